@@ -6,6 +6,8 @@ declare module 'bpmn-moddle' {
     name?: string;
     $attrs?: Record<string, string>;
     $parent?: ModdleElement;
+    /** Reads a declared property or, for an undeclared one, `$attrs` (e.g. `get('camunda:dueDate')`). */
+    get(name: string): unknown;
     [key: string]: unknown;
   }
   export interface ParseWarning {

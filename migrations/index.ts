@@ -1,0 +1,4 @@
+import { Foundation1764403200000 } from './1764403200000-foundation.js';
+
+/** Every migration, in order. Listed explicitly: globs don't work the same under ESM, ts-jest and dist/. */
+export const migrations = [Foundation1764403200000];

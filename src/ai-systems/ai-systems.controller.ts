@@ -1,0 +1,58 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, UseInterceptors } from '@nestjs/common';
+import { ApiConflictResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { BearerAuth, CurrentActor, RequireRoles } from '../auth/auth.decorators.js';
+import type { Actor } from '../auth/roles.js';
+import { EtagInterceptor } from '../common/etag.interceptor.js';
+import { AiSystemsService } from './ai-systems.service.js';
+import { AiSystemQueryDto, CreateAiSystemDto, RetireAiSystemDto, UpdateAiSystemDto } from './dto/ai-system.dto.js';
+
+const WRITERS = ['ai-owner', 'governance'] as const;
+
+@ApiTags('ai-systems')
+@BearerAuth()
+@UseInterceptors(EtagInterceptor)
+@Controller('ai-systems')
+export class AiSystemsController {
+  constructor(private readonly systems: AiSystemsService) {}
+
+  @Post()
+  @RequireRoles(...WRITERS)
+  @ApiOperation({ summary: 'Register an AI system', description: 'Attributes are validated against the attribute schema; each error names its attribute.' })
+  register(@Body() dto: CreateAiSystemDto, @CurrentActor() actor: Actor) {
+    return this.systems.register(dto, actor);
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'List AI systems', description: 'Newest first; filter by status, role, use case, risk class or text.' })
+  list(@Query() query: AiSystemQueryDto) {
+    return this.systems.list(query);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'Get an AI system', description: 'The ETag header carries the version to send back as If-Match.' })
+  get(@Param('id', new ParseUUIDPipe()) id: string) {
+    return this.systems.get(id);
+  }
+
+  @Patch(':id')
+  @RequireRoles(...WRITERS)
+  @ApiHeader({ name: 'If-Match', required: false, description: 'The ETag (version) you read; alternatively send `version` in the body' })
+  @ApiConflictResponse({ description: 'The system changed since you read it (stale version), or it is retired' })
+  @ApiOperation({ summary: 'Change an AI system', description: 'Attributes are merged (null removes one). Optimistic concurrency via If-Match or `version`.' })
+  update(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() dto: UpdateAiSystemDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @CurrentActor() actor: Actor,
+  ) {
+    return this.systems.update(id, dto, ifMatch, actor);
+  }
+
+  @Post(':id/retire')
+  @HttpCode(200)
+  @RequireRoles(...WRITERS)
+  @ApiOperation({ summary: 'Retire an AI system' })
+  retire(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: RetireAiSystemDto, @CurrentActor() actor: Actor) {
+    return this.systems.retire(id, dto, actor);
+  }
+}

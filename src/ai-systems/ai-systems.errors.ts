@@ -1,0 +1,23 @@
+import { DomainError, ErrorKind, type ProblemFieldError } from '../common/domain-error.js';
+
+export enum AiSystemErrorCode {
+  NotFound = 'ai-system-not-found',
+  InvalidAttributes = 'invalid-attributes',
+  StaleVersion = 'stale-version',
+  Retired = 'ai-system-retired',
+}
+
+const KIND: Record<AiSystemErrorCode, ErrorKind> = {
+  [AiSystemErrorCode.NotFound]: ErrorKind.NotFound,
+  [AiSystemErrorCode.InvalidAttributes]: ErrorKind.InvalidInput,
+  [AiSystemErrorCode.StaleVersion]: ErrorKind.Conflict,
+  [AiSystemErrorCode.Retired]: ErrorKind.Conflict,
+};
+
+export class AiSystemError extends DomainError {
+  readonly kind: ErrorKind;
+  constructor(code: AiSystemErrorCode, message: string, errors: ProblemFieldError[] = [], extensions: Record<string, unknown> = {}) {
+    super(code, message, errors, extensions);
+    this.kind = KIND[code];
+  }
+}

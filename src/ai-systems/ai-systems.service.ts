@@ -1,0 +1,169 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditTrailService } from '../audit-trail/audit-trail.service.js';
+import type { Actor } from '../auth/roles.js';
+import { Clock } from '../clock/clock.js';
+import { type Page, page } from '../common/pagination.js';
+import { AiSystemError, AiSystemErrorCode } from './ai-systems.errors.js';
+import { AttributeSchema } from './attribute-schema.js';
+import type { AiSystemQueryDto, CreateAiSystemDto, RetireAiSystemDto, UpdateAiSystemDto } from './dto/ai-system.dto.js';
+import { AiSystemEntity } from './entities/ai-system.entity.js';
+
+/** Fields whose change is recorded in the audit trail's before/after. */
+const TRACKED_FIELDS = ['name', 'description', 'intendedPurpose', 'owner', 'roles', 'model', 'thirdParty', 'attributes', 'status'] as const;
+
+function snapshot(system: AiSystemEntity): Record<string, unknown> {
+  return Object.fromEntries(TRACKED_FIELDS.map((field) => [field, system[field] ?? null]));
+}
+
+function changedFields(before: Record<string, unknown>, after: Record<string, unknown>): string[] {
+  return Object.keys(after).filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]));
+}
+
+/** JSON merge patch (RFC 7386) of one level: null removes an attribute. */
+function mergeAttributes(current: Record<string, unknown>, patch: Record<string, unknown>): Record<string, unknown> {
+  const merged = { ...current };
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === null) delete merged[key];
+    else merged[key] = value;
+  }
+  return merged;
+}
+
+@Injectable()
+export class AiSystemsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditTrailService,
+    private readonly attributeSchema: AttributeSchema,
+    private readonly clock: Clock,
+  ) {}
+
+  async register(dto: CreateAiSystemDto, actor: Actor): Promise<AiSystemEntity> {
+    const attributes = dto.attributes ?? {};
+    this.assertValidAttributes(attributes);
+    return this.dataSource.transaction(async (m) => {
+      const repo = m.getRepository(AiSystemEntity);
+      const now = this.clock.now();
+      const system = repo.create({
+        name: dto.name,
+        description: dto.description ?? null,
+        intendedPurpose: dto.intendedPurpose,
+        owner: dto.owner ?? actor.subject,
+        roles: dto.roles,
+        model: dto.model ? { ...dto.model } : null,
+        thirdParty: dto.thirdParty ?? false,
+        attributes,
+        status: 'registered',
+        createdBy: actor.subject,
+        createdAt: now,
+        updatedAt: now,
+      });
+      await repo.save(system);
+      await this.audit.append(m, actor, {
+        action: 'ai-system.registered',
+        subjectType: 'ai-system',
+        subjectId: system.id,
+        after: snapshot(system),
+      });
+      return system;
+    });
+  }
+
+  async list(query: AiSystemQueryDto): Promise<Page<AiSystemEntity>> {
+    const qb = this.dataSource.getRepository(AiSystemEntity).createQueryBuilder('s');
+    if (query.status) qb.andWhere('s.status = :status', { status: query.status });
+    if (query.role) qb.andWhere(':role = ANY(s.roles)', { role: query.role });
+    if (query.useCase) qb.andWhere(`s.attributes @> jsonb_build_object('useCases', jsonb_build_array(:useCase::text))`, { useCase: query.useCase });
+    if (query.riskClass) qb.andWhere('s.risk_class = :riskClass', { riskClass: query.riskClass });
+    if (query.q) {
+      const pattern = `%${query.q.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+      qb.andWhere('(s.name ILIKE :pattern OR s.intended_purpose ILIKE :pattern)', { pattern });
+    }
+    const [items, total] = await qb.orderBy('s.created_at', 'DESC').addOrderBy('s.id').take(query.limit).skip(query.offset).getManyAndCount();
+    return page(items, total, query);
+  }
+
+  async get(id: string): Promise<AiSystemEntity> {
+    const system = await this.dataSource.getRepository(AiSystemEntity).findOneBy({ id });
+    if (!system) throw new AiSystemError(AiSystemErrorCode.NotFound, `No AI system with id ${id}`);
+    return system;
+  }
+
+  /** Optimistic concurrency: the caller names the version it read (If-Match or `version`). */
+  async update(id: string, dto: UpdateAiSystemDto, ifMatch: string | undefined, actor: Actor): Promise<AiSystemEntity> {
+    const expectedVersion = dto.version ?? parseIfMatch(ifMatch);
+    return this.dataSource.transaction(async (m) => {
+      const system = await this.lockForChange(m, id, expectedVersion);
+      const before = snapshot(system);
+      const { version: _version, attributes, ...fields } = dto;
+      Object.assign(system, fields);
+      if (attributes) {
+        system.attributes = mergeAttributes(system.attributes, attributes);
+        this.assertValidAttributes(system.attributes);
+      }
+      const after = snapshot(system);
+      const changed = changedFields(before, after);
+      if (changed.length === 0) return system;
+      system.updatedAt = this.clock.now();
+      await m.getRepository(AiSystemEntity).save(system);
+      await this.audit.append(m, actor, {
+        action: 'ai-system.updated',
+        subjectType: 'ai-system',
+        subjectId: id,
+        before: Object.fromEntries(changed.map((key) => [key, before[key]])),
+        after: Object.fromEntries(changed.map((key) => [key, after[key]])),
+      });
+      return system;
+    });
+  }
+
+  async retire(id: string, dto: RetireAiSystemDto, actor: Actor): Promise<AiSystemEntity> {
+    return this.dataSource.transaction(async (m) => {
+      const system = await this.lockForChange(m, id, undefined);
+      const previousStatus = system.status;
+      system.status = 'retired';
+      system.retiredAt = this.clock.now();
+      system.updatedAt = system.retiredAt;
+      await m.getRepository(AiSystemEntity).save(system);
+      await this.audit.append(m, actor, {
+        action: 'ai-system.retired',
+        subjectType: 'ai-system',
+        subjectId: id,
+        before: { status: previousStatus },
+        after: { status: 'retired', reason: dto.reason ?? null },
+      });
+      return system;
+    });
+  }
+
+  private async lockForChange(m: EntityManager, id: string, expectedVersion: number | undefined): Promise<AiSystemEntity> {
+    const system = await m.getRepository(AiSystemEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!system) throw new AiSystemError(AiSystemErrorCode.NotFound, `No AI system with id ${id}`);
+    if (expectedVersion !== undefined && expectedVersion !== system.version) {
+      throw new AiSystemError(
+        AiSystemErrorCode.StaleVersion,
+        `The system is at version ${system.version}, not ${expectedVersion}: read it again and reapply your change`,
+        [],
+        { currentVersion: system.version },
+      );
+    }
+    if (system.status === 'retired') throw new AiSystemError(AiSystemErrorCode.Retired, `AI system ${id} is retired and can no longer change`);
+    return system;
+  }
+
+  private assertValidAttributes(attributes: Record<string, unknown>): void {
+    const errors = this.attributeSchema.validate(attributes);
+    if (errors.length) throw new AiSystemError(AiSystemErrorCode.InvalidAttributes, 'Some attributes are invalid', errors);
+  }
+}
+
+function parseIfMatch(header: string | undefined): number | undefined {
+  if (!header) return undefined;
+  const match = header.match(/^(?:W\/)?"?(\d+)"?$/);
+  if (!match) {
+    throw new AiSystemError(AiSystemErrorCode.StaleVersion, `If-Match must be the ETag you read, e.g. "3"; got ${header}`);
+  }
+  return Number(match[1]);
+}

@@ -1,0 +1,70 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+
+export const AI_SYSTEM_STATUSES = [
+  'registered',
+  'in-assessment',
+  'approved',
+  'reassessment-required',
+  'out-of-scope',
+  'prohibited',
+  'retired',
+] as const;
+export type AiSystemStatus = (typeof AI_SYSTEM_STATUSES)[number];
+
+export interface ModelRef {
+  provider?: string;
+  name?: string;
+  version?: string;
+}
+
+@Entity('ai_systems')
+export class AiSystemEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column('text')
+  name: string;
+
+  @Column('text', { nullable: true })
+  description: string | null;
+
+  @Column('text', { name: 'intended_purpose' })
+  intendedPurpose: string;
+
+  @Column('text', { nullable: true })
+  owner: string | null;
+
+  /** The organisation's role(s) for the system (developer, provider, deployer, ...). */
+  @Column('text', { array: true })
+  roles: string[];
+
+  @Column('jsonb', { nullable: true })
+  model: ModelRef | null;
+
+  @Column('boolean', { name: 'third_party', default: false })
+  thirdParty: boolean;
+
+  @Column('jsonb', { default: () => "'{}'::jsonb" })
+  attributes: Record<string, unknown>;
+
+  @Column('text', { default: 'registered' })
+  status: AiSystemStatus;
+
+  @Column('text', { name: 'risk_class', nullable: true })
+  riskClass: string | null;
+
+  @Column('text', { name: 'created_by' })
+  createdBy: string;
+
+  @VersionColumn()
+  version: number;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+
+  @Column('timestamptz', { name: 'retired_at', nullable: true })
+  retiredAt: Date | null;
+}

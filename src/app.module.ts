@@ -1,0 +1,74 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { ConfigModule, ConfigService } from '@nestjs/config';
+import { ScheduleModule } from '@nestjs/schedule';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { AiSystemsModule } from './ai-systems/ai-systems.module.js';
+import { AuditTrailModule } from './audit-trail/audit-trail.module.js';
+import { AuthModule } from './auth/auth.module.js';
+import { ClockModule } from './clock/clock.module.js';
+import { ProblemFilter } from './common/problem.filter.js';
+import { type AppConfig, loadConfig } from './config/app-config.js';
+import { dataSourceOptions } from './database/data-source-options.js';
+import { HealthModule } from './health/health.module.js';
+
+const REQUEST_ID_PATTERN = /^[\w.:-]{1,128}$/;
+
+/** A caller's X-Request-Id is kept (when sane), otherwise one is made; it is echoed back and logged. */
+function requestId(req: IncomingMessage, res: ServerResponse): string {
+  const given = req.headers['x-request-id'];
+  const id = typeof given === 'string' && REQUEST_ID_PATTERN.test(given) ? given : randomUUID();
+  res.setHeader('X-Request-Id', id);
+  return id;
+}
+
+@Module({})
+export class AppModule {
+  /**
+   * @param overrides values that win over the environment (tests, and main.ts once it knows the
+   * embedded database's URL). The environment itself is validated either way.
+   */
+  static forRoot(overrides: Partial<AppConfig> = {}): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot({
+          isGlobal: true,
+          ignoreEnvFile: true,
+          validate: (env) => ({ ...loadConfig(env as Record<string, string | undefined>), ...overrides }),
+        }),
+        LoggerModule.forRootAsync({
+          inject: [ConfigService],
+          useFactory: (config: ConfigService<AppConfig, true>) => ({
+            pinoHttp: {
+              level: config.get('logLevel', { infer: true }),
+              genReqId: requestId,
+              redact: ['req.headers.authorization', 'req.headers.cookie'],
+              autoLogging: { ignore: (req: IncomingMessage) => req.url === '/health' },
+            },
+          }),
+        }),
+        TypeOrmModule.forRootAsync({
+          inject: [ConfigService],
+          useFactory: (config: ConfigService<AppConfig, true>) => {
+            const url = config.get('databaseUrl', { infer: true });
+            if (!url) throw new Error('DATABASE_URL is not set and no embedded database was started');
+            return dataSourceOptions(url);
+          },
+        }),
+        ScheduleModule.forRoot(),
+        ClockModule,
+        AuditTrailModule,
+        AuthModule,
+        HealthModule,
+        AiSystemsModule,
+      ],
+      providers: [
+        { provide: APP_FILTER, useClass: ProblemFilter },
+      ],
+    };
+  }
+}

@@ -1,0 +1,24 @@
+import { applyDecorators, createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import type { Actor, Role } from './roles.js';
+
+export const PUBLIC_KEY = 'aimsflow:public';
+export const ROLES_KEY = 'aimsflow:roles';
+
+/** No token needed (health, docs). */
+export const Public = () => SetMetadata(PUBLIC_KEY, true);
+
+/** Any of these roles may call the endpoint; admin always may. Without it, any valid token may. */
+export const RequireRoles = (...roles: Role[]) =>
+  applyDecorators(
+    SetMetadata(ROLES_KEY, roles),
+    ApiForbiddenResponse({ description: `Needs one of the roles: ${['admin', ...roles.filter((r) => r !== 'admin')].join(', ')}` }),
+  );
+
+/** Marks a controller as bearer-protected in OpenAPI. */
+export const BearerAuth = () => applyDecorators(ApiBearerAuth(), ApiUnauthorizedResponse({ description: 'No, unknown or revoked token' }));
+
+/** The authenticated actor of this request. */
+export const CurrentActor = createParamDecorator((_data: unknown, ctx: ExecutionContext): Actor => {
+  return ctx.switchToHttp().getRequest<{ actor: Actor }>().actor;
+});

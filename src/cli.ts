@@ -1,0 +1,56 @@
+import 'reflect-metadata';
+import { parseArgs } from 'node:util';
+import { createApp } from './bootstrap.js';
+import { isRole, ROLES, SYSTEM_ACTOR, type Role } from './auth/roles.js';
+import { TokensService } from './auth/tokens.service.js';
+import { ConfigError, loadConfig } from './config/app-config.js';
+import { openDatabase } from './database/database-runtime.js';
+import { migrationCli, runMigrations } from './database/migrate.js';
+
+const USAGE = `usage: npm run cli -- <command>
+  token:create --subject <id> --roles <role,role> [--description <text>]
+      roles: ${ROLES.join(', ')}
+  migration:run | migration:revert | migration:generate <Name>
+Uses DATABASE_URL, or the embedded database in AIMSFLOW_DATA_DIR (joining the running service's).`;
+
+async function tokenCreate(args: string[], url: string): Promise<void> {
+  const { values } = parseArgs({ args, options: { subject: { type: 'string' }, roles: { type: 'string' }, description: { type: 'string' } } });
+  const roles = (values.roles ?? '').split(',').map((r) => r.trim()).filter(Boolean);
+  const unknown = roles.filter((r) => !isRole(r));
+  if (!values.subject || roles.length === 0 || unknown.length) {
+    throw new Error(unknown.length ? `unknown role(s): ${unknown.join(', ')}\n${USAGE}` : USAGE);
+  }
+  await runMigrations(url);
+  // The real service graph, so the token is created (and audited) exactly as the API does it.
+  const app = await createApp({ databaseUrl: url, logLevel: 'warn', auditSealIntervalMs: 3_600_000 });
+  try {
+    const created = await app
+      .get(TokensService)
+      .create({ subject: values.subject, roles: roles as Role[], description: values.description }, { ...SYSTEM_ACTOR, subject: 'cli' }, 'cli');
+    process.stdout.write(`${created.token}\n`);
+    process.stderr.write(`token ${created.id} for ${created.subject} (${created.roles.join(', ')}); shown once, only its hash is stored\n`);
+  } finally {
+    await app.close();
+  }
+}
+
+async function main(): Promise<void> {
+  const [command, ...args] = process.argv.slice(2);
+  if (!command || command === 'help' || command === '--help') {
+    process.stdout.write(USAGE + '\n');
+    return;
+  }
+  const database = await openDatabase(loadConfig());
+  try {
+    if (command === 'token:create') await tokenCreate(args, database.url);
+    else if (command.startsWith('migration:')) await migrationCli(command.slice('migration:'.length), args, database.url);
+    else throw new Error(`unknown command "${command}"\n${USAGE}`);
+  } finally {
+    await database.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof ConfigError || !(error instanceof Error) ? String(error instanceof Error ? error.message : error) : error.message}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,46 @@
+/** One field, rule or BPMN element at fault, as an RFC 6901 JSON pointer into the request. */
+export interface ProblemFieldError {
+  pointer: string;
+  message: string;
+}
+
+/** The HTTP meaning of a domain error; the exception filter is the only place that maps it to a status. */
+export enum ErrorKind {
+  InvalidInput = 'invalid-input',
+  Unauthenticated = 'unauthenticated',
+  Forbidden = 'forbidden',
+  NotFound = 'not-found',
+  Conflict = 'conflict',
+  Unprocessable = 'unprocessable',
+  PayloadTooLarge = 'payload-too-large',
+  UnsupportedMediaType = 'unsupported-media-type',
+}
+
+/**
+ * Base of every module's typed error. Each module defines its own subclass with a code enum;
+ * services throw these and never HTTP exceptions.
+ */
+export abstract class DomainError extends Error {
+  abstract readonly kind: ErrorKind;
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly errors: ProblemFieldError[] = [],
+    readonly extensions: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** Errors of the HTTP plumbing itself (bad JSON, unknown fields) that belong to no feature module. */
+export class RequestError extends DomainError {
+  constructor(
+    readonly kind: ErrorKind,
+    code: string,
+    message: string,
+    errors: ProblemFieldError[] = [],
+  ) {
+    super(code, message, errors);
+  }
+}

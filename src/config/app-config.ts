@@ -1,0 +1,77 @@
+import path from 'node:path';
+import { fromProjectRoot } from '../common/paths.js';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** Everything the service reads from its environment, validated once at boot. */
+export interface AppConfig {
+  port: number;
+  /** Set by the operator, or by main.ts after it has started the embedded database. */
+  databaseUrl?: string;
+  dataDir: string;
+  embeddedPgPort: number;
+  adminToken?: string;
+  logLevel: LogLevel;
+  rateLimitPerMinute: number;
+  auditSealIntervalMs: number;
+  attributeSchemaPath: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly variable: string, message: string) {
+    super(`Invalid configuration: ${variable} ${message}`);
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function intVar(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(name, `must be an integer between ${min} and ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+function databaseUrlVar(env: Env, name: string): string | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(name, 'must be a URL such as postgres://user:password@host:5432/db');
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    throw new ConfigError(name, `must use the postgres:// scheme, got "${url.protocol}"`);
+  }
+  return raw;
+}
+
+/** Reads and checks the environment; throws ConfigError naming the first bad variable. */
+export function loadConfig(env: Env = process.env): AppConfig {
+  const logLevel = (env.LOG_LEVEL ?? 'info') as LogLevel;
+  if (!LOG_LEVELS.includes(logLevel)) {
+    throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}, got "${env.LOG_LEVEL}"`);
+  }
+  const adminToken = env.AIMSFLOW_ADMIN_TOKEN || undefined;
+  if (adminToken !== undefined && adminToken.length < 32) {
+    throw new ConfigError('AIMSFLOW_ADMIN_TOKEN', 'must be at least 32 characters long');
+  }
+  return {
+    port: intVar(env, 'PORT', 3000, 0, 65535),
+    databaseUrl: databaseUrlVar(env, 'DATABASE_URL'),
+    dataDir: path.resolve(env.AIMSFLOW_DATA_DIR || '.data'),
+    embeddedPgPort: intVar(env, 'AIMSFLOW_EMBEDDED_PG_PORT', 54329, 1024, 65535),
+    adminToken,
+    logLevel,
+    rateLimitPerMinute: intVar(env, 'AIMSFLOW_RATE_LIMIT_PER_MINUTE', 1200, 1, 10_000_000),
+    auditSealIntervalMs: intVar(env, 'AIMSFLOW_AUDIT_SEAL_INTERVAL_MS', 500, 10, 3_600_000),
+    attributeSchemaPath: env.AIMSFLOW_ATTRIBUTE_SCHEMA
+      ? path.resolve(env.AIMSFLOW_ATTRIBUTE_SCHEMA)
+      : fromProjectRoot('data/ai-system-attribute-schema.json'),
+  };
+}

@@ -1,0 +1,41 @@
+import 'reflect-metadata';
+import type { INestApplication } from '@nestjs/common';
+import { createApp } from './bootstrap.js';
+import { ConfigError, loadConfig } from './config/app-config.js';
+import { type DatabaseRuntime, openDatabase } from './database/database-runtime.js';
+import { runMigrations } from './database/migrate.js';
+
+const running: { app?: INestApplication; database?: DatabaseRuntime } = {};
+
+async function stop(): Promise<void> {
+  await running.app?.close().catch(() => undefined);
+  await running.database?.stop();
+}
+
+async function main(): Promise<void> {
+  // Registered before anything slow, so Ctrl-C during start-up still stops the database.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      process.stderr.write(`aimsflow: ${signal} received, stopping\n`);
+      void stop().finally(() => process.exit(0));
+    });
+  }
+  const config = loadConfig();
+  running.database = await openDatabase(config, (message) => {
+    if (config.logLevel === 'debug' || config.logLevel === 'trace') process.stderr.write(`[postgres] ${message}`);
+  });
+  await runMigrations(running.database.url);
+  running.app = await createApp({ databaseUrl: running.database.url });
+  await running.app.listen(config.port);
+  process.stderr.write(
+    `aimsflow listening on http://localhost:${config.port} (API /api/v1, docs /docs, health /health; ` +
+      `database: ${running.database.embedded ? `embedded in ${config.dataDir}` : 'DATABASE_URL'})\n`,
+  );
+}
+
+main().catch(async (error: unknown) => {
+  const message = error instanceof ConfigError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
+  process.stderr.write(`aimsflow failed to start: ${message}\n`);
+  await stop();
+  process.exit(1);
+});
