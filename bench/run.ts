@@ -1,0 +1,33 @@
+import 'reflect-metadata';
+import { writeFileSync, mkdirSync } from 'node:fs';
+import { fromProjectRoot } from '../src/common/paths.js';
+import { auditChainBench } from './audit-chain.bench.js';
+import { log } from './bench-database.js';
+import { startupBench } from './startup.bench.js';
+
+/** Every benchmark by name; `npm run bench -- <name> ...` runs some, no argument runs all. */
+const BENCHES: Record<string, () => Promise<Record<string, number>>> = {
+  startup: startupBench,
+  'audit-chain': auditChainBench,
+};
+
+async function main(): Promise<void> {
+  const wanted = process.argv.slice(2);
+  const unknown = wanted.filter((name) => !BENCHES[name]);
+  if (unknown.length) throw new Error(`unknown benchmark(s): ${unknown.join(', ')}; known: ${Object.keys(BENCHES).join(', ')}`);
+  const results: Record<string, Record<string, number>> = {};
+  for (const name of wanted.length ? wanted : Object.keys(BENCHES)) {
+    log(`running ${name}`);
+    results[name] = await BENCHES[name]();
+  }
+  mkdirSync(fromProjectRoot('bench/results'), { recursive: true });
+  const file = fromProjectRoot('bench/results', `${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+  writeFileSync(file, JSON.stringify({ node: process.version, cpus: (await import('node:os')).cpus().length, results }, null, 2));
+  console.log(JSON.stringify(results, null, 2));
+  log(`results written to bench/results/`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
