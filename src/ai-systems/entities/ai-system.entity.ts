@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 
 export const AI_SYSTEM_STATUSES = [
   'registered',
@@ -17,6 +17,11 @@ export interface ModelRef {
   version?: string;
 }
 
+// Indexes are written in the migration (GIN indexes for the role and attribute filters).
+@Index('ai_systems_status_idx', { synchronize: false })
+@Index('ai_systems_created_idx', { synchronize: false })
+@Index('ai_systems_roles_idx', { synchronize: false })
+@Index('ai_systems_attributes_idx', { synchronize: false })
 @Entity('ai_systems')
 export class AiSystemEntity {
   @PrimaryGeneratedColumn('uuid')
@@ -44,7 +49,7 @@ export class AiSystemEntity {
   @Column('boolean', { name: 'third_party', default: false })
   thirdParty: boolean;
 
-  @Column('jsonb', { default: () => "'{}'::jsonb" })
+  @Column('jsonb', { default: () => "'{}'" })
   attributes: Record<string, unknown>;
 
   @Column('text', { default: 'registered' })
