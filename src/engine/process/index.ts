@@ -1,0 +1,21 @@
+export { parseProcess } from './parse.js';
+export { validateDefinition, type ValidationOptions } from './validate.js';
+export { compileProcess, type CompiledProcess, type StartEventInfo } from './compile.js';
+export {
+  applyEvent,
+  inspectInstance,
+  startInstance,
+  type EngineHooks,
+  type InstanceEvent,
+  type InstanceStatus,
+  type PersistedInstanceState,
+  type StepRecord,
+  type StepResult,
+  type Wait,
+  type WaitItem,
+} from './runner.js';
+export { resolveTimer, nextOccurrence, type TimerSchedule } from './timers.js';
+export { type DefinitionIssue, EngineError, EngineErrorCode, ProcessParseError, ProcessValidationError } from './errors.js';
+export { AIMSFLOW_NS, CAMUNDA_NS, ZEEBE_NS } from './moddle-packages.js';
+export { FORM_FIELD_TYPES } from './model.js';
+export type * from './model.js';

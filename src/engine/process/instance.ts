@@ -1,0 +1,235 @@
+import { EngineError, EngineErrorCode } from './errors.js';
+import { evaluateFeel, isFeel, toPlain, toPlainRecord } from './feel.js';
+import type { BoundaryTimerElement, CallActivityElement, ParsedElement, TimerDefinition, UserTaskElement, WaitingActivity } from './model.js';
+import { nextOccurrence, resolveDueDate, resolveTimer } from './timers.js';
+
+/** The extended state of an instance, kept in the XState snapshot's context (JSON-plain). */
+export interface InstanceContext {
+  variables: Record<string, unknown>;
+  /** How often each element was entered: wait keys are `elementId:n`, so a re-entered element gets a new key. */
+  counters: Record<string, number>;
+  /** What each active waiting or automatic element (and each armed boundary timer) holds, by element id. */
+  tokens: Record<string, Token>;
+  /** Who completed each user task, oldest first (multi-instance items included). */
+  completedBy: Record<string, string[]>;
+  initiator: string | null;
+  startEventId: string;
+  /**
+   * When the event being applied happened (set from the event by the first action of every transition).
+   * Entry actions read the time from here: during a macrostep XState hands them internal events such as
+   * `xstate.done.state.*`, which carry no time.
+   */
+  now: string;
+}
+
+export interface Token {
+  key: string;
+  dueAt?: string;
+  remaining?: number;
+  period?: string;
+  candidateRoles?: string[];
+  correlationKey?: string;
+  /** Call activity: the variables the child instance starts with. */
+  variables?: Record<string, unknown>;
+  /** Multi-instance: one entry per collection item. */
+  items?: ItemToken[];
+}
+
+export interface ItemToken {
+  key: string;
+  index: number;
+  value: unknown;
+  done: boolean;
+  output?: unknown;
+  completedBy?: string;
+  dueAt?: string;
+  candidateRoles?: string[];
+  variables?: Record<string, unknown>;
+}
+
+export interface StartInput {
+  variables: Record<string, unknown>;
+  startEventId: string;
+  initiator: string | null;
+  at: string;
+}
+
+/** Events the machine understands; every one carries the time the runner applied it (`at`) so entry actions stay pure. */
+export type MachineEvent =
+  | { type: 'task.complete'; waitKey: string; variables: Record<string, unknown>; completedBy?: string; at: string }
+  | { type: 'timer.fire'; waitKey: string; at: string }
+  | { type: 'message'; waitKey: string; variables: Record<string, unknown>; at: string }
+  | { type: 'child.complete'; waitKey: string; variables: Record<string, unknown>; at: string }
+  | { type: 'rule.result'; waitKey: string; result: unknown; decisionId?: string; at: string }
+  | { type: 'service.result'; waitKey: string; variables: Record<string, unknown>; at: string }
+  | { type: 'cancel'; at: string };
+
+/** Element metadata the context operations need. */
+export interface DefinitionIndex {
+  elements: Map<string, ParsedElement>;
+  boundaries: Map<string, BoundaryTimerElement[]>;
+}
+
+export function initialContext(input: StartInput): InstanceContext {
+  return {
+    variables: toPlainRecord(input.variables),
+    counters: {},
+    tokens: {},
+    completedBy: {},
+    initiator: input.initiator,
+    startEventId: input.startEventId,
+    now: input.at,
+  };
+}
+
+function element<K extends ParsedElement['kind']>(index: DefinitionIndex, id: string): Extract<ParsedElement, { kind: K }> {
+  return index.elements.get(id) as Extract<ParsedElement, { kind: K }>;
+}
+
+function nextKey(ctx: InstanceContext, id: string): string {
+  const n = (ctx.counters[id] ?? 0) + 1;
+  ctx.counters[id] = n;
+  return `${id}:${n}`;
+}
+
+function timerToken(key: string, ctx: InstanceContext, id: string, timer: TimerDefinition | undefined, at: Date): Token {
+  return { key, ...resolveTimer(timer as TimerDefinition, ctx.variables, at, id) };
+}
+
+function candidateRoles(el: UserTaskElement, scope: Record<string, unknown>): string[] {
+  const raw = el.candidateRoles ?? '';
+  const value = isFeel(raw) ? evaluateFeel(raw, scope) : raw;
+  const roles = (typeof value === 'string' ? value.split(',') : Array.isArray(value) ? value : [])
+    .filter((r): r is string => typeof r === 'string')
+    .map((r) => r.trim())
+    .filter(Boolean);
+  if (roles.length === 0) {
+    throw new EngineError(EngineErrorCode.InvalidCandidateRoles, `candidate roles "${raw}" gave ${JSON.stringify(value)}, not a role or list of roles`, el.id);
+  }
+  return roles;
+}
+
+function childInput(el: CallActivityElement, scope: Record<string, unknown>): Record<string, unknown> {
+  const input: Record<string, unknown> = el.mapping.allIn ? { ...scope } : {};
+  for (const m of el.mapping.inputs) input[m.target] = evaluateFeel(m.source, scope);
+  const itemVariable = el.multiInstance?.elementVariable;
+  if (itemVariable) input[itemVariable] = scope[itemVariable];
+  return toPlainRecord(input);
+}
+
+function childOutput(el: CallActivityElement, childVariables: Record<string, unknown>): Record<string, unknown> {
+  const output: Record<string, unknown> = el.mapping.allOut ? { ...childVariables } : {};
+  for (const m of el.mapping.outputs) output[m.target] = evaluateFeel(m.source, childVariables);
+  return toPlainRecord(output);
+}
+
+/** A missing key must not quietly match every message of that name. */
+function correlationKey(expression: string, variables: Record<string, unknown>, elementId: string): string {
+  const value = evaluateFeel(expression, variables);
+  if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') {
+    throw new EngineError(EngineErrorCode.InvalidCorrelationKey, `correlation key "${expression}" gave ${JSON.stringify(value)}`, elementId);
+  }
+  return String(value);
+}
+
+/** What one unit of work (the activity, or one multi-instance item) needs, resolved against its scope at entry. */
+function work(el: WaitingActivity, scope: Record<string, unknown>, at: Date): Partial<Token> {
+  if (el.kind === 'callActivity') return { variables: childInput(el, scope) };
+  return { candidateRoles: candidateRoles(el, scope), ...(el.dueDate ? { dueAt: resolveDueDate(el.dueDate, scope, at, el.id) } : {}) };
+}
+
+/** Entry of a waiting or automatic element: new wait key, resolved timers/roles/inputs, and its boundary timers armed. */
+export function activate(ctx: InstanceContext, index: DefinitionIndex, id: string): void {
+  const el = index.elements.get(id) as ParsedElement;
+  const at = new Date(ctx.now);
+  const key = nextKey(ctx, id);
+  if (el.kind === 'userTask' || el.kind === 'callActivity') {
+    const mi = el.multiInstance;
+    if (mi) {
+      const collection = evaluateFeel(mi.collection, ctx.variables);
+      if (!Array.isArray(collection)) {
+        throw new EngineError(EngineErrorCode.InvalidCollection, `multi-instance collection "${mi.collection}" gave ${JSON.stringify(collection)}, not a list`, id);
+      }
+      const items = collection.map((value, index): ItemToken => {
+        const scope = mi.elementVariable ? { ...ctx.variables, [mi.elementVariable]: value } : ctx.variables;
+        return { key: `${key}/${index}`, index, value: toPlain(value), done: false, ...work(el, scope, at) };
+      });
+      ctx.tokens[id] = { key, items };
+      collectIfDone(ctx, el, id);
+    } else {
+      ctx.tokens[id] = { key, ...work(el, ctx.variables, at) };
+    }
+  } else if (el.kind === 'timerCatch') {
+    ctx.tokens[id] = timerToken(key, ctx, id, el.timer, at);
+  } else if (el.kind === 'messageCatch' && el.correlationKey) {
+    ctx.tokens[id] = { key, correlationKey: correlationKey(el.correlationKey, ctx.variables, id) };
+  } else {
+    ctx.tokens[id] = { key };
+  }
+  for (const boundary of index.boundaries.get(id) ?? []) {
+    ctx.tokens[boundary.id] = timerToken(nextKey(ctx, boundary.id), ctx, boundary.id, boundary.timer, at);
+  }
+}
+
+export function deactivate(ctx: InstanceContext, index: DefinitionIndex, id: string): void {
+  delete ctx.tokens[id];
+  for (const boundary of index.boundaries.get(id) ?? []) delete ctx.tokens[boundary.id];
+}
+
+export function mergeVariables(ctx: InstanceContext, variables: Record<string, unknown>): void {
+  Object.assign(ctx.variables, toPlainRecord(variables));
+}
+
+export function recordCompleter(ctx: InstanceContext, id: string, completedBy: string | undefined): void {
+  if (completedBy) ctx.completedBy[id] = [...(ctx.completedBy[id] ?? []), completedBy];
+}
+
+export function completeChild(ctx: InstanceContext, index: DefinitionIndex, id: string, childVariables: Record<string, unknown>): void {
+  mergeVariables(ctx, childOutput(element<'callActivity'>(index, id), childVariables));
+}
+
+export function applyRuleResult(ctx: InstanceContext, index: DefinitionIndex, id: string, result: unknown): void {
+  ctx.variables[element<'businessRuleTask'>(index, id).resultVariable as string] = toPlain(result);
+}
+
+/** One multi-instance item done: its result (outputElement, or what completed it) is kept for the output collection. */
+export function completeItem(
+  ctx: InstanceContext,
+  index: DefinitionIndex,
+  id: string,
+  event: { waitKey: string; variables: Record<string, unknown>; completedBy?: string },
+): void {
+  const el = index.elements.get(id) as WaitingActivity;
+  const mi = el.multiInstance;
+  const item = ctx.tokens[id]?.items?.find((i) => i.key === event.waitKey);
+  if (!mi || !item) return;
+  item.done = true;
+  const result = el.kind === 'callActivity' ? childOutput(el, event.variables) : toPlainRecord(event.variables);
+  if (mi.outputCollection) {
+    const scope = { ...ctx.variables, ...(mi.elementVariable ? { [mi.elementVariable]: item.value } : {}), ...result };
+    item.output = mi.outputElement ? evaluateFeel(mi.outputElement, scope) : result;
+  }
+  if (el.kind === 'userTask' && event.completedBy) {
+    item.completedBy = event.completedBy;
+    recordCompleter(ctx, id, event.completedBy);
+  }
+  collectIfDone(ctx, el, id);
+}
+
+/**
+ * Writes the output collection once every item is done. This happens here rather than on the transition out,
+ * because XState runs exit actions (which drop the items) before transition actions.
+ */
+function collectIfDone(ctx: InstanceContext, el: WaitingActivity, id: string): void {
+  const outputCollection = el.multiInstance?.outputCollection;
+  const items = ctx.tokens[id]?.items ?? [];
+  if (outputCollection && items.every((i) => i.done)) ctx.variables[outputCollection] = items.map((i) => i.output ?? null);
+}
+
+/** A non-interrupting boundary timer fired: a cycle re-arms under a new key, anything else is used up. */
+export function fireBoundary(ctx: InstanceContext, id: string): void {
+  const token = ctx.tokens[id];
+  const next = token?.dueAt ? nextOccurrence({ dueAt: token.dueAt, remaining: token.remaining, period: token.period }) : undefined;
+  if (next) ctx.tokens[id] = { key: nextKey(ctx, id), ...next };
+  else delete ctx.tokens[id];
+}

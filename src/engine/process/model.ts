@@ -1,0 +1,170 @@
+import type { DefinitionIssue } from './errors.js';
+
+/** The normalised, dialect-free view of one executable BPMN process (aimsflow, Camunda 7 and Camunda 8 attributes folded in). */
+export interface ParsedProcess {
+  /** Process `id`: the definition key. */
+  key: string;
+  /** Process `name`: the title. */
+  name?: string;
+  documentation?: string;
+  /** `aimsflow:uniquePerSubject`: at most one active instance per subject (enforced by the app). */
+  uniquePerSubject: boolean;
+  /** Every flow node of the process in document order, including unsupported ones (kind `unsupported`). */
+  elements: ParsedElement[];
+  flows: ParsedFlow[];
+  /** Problems noticed while reading attributes (unknown aimsflow attributes, bad form fields, ...); reported by validation. */
+  issues: DefinitionIssue[];
+}
+
+export interface ParsedFlow {
+  id: string;
+  name?: string;
+  source: string;
+  target: string;
+  /** FEEL condition without the leading `=`. */
+  condition?: string;
+}
+
+export type FormFieldType = 'string' | 'number' | 'integer' | 'boolean' | 'date' | 'enum' | 'array' | 'object';
+export const FORM_FIELD_TYPES: readonly FormFieldType[] = ['string', 'number', 'integer', 'boolean', 'date', 'enum', 'array', 'object'];
+
+export interface FormField {
+  name: string;
+  type: FormFieldType;
+  required: boolean;
+  label?: string;
+  /** Allowed values of an `enum` field. */
+  values?: string[];
+}
+
+/** A timer as written: `expression` is ISO 8601 text, or FEEL when it starts with `=`. */
+export interface TimerDefinition {
+  type: 'duration' | 'date' | 'cycle';
+  expression: string;
+}
+
+export interface MultiInstance {
+  /** FEEL expression (or plain variable name) giving the list; one item per element. */
+  collection: string;
+  /** Variable holding the item inside each instance. */
+  elementVariable?: string;
+  /** Variable that receives the list of per-item results (in item order) when all items are done. */
+  outputCollection?: string;
+  /** FEEL expression giving one item's result; default: the variables that completed the item. */
+  outputElement?: string;
+}
+
+export interface VariableMapping {
+  /** FEEL expression over the source scope. */
+  source: string;
+  target: string;
+}
+
+export interface CallMapping {
+  /** Child starts with all parent variables (then `inputs` on top). */
+  allIn: boolean;
+  /** All child variables are merged back (then `outputs` on top). */
+  allOut: boolean;
+  inputs: VariableMapping[];
+  outputs: VariableMapping[];
+}
+
+export type StartTrigger =
+  | { kind: 'none' }
+  | { kind: 'timer'; timer: TimerDefinition }
+  | { kind: 'message'; messageName: string };
+
+interface ElementCommon {
+  id: string;
+  /** BPMN type as in the XML, e.g. `bpmn:UserTask`. */
+  type: string;
+  name?: string;
+  documentation?: string;
+  /** Incoming and outgoing sequence flow ids, in document order. */
+  incoming: string[];
+  outgoing: string[];
+}
+
+export interface StartEventElement extends ElementCommon {
+  kind: 'startEvent';
+  trigger: StartTrigger;
+}
+export interface EndEventElement extends ElementCommon {
+  kind: 'endEvent';
+  terminate: boolean;
+}
+export interface UserTaskElement extends ElementCommon {
+  kind: 'userTask';
+  /** Comma list of roles, or FEEL (`=...`) giving a role or list of roles (evaluated per item for multi-instance). */
+  candidateRoles?: string;
+  /** ISO 8601 duration (from activation) or date, or FEEL (`=...`) giving one. */
+  dueDate?: string;
+  form: FormField[];
+  /** Element ids (or `initiator`) whose completers may not complete this task. */
+  separateFrom: string[];
+  multiInstance?: MultiInstance;
+}
+export interface BusinessRuleTaskElement extends ElementCommon {
+  kind: 'businessRuleTask';
+  ruleSet?: string;
+  resultVariable?: string;
+}
+export interface ServiceTaskElement extends ElementCommon {
+  kind: 'serviceTask';
+  handler?: string;
+}
+export interface CallActivityElement extends ElementCommon {
+  kind: 'callActivity';
+  calledElement?: string;
+  mapping: CallMapping;
+  multiInstance?: MultiInstance;
+}
+export interface ExclusiveGatewayElement extends ElementCommon {
+  kind: 'exclusiveGateway';
+  defaultFlow?: string;
+}
+export interface ParallelGatewayElement extends ElementCommon {
+  kind: 'parallelGateway';
+}
+export interface TimerCatchElement extends ElementCommon {
+  kind: 'timerCatch';
+  timer?: TimerDefinition;
+}
+export interface MessageCatchElement extends ElementCommon {
+  kind: 'messageCatch';
+  messageName?: string;
+  /** FEEL over the instance variables, evaluated when the event is entered. */
+  correlationKey?: string;
+}
+export interface BoundaryTimerElement extends ElementCommon {
+  kind: 'boundaryTimer';
+  attachedTo: string;
+  interrupting: boolean;
+  timer?: TimerDefinition;
+}
+export interface UnsupportedElement extends ElementCommon {
+  kind: 'unsupported';
+  reason: string;
+}
+
+export type ParsedElement =
+  | StartEventElement
+  | EndEventElement
+  | UserTaskElement
+  | BusinessRuleTaskElement
+  | ServiceTaskElement
+  | CallActivityElement
+  | ExclusiveGatewayElement
+  | ParallelGatewayElement
+  | TimerCatchElement
+  | MessageCatchElement
+  | BoundaryTimerElement
+  | UnsupportedElement;
+
+export type ElementKind = ParsedElement['kind'];
+/** Activities that wait for the outside world and may carry boundary timers and multi-instance markers. */
+export type WaitingActivity = UserTaskElement | CallActivityElement;
+
+export function isWaitingActivity(el: ParsedElement): el is WaitingActivity {
+  return el.kind === 'userTask' || el.kind === 'callActivity';
+}

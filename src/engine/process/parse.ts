@@ -1,0 +1,430 @@
+import { BpmnModdle, type ModdleElement, type ParseWarning } from 'bpmn-moddle';
+import { type DefinitionIssue, ProcessParseError } from './errors.js';
+import { stripFeel } from './feel.js';
+import {
+  type CallMapping,
+  FORM_FIELD_TYPES,
+  type FormField,
+  type FormFieldType,
+  type MultiInstance,
+  type ParsedElement,
+  type ParsedFlow,
+  type ParsedProcess,
+  type TimerDefinition,
+  type VariableMapping,
+} from './model.js';
+import { aimsflowPackage, camundaPackage, zeebePackage } from './moddle-packages.js';
+
+const moddle = new BpmnModdle({ aimsflow: aimsflowPackage, camunda: camundaPackage, zeebe: zeebePackage });
+
+// Flow elements without execution semantics: kept out of the model, never rejected.
+const IGNORED_TYPES = new Set(['bpmn:DataObject', 'bpmn:DataObjectReference', 'bpmn:DataStoreReference']);
+
+/** Reads one BPMN 2.0 document and normalises its single executable process. */
+export async function parseProcess(xml: string): Promise<ParsedProcess> {
+  let definitions: ModdleElement;
+  let warnings: ParseWarning[];
+  try {
+    const result = await moddle.fromXML(xml, 'bpmn:Definitions');
+    definitions = result.rootElement;
+    warnings = result.warnings;
+  } catch (err) {
+    throw new ProcessParseError([{ message: `not a BPMN 2.0 document: ${cleanMessage(err instanceof Error ? err.message : String(err))}` }]);
+  }
+  if (definitions?.$type !== 'bpmn:Definitions') {
+    throw new ProcessParseError([{ message: 'not a BPMN 2.0 document: the root element must be <bpmn:definitions>' }]);
+  }
+  const process = selectProcess(definitions);
+  const reader = new ProcessReader(process);
+  reader.issues.push(...warningIssues(warnings));
+  return reader.read();
+}
+
+function selectProcess(definitions: ModdleElement): ModdleElement {
+  const processes = list(definitions, 'rootElements').filter((e) => e.$type === 'bpmn:Process');
+  const executable = processes.filter((p) => p.isExecutable === true);
+  // A lone process without isExecutable (as plain bpmn.io writes it) is taken as the executable one.
+  const candidates = executable.length > 0 ? executable : processes.filter((p) => p.isExecutable !== false && processes.length === 1);
+  if (candidates.length !== 1) {
+    throw new ProcessParseError([
+      {
+        message: `expected exactly one executable process (isExecutable="true"), found ${candidates.length}${
+          candidates.length > 1 ? `: ${candidates.map((p) => p.id).join(', ')}` : ''
+        }`,
+      },
+    ]);
+  }
+  return candidates[0];
+}
+
+/** moddle reports what it could not read as warnings; Camunda extensions we do not execute are fine, the rest is an issue. */
+function warningIssues(warnings: ParseWarning[]): DefinitionIssue[] {
+  const issues: DefinitionIssue[] = [];
+  for (const warning of warnings) {
+    const message = cleanMessage(warning.message);
+    const unknownAttribute = /^unknown attribute <([^>]+)>/.exec(message);
+    if (unknownAttribute) {
+      if (unknownAttribute[1].startsWith('aimsflow:')) {
+        issues.push({ elementId: warning.element?.id, message: `unknown attribute ${unknownAttribute[1]}` });
+      }
+      continue;
+    }
+    if (/unknown type <(camunda|zeebe):/.test(message)) continue;
+    issues.push({ elementId: warning.element?.id, message });
+  }
+  return issues;
+}
+
+function cleanMessage(message: string): string {
+  const [first, ...rest] = message.split('\n').map((l) => l.trim());
+  const detail = (name: string): string | undefined => rest.find((l) => l.startsWith(`${name}:`))?.slice(name.length + 1).trim();
+  const nested = detail('nested error');
+  const line = detail('line');
+  const column = detail('column');
+  const where = line !== undefined ? ` (line ${Number(line) + 1}, column ${column})` : '';
+  return `${first}${where}${nested ? `: ${nested}` : ''}`;
+}
+
+function list(el: ModdleElement | undefined, prop: string): ModdleElement[] {
+  const value = el?.[prop];
+  return Array.isArray(value) ? (value as ModdleElement[]) : [];
+}
+
+function child(el: ModdleElement | undefined, prop: string): ModdleElement | undefined {
+  const value = el?.[prop];
+  return value && typeof value === 'object' ? (value as ModdleElement) : undefined;
+}
+
+/** A non-empty, trimmed attribute value (declared or from `$attrs`). */
+function text(el: ModdleElement | undefined, name: string): string | undefined {
+  const value = el?.get(name);
+  if (value === undefined || value === null) return undefined;
+  const s = String(value).trim();
+  return s === '' ? undefined : s;
+}
+
+function bool(el: ModdleElement | undefined, name: string): boolean | undefined {
+  const value = el?.get(name);
+  if (value === undefined || value === null || value === '') return undefined;
+  return value === true || value === 'true';
+}
+
+function extensions(el: ModdleElement | undefined, type: string): ModdleElement[] {
+  return list(child(el, 'extensionElements'), 'values').filter((v) => v.$type === type);
+}
+
+function firstExtension(el: ModdleElement | undefined, type: string): ModdleElement | undefined {
+  return extensions(el, type)[0];
+}
+
+function commaList(value: string | undefined): string[] {
+  return value ? value.split(',').map((s) => s.trim()).filter(Boolean) : [];
+}
+
+function documentation(el: ModdleElement): string | undefined {
+  const docs = list(el, 'documentation')
+    .map((d) => (typeof d.text === 'string' ? d.text.trim() : ''))
+    .filter(Boolean);
+  return docs.length ? docs.join('\n\n') : undefined;
+}
+
+/** Camunda 7 allows `${name}` where aimsflow takes a variable name; anything richer is JUEL we cannot run. */
+function juelVariable(value: string | undefined): string | undefined | null {
+  if (value === undefined) return undefined;
+  const m = /^\$\{\s*([A-Za-z_][\w]*)\s*\}$/.exec(value);
+  if (m) return m[1];
+  return /^[$#]\{/.test(value) ? null : value;
+}
+
+class ProcessReader {
+  readonly issues: DefinitionIssue[] = [];
+  private readonly incoming = new Map<string, string[]>();
+  private readonly outgoing = new Map<string, string[]>();
+
+  constructor(private readonly process: ModdleElement) {}
+
+  read(): ParsedProcess {
+    const flowElements = list(this.process, 'flowElements');
+    const flows = flowElements.filter((e) => e.$type === 'bpmn:SequenceFlow').map((f) => this.readFlow(f));
+    for (const flow of flows) {
+      this.outgoing.set(flow.source, [...(this.outgoing.get(flow.source) ?? []), flow.id]);
+      this.incoming.set(flow.target, [...(this.incoming.get(flow.target) ?? []), flow.id]);
+    }
+    const elements = flowElements
+      .filter((e) => e.$type !== 'bpmn:SequenceFlow' && !IGNORED_TYPES.has(e.$type))
+      .map((e) => this.readElement(e));
+    return {
+      key: this.process.id ?? '',
+      name: text(this.process, 'name'),
+      documentation: documentation(this.process),
+      uniquePerSubject: bool(this.process, 'aimsflow:uniquePerSubject') ?? false,
+      elements,
+      flows,
+      issues: this.issues,
+    };
+  }
+
+  private issue(elementId: string | undefined, message: string): void {
+    this.issues.push({ elementId, message });
+  }
+
+  private readFlow(flow: ModdleElement): ParsedFlow {
+    const id = flow.id ?? '';
+    const expression = child(flow, 'conditionExpression');
+    let condition: string | undefined;
+    if (expression) {
+      const language = text(expression, 'language');
+      if (language && !/feel/i.test(language)) this.issue(id, `condition language "${language}" is not supported; write FEEL`);
+      const body = typeof expression.body === 'string' ? expression.body.trim() : '';
+      condition = body ? stripFeel(body) : undefined;
+      if (!condition) this.issue(id, 'condition expression is empty');
+    }
+    return {
+      id,
+      name: text(flow, 'name'),
+      source: child(flow, 'sourceRef')?.id ?? '',
+      target: child(flow, 'targetRef')?.id ?? '',
+      ...(condition ? { condition } : {}),
+    };
+  }
+
+  private readElement(el: ModdleElement): ParsedElement {
+    const id = el.id ?? '';
+    const common = {
+      id,
+      type: el.$type,
+      name: text(el, 'name'),
+      documentation: documentation(el),
+      incoming: this.incoming.get(id) ?? [],
+      outgoing: this.outgoing.get(id) ?? [],
+    };
+    const definitions = list(el, 'eventDefinitions');
+    const unsupported = (reason: string): ParsedElement => ({ ...common, kind: 'unsupported', reason });
+    const single = (allowed: string[]): ModdleElement | undefined | null => {
+      if (definitions.length === 0) return undefined;
+      if (definitions.length > 1) return null;
+      return allowed.includes(definitions[0].$type) ? definitions[0] : null;
+    };
+    const defNote = (): string => (definitions.length > 1 ? 'several event definitions on one event' : definitions[0].$type);
+
+    if (el.isForCompensation === true) this.issue(id, 'compensation activities are not supported');
+
+    switch (el.$type) {
+      case 'bpmn:StartEvent': {
+        const def = single(['bpmn:TimerEventDefinition', 'bpmn:MessageEventDefinition']);
+        if (def === null) return unsupported(`start event with ${defNote()} is not supported (none, timer and message start events are)`);
+        if (!def) return { ...common, kind: 'startEvent', trigger: { kind: 'none' } };
+        if (def.$type === 'bpmn:TimerEventDefinition') {
+          const timer = this.readTimer(def, id);
+          return timer ? { ...common, kind: 'startEvent', trigger: { kind: 'timer', timer } } : unsupported('timer start event without a timer');
+        }
+        return { ...common, kind: 'startEvent', trigger: { kind: 'message', messageName: text(child(def, 'messageRef'), 'name') ?? '' } };
+      }
+      case 'bpmn:EndEvent': {
+        const def = single(['bpmn:TerminateEventDefinition']);
+        if (def === null) return unsupported(`end event with ${defNote()} is not supported (none and terminate end events are)`);
+        return { ...common, kind: 'endEvent', terminate: def !== undefined };
+      }
+      case 'bpmn:IntermediateCatchEvent': {
+        const def = single(['bpmn:TimerEventDefinition', 'bpmn:MessageEventDefinition']);
+        if (!def) return unsupported(`intermediate catch event with ${definitions.length ? defNote() : 'no event definition'} is not supported (timer and message are)`);
+        if (def.$type === 'bpmn:TimerEventDefinition') return { ...common, kind: 'timerCatch', timer: this.readTimer(def, id) };
+        const message = child(def, 'messageRef');
+        return {
+          ...common,
+          kind: 'messageCatch',
+          messageName: text(message, 'name'),
+          correlationKey: this.correlationKey(el, message),
+        };
+      }
+      case 'bpmn:BoundaryEvent': {
+        const def = single(['bpmn:TimerEventDefinition']);
+        if (!def) return unsupported(`boundary event with ${definitions.length ? defNote() : 'no event definition'} is not supported (only timer boundary events are)`);
+        return {
+          ...common,
+          kind: 'boundaryTimer',
+          attachedTo: child(el, 'attachedToRef')?.id ?? '',
+          interrupting: el.cancelActivity !== false,
+          timer: this.readTimer(def, id),
+        };
+      }
+      case 'bpmn:UserTask':
+        return {
+          ...common,
+          kind: 'userTask',
+          candidateRoles: text(el, 'aimsflow:candidateRoles') ?? text(el, 'camunda:candidateGroups') ?? text(firstExtension(el, 'zeebe:AssignmentDefinition'), 'candidateGroups'),
+          dueDate: text(el, 'aimsflow:dueDate') ?? text(el, 'camunda:dueDate') ?? text(firstExtension(el, 'zeebe:TaskSchedule'), 'dueDate'),
+          form: this.readForm(el, id),
+          separateFrom: commaList(text(el, 'aimsflow:separateFrom')),
+          ...this.multiInstance(el, id),
+        };
+      case 'bpmn:BusinessRuleTask': {
+        this.rejectLoopMarker(el, id);
+        const decision = firstExtension(el, 'zeebe:CalledDecision');
+        return {
+          ...common,
+          kind: 'businessRuleTask',
+          ruleSet: text(el, 'aimsflow:ruleSet') ?? text(el, 'camunda:decisionRef') ?? text(decision, 'decisionId'),
+          resultVariable: text(el, 'aimsflow:resultVariable') ?? text(el, 'camunda:resultVariable') ?? text(decision, 'resultVariable'),
+        };
+      }
+      case 'bpmn:ServiceTask':
+        this.rejectLoopMarker(el, id);
+        return {
+          ...common,
+          kind: 'serviceTask',
+          // A Camunda 7 external task's topic names the worker, which is what a handler is here.
+          handler:
+            text(el, 'aimsflow:handler') ??
+            text(firstExtension(el, 'zeebe:TaskDefinition'), 'type') ??
+            (text(el, 'camunda:type') === 'external' ? text(el, 'camunda:topic') : undefined),
+        };
+      case 'bpmn:CallActivity': {
+        const called = firstExtension(el, 'zeebe:CalledElement');
+        if (text(called, 'processIdExpression')) this.issue(id, 'zeebe:calledElement processIdExpression is not supported; name the process with processId');
+        return {
+          ...common,
+          kind: 'callActivity',
+          calledElement: text(el, 'calledElement') ?? text(called, 'processId'),
+          mapping: this.callMapping(el, id, called),
+          ...this.multiInstance(el, id),
+        };
+      }
+      case 'bpmn:ExclusiveGateway':
+        return { ...common, kind: 'exclusiveGateway', defaultFlow: child(el, 'default')?.id };
+      case 'bpmn:ParallelGateway':
+        return { ...common, kind: 'parallelGateway' };
+      default:
+        return unsupported(`${el.$type} is not supported`);
+    }
+  }
+
+  /** Automatic tasks run once per token; only user tasks and call activities can be multi-instance. */
+  private rejectLoopMarker(el: ModdleElement, id: string): void {
+    const loop = child(el, 'loopCharacteristics');
+    if (loop) this.issue(id, `${loop.$type} is not supported on ${el.$type} (only user tasks and call activities can be multi-instance)`);
+  }
+
+  private readTimer(def: ModdleElement, id: string): TimerDefinition | undefined {
+    const present = (['timeDuration', 'timeDate', 'timeCycle'] as const)
+      .map((prop) => ({ prop, body: child(def, prop)?.body }))
+      .filter((t) => typeof t.body === 'string' && t.body.trim() !== '');
+    if (present.length !== 1) {
+      this.issue(id, 'a timer needs exactly one of timeDuration, timeDate or timeCycle');
+      return undefined;
+    }
+    const type = ({ timeDuration: 'duration', timeDate: 'date', timeCycle: 'cycle' } as const)[present[0].prop];
+    return { type, expression: String(present[0].body).trim() };
+  }
+
+  private correlationKey(el: ModdleElement, message: ModdleElement | undefined): string | undefined {
+    return (
+      text(el, 'aimsflow:correlationKey') ??
+      text(message, 'aimsflow:correlationKey') ??
+      text(firstExtension(message, 'zeebe:Subscription'), 'correlationKey')
+    );
+  }
+
+  private readForm(el: ModdleElement, id: string): FormField[] {
+    const fields: FormField[] = [];
+    for (const field of extensions(el, 'aimsflow:FormField')) {
+      const name = text(field, 'name');
+      const type = text(field, 'type') ?? 'string';
+      if (!name) {
+        this.issue(id, 'aimsflow:formField needs a name');
+        continue;
+      }
+      if (!FORM_FIELD_TYPES.includes(type as FormFieldType)) {
+        this.issue(id, `form field "${name}" has unknown type "${type}" (allowed: ${FORM_FIELD_TYPES.join(', ')})`);
+        continue;
+      }
+      if (fields.some((f) => f.name === name)) this.issue(id, `form field "${name}" is declared twice`);
+      const values = commaList(text(field, 'values'));
+      if (type === 'enum' && values.length === 0) this.issue(id, `enum form field "${name}" needs values="a,b,c"`);
+      if (type !== 'enum' && values.length > 0) this.issue(id, `form field "${name}" has values but is not of type enum`);
+      const label = text(field, 'label');
+      fields.push({
+        name,
+        type: type as FormFieldType,
+        required: bool(field, 'required') ?? false,
+        ...(label ? { label } : {}),
+        ...(type === 'enum' ? { values } : {}),
+      });
+    }
+    return fields;
+  }
+
+  private multiInstance(el: ModdleElement, id: string): { multiInstance?: MultiInstance } {
+    const loop = child(el, 'loopCharacteristics');
+    const onActivity = text(el, 'aimsflow:collection');
+    if (!loop) {
+      if (onActivity) this.issue(id, 'aimsflow:collection needs a <bpmn:multiInstanceLoopCharacteristics> marker on the activity');
+      return {};
+    }
+    if (loop.$type !== 'bpmn:MultiInstanceLoopCharacteristics') {
+      this.issue(id, `${loop.$type} (loop marker) is not supported; use parallel multi-instance`);
+      return {};
+    }
+    if (loop.isSequential === true) this.issue(id, 'sequential multi-instance is not supported; use parallel multi-instance');
+    if (child(loop, 'loopCardinality')) this.issue(id, 'multi-instance loopCardinality is not supported; use a collection');
+    if (child(loop, 'completionCondition')) this.issue(id, 'multi-instance completionCondition is not supported (every item must complete)');
+    const zeebe = firstExtension(loop, 'zeebe:LoopCharacteristics');
+    const aims = (name: string): string | undefined => text(loop, `aimsflow:${name}`) ?? text(el, `aimsflow:${name}`);
+    const camundaCollection = juelVariable(text(loop, 'camunda:collection'));
+    if (camundaCollection === null) this.issue(id, 'camunda:collection must be a variable name or ${name}; other JUEL expressions are not supported');
+    const collection = aims('collection') ?? camundaCollection ?? text(zeebe, 'inputCollection');
+    const outputElement = aims('outputElement') ?? text(zeebe, 'outputElement');
+    const multiInstance: MultiInstance = { collection: collection ? stripFeel(collection) : '' };
+    const elementVariable = aims('elementVariable') ?? text(loop, 'camunda:elementVariable') ?? text(zeebe, 'inputElement');
+    const outputCollection = aims('outputCollection') ?? text(zeebe, 'outputCollection');
+    if (elementVariable) multiInstance.elementVariable = elementVariable;
+    if (outputCollection) multiInstance.outputCollection = outputCollection;
+    if (outputElement) multiInstance.outputElement = stripFeel(outputElement);
+    return { multiInstance };
+  }
+
+  private callMapping(el: ModdleElement, id: string, zeebeCalled: ModdleElement | undefined): CallMapping {
+    const mappings = (elements: ModdleElement[], dialect: string): VariableMapping[] =>
+      elements
+        .filter((m) => text(m, 'variables') !== 'all')
+        .flatMap((m) => {
+          if (text(m, 'sourceExpression')) {
+            this.issue(id, `${dialect} sourceExpression (JUEL) is not supported; use source`);
+            return [];
+          }
+          const source = text(m, 'source');
+          const target = text(m, 'target') ?? (dialect.startsWith('camunda') ? source : undefined);
+          if (!source || !target) {
+            this.issue(id, `${dialect} mapping needs source and target`);
+            return [];
+          }
+          return [{ source: stripFeel(source), target }];
+        });
+    const aimsIn = extensions(el, 'aimsflow:In');
+    const aimsOut = extensions(el, 'aimsflow:Out');
+    const camundaIn = extensions(el, 'camunda:In');
+    const camundaOut = extensions(el, 'camunda:Out');
+    const io = firstExtension(el, 'zeebe:IoMapping');
+    const inputs = [...mappings(aimsIn, 'aimsflow:in'), ...mappings(camundaIn, 'camunda:in'), ...mappings(list(io, 'inputParameters'), 'zeebe:input')];
+    const outputs = [...mappings(aimsOut, 'aimsflow:out'), ...mappings(camundaOut, 'camunda:out'), ...mappings(list(io, 'outputParameters'), 'zeebe:output')];
+    if (zeebeCalled) {
+      // Camunda 8: both directions propagate everything unless switched off; mappings apply on top.
+      return {
+        allIn: bool(zeebeCalled, 'propagateAllParentVariables') !== false,
+        allOut: bool(zeebeCalled, 'propagateAllChildVariables') !== false,
+        inputs,
+        outputs,
+      };
+    }
+    if (camundaIn.length || camundaOut.length) {
+      // Camunda 7: nothing is passed unless `variables="all"` says so.
+      return {
+        allIn: camundaIn.some((m) => text(m, 'variables') === 'all'),
+        allOut: camundaOut.some((m) => text(m, 'variables') === 'all'),
+        inputs,
+        outputs,
+      };
+    }
+    return { allIn: aimsIn.length === 0, allOut: aimsOut.length === 0, inputs, outputs };
+  }
+}

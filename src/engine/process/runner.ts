@@ -1,0 +1,349 @@
+import { initialTransition, type SnapshotFrom, type StateValue, transition } from 'xstate';
+import type { CompiledProcess, ProcessMachine } from './compile.js';
+import { EngineError, EngineErrorCode } from './errors.js';
+import type { InstanceContext, ItemToken, MachineEvent, Token } from './instance.js';
+import type { FormField, ParsedElement } from './model.js';
+
+/** What the runner needs from the app. Anything these throw propagates unchanged (the app rolls the step back). */
+export interface EngineHooks {
+  now(): Date;
+  evaluateRuleSet(key: string, variables: Record<string, unknown>): Promise<{ result: unknown; decisionId?: string }>;
+  callHandler(name: string, variables: Record<string, unknown>, ctx: { elementId: string }): Promise<Record<string, unknown> | void>;
+}
+
+export type InstanceEvent =
+  | { type: 'task.complete'; waitKey: string; variables?: Record<string, unknown>; completedBy?: string }
+  | { type: 'timer.fire'; waitKey: string }
+  /** Delivered to the open message wait with this name (narrowed by `waitKey` and/or `correlationKey` when given). */
+  | { type: 'message'; name: string; waitKey?: string; correlationKey?: string; variables?: Record<string, unknown> }
+  | { type: 'child.complete'; waitKey: string; variables: Record<string, unknown> }
+  | { type: 'cancel' };
+
+/** A multi-instance item: which entry of the collection this wait works on. */
+export interface WaitItem {
+  index: number;
+  value: unknown;
+  /** Key of the multi-instance activity as a whole (shared by its items). */
+  collectionKey: string;
+}
+
+export type Wait =
+  | {
+      kind: 'userTask';
+      key: string;
+      elementId: string;
+      name: string;
+      candidateRoles: string[];
+      dueAt?: string;
+      form: FormField[];
+      separateFrom: string[];
+      item?: WaitItem & { /** Who completed the other items of this activity so far. */ completedBy: string[] };
+    }
+  | { kind: 'timer'; key: string; elementId: string; dueAt: string; boundary?: { attachedTo: string; interrupting: boolean }; remaining?: number }
+  | { kind: 'message'; key: string; elementId: string; name: string; correlationKey?: string }
+  | { kind: 'child'; key: string; elementId: string; processKey: string; variables: Record<string, unknown>; item?: WaitItem };
+
+export interface StepRecord {
+  /** `start`, the instance event type, or `rule.result` / `service.result` for automatic work. */
+  event: string;
+  waitKey?: string;
+  at: string;
+  left: string[];
+  entered: string[];
+  decisionIds: string[];
+}
+
+export type InstanceStatus = 'active' | 'completed' | 'terminated' | 'cancelled';
+
+/** The XState persisted snapshot (its context is the instance context), tagged with the definition it belongs to. */
+export interface PersistedInstanceState {
+  format: typeof STATE_FORMAT;
+  processKey: string;
+  snapshot: { status: string; value: StateValue; context: InstanceContext; [key: string]: unknown };
+}
+
+export interface StepResult {
+  state: PersistedInstanceState;
+  status: InstanceStatus;
+  activeElementIds: string[];
+  variables: Record<string, unknown>;
+  /** Everything the instance waits for now; keys are stable across steps and new for every activation. */
+  waits: Wait[];
+  /** What happened during this call, one record per transition applied. */
+  steps: StepRecord[];
+  /** Who completed each user task so far, oldest first: with `initiator`, the data for segregation-of-duties checks. */
+  completedBy: Record<string, string[]>;
+  initiator: string | null;
+}
+
+const STATE_FORMAT = 'aimsflow.xstate/1';
+const CANCELLED = '@cancelled';
+/** Automatic steps (rule and service tasks) one call may run before the instance must wait again. */
+const MAX_AUTOMATIC_STEPS = 1000;
+
+type Snapshot = SnapshotFrom<ProcessMachine>;
+
+/** Starts an instance at the none start event (or `startEventId`) and runs it until it waits. */
+export async function startInstance(
+  def: CompiledProcess,
+  variables: Record<string, unknown>,
+  hooks: EngineHooks,
+  opts: { startEventId?: string; initiator?: string } = {},
+): Promise<StepResult> {
+  const startEventId = chooseStart(def, opts.startEventId);
+  const at = hooks.now().toISOString();
+  const [snapshot, actions] = initialTransition(def.machine, { variables, startEventId, initiator: opts.initiator ?? null, at });
+  const steps = [record(def, { event: 'start', at }, actions, [])];
+  return settle(def, throwIfFailed(snapshot), hooks, steps);
+}
+
+/** Applies one event to a stored instance state and runs it until it waits again. */
+export async function applyEvent(def: CompiledProcess, state: PersistedInstanceState, event: InstanceEvent, hooks: EngineHooks): Promise<StepResult> {
+  const snapshot = restore(def, state);
+  if (snapshot.status !== 'active') {
+    throw new EngineError(EngineErrorCode.InstanceNotActive, `instance is ${statusOf(def, snapshot)}; it accepts no more events`);
+  }
+  const steps: StepRecord[] = [];
+  const next = apply(def, snapshot, toMachineEvent(def, snapshot, event, hooks.now().toISOString()), steps);
+  return settle(def, next, hooks, steps);
+}
+
+function chooseStart(def: CompiledProcess, requested: string | undefined): string {
+  if (requested) {
+    if (!def.startEvents.some((s) => s.id === requested)) {
+      throw new EngineError(EngineErrorCode.UnknownStartEvent, `process ${def.key} has no start event "${requested}"`, requested);
+    }
+    return requested;
+  }
+  const chosen = def.startEvents.find((s) => s.kind === 'none') ?? (def.startEvents.length === 1 ? def.startEvents[0] : undefined);
+  if (!chosen) {
+    throw new EngineError(EngineErrorCode.UnknownStartEvent, `process ${def.key} has no none start event; name the start event to use`);
+  }
+  return chosen.id;
+}
+
+function restore(def: CompiledProcess, state: PersistedInstanceState): Snapshot {
+  if (state?.format !== STATE_FORMAT || state.processKey !== def.key) {
+    throw new EngineError(EngineErrorCode.StateMismatch, `state does not belong to process ${def.key}`);
+  }
+  try {
+    return def.machine.resolveState({ value: state.snapshot.value, context: state.snapshot.context });
+  } catch (err) {
+    throw new EngineError(EngineErrorCode.StateMismatch, `state does not fit process ${def.key}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
+function apply(def: CompiledProcess, snapshot: Snapshot, event: MachineEvent, steps: StepRecord[], decisionIds: string[] = []): Snapshot {
+  const [next, actions] = transition(def.machine, snapshot, event);
+  steps.push(record(def, { event: event.type, at: event.at, ...('waitKey' in event ? { waitKey: event.waitKey } : {}) }, actions, decisionIds));
+  return throwIfFailed(next);
+}
+
+/** XState turns an error thrown by an action into an `error` snapshot (at least on the initial transition); the step must fail instead. */
+function throwIfFailed(snapshot: Snapshot): Snapshot {
+  if (snapshot.status === 'error') throw snapshot.error;
+  return snapshot;
+}
+
+function record(def: CompiledProcess, head: Pick<StepRecord, 'event' | 'waitKey' | 'at'>, actions: Array<{ type: string; params?: unknown }>, decisionIds: string[]): StepRecord {
+  const ids = (type: string): string[] => actions.filter((a) => a.type === type).map((a) => (a.params as { id: string }).id);
+  return { ...head, left: ids('left'), entered: ids('entered'), decisionIds };
+}
+
+/** The current status, waits and variables of a stored instance, without applying anything. */
+export function inspectInstance(def: CompiledProcess, state: PersistedInstanceState): Omit<StepResult, 'steps'> {
+  const { steps: _steps, ...rest } = describe(def, restore(def, state), []);
+  return rest;
+}
+
+/** Runs automatic work (rule and service tasks, via the hooks) until nothing is left but waiting. */
+async function settle(def: CompiledProcess, start: Snapshot, hooks: EngineHooks, steps: StepRecord[]): Promise<StepResult> {
+  let snapshot = start;
+  for (let done = 0; snapshot.status === 'active'; done++) {
+    const active = activeElements(def, snapshot);
+    const stuck = active.find((el) => el.kind === 'exclusiveGateway');
+    if (stuck) {
+      throw new EngineError(EngineErrorCode.NoFlowTaken, `no condition of exclusive gateway ${stuck.id} is true and it has no default flow`, stuck.id);
+    }
+    const job = active.find((el) => el.kind === 'businessRuleTask' || el.kind === 'serviceTask');
+    if (!job) break;
+    if (done >= MAX_AUTOMATIC_STEPS) {
+      throw new EngineError(EngineErrorCode.StepLimitExceeded, `more than ${MAX_AUTOMATIC_STEPS} automatic steps without waiting (last: ${job.id})`, job.id);
+    }
+    const waitKey = snapshot.context.tokens[job.id].key;
+    const variables = structuredClone(snapshot.context.variables);
+    if (job.kind === 'businessRuleTask') {
+      const { result, decisionId } = await hooks.evaluateRuleSet(job.ruleSet as string, variables);
+      const event: MachineEvent = { type: 'rule.result', waitKey, result, at: hooks.now().toISOString(), ...(decisionId ? { decisionId } : {}) };
+      snapshot = apply(def, snapshot, event, steps, decisionId ? [decisionId] : []);
+    } else if (job.kind === 'serviceTask') {
+      const output = await hooks.callHandler(job.handler as string, variables, { elementId: job.id });
+      snapshot = apply(def, snapshot, { type: 'service.result', waitKey, variables: output ?? {}, at: hooks.now().toISOString() }, steps);
+    }
+  }
+  return describe(def, snapshot, steps);
+}
+
+function describe(def: CompiledProcess, snapshot: Snapshot, steps: StepRecord[]): StepResult {
+  const context = snapshot.context;
+  return {
+    state: persist(def, snapshot),
+    status: statusOf(def, snapshot),
+    activeElementIds: snapshot.status === 'active' ? activeElements(def, snapshot).map((e) => e.id) : [],
+    variables: structuredClone(context.variables),
+    waits: deriveWaits(def, context),
+    steps,
+    completedBy: structuredClone(context.completedBy),
+    initiator: context.initiator,
+  };
+}
+
+function persist(def: CompiledProcess, snapshot: Snapshot): PersistedInstanceState {
+  // Round-trip through JSON so the app stores exactly what it will hand back.
+  const persisted = JSON.parse(JSON.stringify(def.machine.getPersistedSnapshot(snapshot))) as PersistedInstanceState['snapshot'];
+  return { format: STATE_FORMAT, processKey: def.key, snapshot: persisted };
+}
+
+function statusOf(def: CompiledProcess, snapshot: Snapshot): InstanceStatus {
+  if (snapshot.status === 'active') return 'active';
+  const finalState = typeof snapshot.value === 'string' ? snapshot.value : '';
+  if (finalState === CANCELLED) return 'cancelled';
+  const el = def.elements[def.stateElements.get(finalState) ?? ''];
+  return el?.kind === 'endEvent' && el.terminate ? 'terminated' : 'completed';
+}
+
+/** Elements whose states are active, in document order (synthetic block and path states left out). */
+function activeElements(def: CompiledProcess, snapshot: Snapshot): ParsedElement[] {
+  const ids = new Set<string>();
+  const collect = (value: StateValue): void => {
+    if (typeof value === 'string') {
+      ids.add(value);
+      return;
+    }
+    for (const [key, child] of Object.entries(value)) {
+      ids.add(key);
+      if (child) collect(child);
+    }
+  };
+  collect(snapshot.value);
+  const elementIds = new Set([...ids].map((id) => def.stateElements.get(id)).filter((id): id is string => id !== undefined));
+  return def.elementOrder.filter((id) => elementIds.has(id)).map((id) => def.elements[id]);
+}
+
+function itemInfo(token: Token, item: ItemToken): WaitItem {
+  return { index: item.index, value: item.value, collectionKey: token.key };
+}
+
+/** Derives the open waits from the context's tokens (tokens exist exactly while their element is active). */
+function deriveWaits(def: CompiledProcess, context: InstanceContext): Wait[] {
+  const waits: Wait[] = [];
+  for (const id of def.elementOrder) {
+    const token = context.tokens[id];
+    const el = def.elements[id];
+    if (!token) continue;
+    switch (el.kind) {
+      case 'userTask': {
+        const units = token.items ? token.items.filter((i) => !i.done) : [undefined];
+        for (const item of units) {
+          const unit = item ?? token;
+          waits.push({
+            kind: 'userTask',
+            key: unit.key,
+            elementId: id,
+            name: el.name ?? id,
+            candidateRoles: unit.candidateRoles ?? [],
+            form: el.form,
+            separateFrom: el.separateFrom,
+            ...(unit.dueAt ? { dueAt: unit.dueAt } : {}),
+            ...(item
+              ? { item: { ...itemInfo(token, item), completedBy: (token.items ?? []).flatMap((i) => (i.completedBy ? [i.completedBy] : [])) } }
+              : {}),
+          });
+        }
+        break;
+      }
+      case 'callActivity': {
+        const units = token.items ? token.items.filter((i) => !i.done) : [undefined];
+        for (const item of units) {
+          const unit = item ?? token;
+          waits.push({
+            kind: 'child',
+            key: unit.key,
+            elementId: id,
+            processKey: el.calledElement as string,
+            variables: unit.variables ?? {},
+            ...(item ? { item: itemInfo(token, item) } : {}),
+          });
+        }
+        break;
+      }
+      case 'timerCatch':
+        waits.push({ kind: 'timer', key: token.key, elementId: id, dueAt: token.dueAt as string });
+        break;
+      case 'boundaryTimer':
+        waits.push({
+          kind: 'timer',
+          key: token.key,
+          elementId: id,
+          dueAt: token.dueAt as string,
+          boundary: { attachedTo: el.attachedTo, interrupting: el.interrupting },
+          ...(token.remaining !== undefined ? { remaining: token.remaining } : {}),
+        });
+        break;
+      case 'messageCatch':
+        waits.push({
+          kind: 'message',
+          key: token.key,
+          elementId: id,
+          name: el.messageName as string,
+          ...(token.correlationKey !== undefined ? { correlationKey: token.correlationKey } : {}),
+        });
+        break;
+      default:
+        // Rule and service tasks hold a token only while the runner works on them.
+        break;
+    }
+  }
+  return waits;
+}
+
+function toMachineEvent(def: CompiledProcess, snapshot: Snapshot, event: InstanceEvent, at: string): MachineEvent {
+  const waits = deriveWaits(def, snapshot.context);
+  const find = (kind: Wait['kind'], waitKey: string): string => {
+    const wait = waits.find((w) => w.kind === kind && w.key === waitKey);
+    if (!wait) throw new EngineError(EngineErrorCode.WaitNotFound, `no open ${kind} wait with key "${waitKey}"`);
+    return wait.key;
+  };
+  switch (event.type) {
+    case 'task.complete':
+      return {
+        type: 'task.complete',
+        waitKey: find('userTask', event.waitKey),
+        variables: event.variables ?? {},
+        ...(event.completedBy ? { completedBy: event.completedBy } : {}),
+        at,
+      };
+    case 'timer.fire':
+      return { type: 'timer.fire', waitKey: find('timer', event.waitKey), at };
+    case 'child.complete':
+      return { type: 'child.complete', waitKey: find('child', event.waitKey), variables: event.variables ?? {}, at };
+    case 'message': {
+      const matches = waits.filter(
+        (w) =>
+          w.kind === 'message' &&
+          w.name === event.name &&
+          (event.waitKey === undefined || w.key === event.waitKey) &&
+          (event.correlationKey === undefined || w.correlationKey === event.correlationKey),
+      );
+      if (matches.length === 0) throw new EngineError(EngineErrorCode.WaitNotFound, `no open wait for message "${event.name}"`);
+      if (matches.length > 1) {
+        throw new EngineError(EngineErrorCode.WaitAmbiguous, `message "${event.name}" matches ${matches.length} waits (${matches.map((m) => m.key).join(', ')}); pass a waitKey`);
+      }
+      return { type: 'message', waitKey: matches[0].key, variables: event.variables ?? {}, at };
+    }
+    case 'cancel':
+      return { type: 'cancel', at };
+    default:
+      throw new EngineError(EngineErrorCode.InvalidEvent, `unknown event type "${(event as { type?: unknown }).type}"`);
+  }
+}

@@ -1,0 +1,166 @@
+import type { DefinitionIssue } from './errors.js';
+import type { BoundaryTimerElement, ParsedElement, ParsedFlow, ParsedProcess } from './model.js';
+
+/**
+ * Where a token lives. The root holds one token; a parallel fork opens one region per outgoing flow
+ * (closed by its join); a non-interrupting boundary timer opens a path that runs beside its activity.
+ */
+export type Scope = RootScope | RegionScope | PathScope;
+export interface RootScope {
+  kind: 'root';
+  id: 'root';
+}
+export interface RegionScope {
+  kind: 'region';
+  id: string;
+  forkId: string;
+  flowId: string;
+  /** Flows from inside this region into parallel joins. */
+  reached: Array<{ flowId: string; joinId: string }>;
+}
+export interface PathScope {
+  kind: 'path';
+  id: string;
+  boundaryId: string;
+}
+
+export interface Block {
+  forkId: string;
+  joinId: string;
+  regions: RegionScope[];
+}
+
+export interface Structure {
+  root: RootScope;
+  scopeOf: Map<string, Scope>;
+  /** Well-formed fork/join blocks by fork id. */
+  blocks: Map<string, Block>;
+  /** Paths of non-interrupting boundary timers by boundary id. */
+  paths: Map<string, PathScope>;
+  issues: DefinitionIssue[];
+}
+
+/** What may run on a non-interrupting boundary path: automatic work only, so the path ends within the step that fired it. */
+const PATH_KINDS = new Set<ParsedElement['kind']>(['boundaryTimer', 'serviceTask', 'businessRuleTask', 'exclusiveGateway', 'endEvent']);
+
+export function isParallelJoin(el: ParsedElement): boolean {
+  return el.kind === 'parallelGateway' && el.incoming.length > 1 && el.outgoing.length === 1;
+}
+
+export function isParallelFork(el: ParsedElement): boolean {
+  return el.kind === 'parallelGateway' && el.incoming.length <= 1 && el.outgoing.length > 1;
+}
+
+/**
+ * Assigns every reachable element to the scope its token lives in, and checks the structured subset:
+ * each fork has one join that receives exactly its branches, branches and reminder paths stay inside
+ * their scope, and no none end event sits inside a branch (it would leave the join waiting forever).
+ */
+export function analyzeStructure(p: ParsedProcess): Structure {
+  const byId = new Map(p.elements.map((e) => [e.id, e]));
+  const flowById = new Map<string, ParsedFlow>(p.flows.map((f) => [f.id, f]));
+  const boundaries = new Map<string, BoundaryTimerElement[]>();
+  for (const el of p.elements) {
+    if (el.kind === 'boundaryTimer') boundaries.set(el.attachedTo, [...(boundaries.get(el.attachedTo) ?? []), el]);
+  }
+  const root: RootScope = { kind: 'root', id: 'root' };
+  const structure: Structure = { root, scopeOf: new Map(), blocks: new Map(), paths: new Map(), issues: [] };
+  const issue = (elementId: string, message: string): void => {
+    if (!structure.issues.some((i) => i.elementId === elementId && i.message === message)) structure.issues.push({ elementId, message });
+  };
+  const describe = (scope: Scope): string =>
+    scope.kind === 'root'
+      ? 'the main flow'
+      : scope.kind === 'region'
+        ? `branch ${scope.flowId} of parallel fork ${scope.forkId}`
+        : `the path of non-interrupting boundary timer ${scope.boundaryId}`;
+
+  const walk = (id: string, scope: Scope): void => {
+    const el = byId.get(id);
+    if (!el) return;
+    const existing = structure.scopeOf.get(id);
+    if (existing) {
+      if (existing !== scope) {
+        issue(id, `is reached from ${describe(existing)} and from ${describe(scope)}; flows may not cross parallel branches or boundary paths`);
+      }
+      return;
+    }
+    structure.scopeOf.set(id, scope);
+    if (scope.kind === 'path' && !PATH_KINDS.has(el.kind)) {
+      issue(id, `${el.type} cannot be on ${describe(scope)}: such a path may only run service tasks, business rule tasks and exclusive gateways and must end in an end event`);
+    }
+    if (el.kind === 'endEvent' && !el.terminate && scope.kind === 'region') {
+      issue(id, `a none end event inside ${describe(scope)} would leave its join waiting forever; route the branch to the join or use a terminate end event`);
+    }
+    if (isParallelFork(el)) {
+      forkBlock(el, scope);
+      return;
+    }
+    for (const boundary of boundaries.get(id) ?? []) {
+      if (boundary.interrupting) {
+        walk(boundary.id, scope);
+      } else {
+        const path: PathScope = { kind: 'path', id: `${boundary.id}/path`, boundaryId: boundary.id };
+        structure.paths.set(boundary.id, path);
+        walk(boundary.id, path);
+      }
+    }
+    for (const flowId of el.outgoing) follow(flowId, scope);
+  };
+
+  const follow = (flowId: string, scope: Scope): void => {
+    const target = byId.get(flowById.get(flowId)?.target ?? '');
+    if (!target) return;
+    if (isParallelJoin(target)) {
+      if (scope.kind === 'region') scope.reached.push({ flowId, joinId: target.id });
+      else issue(target.id, `parallel join is reached from ${describe(scope)}, not from the branches of a parallel fork`);
+      return;
+    }
+    walk(target.id, scope);
+  };
+
+  const forkBlock = (fork: ParsedElement, scope: Scope): void => {
+    const regions: RegionScope[] = fork.outgoing.map((flowId) => ({ kind: 'region', id: `${fork.id}/${flowId}`, forkId: fork.id, flowId, reached: [] }));
+    for (const region of regions) follow(region.flowId, region);
+    const joinIds = [...new Set(regions.flatMap((r) => r.reached.map((x) => x.joinId)))];
+    if (joinIds.length !== 1) {
+      issue(
+        fork.id,
+        joinIds.length === 0
+          ? 'parallel fork has no matching parallel join (every fork needs one join that receives exactly its branches)'
+          : `branches of this parallel fork reach different joins (${joinIds.join(', ')}); every fork needs one join that receives exactly its branches`,
+      );
+      return;
+    }
+    const join = byId.get(joinIds[0]) as ParsedElement;
+    let balanced = true;
+    for (const region of regions) {
+      if (region.reached.length === 1) continue;
+      balanced = false;
+      issue(
+        fork.id,
+        region.reached.length === 0
+          ? `branch ${region.flowId} never reaches join ${join.id}`
+          : `branch ${region.flowId} reaches join ${join.id} more than once; merge its paths with an exclusive gateway first`,
+      );
+    }
+    const received = new Set(regions.flatMap((r) => r.reached.map((x) => x.flowId)));
+    const foreign = join.incoming.filter((f) => !received.has(f));
+    if (foreign.length) {
+      balanced = false;
+      issue(join.id, `parallel join receives ${foreign.join(', ')}, which do not come from the branches of fork ${fork.id}`);
+    }
+    if (!balanced) return;
+    structure.blocks.set(fork.id, { forkId: fork.id, joinId: join.id, regions });
+    if (structure.scopeOf.has(join.id)) {
+      issue(join.id, `is the join of parallel fork ${fork.id} but is also reached elsewhere`);
+      return;
+    }
+    structure.scopeOf.set(join.id, scope);
+    for (const flowId of join.outgoing) follow(flowId, scope);
+  };
+
+  // Unsupported start events are walked too, so their successors are not also reported as unreachable.
+  for (const el of p.elements) if (el.type === 'bpmn:StartEvent') walk(el.id, root);
+  return structure;
+}

@@ -1,0 +1,199 @@
+import type { DefinitionIssue } from './errors.js';
+import { feelSyntaxError, isFeel, stripFeel } from './feel.js';
+import { type MultiInstance, type ParsedElement, type ParsedProcess, type TimerDefinition, isWaitingActivity } from './model.js';
+import { analyzeStructure, isParallelFork, isParallelJoin } from './structure.js';
+import { dueDateProblem, timerDefinitionProblem } from './timers.js';
+
+export interface ValidationOptions {
+  /** Rule set keys that exist; when given, business rule tasks must name one of them. */
+  knownRuleSets?: ReadonlySet<string>;
+  /** Service task handler names that exist; when given, service tasks must name one of them. */
+  knownHandlers?: ReadonlySet<string>;
+}
+
+/** Every reason this definition cannot be deployed, each tied to an element id where there is one. Empty = deployable. */
+export function validateDefinition(p: ParsedProcess, opts: ValidationOptions = {}): DefinitionIssue[] {
+  const issues: DefinitionIssue[] = [...p.issues];
+  const add = (elementId: string | undefined, message: string): void => {
+    if (!issues.some((i) => i.elementId === elementId && i.message === message)) issues.push({ elementId, message });
+  };
+  const byId = new Map(p.elements.map((e) => [e.id, e]));
+
+  for (const flow of p.flows) {
+    if (!byId.has(flow.source) || !byId.has(flow.target)) add(flow.id, 'sequence flow must connect two flow nodes of this process');
+    const source = byId.get(flow.source);
+    if (flow.condition !== undefined && source && source.kind !== 'exclusiveGateway') {
+      add(flow.id, `conditional flows are only supported out of exclusive gateways (this one leaves ${source.type})`);
+    }
+    if (flow.condition !== undefined) checkExpression(add, flow.id, flow.condition, 'condition');
+  }
+  for (const el of p.elements) checkElement(el, p, opts, add);
+
+  const starts = p.elements.filter((e) => e.kind === 'startEvent');
+  if (starts.length === 0) add(p.key, 'process needs a none, timer or message start event');
+  if (starts.filter((s) => s.kind === 'startEvent' && s.trigger.kind === 'none').length > 1) {
+    add(p.key, 'process has more than one none start event; keep one (others can be message or timer start events)');
+  }
+  const messageStarts = new Map<string, string>();
+  for (const s of starts) {
+    if (s.kind !== 'startEvent' || s.trigger.kind !== 'message' || !s.trigger.messageName) continue;
+    const other = messageStarts.get(s.trigger.messageName);
+    if (other) add(s.id, `message start event uses message "${s.trigger.messageName}" like ${other}`);
+    messageStarts.set(s.trigger.messageName, s.id);
+  }
+
+  const structure = analyzeStructure(p);
+  for (const i of structure.issues) add(i.elementId, i.message);
+  for (const el of p.elements) {
+    if (!structure.scopeOf.has(el.id) && el.kind !== 'unsupported') add(el.id, 'is not reachable from any start event');
+  }
+  const reachableEnd = p.elements.some((e) => e.kind === 'endEvent' && structure.scopeOf.get(e.id) && structure.scopeOf.get(e.id)?.kind !== 'path');
+  if (!reachableEnd) add(p.key, 'no end event is reachable from the start events');
+  for (const id of gatewayLoops(p)) add(id, 'exclusive gateways form a loop with no task or event on it (it would never wait)');
+  return issues;
+}
+
+type Add = (elementId: string | undefined, message: string) => void;
+
+function checkExpression(add: Add, elementId: string, expression: string, what: string): void {
+  if (/^[$#]\{/.test(expression.trim())) {
+    add(elementId, `${what} "${expression}" is a JUEL expression; write FEEL instead (e.g. =approved = true)`);
+    return;
+  }
+  const error = feelSyntaxError(stripFeel(expression));
+  if (error) add(elementId, `${what} "${expression}" is not valid FEEL: ${error}`);
+}
+
+function checkSingleOutgoing(el: ParsedElement, add: Add): void {
+  if (el.outgoing.length === 0) add(el.id, `${el.type} has no outgoing sequence flow (end the path with an end event)`);
+  if (el.outgoing.length > 1) {
+    add(el.id, `${el.type} has ${el.outgoing.length} outgoing flows; an implicit parallel split is not supported, add a parallel or exclusive gateway`);
+  }
+}
+
+function checkMultiInstance(el: ParsedElement, mi: MultiInstance, add: Add): void {
+  if (!mi.collection) {
+    add(el.id, 'multi-instance needs a collection (aimsflow:collection, camunda:collection or zeebe:loopCharacteristics inputCollection)');
+  } else {
+    checkExpression(add, el.id, mi.collection, 'multi-instance collection');
+  }
+  if (mi.outputElement) checkExpression(add, el.id, mi.outputElement, 'multi-instance outputElement');
+  if (mi.outputElement && !mi.outputCollection) add(el.id, 'multi-instance outputElement needs an outputCollection to collect into');
+}
+
+function checkElement(el: ParsedElement, p: ParsedProcess, opts: ValidationOptions, add: Add): void {
+  const byId = (id: string): ParsedElement | undefined => p.elements.find((e) => e.id === id);
+  switch (el.kind) {
+    case 'unsupported':
+      add(el.id, el.reason);
+      return;
+    case 'startEvent':
+      if (el.incoming.length) add(el.id, 'start event cannot have incoming flows');
+      checkSingleOutgoing(el, add);
+      if (el.trigger.kind === 'message' && !el.trigger.messageName) add(el.id, 'message start event needs a message with a name');
+      if (el.trigger.kind === 'timer') checkTimer(el.id, el.trigger.timer, add);
+      return;
+    case 'endEvent':
+      if (el.outgoing.length) add(el.id, 'end event cannot have outgoing flows');
+      return;
+    case 'userTask':
+      checkSingleOutgoing(el, add);
+      if (!el.candidateRoles) {
+        add(el.id, 'user task needs candidate roles (aimsflow:candidateRoles, camunda:candidateGroups or zeebe:assignmentDefinition candidateGroups)');
+      } else if (isFeel(el.candidateRoles) || /^[$#]\{/.test(el.candidateRoles)) {
+        checkExpression(add, el.id, el.candidateRoles, 'candidate roles');
+      }
+      if (el.dueDate) {
+        const problem = /^[$#]\{/.test(el.dueDate) ? `due date "${el.dueDate}" is a JUEL expression; use ISO 8601 or FEEL` : dueDateProblem(el.dueDate);
+        if (problem) add(el.id, problem);
+      }
+      for (const ref of el.separateFrom) {
+        if (ref !== 'initiator' && byId(ref)?.kind !== 'userTask') {
+          add(el.id, `aimsflow:separateFrom names "${ref}", which is neither "initiator" nor a user task of this process`);
+        }
+      }
+      if (el.multiInstance) checkMultiInstance(el, el.multiInstance, add);
+      return;
+    case 'businessRuleTask':
+      checkSingleOutgoing(el, add);
+      if (!el.ruleSet) add(el.id, 'business rule task needs a rule set (aimsflow:ruleSet)');
+      else if (opts.knownRuleSets && !opts.knownRuleSets.has(el.ruleSet)) add(el.id, `unknown rule set "${el.ruleSet}"`);
+      if (!el.resultVariable) add(el.id, 'business rule task needs a result variable (aimsflow:resultVariable)');
+      return;
+    case 'serviceTask':
+      checkSingleOutgoing(el, add);
+      if (!el.handler) add(el.id, 'service task needs a handler (aimsflow:handler)');
+      else if (opts.knownHandlers && !opts.knownHandlers.has(el.handler)) add(el.id, `unknown service task handler "${el.handler}"`);
+      return;
+    case 'callActivity':
+      checkSingleOutgoing(el, add);
+      if (!el.calledElement) add(el.id, 'call activity needs the key of the process to call (calledElement or zeebe:calledElement processId)');
+      for (const m of [...el.mapping.inputs, ...el.mapping.outputs]) checkExpression(add, el.id, m.source, `mapping source for "${m.target}"`);
+      if (el.multiInstance) checkMultiInstance(el, el.multiInstance, add);
+      return;
+    case 'exclusiveGateway': {
+      if (el.outgoing.length === 0) add(el.id, 'exclusive gateway has no outgoing sequence flow');
+      if (el.defaultFlow && !el.outgoing.includes(el.defaultFlow)) add(el.id, `default flow ${el.defaultFlow} is not an outgoing flow of this gateway`);
+      for (const flowId of el.outgoing) {
+        const flow = p.flows.find((f) => f.id === flowId);
+        if (flowId === el.defaultFlow && flow?.condition !== undefined) add(flowId, 'the default flow of an exclusive gateway cannot have a condition');
+        if (flowId !== el.defaultFlow && flow?.condition === undefined && el.outgoing.length > 1) {
+          add(flowId, `flow out of exclusive gateway ${el.id} needs a condition (or must be its default flow)`);
+        }
+      }
+      return;
+    }
+    case 'parallelGateway':
+      if (!isParallelFork(el) && !isParallelJoin(el)) {
+        add(el.id, 'parallel gateway must either fork (one incoming, several outgoing flows) or join (several incoming, one outgoing flow)');
+      }
+      return;
+    case 'timerCatch':
+      checkSingleOutgoing(el, add);
+      if (!el.timer) return;
+      if (el.timer.type === 'cycle') add(el.id, 'an intermediate timer event cannot use a time cycle (use a duration or a date)');
+      else checkTimer(el.id, el.timer, add);
+      return;
+    case 'messageCatch':
+      checkSingleOutgoing(el, add);
+      if (!el.messageName) add(el.id, 'message catch event needs a message with a name');
+      if (el.correlationKey) checkExpression(add, el.id, el.correlationKey, 'correlation key');
+      return;
+    case 'boundaryTimer': {
+      const host = byId(el.attachedTo);
+      if (!host || !isWaitingActivity(host)) add(el.id, 'boundary timers are only supported on user tasks and call activities');
+      if (el.incoming.length) add(el.id, 'boundary event cannot have incoming flows');
+      checkSingleOutgoing(el, add);
+      if (!el.timer) return;
+      if (el.timer.type === 'cycle' && el.interrupting) add(el.id, 'a time cycle is only supported on non-interrupting boundary timers (an interrupting one fires once)');
+      checkTimer(el.id, el.timer, add);
+      return;
+    }
+  }
+}
+
+function checkTimer(elementId: string, timer: TimerDefinition, add: Add): void {
+  const problem = timerDefinitionProblem(timer);
+  if (problem) add(elementId, problem);
+}
+
+/** Exclusive gateways that lie on a cycle made only of exclusive gateways. */
+function gatewayLoops(p: ParsedProcess): string[] {
+  const gateways = new Set(p.elements.filter((e) => e.kind === 'exclusiveGateway').map((e) => e.id));
+  const next = new Map<string, string[]>();
+  for (const f of p.flows) {
+    if (gateways.has(f.source) && gateways.has(f.target)) next.set(f.source, [...(next.get(f.source) ?? []), f.target]);
+  }
+  const onLoop: string[] = [];
+  const state = new Map<string, 'visiting' | 'done'>();
+  const visit = (id: string): void => {
+    state.set(id, 'visiting');
+    for (const t of next.get(id) ?? []) {
+      if (state.get(t) === 'visiting') onLoop.push(t);
+      else if (!state.has(t)) visit(t);
+    }
+    state.set(id, 'done');
+  };
+  for (const id of gateways) if (!state.has(id)) visit(id);
+  return onLoop;
+}
