@@ -3,12 +3,18 @@ import { writeFileSync, mkdirSync } from 'node:fs';
 import { fromProjectRoot } from '../src/common/paths.js';
 import { auditChainBench } from './audit-chain.bench.js';
 import { log } from './bench-database.js';
+import { decisionsHttpBench } from './decisions-http.bench.js';
+import { rulesEvalBench } from './rules-eval.bench.js';
+import { simulationBench } from './simulation.bench.js';
 import { startupBench } from './startup.bench.js';
 
 /** Every benchmark by name; `npm run bench -- <name> ...` runs some, no argument runs all. */
 const BENCHES: Record<string, () => Promise<Record<string, number>>> = {
   startup: startupBench,
   'audit-chain': auditChainBench,
+  'rules-eval': rulesEvalBench,
+  'decisions-http': decisionsHttpBench,
+  simulation: simulationBench,
 };
 
 async function main(): Promise<void> {

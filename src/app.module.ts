@@ -13,7 +13,9 @@ import { ClockModule } from './clock/clock.module.js';
 import { ProblemFilter } from './common/problem.filter.js';
 import { type AppConfig, loadConfig } from './config/app-config.js';
 import { dataSourceOptions } from './database/data-source-options.js';
+import { ControlsModule } from './controls/controls.module.js';
 import { HealthModule } from './health/health.module.js';
+import { RulesModule } from './rules/rules.module.js';
 
 const REQUEST_ID_PATTERN = /^[\w.:-]{1,128}$/;
 
@@ -64,7 +66,9 @@ export class AppModule {
         AuditTrailModule,
         AuthModule,
         HealthModule,
+        RulesModule,
         AiSystemsModule,
+        ControlsModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ProblemFilter },

@@ -22,7 +22,7 @@ async function tokenCreate(args: string[], url: string): Promise<void> {
   }
   await runMigrations(url);
   // The real service graph, so the token is created (and audited) exactly as the API does it.
-  const app = await createApp({ databaseUrl: url, logLevel: 'warn', auditSealIntervalMs: 3_600_000 });
+  const app = await createApp({ databaseUrl: url, logLevel: 'warn', auditSealIntervalMs: 3_600_000, bootstrapToken: false });
   try {
     const created = await app
       .get(TokensService)

@@ -4,6 +4,8 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuditTrailService } from '../audit-trail/audit-trail.service.js';
 import type { Actor } from '../auth/roles.js';
 import { Clock } from '../clock/clock.js';
+import { SystemClassifier } from '../rules/system-classifier.js';
+import { randomUUID } from 'node:crypto';
 import { type Page, page } from '../common/pagination.js';
 import { AiSystemError, AiSystemErrorCode } from './ai-systems.errors.js';
 import { AttributeSchema } from './attribute-schema.js';
@@ -11,10 +13,31 @@ import type { AiSystemQueryDto, CreateAiSystemDto, RetireAiSystemDto, UpdateAiSy
 import { AiSystemEntity } from './entities/ai-system.entity.js';
 
 /** Fields whose change is recorded in the audit trail's before/after. */
-const TRACKED_FIELDS = ['name', 'description', 'intendedPurpose', 'owner', 'roles', 'model', 'thirdParty', 'attributes', 'status'] as const;
+const TRACKED_FIELDS = [
+  'name',
+  'description',
+  'intendedPurpose',
+  'owner',
+  'roles',
+  'model',
+  'thirdParty',
+  'attributes',
+  'status',
+  'riskClass',
+  'legalBasis',
+  'requiredControls',
+] as const;
+
+/** Changing one of these re-runs classification and required controls in the same transaction. */
+const CLASSIFICATION_INPUTS: string[] = ['roles', 'thirdParty', 'attributes'];
 
 function snapshot(system: AiSystemEntity): Record<string, unknown> {
   return Object.fromEntries(TRACKED_FIELDS.map((field) => [field, system[field] ?? null]));
+}
+
+function diff(before: Record<string, unknown>, after: Record<string, unknown>) {
+  const keys = changedFields(before, after);
+  return { before: Object.fromEntries(keys.map((k) => [k, before[k]])), after: Object.fromEntries(keys.map((k) => [k, after[k]])) };
 }
 
 function changedFields(before: Record<string, unknown>, after: Record<string, unknown>): string[] {
@@ -38,6 +61,7 @@ export class AiSystemsService {
     private readonly audit: AuditTrailService,
     private readonly attributeSchema: AttributeSchema,
     private readonly clock: Clock,
+    private readonly classifier: SystemClassifier,
   ) {}
 
   async register(dto: CreateAiSystemDto, actor: Actor): Promise<AiSystemEntity> {
@@ -47,6 +71,7 @@ export class AiSystemsService {
       const repo = m.getRepository(AiSystemEntity);
       const now = this.clock.now();
       const system = repo.create({
+        id: randomUUID(),
         name: dto.name,
         description: dto.description ?? null,
         intendedPurpose: dto.intendedPurpose,
@@ -60,6 +85,7 @@ export class AiSystemsService {
         createdAt: now,
         updatedAt: now,
       });
+      await this.classifier.classify(m, system, actor, 'ai-system.registered');
       await repo.save(system);
       await this.audit.append(m, actor, {
         action: 'ai-system.registered',
@@ -103,17 +129,19 @@ export class AiSystemsService {
         system.attributes = mergeAttributes(system.attributes, attributes);
         this.assertValidAttributes(system.attributes);
       }
-      const after = snapshot(system);
-      const changed = changedFields(before, after);
+      const changed = changedFields(before, snapshot(system));
       if (changed.length === 0) return system;
+      if (changed.some((field) => CLASSIFICATION_INPUTS.includes(field))) {
+        await this.classifier.classify(m, system, actor, 'ai-system.updated');
+      }
+      const after = snapshot(system);
       system.updatedAt = this.clock.now();
       await m.getRepository(AiSystemEntity).save(system);
       await this.audit.append(m, actor, {
         action: 'ai-system.updated',
         subjectType: 'ai-system',
         subjectId: id,
-        before: Object.fromEntries(changed.map((key) => [key, before[key]])),
-        after: Object.fromEntries(changed.map((key) => [key, after[key]])),
+        ...diff(before, after),
       });
       return system;
     });

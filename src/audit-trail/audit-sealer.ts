@@ -1,11 +1,11 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { type BeforeApplicationShutdown, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { AppConfig } from '../config/app-config.js';
 import { AuditTrailService } from './audit-trail.service.js';
 
 /** Seals audit events into the hash chain in the background (see AuditTrailService.sealPending). */
 @Injectable()
-export class AuditSealer implements OnApplicationBootstrap, OnApplicationShutdown {
+export class AuditSealer implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(AuditSealer.name);
   private timer?: NodeJS.Timeout;
   private running?: Promise<unknown>;
@@ -29,7 +29,8 @@ export class AuditSealer implements OnApplicationBootstrap, OnApplicationShutdow
       .finally(() => (this.running = undefined));
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before the data source closes, so a pass in progress finishes rather than losing its connection. */
+  async beforeApplicationShutdown(): Promise<void> {
     clearInterval(this.timer);
     await this.running;
   }

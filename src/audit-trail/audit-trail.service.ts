@@ -69,14 +69,15 @@ export class AuditTrailService {
   /**
    * Gives committed events their place in the chain. Only events of transactions older than the
    * oldest one still in flight are sealed, so no event can later appear before a sealed one.
-   * One sealer at a time across replicas (advisory lock); returns how many events it sealed.
+   * One sealer at a time across replicas (advisory lock); returns how many events this call sealed.
    */
   async sealPending(batchSize = 1000): Promise<number> {
     let total = 0;
     for (;;) {
       const sealed = await this.dataSource.transaction(async (m) => {
-        const [{ locked }] = await m.query(`SELECT pg_try_advisory_xact_lock(hashtext('aimsflow.audit-sealer')) AS locked`);
-        if (!locked) return 0;
+        // Waits for a pass running elsewhere (another replica) instead of skipping: when this
+        // returns, everything committed before the call is sealed.
+        await m.query(`SELECT pg_advisory_xact_lock(hashtext('aimsflow.audit-sealer'))`);
         const rows: Array<Record<string, unknown>> = await m.query(
           `SELECT id, occurred_at, actor, action, subject_type, subject_id, before, after, request_id
              FROM audit_events

@@ -29,6 +29,7 @@ const LAST_USED_RESOLUTION = '1 minute';
 export class TokensService implements OnApplicationBootstrap {
   private readonly logger = new Logger(TokensService.name);
   private readonly adminTokenHash?: Buffer;
+  private readonly bootstrapToken: boolean;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -36,6 +37,7 @@ export class TokensService implements OnApplicationBootstrap {
     private readonly clock: Clock,
     config: ConfigService<AppConfig, true>,
   ) {
+    this.bootstrapToken = config.get('bootstrapToken', { infer: true });
     const adminToken = config.get('adminToken', { infer: true });
     if (adminToken) this.adminTokenHash = Buffer.from(hashTokenSecret(adminToken), 'hex');
   }
@@ -94,7 +96,7 @@ export class TokensService implements OnApplicationBootstrap {
    * prints it once. The advisory lock keeps replicas starting together from creating two.
    */
   async onApplicationBootstrap(): Promise<void> {
-    if (this.adminTokenHash) return;
+    if (this.adminTokenHash || !this.bootstrapToken) return;
     const created = await this.dataSource.transaction(async (m) => {
       await m.query(`SELECT pg_advisory_xact_lock(hashtext('aimsflow.bootstrap-token'))`);
       const [{ count }] = await m.query(`SELECT count(*)::int AS count FROM api_tokens`);

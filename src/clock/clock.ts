@@ -8,3 +8,25 @@ export class SystemClock extends Clock {
     return new Date();
   }
 }
+
+/**
+ * Time that stands still until it is moved (AIMSFLOW_CLOCK=manual): demos and acceptance tests
+ * move it with POST /clock/advance. It starts at the real time of start-up.
+ */
+export class ManualClock extends Clock {
+  private current: Date;
+
+  constructor(start: Date = new Date()) {
+    super();
+    this.current = new Date(start.getTime());
+  }
+
+  now(): Date {
+    return new Date(this.current.getTime());
+  }
+
+  /** Moves to `to`, never backwards: nothing the service has written may lie in its future. */
+  moveTo(to: Date): void {
+    if (to.getTime() > this.current.getTime()) this.current = new Date(to.getTime());
+  }
+}

@@ -3,6 +3,8 @@ import { fromProjectRoot } from '../common/paths.js';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
+export const CLOCK_MODES = ['system', 'manual'] as const;
+export type ClockMode = (typeof CLOCK_MODES)[number];
 
 /** Everything the service reads from its environment, validated once at boot. */
 export interface AppConfig {
@@ -16,6 +18,18 @@ export interface AppConfig {
   rateLimitPerMinute: number;
   auditSealIntervalMs: number;
   attributeSchemaPath: string;
+  /** Rule set files synced at start-up. */
+  rulesDir: string;
+  /** Create and print an admin token on the first start with no tokens (off for the CLI). */
+  bootstrapToken: boolean;
+  /** BPMN files deployed at start-up. */
+  processesDir: string;
+  /** `manual`: time stands still until POST /clock/advance moves it (demos, acceptance tests). */
+  clock: ClockMode;
+  /** How often due timers and step retries are looked for; 0 turns the poller off. */
+  timerPollIntervalMs: number;
+  /** Attempts of a timer- or message-driven step before it raises an incident. */
+  processMaxAttempts: number;
 }
 
 export class ConfigError extends Error {
@@ -57,6 +71,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (!LOG_LEVELS.includes(logLevel)) {
     throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}, got "${env.LOG_LEVEL}"`);
   }
+  const clock = (env.AIMSFLOW_CLOCK || 'system') as ClockMode;
+  if (!CLOCK_MODES.includes(clock)) {
+    throw new ConfigError('AIMSFLOW_CLOCK', `must be one of ${CLOCK_MODES.join(', ')}, got "${env.AIMSFLOW_CLOCK}"`);
+  }
   const adminToken = env.AIMSFLOW_ADMIN_TOKEN || undefined;
   if (adminToken !== undefined && adminToken.length < 32) {
     throw new ConfigError('AIMSFLOW_ADMIN_TOKEN', 'must be at least 32 characters long');
@@ -73,5 +91,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
     attributeSchemaPath: env.AIMSFLOW_ATTRIBUTE_SCHEMA
       ? path.resolve(env.AIMSFLOW_ATTRIBUTE_SCHEMA)
       : fromProjectRoot('data/ai-system-attribute-schema.json'),
+    rulesDir: env.AIMSFLOW_RULES_DIR ? path.resolve(env.AIMSFLOW_RULES_DIR) : fromProjectRoot('rules'),
+    bootstrapToken: true,
+    processesDir: env.AIMSFLOW_PROCESSES_DIR ? path.resolve(env.AIMSFLOW_PROCESSES_DIR) : fromProjectRoot('processes'),
+    clock,
+    timerPollIntervalMs: intVar(env, 'AIMSFLOW_TIMER_POLL_INTERVAL_MS', 1000, 0, 3_600_000),
+    processMaxAttempts: intVar(env, 'AIMSFLOW_PROCESS_MAX_ATTEMPTS', 5, 1, 100),
   };
 }

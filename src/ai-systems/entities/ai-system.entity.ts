@@ -11,6 +11,12 @@ export const AI_SYSTEM_STATUSES = [
 ] as const;
 export type AiSystemStatus = (typeof AI_SYSTEM_STATUSES)[number];
 
+export interface RequiredControl {
+  id: string;
+  /** One entry per rule that requires the control. */
+  sources: Array<{ rule: string; justification?: string; basis?: string[] | string }>;
+}
+
 export interface ModelRef {
   provider?: string;
   name?: string;
@@ -22,6 +28,7 @@ export interface ModelRef {
 @Index('ai_systems_created_idx', { synchronize: false })
 @Index('ai_systems_roles_idx', { synchronize: false })
 @Index('ai_systems_attributes_idx', { synchronize: false })
+@Index('ai_systems_risk_class_idx', { synchronize: false })
 @Entity('ai_systems')
 export class AiSystemEntity {
   @PrimaryGeneratedColumn('uuid')
@@ -57,6 +64,26 @@ export class AiSystemEntity {
 
   @Column('text', { name: 'risk_class', nullable: true })
   riskClass: string | null;
+
+  /** Legal basis of the risk class, e.g. Annex III(4), Art. 50(1); from the classification decision. */
+  @Column('jsonb', { name: 'legal_basis', default: () => "'[]'" })
+  legalBasis: string[];
+
+  @Column('jsonb', { name: 'transparency_obligations', default: () => "'[]'" })
+  transparencyObligations: string[];
+
+  /** Annex A controls the active `required-controls` rules require, each with its justification. */
+  @Column('jsonb', { name: 'required_controls', default: () => "'[]'" })
+  requiredControls: RequiredControl[];
+
+  @Column('text', { name: 'impact_level', nullable: true })
+  impactLevel: string | null;
+
+  @Column('uuid', { name: 'classification_decision_id', nullable: true })
+  classificationDecisionId: string | null;
+
+  @Column('uuid', { name: 'controls_decision_id', nullable: true })
+  controlsDecisionId: string | null;
 
   @Column('text', { name: 'created_by' })
   createdBy: string;

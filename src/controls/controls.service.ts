@@ -1,0 +1,191 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AiSystemEntity, type RequiredControl } from '../ai-systems/entities/ai-system.entity.js';
+import { AiSystemError, AiSystemErrorCode } from '../ai-systems/ai-systems.errors.js';
+import { AuditTrailService } from '../audit-trail/audit-trail.service.js';
+import type { Actor } from '../auth/roles.js';
+import { Clock } from '../clock/clock.js';
+import { RuleEvaluator } from '../rules/rule-evaluator.service.js';
+import { CONTROLS_RULE_SET, RISK_CLASS_RULE_SET } from '../rules/system-classifier.js';
+import { ControlsCatalogue } from './controls-catalogue.js';
+import { ControlsError, ControlsErrorCode } from './controls.errors.js';
+import type { SetImplementationDto } from './dto/controls.dto.js';
+import { ControlImplementationEntity, type ImplementationStatus } from './entities/control-implementation.entity.js';
+
+export interface SoaEntry {
+  controlId: string;
+  title: string;
+  objective: string;
+  applicable: boolean;
+  /** Why the control is included (the rules, with their justification and basis) or excluded. */
+  justification: string;
+  rules: Array<{ rule: string; justification?: string; basis?: unknown }>;
+  /** Systems that need it; `organisation-wide` when the rules require it for the AIMS as a whole. */
+  systems: Array<{ id: string; name: string }>;
+  organisationWide: boolean;
+  implementationStatus: ImplementationStatus;
+  implementationNote: string | null;
+  euAiAct: string[];
+}
+
+/** Pseudo-subject for what the rules require with no system facts at all: the AIMS itself. */
+const ORGANISATION_FACTS = {};
+
+@Injectable()
+export class ControlsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly catalogue: ControlsCatalogue,
+    private readonly rules: RuleEvaluator,
+    private readonly audit: AuditTrailService,
+    private readonly clock: Clock,
+  ) {}
+
+  list(group?: string) {
+    const { standard, regulation, note, clauses, controls } = this.catalogue.data;
+    return { standard, regulation, note, clauses, controls: group ? controls.filter((c) => c.group === group) : controls };
+  }
+
+  get(id: string) {
+    const control = this.catalogue.byId.get(id);
+    if (!control) throw new ControlsError(ControlsErrorCode.ControlNotFound, `No Annex A control ${id}`);
+    return control;
+  }
+
+  /** A system's required controls with catalogue titles, the rules that require them and the decision. */
+  async forSystem(systemId: string) {
+    const system = await this.dataSource.getRepository(AiSystemEntity).findOneBy({ id: systemId });
+    if (!system) throw new AiSystemError(AiSystemErrorCode.NotFound, `No AI system with id ${systemId}`);
+    const statuses = await this.implementationStatuses();
+    return {
+      systemId,
+      riskClass: system.riskClass,
+      decisionId: system.controlsDecisionId,
+      controls: system.requiredControls.map((required) => {
+        const control = this.catalogue.byId.get(required.id);
+        return {
+          id: required.id,
+          title: control?.title ?? null,
+          objective: control?.objective ?? null,
+          justification: required.sources.map((s) => s.justification).filter(Boolean).join(' '),
+          sources: required.sources,
+          implementationStatus: statuses.get(required.id)?.status ?? 'not-started',
+          euAiAct: control?.euAiAct?.articles ?? [],
+        };
+      }),
+    };
+  }
+
+  /**
+   * The Statement of Applicability, derived every time from the active rule versions and the
+   * current systems: each system's stored required controls (re-derived whenever the rules change)
+   * plus what the active required-controls rules demand of the AIMS as a whole.
+   */
+  async statementOfApplicability() {
+    const organisation = await this.rules.evaluate(CONTROLS_RULE_SET, ORGANISATION_FACTS);
+    const orgControls = new Map(((organisation.outcome.controls as RequiredControl[] | undefined) ?? []).map((c) => [c.id, c]));
+    const rows: Array<{ id: string; name: string; required_controls: RequiredControl[] }> = await this.dataSource.query(
+      `SELECT id, name, required_controls FROM ai_systems WHERE status NOT IN ('retired', 'out-of-scope') ORDER BY name, id`,
+    );
+    type Usage = { systems: Array<{ id: string; name: string }>; rules: Map<string, SoaEntry['rules'][number]> };
+    const bySystem = new Map<string, Usage>();
+    for (const row of rows) {
+      for (const required of row.required_controls) {
+        const entry: Usage = bySystem.get(required.id) ?? { systems: [], rules: new Map() };
+        entry.systems.push({ id: row.id, name: row.name });
+        for (const source of required.sources) entry.rules.set(source.rule, source);
+        bySystem.set(required.id, entry);
+      }
+    }
+    const statuses = await this.implementationStatuses();
+    const entries: SoaEntry[] = this.catalogue.controls.map((control) => {
+      const org = orgControls.get(control.id);
+      const used = bySystem.get(control.id);
+      const rules = new Map(used?.rules ?? []);
+      for (const source of org?.sources ?? []) rules.set(source.rule, source);
+      const applicable = rules.size > 0;
+      const implementation = statuses.get(control.id);
+      return {
+        controlId: control.id,
+        title: control.title,
+        objective: control.objective,
+        applicable,
+        justification: applicable
+          ? [...new Set([...rules.values()].map((r) => r.justification).filter(Boolean))].join(' ')
+          : `Excluded: the active ${CONTROLS_RULE_SET} rules require it neither for the AI management system as a whole nor for any of the ${rows.length} registered AI systems in scope.`,
+        rules: [...rules.values()],
+        systems: used?.systems ?? [],
+        organisationWide: Boolean(org),
+        implementationStatus: implementation?.status ?? 'not-started',
+        implementationNote: implementation?.note ?? null,
+        euAiAct: control.euAiAct?.articles ?? [],
+      };
+    });
+    return {
+      standard: this.catalogue.data.standard,
+      generatedAt: this.clock.now().toISOString(),
+      ruleSets: {
+        [RISK_CLASS_RULE_SET]: await this.rules.activeVersion(RISK_CLASS_RULE_SET),
+        [CONTROLS_RULE_SET]: organisation.version,
+      },
+      systemsInScope: rows.length,
+      applicable: entries.filter((e) => e.applicable).length,
+      controls: entries,
+    };
+  }
+
+  async setImplementation(controlId: string, dto: SetImplementationDto, actor: Actor) {
+    this.get(controlId);
+    return this.dataSource.transaction((m) => this.recordImplementation(m, controlId, dto.status, dto.note ?? null, actor));
+  }
+
+  /** Also used by risk treatment when a selected control is implemented or verified. */
+  async recordImplementation(m: EntityManager, controlId: string, status: ImplementationStatus, note: string | null, actor: Actor) {
+    const repo = m.getRepository(ControlImplementationEntity);
+    const before = await repo.findOneBy({ controlId });
+    const row = repo.create({ controlId, status, note, updatedBy: actor.subject, updatedAt: this.clock.now() });
+    await repo.save(row);
+    await this.audit.append(m, actor, {
+      action: 'control.implementation-updated',
+      subjectType: 'control',
+      subjectId: controlId,
+      before: before ? { status: before.status, note: before.note } : null,
+      after: { status, note },
+    });
+    return row;
+  }
+
+  private async implementationStatuses(): Promise<Map<string, ControlImplementationEntity>> {
+    const rows = await this.dataSource.getRepository(ControlImplementationEntity).find();
+    return new Map(rows.map((row) => [row.controlId, row]));
+  }
+}
+
+const CSV_COLUMNS = ['controlId', 'title', 'objective', 'applicable', 'justification', 'systems', 'rules', 'implementationStatus', 'implementationNote', 'euAiAct'] as const;
+
+function csvCell(value: unknown): string {
+  const text = value === null || value === undefined ? '' : String(value);
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** The Statement of Applicability as CSV, one row per Annex A control. */
+export function soaToCsv(soa: { controls: SoaEntry[] }): string {
+  const lines = soa.controls.map((entry) =>
+    [
+      entry.controlId,
+      entry.title,
+      entry.objective,
+      entry.applicable ? 'yes' : 'no',
+      entry.justification,
+      [...(entry.organisationWide ? ['organisation-wide'] : []), ...entry.systems.map((s) => s.name)].join('; '),
+      entry.rules.map((r) => r.rule).join('; '),
+      entry.implementationStatus,
+      entry.implementationNote,
+      entry.euAiAct.join('; '),
+    ]
+      .map(csvCell)
+      .join(','),
+  );
+  return [CSV_COLUMNS.join(','), ...lines].join('\r\n') + '\r\n';
+}

@@ -1,0 +1,31 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { BearerAuth } from '../auth/auth.decorators.js';
+import { DecisionsService } from './decisions.service.js';
+import { DecisionQueryDto, FactsDto } from './dto/rules.dto.js';
+
+@ApiTags('rules')
+@BearerAuth()
+@Controller()
+export class DecisionsController {
+  constructor(private readonly decisions: DecisionsService) {}
+
+  @Post('decisions/:key')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Evaluate facts with the active version', description: 'Outcome, fired events and the explanation of every rule and condition. Nothing is stored.' })
+  evaluate(@Param('key') key: string, @Body() body: FactsDto) {
+    return this.decisions.evaluate(key, body.facts);
+  }
+
+  @Get('decisions/:id')
+  @ApiOperation({ summary: 'A stored decision', description: 'The rule set version, facts, outcome and explanation of a decision that changed state.' })
+  get(@Param('id', new ParseUUIDPipe()) id: string) {
+    return this.decisions.get(id);
+  }
+
+  @Get('ai-systems/:id/decisions')
+  @ApiOperation({ summary: 'Decisions about an AI system', description: 'Newest first, each with its explanation.' })
+  forSystem(@Param('id', new ParseUUIDPipe()) id: string, @Query() query: DecisionQueryDto) {
+    return this.decisions.forSubject('ai-system', id, query);
+  }
+}

@@ -1,0 +1,27 @@
+import { DomainError, ErrorKind, type ProblemFieldError } from '../common/domain-error.js';
+
+export enum RulesErrorCode {
+  RuleSetNotFound = 'rule-set-not-found',
+  VersionNotFound = 'rule-set-version-not-found',
+  NoActiveVersion = 'rule-set-not-active',
+  InvalidRuleSet = 'invalid-rule-set',
+  InvalidFacts = 'invalid-facts',
+  DecisionNotFound = 'decision-not-found',
+}
+
+const KIND: Record<RulesErrorCode, ErrorKind> = {
+  [RulesErrorCode.RuleSetNotFound]: ErrorKind.NotFound,
+  [RulesErrorCode.VersionNotFound]: ErrorKind.NotFound,
+  [RulesErrorCode.NoActiveVersion]: ErrorKind.Conflict,
+  [RulesErrorCode.InvalidRuleSet]: ErrorKind.Unprocessable,
+  [RulesErrorCode.InvalidFacts]: ErrorKind.InvalidInput,
+  [RulesErrorCode.DecisionNotFound]: ErrorKind.NotFound,
+};
+
+export class RulesError extends DomainError {
+  readonly kind: ErrorKind;
+  constructor(code: RulesErrorCode, message: string, errors: ProblemFieldError[] = []) {
+    super(code, message, errors);
+    this.kind = KIND[code];
+  }
+}
