@@ -3,6 +3,8 @@ import { writeFileSync, mkdirSync } from 'node:fs';
 import { fromProjectRoot } from '../src/common/paths.js';
 import { auditChainBench } from './audit-chain.bench.js';
 import { log } from './bench-database.js';
+import { processMemoryBench } from './process-memory.bench.js';
+import { processTasksHttpBench } from './process-tasks-http.bench.js';
 import { decisionsHttpBench } from './decisions-http.bench.js';
 import { rulesEvalBench } from './rules-eval.bench.js';
 import { simulationBench } from './simulation.bench.js';
@@ -15,6 +17,8 @@ const BENCHES: Record<string, () => Promise<Record<string, number>>> = {
   'rules-eval': rulesEvalBench,
   'decisions-http': decisionsHttpBench,
   simulation: simulationBench,
+  'process-tasks-http': processTasksHttpBench,
+  'process-memory': processMemoryBench,
 };
 
 async function main(): Promise<void> {

@@ -1,5 +1,16 @@
 import { Foundation1764403200000 } from './1764403200000-foundation.js';
 import { Rules1764489600000 } from './1764489600000-rules.js';
+import { Processes1764576000000 } from './1764576000000-processes.js';
+import { Webhooks1764662400000 } from './1764662400000-webhooks.js';
+import { Integrations1764748800000 } from './1764748800000-integrations.js';
+import { Registers1764835200000 } from './1764835200000-registers.js';
 
 /** Every migration, in order. Listed explicitly: globs don't work the same under ESM, ts-jest and dist/. */
-export const migrations = [Foundation1764403200000, Rules1764489600000];
+export const migrations = [
+  Foundation1764403200000,
+  Rules1764489600000,
+  Processes1764576000000,
+  Webhooks1764662400000,
+  Integrations1764748800000,
+  Registers1764835200000,
+];

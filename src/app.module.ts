@@ -15,7 +15,17 @@ import { type AppConfig, loadConfig } from './config/app-config.js';
 import { dataSourceOptions } from './database/data-source-options.js';
 import { ControlsModule } from './controls/controls.module.js';
 import { HealthModule } from './health/health.module.js';
+import { ClockControlModule } from './processes/jobs/clock-control.module.js';
+import { ProcessesModule } from './processes/processes.module.js';
 import { RulesModule } from './rules/rules.module.js';
+import { TasksModule } from './tasks/tasks.module.js';
+import { WebhooksModule } from './webhooks/webhooks.module.js';
+import { IdempotencyModule } from './idempotency/idempotency.module.js';
+import { AuditsModule } from './audits/audits.module.js';
+import { ImpactAssessmentsModule } from './impact-assessments/impact-assessments.module.js';
+import { NonconformitiesModule } from './nonconformities/nonconformities.module.js';
+import { RisksModule } from './risks/risks.module.js';
+import { ModelChangesModule } from './model-changes/model-changes.module.js';
 
 const REQUEST_ID_PATTERN = /^[\w.:-]{1,128}$/;
 
@@ -34,6 +44,8 @@ export class AppModule {
    * embedded database's URL). The environment itself is validated either way.
    */
   static forRoot(overrides: Partial<AppConfig> = {}): DynamicModule {
+    // Which controllers exist is decided here, before the config service: the clock route only in manual mode.
+    const clock = overrides.clock ?? loadConfig().clock;
     return {
       module: AppModule,
       imports: [
@@ -64,11 +76,21 @@ export class AppModule {
         ScheduleModule.forRoot(),
         ClockModule,
         AuditTrailModule,
+        WebhooksModule,
+        IdempotencyModule,
         AuthModule,
         HealthModule,
         RulesModule,
         AiSystemsModule,
         ControlsModule,
+        ProcessesModule,
+        TasksModule,
+        ImpactAssessmentsModule,
+        RisksModule,
+        NonconformitiesModule,
+        AuditsModule,
+        ModelChangesModule,
+        ClockControlModule.register(clock === 'manual'),
       ],
       providers: [
         { provide: APP_FILTER, useClass: ProblemFilter },

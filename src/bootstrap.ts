@@ -7,13 +7,13 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import { ROLE_DESCRIPTIONS } from './auth/roles.js';
+import { requireKnownContentType } from './common/content-type.middleware.js';
+import { BODY_LIMIT } from './common/limits.js';
 import { rateLimiter } from './common/rate-limit.js';
 import { createValidationPipe } from './common/validation.js';
 import type { AppConfig } from './config/app-config.js';
 
 export const API_PREFIX = 'api/v1';
-/** Larger bodies get 413; rule sets and BPMN files are far smaller. */
-export const BODY_LIMIT = '1mb';
 
 const API_DESCRIPTION = `aimsflow runs an ISO/IEC 42001 AI Management System as executable processes and declarative rules.
 
@@ -28,9 +28,12 @@ Errors are \`application/problem+json\` (RFC 9457) with \`errors: [{ pointer, me
 export async function createApp(overrides: Partial<AppConfig> = {}): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(overrides), { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
-  app.useBodyParser('json', { limit: BODY_LIMIT, type: ['application/json', 'application/*+json'] });
   app.use(rateLimiter(app.get<ConfigService<AppConfig, true>>(ConfigService).get('rateLimitPerMinute', { infer: true })));
   app.use(helmet({ contentSecurityPolicy: { directives: { 'img-src': ["'self'", 'data:', 'validator.swagger.io'] } } }));
+  app.use(requireKnownContentType);
+  app.useBodyParser('json', { limit: BODY_LIMIT, type: ['application/json', 'application/*+json'] });
+  // BPMN definitions are deployed as XML; the handler gets the text, the BPMN parser reads it.
+  app.useBodyParser('text', { limit: BODY_LIMIT, type: ['application/xml', 'text/xml', 'application/*+xml'] });
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health'] });
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();

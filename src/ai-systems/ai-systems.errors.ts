@@ -5,6 +5,7 @@ export enum AiSystemErrorCode {
   InvalidAttributes = 'invalid-attributes',
   StaleVersion = 'stale-version',
   Retired = 'ai-system-retired',
+  InvalidStatus = 'invalid-ai-system-status',
 }
 
 const KIND: Record<AiSystemErrorCode, ErrorKind> = {
@@ -12,6 +13,7 @@ const KIND: Record<AiSystemErrorCode, ErrorKind> = {
   [AiSystemErrorCode.InvalidAttributes]: ErrorKind.InvalidInput,
   [AiSystemErrorCode.StaleVersion]: ErrorKind.Conflict,
   [AiSystemErrorCode.Retired]: ErrorKind.Conflict,
+  [AiSystemErrorCode.InvalidStatus]: ErrorKind.InvalidInput,
 };
 
 export class AiSystemError extends DomainError {

@@ -5,6 +5,9 @@ import { AuditTrailService } from '../audit-trail/audit-trail.service.js';
 import type { Actor } from '../auth/roles.js';
 import { Clock } from '../clock/clock.js';
 import { SystemClassifier } from '../rules/system-classifier.js';
+import { OutboxService } from '../webhooks/outbox.service.js';
+import { AiSystemChangeHooks } from './ai-system-change-hooks.js';
+import { AiSystemLifecycle } from './ai-system-lifecycle.service.js';
 import { randomUUID } from 'node:crypto';
 import { type Page, page } from '../common/pagination.js';
 import { AiSystemError, AiSystemErrorCode } from './ai-systems.errors.js';
@@ -62,6 +65,9 @@ export class AiSystemsService {
     private readonly attributeSchema: AttributeSchema,
     private readonly clock: Clock,
     private readonly classifier: SystemClassifier,
+    private readonly outbox: OutboxService,
+    private readonly lifecycle: AiSystemLifecycle,
+    private readonly changeHooks: AiSystemChangeHooks,
   ) {}
 
   async register(dto: CreateAiSystemDto, actor: Actor): Promise<AiSystemEntity> {
@@ -93,6 +99,12 @@ export class AiSystemsService {
         subjectId: system.id,
         after: snapshot(system),
       });
+      await this.outbox.publish(m, {
+        type: 'ai-system.registered',
+        subject: { type: 'ai-system', id: system.id },
+        data: { id: system.id, name: system.name, riskClass: system.riskClass, status: system.status, owner: system.owner },
+      });
+      await this.lifecycle.startOnboarding(m, system, actor);
       return system;
     });
   }
@@ -134,6 +146,7 @@ export class AiSystemsService {
       if (changed.some((field) => CLASSIFICATION_INPUTS.includes(field))) {
         await this.classifier.classify(m, system, actor, 'ai-system.updated');
       }
+      const previous = { intendedPurpose: before.intendedPurpose as string, attributes: before.attributes as Record<string, unknown> };
       const after = snapshot(system);
       system.updatedAt = this.clock.now();
       await m.getRepository(AiSystemEntity).save(system);
@@ -143,13 +156,22 @@ export class AiSystemsService {
         subjectId: id,
         ...diff(before, after),
       });
+      if (changed.includes('attributes') || changed.includes('intendedPurpose')) {
+        await this.changeHooks.attributesChanged(m, previous, system, actor);
+        return m.getRepository(AiSystemEntity).findOneByOrFail({ id }); // a hook may have moved the status
+      }
       return system;
     });
   }
 
+  /**
+   * A system in operation retires through its lifecycle (message ai-system.retire, then the
+   * decommissioning task); any other is retired at once and its open lifecycle cancelled.
+   */
   async retire(id: string, dto: RetireAiSystemDto, actor: Actor): Promise<AiSystemEntity> {
     return this.dataSource.transaction(async (m) => {
       const system = await this.lockForChange(m, id, undefined);
+      if (await this.lifecycle.requestRetirement(m, id, actor, dto.reason)) return system;
       const previousStatus = system.status;
       system.status = 'retired';
       system.retiredAt = this.clock.now();
@@ -161,6 +183,11 @@ export class AiSystemsService {
         subjectId: id,
         before: { status: previousStatus },
         after: { status: 'retired', reason: dto.reason ?? null },
+      });
+      await this.outbox.publish(m, {
+        type: 'ai-system.status-changed',
+        subject: { type: 'ai-system', id },
+        data: { id, from: previousStatus, to: 'retired' },
       });
       return system;
     });

@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { DomainError, ErrorKind, type ProblemFieldError } from './domain-error.js';
+import { BODY_LIMIT } from './limits.js';
 
 const STATUS_BY_KIND: Record<ErrorKind, number> = {
   [ErrorKind.InvalidInput]: 400,
@@ -43,7 +44,12 @@ function problemFromUnknown(exception: unknown): Problem {
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
     const body = exception.getResponse();
-    const detail = typeof body === 'string' ? body : String((body as { message?: unknown }).message ?? exception.message);
+    const detail =
+      status === HttpStatus.PAYLOAD_TOO_LARGE
+        ? `The request body is larger than the limit of ${BODY_LIMIT}`
+        : typeof body === 'string'
+          ? body
+          : String((body as { message?: unknown }).message ?? exception.message);
     const code = (HttpStatus[status] ?? 'error').toLowerCase().replace(/_/g, '-');
     return { type: TYPE_BASE + code, title: code.replace(/-/g, ' '), status, detail, code };
   }
@@ -52,7 +58,7 @@ function problemFromUnknown(exception: unknown): Problem {
   if (typeof bodyError?.status === 'number' && bodyError.status >= 400 && bodyError.status < 500 && bodyError.type) {
     const detail =
       bodyError.type === 'entity.too.large'
-        ? `The request body is larger than the limit of ${bodyError.limit} bytes`
+        ? `The request body is larger than the limit of ${BODY_LIMIT}`
         : bodyError.type === 'entity.parse.failed'
           ? `The request body is not valid JSON: ${bodyError.message}`
           : (bodyError.message ?? 'Bad request');

@@ -22,6 +22,18 @@ export interface AppConfig {
   rulesDir: string;
   /** Create and print an admin token on the first start with no tokens (off for the CLI). */
   bootstrapToken: boolean;
+  /** How often the webhook worker looks for due deliveries; 0 turns it off. */
+  webhookPollIntervalMs: number;
+  /** Attempts of one delivery before it is marked failed (redeliverable). */
+  webhookMaxAttempts: number;
+  /** A receiver that has not answered by then counts as a failed attempt. */
+  webhookTimeoutMs: number;
+  /** First retry delay; doubled per attempt, with jitter, capped at one hour. */
+  webhookRetryBaseMs: number;
+  /** How often the model-event worker looks for pending systems; 0 turns it off. */
+  modelEventPollIntervalMs: number;
+  /** Systems handled per model-event batch (one transaction). */
+  modelEventBatchSize: number;
   /** BPMN files deployed at start-up. */
   processesDir: string;
   /** `manual`: time stands still until POST /clock/advance moves it (demos, acceptance tests). */
@@ -93,6 +105,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
       : fromProjectRoot('data/ai-system-attribute-schema.json'),
     rulesDir: env.AIMSFLOW_RULES_DIR ? path.resolve(env.AIMSFLOW_RULES_DIR) : fromProjectRoot('rules'),
     bootstrapToken: true,
+    webhookPollIntervalMs: intVar(env, 'AIMSFLOW_WEBHOOK_POLL_INTERVAL_MS', 1000, 0, 3_600_000),
+    webhookMaxAttempts: intVar(env, 'AIMSFLOW_WEBHOOK_MAX_ATTEMPTS', 8, 1, 100),
+    webhookTimeoutMs: intVar(env, 'AIMSFLOW_WEBHOOK_TIMEOUT_MS', 5000, 100, 120_000),
+    webhookRetryBaseMs: intVar(env, 'AIMSFLOW_WEBHOOK_RETRY_BASE_MS', 1000, 1, 3_600_000),
+    modelEventPollIntervalMs: intVar(env, 'AIMSFLOW_MODEL_EVENT_POLL_INTERVAL_MS', 500, 0, 3_600_000),
+    modelEventBatchSize: intVar(env, 'AIMSFLOW_MODEL_EVENT_BATCH_SIZE', 100, 1, 10_000),
     processesDir: env.AIMSFLOW_PROCESSES_DIR ? path.resolve(env.AIMSFLOW_PROCESSES_DIR) : fromProjectRoot('processes'),
     clock,
     timerPollIntervalMs: intVar(env, 'AIMSFLOW_TIMER_POLL_INTERVAL_MS', 1000, 0, 3_600_000),

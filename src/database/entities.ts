@@ -2,9 +2,24 @@ import { AiSystemEntity } from '../ai-systems/entities/ai-system.entity.js';
 import { AuditEventEntity } from '../audit-trail/entities/audit-event.entity.js';
 import { ApiTokenEntity } from '../auth/entities/api-token.entity.js';
 import { ControlImplementationEntity } from '../controls/entities/control-implementation.entity.js';
+import { MessageSubscriptionEntity } from '../processes/entities/message-subscription.entity.js';
+import { ProcessDefinitionEntity } from '../processes/entities/process-definition.entity.js';
+import { ProcessHistoryEntity } from '../processes/entities/process-history.entity.js';
+import { ProcessIncidentEntity } from '../processes/entities/process-incident.entity.js';
+import { ProcessInstanceEntity } from '../processes/entities/process-instance.entity.js';
+import { ProcessJobEntity } from '../processes/entities/process-job.entity.js';
+import { ProcessMessageEntity } from '../processes/entities/process-message.entity.js';
 import { DecisionEntity } from '../rules/entities/decision.entity.js';
 import { RuleSetVersionEntity } from '../rules/entities/rule-set-version.entity.js';
 import { RuleSetEntity } from '../rules/entities/rule-set.entity.js';
+import { TaskEntity } from '../tasks/entities/task.entity.js';
+import { AuditEntity } from '../audits/entities/audit.entity.js';
+import { ImpactAssessmentEntity } from '../impact-assessments/entities/impact-assessment.entity.js';
+import { NonconformityEntity } from '../nonconformities/entities/nonconformity.entity.js';
+import { RiskEntity } from '../risks/entities/risk.entity.js';
+import { OutboxEventEntity } from '../webhooks/entities/outbox-event.entity.js';
+import { WebhookDeliveryEntity } from '../webhooks/entities/webhook-delivery.entity.js';
+import { WebhookSubscriptionEntity } from '../webhooks/entities/webhook-subscription.entity.js';
 
 /** Every entity, for the Nest data source and the migration CLI alike. */
 export const entities = [
@@ -15,4 +30,19 @@ export const entities = [
   RuleSetVersionEntity,
   DecisionEntity,
   ControlImplementationEntity,
+  ProcessDefinitionEntity,
+  ProcessInstanceEntity,
+  ProcessHistoryEntity,
+  ProcessJobEntity,
+  ProcessIncidentEntity,
+  MessageSubscriptionEntity,
+  ProcessMessageEntity,
+  TaskEntity,
+  WebhookSubscriptionEntity,
+  OutboxEventEntity,
+  WebhookDeliveryEntity,
+  ImpactAssessmentEntity,
+  RiskEntity,
+  NonconformityEntity,
+  AuditEntity,
 ];

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../auth/roles.js';
 import { Clock } from '../clock/clock.js';
+import { OutboxService } from '../webhooks/outbox.service.js';
 import { CompiledRuleSet, type Decision, validateFacts } from '../engine/rules/index.js';
 import { RuleSetVersionEntity } from './entities/rule-set-version.entity.js';
 import { RulesError, RulesErrorCode } from './rules.errors.js';
@@ -52,6 +53,7 @@ export class RuleEvaluator {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly outbox: OutboxService,
   ) {}
 
   async activeVersion(key: string, manager: EntityManager = this.dataSource.manager): Promise<number> {
@@ -105,6 +107,11 @@ export class RuleEvaluator {
         this.clock.now(),
       ],
     );
+    await this.outbox.publish(manager, {
+      type: 'decision.recorded',
+      subject: request.subject,
+      data: { id: row.id, ruleSet: request.key, version: evaluation.version, subject: request.subject, trigger: request.trigger, outcome: evaluation.outcome },
+    });
     return { ...evaluation, decisionId: row.id };
   }
 }

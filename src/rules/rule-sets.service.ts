@@ -8,6 +8,7 @@ import { AiSystemEntity } from '../ai-systems/entities/ai-system.entity.js';
 import { AuditTrailService } from '../audit-trail/audit-trail.service.js';
 import { type Actor, SYSTEM_ACTOR } from '../auth/roles.js';
 import { Clock } from '../clock/clock.js';
+import { OutboxService } from '../webhooks/outbox.service.js';
 import { canonicalJson } from '../common/canonical-json.js';
 import { type Page, page, type PageQueryDto } from '../common/pagination.js';
 import type { AppConfig } from '../config/app-config.js';
@@ -49,6 +50,7 @@ export class RuleSetsService implements OnApplicationBootstrap {
     private readonly classifier: SystemClassifier,
     private readonly clock: Clock,
     private readonly config: ConfigService<AppConfig, true>,
+    private readonly outbox: OutboxService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -156,6 +158,11 @@ export class RuleSetsService implements OnApplicationBootstrap {
       subjectId: key,
       before: { activeVersion: previous },
       after: { activeVersion: version, source: target.source },
+    });
+    await this.outbox.publish(m, {
+      type: 'rule-set.activated',
+      subject: { type: 'rule-set', id: key },
+      data: { key, version, previousVersion: previous, source: target.source },
     });
     return target;
   }

@@ -224,6 +224,15 @@ describe('foundation: tokens, roles, AI system register, audit trail', () => {
       expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
     });
 
+    it('refuses a body that is not JSON with 415, and an oversized one with 413, as problems', async () => {
+      const xml = await t.http.post('/api/v1/ai-systems').set(auth(owner)).set('Content-Type', 'text/plain').send('name=x');
+      expect(xml.status).toBe(415);
+      expect(xml.headers['content-type']).toMatch(/application\/problem\+json/);
+      const big = await t.http.post('/api/v1/ai-systems').set(auth(owner)).send({ ...recruitment, description: 'x'.repeat(2 * 1024 * 1024) });
+      expect(big.status).toBe(413);
+      expect(big.body.detail).toMatch(/limit/);
+    });
+
     it('answers an unknown route with a 404 problem', async () => {
       const res = await t.http.get('/api/v1/nothing-here').set(auth(owner));
       expect(res.status).toBe(404);

@@ -83,9 +83,11 @@ export function compileProcess(p: ParsedProcess): CompiledProcess {
   const issues = validateDefinition(p);
   if (issues.length) throw new ProcessValidationError(issues);
   const structure = analyzeStructure(p);
-  const index: DefinitionIndex = { elements: new Map(p.elements.map((e) => [e.id, e])), boundaries: new Map() };
+  const index: DefinitionIndex = { elements: new Map(p.elements.map((e) => [e.id, e])), boundaries: new Map(), eventGateways: new Map() };
+  const flowTargets = new Map(p.flows.map((f) => [f.id, f.target]));
   for (const el of p.elements) {
     if (el.kind === 'boundaryTimer') index.boundaries.set(el.attachedTo, [...(index.boundaries.get(el.attachedTo) ?? []), el]);
+    if (el.kind === 'eventBasedGateway') index.eventGateways.set(el.id, el.outgoing.map((f) => flowTargets.get(f) as string));
   }
   const builder = new ConfigBuilder(p, structure, index);
   const starts = p.elements.filter((e) => e.kind === 'startEvent');
@@ -225,9 +227,14 @@ class ConfigBuilder {
             })
             .concat(el.defaultFlow ? [{ target: this.target(el.defaultFlow, scope) }] : []),
         );
+      case 'eventBasedGateway':
+        return this.eventGatewayState(el);
       case 'timerCatch':
+        // After an event-based gateway the wait belongs to the gateway: the event is only passed through once it occurred.
+        if (this.ownedByEventGateway(el)) return transient([{ target: this.next(el, scope) }]);
         return waiting('timer.fire', []);
       case 'messageCatch':
+        if (this.ownedByEventGateway(el)) return transient([{ target: this.next(el, scope) }]);
         return waiting('message', [ref('mergeVariables')]);
       case 'serviceTask':
         return waiting('service.result', [ref('mergeVariables')]);
@@ -239,6 +246,32 @@ class ConfigBuilder {
       case 'unsupported':
         throw new Error(`unsupported element ${el.id} passed validation`);
     }
+  }
+
+  private ownedByEventGateway(el: ParsedElement): boolean {
+    return [...this.index.eventGateways.values()].some((events) => events.includes(el.id));
+  }
+
+  /**
+   * An event-based gateway: one waiting state with a guarded transition per event it leads to (timer.fire for timers,
+   * message for messages). Its entry arms every event's wait; the first event to occur leaves it, and its exit drops
+   * the other waits. See docs/adr/0002-event-based-gateway.md.
+   */
+  private eventGatewayState(el: ParsedElement): StateConfig {
+    const id = stateId(el.id);
+    const on: Record<string, TransitionConfig[]> = {};
+    for (const eventId of this.index.eventGateways.get(el.id) ?? []) {
+      const event = this.el(eventId);
+      const type = event.kind === 'timerCatch' ? 'timer.fire' : 'message';
+      const actions = event.kind === 'messageCatch' ? [STAMP, ref('mergeVariables')] : [STAMP];
+      on[type] = [...(on[type] ?? []), { guard: ref('isWait', eventId), target: `#${stateId(eventId)}`, actions }];
+    }
+    return {
+      id,
+      entry: [ref('entered', el.id), ref('activate', el.id)],
+      exit: [ref('deactivate', el.id), ref('left', el.id)],
+      on,
+    };
   }
 
   /**
@@ -320,15 +353,17 @@ function createProcessMachine(index: DefinitionIndex, root: ReturnType<ConfigBui
       stamp: assign(({ event }) => ('at' in event ? { now: event.at } : {})),
       activate: assign(({ context }, { id }: Params) => produce(context, (ctx) => activate(ctx, index, id))),
       deactivate: assign(({ context }, { id }: Params) => produce(context, (ctx) => deactivate(ctx, index, id))),
-      mergeVariables: assign(({ context, event }) => produce(context, (ctx) => mergeVariables(ctx, 'variables' in event ? event.variables : {}))),
+      mergeVariables: assign(({ context, event }) => produce(context, (ctx) => mergeVariables(ctx, 'variables' in event ? (event.variables ?? {}) : {}))),
       recordCompleter: assign(({ context, event }, { id }: Params) =>
         produce(context, (ctx) => recordCompleter(ctx, id, event.type === 'task.complete' ? event.completedBy : undefined)),
       ),
       completeChild: assign(({ context, event }, { id }: Params) =>
-        produce(context, (ctx) => completeChild(ctx, index, id, 'variables' in event ? event.variables : {})),
+        produce(context, (ctx) => completeChild(ctx, index, id, 'variables' in event ? (event.variables ?? {}) : {})),
       ),
       applyRuleResult: assign(({ context, event }, { id }: Params) =>
-        produce(context, (ctx) => applyRuleResult(ctx, index, id, event.type === 'rule.result' ? event.result : null)),
+        produce(context, (ctx) =>
+          event.type === 'rule.result' ? applyRuleResult(ctx, index, id, event.result, event.variables) : applyRuleResult(ctx, index, id, null),
+        ),
       ),
       completeItem: assign(({ context, event }, { id }: Params) =>
         produce(context, (ctx) => {

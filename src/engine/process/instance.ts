@@ -1,6 +1,15 @@
 import { EngineError, EngineErrorCode } from './errors.js';
 import { evaluateFeel, isFeel, toPlain, toPlainRecord } from './feel.js';
-import type { BoundaryTimerElement, CallActivityElement, ParsedElement, TimerDefinition, UserTaskElement, WaitingActivity } from './model.js';
+import type {
+  BoundaryTimerElement,
+  BusinessRuleTaskElement,
+  CallActivityElement,
+  ParsedElement,
+  ServiceTaskElement,
+  TimerDefinition,
+  UserTaskElement,
+  WaitingActivity,
+} from './model.js';
 import { nextOccurrence, resolveDueDate, resolveTimer } from './timers.js';
 
 /** The extended state of an instance, kept in the XState snapshot's context (JSON-plain). */
@@ -28,6 +37,8 @@ export interface Token {
   remaining?: number;
   period?: string;
   candidateRoles?: string[];
+  /** User task: subjects from the FEEL entries of `aimsflow:separateFrom`, resolved at entry. */
+  separateFromSubjects?: string[];
   correlationKey?: string;
   /** Call activity: the variables the child instance starts with. */
   variables?: Record<string, unknown>;
@@ -44,6 +55,7 @@ export interface ItemToken {
   completedBy?: string;
   dueAt?: string;
   candidateRoles?: string[];
+  separateFromSubjects?: string[];
   variables?: Record<string, unknown>;
 }
 
@@ -60,7 +72,8 @@ export type MachineEvent =
   | { type: 'timer.fire'; waitKey: string; at: string }
   | { type: 'message'; waitKey: string; variables: Record<string, unknown>; at: string }
   | { type: 'child.complete'; waitKey: string; variables: Record<string, unknown>; at: string }
-  | { type: 'rule.result'; waitKey: string; result: unknown; decisionId?: string; at: string }
+  /** `variables`: what the task's output mappings give (merged after the result variable is written). */
+  | { type: 'rule.result'; waitKey: string; result: unknown; decisionId?: string; variables?: Record<string, unknown>; at: string }
   | { type: 'service.result'; waitKey: string; variables: Record<string, unknown>; at: string }
   | { type: 'cancel'; at: string };
 
@@ -68,6 +81,8 @@ export type MachineEvent =
 export interface DefinitionIndex {
   elements: Map<string, ParsedElement>;
   boundaries: Map<string, BoundaryTimerElement[]>;
+  /** Event-based gateway id → the catch events its flows lead to (their waits belong to the gateway). */
+  eventGateways: Map<string, string[]>;
 }
 
 export function initialContext(input: StartInput): InstanceContext {
@@ -132,10 +147,56 @@ function correlationKey(expression: string, variables: Record<string, unknown>, 
   return String(value);
 }
 
+/**
+ * The subjects the FEEL entries of `aimsflow:separateFrom` name: each must give a subject or a list of subjects.
+ * Nothing usable (null, a number, an object) fails the step rather than quietly dropping the constraint.
+ */
+function separateFromSubjects(el: UserTaskElement, scope: Record<string, unknown>): string[] | undefined {
+  if (!el.separateFromExpressions?.length) return undefined;
+  const subjects: string[] = [];
+  for (const expression of el.separateFromExpressions) {
+    const value = evaluateFeel(expression, scope);
+    const list = Array.isArray(value) ? value : [value];
+    if (list.some((v) => typeof v !== 'string')) {
+      throw new EngineError(
+        EngineErrorCode.InvalidCandidateRoles,
+        `aimsflow:separateFrom entry "=${expression}" gave ${JSON.stringify(value)}, not a subject or list of subjects`,
+        el.id,
+      );
+    }
+    for (const subject of list as string[]) {
+      const trimmed = subject.trim();
+      if (trimmed && !subjects.includes(trimmed)) subjects.push(trimmed);
+    }
+  }
+  return subjects;
+}
+
 /** What one unit of work (the activity, or one multi-instance item) needs, resolved against its scope at entry. */
 function work(el: WaitingActivity, scope: Record<string, unknown>, at: Date): Partial<Token> {
   if (el.kind === 'callActivity') return { variables: childInput(el, scope) };
-  return { candidateRoles: candidateRoles(el, scope), ...(el.dueDate ? { dueAt: resolveDueDate(el.dueDate, scope, at, el.id) } : {}) };
+  const subjects = separateFromSubjects(el, scope);
+  return {
+    candidateRoles: candidateRoles(el, scope),
+    ...(el.dueDate ? { dueAt: resolveDueDate(el.dueDate, scope, at, el.id) } : {}),
+    ...(subjects ? { separateFromSubjects: subjects } : {}),
+  };
+}
+
+/** What a service or business rule task sees: the variables overlaid with its input mappings (evaluated over the variables). */
+export function taskInput(el: ServiceTaskElement | BusinessRuleTaskElement, variables: Record<string, unknown>): Record<string, unknown> {
+  if (!el.inputs?.length) return variables;
+  const input: Record<string, unknown> = { ...variables };
+  for (const m of el.inputs) input[m.target] = evaluateFeel(m.source, variables);
+  return toPlainRecord(input);
+}
+
+/** The output mappings of a service or business rule task, evaluated over what it saw plus what it produced; undefined without mappings. */
+export function taskOutput(el: ServiceTaskElement | BusinessRuleTaskElement, scope: Record<string, unknown>): Record<string, unknown> | undefined {
+  if (!el.outputs?.length) return undefined;
+  const output: Record<string, unknown> = {};
+  for (const m of el.outputs) output[m.target] = evaluateFeel(m.source, scope);
+  return toPlainRecord(output);
 }
 
 /** Entry of a waiting or automatic element: new wait key, resolved timers/roles/inputs, and its boundary timers armed. */
@@ -159,10 +220,15 @@ export function activate(ctx: InstanceContext, index: DefinitionIndex, id: strin
     } else {
       ctx.tokens[id] = { key, ...work(el, ctx.variables, at) };
     }
-  } else if (el.kind === 'timerCatch') {
-    ctx.tokens[id] = timerToken(key, ctx, id, el.timer, at);
-  } else if (el.kind === 'messageCatch' && el.correlationKey) {
-    ctx.tokens[id] = { key, correlationKey: correlationKey(el.correlationKey, ctx.variables, id) };
+  } else if (el.kind === 'timerCatch' || el.kind === 'messageCatch') {
+    ctx.tokens[id] = catchToken(ctx, el, key, at);
+  } else if (el.kind === 'eventBasedGateway') {
+    // The gateway holds the waits of every event it leads to; the first to occur is taken, the rest vanish on exit.
+    ctx.tokens[id] = { key };
+    for (const eventId of index.eventGateways.get(id) ?? []) {
+      const event = index.elements.get(eventId) as ParsedElement;
+      ctx.tokens[eventId] = catchToken(ctx, event, nextKey(ctx, eventId), at);
+    }
   } else {
     ctx.tokens[id] = { key };
   }
@@ -171,8 +237,15 @@ export function activate(ctx: InstanceContext, index: DefinitionIndex, id: strin
   }
 }
 
+function catchToken(ctx: InstanceContext, el: ParsedElement, key: string, at: Date): Token {
+  if (el.kind === 'timerCatch') return timerToken(key, ctx, el.id, el.timer, at);
+  if (el.kind === 'messageCatch' && el.correlationKey) return { key, correlationKey: correlationKey(el.correlationKey, ctx.variables, el.id) };
+  return { key };
+}
+
 export function deactivate(ctx: InstanceContext, index: DefinitionIndex, id: string): void {
   delete ctx.tokens[id];
+  for (const eventId of index.eventGateways.get(id) ?? []) delete ctx.tokens[eventId];
   for (const boundary of index.boundaries.get(id) ?? []) delete ctx.tokens[boundary.id];
 }
 
@@ -188,8 +261,9 @@ export function completeChild(ctx: InstanceContext, index: DefinitionIndex, id: 
   mergeVariables(ctx, childOutput(element<'callActivity'>(index, id), childVariables));
 }
 
-export function applyRuleResult(ctx: InstanceContext, index: DefinitionIndex, id: string, result: unknown): void {
+export function applyRuleResult(ctx: InstanceContext, index: DefinitionIndex, id: string, result: unknown, mapped?: Record<string, unknown>): void {
   ctx.variables[element<'businessRuleTask'>(index, id).resultVariable as string] = toPlain(result);
+  if (mapped) mergeVariables(ctx, mapped);
 }
 
 /** One multi-instance item done: its result (outputElement, or what completed it) is kept for the output collection. */

@@ -33,7 +33,10 @@ export interface FormField {
   type: FormFieldType;
   required: boolean;
   label?: string;
-  /** Allowed values of an `enum` field. */
+  /**
+   * Allowed values: of an `enum` field (required there), or of every item of an `array` field (optional there).
+   * The engine only carries them; the app validates submitted forms against them.
+   */
   values?: string[];
 }
 
@@ -102,14 +105,33 @@ export interface UserTaskElement extends ElementCommon {
   form: FormField[];
   /** Element ids (or `initiator`) whose completers may not complete this task. */
   separateFrom: string[];
+  /**
+   * FEEL entries of `aimsflow:separateFrom` (written with a leading `=`, stored without it), evaluated when the task
+   * is created (per item for multi-instance): each must give a subject or a list of subjects who may not complete it.
+   * Absent when there are none.
+   */
+  separateFromExpressions?: string[];
   multiInstance?: MultiInstance;
 }
-export interface BusinessRuleTaskElement extends ElementCommon {
+/**
+ * Input and output mappings of an automatic task (`aimsflow:in` / `aimsflow:out`, or Camunda 8 `zeebe:ioMapping`).
+ * Each field is present only when the task declares such mappings.
+ */
+export interface TaskMappings {
+  /** Evaluated over the instance variables when the task runs; the handler / rule set sees the variables overlaid with them. */
+  inputs?: VariableMapping[];
+  /**
+   * Evaluated after the task ran; when present, only these targets reach the instance variables (a service task's
+   * result is then not merged as a whole; a business rule task still writes its result variable as well).
+   */
+  outputs?: VariableMapping[];
+}
+export interface BusinessRuleTaskElement extends ElementCommon, TaskMappings {
   kind: 'businessRuleTask';
   ruleSet?: string;
   resultVariable?: string;
 }
-export interface ServiceTaskElement extends ElementCommon {
+export interface ServiceTaskElement extends ElementCommon, TaskMappings {
   kind: 'serviceTask';
   handler?: string;
 }
@@ -125,6 +147,13 @@ export interface ExclusiveGatewayElement extends ElementCommon {
 }
 export interface ParallelGatewayElement extends ElementCommon {
   kind: 'parallelGateway';
+}
+/**
+ * Event-based gateway: waits on the intermediate timer and message catch events its flows lead to (each reached
+ * only from it); the first to fire is taken and the other waits disappear. See docs/adr/0002-event-based-gateway.md.
+ */
+export interface EventBasedGatewayElement extends ElementCommon {
+  kind: 'eventBasedGateway';
 }
 export interface TimerCatchElement extends ElementCommon {
   kind: 'timerCatch';
@@ -156,6 +185,7 @@ export type ParsedElement =
   | CallActivityElement
   | ExclusiveGatewayElement
   | ParallelGatewayElement
+  | EventBasedGatewayElement
   | TimerCatchElement
   | MessageCatchElement
   | BoundaryTimerElement

@@ -1,6 +1,6 @@
 import { BpmnModdle, type ModdleElement, type ParseWarning } from 'bpmn-moddle';
 import { type DefinitionIssue, ProcessParseError } from './errors.js';
-import { stripFeel } from './feel.js';
+import { isFeel, stripFeel } from './feel.js';
 import {
   type CallMapping,
   FORM_FIELD_TYPES,
@@ -10,6 +10,7 @@ import {
   type ParsedElement,
   type ParsedFlow,
   type ParsedProcess,
+  type TaskMappings,
   type TimerDefinition,
   type VariableMapping,
 } from './model.js';
@@ -121,6 +122,41 @@ function commaList(value: string | undefined): string[] {
   return value ? value.split(',').map((s) => s.trim()).filter(Boolean) : [];
 }
 
+/**
+ * A comma list whose entries may be FEEL (`=...`): splits only at commas outside brackets, braces, parentheses
+ * and string literals, so `Draft,=[lead, owner]` gives two entries.
+ */
+export function splitTopLevel(value: string | undefined): string[] {
+  if (!value) return [];
+  const entries: string[] = [];
+  let depth = 0;
+  let quoted = false;
+  let current = '';
+  for (let i = 0; i < value.length; i++) {
+    const c = value[i];
+    if (quoted) {
+      if (c === '\\' && i + 1 < value.length) {
+        current += c + value[++i];
+        continue;
+      }
+      if (c === '"') quoted = false;
+    } else if (c === '"') {
+      quoted = true;
+    } else if ('([{'.includes(c)) {
+      depth++;
+    } else if (')]}'.includes(c)) {
+      depth = Math.max(0, depth - 1);
+    } else if (c === ',' && depth === 0) {
+      entries.push(current);
+      current = '';
+      continue;
+    }
+    current += c;
+  }
+  entries.push(current);
+  return entries.map((e) => e.trim()).filter(Boolean);
+}
+
 function documentation(el: ModdleElement): string | undefined {
   const docs = list(el, 'documentation')
     .map((d) => (typeof d.text === 'string' ? d.text.trim() : ''))
@@ -208,6 +244,7 @@ class ProcessReader {
     const defNote = (): string => (definitions.length > 1 ? 'several event definitions on one event' : definitions[0].$type);
 
     if (el.isForCompensation === true) this.issue(id, 'compensation activities are not supported');
+    if (['bpmn:StartEvent', 'bpmn:EndEvent', 'bpmn:IntermediateCatchEvent', 'bpmn:BoundaryEvent'].includes(el.$type)) this.rejectTaskMappings(el, id);
 
     switch (el.$type) {
       case 'bpmn:StartEvent': {
@@ -248,16 +285,21 @@ class ProcessReader {
           timer: this.readTimer(def, id),
         };
       }
-      case 'bpmn:UserTask':
+      case 'bpmn:UserTask': {
+        this.rejectTaskMappings(el, id);
+        const separate = splitTopLevel(text(el, 'aimsflow:separateFrom'));
+        const expressions = separate.filter((s) => isFeel(s)).map((s) => stripFeel(s));
         return {
           ...common,
           kind: 'userTask',
           candidateRoles: text(el, 'aimsflow:candidateRoles') ?? text(el, 'camunda:candidateGroups') ?? text(firstExtension(el, 'zeebe:AssignmentDefinition'), 'candidateGroups'),
           dueDate: text(el, 'aimsflow:dueDate') ?? text(el, 'camunda:dueDate') ?? text(firstExtension(el, 'zeebe:TaskSchedule'), 'dueDate'),
           form: this.readForm(el, id),
-          separateFrom: commaList(text(el, 'aimsflow:separateFrom')),
+          separateFrom: separate.filter((s) => !isFeel(s)),
+          ...(expressions.length ? { separateFromExpressions: expressions } : {}),
           ...this.multiInstance(el, id),
         };
+      }
       case 'bpmn:BusinessRuleTask': {
         this.rejectLoopMarker(el, id);
         const decision = firstExtension(el, 'zeebe:CalledDecision');
@@ -266,6 +308,7 @@ class ProcessReader {
           kind: 'businessRuleTask',
           ruleSet: text(el, 'aimsflow:ruleSet') ?? text(el, 'camunda:decisionRef') ?? text(decision, 'decisionId'),
           resultVariable: text(el, 'aimsflow:resultVariable') ?? text(el, 'camunda:resultVariable') ?? text(decision, 'resultVariable'),
+          ...this.taskMappings(el, id),
         };
       }
       case 'bpmn:ServiceTask':
@@ -278,6 +321,7 @@ class ProcessReader {
             text(el, 'aimsflow:handler') ??
             text(firstExtension(el, 'zeebe:TaskDefinition'), 'type') ??
             (text(el, 'camunda:type') === 'external' ? text(el, 'camunda:topic') : undefined),
+          ...this.taskMappings(el, id),
         };
       case 'bpmn:CallActivity': {
         const called = firstExtension(el, 'zeebe:CalledElement');
@@ -291,9 +335,16 @@ class ProcessReader {
         };
       }
       case 'bpmn:ExclusiveGateway':
+        this.rejectTaskMappings(el, id);
         return { ...common, kind: 'exclusiveGateway', defaultFlow: child(el, 'default')?.id };
       case 'bpmn:ParallelGateway':
+        this.rejectTaskMappings(el, id);
         return { ...common, kind: 'parallelGateway' };
+      case 'bpmn:EventBasedGateway':
+        this.rejectTaskMappings(el, id);
+        if (el.instantiate === true) return unsupported('an instantiating event-based gateway is not supported (use message or timer start events)');
+        if (el.eventGatewayType === 'Parallel') return unsupported('a parallel event-based gateway is not supported (only the exclusive kind is)');
+        return { ...common, kind: 'eventBasedGateway' };
       default:
         return unsupported(`${el.$type} is not supported`);
     }
@@ -341,14 +392,16 @@ class ProcessReader {
       if (fields.some((f) => f.name === name)) this.issue(id, `form field "${name}" is declared twice`);
       const values = commaList(text(field, 'values'));
       if (type === 'enum' && values.length === 0) this.issue(id, `enum form field "${name}" needs values="a,b,c"`);
-      if (type !== 'enum' && values.length > 0) this.issue(id, `form field "${name}" has values but is not of type enum`);
+      if (type !== 'enum' && type !== 'array' && values.length > 0) {
+        this.issue(id, `form field "${name}" has values but is neither of type enum nor array`);
+      }
       const label = text(field, 'label');
       fields.push({
         name,
         type: type as FormFieldType,
         required: bool(field, 'required') ?? false,
         ...(label ? { label } : {}),
-        ...(type === 'enum' ? { values } : {}),
+        ...(type === 'enum' || (type === 'array' && values.length > 0) ? { values } : {}),
       });
     }
     return fields;
@@ -383,23 +436,41 @@ class ProcessReader {
     return { multiInstance };
   }
 
+  private mappings(id: string, elements: ModdleElement[], dialect: string): VariableMapping[] {
+    return elements
+      .filter((m) => text(m, 'variables') !== 'all')
+      .flatMap((m) => {
+        if (text(m, 'sourceExpression')) {
+          this.issue(id, `${dialect} sourceExpression (JUEL) is not supported; use source`);
+          return [];
+        }
+        const source = text(m, 'source');
+        const target = text(m, 'target') ?? (dialect.startsWith('camunda') ? source : undefined);
+        if (!source || !target) {
+          this.issue(id, `${dialect} mapping needs source and target`);
+          return [];
+        }
+        return [{ source: stripFeel(source), target }];
+      });
+  }
+
+  /** `aimsflow:in` / `aimsflow:out` (or Camunda 8 `zeebe:ioMapping`) on a service or business rule task. */
+  private taskMappings(el: ModdleElement, id: string): TaskMappings {
+    const io = firstExtension(el, 'zeebe:IoMapping');
+    const inputs = [...this.mappings(id, extensions(el, 'aimsflow:In'), 'aimsflow:in'), ...this.mappings(id, list(io, 'inputParameters'), 'zeebe:input')];
+    const outputs = [...this.mappings(id, extensions(el, 'aimsflow:Out'), 'aimsflow:out'), ...this.mappings(id, list(io, 'outputParameters'), 'zeebe:output')];
+    return { ...(inputs.length ? { inputs } : {}), ...(outputs.length ? { outputs } : {}) };
+  }
+
+  /** aimsflow mappings where nothing reads them are a mistake, not something to ignore silently. */
+  private rejectTaskMappings(el: ModdleElement, id: string): void {
+    if (extensions(el, 'aimsflow:In').length || extensions(el, 'aimsflow:Out').length) {
+      this.issue(id, `aimsflow:in / aimsflow:out are only supported on call activities, service tasks and business rule tasks (not on ${el.$type})`);
+    }
+  }
+
   private callMapping(el: ModdleElement, id: string, zeebeCalled: ModdleElement | undefined): CallMapping {
-    const mappings = (elements: ModdleElement[], dialect: string): VariableMapping[] =>
-      elements
-        .filter((m) => text(m, 'variables') !== 'all')
-        .flatMap((m) => {
-          if (text(m, 'sourceExpression')) {
-            this.issue(id, `${dialect} sourceExpression (JUEL) is not supported; use source`);
-            return [];
-          }
-          const source = text(m, 'source');
-          const target = text(m, 'target') ?? (dialect.startsWith('camunda') ? source : undefined);
-          if (!source || !target) {
-            this.issue(id, `${dialect} mapping needs source and target`);
-            return [];
-          }
-          return [{ source: stripFeel(source), target }];
-        });
+    const mappings = (elements: ModdleElement[], dialect: string): VariableMapping[] => this.mappings(id, elements, dialect);
     const aimsIn = extensions(el, 'aimsflow:In');
     const aimsOut = extensions(el, 'aimsflow:Out');
     const camundaIn = extensions(el, 'camunda:In');

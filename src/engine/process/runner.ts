@@ -1,7 +1,8 @@
 import { initialTransition, type SnapshotFrom, type StateValue, transition } from 'xstate';
 import type { CompiledProcess, ProcessMachine } from './compile.js';
 import { EngineError, EngineErrorCode } from './errors.js';
-import type { InstanceContext, ItemToken, MachineEvent, Token } from './instance.js';
+import { toPlain, toPlainRecord } from './feel.js';
+import { type InstanceContext, type ItemToken, type MachineEvent, taskInput, taskOutput, type Token } from './instance.js';
 import type { FormField, ParsedElement } from './model.js';
 
 /** What the runner needs from the app. Anything these throw propagates unchanged (the app rolls the step back). */
@@ -36,11 +37,34 @@ export type Wait =
       candidateRoles: string[];
       dueAt?: string;
       form: FormField[];
+      /** User task ids (and `initiator`) whose completers may not complete this one. */
       separateFrom: string[];
+      /**
+       * Subjects who may not complete this one, from the FEEL entries of `aimsflow:separateFrom` (evaluated when the
+       * task was created). Present only when the task has such entries.
+       */
+      separateFromSubjects?: string[];
       item?: WaitItem & { /** Who completed the other items of this activity so far. */ completedBy: string[] };
     }
-  | { kind: 'timer'; key: string; elementId: string; dueAt: string; boundary?: { attachedTo: string; interrupting: boolean }; remaining?: number }
-  | { kind: 'message'; key: string; elementId: string; name: string; correlationKey?: string }
+  | {
+      kind: 'timer';
+      key: string;
+      elementId: string;
+      dueAt: string;
+      boundary?: { attachedTo: string; interrupting: boolean };
+      remaining?: number;
+      /** Set when the timer is one of the events an event-based gateway waits on: the gateway's id. */
+      eventGateway?: string;
+    }
+  | {
+      kind: 'message';
+      key: string;
+      elementId: string;
+      name: string;
+      correlationKey?: string;
+      /** Set when the message is one of the events an event-based gateway waits on: the gateway's id. */
+      eventGateway?: string;
+    }
   | { kind: 'child'; key: string; elementId: string; processKey: string; variables: Record<string, unknown>; item?: WaitItem };
 
 export interface StepRecord {
@@ -171,14 +195,24 @@ async function settle(def: CompiledProcess, start: Snapshot, hooks: EngineHooks,
       throw new EngineError(EngineErrorCode.StepLimitExceeded, `more than ${MAX_AUTOMATIC_STEPS} automatic steps without waiting (last: ${job.id})`, job.id);
     }
     const waitKey = snapshot.context.tokens[job.id].key;
-    const variables = structuredClone(snapshot.context.variables);
+    // Inputs are evaluated over the variables; the hook gets its own copy (overlaid with them) it may not change ours through.
+    const input = structuredClone(taskInput(job, snapshot.context.variables));
     if (job.kind === 'businessRuleTask') {
-      const { result, decisionId } = await hooks.evaluateRuleSet(job.ruleSet as string, variables);
-      const event: MachineEvent = { type: 'rule.result', waitKey, result, at: hooks.now().toISOString(), ...(decisionId ? { decisionId } : {}) };
+      const { result, decisionId } = await hooks.evaluateRuleSet(job.ruleSet as string, structuredClone(input));
+      const mapped = taskOutput(job, { ...input, [job.resultVariable as string]: toPlain(result) });
+      const event: MachineEvent = {
+        type: 'rule.result',
+        waitKey,
+        result,
+        at: hooks.now().toISOString(),
+        ...(decisionId ? { decisionId } : {}),
+        ...(mapped ? { variables: mapped } : {}),
+      };
       snapshot = apply(def, snapshot, event, steps, decisionId ? [decisionId] : []);
     } else if (job.kind === 'serviceTask') {
-      const output = await hooks.callHandler(job.handler as string, variables, { elementId: job.id });
-      snapshot = apply(def, snapshot, { type: 'service.result', waitKey, variables: output ?? {}, at: hooks.now().toISOString() }, steps);
+      const output = toPlainRecord(await hooks.callHandler(job.handler as string, structuredClone(input), { elementId: job.id }));
+      const variables = taskOutput(job, { ...input, ...output }) ?? output;
+      snapshot = apply(def, snapshot, { type: 'service.result', waitKey, variables, at: hooks.now().toISOString() }, steps);
     }
   }
   return describe(def, snapshot, steps);
@@ -254,6 +288,7 @@ function deriveWaits(def: CompiledProcess, context: InstanceContext): Wait[] {
             candidateRoles: unit.candidateRoles ?? [],
             form: el.form,
             separateFrom: el.separateFrom,
+            ...(unit.separateFromSubjects ? { separateFromSubjects: unit.separateFromSubjects } : {}),
             ...(unit.dueAt ? { dueAt: unit.dueAt } : {}),
             ...(item
               ? { item: { ...itemInfo(token, item), completedBy: (token.items ?? []).flatMap((i) => (i.completedBy ? [i.completedBy] : [])) } }
@@ -278,7 +313,7 @@ function deriveWaits(def: CompiledProcess, context: InstanceContext): Wait[] {
         break;
       }
       case 'timerCatch':
-        waits.push({ kind: 'timer', key: token.key, elementId: id, dueAt: token.dueAt as string });
+        waits.push({ kind: 'timer', key: token.key, elementId: id, dueAt: token.dueAt as string, ...eventGatewayOf(def, id) });
         break;
       case 'boundaryTimer':
         waits.push({
@@ -297,6 +332,7 @@ function deriveWaits(def: CompiledProcess, context: InstanceContext): Wait[] {
           elementId: id,
           name: el.messageName as string,
           ...(token.correlationKey !== undefined ? { correlationKey: token.correlationKey } : {}),
+          ...eventGatewayOf(def, id),
         });
         break;
       default:
@@ -305,6 +341,11 @@ function deriveWaits(def: CompiledProcess, context: InstanceContext): Wait[] {
     }
   }
   return waits;
+}
+
+function eventGatewayOf(def: CompiledProcess, eventId: string): { eventGateway?: string } {
+  for (const [gateway, events] of def.index.eventGateways) if (events.includes(eventId)) return { eventGateway: gateway };
+  return {};
 }
 
 function toMachineEvent(def: CompiledProcess, snapshot: Snapshot, event: InstanceEvent, at: string): MachineEvent {

@@ -1,6 +1,6 @@
 /** Test support for the process engine specs (imported by *.spec.ts only). */
 import { expect, jest } from '@jest/globals';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type CompiledProcess, compileProcess } from './compile.js';
@@ -8,10 +8,23 @@ import { parseProcess } from './parse.js';
 import { applyEvent, type EngineHooks, type InstanceEvent, type PersistedInstanceState, startInstance, type StepResult, type Wait } from './runner.js';
 import { validateDefinition } from './validate.js';
 
-const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '../../../test/fixtures/bpmn');
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../../..');
+const FIXTURES = join(ROOT, 'test/fixtures/bpmn');
 
 export function fixture(name: string): string {
   return readFileSync(join(FIXTURES, name), 'utf8');
+}
+
+/** A lifecycle definition from `processes/` (by key, without `.bpmn`). */
+export function processFile(key: string): string {
+  return readFileSync(join(ROOT, 'processes', `${key}.bpmn`), 'utf8');
+}
+
+/** Keys of the seeded rule sets (`rules/*.json`). */
+export function ruleSetKeys(): string[] {
+  return readdirSync(join(ROOT, 'rules'))
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => f.slice(0, -'.json'.length));
 }
 
 /** Parses, validates (failing loudly with the issues) and compiles. */

@@ -43,7 +43,6 @@ describe('validateDefinition', () => {
       ['plain task', '<bpmn:task id="X"/>', /bpmn:Task is not supported/],
       ['embedded sub-process', '<bpmn:subProcess id="X"/>', /bpmn:SubProcess is not supported/],
       ['inclusive gateway', '<bpmn:inclusiveGateway id="X"/>', /bpmn:InclusiveGateway is not supported/],
-      ['event-based gateway', '<bpmn:eventBasedGateway id="X"/>', /bpmn:EventBasedGateway is not supported/],
       ['intermediate throw event', '<bpmn:intermediateThrowEvent id="X"/>', /bpmn:IntermediateThrowEvent is not supported/],
       ['message end event', '<bpmn:endEvent id="X"><bpmn:messageEventDefinition/></bpmn:endEvent>', /end event with bpmn:MessageEventDefinition is not supported/],
       ['signal catch event', '<bpmn:intermediateCatchEvent id="X"><bpmn:signalEventDefinition/></bpmn:intermediateCatchEvent>', /bpmn:SignalEventDefinition/],

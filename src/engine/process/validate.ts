@@ -1,6 +1,14 @@
 import type { DefinitionIssue } from './errors.js';
 import { feelSyntaxError, isFeel, stripFeel } from './feel.js';
-import { type MultiInstance, type ParsedElement, type ParsedProcess, type TimerDefinition, isWaitingActivity } from './model.js';
+import {
+  type EventBasedGatewayElement,
+  isWaitingActivity,
+  type MultiInstance,
+  type ParsedElement,
+  type ParsedProcess,
+  type TaskMappings,
+  type TimerDefinition,
+} from './model.js';
 import { analyzeStructure, isParallelFork, isParallelJoin } from './structure.js';
 import { dueDateProblem, timerDefinitionProblem } from './timers.js';
 
@@ -109,19 +117,22 @@ function checkElement(el: ParsedElement, p: ParsedProcess, opts: ValidationOptio
       }
       for (const ref of el.separateFrom) {
         if (ref !== 'initiator' && byId(ref)?.kind !== 'userTask') {
-          add(el.id, `aimsflow:separateFrom names "${ref}", which is neither "initiator" nor a user task of this process`);
+          add(el.id, `aimsflow:separateFrom names "${ref}", which is neither "initiator", a user task of this process nor FEEL (=expression)`);
         }
       }
+      for (const expression of el.separateFromExpressions ?? []) checkExpression(add, el.id, expression, 'aimsflow:separateFrom entry');
       if (el.multiInstance) checkMultiInstance(el, el.multiInstance, add);
       return;
     case 'businessRuleTask':
       checkSingleOutgoing(el, add);
+      checkMappings(el, add);
       if (!el.ruleSet) add(el.id, 'business rule task needs a rule set (aimsflow:ruleSet)');
       else if (opts.knownRuleSets && !opts.knownRuleSets.has(el.ruleSet)) add(el.id, `unknown rule set "${el.ruleSet}"`);
       if (!el.resultVariable) add(el.id, 'business rule task needs a result variable (aimsflow:resultVariable)');
       return;
     case 'serviceTask':
       checkSingleOutgoing(el, add);
+      checkMappings(el, add);
       if (!el.handler) add(el.id, 'service task needs a handler (aimsflow:handler)');
       else if (opts.knownHandlers && !opts.knownHandlers.has(el.handler)) add(el.id, `unknown service task handler "${el.handler}"`);
       return;
@@ -148,14 +159,19 @@ function checkElement(el: ParsedElement, p: ParsedProcess, opts: ValidationOptio
         add(el.id, 'parallel gateway must either fork (one incoming, several outgoing flows) or join (several incoming, one outgoing flow)');
       }
       return;
+    case 'eventBasedGateway':
+      checkEventGateway(el, p, add);
+      return;
     case 'timerCatch':
       checkSingleOutgoing(el, add);
+      checkAfterEventGateway(el, p, add);
       if (!el.timer) return;
       if (el.timer.type === 'cycle') add(el.id, 'an intermediate timer event cannot use a time cycle (use a duration or a date)');
       else checkTimer(el.id, el.timer, add);
       return;
     case 'messageCatch':
       checkSingleOutgoing(el, add);
+      checkAfterEventGateway(el, p, add);
       if (!el.messageName) add(el.id, 'message catch event needs a message with a name');
       if (el.correlationKey) checkExpression(add, el.id, el.correlationKey, 'correlation key');
       return;
@@ -169,6 +185,52 @@ function checkElement(el: ParsedElement, p: ParsedProcess, opts: ValidationOptio
       checkTimer(el.id, el.timer, add);
       return;
     }
+  }
+}
+
+function checkMappings(el: ParsedElement & TaskMappings, add: Add): void {
+  for (const m of [...(el.inputs ?? []), ...(el.outputs ?? [])]) checkExpression(add, el.id, m.source, `mapping source for "${m.target}"`);
+}
+
+function flowTarget(p: ParsedProcess, flowId: string): ParsedElement | undefined {
+  const target = p.flows.find((f) => f.id === flowId)?.target;
+  return p.elements.find((e) => e.id === target);
+}
+
+/** The event-based gateway an element is reached from, if any (there may be only that one flow into it). */
+export function eventGatewayBefore(el: ParsedElement, p: ParsedProcess): string | undefined {
+  for (const flowId of el.incoming) {
+    const source = p.flows.find((f) => f.id === flowId)?.source;
+    if (p.elements.find((e) => e.id === source)?.kind === 'eventBasedGateway') return source;
+  }
+  return undefined;
+}
+
+/** An event-based gateway leads only to intermediate timer and message catch events, each reached from it alone. */
+function checkEventGateway(el: EventBasedGatewayElement, p: ParsedProcess, add: Add): void {
+  if (el.incoming.length === 0) add(el.id, 'event-based gateway has no incoming sequence flow');
+  if (el.outgoing.length < 2) add(el.id, 'event-based gateway needs at least two outgoing flows, each to an intermediate timer or message catch event');
+  const messages = new Map<string, string>();
+  for (const flowId of el.outgoing) {
+    if (p.flows.find((f) => f.id === flowId)?.condition !== undefined) add(flowId, 'flows out of an event-based gateway cannot have conditions (the first event to occur decides)');
+    const target = flowTarget(p, flowId);
+    if (!target) continue;
+    if (target.kind !== 'timerCatch' && target.kind !== 'messageCatch') {
+      add(flowId, `event-based gateway ${el.id} may only lead to intermediate timer or message catch events, not to ${target.type}`);
+      continue;
+    }
+    if (target.kind === 'messageCatch' && target.messageName) {
+      const other = messages.get(target.messageName);
+      if (other) add(target.id, `waits for message "${target.messageName}" like ${other} after the same event-based gateway ${el.id}; one message could not choose between them`);
+      messages.set(target.messageName, target.id);
+    }
+  }
+}
+
+function checkAfterEventGateway(el: ParsedElement, p: ParsedProcess, add: Add): void {
+  const gateway = eventGatewayBefore(el, p);
+  if (gateway && el.incoming.length !== 1) {
+    add(el.id, `a catch event after event-based gateway ${gateway} must be reached from that gateway only (it has ${el.incoming.length} incoming flows)`);
   }
 }
 

@@ -1,0 +1,178 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditTrailService } from '../audit-trail/audit-trail.service.js';
+import type { Actor } from '../auth/roles.js';
+import { Clock } from '../clock/clock.js';
+import { type Page, page } from '../common/pagination.js';
+import { list, processDeployed, str } from '../common/process-steps.js';
+import { NonconformitiesService } from '../nonconformities/nonconformities.service.js';
+import { type HandlerContext, HandlerRegistry } from '../processes/handlers/handler-registry.js';
+import { ProcessEngineService } from '../processes/runtime/process-engine.service.js';
+import { OutboxService } from '../webhooks/outbox.service.js';
+import { AuditError, AuditErrorCode } from './audits.errors.js';
+import type { AuditQueryDto, CreateAuditDto } from './dto/audit.dto.js';
+import { AuditEntity, type Finding } from './entities/audit.entity.js';
+
+const PROCESS_BY_TYPE: Record<string, string> = { internal: 'internal-audit', certification: 'certification-audit' };
+const FIRST_STAGE: Record<string, string> = { internal: 'planning', certification: 'stage-1' };
+
+function addMonths(date: Date, months: number): Date {
+  const next = new Date(date.getTime());
+  next.setUTCMonth(next.getUTCMonth() + months);
+  return next;
+}
+
+/** The audit register: internal audits and certification cycles, each run by its process. */
+@Injectable()
+export class AuditsService implements OnModuleInit {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly handlers: HandlerRegistry,
+    private readonly processes: ProcessEngineService,
+    private readonly nonconformities: NonconformitiesService,
+    private readonly outbox: OutboxService,
+    private readonly audit: AuditTrailService,
+    private readonly clock: Clock,
+  ) {}
+
+  onModuleInit(): void {
+    this.handlers.register(
+      'audit.update',
+      'Moves the audit to `stage` with `status`, recording scope, audited area and area owner from the variables; at stage `certified` it returns surveillance1Due, surveillance2Due and recertificationDue (12, 24 and 36 months on).',
+      (vars, ctx) => this.update(ctx.manager, str(vars.auditId)!, str(ctx.params.stage) ?? str(vars.stage), str(ctx.params.status) ?? str(vars.status), vars, ctx.actor),
+    );
+    this.handlers.register(
+      'audit.raise-findings',
+      'Raises a nonconformity for each of `findings` ({title, severity, clauseRefs, controlRefs}) and links it to the audit; returns nonconformityIds.',
+      (vars, ctx) => this.raiseFindings(str(vars.auditId)!, list<Finding>(vars.findings), ctx),
+    );
+    this.handlers.register('audit.open-majors', 'Counts the audit’s major nonconformities not yet closed; returns openMajors.', async (vars, ctx) => {
+      const [{ open }] = await ctx.manager.query(
+        `SELECT count(*)::int AS open FROM nonconformities WHERE audit_id = $1 AND severity = 'major' AND status <> 'closed'`,
+        [str(vars.auditId)],
+      );
+      return { openMajors: open };
+    });
+    this.handlers.register('audit.start-next-cycle', 'Recertification: opens the next certification cycle and starts its process; returns nextAuditId.', async (vars, ctx) => {
+      const previous = await this.lock(ctx.manager, str(vars.auditId)!);
+      const next = await this.open(ctx.manager, { type: 'certification', title: previous.title.replace(/ \(cycle \d+\)$/, '') + ` (cycle ${previous.cycle + 1})`, scope: previous.scope ?? undefined }, ctx.actor, previous);
+      return { nextAuditId: next.id };
+    });
+  }
+
+  async create(dto: CreateAuditDto, actor: Actor): Promise<AuditEntity> {
+    return this.dataSource.transaction((m) => this.open(m, dto, actor));
+  }
+
+  async list(query: AuditQueryDto) {
+    const where = { ...(query.type ? { type: query.type } : {}), ...(query.status ? { status: query.status } : {}) };
+    const [items, total] = await this.dataSource.getRepository(AuditEntity).findAndCount({ where, order: { createdAt: 'DESC', id: 'ASC' }, take: query.limit, skip: query.offset });
+    return page(await Promise.all(items.map((item) => this.withLinks(item))), total, query) as Page<AuditEntity>;
+  }
+
+  async get(id: string) {
+    const row = await this.dataSource.getRepository(AuditEntity).findOneBy({ id });
+    if (!row) throw new AuditError(AuditErrorCode.NotFound, `No audit ${id}`);
+    return this.withLinks(row);
+  }
+
+  /** Linked nonconformities and the next due date, as an auditor reads the register. */
+  private async withLinks(row: AuditEntity) {
+    const nonconformities = await this.dataSource.query(
+      `SELECT id, title, severity, status, closed_at AS "closedAt" FROM nonconformities WHERE audit_id = $1 ORDER BY created_at`,
+      [row.id],
+    );
+    const now = this.clock.now().getTime();
+    const nextDueAt = [row.surveillance1Due, row.surveillance2Due, row.recertificationDue].find((d) => d && d.getTime() > now) ?? null;
+    return { ...row, nonconformities, nextDueAt };
+  }
+
+  private async open(m: EntityManager, dto: CreateAuditDto, actor: Actor, previous?: AuditEntity): Promise<AuditEntity> {
+    const now = this.clock.now();
+    const repo = m.getRepository(AuditEntity);
+    const row = await repo.save(
+      repo.create({
+        type: dto.type,
+        title: dto.title,
+        scope: dto.scope ?? null,
+        stage: FIRST_STAGE[dto.type],
+        status: 'active',
+        cycle: previous ? previous.cycle + 1 : 1,
+        findings: [],
+        previousAuditId: previous?.id ?? null,
+        createdBy: actor.subject,
+        createdAt: now,
+        updatedAt: now,
+      }),
+    );
+    await this.audit.append(m, actor, { action: 'audit.opened', subjectType: 'audit', subjectId: row.id, after: { type: row.type, title: row.title, cycle: row.cycle } });
+    const definitionKey = PROCESS_BY_TYPE[dto.type];
+    if (await processDeployed(m, definitionKey)) {
+      const { instance } = await this.processes.start(m, { definitionKey, subject: { type: 'audit', id: row.id }, variables: { auditId: row.id, auditType: row.type, title: row.title }, actor });
+      row.instanceId = instance.id;
+      await repo.update({ id: row.id }, { instanceId: instance.id });
+    }
+    return row;
+  }
+
+  private async lock(m: EntityManager, id: string): Promise<AuditEntity> {
+    const row = await m.getRepository(AuditEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!row) throw new AuditError(AuditErrorCode.NotFound, `No audit ${id}`);
+    return row;
+  }
+
+  private async update(m: EntityManager, id: string, stage: string | undefined, status: string | undefined, vars: Record<string, unknown>, actor: Actor) {
+    const row = await this.lock(m, id);
+    const before = { stage: row.stage, status: row.status };
+    if (vars.scope !== undefined) row.scope = str(vars.scope) ?? null;
+    if (vars.auditedArea !== undefined) row.auditedArea = str(vars.auditedArea) ?? null;
+    if (vars.areaOwner !== undefined) row.areaOwner = str(vars.areaOwner) ?? null;
+    if (status) row.status = status;
+    const output: Record<string, unknown> = {};
+    if (stage === 'certified') {
+      row.certifiedAt = this.clock.now();
+      row.surveillance1Due = addMonths(row.certifiedAt, 12);
+      row.surveillance2Due = addMonths(row.certifiedAt, 24);
+      row.recertificationDue = addMonths(row.certifiedAt, 36);
+      Object.assign(output, {
+        surveillance1Due: row.surveillance1Due.toISOString(),
+        surveillance2Due: row.surveillance2Due.toISOString(),
+        recertificationDue: row.recertificationDue.toISOString(),
+      });
+    }
+    if (stage) row.stage = stage;
+    row.updatedAt = this.clock.now();
+    await m.getRepository(AuditEntity).save(row);
+    if (before.stage !== row.stage || before.status !== row.status) {
+      await this.audit.append(m, actor, { action: 'audit.stage-changed', subjectType: 'audit', subjectId: id, before, after: { stage: row.stage, status: row.status } });
+      await this.outbox.publish(m, { type: 'audit.stage-changed', subject: { type: 'audit', id }, data: { id, type: row.type, from: before.stage, to: row.stage, status: row.status } });
+    }
+    return output;
+  }
+
+  private async raiseFindings(id: string, findings: Finding[], ctx: HandlerContext) {
+    const row = await this.lock(ctx.manager, id);
+    const ids: string[] = [];
+    for (const finding of findings) {
+      const nc = await this.nonconformities.raise(
+        ctx.manager,
+        {
+          title: finding.title,
+          description: `Finding of ${row.type} audit "${row.title}" (${row.stage})`,
+          source: row.type === 'certification' ? 'certification-audit' : 'internal-audit',
+          severity: finding.severity,
+          clauseRefs: finding.clauseRefs ?? [],
+          controlRefs: finding.controlRefs ?? [],
+          auditId: id,
+        },
+        ctx.actor,
+      );
+      ids.push(nc.id);
+      row.findings = [...row.findings, { ...finding, stage: row.stage, nonconformityId: nc.id }];
+    }
+    row.updatedAt = this.clock.now();
+    await ctx.manager.getRepository(AuditEntity).save(row);
+    return { nonconformityIds: ids };
+  }
+}

@@ -1,0 +1,50 @@
+import { type CallHandler, type ExecutionContext, HttpStatus, Injectable, type NestInterceptor } from '@nestjs/common';
+import { HTTP_CODE_METADATA } from '@nestjs/common/constants.js';
+import { Reflector } from '@nestjs/core';
+import type { Request, Response } from 'express';
+import { catchError, from, mergeMap, type Observable, of, throwError } from 'rxjs';
+import type { Actor } from '../auth/roles.js';
+import { IdempotencyError, IdempotencyErrorCode } from './idempotency.errors.js';
+import { IdempotencyService } from './idempotency.service.js';
+
+const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
+
+/**
+ * Honours `Idempotency-Key` on every POST: the same key with the same request returns the first
+ * response (with `Idempotent-Replayed: true`) and has no second effect; with a different request
+ * it is refused with 422. Keys are per token subject and kept at least 24 hours.
+ */
+@Injectable()
+export class IdempotencyInterceptor implements NestInterceptor {
+  constructor(
+    private readonly idempotency: IdempotencyService,
+    private readonly reflector: Reflector,
+  ) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const http = context.switchToHttp();
+    const req = http.getRequest<Request & { actor?: Actor }>();
+    const key = req.headers['idempotency-key'];
+    if (req.method !== 'POST' || key === undefined) return next.handle();
+    if (typeof key !== 'string' || !KEY_PATTERN.test(key)) {
+      return throwError(() => new IdempotencyError(IdempotencyErrorCode.InvalidKey, 'Idempotency-Key must be 1 to 255 visible ASCII characters'));
+    }
+    const res = http.getResponse<Response>();
+    // Nest applies the route's status after interceptors: read it where Nest keeps it.
+    const status = this.reflector.get<number>(HTTP_CODE_METADATA, context.getHandler()) ?? HttpStatus.CREATED;
+    const scope = req.actor?.subject ?? 'anonymous';
+    const hash = IdempotencyService.requestHash(req.method, req.originalUrl, req.body);
+    return from(this.idempotency.claim(scope, key, hash)).pipe(
+      mergeMap((claim) => {
+        if (claim.kind === 'replay') {
+          res.status(claim.status).setHeader('Idempotent-Replayed', 'true');
+          return of(claim.body);
+        }
+        return next.handle().pipe(
+          mergeMap((body) => from(this.idempotency.complete(scope, key, status, body)).pipe(mergeMap(() => of(body)))),
+          catchError((error: unknown) => from(this.idempotency.release(scope, key)).pipe(mergeMap(() => throwError(() => error)))),
+        );
+      }),
+    );
+  }
+}

@@ -1,0 +1,15 @@
+import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
+import type { Response } from 'express';
+import { type Observable, tap } from 'rxjs';
+
+/** 201 for a new version, 200 when the same content was deployed before (the existing version is returned). */
+@Injectable()
+export class DeployStatusInterceptor implements NestInterceptor {
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    return next.handle().pipe(
+      tap((body) => {
+        if ((body as { created?: boolean } | undefined)?.created === false) context.switchToHttp().getResponse<Response>().status(200);
+      }),
+    );
+  }
+}

@@ -1,0 +1,17 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { BearerAuth } from '../../auth/auth.decorators.js';
+import { HandlerRegistry } from './handler-registry.js';
+
+@ApiTags('processes')
+@BearerAuth()
+@Controller('service-task-handlers')
+export class HandlersController {
+  constructor(private readonly handlers: HandlerRegistry) {}
+
+  @Get()
+  @ApiOperation({ summary: 'List service task handlers', description: 'The names `aimsflow:handler` (or a Camunda task type) may use, with what each does.' })
+  list() {
+    return this.handlers.list();
+  }
+}

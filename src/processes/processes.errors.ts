@@ -1,0 +1,112 @@
+import { DomainError, ErrorKind, type ProblemFieldError } from '../common/domain-error.js';
+import { EngineError, EngineErrorCode } from '../engine/process/index.js';
+
+export enum ProcessErrorCode {
+  NotBpmnXml = 'not-bpmn-xml',
+  InvalidBpmn = 'invalid-bpmn',
+  InvalidDefinition = 'invalid-process-definition',
+  DefinitionNotFound = 'process-definition-not-found',
+  DefinitionVersionNotFound = 'process-definition-version-not-found',
+  CalledProcessNotFound = 'called-process-not-found',
+  InstanceNotFound = 'process-instance-not-found',
+  AlreadyActiveForSubject = 'process-already-active-for-subject',
+  ChildInstance = 'process-instance-is-a-child',
+  MessageNotCorrelated = 'message-not-correlated',
+  UnknownHandler = 'unknown-service-task-handler',
+  HandlerFailed = 'service-task-failed',
+  IncidentNotFound = 'incident-not-found',
+  IncidentNotOpen = 'incident-not-open',
+  IncidentRetryFailed = 'incident-retry-failed',
+  InvalidDuration = 'invalid-duration',
+  // The engine's run-time refusals (EngineErrorCode), kebab-cased.
+  WaitNotFound = 'wait-not-found',
+  WaitAmbiguous = 'wait-ambiguous',
+  InstanceNotActive = 'process-instance-not-active',
+  UnknownStartEvent = 'unknown-start-event',
+  NoFlowTaken = 'no-flow-taken',
+  InvalidTimer = 'invalid-timer',
+  InvalidCollection = 'invalid-collection',
+  InvalidCorrelationKey = 'invalid-correlation-key',
+  InvalidCandidateRoles = 'invalid-candidate-roles',
+  StateMismatch = 'state-mismatch',
+  StepLimitExceeded = 'step-limit-exceeded',
+  InvalidEvent = 'invalid-event',
+}
+
+const KIND: Record<ProcessErrorCode, ErrorKind> = {
+  [ProcessErrorCode.NotBpmnXml]: ErrorKind.UnsupportedMediaType,
+  [ProcessErrorCode.InvalidBpmn]: ErrorKind.InvalidInput,
+  [ProcessErrorCode.InvalidDefinition]: ErrorKind.Unprocessable,
+  [ProcessErrorCode.DefinitionNotFound]: ErrorKind.NotFound,
+  [ProcessErrorCode.DefinitionVersionNotFound]: ErrorKind.NotFound,
+  [ProcessErrorCode.CalledProcessNotFound]: ErrorKind.Unprocessable,
+  [ProcessErrorCode.InstanceNotFound]: ErrorKind.NotFound,
+  [ProcessErrorCode.AlreadyActiveForSubject]: ErrorKind.Conflict,
+  [ProcessErrorCode.ChildInstance]: ErrorKind.Conflict,
+  [ProcessErrorCode.MessageNotCorrelated]: ErrorKind.NotFound,
+  [ProcessErrorCode.UnknownHandler]: ErrorKind.Unprocessable,
+  [ProcessErrorCode.HandlerFailed]: ErrorKind.Unprocessable,
+  [ProcessErrorCode.IncidentNotFound]: ErrorKind.NotFound,
+  [ProcessErrorCode.IncidentNotOpen]: ErrorKind.Conflict,
+  [ProcessErrorCode.IncidentRetryFailed]: ErrorKind.Unprocessable,
+  [ProcessErrorCode.InvalidDuration]: ErrorKind.InvalidInput,
+  [ProcessErrorCode.WaitNotFound]: ErrorKind.Conflict,
+  [ProcessErrorCode.WaitAmbiguous]: ErrorKind.Conflict,
+  [ProcessErrorCode.InstanceNotActive]: ErrorKind.Conflict,
+  [ProcessErrorCode.UnknownStartEvent]: ErrorKind.InvalidInput,
+  [ProcessErrorCode.NoFlowTaken]: ErrorKind.Unprocessable,
+  [ProcessErrorCode.InvalidTimer]: ErrorKind.Unprocessable,
+  [ProcessErrorCode.InvalidCollection]: ErrorKind.Unprocessable,
+  [ProcessErrorCode.InvalidCorrelationKey]: ErrorKind.Unprocessable,
+  [ProcessErrorCode.InvalidCandidateRoles]: ErrorKind.Unprocessable,
+  [ProcessErrorCode.StateMismatch]: ErrorKind.Conflict,
+  [ProcessErrorCode.StepLimitExceeded]: ErrorKind.Unprocessable,
+  [ProcessErrorCode.InvalidEvent]: ErrorKind.InvalidInput,
+};
+
+const FROM_ENGINE: Record<EngineErrorCode, ProcessErrorCode> = {
+  [EngineErrorCode.WaitNotFound]: ProcessErrorCode.WaitNotFound,
+  [EngineErrorCode.WaitAmbiguous]: ProcessErrorCode.WaitAmbiguous,
+  [EngineErrorCode.InstanceNotActive]: ProcessErrorCode.InstanceNotActive,
+  [EngineErrorCode.UnknownStartEvent]: ProcessErrorCode.UnknownStartEvent,
+  [EngineErrorCode.NoFlowTaken]: ProcessErrorCode.NoFlowTaken,
+  [EngineErrorCode.InvalidTimer]: ProcessErrorCode.InvalidTimer,
+  [EngineErrorCode.InvalidCollection]: ProcessErrorCode.InvalidCollection,
+  [EngineErrorCode.InvalidCorrelationKey]: ProcessErrorCode.InvalidCorrelationKey,
+  [EngineErrorCode.InvalidCandidateRoles]: ProcessErrorCode.InvalidCandidateRoles,
+  [EngineErrorCode.StateMismatch]: ProcessErrorCode.StateMismatch,
+  [EngineErrorCode.StepLimitExceeded]: ProcessErrorCode.StepLimitExceeded,
+  [EngineErrorCode.InvalidEvent]: ProcessErrorCode.InvalidEvent,
+};
+
+/** A BPMN issue in a problem response: the pointer names the element, `elementId` repeats it for clients. */
+export interface DefinitionProblem extends ProblemFieldError {
+  elementId?: string;
+}
+
+export class ProcessError extends DomainError {
+  readonly kind: ErrorKind;
+  constructor(code: ProcessErrorCode, message: string, errors: ProblemFieldError[] = [], extensions: Record<string, unknown> = {}) {
+    super(code, message, errors, extensions);
+    this.kind = KIND[code];
+  }
+
+  /** The engine's refusals become problems with a stable code (and the element, where there is one). */
+  static fromEngine(error: EngineError): ProcessError {
+    return new ProcessError(FROM_ENGINE[error.code], error.message, [], error.elementId ? { elementId: error.elementId } : {});
+  }
+}
+
+/** Runs engine code, turning its EngineErrors into ProcessErrors; everything else passes unchanged. */
+export async function engineCall<T>(run: () => Promise<T> | T): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    throw error instanceof EngineError ? ProcessError.fromEngine(error) : error;
+  }
+}
+
+/** The event found its wait closed or its instance ended meanwhile: nothing is left to do, nothing to retry. */
+export function isStaleEvent(error: unknown): boolean {
+  return error instanceof ProcessError && (error.code === ProcessErrorCode.WaitNotFound || error.code === ProcessErrorCode.InstanceNotActive);
+}

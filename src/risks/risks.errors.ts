@@ -1,0 +1,19 @@
+import { DomainError, ErrorKind, type ProblemFieldError } from '../common/domain-error.js';
+
+export enum RiskErrorCode {
+  NotFound = 'risk-not-found',
+  UnknownControls = 'unknown-controls',
+}
+
+const KIND: Record<RiskErrorCode, ErrorKind> = {
+  [RiskErrorCode.NotFound]: ErrorKind.NotFound,
+  [RiskErrorCode.UnknownControls]: ErrorKind.InvalidInput,
+};
+
+export class RiskError extends DomainError {
+  readonly kind: ErrorKind;
+  constructor(code: RiskErrorCode, message: string, errors: ProblemFieldError[] = []) {
+    super(code, message, errors);
+    this.kind = KIND[code];
+  }
+}

@@ -1,0 +1,175 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditTrailService } from '../audit-trail/audit-trail.service.js';
+import { Clock } from '../clock/clock.js';
+import { type Page, page } from '../common/pagination.js';
+import { decisionsOfInstance, list, str } from '../common/process-steps.js';
+import { ControlsCatalogue } from '../controls/controls-catalogue.js';
+import { ControlsService } from '../controls/controls.service.js';
+import type { ImplementationStatus } from '../controls/entities/control-implementation.entity.js';
+import { HandlerRegistry, type HandlerContext } from '../processes/handlers/handler-registry.js';
+import { RuleEvaluator } from '../rules/rule-evaluator.service.js';
+import type { RiskQueryDto } from './dto/risk-query.dto.js';
+import { RiskEntity } from './entities/risk.entity.js';
+import { RiskError, RiskErrorCode } from './risks.errors.js';
+
+interface RiskInput {
+  title?: string;
+  description?: string;
+  likelihood?: number;
+  severity?: number;
+}
+
+/** What a risk's status means for the controls selected to treat it, in the Statement of Applicability. */
+const CONTROL_STATUS_BY_RISK_STATUS: Record<string, ImplementationStatus | undefined> = {
+  'in-implementation': 'in-progress',
+  verification: 'implemented',
+  closed: 'verified',
+};
+
+/** The AI risk register, written by the onboarding and risk-treatment processes. */
+@Injectable()
+export class RisksService implements OnModuleInit {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly handlers: HandlerRegistry,
+    private readonly rules: RuleEvaluator,
+    private readonly controls: ControlsService,
+    private readonly catalogue: ControlsCatalogue,
+    private readonly audit: AuditTrailService,
+    private readonly clock: Clock,
+  ) {}
+
+  onModuleInit(): void {
+    this.handlers.register(
+      'risk.rate-all',
+      'Rates every risk of `risks` (likelihood, severity 1–5) with the active risk-rating rules (each a stored decision); returns `risks` with their rating and `risksToTreat`, those the rules say need a treatment.',
+      (vars, ctx) => this.rateAll(list<RiskInput>(vars.risks), ctx),
+    );
+    this.handlers.register(
+      'risk.register',
+      'Adds `risk` (with its `rating` outcome) of system `systemId` to the risk register; returns riskId.',
+      async (vars, ctx) => ({ riskId: await this.register(ctx.manager, str(vars.systemId) ?? ctx.subject.id, vars.risk as RiskInput, vars.rating as Record<string, unknown>, ctx) }),
+    );
+    this.handlers.register(
+      'risk.update',
+      'Writes the risk’s status (open, treatment-decided, awaiting-acceptance, accepted, in-implementation, verification, closed), treatment, controls, plan and residual rating from the variables; selected controls follow in the Statement of Applicability.',
+      async (vars, ctx) => {
+        await this.update(ctx.manager, str(vars.riskId)!, str(ctx.params.status) ?? str(vars.status)!, vars, ctx);
+      },
+    );
+  }
+
+  async list(query: RiskQueryDto): Promise<Page<RiskEntity>> {
+    const where = {
+      ...(query.systemId ? { systemId: query.systemId } : {}),
+      ...(query.rating ? { rating: query.rating } : {}),
+      ...(query.treatment ? { treatment: query.treatment } : {}),
+      ...(query.status ? { status: query.status } : {}),
+    };
+    const [items, total] = await this.dataSource.getRepository(RiskEntity).findAndCount({ where, order: { createdAt: 'DESC', id: 'ASC' }, take: query.limit, skip: query.offset });
+    return page(items, total, query);
+  }
+
+  /** The risk with its full history: every change in the audit trail and every step of its process. */
+  async get(id: string) {
+    const risk = await this.dataSource.getRepository(RiskEntity).findOneBy({ id });
+    if (!risk) throw new RiskError(RiskErrorCode.NotFound, `No risk ${id}`);
+    const changes = await this.dataSource.query(
+      `SELECT occurred_at AS "at", actor, action, before, after FROM audit_events WHERE subject_type = 'risk' AND subject_id = $1 ORDER BY id`,
+      [id],
+    );
+    const steps = risk.instanceId
+      ? await this.dataSource.query(`SELECT * FROM process_history WHERE instance_id = $1 ORDER BY id`, [risk.instanceId])
+      : [];
+    return { ...risk, history: { changes, steps } };
+  }
+
+  private async rateAll(risks: RiskInput[], ctx: HandlerContext) {
+    const rated: Array<RiskInput & Record<string, unknown>> = [];
+    for (const [index, risk] of risks.entries()) {
+      const decision = await this.rules.decide(ctx.manager, {
+        key: 'risk-rating',
+        facts: { likelihood: risk.likelihood, severity: risk.severity },
+        subject: ctx.subject,
+        trigger: `process:${ctx.instanceId}/${ctx.elementId}#${index}`,
+        actor: ctx.actor,
+      });
+      rated.push({ ...risk, ...decision.outcome, decisionId: decision.decisionId });
+    }
+    return { risks: rated, risksToTreat: rated.filter((r) => r.treatmentRequired) };
+  }
+
+  private async register(m: EntityManager, systemId: string, risk: RiskInput, rating: Record<string, unknown> | undefined, ctx: HandlerContext): Promise<string> {
+    const now = this.clock.now();
+    const repo = m.getRepository(RiskEntity);
+    const row = await repo.save(
+      repo.create({
+        systemId,
+        title: risk.title ?? 'Untitled risk',
+        description: risk.description ?? null,
+        likelihood: Number(risk.likelihood),
+        severity: Number(risk.severity),
+        rating: String(rating?.rating ?? 'low'),
+        requiresTopManagement: Boolean(rating?.requiresTopManagementAcceptance),
+        status: 'open',
+        controls: [],
+        decisionIds: await decisionsOfInstance(m, ctx.instanceId),
+        instanceId: ctx.instanceId,
+        createdAt: now,
+        updatedAt: now,
+      }),
+    );
+    await this.audit.append(m, ctx.actor, { action: 'risk.registered', subjectType: 'risk', subjectId: row.id, after: { systemId, title: row.title, rating: row.rating } });
+    return row.id;
+  }
+
+  private async update(m: EntityManager, id: string, status: string, vars: Record<string, unknown>, ctx: HandlerContext) {
+    const repo = m.getRepository(RiskEntity);
+    const risk = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!risk) throw new RiskError(RiskErrorCode.NotFound, `No risk ${id}`);
+    const before = { status: risk.status, treatment: risk.treatment, controls: risk.controls, residualRating: risk.residualRating };
+    if (vars.treatment !== undefined) risk.treatment = String(vars.treatment);
+    if (vars.controls !== undefined) risk.controls = this.knownControls(list<string>(vars.controls));
+    if (vars.plan !== undefined) risk.plan = str(vars.plan) ?? null;
+    if (status === 'treatment-decided') risk.owner = ctx.actor.subject;
+    if (vars.residualLikelihood !== undefined) risk.residualLikelihood = Number(vars.residualLikelihood);
+    if (vars.residualSeverity !== undefined) risk.residualSeverity = Number(vars.residualSeverity);
+    const residual = (vars.residual as { rating?: string } | undefined)?.rating;
+    if (residual) risk.residualRating = residual;
+    risk.status = status;
+    risk.updatedAt = this.clock.now();
+    if (status === 'closed' || status === 'accepted') risk.closedAt = risk.updatedAt;
+    risk.decisionIds = await decisionsOfInstance(m, ctx.instanceId);
+    await repo.save(risk);
+    await this.audit.append(m, ctx.actor, {
+      action: 'risk.updated',
+      subjectType: 'risk',
+      subjectId: id,
+      before,
+      after: { status, treatment: risk.treatment, controls: risk.controls, residualRating: risk.residualRating },
+    });
+    const controlStatus = CONTROL_STATUS_BY_RISK_STATUS[status];
+    if (controlStatus && risk.treatment === 'mitigate') {
+      for (const control of risk.controls) {
+        await this.controls.recordImplementation(m, control, controlStatus, `risk "${risk.title}" (${id}): ${status}`, ctx.actor);
+      }
+    } else if (status === 'treatment-decided' && risk.treatment === 'mitigate') {
+      for (const control of risk.controls) await this.controls.recordImplementation(m, control, 'planned', `risk "${risk.title}" (${id})`, ctx.actor);
+    }
+  }
+
+  /** Control ids are validated against the Annex A catalogue. */
+  private knownControls(ids: string[]): string[] {
+    const unknown = ids.filter((id) => !this.catalogue.byId.has(id));
+    if (unknown.length) {
+      throw new RiskError(
+        RiskErrorCode.UnknownControls,
+        `Not Annex A controls: ${unknown.join(', ')}`,
+        unknown.map((id) => ({ pointer: `/variables/controls/${ids.indexOf(id)}`, message: `"${id}" is not an Annex A control (GET /api/v1/controls)` })),
+      );
+    }
+    return ids;
+  }
+}

@@ -1,0 +1,63 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { PageQueryDto } from '../../common/pagination.js';
+import { TASK_STATUSES } from '../entities/task.entity.js';
+
+export class TaskQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ description: 'Tasks held by this subject', example: 'rosa' })
+  @IsOptional()
+  @IsString()
+  assignee?: string;
+
+  @ApiPropertyOptional({ description: 'Tasks this role may claim (`risk_officer` and `risk-officer` are the same role)', example: 'risk-officer' })
+  @IsOptional()
+  @IsString()
+  candidateRole?: string;
+
+  @ApiPropertyOptional({ enum: TASK_STATUSES, description: 'Default: open in the inbox, any otherwise' })
+  @IsOptional()
+  @IsIn(TASK_STATUSES)
+  status?: string;
+
+  @ApiPropertyOptional({ description: 'Tasks of this process instance' })
+  @IsOptional()
+  @IsUUID()
+  instanceId?: string;
+
+  @ApiPropertyOptional({ example: 'ai-system' })
+  @IsOptional()
+  @IsString()
+  subjectType?: string;
+
+  @ApiPropertyOptional({ example: '3f1c2a4e-8d4b-4a55-9a43-1f2f1e0c9b7d' })
+  @IsOptional()
+  @IsString()
+  subjectId?: string;
+}
+
+export class CompleteTaskDto {
+  @ApiPropertyOptional({
+    description: 'The decision; stored as the task outcome and set as the process variable `outcome` (validated like a form field when the form has one)',
+    example: 'approved',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  outcome?: string;
+
+  @ApiPropertyOptional({
+    description: "Form data, validated against the task's form (required fields, types, allowed values); merged into the process variables",
+    example: { severity: 'major', comment: 'Plan covers all findings' },
+  })
+  @IsOptional()
+  @IsObject()
+  variables?: Record<string, unknown>;
+}
+
+export class DelegateTaskDto {
+  @ApiProperty({ description: 'Subject (token holder) to hand the task to; must hold one of its candidate roles', example: 'rosa' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  to: string;
+}

@@ -1,0 +1,31 @@
+import type { Wait } from '../engine/process/index.js';
+import type { TaskEntity } from './entities/task.entity.js';
+
+export interface InstanceDuties {
+  initiator: string | null;
+  completedBy: Record<string, string[]>;
+  /** The instance's current waits: multi-instance items carry who completed the other items so far. */
+  waits: Wait[];
+}
+
+/**
+ * The segregation-of-duties rule that forbids `subject` to complete the task, if any: whoever
+ * started the instance or completed a task named in `separateFrom` may not complete it, and one
+ * person completes at most one item of a multi-instance activity. Nobody is exempt, admins included.
+ */
+export function segregationViolation(task: TaskEntity, duties: InstanceDuties, subject: string): string | undefined {
+  const wait = duties.waits.find((w) => w.kind === 'userTask' && w.key === task.waitKey);
+  const itemCompleters = wait?.kind === 'userTask' ? (wait.item?.completedBy ?? []) : [];
+  for (const ref of task.separateFrom) {
+    if (ref === 'initiator') {
+      if (duties.initiator === subject) return 'separateFrom: initiator';
+      continue;
+    }
+    // Naming the activity itself on a multi-instance task means its other items of this activation.
+    const completers = ref === task.elementId && task.item ? itemCompleters : (duties.completedBy[ref] ?? []);
+    if (completers.includes(subject)) return `separateFrom: ${ref}`;
+  }
+  if (wait?.kind === 'userTask' && wait.separateFromSubjects?.includes(subject)) return 'separateFrom: a subject named by expression';
+  if (itemCompleters.includes(subject)) return 'multi-instance: one item per person';
+  return undefined;
+}

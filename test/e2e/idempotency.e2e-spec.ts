@@ -1,0 +1,56 @@
+import { createTestApp, type TestApp } from '../helpers/test-app.js';
+
+const system = { name: 'Idempotent', intendedPurpose: 'x', roles: ['deployer'], attributes: { useCases: ['chatbot'] } };
+
+describe('Idempotency-Key on POST', () => {
+  let t: TestApp;
+  let owner: string;
+  const count = async () => (await t.db.query(`SELECT count(*)::int AS n FROM ai_systems WHERE name = 'Idempotent'`)).rows[0].n;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    owner = await t.tokenFor('olivia', 'ai-owner');
+  });
+  afterAll(() => t.close());
+
+  it('replays the first response for the same key and body, with no second effect', async () => {
+    const first = await t.http.post('/api/v1/ai-systems').set('Authorization', `Bearer ${owner}`).set('Idempotency-Key', 'k-1').send(system);
+    expect(first.status).toBe(201);
+    const again = await t.http.post('/api/v1/ai-systems').set('Authorization', `Bearer ${owner}`).set('Idempotency-Key', 'k-1').send(system);
+    expect(again.status).toBe(201);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.body).toEqual(first.body);
+    expect(await count()).toBe(1);
+  });
+
+  it('gives simultaneous requests with one key one effect and the same response', async () => {
+    const before = await count();
+    const send = () => t.http.post('/api/v1/ai-systems').set('Authorization', `Bearer ${owner}`).set('Idempotency-Key', 'k-race').send(system);
+    const responses = await Promise.all([send(), send(), send(), send()]);
+    expect(responses.map((r) => r.status)).toEqual([201, 201, 201, 201]);
+    expect(new Set(responses.map((r) => r.body.id)).size).toBe(1);
+    expect(await count()).toBe(before + 1);
+  });
+
+  it('refuses the same key with a different body (422), and a malformed key (400)', async () => {
+    const other = await t.http.post('/api/v1/ai-systems').set('Authorization', `Bearer ${owner}`).set('Idempotency-Key', 'k-1').send({ ...system, name: 'Other' });
+    expect(other.status).toBe(422);
+    expect(other.body.code).toBe('idempotency-key-reused');
+    const malformed = await t.http.post('/api/v1/ai-systems').set('Authorization', `Bearer ${owner}`).set('Idempotency-Key', 'x'.repeat(300)).send(system);
+    expect(malformed.status).toBe(400);
+  });
+
+  it('frees the key when the request failed, so a corrected retry goes through', async () => {
+    const bad = await t.http.post('/api/v1/ai-systems').set('Authorization', `Bearer ${owner}`).set('Idempotency-Key', 'k-fail').send({ ...system, attributes: { useCases: ['nope'] } });
+    expect(bad.status).toBe(400);
+    const same = await t.http.post('/api/v1/ai-systems').set('Authorization', `Bearer ${owner}`).set('Idempotency-Key', 'k-fail').send({ ...system, attributes: { useCases: ['nope'] } });
+    expect(same.status).toBe(400);
+  });
+
+  it('scopes keys per caller', async () => {
+    const other = await t.tokenFor('omar', 'ai-owner');
+    const res = await t.http.post('/api/v1/ai-systems').set('Authorization', `Bearer ${other}`).set('Idempotency-Key', 'k-1').send({ ...system, name: 'Idempotent' });
+    expect(res.status).toBe(201);
+    expect(res.headers['idempotent-replayed']).toBeUndefined();
+  });
+});
