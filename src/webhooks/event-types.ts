@@ -5,7 +5,7 @@
 export const EVENT_TYPES = {
   'ai-system.registered': { description: 'An AI system was registered (with its first classification).', example: { id: '7d0c…', name: 'CV screening assistant', riskClass: 'high', status: 'registered' } },
   'ai-system.status-changed': { description: 'An AI system changed status (the lifecycle moved it, or it was retired).', example: { id: '7d0c…', from: 'in-assessment', to: 'approved' } },
-  'ai-system.reassessment-required': { description: 'A model or attribute change is material: a new impact assessment is due.', example: { id: '7d0c…', reasons: ['major-version'], decisionId: 'c1f2…', instanceId: '9a7e…' } },
+  'ai-system.reassessment-required': { description: 'A model or attribute change is material: a new impact assessment is due.', example: { id: '7d0c…', reasons: ['major-model-version'], decisionId: 'c1f2…', instanceId: '9a7e…' } },
   'decision.recorded': { description: 'A rules decision that changed state was stored (with its explanation at GET /decisions/{id}).', example: { id: 'c1f2…', ruleSet: 'eu-ai-act-risk-class', version: 1, subject: { type: 'ai-system', id: '7d0c…' }, trigger: 'ai-system.registered', outcome: { riskClass: 'high' } } },
   'rule-set.activated': { description: 'A rule set version became the active one (rollback included).', example: { key: 'review-interval', version: 2, previousVersion: 1, source: 'api' } },
   'process.started': { description: 'A process instance started.', example: { id: '9a7e…', definitionKey: 'impact-assessment', definitionVersion: 1, subject: { type: 'ai-system', id: '7d0c…' } } },

@@ -1,3 +1,4 @@
+import { OutboxService } from '../../webhooks/outbox.service.js';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
@@ -143,6 +144,7 @@ export class ProcessEngineService {
     private readonly jobs: JobStore,
     private readonly audit: AuditTrailService,
     private readonly clock: Clock,
+    private readonly outbox: OutboxService,
   ) {}
 
   /** Starts an instance of a definition (latest version unless given); 409 while a unique-per-subject one is active. */
@@ -355,6 +357,11 @@ export class ProcessEngineService {
       subjectId: instance.id,
       after: { definitionKey: definition.key, definitionVersion: definition.version, subject: options.subject, parentId: instance.parentId },
     });
+    await this.outbox.publish(m, {
+      type: 'process.started',
+      subject: { type: 'process-instance', id: instance.id },
+      data: { id: instance.id, definitionKey: definition.key, definitionVersion: definition.version, subject: options.subject, parentId: instance.parentId },
+    });
     await this.afterPersist(unit, instance, [], result, { type: 'start' });
     return instance;
   }
@@ -485,8 +492,20 @@ export class ProcessEngineService {
     }
     const audit = (action: string, task: TaskEntity, after: Record<string, unknown>) =>
       this.audit.append(m, unit.actor, { action, subjectType: 'task', subjectId: task.id, after: { instanceId: instance.id, elementId: task.elementId, ...after } });
-    for (const task of changed('completed_tasks')) await audit('task.completed', task, { outcome: task.outcome, variables: task.variables });
-    for (const task of created) await audit('task.created', task, { candidateRoles: task.candidateRoles, dueAt: task.dueAt });
+    const announce = (type: 'task.created' | 'task.completed', task: TaskEntity, data: Record<string, unknown>) =>
+      this.outbox.publish(m, {
+        type,
+        subject: { type: 'task', id: task.id },
+        data: { id: task.id, name: task.name, elementId: task.elementId, instanceId: instance.id, subject: { type: task.subjectType, id: task.subjectId }, ...data },
+      });
+    for (const task of changed('completed_tasks')) {
+      await audit('task.completed', task, { outcome: task.outcome, variables: task.variables });
+      await announce('task.completed', task, { completedBy: task.completedBy, outcome: task.outcome });
+    }
+    for (const task of created) {
+      await audit('task.created', task, { candidateRoles: task.candidateRoles, dueAt: task.dueAt });
+      await announce('task.created', task, { candidateRoles: task.candidateRoles, dueAt: task.dueAt });
+    }
     for (const task of changed('cancelled_tasks')) await audit('task.cancelled', task, {});
   }
 
@@ -545,6 +564,15 @@ export class ProcessEngineService {
           subjectId: instance.id,
           after: { elementId: fired.elementId, attachedTo: fired.boundary.attachedTo },
         });
+        const [task] = await m.query(
+          `SELECT id, name, assignee FROM tasks WHERE instance_id = $1 AND element_id = $2 ORDER BY created_at DESC LIMIT 1`,
+          [instance.id, fired.boundary.attachedTo],
+        );
+        await this.outbox.publish(m, {
+          type: fired.boundary.interrupting ? 'task.escalated' : 'task.reminder',
+          subject: { type: 'task', id: task?.id ?? `${instance.id}/${fired.boundary.attachedTo}` },
+          data: { id: task?.id ?? null, name: task?.name ?? null, assignee: task?.assignee ?? null, instanceId: instance.id, elementId: fired.boundary.attachedTo, timer: fired.elementId },
+        });
       }
     }
     for (const wait of added.filter(isKind('child'))) {
@@ -580,6 +608,13 @@ export class ProcessEngineService {
       subjectId: instance.id,
       after: { definitionKey: instance.definitionKey, definitionVersion: instance.definitionVersion },
     });
+    if (instance.status !== 'cancelled') {
+      await this.outbox.publish(m, {
+        type: 'process.completed',
+        subject: { type: 'process-instance', id: instance.id },
+        data: { id: instance.id, definitionKey: instance.definitionKey, definitionVersion: instance.definitionVersion, status: instance.status, subject: { type: instance.subjectType, id: instance.subjectId } },
+      });
+    }
     // BPMN: a called process that ends (a terminate end event included) completes its call activity.
     if (instance.parentId && instance.parentWaitKey && instance.status !== 'cancelled') {
       unit.followUps.push({
