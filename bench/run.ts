@@ -6,6 +6,8 @@ import { log } from './bench-database.js';
 import { processMemoryBench } from './process-memory.bench.js';
 import { processTasksHttpBench } from './process-tasks-http.bench.js';
 import { decisionsHttpBench } from './decisions-http.bench.js';
+import { modelEventsBench } from './model-events.bench.js';
+import { webhookDeliveryBench } from './webhook-delivery.bench.js';
 import { rulesEvalBench } from './rules-eval.bench.js';
 import { simulationBench } from './simulation.bench.js';
 import { startupBench } from './startup.bench.js';
@@ -17,6 +19,8 @@ const BENCHES: Record<string, () => Promise<Record<string, number>>> = {
   'rules-eval': rulesEvalBench,
   'decisions-http': decisionsHttpBench,
   simulation: simulationBench,
+  'model-events': modelEventsBench,
+  'webhook-delivery': webhookDeliveryBench,
   'process-tasks-http': processTasksHttpBench,
   'process-memory': processMemoryBench,
 };

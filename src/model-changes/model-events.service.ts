@@ -25,6 +25,9 @@ export interface ModelEventProgress {
   completedAt: Date | null;
 }
 
+/** Batches one worker runs at once: the database does the waiting, so a few overlap well on two cores. */
+const PARALLEL_BATCHES = 4;
+
 /**
  * A provider released a new version of a model many systems use: the request only records the
  * event and one item per affected system (202); a worker on every replica claims batches of items
@@ -102,14 +105,20 @@ export class ModelEventsService implements OnApplicationBootstrap, BeforeApplica
     return row;
   }
 
-  /** Processes batches until none is left; returns how many systems it handled. */
+  /**
+   * Processes batches until none is left, several at once (SKIP LOCKED keeps them disjoint, as it
+   * does across replicas); returns how many systems it handled.
+   */
   async runOnce(): Promise<number> {
-    let handled = 0;
-    for (;;) {
-      const count = await this.processBatch();
-      handled += count;
-      if (count === 0) return handled;
-    }
+    const loops = Array.from({ length: PARALLEL_BATCHES }, async () => {
+      let handled = 0;
+      for (;;) {
+        const count = await this.processBatch();
+        handled += count;
+        if (count === 0) return handled;
+      }
+    });
+    return (await Promise.all(loops)).reduce((sum, n) => sum + n, 0);
   }
 
   private async processBatch(): Promise<number> {
