@@ -4,8 +4,11 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuditTrailService } from '../audit-trail/audit-trail.service.js';
 import type { Actor } from '../auth/roles.js';
 import { Clock } from '../clock/clock.js';
+import type { ProblemFieldError } from '../common/domain-error.js';
 import { type Page, page } from '../common/pagination.js';
 import { list, processDeployed, str } from '../common/process-steps.js';
+import { ControlsCatalogue } from '../controls/controls-catalogue.js';
+import { NC_SEVERITIES } from '../nonconformities/entities/nonconformity.entity.js';
 import { NonconformitiesService } from '../nonconformities/nonconformities.service.js';
 import { type HandlerContext, HandlerRegistry } from '../processes/handlers/handler-registry.js';
 import { ProcessEngineService } from '../processes/runtime/process-engine.service.js';
@@ -34,6 +37,7 @@ export class AuditsService implements OnModuleInit {
     private readonly outbox: OutboxService,
     private readonly audit: AuditTrailService,
     private readonly clock: Clock,
+    private readonly catalogue: ControlsCatalogue,
   ) {}
 
   onModuleInit(): void {
@@ -45,7 +49,7 @@ export class AuditsService implements OnModuleInit {
     this.handlers.register(
       'audit.raise-findings',
       'Raises a nonconformity for each of `findings` ({title, severity, clauseRefs, controlRefs}) and links it to the audit; returns nonconformityIds.',
-      (vars, ctx) => this.raiseFindings(str(vars.auditId)!, list<Finding>(vars.findings), ctx),
+      (vars, ctx) => this.raiseFindings(str(vars.auditId)!, this.checkedFindings(vars.findings), ctx),
     );
     this.handlers.register('audit.open-majors', 'Counts the audit’s major nonconformities not yet closed; returns openMajors.', async (vars, ctx) => {
       const [{ open }] = await ctx.manager.query(
@@ -149,6 +153,41 @@ export class AuditsService implements OnModuleInit {
       await this.outbox.publish(m, { type: 'audit.stage-changed', subject: { type: 'audit', id }, data: { id, type: row.type, from: before.stage, to: row.stage, status: row.status } });
     }
     return output;
+  }
+
+  /**
+   * Findings as the auditor entered them (the form only says "array"): each needs a title, a
+   * severity (major, minor, observation), and clause or Annex A control references as lists of
+   * ids (controls from the catalogue). Problems point at the task variable: /variables/findings/0/severity.
+   */
+  private checkedFindings(value: unknown): Finding[] {
+    const errors: ProblemFieldError[] = [];
+    const findings = list<unknown>(value);
+    findings.forEach((finding, i) => {
+      const at = (field?: string) => `/variables/findings/${i}${field ? `/${field}` : ''}`;
+      if (finding === null || typeof finding !== 'object' || Array.isArray(finding)) {
+        errors.push({ pointer: at(), message: 'must be an object {title, severity, clauseRefs?, controlRefs?}' });
+        return;
+      }
+      const f = finding as Record<string, unknown>;
+      if (typeof f.title !== 'string' || !f.title.trim()) errors.push({ pointer: at('title'), message: 'is required (a text)' });
+      if (!(NC_SEVERITIES as readonly unknown[]).includes(f.severity)) errors.push({ pointer: at('severity'), message: `must be one of: ${NC_SEVERITIES.join(', ')}` });
+      for (const field of ['clauseRefs', 'controlRefs'] as const) {
+        const refs = f[field];
+        if (refs === undefined || refs === null) continue;
+        if (!Array.isArray(refs) || refs.some((ref) => typeof ref !== 'string')) {
+          errors.push({ pointer: at(field), message: 'must be a list of ids' });
+          continue;
+        }
+        if (field === 'controlRefs') {
+          refs.forEach((ref, j) => {
+            if (!this.catalogue.byId.has(ref)) errors.push({ pointer: `${at(field)}/${j}`, message: `"${ref}" is not an Annex A control (GET /api/v1/controls)` });
+          });
+        }
+      }
+    });
+    if (errors.length) throw new AuditError(AuditErrorCode.InvalidFindings, 'Some findings are invalid', errors);
+    return findings as Finding[];
   }
 
   private async raiseFindings(id: string, findings: Finding[], ctx: HandlerContext) {

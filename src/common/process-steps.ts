@@ -1,8 +1,18 @@
 import type { EntityManager } from 'typeorm';
 
-/** Rules decisions taken inside a process instance (their trigger is `process:<instanceId>/<elementId>`). */
+/**
+ * Rules decisions taken inside a process instance (their trigger is `process:<instanceId>/<elementId>`),
+ * in the order of the steps that took them (decisions of the step still running come last): several
+ * decisions share one timestamp when taken in one transaction or on a manual clock.
+ */
 export async function decisionsOfInstance(m: EntityManager, instanceId: string): Promise<string[]> {
-  const rows: Array<{ id: string }> = await m.query(`SELECT id FROM decisions WHERE trigger LIKE $1 ORDER BY created_at, id`, [`process:${instanceId}/%`]);
+  const rows: Array<{ id: string }> = await m.query(
+    `SELECT d.id FROM decisions d
+       LEFT JOIN LATERAL (SELECT min(h.id) AS pos FROM process_history h WHERE h.instance_id = $2 AND h.decision_ids ? d.id::text) step ON true
+      WHERE d.trigger LIKE $1
+      ORDER BY step.pos NULLS LAST, d.created_at, d.trigger, d.id`,
+    [`process:${instanceId}/%`, instanceId],
+  );
   return rows.map((row) => row.id);
 }
 

@@ -1,6 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In } from 'typeorm';
+import { AiSystemEntity } from '../ai-systems/entities/ai-system.entity.js';
 import type { Actor } from '../auth/roles.js';
 import { AuditTrailService } from '../audit-trail/audit-trail.service.js';
 import { Clock } from '../clock/clock.js';
@@ -48,7 +49,7 @@ export class ImpactAssessmentsService implements OnModuleInit {
   async list(query: ImpactAssessmentQueryDto): Promise<Page<ImpactAssessmentEntity>> {
     const [items, total] = await this.dataSource.getRepository(ImpactAssessmentEntity).findAndCount({
       where: { ...(query.systemId ? { systemId: query.systemId } : {}), ...(query.status ? { status: query.status as AssessmentStatus } : {}) },
-      order: { createdAt: 'DESC', id: 'ASC' },
+      order: { createdAt: 'DESC', version: 'DESC', id: 'ASC' },
       take: query.limit,
       skip: query.offset,
     });
@@ -106,7 +107,7 @@ export class ImpactAssessmentsService implements OnModuleInit {
     const impact = (vars.impact as { impactLevel?: string } | undefined)?.impactLevel ?? str(vars.impactLevel);
     if (impact) row.impactLevel = impact;
     row.decisionIds = await decisionsOfInstance(m, instanceId);
-    row.approvers = await this.approvers(m, instanceId);
+    row.approvers = await this.approvers(m, instanceId, vars, actor);
     row.status = status;
     row.updatedAt = now;
     if (status === 'approved') {
@@ -118,6 +119,7 @@ export class ImpactAssessmentsService implements OnModuleInit {
       }
     }
     await repo.save(row);
+    if (status === 'approved' && row.impactLevel) await this.recordImpactLevel(m, row.systemId, row.impactLevel, actor);
     // A reassessment that ends approved puts a system waiting for it back into operation.
     if (status === 'approved') {
       const [system] = await m.query(`SELECT status FROM ai_systems WHERE id = $1`, [row.systemId]);
@@ -128,13 +130,31 @@ export class ImpactAssessmentsService implements OnModuleInit {
     }
   }
 
-  /** Who decided the multi-instance approvals of the instance, with their role and decision. */
-  private async approvers(m: EntityManager, instanceId: string) {
-    const rows: Array<{ completed_by: string; candidate_roles: string[]; decision: string | null }> = await m.query(
-      `SELECT completed_by, candidate_roles, coalesce(variables->>'decision', outcome) AS decision FROM tasks
-        WHERE instance_id = $1 AND status = 'completed' AND item IS NOT NULL ORDER BY completed_at`,
+  /** The AI system register carries the impact level of its approved assessment (the rules read it from there). */
+  private async recordImpactLevel(m: EntityManager, systemId: string, impactLevel: string, actor: Actor) {
+    const system = await m.getRepository(AiSystemEntity).findOne({ where: { id: systemId }, lock: { mode: 'pessimistic_write' } });
+    if (!system || system.impactLevel === impactLevel) return;
+    await m.getRepository(AiSystemEntity).update({ id: systemId }, { impactLevel, updatedAt: this.clock.now() });
+    await this.audit.append(m, actor, { action: 'ai-system.updated', subjectType: 'ai-system', subjectId: systemId, before: { impactLevel: system.impactLevel }, after: { impactLevel } });
+  }
+
+  /**
+   * Who decided the multi-instance approvals of the instance, with their role and decision. The
+   * handler runs inside the step that completes the last approval, before that task's row is
+   * marked completed: that one is still open, completed by the actor of this step, and its
+   * decision is in `approvalDecisions` (the items' results, in item order).
+   */
+  private async approvers(m: EntityManager, instanceId: string, vars: Record<string, unknown>, actor: Actor) {
+    const decisions = list<{ decision?: string }>(vars.approvalDecisions);
+    const rows: Array<{ completed_by: string | null; candidate_roles: string[]; decision: string | null; status: string; index: number | null }> = await m.query(
+      `SELECT completed_by, candidate_roles, coalesce(variables->>'decision', outcome) AS decision, status, (item->>'index')::int AS index FROM tasks
+        WHERE instance_id = $1 AND status IN ('completed', 'open') AND item IS NOT NULL ORDER BY created_at, (item->>'index')::int, id`,
       [instanceId],
     );
-    return rows.map((r) => ({ subject: r.completed_by, role: r.candidate_roles[0], decision: r.decision ?? undefined }));
+    return rows.map((r) => ({
+      subject: r.status === 'completed' ? (r.completed_by as string) : actor.subject,
+      role: r.candidate_roles[0],
+      decision: r.decision ?? (r.index === null ? undefined : decisions[r.index]?.decision),
+    }));
   }
 }

@@ -4,8 +4,10 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuditTrailService } from '../audit-trail/audit-trail.service.js';
 import type { Actor } from '../auth/roles.js';
 import { Clock } from '../clock/clock.js';
+import type { ProblemFieldError } from '../common/domain-error.js';
 import { type Page, page } from '../common/pagination.js';
-import { list, processDeployed, str } from '../common/process-steps.js';
+import { decisionsOfInstance, list, processDeployed, str } from '../common/process-steps.js';
+import { ControlsCatalogue } from '../controls/controls-catalogue.js';
 import { HandlerRegistry } from '../processes/handlers/handler-registry.js';
 import { ProcessEngineService } from '../processes/runtime/process-engine.service.js';
 import { OutboxService } from '../webhooks/outbox.service.js';
@@ -16,6 +18,9 @@ import { NonconformityError, NonconformityErrorCode } from './nonconformities.er
 export const NONCONFORMITY_PROCESS = 'nonconformity';
 /** Delivered (correlation key: the audit id) when a nonconformity raised by an audit is closed. */
 export const NONCONFORMITY_CLOSED_MESSAGE = 'nonconformity.closed';
+
+/** A nonconformity as the register shows it. */
+export type NonconformityView = NonconformityEntity & { decisionIds: string[] };
 
 export interface RaiseRequest extends RaiseNonconformityDto {
   auditId?: string;
@@ -33,6 +38,7 @@ export class NonconformitiesService implements OnModuleInit {
     private readonly outbox: OutboxService,
     private readonly audit: AuditTrailService,
     private readonly clock: Clock,
+    private readonly catalogue: ControlsCatalogue,
   ) {}
 
   onModuleInit(): void {
@@ -67,7 +73,23 @@ export class NonconformitiesService implements OnModuleInit {
   }
 
   async create(dto: RaiseNonconformityDto, actor: Actor): Promise<NonconformityEntity> {
-    return this.dataSource.transaction((m) => this.raise(m, dto, actor));
+    return this.dataSource.transaction(async (m) => {
+      await this.checkReferences(m, dto);
+      return this.raise(m, dto, actor);
+    });
+  }
+
+  /** What a person raises refers to a registered AI system and to Annex A controls of the catalogue. */
+  private async checkReferences(m: EntityManager, dto: RaiseNonconformityDto): Promise<void> {
+    const errors: ProblemFieldError[] = [];
+    if (dto.systemId) {
+      const [system] = await m.query(`SELECT 1 FROM ai_systems WHERE id = $1`, [dto.systemId]);
+      if (!system) errors.push({ pointer: '/systemId', message: `no AI system with id ${dto.systemId}` });
+    }
+    (dto.controlRefs ?? []).forEach((ref, i) => {
+      if (!this.catalogue.byId.has(ref)) errors.push({ pointer: `/controlRefs/${i}`, message: `"${ref}" is not an Annex A control (GET /api/v1/controls)` });
+    });
+    if (errors.length) throw new NonconformityError(NonconformityErrorCode.InvalidReferences, 'The nonconformity refers to things that do not exist', errors);
   }
 
   /** Stores the nonconformity, announces it, and starts its corrective action process (same transaction). */
@@ -101,7 +123,7 @@ export class NonconformitiesService implements OnModuleInit {
       const { instance } = await this.processes.start(m, {
         definitionKey: NONCONFORMITY_PROCESS,
         subject: { type: 'nonconformity', id: row.id },
-        variables: { nonconformityId: row.id, severity: row.severity, auditId: row.auditId, systemId: row.systemId, title: row.title },
+        variables: { nonconformityId: row.id, severity: row.severity, auditId: row.auditId, systemId: row.systemId, title: row.title, ...(await this.systemFacts(m, row.systemId)) },
         actor,
       });
       row.instanceId = instance.id;
@@ -112,18 +134,36 @@ export class NonconformitiesService implements OnModuleInit {
     return row;
   }
 
-  async list(query: NonconformityQueryDto): Promise<Page<NonconformityEntity>> {
+  /**
+   * The risk class and impact level of the system concerned: the required-approvals rules ask for
+   * more approvers on a corrective action for a high-risk or high-impact system.
+   */
+  private async systemFacts(m: EntityManager, systemId: string | null): Promise<Record<string, string>> {
+    if (!systemId) return {};
+    const [system]: Array<{ risk_class: string | null; impact_level: string | null }> = await m.query(`SELECT risk_class, impact_level FROM ai_systems WHERE id = $1`, [systemId]);
+    return {
+      ...(system?.risk_class ? { riskClass: system.risk_class } : {}),
+      ...(system?.impact_level ? { impactLevel: system.impact_level } : {}),
+    };
+  }
+
+  async list(query: NonconformityQueryDto): Promise<Page<NonconformityView>> {
     const where = Object.fromEntries(
       (['status', 'severity', 'source', 'systemId', 'auditId'] as const).filter((k) => query[k]).map((k) => [k, query[k]]),
     );
     const [items, total] = await this.dataSource.getRepository(NonconformityEntity).findAndCount({ where, order: { createdAt: 'DESC', id: 'ASC' }, take: query.limit, skip: query.offset });
-    return page(items, total, query);
+    return page(await Promise.all(items.map((row) => this.view(row))), total, query);
   }
 
-  async get(id: string): Promise<NonconformityEntity> {
+  async get(id: string): Promise<NonconformityView> {
     const row = await this.dataSource.getRepository(NonconformityEntity).findOneBy({ id });
     if (!row) throw new NonconformityError(NonconformityErrorCode.NotFound, `No nonconformity ${id}`);
-    return row;
+    return this.view(row);
+  }
+
+  /** The row with the rules decisions its corrective action process took (approvals, review delay), oldest first. */
+  private async view(row: NonconformityEntity): Promise<NonconformityView> {
+    return { ...row, decisionIds: row.instanceId ? await decisionsOfInstance(this.dataSource.manager, row.instanceId) : [] };
   }
 
   private async update(m: EntityManager, id: string, status: string, vars: Record<string, unknown>, actor: Actor) {

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditTrailService } from '../audit-trail/audit-trail.service.js';
 import { Clock } from '../clock/clock.js';
+import type { ProblemFieldError } from '../common/domain-error.js';
 import { type Page, page } from '../common/pagination.js';
 import { decisionsOfInstance, list, str } from '../common/process-steps.js';
 import { ControlsCatalogue } from '../controls/controls-catalogue.js';
@@ -45,7 +46,7 @@ export class RisksService implements OnModuleInit {
     this.handlers.register(
       'risk.rate-all',
       'Rates every risk of `risks` (likelihood, severity 1–5) with the active risk-rating rules (each a stored decision); returns `risks` with their rating and `risksToTreat`, those the rules say need a treatment.',
-      (vars, ctx) => this.rateAll(list<RiskInput>(vars.risks), ctx),
+      (vars, ctx) => this.rateAll(this.checkedRisks(vars.risks), ctx),
     );
     this.handlers.register(
       'risk.register',
@@ -84,6 +85,31 @@ export class RisksService implements OnModuleInit {
       ? await this.dataSource.query(`SELECT * FROM process_history WHERE instance_id = $1 ORDER BY id`, [risk.instanceId])
       : [];
     return { ...risk, history: { changes, steps } };
+  }
+
+  /**
+   * The risks as the risk officer entered them (the form only says "array"): each needs a title and
+   * a likelihood and severity from 1 to 5. Problems point at the task variable: /variables/risks/0/severity.
+   */
+  private checkedRisks(value: unknown): RiskInput[] {
+    const errors: ProblemFieldError[] = [];
+    const risks = list<unknown>(value);
+    risks.forEach((risk, i) => {
+      const at = (field?: string) => `/variables/risks/${i}${field ? `/${field}` : ''}`;
+      if (risk === null || typeof risk !== 'object' || Array.isArray(risk)) {
+        errors.push({ pointer: at(), message: 'must be an object {title, description, likelihood, severity}' });
+        return;
+      }
+      const r = risk as Record<string, unknown>;
+      if (typeof r.title !== 'string' || !r.title.trim()) errors.push({ pointer: at('title'), message: 'is required (a text)' });
+      if (r.description !== undefined && r.description !== null && typeof r.description !== 'string') errors.push({ pointer: at('description'), message: 'must be a text' });
+      for (const field of ['likelihood', 'severity'] as const) {
+        const n = r[field];
+        if (!Number.isInteger(n) || (n as number) < 1 || (n as number) > 5) errors.push({ pointer: at(field), message: 'must be an integer from 1 to 5' });
+      }
+    });
+    if (errors.length) throw new RiskError(RiskErrorCode.InvalidRisks, 'Some risks are invalid', errors);
+    return risks as RiskInput[];
   }
 
   private async rateAll(risks: RiskInput[], ctx: HandlerContext) {

@@ -59,6 +59,12 @@ export function validateCompletion(form: FormField[], outcome: string | undefine
     }
     const problem = typeProblem(field, value);
     if (problem) errors.push({ pointer: pointer(field.name), message: problem });
+    // `values` on an array field: every item must be one of them (e.g. Annex A control ids).
+    else if (field.type === 'array' && field.values?.length) {
+      (value as unknown[]).forEach((item, i) => {
+        if (!field.values!.includes(item as string)) errors.push({ pointer: `${pointer(field.name)}/${i}`, message: `must be one of: ${field.values!.join(', ')}` });
+      });
+    }
   }
   const firstEnum = form.find((f) => f.type === 'enum' && typeof variables[f.name] === 'string');
   const recorded = typeof variables.outcome === 'string' ? variables.outcome : firstEnum ? (variables[firstEnum.name] as string) : null;

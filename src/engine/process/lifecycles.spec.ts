@@ -490,9 +490,9 @@ describe('impact-assessment', () => {
     await d.complete('Task_review', { decision: 'approve' }, 'cora');
     expect(w.rules()).toEqual([['required-approvals', expect.objectContaining({ step: 'impact-assessment', riskClass: 'high', impactLevel: 'high' })]]);
     expect(userWaits(d, 'Task_approve').map((x) => [x.name, x.candidateRoles, x.separateFrom])).toEqual([
-      ['Approve impact assessment', ['compliance-officer'], ['Task_approve', 'Task_draft', 'initiator']],
-      ['Approve impact assessment', ['risk-officer'], ['Task_approve', 'Task_draft', 'initiator']],
-      ['Approve impact assessment', ['dpo'], ['Task_approve', 'Task_draft', 'initiator']],
+      ['Approve impact assessment', ['compliance-officer'], ['Task_approve', 'Task_draft', 'Task_fria', 'initiator']],
+      ['Approve impact assessment', ['risk-officer'], ['Task_approve', 'Task_draft', 'Task_fria', 'initiator']],
+      ['Approve impact assessment', ['dpo'], ['Task_approve', 'Task_draft', 'Task_fria', 'initiator']],
     ]);
     await decideAll(d, 'Task_approve', {});
     expect(w.calls()).toEqual([['impact-assessment.update', expect.objectContaining({ assessmentId: 'ia-1', status: 'approved' })]]);
@@ -626,6 +626,7 @@ describe('risk-treatment', () => {
     expect(task(d, 'Task_accept')).toEqual({ name: 'Accept residual risk', roles: ['top-management'], separateFrom: ['Task_decide'], form: ['decision', 'acceptanceComments'] });
     await d.complete('Task_accept', { decision: 'reject' }, 'tom');
     expect(keys(d)).toEqual(['Task_decide:2']);
+    expect(statuses(w)).toEqual(['open']);
     await d.complete('Task_decide', { treatment: 'accept', rationale: 'insured' }, 'rick');
     await d.complete('Task_accept', { decision: 'accept' }, 'tom');
     expect(statuses(w)).toEqual(['treatment-decided', 'awaiting-acceptance', 'accepted']);
@@ -720,7 +721,7 @@ describe('nonconformity', () => {
     w.calls();
     await decideAll(d, 'Task_approve', { 'risk-officer': 'reject' });
     expect(keys(d)).toEqual(['Task_plan:2']);
-    expect(statuses(w)).toEqual([]);
+    expect(statuses(w)).toEqual(['root-cause']);
     await d.complete('Task_plan', { plan: 'v2', targetDate: '2026-03-15' }, 'paul');
     expect(statuses(w)).toEqual(['planned']);
     expect(keys(d)).toEqual(['Task_approve:2/0', 'Task_approve:2/1']);
