@@ -1,4 +1,4 @@
-import { DomainError, ErrorKind, type ProblemFieldError } from '../common/domain-error.js';
+import { ErrorKind, moduleError } from '../common/domain-error.js';
 
 export enum AiSystemErrorCode {
   NotFound = 'ai-system-not-found',
@@ -16,10 +16,4 @@ const KIND: Record<AiSystemErrorCode, ErrorKind> = {
   [AiSystemErrorCode.InvalidStatus]: ErrorKind.InvalidInput,
 };
 
-export class AiSystemError extends DomainError {
-  readonly kind: ErrorKind;
-  constructor(code: AiSystemErrorCode, message: string, errors: ProblemFieldError[] = [], extensions: Record<string, unknown> = {}) {
-    super(code, message, errors, extensions);
-    this.kind = KIND[code];
-  }
-}
+export class AiSystemError extends moduleError<AiSystemErrorCode>(KIND) {}

@@ -1,4 +1,4 @@
-import { DomainError, ErrorKind, type ProblemFieldError } from '../common/domain-error.js';
+import { ErrorKind, moduleError } from '../common/domain-error.js';
 
 export enum AuditErrorCode {
   NotFound = 'audit-not-found',
@@ -10,10 +10,4 @@ const KIND: Record<AuditErrorCode, ErrorKind> = {
   [AuditErrorCode.InvalidFindings]: ErrorKind.InvalidInput,
 };
 
-export class AuditError extends DomainError {
-  readonly kind: ErrorKind;
-  constructor(code: AuditErrorCode, message: string, errors: ProblemFieldError[] = []) {
-    super(code, message, errors);
-    this.kind = KIND[code];
-  }
-}
+export class AuditError extends moduleError<AuditErrorCode>(KIND) {}

@@ -1,4 +1,4 @@
-import { DomainError, ErrorKind } from '../common/domain-error.js';
+import { ErrorKind, moduleError } from '../common/domain-error.js';
 
 export enum AuthErrorCode {
   MissingToken = 'missing-token',
@@ -16,10 +16,4 @@ const KIND: Record<AuthErrorCode, ErrorKind> = {
   [AuthErrorCode.UnknownRole]: ErrorKind.InvalidInput,
 };
 
-export class AuthError extends DomainError {
-  readonly kind: ErrorKind;
-  constructor(code: AuthErrorCode, message: string, errors: { pointer: string; message: string }[] = []) {
-    super(code, message, errors);
-    this.kind = KIND[code];
-  }
-}
+export class AuthError extends moduleError<AuthErrorCode>(KIND) {}

@@ -33,6 +33,20 @@ export abstract class DomainError extends Error {
   }
 }
 
+/**
+ * The error class of a module: its codes and what each means in HTTP terms, e.g.
+ * `export class TaskError extends moduleError<TaskErrorCode>(KIND) {}`.
+ */
+export function moduleError<C extends string>(kinds: Record<C, ErrorKind>) {
+  return class extends DomainError {
+    readonly kind: ErrorKind;
+    constructor(code: C, message: string, errors: ProblemFieldError[] = [], extensions: Record<string, unknown> = {}) {
+      super(code, message, errors, extensions);
+      this.kind = kinds[code];
+    }
+  };
+}
+
 /** Errors of the HTTP plumbing itself (bad JSON, unknown fields) that belong to no feature module. */
 export class RequestError extends DomainError {
   constructor(

@@ -1,12 +1,11 @@
-import { DomainError, ErrorKind } from '../common/domain-error.js';
+import { ErrorKind, moduleError } from '../common/domain-error.js';
 
 export enum ControlsErrorCode {
   ControlNotFound = 'control-not-found',
 }
 
-export class ControlsError extends DomainError {
-  readonly kind = ErrorKind.NotFound;
-  constructor(code: ControlsErrorCode, message: string) {
-    super(code, message);
-  }
-}
+const KIND: Record<ControlsErrorCode, ErrorKind> = {
+  [ControlsErrorCode.ControlNotFound]: ErrorKind.NotFound,
+};
+
+export class ControlsError extends moduleError<ControlsErrorCode>(KIND) {}

@@ -1,4 +1,4 @@
-import { DomainError, ErrorKind } from '../common/domain-error.js';
+import { ErrorKind, moduleError } from '../common/domain-error.js';
 
 export enum IdempotencyErrorCode {
   KeyReusedWithDifferentRequest = 'idempotency-key-reused',
@@ -12,10 +12,4 @@ const KIND: Record<IdempotencyErrorCode, ErrorKind> = {
   [IdempotencyErrorCode.StillInProgress]: ErrorKind.Conflict,
 };
 
-export class IdempotencyError extends DomainError {
-  readonly kind: ErrorKind;
-  constructor(code: IdempotencyErrorCode, message: string) {
-    super(code, message, code === IdempotencyErrorCode.InvalidKey ? [{ pointer: '', message }] : []);
-    this.kind = KIND[code];
-  }
-}
+export class IdempotencyError extends moduleError<IdempotencyErrorCode>(KIND) {}

@@ -27,7 +27,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const key = req.headers['idempotency-key'];
     if (req.method !== 'POST' || key === undefined) return next.handle();
     if (typeof key !== 'string' || !KEY_PATTERN.test(key)) {
-      return throwError(() => new IdempotencyError(IdempotencyErrorCode.InvalidKey, 'Idempotency-Key must be 1 to 255 visible ASCII characters'));
+      const message = 'Idempotency-Key must be 1 to 255 visible ASCII characters';
+      return throwError(() => new IdempotencyError(IdempotencyErrorCode.InvalidKey, message, [{ pointer: '', message }]));
     }
     const res = http.getResponse<Response>();
     // Nest applies the route's status after interceptors: read it where Nest keeps it.

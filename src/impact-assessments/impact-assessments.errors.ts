@@ -1,12 +1,11 @@
-import { DomainError, ErrorKind } from '../common/domain-error.js';
+import { ErrorKind, moduleError } from '../common/domain-error.js';
 
 export enum ImpactAssessmentErrorCode {
   NotFound = 'impact-assessment-not-found',
 }
 
-export class ImpactAssessmentError extends DomainError {
-  readonly kind = ErrorKind.NotFound;
-  constructor(code: ImpactAssessmentErrorCode, message: string) {
-    super(code, message);
-  }
-}
+const KIND: Record<ImpactAssessmentErrorCode, ErrorKind> = {
+  [ImpactAssessmentErrorCode.NotFound]: ErrorKind.NotFound,
+};
+
+export class ImpactAssessmentError extends moduleError<ImpactAssessmentErrorCode>(KIND) {}

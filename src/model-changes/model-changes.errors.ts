@@ -1,4 +1,4 @@
-import { DomainError, ErrorKind } from '../common/domain-error.js';
+import { ErrorKind, moduleError } from '../common/domain-error.js';
 
 export enum ModelChangeErrorCode {
   ModelEventNotFound = 'model-event-not-found',
@@ -10,10 +10,4 @@ const KIND: Record<ModelChangeErrorCode, ErrorKind> = {
   [ModelChangeErrorCode.NoAffectedSystems]: ErrorKind.NotFound,
 };
 
-export class ModelChangeError extends DomainError {
-  readonly kind: ErrorKind;
-  constructor(code: ModelChangeErrorCode, message: string) {
-    super(code, message);
-    this.kind = KIND[code];
-  }
-}
+export class ModelChangeError extends moduleError<ModelChangeErrorCode>(KIND) {}

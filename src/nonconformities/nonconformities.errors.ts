@@ -1,4 +1,4 @@
-import { DomainError, ErrorKind, type ProblemFieldError } from '../common/domain-error.js';
+import { ErrorKind, moduleError } from '../common/domain-error.js';
 
 export enum NonconformityErrorCode {
   NotFound = 'nonconformity-not-found',
@@ -10,10 +10,4 @@ const KIND: Record<NonconformityErrorCode, ErrorKind> = {
   [NonconformityErrorCode.InvalidReferences]: ErrorKind.InvalidInput,
 };
 
-export class NonconformityError extends DomainError {
-  readonly kind: ErrorKind;
-  constructor(code: NonconformityErrorCode, message: string, errors: ProblemFieldError[] = []) {
-    super(code, message, errors);
-    this.kind = KIND[code];
-  }
-}
+export class NonconformityError extends moduleError<NonconformityErrorCode>(KIND) {}

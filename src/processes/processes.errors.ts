@@ -1,4 +1,4 @@
-import { DomainError, ErrorKind, type ProblemFieldError } from '../common/domain-error.js';
+import { ErrorKind, moduleError, type ProblemFieldError } from '../common/domain-error.js';
 import { EngineError, EngineErrorCode } from '../engine/process/index.js';
 
 export enum ProcessErrorCode {
@@ -84,13 +84,7 @@ export interface DefinitionProblem extends ProblemFieldError {
   elementId?: string;
 }
 
-export class ProcessError extends DomainError {
-  readonly kind: ErrorKind;
-  constructor(code: ProcessErrorCode, message: string, errors: ProblemFieldError[] = [], extensions: Record<string, unknown> = {}) {
-    super(code, message, errors, extensions);
-    this.kind = KIND[code];
-  }
-
+export class ProcessError extends moduleError<ProcessErrorCode>(KIND) {
   /** The engine's refusals become problems with a stable code (and the element, where there is one). */
   static fromEngine(error: EngineError): ProcessError {
     return new ProcessError(FROM_ENGINE[error.code], error.message, [], error.elementId ? { elementId: error.elementId } : {});

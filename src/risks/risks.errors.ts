@@ -1,4 +1,4 @@
-import { DomainError, ErrorKind, type ProblemFieldError } from '../common/domain-error.js';
+import { ErrorKind, moduleError } from '../common/domain-error.js';
 
 export enum RiskErrorCode {
   NotFound = 'risk-not-found',
@@ -12,10 +12,4 @@ const KIND: Record<RiskErrorCode, ErrorKind> = {
   [RiskErrorCode.InvalidRisks]: ErrorKind.InvalidInput,
 };
 
-export class RiskError extends DomainError {
-  readonly kind: ErrorKind;
-  constructor(code: RiskErrorCode, message: string, errors: ProblemFieldError[] = []) {
-    super(code, message, errors);
-    this.kind = KIND[code];
-  }
-}
+export class RiskError extends moduleError<RiskErrorCode>(KIND) {}

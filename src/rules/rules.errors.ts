@@ -1,4 +1,4 @@
-import { DomainError, ErrorKind, type ProblemFieldError } from '../common/domain-error.js';
+import { ErrorKind, moduleError } from '../common/domain-error.js';
 
 export enum RulesErrorCode {
   RuleSetNotFound = 'rule-set-not-found',
@@ -18,10 +18,4 @@ const KIND: Record<RulesErrorCode, ErrorKind> = {
   [RulesErrorCode.DecisionNotFound]: ErrorKind.NotFound,
 };
 
-export class RulesError extends DomainError {
-  readonly kind: ErrorKind;
-  constructor(code: RulesErrorCode, message: string, errors: ProblemFieldError[] = []) {
-    super(code, message, errors);
-    this.kind = KIND[code];
-  }
-}
+export class RulesError extends moduleError<RulesErrorCode>(KIND) {}

@@ -1,4 +1,4 @@
-import { DomainError, ErrorKind, type ProblemFieldError } from '../common/domain-error.js';
+import { ErrorKind, moduleError } from '../common/domain-error.js';
 
 export enum TaskErrorCode {
   NotFound = 'task-not-found',
@@ -22,10 +22,4 @@ const KIND: Record<TaskErrorCode, ErrorKind> = {
   [TaskErrorCode.InvalidDelegate]: ErrorKind.InvalidInput,
 };
 
-export class TaskError extends DomainError {
-  readonly kind: ErrorKind;
-  constructor(code: TaskErrorCode, message: string, errors: ProblemFieldError[] = [], extensions: Record<string, unknown> = {}) {
-    super(code, message, errors, extensions);
-    this.kind = KIND[code];
-  }
-}
+export class TaskError extends moduleError<TaskErrorCode>(KIND) {}

@@ -1,4 +1,4 @@
-import { DomainError, ErrorKind, type ProblemFieldError } from '../common/domain-error.js';
+import { ErrorKind, moduleError } from '../common/domain-error.js';
 
 export enum WebhookErrorCode {
   SubscriptionNotFound = 'webhook-subscription-not-found',
@@ -12,10 +12,4 @@ const KIND: Record<WebhookErrorCode, ErrorKind> = {
   [WebhookErrorCode.InvalidEventTypes]: ErrorKind.InvalidInput,
 };
 
-export class WebhookError extends DomainError {
-  readonly kind: ErrorKind;
-  constructor(code: WebhookErrorCode, message: string, errors: ProblemFieldError[] = []) {
-    super(code, message, errors);
-    this.kind = KIND[code];
-  }
-}
+export class WebhookError extends moduleError<WebhookErrorCode>(KIND) {}
