@@ -60,7 +60,7 @@ describe('files drawn by Camunda Modeler deploy unchanged', () => {
     ]);
     await d.send({ type: 'task.complete', waitKey: 'Activity_approve:1/0', completedBy: 'pat' });
     await d.send({ type: 'task.complete', waitKey: 'Activity_approve:1/1', completedBy: 'sam' });
-    expect(hooks.evaluateRuleSet).toHaveBeenCalledWith('supplier-risk', { suppliers: ['acme', 'globex'] });
+    expect(hooks.evaluateRuleSet).toHaveBeenCalledWith('supplier-risk', { suppliers: ['acme', 'globex'] }, { elementId: expect.any(String) });
     expect(d.waits).toEqual([{ kind: 'child', key: 'Activity_dpia:1', elementId: 'Activity_dpia', processKey: 'dpia', variables: { risk: 'medium' } }]);
     await d.send({ type: 'child.complete', waitKey: 'Activity_dpia:1', variables: { dpiaOutcome: 'ok' } });
     expect(d.last.status).toBe('completed');

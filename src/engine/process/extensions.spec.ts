@@ -86,7 +86,7 @@ describe('input and output mappings on service and business rule tasks', () => {
       declared: { riskClass: 'limited' },
       step: 'deployment',
       riskClass: 'limited',
-    });
+    }, { elementId: 'Rule_classify' });
     // Inputs are the task's own: they do not leak into the instance variables (step stays "draft").
     expect(hooks.callHandler).toHaveBeenNthCalledWith(
       1,
@@ -367,7 +367,7 @@ describe('the extensions through a Camunda 8 file', () => {
     const hooks = fakeHooks();
     hooks.evaluateRuleSet.mockResolvedValue({ result: { riskClass: 'limited' } });
     const d = await Driver.start(await deploy(xml), { a: 1 }, hooks);
-    expect(hooks.evaluateRuleSet).toHaveBeenCalledWith('eu-ai-act-risk-class', { a: 1, step: 'deployment' });
+    expect(hooks.evaluateRuleSet).toHaveBeenCalledWith('eu-ai-act-risk-class', { a: 1, step: 'deployment' }, { elementId: 'R' });
     expect(d.last.variables).toEqual({ a: 1, c: { riskClass: 'limited' }, riskClass: 'limited' });
   });
 });

@@ -239,7 +239,7 @@ describe('business rule and service tasks (automatic.bpmn)', () => {
     hooks.evaluateRuleSet.mockResolvedValue({ result: { level: 'high' }, decisionId: 'dec-1' });
     hooks.callHandler.mockResolvedValue({ notified: true });
     const d = await Driver.start(await deploy(fixture('automatic.bpmn')), { systemId: 's1' }, hooks);
-    expect(hooks.evaluateRuleSet).toHaveBeenCalledWith('eu-ai-act-risk-class', { systemId: 's1' });
+    expect(hooks.evaluateRuleSet).toHaveBeenCalledWith('eu-ai-act-risk-class', { systemId: 's1' }, { elementId: 'Classify' });
     expect(hooks.callHandler).toHaveBeenCalledWith('notify', { systemId: 's1', riskClass: { level: 'high' } }, { elementId: 'Notify' });
     expect(d.last.variables).toEqual({ systemId: 's1', riskClass: { level: 'high' }, notified: true });
     expect(d.last.steps.map((s) => [s.event, s.decisionIds, s.entered])).toEqual([

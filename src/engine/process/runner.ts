@@ -8,7 +8,7 @@ import type { FormField, ParsedElement } from './model.js';
 /** What the runner needs from the app. Anything these throw propagates unchanged (the app rolls the step back). */
 export interface EngineHooks {
   now(): Date;
-  evaluateRuleSet(key: string, variables: Record<string, unknown>): Promise<{ result: unknown; decisionId?: string }>;
+  evaluateRuleSet(key: string, variables: Record<string, unknown>, ctx: { elementId: string }): Promise<{ result: unknown; decisionId?: string }>;
   callHandler(name: string, variables: Record<string, unknown>, ctx: { elementId: string }): Promise<Record<string, unknown> | void>;
 }
 
@@ -198,7 +198,7 @@ async function settle(def: CompiledProcess, start: Snapshot, hooks: EngineHooks,
     // Inputs are evaluated over the variables; the hook gets its own copy (overlaid with them) it may not change ours through.
     const input = structuredClone(taskInput(job, snapshot.context.variables));
     if (job.kind === 'businessRuleTask') {
-      const { result, decisionId } = await hooks.evaluateRuleSet(job.ruleSet as string, structuredClone(input));
+      const { result, decisionId } = await hooks.evaluateRuleSet(job.ruleSet as string, structuredClone(input), { elementId: job.id });
       const mapped = taskOutput(job, { ...input, [job.resultVariable as string]: toPlain(result) });
       const event: MachineEvent = {
         type: 'rule.result',

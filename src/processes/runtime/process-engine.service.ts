@@ -348,7 +348,7 @@ export class ProcessEngineService {
     } satisfies Partial<ProcessInstanceEntity>);
     instance.rootId = options.parent?.rootId ?? instance.id;
     const result = await engineCall(() =>
-      startInstance(compiled, options.variables, this.hooks(unit, instance, compiled), { startEventId: options.startEventId, initiator: options.initiator }),
+      startInstance(compiled, options.variables, this.hooks(unit, instance), { startEventId: options.startEventId, initiator: options.initiator }),
     );
     await this.persist(unit, instance, compiled, result, { type: 'start' }, options.parent ? { parentId: options.parent.id } : {});
     await this.audit.append(m, unit.actor, {
@@ -371,7 +371,7 @@ export class ProcessEngineService {
     const previous = instance.waits;
     const state = instance.state;
     if (!state) throw new ProcessError(ProcessErrorCode.InstanceNotActive, `Instance ${instance.id} never started: retry its incident first`);
-    const result = await engineCall(() => applyEvent(compiled, state, event, this.hooks(unit, instance, compiled)));
+    const result = await engineCall(() => applyEvent(compiled, state, event, this.hooks(unit, instance)));
     await this.persist(unit, instance, compiled, result, event, details, previous);
     await this.afterPersist(unit, instance, previous, result, event);
     return instance;
@@ -394,17 +394,17 @@ export class ProcessEngineService {
     return instance;
   }
 
-  private hooks(unit: Unit, instance: ProcessInstanceEntity, compiled: CompiledProcess): EngineHooks {
+  private hooks(unit: Unit, instance: ProcessInstanceEntity): EngineHooks {
     const subject = { type: instance.subjectType, id: instance.subjectId };
     return {
       now: () => this.clock.now(),
-      evaluateRuleSet: async (key, variables) => {
+      evaluateRuleSet: async (key, variables, { elementId }) => {
         const decision = await this.rules.decide(unit.m, {
           key,
           facts: variables,
           pickDeclared: true,
           subject,
-          trigger: `process:${instance.id}/${ruleTasksOf(compiled, key)}`,
+          trigger: `process:${instance.id}/${elementId}`,
           actor: unit.actor,
         });
         return { result: decision.outcome, decisionId: decision.decisionId };
@@ -712,16 +712,4 @@ function diffWaits(previous: Wait[], next: Wait[]): { added: Wait[]; removed: Wa
   const before = new Set(previous.map((w) => w.key));
   const after = new Set(next.map((w) => w.key));
   return { added: next.filter((w) => !before.has(w.key)), removed: previous.filter((w) => !after.has(w.key)) };
-}
-
-/**
- * The business rule task(s) evaluating a rule set, for the decision's trigger. The engine's
- * `evaluateRuleSet` hook does not say which element asks; when several tasks use one rule set,
- * all are named (the history ties each decision id to the element it left).
- */
-function ruleTasksOf(compiled: CompiledProcess, key: string): string {
-  return Object.values(compiled.elements)
-    .filter((el) => el.kind === 'businessRuleTask' && el.ruleSet === key)
-    .map((el) => el.id)
-    .join(',');
 }
