@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 
 export class PageQueryDto {
   @ApiPropertyOptional({ description: 'Items per page', default: 50, minimum: 1, maximum: 500 })
@@ -17,6 +17,19 @@ export class PageQueryDto {
   @IsInt()
   @Min(0)
   offset: number = 0;
+}
+
+/** Pagination plus the subject filter that process instances and tasks share. */
+export class SubjectQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ example: 'ai-system' })
+  @IsOptional()
+  @IsString()
+  subjectType?: string;
+
+  @ApiPropertyOptional({ example: '3f1c2a4e-8d4b-4a55-9a43-1f2f1e0c9b7d' })
+  @IsOptional()
+  @IsString()
+  subjectId?: string;
 }
 
 export interface Page<T> {

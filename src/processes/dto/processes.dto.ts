@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
-import { PageQueryDto } from '../../common/pagination.js';
+import { SubjectQueryDto } from '../../common/pagination.js';
 import { INSTANCE_STATUSES } from '../entities/process-instance.entity.js';
 
 export class SubjectDto {
@@ -42,7 +42,7 @@ export class StartInstanceDto {
   variables?: Record<string, unknown>;
 }
 
-export class InstanceQueryDto extends PageQueryDto {
+export class InstanceQueryDto extends SubjectQueryDto {
   @ApiPropertyOptional({ example: 'nonconformity' })
   @IsOptional()
   @IsString()
@@ -52,16 +52,6 @@ export class InstanceQueryDto extends PageQueryDto {
   @IsOptional()
   @IsIn(INSTANCE_STATUSES)
   status?: string;
-
-  @ApiPropertyOptional({ example: 'ai-system' })
-  @IsOptional()
-  @IsString()
-  subjectType?: string;
-
-  @ApiPropertyOptional({ example: '3f1c2a4e-8d4b-4a55-9a43-1f2f1e0c9b7d' })
-  @IsOptional()
-  @IsString()
-  subjectId?: string;
 
   @ApiPropertyOptional({ description: 'Children of this instance (started by its call activities)' })
   @IsOptional()

@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { PageQueryDto } from '../../common/pagination.js';
+import { SubjectQueryDto } from '../../common/pagination.js';
 import { TASK_STATUSES } from '../entities/task.entity.js';
 
-export class TaskQueryDto extends PageQueryDto {
+export class TaskQueryDto extends SubjectQueryDto {
   @ApiPropertyOptional({ description: 'Tasks held by this subject', example: 'rosa' })
   @IsOptional()
   @IsString()
@@ -23,16 +23,6 @@ export class TaskQueryDto extends PageQueryDto {
   @IsOptional()
   @IsUUID()
   instanceId?: string;
-
-  @ApiPropertyOptional({ example: 'ai-system' })
-  @IsOptional()
-  @IsString()
-  subjectType?: string;
-
-  @ApiPropertyOptional({ example: '3f1c2a4e-8d4b-4a55-9a43-1f2f1e0c9b7d' })
-  @IsOptional()
-  @IsString()
-  subjectId?: string;
 }
 
 export class CompleteTaskDto {
