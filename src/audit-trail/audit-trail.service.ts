@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Clock } from '../clock/clock.js';
+import { WriteStatement } from '../database/write-statement.js';
 import { type Page, page } from '../common/pagination.js';
 import type { Actor } from '../auth/roles.js';
 import { AuditEventEntity } from './entities/audit-event.entity.js';
@@ -38,19 +39,26 @@ export class AuditTrailService {
 
   /** Appends an event inside the caller's transaction: it commits or rolls back with the change. */
   async append(manager: EntityManager, actor: Actor, record: AuditRecord): Promise<void> {
-    await manager.query(
+    const stmt = new WriteStatement();
+    this.appendIn(stmt, actor, [record]);
+    await stmt.run(manager);
+  }
+
+  /** Adds the events to a statement that writes the change itself, saving a round trip per event. */
+  appendIn(stmt: WriteStatement, actor: Actor, records: AuditRecord[]): void {
+    if (!records.length) return;
+    const rows = records.map((record) => ({
+      action: record.action,
+      subject_type: record.subjectType,
+      subject_id: record.subjectId,
+      before: record.before ?? null,
+      after: record.after ?? null,
+    }));
+    stmt.with(
+      'audit_rows',
       `INSERT INTO audit_events (occurred_at, actor, action, subject_type, subject_id, before, after, request_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [
-        this.clock.now(),
-        actor.subject,
-        record.action,
-        record.subjectType,
-        record.subjectId,
-        record.before === undefined ? null : JSON.stringify(record.before),
-        record.after === undefined ? null : JSON.stringify(record.after),
-        actor.requestId ?? null,
-      ],
+       SELECT ${stmt.param(this.clock.now())}::timestamptz, ${stmt.param(actor.subject)}, r.action, r.subject_type, r.subject_id, r.before, r.after, ${stmt.param(actor.requestId ?? null)}
+         FROM jsonb_to_recordset(${stmt.param(JSON.stringify(rows))}) AS r(action text, subject_type text, subject_id text, before jsonb, after jsonb)`,
     );
   }
 

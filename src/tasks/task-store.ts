@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '../clock/clock.js';
 import type { Wait } from '../engine/process/index.js';
 import { hydrate } from '../processes/rows.js';
-import type { StepStatement } from '../processes/runtime/step-statement.js';
+import type { WriteStatement } from '../database/write-statement.js';
 import { TaskEntity } from './entities/task.entity.js';
 import { TaskError, TaskErrorCode } from './tasks.errors.js';
 
@@ -16,6 +17,16 @@ export function canonicalRole(role: string): string {
 
 export function holdsCandidateRole(roles: readonly string[], candidateRoles: readonly string[]): boolean {
   return roles.some((role) => candidateRoles.includes(canonicalRole(role)));
+}
+
+/** What the events about a task opened by a step say of it. */
+export interface OpenedTask {
+  id: string;
+  name: string;
+  elementId: string;
+  candidateRoles: string[];
+  /** ISO 8601, as JSON renders the row's `due_at`. */
+  dueAt: string | null;
 }
 
 export interface TaskCompletion {
@@ -38,16 +49,27 @@ export interface TaskOrigin {
 export class TaskStore {
   constructor(private readonly clock: Clock) {}
 
-  /** Opens a task row for each new user-task wait; the rows come back as `created_tasks`. */
-  createIn(stmt: StepStatement, origin: TaskOrigin, waits: UserTaskWait[], documentation: (elementId: string) => string | undefined, now: Date): void {
-    if (!waits.length) return;
-    const rows = waits.map((w) => ({
+  /**
+   * Opens a task row for each new user-task wait; the rows come back as `created_tasks`. Ids are
+   * chosen here, so the step can write the tasks' audit and outbox events in the same statement.
+   */
+  createIn(stmt: WriteStatement, origin: TaskOrigin, waits: UserTaskWait[], documentation: (elementId: string) => string | undefined, now: Date): OpenedTask[] {
+    if (!waits.length) return [];
+    const opened = waits.map((w) => ({
+      id: randomUUID(),
+      name: w.name,
+      elementId: w.elementId,
+      candidateRoles: [...new Set(w.candidateRoles.map(canonicalRole))],
+      dueAt: w.dueAt ? new Date(w.dueAt).toISOString() : null,
+    }));
+    const rows = waits.map((w, i) => ({
+      id: opened[i].id,
       wait_key: w.key,
       element_id: w.elementId,
       name: w.name,
       documentation: documentation(w.elementId) ?? null,
-      candidate_roles: [...new Set(w.candidateRoles.map(canonicalRole))],
-      due_at: w.dueAt ?? null,
+      candidate_roles: opened[i].candidateRoles,
+      due_at: opened[i].dueAt,
       form: w.form,
       separate_from: w.separateFrom,
       item: w.item ? { index: w.item.index, value: w.item.value, collectionKey: w.item.collectionKey } : null,
@@ -56,17 +78,18 @@ export class TaskStore {
     stmt.with(
       'created_tasks',
       `INSERT INTO tasks (instance_id, definition_key, definition_version, subject_type, subject_id, status, created_at,
-                          wait_key, element_id, name, documentation, candidate_roles, due_at, form, separate_from, item)
+                          id, wait_key, element_id, name, documentation, candidate_roles, due_at, form, separate_from, item)
        SELECT ${p(origin.instanceId)}::uuid, ${p(origin.definitionKey)}, ${p(origin.definitionVersion)}::int, ${p(origin.subjectType)}, ${p(origin.subjectId)}, 'open', ${p(now)}::timestamptz, w.*
-         FROM jsonb_to_recordset(${p(JSON.stringify(rows))}) AS w(wait_key text, element_id text, name text, documentation text, candidate_roles text[],
+         FROM jsonb_to_recordset(${p(JSON.stringify(rows))}) AS w(id uuid, wait_key text, element_id text, name text, documentation text, candidate_roles text[],
                                                           due_at timestamptz, form jsonb, separate_from text[], item jsonb)
        RETURNING *`,
     );
     stmt.returning('created_tasks');
+    return opened;
   }
 
   /** Cancels the open tasks of waits that were left; they come back as `cancelled_tasks`. */
-  cancelIn(stmt: StepStatement, instanceId: string, waitKeys: string[], now: Date): void {
+  cancelIn(stmt: WriteStatement, instanceId: string, waitKeys: string[], now: Date): void {
     if (!waitKeys.length) return;
     stmt.with(
       'cancelled_tasks',
@@ -77,7 +100,7 @@ export class TaskStore {
   }
 
   /** Completes the task of the wait a `task.complete` closed (claiming it for the completer); it comes back as `completed_tasks`. */
-  completeIn(stmt: StepStatement, instanceId: string, waitKey: string, completion: TaskCompletion, now: Date): void {
+  completeIn(stmt: WriteStatement, instanceId: string, waitKey: string, completion: TaskCompletion, now: Date): void {
     const at = stmt.param(now);
     const by = stmt.param(completion.by);
     stmt.with(

@@ -20,6 +20,11 @@ export interface CompletionResult extends TaskEntity {
 
 const isAdmin = (actor: Actor) => actor.roles.includes('admin');
 
+function assertOpen(task: TaskEntity): TaskEntity {
+  if (task.status !== 'open') throw new TaskError(TaskErrorCode.NotOpen, `Task ${task.id} is ${task.status}`, [], { taskStatus: task.status });
+  return task;
+}
+
 /**
  * The approver's API. Candidate roles gate claiming and completing; admins hold no candidate role
  * by virtue of being admin (they may hand a task on with delegate, or release a claim). Completion
@@ -113,14 +118,15 @@ export class TasksService {
 
     /**
    * Completes the task: roles, segregation of duties and the form are checked, then the
-   * instance's `task.complete` event runs in this transaction. The instance is locked before
-   * the task row, so two concurrent completions give one success and one 409.
+   * instance's `task.complete` event runs in this transaction. The instance (its root first) and
+   * the task row are locked in one statement, so two concurrent completions give one success and one 409.
    */
   async complete(id: string, dto: CompleteTaskDto, actor: Actor): Promise<CompletionResult> {
     return this.dataSource.transaction(async (m) => {
-      const instance = await this.engine.lockInstanceOfTask(m, id);
-      if (!instance) throw new TaskError(TaskErrorCode.NotFound, `No task with id ${id}`);
-      const task = await this.lockOpen(m, id);
+      const locked = await this.engine.lockTaskAndInstance(m, id);
+      if (!locked) throw new TaskError(TaskErrorCode.NotFound, `No task with id ${id}`);
+      const { instance, task } = locked;
+      assertOpen(task);
       if (task.assignee && task.assignee !== actor.subject) throw this.claimedByOther(task);
       if (!task.assignee) this.assertCandidate(task, actor);
       const rule = segregationViolation(task, instance, actor.subject);
@@ -144,9 +150,7 @@ export class TasksService {
   }
 
   private async lockOpen(m: EntityManager, id: string): Promise<TaskEntity> {
-    const task = await this.store.find(m, id, true);
-    if (task.status !== 'open') throw new TaskError(TaskErrorCode.NotOpen, `Task ${id} is ${task.status}`, [], { taskStatus: task.status });
-    return task;
+    return assertOpen(await this.store.find(m, id, true));
   }
 
   private assertCandidate(task: TaskEntity, actor: Actor): void {

@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { Clock } from '../../clock/clock.js';
 import type { TimerSchedule, Wait } from '../../engine/process/index.js';
 import type { JobKind } from '../entities/process-job.entity.js';
-import type { StepStatement } from '../runtime/step-statement.js';
+import type { WriteStatement } from '../../database/write-statement.js';
 
 export type TimerWait = Extract<Wait, { kind: 'timer' }>;
 
@@ -33,7 +33,7 @@ export class JobStore {
   constructor(private readonly clock: Clock) {}
 
   /** Durable timer rows for the timer waits a step opened. */
-  timersIn(stmt: StepStatement, instanceId: string, waits: TimerWait[], now: Date): void {
+  timersIn(stmt: WriteStatement, instanceId: string, waits: TimerWait[], now: Date): void {
     if (!waits.length) return;
     stmt.with(
       'new_timers',
@@ -49,7 +49,7 @@ export class JobStore {
    * waits closed meanwhile) and resolves their incidents as obsolete. `exceptJobId`: the job that
    * drives this step, marked done by its runner instead.
    */
-  cancelIn(stmt: StepStatement, instanceId: string, waitKeys: string[], exceptJobId: string | undefined, now: Date): void {
+  cancelIn(stmt: WriteStatement, instanceId: string, waitKeys: string[], exceptJobId: string | undefined, now: Date): void {
     if (!waitKeys.length) return;
     const at = stmt.param(now);
     stmt.with(

@@ -1,8 +1,7 @@
-import { OutboxService } from '../../webhooks/outbox.service.js';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { AuditTrailService } from '../../audit-trail/audit-trail.service.js';
+import { type AuditRecord, AuditTrailService } from '../../audit-trail/audit-trail.service.js';
 import type { Actor } from '../../auth/roles.js';
 import { Clock } from '../../clock/clock.js';
 import {
@@ -14,9 +13,10 @@ import {
   type StepResult,
   type Wait,
 } from '../../engine/process/index.js';
+import { type OutboxEvent, OutboxService } from '../../webhooks/outbox.service.js';
 import { RuleEvaluator } from '../../rules/rule-evaluator.service.js';
 import { TaskEntity } from '../../tasks/entities/task.entity.js';
-import { TaskStore } from '../../tasks/task-store.js';
+import { TaskStore, type UserTaskWait } from '../../tasks/task-store.js';
 import { DefinitionCache } from '../definitions/definition-cache.js';
 import { DefinitionsService } from '../definitions/definitions.service.js';
 import type { ProcessDefinitionEntity } from '../entities/process-definition.entity.js';
@@ -24,8 +24,9 @@ import { ProcessInstanceEntity, RUNNING_STATUSES } from '../entities/process-ins
 import { HandlerRegistry, type Subject } from '../handlers/handler-registry.js';
 import { JobStore, retryDelayMs, type TimerWait } from '../jobs/job-store.js';
 import { engineCall, isStaleEvent, ProcessError, ProcessErrorCode } from '../processes.errors.js';
-import { hydrate } from '../rows.js';
-import { StepStatement } from './step-statement.js';
+import { hydrate, hydratePrefixed, prefixedColumns } from '../rows.js';
+import { preparedQuery } from '../../database/prepared-query.js';
+import { WriteStatement } from '../../database/write-statement.js';
 
 export interface StartRequest {
   definitionKey: string;
@@ -296,21 +297,32 @@ export class ProcessEngineService {
     return locked;
   }
 
-  /** Locks the instance of a task the same way (undefined: no such task), saving the task API a round trip. */
-  lockInstanceOfTask(m: EntityManager, taskId: string): Promise<ProcessInstanceEntity | undefined> {
-    return this.lockWhere(m, `SELECT instance_id AS id FROM tasks WHERE id = $1`, taskId);
+  /**
+   * Locks the instance of a task the same way, and the task row with it (undefined: no such
+   * task): the task API's completion needs no other read before its step.
+   */
+  async lockTaskAndInstance(m: EntityManager, taskId: string): Promise<{ instance: ProcessInstanceEntity; task: TaskEntity } | undefined> {
+    const rows = await this.lockRows(m, `SELECT instance_id AS id FROM tasks WHERE id = $1`, taskId, { entity: TaskEntity, alias: 't', join: 'JOIN tasks t ON t.id = $1' });
+    const row = rows.find((r) => r.is_target);
+    return row && { instance: hydrate(m, ProcessInstanceEntity, row), task: hydratePrefixed(m, TaskEntity, row, 't') };
   }
 
   private async lockWhere(m: EntityManager, target: string, id: string): Promise<ProcessInstanceEntity | undefined> {
-    const rows: Array<Record<string, unknown>> = await m.query(
+    const row = (await this.lockRows(m, target, id)).find((r) => r.is_target);
+    return row && hydrate(m, ProcessInstanceEntity, row);
+  }
+
+  /** Root first, then the target (ordered), with the rows of `also` locked alongside. */
+  private lockRows(m: EntityManager, target: string, id: string, also?: { entity: new () => object; alias: string; join: string }): Promise<Array<Record<string, unknown>>> {
+    return preparedQuery(
+      m,
       `WITH target AS (${target})
-       SELECT p.*, p.id = target.id AS is_target FROM process_instances p, target
+       SELECT p.*, p.id = target.id AS is_target${also ? `, ${prefixedColumns(m, also.entity, also.alias)}` : ''}
+         FROM process_instances p ${also?.join ?? ''}, target
         WHERE p.id = target.id OR p.id = (SELECT root_id FROM process_instances WHERE id = target.id)
-        ORDER BY p.id = target.id FOR UPDATE OF p`,
+        ORDER BY p.id = target.id FOR UPDATE OF p${also ? `, ${also.alias}` : ''}`,
       [id],
     );
-    const row = rows.find((r) => r.is_target);
-    return row && hydrate(m, ProcessInstanceEntity, row);
   }
 
   private async run(m: EntityManager, actor: Actor, work: (unit: Unit) => Promise<ProcessInstanceEntity>): Promise<StepOutcome> {
@@ -440,14 +452,32 @@ export class ProcessEngineService {
       subjectType: instance.subjectType,
       subjectId: instance.subjectId,
     };
-    const stmt = new StepStatement();
-    this.tasks.createIn(stmt, origin, added.filter(isKind('userTask')), (id) => compiled.elements[id]?.documentation, now);
+    const stmt = new WriteStatement();
+    const opened = this.tasks.createIn(stmt, origin, added.filter(isKind('userTask')), (id) => compiled.elements[id]?.documentation, now);
     const left = removed.filter((w) => w.key !== consumed);
     this.tasks.cancelIn(stmt, instance.id, left.filter(isKind('userTask')).map((w) => w.key), now);
+    // The audit and outbox events of the tasks it opens and completes go in the same statement.
+    const audits: AuditRecord[] = [];
+    const announcements: OutboxEvent[] = [];
+    const taskEvents = (task: { id: string; name: string; elementId: string }, action: 'task.created' | 'task.completed', audited: object, announced: object) => {
+      audits.push({ action, subjectType: 'task', subjectId: task.id, after: { instanceId: instance.id, elementId: task.elementId, ...audited } });
+      announcements.push({
+        type: action,
+        subject: { type: 'task', id: task.id },
+        data: { id: task.id, name: task.name, elementId: task.elementId, instanceId: instance.id, subject: { type: instance.subjectType, id: instance.subjectId }, ...announced },
+      });
+    };
     if (event.type === 'task.complete') {
       const completion = { by: event.completedBy ?? unit.actor.subject, outcome: details.outcome ?? null, variables: event.variables ?? {} };
       this.tasks.completeIn(stmt, instance.id, event.waitKey, completion, now);
+      const wait = previous?.find((w): w is UserTaskWait => w.kind === 'userTask' && w.key === event.waitKey);
+      if (!wait || !details.taskId) throw new Error(`task.complete of ${event.waitKey} needs the open task's wait and id`);
+      const task = { id: details.taskId, name: wait.name, elementId: wait.elementId };
+      taskEvents(task, 'task.completed', { outcome: completion.outcome, variables: completion.variables }, { completedBy: completion.by, outcome: completion.outcome });
     }
+    for (const task of opened) taskEvents(task, 'task.created', { candidateRoles: task.candidateRoles, dueAt: task.dueAt }, { candidateRoles: task.candidateRoles, dueAt: task.dueAt });
+    this.audit.appendIn(stmt, unit.actor, audits);
+    if (announcements.length) this.outbox.publishIn(stmt, announcements);
     this.jobs.timersIn(stmt, instance.id, added.filter(isKind('timer')), now);
     const jobWaits = removed.filter((w) => w.kind === 'timer' || w.kind === 'message').map((w) => w.key);
     this.jobs.cancelIn(stmt, instance.id, jobWaits, details.jobId, now);
@@ -490,27 +520,13 @@ export class ProcessEngineService {
       );
       if (still) instance.status = 'failed';
     }
-    const audit = (action: string, task: TaskEntity, after: Record<string, unknown>) =>
-      this.audit.append(m, unit.actor, { action, subjectType: 'task', subjectId: task.id, after: { instanceId: instance.id, elementId: task.elementId, ...after } });
-    const announce = (type: 'task.created' | 'task.completed', task: TaskEntity, data: Record<string, unknown>) =>
-      this.outbox.publish(m, {
-        type,
-        subject: { type: 'task', id: task.id },
-        data: { id: task.id, name: task.name, elementId: task.elementId, instanceId: instance.id, subject: { type: task.subjectType, id: task.subjectId }, ...data },
-      });
-    for (const task of changed('completed_tasks')) {
-      await audit('task.completed', task, { outcome: task.outcome, variables: task.variables });
-      await announce('task.completed', task, { completedBy: task.completedBy, outcome: task.outcome });
+    for (const task of changed('cancelled_tasks')) {
+      await this.audit.append(m, unit.actor, { action: 'task.cancelled', subjectType: 'task', subjectId: task.id, after: { instanceId: instance.id, elementId: task.elementId } });
     }
-    for (const task of created) {
-      await audit('task.created', task, { candidateRoles: task.candidateRoles, dueAt: task.dueAt });
-      await announce('task.created', task, { candidateRoles: task.candidateRoles, dueAt: task.dueAt });
-    }
-    for (const task of changed('cancelled_tasks')) await audit('task.cancelled', task, {});
   }
 
   /** The instance row: updated, or inserted for a start (over the row a failed start left, when retried). */
-  private instanceIn(stmt: StepStatement, instance: ProcessInstanceEntity, isNew: boolean): void {
+  private instanceIn(stmt: WriteStatement, instance: ProcessInstanceEntity, isNew: boolean): void {
     const p = (value: unknown) => stmt.param(value);
     const values = {
       status: p(instance.status),
@@ -625,7 +641,7 @@ export class ProcessEngineService {
     }
   }
 
-  private subscriptionsIn(stmt: StepStatement, instanceId: string, added: Array<Extract<Wait, { kind: 'message' }>>, removed: Wait[], now: Date): void {
+  private subscriptionsIn(stmt: WriteStatement, instanceId: string, added: Array<Extract<Wait, { kind: 'message' }>>, removed: Wait[], now: Date): void {
     if (removed.length) {
       stmt.with(
         'closed_subscriptions',
