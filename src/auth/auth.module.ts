@@ -1,13 +1,14 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { AuthGuard } from './auth.guard.js';
+import { TokenCache } from './token-cache.js';
 import { TokensController } from './tokens.controller.js';
 import { TokensService } from './tokens.service.js';
 
 @Global()
 @Module({
   controllers: [TokensController],
-  providers: [TokensService, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [TokensService, TokenCache, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [TokensService],
 })
 export class AuthModule {}

@@ -9,6 +9,7 @@ import { type Page, page, type PageQueryDto } from '../common/pagination.js';
 import type { AppConfig } from '../config/app-config.js';
 import { AuthError, AuthErrorCode } from './auth.errors.js';
 import type { CreateTokenDto } from './dto/create-token.dto.js';
+import { type CachedToken, TOKEN_REVOKED_CHANNEL, TokenCache } from './token-cache.js';
 import { ApiTokenEntity, type TokenSource } from './entities/api-token.entity.js';
 import { type Actor, isRole, type Role, SYSTEM_ACTOR } from './roles.js';
 import { generateTokenSecret, hashTokenSecret, tokenPrefix } from './token-secret.js';
@@ -22,7 +23,7 @@ export interface CreatedToken {
   token: string;
 }
 
-/** Writing last-use on every request would turn each read into a write; once a minute is enough. */
+/** Writing last-use on every lookup would turn each read into a write; once a minute is enough (cached tokens are not looked up). */
 const LAST_USED_RESOLUTION = '1 minute';
 
 @Injectable()
@@ -35,6 +36,7 @@ export class TokensService implements OnApplicationBootstrap {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditTrailService,
     private readonly clock: Clock,
+    private readonly cache: TokenCache,
     config: ConfigService<AppConfig, true>,
   ) {
     this.bootstrapToken = config.get('bootstrapToken', { infer: true });
@@ -49,7 +51,13 @@ export class TokensService implements OnApplicationBootstrap {
     if (this.adminTokenHash && timingSafeEqual(this.adminTokenHash, Buffer.from(hash, 'hex'))) {
       return { subject: 'admin', roles: ['admin'], tokenId: null, requestId };
     }
-    const [row]: Array<{ id: string; subject: string; roles: string[] }> = await this.dataSource.query(
+    const row = this.cache.get(hash) ?? (await this.lookUp(hash));
+    if (!row) throw new AuthError(AuthErrorCode.InvalidToken, 'The token is unknown or has been revoked');
+    return { subject: row.subject, roles: row.roles.filter(isRole), tokenId: row.id, requestId };
+  }
+
+  private async lookUp(hash: string): Promise<CachedToken | undefined> {
+    const [row]: CachedToken[] = await this.dataSource.query(
       `WITH token AS (SELECT id, subject, roles, last_used_at FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL),
             touched AS (UPDATE api_tokens t SET last_used_at = $2 FROM token
                          WHERE t.id = token.id
@@ -57,8 +65,8 @@ export class TokensService implements OnApplicationBootstrap {
        SELECT id, subject, roles FROM token`,
       [hash, this.clock.now()],
     );
-    if (!row) throw new AuthError(AuthErrorCode.InvalidToken, 'The token is unknown or has been revoked');
-    return { subject: row.subject, roles: row.roles.filter(isRole), tokenId: row.id, requestId };
+    if (row) this.cache.set(hash, row);
+    return row;
   }
 
   async create(dto: CreateTokenDto, actor: Actor, source: TokenSource = 'api'): Promise<CreatedToken> {
@@ -73,7 +81,7 @@ export class TokensService implements OnApplicationBootstrap {
   }
 
   async revoke(id: string, actor: Actor): Promise<ApiTokenEntity> {
-    return this.dataSource.transaction(async (m) => {
+    const token = await this.dataSource.transaction(async (m) => {
       const repo = m.getRepository(ApiTokenEntity);
       const token = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!token) throw new AuthError(AuthErrorCode.TokenNotFound, `No token with id ${id}`);
@@ -87,8 +95,11 @@ export class TokensService implements OnApplicationBootstrap {
         before: { revokedAt: null },
         after: { revokedAt: token.revokedAt.toISOString() },
       });
+      await m.query(`SELECT pg_notify($1, $2)`, [TOKEN_REVOKED_CHANNEL, id]);
       return token;
     });
+    this.cache.forget(id);
+    return token;
   }
 
   /**

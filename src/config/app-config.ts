@@ -16,6 +16,8 @@ export interface AppConfig {
   adminToken?: string;
   logLevel: LogLevel;
   rateLimitPerMinute: number;
+  /** How long a resolved token is trusted without a lookup; 0 looks every request up. */
+  tokenCacheSeconds: number;
   auditSealIntervalMs: number;
   attributeSchemaPath: string;
   /** Rule set files synced at start-up. */
@@ -99,6 +101,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     adminToken,
     logLevel,
     rateLimitPerMinute: intVar(env, 'AIMSFLOW_RATE_LIMIT_PER_MINUTE', 1200, 1, 10_000_000),
+    tokenCacheSeconds: intVar(env, 'AIMSFLOW_TOKEN_CACHE_SECONDS', 30, 0, 3600),
     auditSealIntervalMs: intVar(env, 'AIMSFLOW_AUDIT_SEAL_INTERVAL_MS', 500, 10, 3_600_000),
     attributeSchemaPath: env.AIMSFLOW_ATTRIBUTE_SCHEMA
       ? path.resolve(env.AIMSFLOW_ATTRIBUTE_SCHEMA)

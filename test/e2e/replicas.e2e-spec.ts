@@ -1,8 +1,9 @@
+import { TokenCache } from '../../src/auth/token-cache.js';
 import { ModelEventsService } from '../../src/model-changes/model-events.service.js';
 import { DeliveryWorker } from '../../src/webhooks/delivery-worker.js';
 import { auth, bpmn, chain, OWN_PROCESSES_ONLY, processClient } from '../helpers/processes.js';
 import { createTestDatabase, dropTestDatabase } from '../helpers/test-database.js';
-import { createTestApp, type TestApp } from '../helpers/test-app.js';
+import { ADMIN_TOKEN, createTestApp, type TestApp } from '../helpers/test-app.js';
 import { startWebhookReceiver } from '../helpers/webhook-receiver.js';
 
 /** Three service instances on one database: the background work is shared, and done once. */
@@ -74,4 +75,31 @@ describe('three replicas on one database', () => {
     const { rows } = await a.db.query(`SELECT count(*)::int AS n, count(DISTINCT system_id)::int AS systems FROM model_versions WHERE model_event_id = $1`, [event.body.id]);
     expect(rows[0]).toEqual({ n: 12, systems: 12 });
   });
+
+  it('forget a revoked token on every replica at once, and trust none while they cannot hear of revocations', async () => {
+    const [a, b, c] = apps;
+    const olivia = await a.tokenFor('olivia-r', 'ai-owner');
+    const [{ id }] = (await a.db.query(`SELECT id FROM api_tokens WHERE subject = 'olivia-r'`)).rows;
+    for (const app of [b, c]) await app.http.get('/api/v1/ai-systems').set(auth(olivia)).expect(200); // now cached there
+    await a.http.delete(`/api/v1/tokens/${id}`).set(auth(ADMIN_TOKEN)).expect(200);
+    for (const app of [b, c]) await until(async () => (await app.http.get('/api/v1/ai-systems').set(auth(olivia))).status === 401);
+
+    // A replica whose listener connection is lost empties its cache and looks every token up.
+    const paula = await a.tokenFor('paula-r', 'ai-owner');
+    await b.http.get('/api/v1/ai-systems').set(auth(paula)).expect(200);
+    await a.db.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'aimsflow-token-cache' AND datname = current_database()`);
+    await until(async () => !b.app.get(TokenCache).active);
+    await a.db.query(`UPDATE api_tokens SET revoked_at = now() WHERE subject = 'paula-r'`); // no notification
+    await b.http.get('/api/v1/ai-systems').set(auth(paula)).expect(401);
+    await until(async () => b.app.get(TokenCache).active); // listening again after a second
+  });
 });
+
+/** Waits for something another connection does asynchronously (a notification); fails after 5 s. */
+async function until(condition: () => Promise<boolean>): Promise<void> {
+  const deadline = Date.now() + 5000;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('condition not met within 5 s');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
