@@ -19,7 +19,7 @@ export interface InstanceContext {
   counters: Record<string, number>;
   /** What each active waiting or automatic element (and each armed boundary timer) holds, by element id. */
   tokens: Record<string, Token>;
-  /** Who completed each user task, oldest first (multi-instance items included). */
+  /** Who completed each user task, each subject once, latest completer last (multi-instance items included). */
   completedBy: Record<string, string[]>;
   initiator: string | null;
   startEventId: string;
@@ -253,8 +253,9 @@ export function mergeVariables(ctx: InstanceContext, variables: Record<string, u
   Object.assign(ctx.variables, toPlainRecord(variables));
 }
 
+/** Each subject once, ordered by latest completion: a task in a loop must not grow the instance without bound. */
 export function recordCompleter(ctx: InstanceContext, id: string, completedBy: string | undefined): void {
-  if (completedBy) ctx.completedBy[id] = [...(ctx.completedBy[id] ?? []), completedBy];
+  if (completedBy) ctx.completedBy[id] = [...(ctx.completedBy[id] ?? []).filter((subject) => subject !== completedBy), completedBy];
 }
 
 export function completeChild(ctx: InstanceContext, index: DefinitionIndex, id: string, childVariables: Record<string, unknown>): void {

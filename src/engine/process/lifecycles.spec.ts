@@ -612,7 +612,7 @@ describe('risk-treatment', () => {
     expect(keys(d)).toEqual(['Task_implement:2']);
     await d.complete('Task_implement', { implementationNotes: 'done' }, 'ivan');
     expect(task(d, 'Task_verify').separateFrom).toEqual(['Task_implement']);
-    expect(d.last.completedBy.Task_implement).toEqual(['ivan', 'ivan']);
+    expect(d.last.completedBy.Task_implement).toEqual(['ivan']); // implemented twice, recorded once for segregation of duties
     await d.complete('Task_verify', { effective: true }, 'vera');
     expect(keys(d)).toEqual(['Task_rateResidual:1']);
   });

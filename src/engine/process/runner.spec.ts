@@ -1,5 +1,6 @@
 import { EngineError, EngineErrorCode } from './errors.js';
 import { applyEvent, inspectInstance, startInstance, type Wait } from './runner.js';
+import { type InstanceContext, recordCompleter } from './instance.js';
 import { bpmn, deploy, Driver, fakeHooks, fixture } from './spec-helpers.js';
 
 const T0 = '2026-01-15T09:00:00.000Z';
@@ -482,5 +483,13 @@ describe('runner guards', () => {
     await d.complete('task.review');
     expect(d.last.steps[0]).toMatchObject({ left: ['task.review'], entered: ['end.1'] });
     expect(d.last.status).toBe('completed');
+  });
+});
+
+describe('who completed a user task', () => {
+  it('keeps each subject once, latest completer last, however often a loop returns to the task', () => {
+    const ctx = { completedBy: {} } as InstanceContext;
+    for (const subject of ['ana', 'ben', 'ana', 'ana']) recordCompleter(ctx, 'Task_review', subject);
+    expect(ctx.completedBy.Task_review).toEqual(['ben', 'ana']);
   });
 });
