@@ -1,4 +1,5 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { startServiceProcess, type ServiceProcess } from '../test/helpers/service-process.js';
@@ -43,5 +44,34 @@ export function apiClient(baseUrl: string) {
     deploy: (token: string, xml: string) => call(token, 'POST', '/process-definitions', xml, 'application/xml'),
     start: (token: string, definitionKey: string, subject: { type: string; id: string }, variables: Record<string, unknown> = {}) =>
       call(token, 'POST', '/process-instances', { definitionKey, subject, variables }),
+  };
+}
+
+/**
+ * A lean HTTP client for load: kept-alive connections, one per concurrent client (fetch costs the
+ * driver about three times the CPU, which on a shared machine the service then lacks).
+ */
+export function keepAliveDriver(baseUrl: string, connections: number) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
+  const send = (method: string, path: string, token: string, body?: unknown) =>
+    new Promise<unknown>((resolve, reject) => {
+      const payload = body === undefined ? undefined : JSON.stringify(body);
+      const headers: Record<string, string | number> = { authorization: `Bearer ${token}` };
+      if (payload !== undefined) Object.assign(headers, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) });
+      const req = http.request(`${baseUrl}${path}`, { method, agent, headers }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString();
+          if (res.statusCode !== 200 && res.statusCode !== 201) reject(new Error(`${method} ${path}: ${res.statusCode} ${text}`));
+          else resolve(JSON.parse(text));
+        });
+      });
+      req.on('error', reject);
+      req.end(payload);
+    });
+  return {
+    get: (path: string, token: string) => send('GET', path, token),
+    post: (path: string, token: string, body: unknown) => send('POST', path, token, body),
   };
 }
