@@ -4,6 +4,7 @@ import { Processes1764576000000 } from './1764576000000-processes.js';
 import { Webhooks1764662400000 } from './1764662400000-webhooks.js';
 import { Integrations1764748800000 } from './1764748800000-integrations.js';
 import { Registers1764835200000 } from './1764835200000-registers.js';
+import { WithdrawnRegisterRows1764921600000 } from './1764921600000-withdrawn-register-rows.js';
 
 /** Every migration, in order. Listed explicitly: globs don't work the same under ESM, ts-jest and dist/. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   Webhooks1764662400000,
   Integrations1764748800000,
   Registers1764835200000,
+  WithdrawnRegisterRows1764921600000,
 ];

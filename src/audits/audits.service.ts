@@ -11,6 +11,7 @@ import { ControlsCatalogue } from '../controls/controls-catalogue.js';
 import { NC_SEVERITIES } from '../nonconformities/entities/nonconformity.entity.js';
 import { NonconformitiesService } from '../nonconformities/nonconformities.service.js';
 import { type HandlerContext, HandlerRegistry } from '../processes/handlers/handler-registry.js';
+import { RegisterWithdrawals } from '../processes/runtime/register-withdrawals.js';
 import { ProcessEngineService } from '../processes/runtime/process-engine.service.js';
 import { OutboxService } from '../webhooks/outbox.service.js';
 import { AuditError, AuditErrorCode } from './audits.errors.js';
@@ -32,6 +33,7 @@ export class AuditsService implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly handlers: HandlerRegistry,
+    private readonly withdrawals: RegisterWithdrawals,
     private readonly processes: ProcessEngineService,
     private readonly nonconformities: NonconformitiesService,
     private readonly outbox: OutboxService,
@@ -41,6 +43,7 @@ export class AuditsService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
+    this.withdrawals.register({ table: 'audits', subjectType: 'audit', inProgress: ['active', 'in-progress', 'awaiting-nonconformities'] });
     this.handlers.register(
       'audit.update',
       'Moves the audit to `stage` with `status`, recording scope, audited area and area owner from the variables; at stage `certified` it returns surveillance1Due, surveillance2Due and recertificationDue (12, 24 and 36 months on).',

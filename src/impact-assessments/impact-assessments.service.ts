@@ -8,6 +8,7 @@ import { Clock } from '../clock/clock.js';
 import { type Page, page } from '../common/pagination.js';
 import { decisionsOfInstance, list, str } from '../common/process-steps.js';
 import { HandlerRegistry } from '../processes/handlers/handler-registry.js';
+import { RegisterWithdrawals } from '../processes/runtime/register-withdrawals.js';
 import { AiSystemLifecycle } from '../ai-systems/ai-system-lifecycle.service.js';
 import type { ImpactAssessmentQueryDto } from './dto/impact-assessment-query.dto.js';
 import { type AssessmentStatus, ImpactAssessmentEntity, type ImpactDimension } from './entities/impact-assessment.entity.js';
@@ -21,12 +22,14 @@ export class ImpactAssessmentsService implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly handlers: HandlerRegistry,
+    private readonly withdrawals: RegisterWithdrawals,
     private readonly audit: AuditTrailService,
     private readonly clock: Clock,
     private readonly lifecycle: AiSystemLifecycle,
   ) {}
 
   onModuleInit(): void {
+    this.withdrawals.register({ table: 'impact_assessments', subjectType: 'impact-assessment', inProgress: ['draft', 'in-review'] });
     this.handlers.register(
       'impact-assessment.open',
       'Opens the next version of the system’s impact assessment as a draft (inputs: systemId, trigger, reasons); returns assessmentId and assessmentVersion.',

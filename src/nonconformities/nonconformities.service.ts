@@ -9,6 +9,7 @@ import { type Page, page } from '../common/pagination.js';
 import { decisionsOfInstance, list, processDeployed, str } from '../common/process-steps.js';
 import { ControlsCatalogue } from '../controls/controls-catalogue.js';
 import { HandlerRegistry } from '../processes/handlers/handler-registry.js';
+import { RegisterWithdrawals } from '../processes/runtime/register-withdrawals.js';
 import { ProcessEngineService } from '../processes/runtime/process-engine.service.js';
 import { OutboxService } from '../webhooks/outbox.service.js';
 import type { NonconformityQueryDto, RaiseNonconformityDto } from './dto/nonconformity.dto.js';
@@ -34,6 +35,7 @@ export class NonconformitiesService implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly handlers: HandlerRegistry,
+    private readonly withdrawals: RegisterWithdrawals,
     private readonly processes: ProcessEngineService,
     private readonly outbox: OutboxService,
     private readonly audit: AuditTrailService,
@@ -42,6 +44,7 @@ export class NonconformitiesService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
+    this.withdrawals.register({ table: 'nonconformities', subjectType: 'nonconformity', inProgress: ['raised', 'contained', 'root-cause', 'planned', 'approved', 'implemented', 'effectiveness-review', 'reopened'] });
     this.handlers.register(
       'nonconformity.raise',
       'Raises a nonconformity from the variables (title, description, source, severity, systemId, auditId, clauseRefs, controlRefs) and starts its corrective action process; returns nonconformityId.',

@@ -14,11 +14,12 @@ import { TimerScheduler } from './jobs/timer-scheduler.js';
 import { MessagesController } from './messages/messages.controller.js';
 import { MessagesService } from './messages/messages.service.js';
 import { ProcessEngineService } from './runtime/process-engine.service.js';
+import { RegisterWithdrawals } from './runtime/register-withdrawals.js';
 
 /**
  * Process definitions, instances, history, messages, timers and the handler registry. Other
  * modules use ProcessEngineService inside their own transactions and register service task
- * handlers with HandlerRegistry in their onModuleInit.
+ * handlers with HandlerRegistry (and registers with RegisterWithdrawals) in their onModuleInit.
  */
 @Module({
   imports: [RulesModule],
@@ -34,7 +35,8 @@ import { ProcessEngineService } from './runtime/process-engine.service.js';
     JobRunner,
     TimerScheduler,
     TaskStore,
+    RegisterWithdrawals,
   ],
-  exports: [ProcessEngineService, HandlerRegistry, TaskStore, JobRunner],
+  exports: [ProcessEngineService, HandlerRegistry, TaskStore, JobRunner, RegisterWithdrawals],
 })
 export class ProcessesModule {}

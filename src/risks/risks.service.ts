@@ -10,6 +10,7 @@ import { ControlsCatalogue } from '../controls/controls-catalogue.js';
 import { ControlsService } from '../controls/controls.service.js';
 import type { ImplementationStatus } from '../controls/entities/control-implementation.entity.js';
 import { HandlerRegistry, type HandlerContext } from '../processes/handlers/handler-registry.js';
+import { RegisterWithdrawals } from '../processes/runtime/register-withdrawals.js';
 import { RuleEvaluator } from '../rules/rule-evaluator.service.js';
 import type { RiskQueryDto } from './dto/risk-query.dto.js';
 import { RiskEntity } from './entities/risk.entity.js';
@@ -35,6 +36,7 @@ export class RisksService implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly handlers: HandlerRegistry,
+    private readonly withdrawals: RegisterWithdrawals,
     private readonly rules: RuleEvaluator,
     private readonly controls: ControlsService,
     private readonly catalogue: ControlsCatalogue,
@@ -43,6 +45,7 @@ export class RisksService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
+    this.withdrawals.register({ table: 'risks', subjectType: 'risk', inProgress: ['open', 'treatment-decided', 'awaiting-acceptance', 'in-implementation', 'verification'] });
     this.handlers.register(
       'risk.rate-all',
       'Rates every risk of `risks` (likelihood, severity 1–5) with the active risk-rating rules (each a stored decision); returns `risks` with their rating and `risksToTreat`, those the rules say need a treatment.',

@@ -310,5 +310,30 @@ describe('lifecycle: AI system onboarding', () => {
     await expectAt(system.id, onboardingId, 'retired', [], 'cancelled');
     expect((await lc.instance(gina, ia)).status).toBe('cancelled');
     expect(await lc.openTasks(gina, ia)).toEqual([]);
+    // Nobody will finish the draft assessment: the register says so, and the audit trail says why.
+    const [assessment] = await assessments(system.id);
+    expect(assessment).toMatchObject({ status: 'withdrawn', instanceId: ia });
+    expect((await lc.get(gina, '/impact-assessments', { status: 'withdrawn', systemId: system.id }).expect(200)).body.items).toHaveLength(1);
+    const trail = (await lc.get(audrey, '/audit-events', { subjectType: 'impact-assessment', subjectId: assessment.id }).expect(200)).body.items;
+    expect(trail[0]).toMatchObject({ action: 'impact-assessment.withdrawn', actor: 'olivia', before: { status: 'draft' }, after: { status: 'withdrawn', instanceId: ia } });
+  });
+
+  it('withdraws the risks still being treated when the lifecycle is cancelled, and keeps those already decided', async () => {
+    const { system, onboardingId } = await lc.register(olivia, highRiskSystem('Credit scoring'));
+    await lc.complete(olivia, onboardingId, 'Task_confirmScope', { inScope: true, roles: ['deployer'] });
+    await driveAssessment(lc, await lc.activeChild(gina, onboardingId, 'impact-assessment'), { drafter: olivia, reviewer: carla, approvers: [cody, rita, dora] });
+    await lc.complete(rita, onboardingId, 'Task_riskAssessment', {
+      risks: [
+        { title: 'Unfair refusals', likelihood: 3, severity: 3 },
+        { title: 'Drift', likelihood: 3, severity: 3 },
+      ],
+    });
+    const treatments = await Promise.all((await lc.children(gina, onboardingId, 'risk-treatment')).map((child) => lc.instance(gina, child.id)));
+    const drift = treatments.find((child) => child.variables.risk.title === 'Drift') as Json;
+    await lc.complete(rita, drift.id, 'Task_decide', { treatment: 'accept', rationale: 'within appetite' });
+    await lc.post(olivia, `/ai-systems/${system.id}/retire`, { reason: 'vendor product bought instead' }).expect(200);
+    const risks = (await lc.get(gina, '/risks', { systemId: system.id }).expect(200)).body.items as Json[];
+    expect(Object.fromEntries(risks.map((r) => [r.title, r.status]))).toEqual({ 'Unfair refusals': 'withdrawn', Drift: 'accepted' });
+    expect((await assessments(system.id))[0].status).toBe('approved');
   });
 });

@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-export const ASSESSMENT_STATUSES = ['draft', 'in-review', 'approved', 'rejected', 'superseded', 'review-required'] as const;
+export const ASSESSMENT_STATUSES = ['draft', 'in-review', 'approved', 'rejected', 'superseded', 'review-required', 'withdrawn'] as const;
 export type AssessmentStatus = (typeof ASSESSMENT_STATUSES)[number];
 
 /** One dimension of ISO 42001 impact: individuals, groups and communities, society, the organisation. */

@@ -27,6 +27,7 @@ import { engineCall, isStaleEvent, ProcessError, ProcessErrorCode } from '../pro
 import { hydrate, hydratePrefixed, prefixedColumns } from '../rows.js';
 import { preparedQuery } from '../../database/prepared-query.js';
 import { WriteStatement } from '../../database/write-statement.js';
+import { RegisterWithdrawals } from './register-withdrawals.js';
 
 export interface StartRequest {
   definitionKey: string;
@@ -146,6 +147,7 @@ export class ProcessEngineService {
     private readonly audit: AuditTrailService,
     private readonly clock: Clock,
     private readonly outbox: OutboxService,
+    private readonly withdrawals: RegisterWithdrawals,
   ) {}
 
   /** Starts an instance of a definition (latest version unless given); 409 while a unique-per-subject one is active. */
@@ -618,6 +620,7 @@ export class ProcessEngineService {
       for (const child of children) await this.cancelIn(unit, await this.lockInstance(m, child.id), { reason: 'the parent left the call activity', parentId: instance.id });
     }
     if (instance.status === 'active' || instance.status === 'failed') return;
+    if (instance.status === 'cancelled') await this.withdrawals.withdraw(m, instance.id, unit.actor);
     await this.audit.append(m, unit.actor, {
       action: `process-instance.${instance.status}`,
       subjectType: 'process-instance',
