@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditTrailService } from '../audit-trail/audit-trail.service.js';
@@ -8,6 +8,8 @@ import { SystemClassifier } from '../rules/system-classifier.js';
 import { OutboxService } from '../webhooks/outbox.service.js';
 import { AiSystemChangeHooks } from './ai-system-change-hooks.js';
 import { AiSystemLifecycle } from './ai-system-lifecycle.service.js';
+import { str } from '../common/process-steps.js';
+import { HandlerRegistry } from '../processes/handlers/handler-registry.js';
 import { randomUUID } from 'node:crypto';
 import { type Page, page } from '../common/pagination.js';
 import { AiSystemError, AiSystemErrorCode } from './ai-systems.errors.js';
@@ -58,7 +60,7 @@ function mergeAttributes(current: Record<string, unknown>, patch: Record<string,
 }
 
 @Injectable()
-export class AiSystemsService {
+export class AiSystemsService implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditTrailService,
@@ -68,7 +70,16 @@ export class AiSystemsService {
     private readonly outbox: OutboxService,
     private readonly lifecycle: AiSystemLifecycle,
     private readonly changeHooks: AiSystemChangeHooks,
+    private readonly handlers: HandlerRegistry,
   ) {}
+
+  onModuleInit(): void {
+    this.handlers.register(
+      'ai-system.confirm-roles',
+      'Replaces the system’s roles with the confirmed `roles` (a non-empty list; otherwise nothing changes), re-classified and audited like any change (input: systemId, roles).',
+      (vars, ctx) => this.confirmRoles(ctx.manager, str(vars.systemId) ?? ctx.subject.id, vars.roles, ctx.actor),
+    );
+  }
 
   async register(dto: CreateAiSystemDto, actor: Actor): Promise<AiSystemEntity> {
     const attributes = dto.attributes ?? {};
@@ -133,35 +144,49 @@ export class AiSystemsService {
   async update(id: string, dto: UpdateAiSystemDto, ifMatch: string | undefined, actor: Actor): Promise<AiSystemEntity> {
     const expectedVersion = dto.version ?? parseIfMatch(ifMatch);
     return this.dataSource.transaction(async (m) => {
-      const system = await this.lockForChange(m, id, expectedVersion);
-      const before = snapshot(system);
-      const { version: _version, attributes, ...fields } = dto;
-      Object.assign(system, fields);
-      if (attributes) {
-        system.attributes = mergeAttributes(system.attributes, attributes);
-        this.assertValidAttributes(system.attributes);
-      }
-      const changed = changedFields(before, snapshot(system));
-      if (changed.length === 0) return system;
-      if (changed.some((field) => CLASSIFICATION_INPUTS.includes(field))) {
-        await this.classifier.classify(m, system, actor, 'ai-system.updated');
-      }
-      const previous = { intendedPurpose: before.intendedPurpose as string, attributes: before.attributes as Record<string, unknown> };
-      const after = snapshot(system);
-      system.updatedAt = this.clock.now();
-      await m.getRepository(AiSystemEntity).save(system);
-      await this.audit.append(m, actor, {
-        action: 'ai-system.updated',
-        subjectType: 'ai-system',
-        subjectId: id,
-        ...diff(before, after),
-      });
-      if (changed.includes('attributes') || changed.includes('intendedPurpose')) {
-        await this.changeHooks.attributesChanged(m, previous, system, actor);
-        return m.getRepository(AiSystemEntity).findOneByOrFail({ id }); // a hook may have moved the status
-      }
-      return system;
+      const { version: _version, ...change } = dto;
+      return this.applyChange(m, await this.lockForChange(m, id, expectedVersion), change, actor);
     });
+  }
+
+  /**
+   * The roles the AI owner confirmed in the onboarding's scope task replace the registered ones
+   * (re-classified like any change of roles); no roles confirmed, nothing changes.
+   */
+  async confirmRoles(m: EntityManager, id: string, roles: unknown, actor: Actor): Promise<void> {
+    if (!Array.isArray(roles) || roles.length === 0) return;
+    await this.applyChange(m, await this.lockForChange(m, id, undefined), { roles: roles.map(String) }, actor);
+  }
+
+  private async applyChange(m: EntityManager, system: AiSystemEntity, change: Omit<UpdateAiSystemDto, 'version'>, actor: Actor): Promise<AiSystemEntity> {
+    const id = system.id;
+    const before = snapshot(system);
+    const { attributes, ...fields } = change;
+    Object.assign(system, fields);
+    if (attributes) {
+      system.attributes = mergeAttributes(system.attributes, attributes);
+      this.assertValidAttributes(system.attributes);
+    }
+    const changed = changedFields(before, snapshot(system));
+    if (changed.length === 0) return system;
+    if (changed.some((field) => CLASSIFICATION_INPUTS.includes(field))) {
+      await this.classifier.classify(m, system, actor, 'ai-system.updated');
+    }
+    const previous = { intendedPurpose: before.intendedPurpose as string, attributes: before.attributes as Record<string, unknown> };
+    const after = snapshot(system);
+    system.updatedAt = this.clock.now();
+    await m.getRepository(AiSystemEntity).save(system);
+    await this.audit.append(m, actor, {
+      action: 'ai-system.updated',
+      subjectType: 'ai-system',
+      subjectId: id,
+      ...diff(before, after),
+    });
+    if (changed.includes('attributes') || changed.includes('intendedPurpose')) {
+      await this.changeHooks.attributesChanged(m, previous, system, actor);
+      return m.getRepository(AiSystemEntity).findOneByOrFail({ id }); // a hook may have moved the status
+    }
+    return system;
   }
 
   /**

@@ -302,6 +302,16 @@ describe('lifecycle: AI system onboarding', () => {
     expect(await lc.tasksCompletedBy(audrey, 'max', onboardingId)).toEqual(['Task_deploymentApproval', 'Task_deploymentApproval']);
   });
 
+  it('writes the roles confirmed in the scope task to the register, audited', async () => {
+    const { system, onboardingId } = await lc.register(olivia, minimalSystem('Chat assistant'));
+    const registered = system.roles as string[];
+    await lc.complete(olivia, onboardingId, 'Task_confirmScope', { inScope: true, roles: ['provider', 'deployer'] });
+    const after = await lc.system(gina, system.id);
+    expect(after.roles).toEqual(['provider', 'deployer']);
+    const trail = (await lc.get(audrey, '/audit-events', { subjectType: 'ai-system', subjectId: system.id, action: 'ai-system.updated' }).expect(200)).body.items;
+    expect(trail[0]).toMatchObject({ actor: 'olivia', before: { roles: registered }, after: { roles: ['provider', 'deployer'] } });
+  });
+
   it('retires a system still in onboarding at once and cancels its lifecycle', async () => {
     const { system, onboardingId } = await lc.register(olivia, minimalSystem('Invoice OCR'));
     await lc.complete(olivia, onboardingId, 'Task_confirmScope', { inScope: true });

@@ -16,6 +16,7 @@ const PROCESSES = ['ai-system-onboarding', 'impact-assessment', 'risk-treatment'
 /** The service-task handlers the app implements for these processes. */
 const HANDLERS = [
   'ai-system.load-facts',
+  'ai-system.confirm-roles',
   'ai-system.set-status',
   'nonconformity.raise',
   'nonconformity.update',
@@ -254,7 +255,10 @@ describe('ai-system-onboarding', () => {
       ['eu-ai-act-risk-class', expect.objectContaining({ systemId: 'sys-1', useCases: ['recruitment'], roles: ['deployer', 'provider'] })],
       ['required-controls', expect.objectContaining({ riskClass: 'high', roles: ['deployer', 'provider'], thirdParty: true })],
     ]);
-    expect(w.calls()).toEqual([['ai-system.set-status', expect.objectContaining({ systemId: 'sys-1', status: 'in-assessment' })]]);
+    expect(w.calls()).toEqual([
+      ['ai-system.confirm-roles', expect.objectContaining({ systemId: 'sys-1', roles: ['deployer', 'provider'] })],
+      ['ai-system.set-status', expect.objectContaining({ systemId: 'sys-1', status: 'in-assessment' })],
+    ]);
     expect(d.waits).toEqual([
       { kind: 'child', key: 'Call_impactAssessment:1', elementId: 'Call_impactAssessment', processKey: 'impact-assessment', variables: { systemId: 'sys-1', trigger: 'onboarding', reasons: ['onboarding'] } },
     ]);
@@ -338,10 +342,14 @@ describe('ai-system-onboarding', () => {
     const d = await Driver.start(await lifecycle('ai-system-onboarding'), { systemId: 'sys-1' }, w.hooks);
     w.calls();
     await d.complete('Task_confirmScope', { inScope: false, notes: 'spreadsheet macro, not AI' }, 'olga');
-    expect(w.calls()).toEqual([['ai-system.set-status', expect.objectContaining({ systemId: 'sys-1', status: 'out-of-scope' })]]);
+    // No roles confirmed: the registered ones (loaded with the facts) are recorded again, which changes nothing.
+    expect(w.calls()).toEqual([
+      ['ai-system.confirm-roles', expect.objectContaining({ systemId: 'sys-1', roles: ['deployer'] })],
+      ['ai-system.set-status', expect.objectContaining({ systemId: 'sys-1', status: 'out-of-scope' })],
+    ]);
     expect(w.rules()).toEqual([]);
     expect(d.last).toMatchObject({ status: 'completed', waits: [] });
-    expect(d.last.steps[0].entered).toEqual(['Gateway_inScope', 'Task_setOutOfScope']);
+    expect(d.last.steps.map((step) => step.entered)).toEqual([['Task_recordRoles'], ['Gateway_inScope', 'Task_setOutOfScope'], expect.anything()]);
   });
 
   it('prohibited: status prohibited, a major nonconformity raised, onboarding ends', async () => {
@@ -350,6 +358,7 @@ describe('ai-system-onboarding', () => {
     w.calls();
     await d.complete('Task_confirmScope', { inScope: true }, 'olga');
     expect(w.calls()).toEqual([
+      ['ai-system.confirm-roles', expect.objectContaining({ systemId: 'sys-1' })],
       ['ai-system.set-status', expect.objectContaining({ systemId: 'sys-1', status: 'prohibited' })],
       [
         'nonconformity.raise',
