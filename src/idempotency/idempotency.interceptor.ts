@@ -2,7 +2,7 @@ import { type CallHandler, type ExecutionContext, HttpStatus, Injectable, type N
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants.js';
 import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
-import { catchError, from, mergeMap, type Observable, of, throwError } from 'rxjs';
+import { catchError, from, mergeMap, Observable, of, throwError } from 'rxjs';
 import type { Actor } from '../auth/roles.js';
 import { IdempotencyError, IdempotencyErrorCode } from './idempotency.errors.js';
 import { IdempotencyService } from './idempotency.service.js';
@@ -41,7 +41,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
           res.status(claim.status).setHeader('Idempotent-Replayed', 'true');
           return of(claim.body);
         }
-        return next.handle().pipe(
+        // Subscribing inside the key's context lets the handler's transaction mark the key at commit.
+        const handled = new Observable<unknown>((subscriber) => this.idempotency.runWithKey(scope, key, () => next.handle().subscribe(subscriber)));
+        return handled.pipe(
           mergeMap((body) => from(this.idempotency.complete(scope, key, status, body)).pipe(mergeMap(() => of(body)))),
           catchError((error: unknown) => from(this.idempotency.release(scope, key)).pipe(mergeMap(() => throwError(() => error)))),
         );

@@ -1,7 +1,8 @@
 import { Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntitySubscriberInterface, type TransactionCommitEvent } from 'typeorm';
 import { Clock } from '../clock/clock.js';
 import { canonicalJson } from '../common/canonical-json.js';
 import { IdempotencyError, IdempotencyErrorCode } from './idempotency.errors.js';
@@ -14,9 +15,22 @@ const WAIT_STEP_MS = 25;
 
 export type Claim = { kind: 'new' } | { kind: 'replay'; status: number; body: unknown };
 
+interface KeyInUse {
+  scope: string;
+  key: string;
+  committed: boolean;
+}
+
+/**
+ * Keys live through three states: `in-progress` (claimed; a crash before the change commits
+ * rolls the change back, so the key may be claimed again after the lease), `committed` (written by
+ * the change's own transaction, so a crash before the response is stored never runs the change
+ * twice) and `completed` (the response stored for replays).
+ */
 @Injectable()
-export class IdempotencyService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class IdempotencyService implements OnApplicationBootstrap, OnApplicationShutdown, EntitySubscriberInterface {
   private sweeper?: NodeJS.Timeout;
+  private readonly inUse = new AsyncLocalStorage<KeyInUse>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -24,6 +38,7 @@ export class IdempotencyService implements OnApplicationBootstrap, OnApplication
   ) {}
 
   onApplicationBootstrap(): void {
+    this.dataSource.subscribers.push(this);
     this.sweeper = setInterval(() => void this.sweep().catch(() => undefined), 3600_000);
     this.sweeper.unref();
   }
@@ -53,7 +68,7 @@ export class IdempotencyService implements OnApplicationBootstrap, OnApplication
       );
       if (inserted.length) return { kind: 'new' };
       const [existing] = await this.dataSource.query(
-        `SELECT request_hash, status, response_status, response_body FROM idempotency_keys WHERE scope = $1 AND key = $2`,
+        `SELECT request_hash, status, response_status, response_body, created_at FROM idempotency_keys WHERE scope = $1 AND key = $2`,
         [scope, key],
       );
       if (!existing) continue; // swept or released between the two statements
@@ -64,8 +79,27 @@ export class IdempotencyService implements OnApplicationBootstrap, OnApplication
         );
       }
       if (existing.status === 'completed') return { kind: 'replay', status: existing.response_status, body: existing.response_body };
+      if (existing.status === 'committed' && existing.created_at < new Date(now.getTime() - IN_PROGRESS_LEASE_MS)) {
+        throw new IdempotencyError(
+          IdempotencyErrorCode.ResponseLost,
+          'The request with this Idempotency-Key was applied, but the service stopped before it could answer: read the result (GET) instead of retrying',
+        );
+      }
       await new Promise((resolve) => setTimeout(resolve, WAIT_STEP_MS));
     }
+  }
+
+  /** Runs the request's work with its key, so the first transaction it commits marks the key `committed`. */
+  runWithKey<T>(scope: string, key: string, work: () => T): T {
+    return this.inUse.run({ scope, key, committed: false }, work);
+  }
+
+  /** TypeORM calls this before every commit; only the request's own outermost transaction marks its key. */
+  async beforeTransactionCommit(event: TransactionCommitEvent): Promise<void> {
+    const inUse = this.inUse.getStore();
+    if (!inUse || inUse.committed || (event.queryRunner as { transactionDepth?: number }).transactionDepth !== 1) return;
+    await event.queryRunner.query(`UPDATE idempotency_keys SET status = 'committed' WHERE scope = $1 AND key = $2 AND status = 'in-progress'`, [inUse.scope, inUse.key]);
+    inUse.committed = true;
   }
 
   async complete(scope: string, key: string, status: number, body: unknown): Promise<void> {
@@ -75,7 +109,7 @@ export class IdempotencyService implements OnApplicationBootstrap, OnApplication
     );
   }
 
-  /** A request that failed changed nothing (its transaction rolled back): the key is free again. */
+  /** A request that failed before committing changed nothing (its transaction rolled back): the key is free again. */
   async release(scope: string, key: string): Promise<void> {
     await this.dataSource.query(`DELETE FROM idempotency_keys WHERE scope = $1 AND key = $2 AND status = 'in-progress'`, [scope, key]);
   }

@@ -1,3 +1,4 @@
+import { IdempotencyService } from '../../src/idempotency/idempotency.service.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 
 const system = { name: 'Idempotent', intendedPurpose: 'x', roles: ['deployer'], attributes: { useCases: ['chatbot'] } };
@@ -52,5 +53,31 @@ describe('Idempotency-Key on POST', () => {
     const res = await t.http.post('/api/v1/ai-systems').set('Authorization', `Bearer ${other}`).set('Idempotency-Key', 'k-1').send({ ...system, name: 'Idempotent' });
     expect(res.status).toBe(201);
     expect(res.headers['idempotent-replayed']).toBeUndefined();
+  });
+
+  it('never applies a change twice when the service stops between committing it and answering', async () => {
+    const m = await createTestApp({ clock: 'manual' });
+    try {
+      const olivia = await m.tokenFor('olivia', 'ai-owner');
+      const gina = await m.tokenFor('gina', 'governance');
+      const send = () => m.http.post('/api/v1/ai-systems').set('Authorization', `Bearer ${olivia}`).set('Idempotency-Key', 'k-crash').send(system);
+      // The change commits, then storing its response fails, as if the process had died right then.
+      const keys = m.app.get(IdempotencyService);
+      const complete = keys.complete.bind(keys);
+      keys.complete = () => Promise.reject(new Error('the process died'));
+      expect((await send()).status).toBe(500);
+      keys.complete = complete;
+      const stored = await m.db.query(`SELECT status FROM idempotency_keys WHERE key = 'k-crash'`);
+      expect(stored.rows).toEqual([{ status: 'committed' }]); // written by the change's own transaction
+
+      // After the in-progress lease a retry is told what happened instead of creating a second system.
+      await m.http.post('/api/v1/clock/advance').set('Authorization', `Bearer ${gina}`).send({ duration: 'PT2M' }).expect(200);
+      const retry = await send();
+      expect(retry.status).toBe(409);
+      expect(retry.body.code).toBe('idempotent-response-lost');
+      expect((await m.db.query(`SELECT count(*)::int AS n FROM ai_systems WHERE name = 'Idempotent'`)).rows[0].n).toBe(1);
+    } finally {
+      await m.close();
+    }
   });
 });
