@@ -26,8 +26,11 @@ export async function simulationBench(): Promise<Record<string, number>> {
     }
     const ruleSets = app.get(RuleSetsService);
     const active = await ruleSets.getActive('eu-ai-act-risk-class');
-    // The candidate drops the Art. 50 (limited-risk) rules, so a share of the systems would change class.
-    const rules = active.document.rules.filter((rule) => rule.event.params?.riskClass !== 'limited');
+    // The candidate downgrades the Art. 50 (limited-risk) rules to minimal, so a share of the systems would
+    // change class (their transparency obligations stay: the outcome requires a rule that sets them).
+    const rules = active.document.rules.map((rule) =>
+      rule.event.params?.riskClass === 'limited' ? { ...rule, event: { ...rule.event, params: { ...rule.event.params, riskClass: 'minimal' } } } : rule,
+    );
     const candidate = await ruleSets.createVersion('eu-ai-act-risk-class', { ...active.document, description: 'bench candidate', rules }, SYSTEM_ACTOR);
     const simulation = app.get(SimulationService);
     await simulation.simulateSystems('eu-ai-act-risk-class', candidate.version); // warm-up (compiles both versions)
