@@ -13,7 +13,7 @@ const USAGE = `usage: npm run cli -- <command>
   migration:run | migration:revert | migration:generate <Name>
 Uses DATABASE_URL, or the embedded database in AIMSFLOW_DATA_DIR (joining the running service's).`;
 
-async function tokenCreate(args: string[], url: string): Promise<void> {
+async function tokenCreate(args: string[], url: string, secretKey: Buffer | undefined): Promise<void> {
   const { values } = parseArgs({ args, options: { subject: { type: 'string' }, roles: { type: 'string' }, description: { type: 'string' } } });
   const roles = (values.roles ?? '').split(',').map((r) => r.trim()).filter(Boolean);
   const unknown = roles.filter((r) => !isRole(r));
@@ -22,7 +22,7 @@ async function tokenCreate(args: string[], url: string): Promise<void> {
   }
   await runMigrations(url);
   // The real service graph, so the token is created (and audited) exactly as the API does it.
-  const app = await createApp({ databaseUrl: url, logLevel: 'warn', auditSealIntervalMs: 3_600_000, bootstrapToken: false });
+  const app = await createApp({ databaseUrl: url, secretKey, logLevel: 'warn', auditSealIntervalMs: 3_600_000, bootstrapToken: false });
   try {
     const created = await app
       .get(TokensService)
@@ -40,9 +40,10 @@ async function main(): Promise<void> {
     process.stdout.write(USAGE + '\n');
     return;
   }
-  const database = await openDatabase(loadConfig());
+  const config = loadConfig();
+  const database = await openDatabase(config);
   try {
-    if (command === 'token:create') await tokenCreate(args, database.url);
+    if (command === 'token:create') await tokenCreate(args, database.url, config.secretKey ?? database.secretKey);
     else if (command.startsWith('migration:')) await migrationCli(command.slice('migration:'.length), args, database.url);
     else throw new Error(`unknown command "${command}"\n${USAGE}`);
   } finally {

@@ -25,7 +25,7 @@ async function main(): Promise<void> {
     if (config.logLevel === 'debug' || config.logLevel === 'trace') process.stderr.write(`[postgres] ${message}`);
   });
   await runMigrations(running.database.url);
-  running.app = await createApp({ databaseUrl: running.database.url });
+  running.app = await createApp({ databaseUrl: running.database.url, secretKey: config.secretKey ?? running.database.secretKey });
   await running.app.listen(config.port);
   process.stderr.write(
     `aimsflow listening on http://localhost:${config.port} (API /api/v1, docs /docs, health /health; ` +

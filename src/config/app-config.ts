@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { fromProjectRoot } from '../common/paths.js';
+import { parseSecretKey } from '../common/secret-box.js';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -16,6 +17,8 @@ export interface AppConfig {
   adminToken?: string;
   logLevel: LogLevel;
   rateLimitPerMinute: number;
+  /** Seals webhook signing secrets at rest (the embedded database brings its own). */
+  secretKey?: Buffer;
   /** How long a resolved token is trusted without a lookup; 0 looks every request up. */
   tokenCacheSeconds: number;
   auditSealIntervalMs: number;
@@ -79,6 +82,14 @@ function databaseUrlVar(env: Env, name: string): string | undefined {
   return raw;
 }
 
+function secretKeyVar(env: Env, name: string): Buffer | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  const key = parseSecretKey(raw);
+  if (!key) throw new ConfigError(name, 'must be 32 bytes, as 64 hex digits or base64 (openssl rand -base64 32)');
+  return key;
+}
+
 /** Reads and checks the environment; throws ConfigError naming the first bad variable. */
 export function loadConfig(env: Env = process.env): AppConfig {
   const logLevel = (env.LOG_LEVEL ?? 'info') as LogLevel;
@@ -101,6 +112,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     adminToken,
     logLevel,
     rateLimitPerMinute: intVar(env, 'AIMSFLOW_RATE_LIMIT_PER_MINUTE', 1200, 1, 10_000_000),
+    secretKey: secretKeyVar(env, 'AIMSFLOW_SECRET_KEY'),
     tokenCacheSeconds: intVar(env, 'AIMSFLOW_TOKEN_CACHE_SECONDS', 30, 0, 3600),
     auditSealIntervalMs: intVar(env, 'AIMSFLOW_AUDIT_SEAL_INTERVAL_MS', 500, 10, 3_600_000),
     attributeSchemaPath: env.AIMSFLOW_ATTRIBUTE_SCHEMA

@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Clock } from '../clock/clock.js';
 import type { AppConfig } from '../config/app-config.js';
+import { SigningSecrets } from './signing-secrets.js';
 import { signPayload } from './signing.js';
 
 const BATCH = 20;
@@ -39,6 +40,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly secrets: SigningSecrets,
     config: ConfigService<AppConfig, true>,
   ) {
     this.settings = {
@@ -119,7 +121,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
           'user-agent': 'aimsflow-webhooks/1',
           'webhook-id': delivery.event_id,
           'webhook-timestamp': String(timestamp),
-          'webhook-signature': signPayload(delivery.secret, delivery.event_id, timestamp, body),
+          'webhook-signature': signPayload(this.secrets.open(delivery.secret), delivery.event_id, timestamp, body),
         },
         body,
         redirect: 'manual',

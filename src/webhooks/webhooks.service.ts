@@ -9,6 +9,7 @@ import type { CreateSubscriptionDto, DeliveryQueryDto } from './dto/webhooks.dto
 import { WebhookDeliveryEntity } from './entities/webhook-delivery.entity.js';
 import { WebhookSubscriptionEntity } from './entities/webhook-subscription.entity.js';
 import { EVENT_TYPES, isValidPattern } from './event-types.js';
+import { SigningSecrets } from './signing-secrets.js';
 import { generateSigningSecret } from './signing.js';
 import { WebhookError, WebhookErrorCode } from './webhooks.errors.js';
 
@@ -18,6 +19,7 @@ export class WebhooksService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditTrailService,
     private readonly clock: Clock,
+    private readonly secrets: SigningSecrets,
   ) {}
 
   eventTypes() {
@@ -37,7 +39,7 @@ export class WebhooksService {
     return this.dataSource.transaction(async (m) => {
       const secret = generateSigningSecret();
       const repo = m.getRepository(WebhookSubscriptionEntity);
-      const saved = await repo.save(repo.create({ url: dto.url, eventTypes: dto.eventTypes, secret, description: dto.description ?? null, createdBy: actor.subject, createdAt: this.clock.now() }));
+      const saved = await repo.save(repo.create({ url: dto.url, eventTypes: dto.eventTypes, secret: this.secrets.seal(secret), description: dto.description ?? null, createdBy: actor.subject, createdAt: this.clock.now() }));
       await this.audit.append(m, actor, {
         action: 'webhook-subscription.created',
         subjectType: 'webhook-subscription',

@@ -2,6 +2,7 @@
 import { verifyWebhook } from '../../docs/examples/webhook-receiver.mjs';
 import { DeliveryWorker } from '../../src/webhooks/delivery-worker.js';
 import { createTestApp, ADMIN_TOKEN, type TestApp } from '../helpers/test-app.js';
+import { createTestDatabase, dropTestDatabase } from '../helpers/test-database.js';
 import { startWebhookReceiver } from '../helpers/webhook-receiver.js';
 
 const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
@@ -123,5 +124,46 @@ describe('webhooks: transactional outbox, signed deliveries, retries and order',
     await t.http.post('/api/v1/ai-systems').set(auth(owner)).send({ name: 'Bad', intendedPurpose: 'x', roles: ['deployer'], attributes: { useCases: ['nope'] } }).expect(400);
     const after = await t.db.query('SELECT count(*)::int AS n FROM outbox_events');
     expect(after.rows[0].n).toBe(before.rows[0].n);
+  });
+});
+
+describe('webhook signing secrets at rest', () => {
+  const KEY = Buffer.alloc(32, 7);
+  let database: { url: string; name: string };
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  });
+  afterAll(() => dropTestDatabase(database.name));
+
+  it('seals them with AIMSFLOW_SECRET_KEY (also those stored before it was set), signs with them, and refuses to start without the key', async () => {
+    const receiver = await startWebhookReceiver(() => 200);
+    try {
+      const before = await createTestApp({ webhookPollIntervalMs: 0 }, database);
+      const early = await before.http.post('/api/v1/webhook-subscriptions').set(auth(ADMIN_TOKEN)).send({ url: receiver.url, eventTypes: ['ai-system.registered'] });
+      await before.close();
+
+      const t = await createTestApp({ webhookPollIntervalMs: 0, secretKey: KEY }, database);
+      try {
+        const late = await t.http.post('/api/v1/webhook-subscriptions').set(auth(ADMIN_TOKEN)).send({ url: receiver.url, eventTypes: ['ai-system.registered'] });
+        const { rows } = await t.db.query(`SELECT id, secret FROM webhook_subscriptions ORDER BY created_at`);
+        for (const [row, shown] of [[rows[0], early.body.secret], [rows[1], late.body.secret]]) {
+          expect(row.secret).toMatch(/^aimsflow:v1:/);
+          expect(row.secret).not.toContain(String(shown).replace('whsec_', ''));
+        }
+        const owner = await t.tokenFor('olivia', 'ai-owner');
+        await t.http.post('/api/v1/ai-systems').set(auth(owner)).send({ name: 'Sealed', intendedPurpose: 'x', roles: ['deployer'] }).expect(201);
+        await t.app.get(DeliveryWorker).runOnce();
+        expect(receiver.received).toHaveLength(2);
+        // One delivery per subscription, each signed with the secret shown when it was created.
+        const verifiedBy = receiver.received.map((delivery) => [early.body.secret, late.body.secret].filter((secret) => verify(secret, delivery.headers, delivery.body)));
+        expect(verifiedBy.sort()).toEqual([[early.body.secret], [late.body.secret]].sort());
+      } finally {
+        await t.close();
+      }
+      await expect(createTestApp({ webhookPollIntervalMs: 0 }, database)).rejects.toThrow(/AIMSFLOW_SECRET_KEY is not set, but 2 webhook signing secret\(s\) are stored sealed/);
+      await expect(createTestApp({ webhookPollIntervalMs: 0, secretKey: Buffer.alloc(32, 8) }, database)).rejects.toThrow(/AIMSFLOW_SECRET_KEY does not open the stored webhook signing secrets/);
+    } finally {
+      await receiver.close();
+    }
   });
 });

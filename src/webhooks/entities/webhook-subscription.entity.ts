@@ -12,7 +12,7 @@ export class WebhookSubscriptionEntity {
   @Column('text', { name: 'event_types', array: true })
   eventTypes: string[];
 
-  /** Needed to sign every delivery, so kept; never returned after creation. */
+  /** Needed to sign every delivery, so kept (sealed with AIMSFLOW_SECRET_KEY when set); never returned after creation. */
   @Column('text', { select: false })
   secret: string;
 
