@@ -8,13 +8,13 @@ import { openDatabase } from './database/database-runtime.js';
 import { migrationCli, runMigrations } from './database/migrate.js';
 
 const USAGE = `usage: npm run cli -- <command>
-  token:create --subject <id> --roles <role,role> [--description <text>]
+  token:create --subject <id> --roles <role,role> [--description <text>] [--expires-at <ISO 8601 date-time>]
       roles: ${ROLES.join(', ')}
   migration:run | migration:revert | migration:generate <Name>
 Uses DATABASE_URL, or the embedded database in AIMSFLOW_DATA_DIR (joining the running service's).`;
 
 async function tokenCreate(args: string[], url: string, secretKey: Buffer | undefined): Promise<void> {
-  const { values } = parseArgs({ args, options: { subject: { type: 'string' }, roles: { type: 'string' }, description: { type: 'string' } } });
+  const { values } = parseArgs({ args, options: { subject: { type: 'string' }, roles: { type: 'string' }, description: { type: 'string' }, 'expires-at': { type: 'string' } } });
   const roles = (values.roles ?? '').split(',').map((r) => r.trim()).filter(Boolean);
   const unknown = roles.filter((r) => !isRole(r));
   if (!values.subject || roles.length === 0 || unknown.length) {
@@ -26,9 +26,10 @@ async function tokenCreate(args: string[], url: string, secretKey: Buffer | unde
   try {
     const created = await app
       .get(TokensService)
-      .create({ subject: values.subject, roles: roles as Role[], description: values.description }, { ...SYSTEM_ACTOR, subject: 'cli' }, 'cli');
+      .create({ subject: values.subject, roles: roles as Role[], description: values.description, expiresAt: values['expires-at'] }, { ...SYSTEM_ACTOR, subject: 'cli' }, 'cli');
     process.stdout.write(`${created.token}\n`);
-    process.stderr.write(`token ${created.id} for ${created.subject} (${created.roles.join(', ')}); shown once, only its hash is stored\n`);
+    const expiry = created.expiresAt ? `, expires ${created.expiresAt.toISOString()}` : '';
+    process.stderr.write(`token ${created.id} for ${created.subject} (${created.roles.join(', ')}${expiry}); shown once, only its hash is stored\n`);
   } finally {
     await app.close();
   }

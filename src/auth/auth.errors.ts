@@ -3,6 +3,8 @@ import { ErrorKind, moduleError } from '../common/domain-error.js';
 export enum AuthErrorCode {
   MissingToken = 'missing-token',
   InvalidToken = 'invalid-token',
+  ExpiredToken = 'expired-token',
+  InvalidExpiry = 'invalid-token-expiry',
   RoleRequired = 'role-required',
   TokenNotFound = 'token-not-found',
   UnknownRole = 'unknown-role',
@@ -11,6 +13,8 @@ export enum AuthErrorCode {
 const KIND: Record<AuthErrorCode, ErrorKind> = {
   [AuthErrorCode.MissingToken]: ErrorKind.Unauthenticated,
   [AuthErrorCode.InvalidToken]: ErrorKind.Unauthenticated,
+  [AuthErrorCode.ExpiredToken]: ErrorKind.Unauthenticated,
+  [AuthErrorCode.InvalidExpiry]: ErrorKind.InvalidInput,
   [AuthErrorCode.RoleRequired]: ErrorKind.Forbidden,
   [AuthErrorCode.TokenNotFound]: ErrorKind.NotFound,
   [AuthErrorCode.UnknownRole]: ErrorKind.InvalidInput,

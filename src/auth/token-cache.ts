@@ -10,6 +10,7 @@ export interface CachedToken {
   id: string;
   subject: string;
   roles: string[];
+  expires_at: Date | null;
 }
 
 const MAX_ENTRIES = 10_000;

@@ -15,13 +15,13 @@ export class TokensController {
 
   @Post()
   @ApiOperation({ summary: 'Create a token', description: 'Returns the secret once; only its SHA-256 hash is stored.' })
-  @ApiCreatedResponse({ schema: { example: { id: '0b6f…', subject: 'alice', roles: ['ai-owner'], prefix: 'afw_x7Tq2a', token: 'afw_x7Tq2a…' } } })
+  @ApiCreatedResponse({ schema: { example: { id: '0b6f…', subject: 'alice', roles: ['ai-owner'], prefix: 'afw_x7Tq2a', expiresAt: null, token: 'afw_x7Tq2a…' } } })
   create(@Body() dto: CreateTokenDto, @CurrentActor() actor: Actor) {
     return this.tokens.create(dto, actor);
   }
 
   @Get()
-  @ApiOperation({ summary: 'List tokens', description: 'Subjects, roles, prefixes, last use and revocation; never secrets.' })
+  @ApiOperation({ summary: 'List tokens', description: 'Subjects, roles, prefixes, expiry, last use and revocation; never secrets.' })
   list(@Query() query: PageQueryDto) {
     return this.tokens.list(query);
   }

@@ -19,6 +19,7 @@ export interface CreatedToken {
   subject: string;
   roles: Role[];
   prefix: string;
+  expiresAt: Date | null;
   /** The secret itself: shown in this response only, never stored. */
   token: string;
 }
@@ -53,16 +54,19 @@ export class TokensService implements OnApplicationBootstrap {
     }
     const row = this.cache.get(hash) ?? (await this.lookUp(hash));
     if (!row) throw new AuthError(AuthErrorCode.InvalidToken, 'The token is unknown or has been revoked');
+    if (row.expires_at && row.expires_at <= this.clock.now()) {
+      throw new AuthError(AuthErrorCode.ExpiredToken, `The token expired at ${row.expires_at.toISOString()}`);
+    }
     return { subject: row.subject, roles: row.roles.filter(isRole), tokenId: row.id, requestId };
   }
 
   private async lookUp(hash: string): Promise<CachedToken | undefined> {
     const [row]: CachedToken[] = await this.dataSource.query(
-      `WITH token AS (SELECT id, subject, roles, last_used_at FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL),
+      `WITH token AS (SELECT id, subject, roles, last_used_at, expires_at FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL),
             touched AS (UPDATE api_tokens t SET last_used_at = $2 FROM token
-                         WHERE t.id = token.id
+                         WHERE t.id = token.id AND (token.expires_at IS NULL OR token.expires_at > $2)
                            AND (token.last_used_at IS NULL OR token.last_used_at < $2::timestamptz - interval '${LAST_USED_RESOLUTION}'))
-       SELECT id, subject, roles FROM token`,
+       SELECT id, subject, roles, expires_at FROM token`,
       [hash, this.clock.now()],
     );
     if (row) this.cache.set(hash, row);
@@ -125,19 +129,24 @@ export class TokensService implements OnApplicationBootstrap {
   }
 
   private async insert(m: EntityManager, dto: CreateTokenDto, actor: Actor, source: TokenSource): Promise<CreatedToken> {
+    const expiresAt = dto.expiresAt === undefined ? null : new Date(dto.expiresAt);
+    if (expiresAt && (Number.isNaN(expiresAt.getTime()) || expiresAt <= this.clock.now())) {
+      const message = Number.isNaN(expiresAt.getTime()) ? `${dto.expiresAt} is not an ISO 8601 date-time` : `${dto.expiresAt} is not in the future`;
+      throw new AuthError(AuthErrorCode.InvalidExpiry, 'A token must expire at a date-time in the future', [{ pointer: '/expiresAt', message }]);
+    }
     const secret = generateTokenSecret();
     const prefix = tokenPrefix(secret);
     const [row] = await m.query(
-      `INSERT INTO api_tokens (subject, roles, token_hash, prefix, source, description, created_by, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-      [dto.subject, dto.roles, hashTokenSecret(secret), prefix, source, dto.description ?? null, actor.subject, this.clock.now()],
+      `INSERT INTO api_tokens (subject, roles, token_hash, prefix, source, description, created_by, created_at, expires_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+      [dto.subject, dto.roles, hashTokenSecret(secret), prefix, source, dto.description ?? null, actor.subject, this.clock.now(), expiresAt],
     );
     await this.audit.append(m, actor, {
       action: 'token.created',
       subjectType: 'api-token',
       subjectId: row.id,
-      after: { subject: dto.subject, roles: dto.roles, prefix, source, description: dto.description ?? null },
+      after: { subject: dto.subject, roles: dto.roles, prefix, source, description: dto.description ?? null, expiresAt: expiresAt?.toISOString() ?? null },
     });
-    return { id: row.id, subject: dto.subject, roles: dto.roles, prefix, token: secret };
+    return { id: row.id, subject: dto.subject, roles: dto.roles, prefix, expiresAt, token: secret };
   }
 }

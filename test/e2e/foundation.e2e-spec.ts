@@ -1,5 +1,6 @@
 import { createTestApp, ADMIN_TOKEN, type TestApp } from '../helpers/test-app.js';
 import { AuditTrailService } from '../../src/audit-trail/audit-trail.service.js';
+import { Clock } from '../../src/clock/clock.js';
 
 const recruitment = {
   name: 'CV screening assistant',
@@ -243,5 +244,36 @@ describe('foundation: tokens, roles, AI system register, audit trail', () => {
       expect(res.status).toBe(404);
       expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
     });
+  });
+});
+
+describe('tokens that expire', () => {
+  let t: TestApp;
+  const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
+  beforeAll(async () => {
+    t = await createTestApp({ clock: 'manual' });
+  });
+  afterAll(() => t.close());
+
+  it('authenticate until their expiry (cached or not), then get 401 expired-token; an expiry in the past is refused', async () => {
+    const now = t.app.get(Clock).now().getTime();
+    const expiresAt = new Date(now + 3600_000).toISOString();
+    const created = await t.http.post('/api/v1/tokens').set(auth(ADMIN_TOKEN)).send({ subject: 'contractor', roles: ['auditor'], expiresAt }).expect(201);
+    expect(created.body.expiresAt).toBe(expiresAt);
+    await t.http.get('/api/v1/ai-systems').set(auth(created.body.token)).expect(200); // looked up, now cached
+    const listed = (await t.http.get('/api/v1/tokens').set(auth(ADMIN_TOKEN))).body.items.find((x: { subject: string }) => x.subject === 'contractor');
+    expect(listed.expiresAt).toBe(expiresAt);
+
+    const gina = await t.tokenFor('gina', 'governance');
+    await t.http.post('/api/v1/clock/advance').set(auth(gina)).send({ duration: 'PT2H' }).expect(200);
+    const expired = await t.http.get('/api/v1/ai-systems').set(auth(created.body.token));
+    expect(expired.status).toBe(401);
+    expect(expired.body).toMatchObject({ code: 'expired-token', detail: `The token expired at ${expiresAt}` });
+
+    const past = await t.http.post('/api/v1/tokens').set(auth(ADMIN_TOKEN)).send({ subject: 'late', roles: ['auditor'], expiresAt: new Date(now).toISOString() });
+    expect(past.status).toBe(400);
+    expect(past.body.errors).toEqual([expect.objectContaining({ pointer: '/expiresAt' })]);
+    const malformed = await t.http.post('/api/v1/tokens').set(auth(ADMIN_TOKEN)).send({ subject: 'late', roles: ['auditor'], expiresAt: 'next week' });
+    expect(malformed.status).toBe(400);
   });
 });

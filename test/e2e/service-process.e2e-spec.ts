@@ -63,6 +63,18 @@ describe('the service as a process', () => {
       expect(tokens.body.items.find((x: { subject: string }) => x.subject === 'carol')).toMatchObject({ roles: ['risk-officer', 'dpo'], source: 'cli' });
     });
 
+    it('token:create --expires-at gives the token an expiry, and refuses one that is not a future date-time', async () => {
+      const cli = (...args: string[]) =>
+        run(process.execPath, [fromProjectRoot('dist/src/cli.js'), 'token:create', '--subject', 'dave', '--roles', 'auditor', ...args], {
+          env: { ...process.env, NODE_OPTIONS: '', DATABASE_URL: t.databaseUrl },
+        });
+      const { stderr } = await cli('--expires-at', '2099-01-01T00:00:00Z');
+      expect(stderr).toContain('expires 2099-01-01T00:00:00.000Z');
+      const [row] = (await t.db.query(`SELECT expires_at FROM api_tokens WHERE subject = 'dave'`)).rows;
+      expect(row.expires_at.toISOString()).toBe('2099-01-01T00:00:00.000Z');
+      await expect(cli('--expires-at', 'soon')).rejects.toMatchObject({ stderr: expect.stringContaining('A token must expire at a date-time in the future') });
+    });
+
     it('refuses unknown roles with a clear message', async () => {
       await expect(
         run(process.execPath, [fromProjectRoot('dist/src/cli.js'), 'token:create', '--subject', 'x', '--roles', 'wizard'], {
