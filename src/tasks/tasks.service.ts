@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditTrailService } from '../audit-trail/audit-trail.service.js';
+import { Clock } from '../clock/clock.js';
 import type { Actor } from '../auth/roles.js';
 import { type Page, page } from '../common/pagination.js';
 import { ProcessEngineService } from '../processes/runtime/process-engine.service.js';
@@ -37,6 +38,7 @@ export class TasksService {
     private readonly engine: ProcessEngineService,
     private readonly store: TaskStore,
     private readonly audit: AuditTrailService,
+    private readonly clock: Clock,
   ) {}
 
   /** Without a filter: my inbox (open tasks assigned to me or claimable with one of my roles). */
@@ -46,7 +48,10 @@ export class TasksService {
     if (inbox) {
       qb.andWhere('(t.assignee = :me OR (t.assignee IS NULL AND t.candidate_roles && :roles::text[]))', { me: actor.subject, roles: actor.roles.map(canonicalRole) });
     }
-    const status = query.status ?? (inbox ? 'open' : undefined);
+    const overdue = query.overdue === 'true';
+    const status = query.status ?? (inbox || overdue ? 'open' : undefined);
+    if (overdue) qb.andWhere('t.due_at < :now', { now: this.clock.now() });
+    if (query.dueBefore) qb.andWhere('t.due_at < :dueBefore', { dueBefore: new Date(query.dueBefore) });
     if (status) qb.andWhere('t.status = :status', { status });
     if (query.assignee) qb.andWhere('t.assignee = :assignee', { assignee: query.assignee });
     if (query.candidateRole) qb.andWhere(':role = ANY(t.candidate_roles)', { role: canonicalRole(query.candidateRole) });

@@ -202,4 +202,22 @@ describe('tasks', () => {
     await t.http.post('/api/v1/tasks/00000000-0000-4000-8000-000000000000/complete').set(auth(olga)).send({}).expect(404);
     await t.http.get('/api/v1/tasks/not-a-uuid').set(auth(olga)).expect(400);
   });
+
+  // Last in this file: it moves the shared manual clock three days on.
+  it('lists the tasks past their due time (the inbox too), and those due before a date', async () => {
+    const id = await startReport('overdue-1');
+    const report = await p.taskOf(olga, id, 'Report');
+    const ids = async (query: Record<string, string>) => (await p.tasks(otto, query).expect(200)).body.items.map((task: { id: string }) => task.id);
+    expect(await ids({ overdue: 'true' })).not.toContain(report.id);
+    const dueAt = Date.parse(report.dueAt);
+    expect(await ids({ subjectId: 'overdue-1', dueBefore: new Date(dueAt + 1000).toISOString() })).toEqual([report.id]);
+    expect(await ids({ subjectId: 'overdue-1', dueBefore: new Date(dueAt).toISOString() })).toEqual([]);
+
+    await t.http.post('/api/v1/clock/advance').set(auth(gov)).send({ duration: 'P3D' }).expect(200);
+    expect(await ids({ overdue: 'true' })).toContain(report.id); // otto's inbox: claimable with ai-owner
+    expect(await ids({ overdue: 'true', subjectId: 'overdue-1' })).toEqual([report.id]);
+    expect((await p.tasks(rosa, { overdue: 'true' }).expect(200)).body.items.map((task: { id: string }) => task.id)).not.toContain(report.id);
+    await p.tasks(otto, { overdue: 'soon' }).expect(400);
+    await p.tasks(otto, { dueBefore: 'tomorrow' }).expect(400);
+  });
 });

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsIn, IsISO8601, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { SubjectQueryDto } from '../../common/pagination.js';
 import { TASK_STATUSES } from '../entities/task.entity.js';
 
@@ -23,6 +23,16 @@ export class TaskQueryDto extends SubjectQueryDto {
   @IsOptional()
   @IsUUID()
   instanceId?: string;
+
+  @ApiPropertyOptional({ enum: ['true', 'false'], description: '`true`: open tasks past their due time (by the service clock), in the inbox too' })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  overdue?: 'true' | 'false';
+
+  @ApiPropertyOptional({ description: 'Tasks due before this ISO 8601 date-time (tasks without a due time never match)', example: '2026-12-31T00:00:00Z' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  dueBefore?: string;
 }
 
 export class CompleteTaskDto {
