@@ -209,7 +209,7 @@ describe('tasks', () => {
     const report = await p.taskOf(olga, id, 'Report');
     const ids = async (query: Record<string, string>) => (await p.tasks(otto, query).expect(200)).body.items.map((task: { id: string }) => task.id);
     expect(await ids({ overdue: 'true' })).not.toContain(report.id);
-    const dueAt = Date.parse(report.dueAt);
+    const dueAt = Date.parse(String(report.dueAt));
     expect(await ids({ subjectId: 'overdue-1', dueBefore: new Date(dueAt + 1000).toISOString() })).toEqual([report.id]);
     expect(await ids({ subjectId: 'overdue-1', dueBefore: new Date(dueAt).toISOString() })).toEqual([]);
 
