@@ -30,15 +30,23 @@ async function main(): Promise<void> {
   const unknown = wanted.filter((name) => !BENCHES[name]);
   if (unknown.length) throw new Error(`unknown benchmark(s): ${unknown.join(', ')}; known: ${Object.keys(BENCHES).join(', ')}`);
   const results: Record<string, Record<string, number>> = {};
+  const failed: Record<string, string> = {};
+  // One failing benchmark does not cost the figures of the others; the run still exits non-zero.
   for (const name of wanted.length ? wanted : Object.keys(BENCHES)) {
     log(`running ${name}`);
-    results[name] = await BENCHES[name]();
+    try {
+      results[name] = await BENCHES[name]();
+    } catch (error) {
+      failed[name] = error instanceof Error ? error.message : String(error);
+      log(`${name} FAILED: ${failed[name]}`);
+    }
   }
   mkdirSync(fromProjectRoot('bench/results'), { recursive: true });
   const file = fromProjectRoot('bench/results', `${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-  writeFileSync(file, JSON.stringify({ node: process.version, cpus: (await import('node:os')).cpus().length, results }, null, 2));
+  writeFileSync(file, JSON.stringify({ node: process.version, cpus: (await import('node:os')).cpus().length, results, failed }, null, 2));
   console.log(JSON.stringify(results, null, 2));
   log(`results written to bench/results/`);
+  if (Object.keys(failed).length) throw new Error(`benchmark(s) failed: ${Object.keys(failed).join(', ')}`);
 }
 
 main().catch((error: unknown) => {
