@@ -71,12 +71,12 @@ export async function processTasksHttpBench(): Promise<Record<string, number>> {
     for (let i = 0; i < CLIENTS; i++) next.push((await api.start(gov, 'bench-loop', { type: 'bench', id: `c${i}` })).openTasks[0].id);
 
     const driver = keepAliveDriver(service.baseUrl, CLIENTS);
-    const run = async (seconds: number, request: (client: number, n: number) => Promise<unknown>) => {
+    const run = async (seconds: number, request: (client: number, n: number) => Promise<unknown>, clients = CLIENTS) => {
       const latencies: number[] = [];
       const deadline = performance.now() + seconds * 1000;
       const started = performance.now();
       await Promise.all(
-        workers.map(async (_, i) => {
+        workers.slice(0, clients).map(async (_, i) => {
           for (let n = 0; performance.now() < deadline; n++) {
             const t0 = performance.now();
             await request(i, n);
@@ -102,6 +102,9 @@ export async function processTasksHttpBench(): Promise<Record<string, number>> {
     log(
       `task completions over HTTP, ${CLIENTS} clients: ${http.perSecond.toFixed(0)}/s (${http.count} in ${MEASURE_S} s), p50 ${http.p50.toFixed(1)} ms, p99 ${http.p99.toFixed(1)} ms`,
     );
+    // Latency without queueing: one client, one completion after the other.
+    const alone = await run(MEASURE_S / 3, complete, 1);
+    log(`task completions over HTTP, 1 client: ${alone.perSecond.toFixed(0)}/s, p50 ${alone.p50.toFixed(1)} ms, p99 ${alone.p99.toFixed(1)} ms`);
 
     // pgbench on copies of a real instance row, one per client, so it writes rows of the same size.
     const client = new pg.Client({ connectionString: db.url });
@@ -132,6 +135,8 @@ export async function processTasksHttpBench(): Promise<Record<string, number>> {
       p50Ms: Number(http.p50.toFixed(1)),
       p99Ms: Number(http.p99.toFixed(1)),
       cheapestRoutePerSecond: Math.round(floor.perSecond),
+      oneClientPerSecond: Math.round(alone.perSecond),
+      oneClientP50Ms: Number(alone.p50.toFixed(1)),
       pgbenchTps: Math.round(tps),
       ratio: Number(ratio.toFixed(3)),
     };
