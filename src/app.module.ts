@@ -70,7 +70,7 @@ export class AppModule {
           useFactory: (config: ConfigService<AppConfig, true>) => {
             const url = config.get('databaseUrl', { infer: true });
             if (!url) throw new Error('DATABASE_URL is not set and no embedded database was started');
-            return dataSourceOptions(url);
+            return dataSourceOptions(url, undefined, config.get('preparedStatements', { infer: true }));
           },
         }),
         ScheduleModule.forRoot(),

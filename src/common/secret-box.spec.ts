@@ -1,4 +1,3 @@
-import { ConfigError, loadConfig } from '../config/app-config.js';
 import { generateSecretKey, parseSecretKey, SecretBox } from './secret-box.js';
 
 describe('SecretBox', () => {
@@ -18,15 +17,5 @@ describe('SecretBox', () => {
   it('keeps secrets as given without a key, and opens secrets stored before a key was set', () => {
     expect(new SecretBox().seal('whsec_x')).toBe('whsec_x');
     expect(new SecretBox(key).open('whsec_x')).toBe('whsec_x');
-  });
-
-  it('takes AIMSFLOW_SECRET_KEY as 64 hex digits or base64 of 32 bytes, and names it when malformed', () => {
-    expect(loadConfig({ AIMSFLOW_SECRET_KEY: 'ab'.repeat(32) }).secretKey).toEqual(Buffer.alloc(32, 0xab));
-    expect(loadConfig({ AIMSFLOW_SECRET_KEY: Buffer.alloc(32, 5).toString('base64') }).secretKey).toEqual(Buffer.alloc(32, 5));
-    expect(loadConfig({}).secretKey).toBeUndefined();
-    for (const bad of ['short', 'ab'.repeat(31), Buffer.alloc(16).toString('base64')]) {
-      expect(() => loadConfig({ AIMSFLOW_SECRET_KEY: bad })).toThrow(ConfigError);
-      expect(() => loadConfig({ AIMSFLOW_SECRET_KEY: bad })).toThrow(/AIMSFLOW_SECRET_KEY must be 32 bytes/);
-    }
   });
 });

@@ -21,6 +21,8 @@ export interface AppConfig {
   secretKey?: Buffer;
   /** How long a resolved token is trusted without a lookup; 0 looks every request up. */
   tokenCacheSeconds: number;
+  /** Named prepared statements for the hot queries; off behind a pooler that cannot keep them. */
+  preparedStatements: boolean;
   auditSealIntervalMs: number;
   attributeSchemaPath: string;
   /** Rule set files synced at start-up. */
@@ -82,6 +84,13 @@ function databaseUrlVar(env: Env, name: string): string | undefined {
   return raw;
 }
 
+function boolVar(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (raw !== 'true' && raw !== 'false') throw new ConfigError(name, `must be true or false, got "${raw}"`);
+  return raw === 'true';
+}
+
 function secretKeyVar(env: Env, name: string): Buffer | undefined {
   const raw = env[name];
   if (raw === undefined || raw === '') return undefined;
@@ -114,6 +123,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     rateLimitPerMinute: intVar(env, 'AIMSFLOW_RATE_LIMIT_PER_MINUTE', 1200, 1, 10_000_000),
     secretKey: secretKeyVar(env, 'AIMSFLOW_SECRET_KEY'),
     tokenCacheSeconds: intVar(env, 'AIMSFLOW_TOKEN_CACHE_SECONDS', 30, 0, 3600),
+    preparedStatements: boolVar(env, 'AIMSFLOW_PREPARED_STATEMENTS', true),
     auditSealIntervalMs: intVar(env, 'AIMSFLOW_AUDIT_SEAL_INTERVAL_MS', 500, 10, 3_600_000),
     attributeSchemaPath: env.AIMSFLOW_ATTRIBUTE_SCHEMA
       ? path.resolve(env.AIMSFLOW_ATTRIBUTE_SCHEMA)

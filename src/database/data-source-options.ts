@@ -2,7 +2,8 @@ import type { DataSourceOptions } from 'typeorm';
 import { migrations } from '../../migrations/index.js';
 import { entities } from './entities.js';
 
-export function dataSourceOptions(url: string, poolSize = 20): DataSourceOptions {
+/** `extra` also carries aimsflow's own switch for named prepared statements (read by `preparedQuery`). */
+export function dataSourceOptions(url: string, poolSize = 20, preparedStatements = true): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -13,6 +14,6 @@ export function dataSourceOptions(url: string, poolSize = 20): DataSourceOptions
     synchronize: false,
     logging: ['error'],
     poolSize,
-    extra: { application_name: 'aimsflow' },
+    extra: { application_name: 'aimsflow', aimsflowPreparedStatements: preparedStatements },
   };
 }

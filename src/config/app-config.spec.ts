@@ -1,0 +1,19 @@
+import { ConfigError, loadConfig } from './app-config.js';
+
+describe('configuration read at boot', () => {
+  it('takes AIMSFLOW_SECRET_KEY as 64 hex digits or base64 of 32 bytes, and names it when malformed', () => {
+    expect(loadConfig({ AIMSFLOW_SECRET_KEY: 'ab'.repeat(32) }).secretKey).toEqual(Buffer.alloc(32, 0xab));
+    expect(loadConfig({ AIMSFLOW_SECRET_KEY: Buffer.alloc(32, 5).toString('base64') }).secretKey).toEqual(Buffer.alloc(32, 5));
+    expect(loadConfig({}).secretKey).toBeUndefined();
+    for (const bad of ['short', 'ab'.repeat(31), Buffer.alloc(16).toString('base64')]) {
+      expect(() => loadConfig({ AIMSFLOW_SECRET_KEY: bad })).toThrow(ConfigError);
+      expect(() => loadConfig({ AIMSFLOW_SECRET_KEY: bad })).toThrow(/AIMSFLOW_SECRET_KEY must be 32 bytes/);
+    }
+  });
+
+  it('takes AIMSFLOW_PREPARED_STATEMENTS as true or false, and names it otherwise', () => {
+    expect(loadConfig({}).preparedStatements).toBe(true);
+    expect(loadConfig({ AIMSFLOW_PREPARED_STATEMENTS: 'false' }).preparedStatements).toBe(false);
+    expect(() => loadConfig({ AIMSFLOW_PREPARED_STATEMENTS: 'no' })).toThrow(/AIMSFLOW_PREPARED_STATEMENTS must be true or false, got "no"/);
+  });
+});
