@@ -60,7 +60,11 @@ function ensurePgbench(): void {
 export async function processTasksHttpBench(): Promise<Record<string, number>> {
   ensurePgbench();
   const db = await benchDatabase('bench_process_tasks');
-  const service = await startProcessService(db.url);
+  // BENCH_SERVICE_PROCESSES=2: replicas of the service on the same database share the clients.
+  const replicas = Number(process.env.BENCH_SERVICE_PROCESSES ?? 1);
+  const services = [];
+  for (let i = 0; i < replicas; i++) services.push(await startProcessService(db.url));
+  const [service] = services;
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'aimsflow-pgbench-'));
   try {
     const api = apiClient(service.baseUrl);
@@ -70,7 +74,8 @@ export async function processTasksHttpBench(): Promise<Record<string, number>> {
     const next: string[] = [];
     for (let i = 0; i < CLIENTS; i++) next.push((await api.start(gov, 'bench-loop', { type: 'bench', id: `c${i}` })).openTasks[0].id);
 
-    const driver = keepAliveDriver(service.baseUrl, CLIENTS);
+    const drivers = services.map((replica) => keepAliveDriver(replica.baseUrl, CLIENTS));
+    const driver = drivers[0];
     const run = async (seconds: number, request: (client: number, n: number) => Promise<unknown>, clients = CLIENTS) => {
       const latencies: number[] = [];
       const deadline = performance.now() + seconds * 1000;
@@ -89,7 +94,7 @@ export async function processTasksHttpBench(): Promise<Record<string, number>> {
       return { perSecond: latencies.length / elapsed, p50: percentile(latencies, 50), p99: percentile(latencies, 99), count: latencies.length };
     };
     const complete = async (i: number, n: number) => {
-      const body = (await driver.post(`/api/v1/tasks/${next[i]}/complete`, workers[i], { variables: { n } })) as { nextTasks: Array<{ id: string }> };
+      const body = (await drivers[i % replicas].post(`/api/v1/tasks/${next[i]}/complete`, workers[i], { variables: { n } })) as { nextTasks: Array<{ id: string }> };
       next[i] = body.nextTasks[0].id;
     };
     // What HTTP through the service costs at least: its cheapest authenticated route (no database work).
@@ -100,7 +105,7 @@ export async function processTasksHttpBench(): Promise<Record<string, number>> {
     await run(WARM_UP_S, complete);
     const http = await run(MEASURE_S, complete);
     log(
-      `task completions over HTTP, ${CLIENTS} clients: ${http.perSecond.toFixed(0)}/s (${http.count} in ${MEASURE_S} s), p50 ${http.p50.toFixed(1)} ms, p99 ${http.p99.toFixed(1)} ms`,
+      `task completions over HTTP, ${CLIENTS} clients, ${replicas} service process(es): ${http.perSecond.toFixed(0)}/s (${http.count} in ${MEASURE_S} s), p50 ${http.p50.toFixed(1)} ms, p99 ${http.p99.toFixed(1)} ms`,
     );
     // Latency without queueing: one client, one completion after the other.
     const alone = await run(MEASURE_S / 3, complete, 1);
@@ -141,7 +146,7 @@ export async function processTasksHttpBench(): Promise<Record<string, number>> {
       ratio: Number(ratio.toFixed(3)),
     };
   } finally {
-    await service.stop();
+    for (const replica of services) await replica.stop();
     await db.close();
     rmSync(scratch, { recursive: true, force: true });
   }
