@@ -1,7 +1,13 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
+import { ConfigService } from '@nestjs/config';
+import { SchedulerRegistry } from '@nestjs/schedule';
 import { AuditTrailService } from '../src/audit-trail/audit-trail.service.js';
+import { AuditEventsRepository } from '../src/audit-trail/repositories/audit-events.repository.js';
+import type { AppConfig } from '../src/config/app-config.js';
+import { Database } from '../src/database/database.js';
+import { WorkerHost } from '../src/workers/worker-host.js';
 import { SystemClock } from '../src/clock/clock.js';
 import { dataSourceOptions } from '../src/database/data-source-options.js';
 import { benchDatabase, log } from './bench-database.js';
@@ -43,8 +49,10 @@ const lockedChain: Write = async (client, i) => {
 
 /** Runs the service's own sealer every 500 ms while `work` runs, as the service does. */
 async function withSealer<T>(url: string, work: () => Promise<T>): Promise<T> {
-  const dataSource = await new DataSource(dataSourceOptions(url, 2)).initialize();
-  const audit = new AuditTrailService(dataSource, new SystemClock());
+  const dataSource = await new DataSource(dataSourceOptions(url, { poolSize: 2 })).initialize();
+  // The service's own classes, wired by hand: the sealer needs nothing else of the application.
+  const config = new ConfigService<AppConfig, true>({ dbRetryAttempts: 4 });
+  const audit = new AuditTrailService(new Database(dataSource, config), new AuditEventsRepository(), new SystemClock(), new WorkerHost(config, new SchedulerRegistry()));
   let stop = false;
   const sealing = (async () => {
     while (!stop) {

@@ -13,6 +13,8 @@ import { ClockModule } from './clock/clock.module.js';
 import { ProblemFilter } from './common/problem.filter.js';
 import { type AppConfig, loadConfig } from './config/app-config.js';
 import { dataSourceOptions } from './database/data-source-options.js';
+import { DatabaseModule } from './database/database.module.js';
+import { WorkersModule } from './workers/workers.module.js';
 import { ControlsModule } from './controls/controls.module.js';
 import { HealthModule } from './health/health.module.js';
 import { ClockControlModule } from './processes/jobs/clock-control.module.js';
@@ -70,10 +72,16 @@ export class AppModule {
           useFactory: (config: ConfigService<AppConfig, true>) => {
             const url = config.get('databaseUrl', { infer: true });
             if (!url) throw new Error('DATABASE_URL is not set and no embedded database was started');
-            return dataSourceOptions(url, undefined, config.get('preparedStatements', { infer: true }));
+            return dataSourceOptions(url, {
+              preparedStatements: config.get('preparedStatements', { infer: true }),
+              lockTimeoutMs: config.get('dbLockTimeoutMs', { infer: true }),
+              statementTimeoutMs: config.get('dbStatementTimeoutMs', { infer: true }),
+            });
           },
         }),
         ScheduleModule.forRoot(),
+        DatabaseModule,
+        WorkersModule,
         ClockModule,
         AuditTrailModule,
         WebhooksModule,

@@ -48,6 +48,12 @@ export async function createApp(overrides: Partial<AppConfig> = {}): Promise<INe
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
-  await app.init();
+  try {
+    await app.init();
+  } catch (error) {
+    // A start that fails half-way (an invalid rule or process file) must not leave workers and connections behind.
+    await app.close().catch(() => undefined);
+    throw error;
+  }
   return app;
 }

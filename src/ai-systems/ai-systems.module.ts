@@ -8,6 +8,7 @@ import { AiSystemLifecycle } from './ai-system-lifecycle.service.js';
 import { AiSystemsController } from './ai-systems.controller.js';
 import { AiSystemsService } from './ai-systems.service.js';
 import { AttributeSchema } from './attribute-schema.js';
+import { AiSystemsRepository } from './repositories/ai-systems.repository.js';
 
 @Module({
   imports: [RulesModule, ProcessesModule],
@@ -16,6 +17,7 @@ import { AttributeSchema } from './attribute-schema.js';
     AiSystemsService,
     AiSystemLifecycle,
     AiSystemChangeHooks,
+    AiSystemsRepository,
     {
       provide: AttributeSchema,
       inject: [ConfigService],

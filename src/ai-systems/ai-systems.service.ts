@@ -1,21 +1,28 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
 import { AuditTrailService } from '../audit-trail/audit-trail.service.js';
 import type { Actor } from '../auth/roles.js';
 import { Clock } from '../clock/clock.js';
-import { SystemClassifier } from '../rules/system-classifier.js';
+import { type Page, page } from '../common/pagination.js';
+import { str } from '../common/variables.js';
+import { Database } from '../database/database.js';
+import { HandlerRegistry } from '../processes/handlers/handler-registry.js';
+import { ProcessEngineService } from '../processes/runtime/process-engine.service.js';
+import { type ActivatedRuleSet, RuleSetsService } from '../rules/rule-sets.service.js';
+import { SimulationService } from '../rules/simulation.service.js';
+import { CLASSIFYING_RULE_SETS, SystemClassifier, systemFacts } from '../rules/system-classifier.js';
 import { OutboxService } from '../webhooks/outbox.service.js';
 import { AiSystemChangeHooks } from './ai-system-change-hooks.js';
 import { AiSystemLifecycle } from './ai-system-lifecycle.service.js';
-import { str } from '../common/process-steps.js';
-import { HandlerRegistry } from '../processes/handlers/handler-registry.js';
-import { randomUUID } from 'node:crypto';
-import { type Page, page } from '../common/pagination.js';
 import { AiSystemError, AiSystemErrorCode } from './ai-systems.errors.js';
 import { AttributeSchema } from './attribute-schema.js';
 import type { AiSystemQueryDto, CreateAiSystemDto, RetireAiSystemDto, UpdateAiSystemDto } from './dto/ai-system.dto.js';
-import { AiSystemEntity } from './entities/ai-system.entity.js';
+import { AI_SYSTEM_STATUSES, AiSystemEntity, type AiSystemStatus, type ModelRef } from './entities/ai-system.entity.js';
+import { type AiSystemChange, AiSystemsRepository } from './repositories/ai-systems.repository.js';
+
+/** An AI system as other modules read it. */
+export type AiSystemRecord = Readonly<AiSystemEntity>;
 
 /** Fields whose change is recorded in the audit trail's before/after. */
 const TRACKED_FIELDS = [
@@ -35,18 +42,19 @@ const TRACKED_FIELDS = [
 
 /** Changing one of these re-runs classification and required controls in the same transaction. */
 const CLASSIFICATION_INPUTS: string[] = ['roles', 'thirdParty', 'attributes'];
+const RECLASSIFY_BATCH = 500;
 
-function snapshot(system: AiSystemEntity): Record<string, unknown> {
+function snapshot(system: AiSystemRecord): Record<string, unknown> {
   return Object.fromEntries(TRACKED_FIELDS.map((field) => [field, system[field] ?? null]));
+}
+
+function changedFields(before: Record<string, unknown>, after: Record<string, unknown>): string[] {
+  return Object.keys(after).filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]));
 }
 
 function diff(before: Record<string, unknown>, after: Record<string, unknown>) {
   const keys = changedFields(before, after);
   return { before: Object.fromEntries(keys.map((k) => [k, before[k]])), after: Object.fromEntries(keys.map((k) => [k, after[k]])) };
-}
-
-function changedFields(before: Record<string, unknown>, after: Record<string, unknown>): string[] {
-  return Object.keys(after).filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]));
 }
 
 /** JSON merge patch (RFC 7386) of one level: null removes an attribute. */
@@ -59,10 +67,23 @@ function mergeAttributes(current: Record<string, unknown>, patch: Record<string,
   return merged;
 }
 
+function parseIfMatch(header: string | undefined): number | undefined {
+  if (!header) return undefined;
+  const match = header.match(/^(?:W\/)?"?(\d+)"?$/);
+  if (!match) throw new AiSystemError(AiSystemErrorCode.InvalidIfMatch, `If-Match must be the ETag you read, e.g. "3"; got ${header}`, [{ pointer: '', message: 'If-Match must be an ETag such as "3"' }]);
+  return Number(match[1]);
+}
+
+/**
+ * The AI system register. Every write to a system goes through `lockForChange` and the repository's
+ * `update`, so it moves the version (the ETag) and follows the lock order of docs/adr/0004: the
+ * system's running process instances first, then its row.
+ */
 @Injectable()
 export class AiSystemsService implements OnModuleInit {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly db: Database,
+    private readonly systems: AiSystemsRepository,
     private readonly audit: AuditTrailService,
     private readonly attributeSchema: AttributeSchema,
     private readonly clock: Clock,
@@ -71,23 +92,50 @@ export class AiSystemsService implements OnModuleInit {
     private readonly lifecycle: AiSystemLifecycle,
     private readonly changeHooks: AiSystemChangeHooks,
     private readonly handlers: HandlerRegistry,
+    private readonly engine: ProcessEngineService,
+    private readonly ruleSets: RuleSetsService,
+    private readonly simulation: SimulationService,
   ) {}
 
   onModuleInit(): void {
+    this.handlers.register(
+      'ai-system.load-facts',
+      'Puts the system’s facts into the variables: every attribute, roles, thirdParty, riskClass, impactLevel, owner, systemName (input: systemId).',
+      async (vars, ctx) => {
+        const system = await this.find(ctx.manager, str(vars.systemId) ?? ctx.subject.id);
+        return { ...systemFacts(system), owner: system.owner, systemName: system.name, systemId: system.id };
+      },
+    );
+    this.handlers.register(
+      'ai-system.set-status',
+      `Sets the system’s status (input: systemId, status — ${AI_SYSTEM_STATUSES.join(', ')}), audited and announced as ai-system.status-changed.`,
+      async (vars, ctx) => {
+        const status = (str(ctx.params.status) ?? str(vars.status)) as AiSystemStatus;
+        await this.setStatus(ctx.manager, str(vars.systemId) ?? ctx.subject.id, status, ctx.actor);
+      },
+    );
     this.handlers.register(
       'ai-system.confirm-roles',
       'Replaces the system’s roles with the confirmed `roles` (a non-empty list; otherwise nothing changes), re-classified and audited like any change (input: systemId, roles).',
       (vars, ctx) => this.confirmRoles(ctx.manager, str(vars.systemId) ?? ctx.subject.id, vars.roles, ctx.actor),
     );
+    this.ruleSets.onActivated((m, activated) => this.reclassifyAll(m, activated));
+    this.simulation.useSubjects({
+      page: async (afterId, limit) =>
+        (await this.systems.factsPage(this.db.manager, afterId, limit)).map((row) => ({
+          id: row.id,
+          name: row.name,
+          facts: systemFacts({ attributes: row.attributes, roles: row.roles, thirdParty: row.third_party, riskClass: row.risk_class, impactLevel: row.impact_level }),
+        })),
+    });
   }
 
-  async register(dto: CreateAiSystemDto, actor: Actor): Promise<AiSystemEntity> {
+  async register(dto: CreateAiSystemDto, actor: Actor): Promise<AiSystemRecord> {
     const attributes = dto.attributes ?? {};
     this.assertValidAttributes(attributes);
-    return this.dataSource.transaction(async (m) => {
-      const repo = m.getRepository(AiSystemEntity);
+    return this.db.transaction(async (m) => {
       const now = this.clock.now();
-      const system = repo.create({
+      const draft = {
         id: randomUUID(),
         name: dto.name,
         description: dto.description ?? null,
@@ -97,19 +145,16 @@ export class AiSystemsService implements OnModuleInit {
         model: dto.model ? { ...dto.model } : null,
         thirdParty: dto.thirdParty ?? false,
         attributes,
-        status: 'registered',
+        status: 'registered' as const,
+        impactLevel: null,
         createdBy: actor.subject,
         createdAt: now,
         updatedAt: now,
-      });
-      await this.classifier.classify(m, system, actor, 'ai-system.registered');
-      await repo.save(system);
-      await this.audit.append(m, actor, {
-        action: 'ai-system.registered',
-        subjectType: 'ai-system',
-        subjectId: system.id,
-        after: snapshot(system),
-      });
+        retiredAt: null,
+      };
+      const classification = await this.classifier.classify(m, draft.id, draft, actor, 'ai-system.registered');
+      const system = await this.systems.insert(m, Object.assign(new AiSystemEntity(), draft, classification));
+      await this.audit.append(m, actor, { action: 'ai-system.registered', subjectType: 'ai-system', subjectId: system.id, after: snapshot(system) });
       await this.outbox.publish(m, {
         type: 'ai-system.registered',
         subject: { type: 'ai-system', id: system.id },
@@ -120,33 +165,67 @@ export class AiSystemsService implements OnModuleInit {
     });
   }
 
-  async list(query: AiSystemQueryDto): Promise<Page<AiSystemEntity>> {
-    const qb = this.dataSource.getRepository(AiSystemEntity).createQueryBuilder('s');
-    if (query.status) qb.andWhere('s.status = :status', { status: query.status });
-    if (query.role) qb.andWhere(':role = ANY(s.roles)', { role: query.role });
-    if (query.useCase) qb.andWhere(`s.attributes @> jsonb_build_object('useCases', jsonb_build_array(:useCase::text))`, { useCase: query.useCase });
-    if (query.riskClass) qb.andWhere('s.risk_class = :riskClass', { riskClass: query.riskClass });
-    if (query.q) {
-      const pattern = `%${query.q.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
-      qb.andWhere('(s.name ILIKE :pattern OR s.intended_purpose ILIKE :pattern)', { pattern });
-    }
-    const [items, total] = await qb.orderBy('s.created_at', 'DESC').addOrderBy('s.id').take(query.limit).skip(query.offset).getManyAndCount();
+  async list(query: AiSystemQueryDto): Promise<Page<AiSystemRecord>> {
+    const [items, total] = await this.systems.list(this.db.manager, query);
     return page(items, total, query);
   }
 
-  async get(id: string): Promise<AiSystemEntity> {
-    const system = await this.dataSource.getRepository(AiSystemEntity).findOneBy({ id });
+  async get(id: string): Promise<AiSystemRecord> {
+    return this.find(this.db.manager, id);
+  }
+
+  /** A system, in the caller's transaction (404 when there is none). */
+  async find(m: EntityManager, id: string): Promise<AiSystemRecord> {
+    const system = await this.systems.find(m, id);
     if (!system) throw new AiSystemError(AiSystemErrorCode.NotFound, `No AI system with id ${id}`);
     return system;
   }
 
-  /** Optimistic concurrency: the caller names the version it read (If-Match or `version`). */
-  async update(id: string, dto: UpdateAiSystemDto, ifMatch: string | undefined, actor: Actor): Promise<AiSystemEntity> {
+  /** A system, or undefined when there is none (for checking references). */
+  lookup(m: EntityManager, id: string): Promise<AiSystemRecord | undefined> {
+    return this.systems.find(m, id);
+  }
+
+  /** Optimistic concurrency: the caller names the version it read (If-Match or `version`); without one, 428. */
+  async update(id: string, dto: UpdateAiSystemDto, ifMatch: string | undefined, actor: Actor): Promise<AiSystemRecord> {
     const expectedVersion = dto.version ?? parseIfMatch(ifMatch);
-    return this.dataSource.transaction(async (m) => {
+    if (expectedVersion === undefined) {
+      throw new AiSystemError(AiSystemErrorCode.PreconditionRequired, 'Send the ETag you read as If-Match (or its number as `version`), so a change made since is not overwritten', [
+        { pointer: '/version', message: 'is required when no If-Match header is sent' },
+      ]);
+    }
+    return this.db.transaction(async (m) => {
       const { version: _version, ...change } = dto;
       return this.applyChange(m, await this.lockForChange(m, id, expectedVersion), change, actor);
     });
+  }
+
+  /**
+   * Locks a system for a change that starts outside any process step (a request, a model event),
+   * in the lock order of docs/adr/0004: its running instances (with their call trees) first, then
+   * its row, so it never holds the row while a step of those instances waits for it. Refuses a
+   * stale version and a retired system.
+   */
+  async lockForChange(m: EntityManager, id: string, expectedVersion?: number): Promise<AiSystemRecord> {
+    await this.engine.lockSubject(m, { type: 'ai-system', id });
+    const system = await this.lockRow(m, id);
+    if (expectedVersion !== undefined && expectedVersion !== system.version) {
+      throw new AiSystemError(AiSystemErrorCode.StaleVersion, `The system is at version ${system.version}, not ${expectedVersion}: read it again and reapply your change`, [], {
+        currentVersion: system.version,
+      });
+    }
+    return system;
+  }
+
+  /**
+   * The row alone: for changes made inside a process step (its handlers), which holds its own
+   * instance tree already and must not wait for the subject's other trees.
+   */
+  private async lockRow(m: EntityManager, id: string): Promise<AiSystemRecord> {
+    const system = await this.systems.lock(m, id);
+    if (!system) throw new AiSystemError(AiSystemErrorCode.NotFound, `No AI system with id ${id}`);
+    if (system.status === 'retired') throw new AiSystemError(AiSystemErrorCode.Retired, `AI system ${id} is retired and can no longer change`);
+    return system;
   }
 
   /**
@@ -155,95 +234,106 @@ export class AiSystemsService implements OnModuleInit {
    */
   async confirmRoles(m: EntityManager, id: string, roles: unknown, actor: Actor): Promise<void> {
     if (!Array.isArray(roles) || roles.length === 0) return;
-    await this.applyChange(m, await this.lockForChange(m, id, undefined), { roles: roles.map(String) }, actor);
+    await this.applyChange(m, await this.lockRow(m, id), { roles: roles.map(String) }, actor);
   }
 
-  private async applyChange(m: EntityManager, system: AiSystemEntity, change: Omit<UpdateAiSystemDto, 'version'>, actor: Actor): Promise<AiSystemEntity> {
-    const id = system.id;
-    const before = snapshot(system);
-    const { attributes, ...fields } = change;
-    Object.assign(system, fields);
-    if (attributes) {
-      system.attributes = mergeAttributes(system.attributes, attributes);
-      this.assertValidAttributes(system.attributes);
-    }
-    const changed = changedFields(before, snapshot(system));
-    if (changed.length === 0) return system;
-    if (changed.some((field) => CLASSIFICATION_INPUTS.includes(field))) {
-      await this.classifier.classify(m, system, actor, 'ai-system.updated');
-    }
-    const previous = { intendedPurpose: before.intendedPurpose as string, attributes: before.attributes as Record<string, unknown> };
-    const after = snapshot(system);
-    system.updatedAt = this.clock.now();
-    await m.getRepository(AiSystemEntity).save(system);
-    await this.audit.append(m, actor, {
-      action: 'ai-system.updated',
-      subjectType: 'ai-system',
-      subjectId: id,
-      ...diff(before, after),
-    });
-    if (changed.includes('attributes') || changed.includes('intendedPurpose')) {
-      await this.changeHooks.attributesChanged(m, previous, system, actor);
-      return m.getRepository(AiSystemEntity).findOneByOrFail({ id }); // a hook may have moved the status
-    }
-    return system;
+  /**
+   * Sets the status (a lifecycle step, a reassessment), audited and announced. The caller is a
+   * process step or has locked the system with `lockForChange`.
+   */
+  async setStatus(m: EntityManager, systemId: string, status: AiSystemStatus, actor: Actor): Promise<void> {
+    if (!AI_SYSTEM_STATUSES.includes(status)) throw new AiSystemError(AiSystemErrorCode.InvalidStatus, `"${status}" is not an AI system status`);
+    const system = await this.lockRow(m, systemId);
+    if (system.status === status) return;
+    const now = this.clock.now();
+    await this.systems.update(m, systemId, { status, ...(status === 'retired' ? { retiredAt: now } : {}) }, now);
+    await this.audit.append(m, actor, { action: 'ai-system.status-changed', subjectType: 'ai-system', subjectId: systemId, before: { status: system.status }, after: { status } });
+    await this.outbox.publish(m, { type: 'ai-system.status-changed', subject: { type: 'ai-system', id: systemId }, data: { id: systemId, from: system.status, to: status } });
+  }
+
+  /** A new model version: the system now runs `model` (the caller has locked it with `lockForChange` and audits the change). */
+  async recordModel(m: EntityManager, systemId: string, model: ModelRef): Promise<void> {
+    await this.systems.update(m, systemId, { model }, this.clock.now());
+  }
+
+  /** The impact level of the system's approved impact assessment (the rules read it from the register); inside that process's step. */
+  async recordImpactLevel(m: EntityManager, systemId: string, impactLevel: string, actor: Actor): Promise<void> {
+    const system = await this.lockRow(m, systemId);
+    if (system.impactLevel === impactLevel) return;
+    await this.systems.update(m, systemId, { impactLevel }, this.clock.now());
+    await this.audit.append(m, actor, { action: 'ai-system.updated', subjectType: 'ai-system', subjectId: systemId, before: { impactLevel: system.impactLevel }, after: { impactLevel } });
+  }
+
+  /** Systems not retired that use the model (provider and name). */
+  usingModel(m: EntityManager, provider: string, modelName: string): Promise<string[]> {
+    return this.systems.usingModel(m, provider, modelName);
+  }
+
+  /** Systems in the scope of the AIMS (neither retired nor out of scope), by name. */
+  inScope(): Promise<AiSystemRecord[]> {
+    return this.systems.inScope(this.db.manager);
   }
 
   /**
    * A system in operation retires through its lifecycle (message ai-system.retire, then the
    * decommissioning task); any other is retired at once and its open lifecycle cancelled.
    */
-  async retire(id: string, dto: RetireAiSystemDto, actor: Actor): Promise<AiSystemEntity> {
-    return this.dataSource.transaction(async (m) => {
-      const system = await this.lockForChange(m, id, undefined);
-      if (await this.lifecycle.requestRetirement(m, id, actor, dto.reason)) return system;
-      const previousStatus = system.status;
-      system.status = 'retired';
-      system.retiredAt = this.clock.now();
-      system.updatedAt = system.retiredAt;
-      await m.getRepository(AiSystemEntity).save(system);
+  async retire(id: string, dto: RetireAiSystemDto, actor: Actor): Promise<AiSystemRecord> {
+    return this.db.transaction(async (m) => {
+      const system = await this.lockForChange(m, id);
+      if (await this.lifecycle.requestRetirement(m, id, actor, dto.reason)) return this.find(m, id);
+      const now = this.clock.now();
+      const retired = await this.systems.update(m, id, { status: 'retired', retiredAt: now }, now);
       await this.audit.append(m, actor, {
         action: 'ai-system.retired',
         subjectType: 'ai-system',
         subjectId: id,
-        before: { status: previousStatus },
+        before: { status: system.status },
         after: { status: 'retired', reason: dto.reason ?? null },
       });
-      await this.outbox.publish(m, {
-        type: 'ai-system.status-changed',
-        subject: { type: 'ai-system', id },
-        data: { id, from: previousStatus, to: 'retired' },
-      });
-      return system;
+      await this.outbox.publish(m, { type: 'ai-system.status-changed', subject: { type: 'ai-system', id }, data: { id, from: system.status, to: 'retired' } });
+      return retired;
     });
   }
 
-  private async lockForChange(m: EntityManager, id: string, expectedVersion: number | undefined): Promise<AiSystemEntity> {
-    const system = await m.getRepository(AiSystemEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
-    if (!system) throw new AiSystemError(AiSystemErrorCode.NotFound, `No AI system with id ${id}`);
-    if (expectedVersion !== undefined && expectedVersion !== system.version) {
-      throw new AiSystemError(
-        AiSystemErrorCode.StaleVersion,
-        `The system is at version ${system.version}, not ${expectedVersion}: read it again and reapply your change`,
-        [],
-        { currentVersion: system.version },
-      );
+  private async applyChange(m: EntityManager, system: AiSystemRecord, change: Omit<UpdateAiSystemDto, 'version'>, actor: Actor): Promise<AiSystemRecord> {
+    const before = snapshot(system);
+    const { attributes, ...fields } = change;
+    const next: AiSystemEntity = Object.assign(new AiSystemEntity(), system, fields);
+    if (attributes) {
+      next.attributes = mergeAttributes(system.attributes, attributes);
+      this.assertValidAttributes(next.attributes);
     }
-    if (system.status === 'retired') throw new AiSystemError(AiSystemErrorCode.Retired, `AI system ${id} is retired and can no longer change`);
-    return system;
+    const changed = changedFields(before, snapshot(next));
+    if (changed.length === 0) return system;
+    if (changed.some((field) => CLASSIFICATION_INPUTS.includes(field))) Object.assign(next, await this.classifier.classify(m, system.id, next, actor, 'ai-system.updated'));
+    const update: AiSystemChange = Object.fromEntries([...TRACKED_FIELDS, 'transparencyObligations', 'classificationDecisionId', 'controlsDecisionId'].map((field) => [field, next[field as keyof AiSystemEntity]]));
+    let stored = await this.systems.update(m, system.id, update, this.clock.now());
+    await this.audit.append(m, actor, { action: 'ai-system.updated', subjectType: 'ai-system', subjectId: system.id, ...diff(before, snapshot(stored)) });
+    if (changed.includes('attributes') || changed.includes('intendedPurpose')) {
+      await this.changeHooks.attributesChanged(m, system, stored, actor);
+      stored = await this.find(m, system.id); // a hook may have moved the status
+    }
+    return stored;
+  }
+
+  /** A classifying rule set was activated: every system not retired is classified again, in the activation's transaction. */
+  private async reclassifyAll(m: EntityManager, activated: ActivatedRuleSet): Promise<number> {
+    if (!CLASSIFYING_RULE_SETS.includes(activated.key)) return 0;
+    let count = 0;
+    for (let offset = 0; ; offset += RECLASSIFY_BATCH) {
+      const systems = await this.systems.lockNotRetired(m, offset, RECLASSIFY_BATCH);
+      for (const system of systems) {
+        const classification = await this.classifier.classify(m, system.id, system, activated.actor, activated.trigger);
+        await this.systems.update(m, system.id, classification, this.clock.now());
+      }
+      count += systems.length;
+      if (systems.length < RECLASSIFY_BATCH) return count;
+    }
   }
 
   private assertValidAttributes(attributes: Record<string, unknown>): void {
     const errors = this.attributeSchema.validate(attributes);
     if (errors.length) throw new AiSystemError(AiSystemErrorCode.InvalidAttributes, 'Some attributes are invalid', errors);
   }
-}
-
-function parseIfMatch(header: string | undefined): number | undefined {
-  if (!header) return undefined;
-  const match = header.match(/^(?:W\/)?"?(\d+)"?$/);
-  if (!match) {
-    throw new AiSystemError(AiSystemErrorCode.StaleVersion, `If-Match must be the ETag you read, e.g. "3"; got ${header}`);
-  }
-  return Number(match[1]);
 }

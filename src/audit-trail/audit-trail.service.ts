@@ -1,13 +1,16 @@
-import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
-import { Clock } from '../clock/clock.js';
-import { WriteStatement } from '../database/write-statement.js';
-import { type Page, page } from '../common/pagination.js';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import type { Actor } from '../auth/roles.js';
-import { AuditEventEntity } from './entities/audit-event.entity.js';
+import { Clock } from '../clock/clock.js';
+import { type Page, page } from '../common/pagination.js';
+import { Database } from '../database/database.js';
+import { WriteStatement } from '../database/write-statement.js';
+import type { BackgroundWorker } from '../workers/background-worker.js';
+import { WorkerHost } from '../workers/worker-host.js';
 import { chainHash, GENESIS_HASH } from './audit-chain.js';
 import type { AuditEventQueryDto } from './dto/audit-event-query.dto.js';
+import type { AuditEventEntity } from './entities/audit-event.entity.js';
+import { type AuditEventRow, AuditEventsRepository, type ChainLink } from './repositories/audit-events.repository.js';
 
 export interface AuditRecord {
   action: string;
@@ -28,14 +31,36 @@ export interface VerifyResult {
   reason?: string;
 }
 
-const VERIFY_BATCH = 5000;
+/** A change of a subject as its history shows it. */
+export interface SubjectChange {
+  at: Date;
+  actor: string;
+  action: string;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+}
 
+const VERIFY_BATCH = 5000;
+const SEAL_BATCH = 1000;
+
+/**
+ * The append-only, hash-chained audit trail. Events are appended in the transaction of the change
+ * they record; the `audit-sealer` background worker later gives them their place in the chain.
+ */
 @Injectable()
-export class AuditTrailService {
+export class AuditTrailService implements OnModuleInit, BackgroundWorker {
+  readonly name = 'audit-sealer';
+
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly db: Database,
+    private readonly events: AuditEventsRepository,
     private readonly clock: Clock,
+    private readonly workers: WorkerHost,
   ) {}
+
+  onModuleInit(): void {
+    this.workers.register(this);
+  }
 
   /** Appends an event inside the caller's transaction: it commits or rolls back with the change. */
   async append(manager: EntityManager, actor: Actor, record: AuditRecord): Promise<void> {
@@ -54,90 +79,68 @@ export class AuditTrailService {
       before: record.before ?? null,
       after: record.after ?? null,
     }));
-    stmt.with(
-      'audit_rows',
-      `INSERT INTO audit_events (occurred_at, actor, action, subject_type, subject_id, before, after, request_id)
-       SELECT ${stmt.param(this.clock.now())}::timestamptz, ${stmt.param(actor.subject)}, r.action, r.subject_type, r.subject_id, r.before, r.after, ${stmt.param(actor.requestId ?? null)}
-         FROM jsonb_to_recordset(${stmt.param(JSON.stringify(rows))}) AS r(action text, subject_type text, subject_id text, before jsonb, after jsonb)`,
-    );
+    this.events.appendIn(stmt, this.clock.now(), actor.subject, actor.requestId ?? null, rows);
   }
 
   async list(query: AuditEventQueryDto): Promise<Page<AuditEventEntity>> {
-    const qb = this.dataSource.getRepository(AuditEventEntity).createQueryBuilder('e');
-    if (query.subjectType) qb.andWhere('e.subject_type = :subjectType', { subjectType: query.subjectType });
-    if (query.subjectId) qb.andWhere('e.subject_id = :subjectId', { subjectId: query.subjectId });
-    if (query.actor) qb.andWhere('e.actor = :actor', { actor: query.actor });
-    if (query.action) qb.andWhere('e.action = :action', { action: query.action });
-    if (query.from) qb.andWhere('e.occurred_at >= :from', { from: query.from });
-    if (query.to) qb.andWhere('e.occurred_at < :to', { to: query.to });
-    const [items, total] = await qb.orderBy('e.id', 'DESC').take(query.limit).skip(query.offset).getManyAndCount();
+    const [items, total] = await this.events.list(this.db.manager, query);
     return page(items, total, query);
   }
 
-  /**
-   * Gives committed events their place in the chain. Only events of transactions older than the
-   * oldest one still in flight are sealed, so no event can later appear before a sealed one.
-   * One sealer at a time across replicas (advisory lock); returns how many events this call sealed.
-   */
-  async sealPending(batchSize = 1000): Promise<number> {
+  /** Every recorded change of one subject, oldest first. */
+  async changesOf(subjectType: string, subjectId: string): Promise<SubjectChange[]> {
+    const rows = await this.events.forSubject(this.db.manager, subjectType, subjectId);
+    return rows.map((e) => ({ at: e.occurredAt, actor: e.actor, action: e.action, before: e.before, after: e.after }));
+  }
+
+  /** The sealer's pass: seals until nothing committed is left unsealed. */
+  async runOnce(signal?: AbortSignal): Promise<number> {
     let total = 0;
     for (;;) {
-      const sealed = await this.dataSource.transaction(async (m) => {
-        // Waits for a pass running elsewhere (another replica) instead of skipping: when this
-        // returns, everything committed before the call is sealed.
-        await m.query(`SELECT pg_advisory_xact_lock(hashtext('aimsflow.audit-sealer'))`);
-        const rows: Array<Record<string, unknown>> = await m.query(
-          `SELECT id, occurred_at, actor, action, subject_type, subject_id, before, after, request_id
-             FROM audit_events
-            WHERE seq IS NULL AND tx_id < pg_snapshot_xmin(pg_current_snapshot())
-            ORDER BY tx_id, id
-            LIMIT $1`,
-          [batchSize],
-        );
-        if (rows.length === 0) return 0;
-        const [last] = await m.query(`SELECT seq, hash FROM audit_events WHERE seq IS NOT NULL ORDER BY seq DESC LIMIT 1`);
-        let seq = BigInt(last?.seq ?? 0);
-        let previous: string = last?.hash ?? GENESIS_HASH;
-        const ids: string[] = [];
-        const seqs: string[] = [];
-        const prevs: string[] = [];
-        const hashes: string[] = [];
-        for (const row of rows) {
-          seq += 1n;
-          const hash = chainHash(previous, toChained(row, seq.toString()));
-          ids.push(String(row.id));
-          seqs.push(seq.toString());
-          prevs.push(previous);
-          hashes.push(hash);
-          previous = hash;
-        }
-        await m.query(
-          `UPDATE audit_events a SET seq = v.seq, prev_hash = v.prev, hash = v.hash, sealed_at = now()
-             FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[]) AS v(id, seq, prev, hash)
-            WHERE a.id = v.id`,
-          [ids, seqs, prevs, hashes],
-        );
-        return rows.length;
-      });
+      const sealed = await this.sealBatch();
       total += sealed;
-      if (sealed < batchSize) return total;
+      if (sealed < SEAL_BATCH || signal?.aborted) return total;
     }
+  }
+
+  /**
+   * Gives committed events their place in the chain. One sealer at a time across replicas: it waits
+   * for a pass running elsewhere instead of skipping, so when this returns everything committed
+   * before the call is sealed.
+   */
+  sealPending(): Promise<number> {
+    return this.runOnce();
+  }
+
+  private sealBatch(): Promise<number> {
+    return this.db.transaction(async (m) => {
+      await this.events.lockSealer(m);
+      const rows = await this.events.unsealed(m, SEAL_BATCH);
+      if (rows.length === 0) return 0;
+      const last = await this.events.lastSealed(m);
+      let seq = BigInt(last?.seq ?? 0);
+      let previous = last?.hash ?? GENESIS_HASH;
+      const links: ChainLink[] = [];
+      for (const row of rows) {
+        seq += 1n;
+        const hash = chainHash(previous, toChained(row, seq.toString()));
+        links.push({ id: String(row.id), seq: seq.toString(), prev: previous, hash });
+        previous = hash;
+      }
+      await this.events.seal(m, links);
+      return rows.length;
+    });
   }
 
   /** Recomputes every sealed event's hash and link, in chain order. */
   async verify(): Promise<VerifyResult> {
-    const [{ sealed, pending }] = await this.dataSource.query(
-      `SELECT count(seq)::int AS sealed, (count(*) - count(seq))::int AS pending FROM audit_events`,
-    );
+    const m = this.db.manager;
+    const { sealed, pending } = await this.events.counts(m);
     let previous = GENESIS_HASH;
     let checked = 0;
     let afterSeq = '0';
     for (;;) {
-      const rows: Array<Record<string, unknown>> = await this.dataSource.query(
-        `SELECT id, seq, occurred_at, actor, action, subject_type, subject_id, before, after, request_id, prev_hash, hash
-           FROM audit_events WHERE seq > $1 ORDER BY seq LIMIT $2`,
-        [afterSeq, VERIFY_BATCH],
-      );
+      const rows = await this.events.sealedAfter(m, afterSeq, VERIFY_BATCH);
       for (const row of rows) {
         const id = String(row.id);
         if (row.prev_hash !== previous) {
@@ -146,7 +149,7 @@ export class AuditTrailService {
         if (chainHash(previous, toChained(row, String(row.seq))) !== row.hash) {
           return { valid: false, checked, sealed, pending, firstBrokenId: id, reason: 'content does not match its hash' };
         }
-        previous = row.hash as string;
+        previous = row.hash;
         checked++;
       }
       if (rows.length < VERIFY_BATCH) return { valid: true, checked, sealed, pending };
@@ -155,17 +158,17 @@ export class AuditTrailService {
   }
 }
 
-function toChained(row: Record<string, unknown>, seq: string) {
+function toChained(row: AuditEventRow, seq: string) {
   return {
     id: String(row.id),
     seq,
-    occurredAt: row.occurred_at as Date,
-    actor: row.actor as string,
-    action: row.action as string,
-    subjectType: row.subject_type as string,
-    subjectId: row.subject_id as string,
+    occurredAt: row.occurred_at,
+    actor: row.actor,
+    action: row.action,
+    subjectType: row.subject_type,
+    subjectId: row.subject_id,
     before: row.before,
     after: row.after,
-    requestId: (row.request_id as string | null) ?? null,
+    requestId: row.request_id ?? null,
   };
 }

@@ -4,6 +4,7 @@ import { NonconformitiesModule } from '../nonconformities/nonconformities.module
 import { ProcessesModule } from '../processes/processes.module.js';
 import { AuditsController } from './audits.controller.js';
 import { AuditsService } from './audits.service.js';
+import { AuditsRepository } from './repositories/audits.repository.js';
 
-@Module({ imports: [ProcessesModule, NonconformitiesModule, ControlsModule], controllers: [AuditsController], providers: [AuditsService] })
+@Module({ imports: [ProcessesModule, NonconformitiesModule, ControlsModule], controllers: [AuditsController], providers: [AuditsService, AuditsRepository] })
 export class AuditsModule {}

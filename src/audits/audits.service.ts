@@ -1,22 +1,24 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { AuditTrailService } from '../audit-trail/audit-trail.service.js';
 import type { Actor } from '../auth/roles.js';
 import { Clock } from '../clock/clock.js';
 import type { ProblemFieldError } from '../common/domain-error.js';
 import { type Page, page } from '../common/pagination.js';
-import { list, processDeployed, str } from '../common/process-steps.js';
+import { list, str } from '../common/variables.js';
+import { Database } from '../database/database.js';
 import { ControlsCatalogue } from '../controls/controls-catalogue.js';
-import { NC_SEVERITIES } from '../nonconformities/entities/nonconformity.entity.js';
+import { NC_SEVERITIES } from '../nonconformities/nonconformity-vocabulary.js';
 import { NonconformitiesService } from '../nonconformities/nonconformities.service.js';
+import { DefinitionsService } from '../processes/definitions/definitions.service.js';
 import { type HandlerContext, HandlerRegistry } from '../processes/handlers/handler-registry.js';
 import { RegisterWithdrawals } from '../processes/runtime/register-withdrawals.js';
 import { ProcessEngineService } from '../processes/runtime/process-engine.service.js';
 import { OutboxService } from '../webhooks/outbox.service.js';
 import { AuditError, AuditErrorCode } from './audits.errors.js';
 import type { AuditQueryDto, CreateAuditDto } from './dto/audit.dto.js';
-import { AuditEntity, type Finding } from './entities/audit.entity.js';
+import type { AuditEntity, Finding } from './entities/audit.entity.js';
+import { AuditsRepository } from './repositories/audits.repository.js';
 
 const PROCESS_BY_TYPE: Record<string, string> = { internal: 'internal-audit', certification: 'certification-audit' };
 const FIRST_STAGE: Record<string, string> = { internal: 'planning', certification: 'stage-1' };
@@ -31,7 +33,9 @@ function addMonths(date: Date, months: number): Date {
 @Injectable()
 export class AuditsService implements OnModuleInit {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly db: Database,
+    private readonly audits: AuditsRepository,
+    private readonly definitions: DefinitionsService,
     private readonly handlers: HandlerRegistry,
     private readonly withdrawals: RegisterWithdrawals,
     private readonly processes: ProcessEngineService,
@@ -43,7 +47,7 @@ export class AuditsService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.withdrawals.register({ table: 'audits', subjectType: 'audit', inProgress: ['active', 'in-progress', 'awaiting-nonconformities'] });
+    this.withdrawals.register('audit', (m, instanceId, at) => this.audits.withdraw(m, instanceId, at));
     this.handlers.register(
       'audit.update',
       'Moves the audit to `stage` with `status`, recording scope, audited area and area owner from the variables; at stage `certified` it returns surveillance1Due, surveillance2Due and recertificationDue (12, 24 and 36 months on).',
@@ -54,13 +58,9 @@ export class AuditsService implements OnModuleInit {
       'Raises a nonconformity for each of `findings` ({title, severity, clauseRefs, controlRefs}) and links it to the audit; returns nonconformityIds.',
       (vars, ctx) => this.raiseFindings(str(vars.auditId)!, this.checkedFindings(vars.findings), ctx),
     );
-    this.handlers.register('audit.open-majors', 'Counts the audit’s major nonconformities not yet closed; returns openMajors.', async (vars, ctx) => {
-      const [{ open }] = await ctx.manager.query(
-        `SELECT count(*)::int AS open FROM nonconformities WHERE audit_id = $1 AND severity = 'major' AND status <> 'closed'`,
-        [str(vars.auditId)],
-      );
-      return { openMajors: open };
-    });
+    this.handlers.register('audit.open-majors', 'Counts the audit’s major nonconformities not yet closed; returns openMajors.', async (vars, ctx) => ({
+      openMajors: await this.nonconformities.openMajorsOf(ctx.manager, str(vars.auditId)!),
+    }));
     this.handlers.register('audit.start-next-cycle', 'Recertification: opens the next certification cycle and starts its process; returns nextAuditId.', async (vars, ctx) => {
       const previous = await this.lock(ctx.manager, str(vars.auditId)!);
       const next = await this.open(ctx.manager, { type: 'certification', title: previous.title.replace(/ \(cycle \d+\)$/, '') + ` (cycle ${previous.cycle + 1})`, scope: previous.scope ?? undefined }, ctx.actor, previous);
@@ -69,27 +69,23 @@ export class AuditsService implements OnModuleInit {
   }
 
   async create(dto: CreateAuditDto, actor: Actor): Promise<AuditEntity> {
-    return this.dataSource.transaction((m) => this.open(m, dto, actor));
+    return this.db.transaction((m) => this.open(m, dto, actor));
   }
 
   async list(query: AuditQueryDto) {
-    const where = { ...(query.type ? { type: query.type } : {}), ...(query.status ? { status: query.status } : {}) };
-    const [items, total] = await this.dataSource.getRepository(AuditEntity).findAndCount({ where, order: { createdAt: 'DESC', id: 'ASC' }, take: query.limit, skip: query.offset });
+    const [items, total] = await this.audits.list(this.db.manager, { type: query.type, status: query.status }, query.limit, query.offset);
     return page(await Promise.all(items.map((item) => this.withLinks(item))), total, query) as Page<AuditEntity>;
   }
 
   async get(id: string) {
-    const row = await this.dataSource.getRepository(AuditEntity).findOneBy({ id });
+    const row = await this.audits.find(this.db.manager, id);
     if (!row) throw new AuditError(AuditErrorCode.NotFound, `No audit ${id}`);
     return this.withLinks(row);
   }
 
   /** Linked nonconformities and the next due date, as an auditor reads the register. */
   private async withLinks(row: AuditEntity) {
-    const nonconformities = await this.dataSource.query(
-      `SELECT id, title, severity, status, closed_at AS "closedAt" FROM nonconformities WHERE audit_id = $1 ORDER BY created_at`,
-      [row.id],
-    );
+    const nonconformities = (await this.nonconformities.ofAudit(row.id)).map(({ id, title, severity, status, closedAt }) => ({ id, title, severity, status, closedAt }));
     const now = this.clock.now().getTime();
     const nextDueAt = [row.surveillance1Due, row.surveillance2Due, row.recertificationDue].find((d) => d && d.getTime() > now) ?? null;
     return { ...row, nonconformities, nextDueAt };
@@ -97,9 +93,7 @@ export class AuditsService implements OnModuleInit {
 
   private async open(m: EntityManager, dto: CreateAuditDto, actor: Actor, previous?: AuditEntity): Promise<AuditEntity> {
     const now = this.clock.now();
-    const repo = m.getRepository(AuditEntity);
-    const row = await repo.save(
-      repo.create({
+    const row = await this.audits.insert(m, {
         type: dto.type,
         title: dto.title,
         scope: dto.scope ?? null,
@@ -109,22 +103,21 @@ export class AuditsService implements OnModuleInit {
         findings: [],
         previousAuditId: previous?.id ?? null,
         createdBy: actor.subject,
-        createdAt: now,
-        updatedAt: now,
-      }),
-    );
+      createdAt: now,
+      updatedAt: now,
+    });
     await this.audit.append(m, actor, { action: 'audit.opened', subjectType: 'audit', subjectId: row.id, after: { type: row.type, title: row.title, cycle: row.cycle } });
     const definitionKey = PROCESS_BY_TYPE[dto.type];
-    if (await processDeployed(m, definitionKey)) {
+    if (await this.definitions.isDeployed(m, definitionKey)) {
       const { instance } = await this.processes.start(m, { definitionKey, subject: { type: 'audit', id: row.id }, variables: { auditId: row.id, auditType: row.type, title: row.title }, actor });
       row.instanceId = instance.id;
-      await repo.update({ id: row.id }, { instanceId: instance.id });
+      await this.audits.setInstance(m, row.id, instance.id);
     }
     return row;
   }
 
   private async lock(m: EntityManager, id: string): Promise<AuditEntity> {
-    const row = await m.getRepository(AuditEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+    const row = await this.audits.lock(m, id);
     if (!row) throw new AuditError(AuditErrorCode.NotFound, `No audit ${id}`);
     return row;
   }
@@ -150,7 +143,7 @@ export class AuditsService implements OnModuleInit {
     }
     if (stage) row.stage = stage;
     row.updatedAt = this.clock.now();
-    await m.getRepository(AuditEntity).save(row);
+    await this.audits.save(m, row);
     if (before.stage !== row.stage || before.status !== row.status) {
       await this.audit.append(m, actor, { action: 'audit.stage-changed', subjectType: 'audit', subjectId: id, before, after: { stage: row.stage, status: row.status } });
       await this.outbox.publish(m, { type: 'audit.stage-changed', subject: { type: 'audit', id }, data: { id, type: row.type, from: before.stage, to: row.stage, status: row.status } });
@@ -214,7 +207,7 @@ export class AuditsService implements OnModuleInit {
       row.findings = [...row.findings, { ...finding, stage: row.stage, nonconformityId: nc.id }];
     }
     row.updatedAt = this.clock.now();
-    await ctx.manager.getRepository(AuditEntity).save(row);
+    await this.audits.save(ctx.manager, row);
     return { nonconformityIds: ids };
   }
 }

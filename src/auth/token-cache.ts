@@ -1,7 +1,7 @@
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import pg from 'pg';
 import type { AppConfig } from '../config/app-config.js';
+import { NotificationListener } from '../database/notification-listener.js';
 
 /** Revoking a token notifies this channel (at commit), so every replica forgets it at once. */
 export const TOKEN_REVOKED_CHANNEL = 'aimsflow_token_revoked';
@@ -14,7 +14,6 @@ export interface CachedToken {
 }
 
 const MAX_ENTRIES = 10_000;
-const RECONNECT_MS = 1_000;
 
 /**
  * Resolved tokens, kept for AIMSFLOW_TOKEN_CACHE_SECONDS so a request costs no token lookup. The
@@ -27,26 +26,31 @@ export class TokenCache implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(TokenCache.name);
   private readonly entries = new Map<string, CachedToken & { expiresAt: number }>();
   private readonly ttlMs: number;
-  private readonly databaseUrl?: string;
-  private listener?: pg.Client;
+  private readonly listener?: NotificationListener;
   private listening = false;
-  private closed = false;
-  private reconnect?: NodeJS.Timeout;
 
   constructor(config: ConfigService<AppConfig, true>) {
     this.ttlMs = config.get('tokenCacheSeconds', { infer: true }) * 1000;
-    this.databaseUrl = config.get('databaseUrl', { infer: true });
+    const databaseUrl = config.get('databaseUrl', { infer: true });
+    if (this.ttlMs > 0 && databaseUrl) {
+      this.listener = new NotificationListener(databaseUrl, TOKEN_REVOKED_CHANNEL, {
+        message: (tokenId) => this.forget(tokenId),
+        listening: () => (this.listening = true),
+        lost: (error) => {
+          this.stopUsing();
+          this.logger.warn(`token cache off until the revocation listener reconnects${error instanceof Error ? `: ${error.message}` : ''}`);
+        },
+      });
+    }
   }
 
   async onModuleInit(): Promise<void> {
-    if (this.ttlMs > 0) await this.listen();
+    await this.listener?.start();
   }
 
   async onModuleDestroy(): Promise<void> {
-    this.closed = true;
-    clearTimeout(this.reconnect);
     this.stopUsing();
-    await this.listener?.end().catch(() => undefined);
+    await this.listener?.stop();
   }
 
   /** Whether resolved tokens are kept (the revocation listener is connected). */
@@ -71,36 +75,6 @@ export class TokenCache implements OnModuleInit, OnModuleDestroy {
   /** Forgets a revoked token here; other replicas hear of it through the channel. */
   forget(tokenId: string): void {
     for (const [hash, entry] of this.entries) if (entry.id === tokenId) this.entries.delete(hash);
-  }
-
-  private async listen(): Promise<void> {
-    if (!this.databaseUrl) return;
-    const client = new pg.Client({ connectionString: this.databaseUrl, application_name: 'aimsflow-token-cache' });
-    client.on('notification', (message) => message.payload && this.forget(message.payload));
-    client.on('error', (error) => this.lost(client, error));
-    client.on('end', () => this.lost(client));
-    try {
-      await client.connect();
-      await client.query(`LISTEN ${TOKEN_REVOKED_CHANNEL}`);
-      this.listener = client;
-      this.listening = true;
-    } catch (error) {
-      this.lost(client, error);
-    }
-  }
-
-  private lost(client: pg.Client, error?: unknown): void {
-    if (this.listener && this.listener !== client) return;
-    this.stopUsing();
-    this.listener = undefined;
-    client.end().catch(() => undefined);
-    if (this.closed || this.reconnect) return;
-    this.logger.warn(`token cache off until the revocation listener reconnects${error instanceof Error ? `: ${error.message}` : ''}`);
-    this.reconnect = setTimeout(() => {
-      this.reconnect = undefined;
-      void this.listen();
-    }, RECONNECT_MS);
-    this.reconnect.unref();
   }
 
   private stopUsing(): void {

@@ -1,16 +1,17 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { timingSafeEqual } from 'node:crypto';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { AuditTrailService } from '../audit-trail/audit-trail.service.js';
 import { Clock } from '../clock/clock.js';
 import { type Page, page, type PageQueryDto } from '../common/pagination.js';
 import type { AppConfig } from '../config/app-config.js';
+import { Database } from '../database/database.js';
 import { AuthError, AuthErrorCode } from './auth.errors.js';
 import type { CreateTokenDto } from './dto/create-token.dto.js';
 import { type CachedToken, TOKEN_REVOKED_CHANNEL, TokenCache } from './token-cache.js';
-import { ApiTokenEntity, type TokenSource } from './entities/api-token.entity.js';
+import type { ApiTokenEntity, TokenSource } from './entities/api-token.entity.js';
+import { ApiTokensRepository } from './repositories/api-tokens.repository.js';
 import { type Actor, isRole, type Role, SYSTEM_ACTOR } from './roles.js';
 import { generateTokenSecret, hashTokenSecret, tokenPrefix } from './token-secret.js';
 
@@ -24,9 +25,6 @@ export interface CreatedToken {
   token: string;
 }
 
-/** Writing last-use on every lookup would turn each read into a write; once a minute is enough (cached tokens are not looked up). */
-const LAST_USED_RESOLUTION = '1 minute';
-
 @Injectable()
 export class TokensService implements OnApplicationBootstrap {
   private readonly logger = new Logger(TokensService.name);
@@ -34,7 +32,8 @@ export class TokensService implements OnApplicationBootstrap {
   private readonly bootstrapToken: boolean;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly db: Database,
+    private readonly tokens: ApiTokensRepository,
     private readonly audit: AuditTrailService,
     private readonly clock: Clock,
     private readonly cache: TokenCache,
@@ -61,37 +60,36 @@ export class TokensService implements OnApplicationBootstrap {
   }
 
   private async lookUp(hash: string): Promise<CachedToken | undefined> {
-    const [row]: CachedToken[] = await this.dataSource.query(
-      `WITH token AS (SELECT id, subject, roles, last_used_at, expires_at FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL),
-            touched AS (UPDATE api_tokens t SET last_used_at = $2 FROM token
-                         WHERE t.id = token.id AND (token.expires_at IS NULL OR token.expires_at > $2)
-                           AND (token.last_used_at IS NULL OR token.last_used_at < $2::timestamptz - interval '${LAST_USED_RESOLUTION}'))
-       SELECT id, subject, roles, expires_at FROM token`,
-      [hash, this.clock.now()],
-    );
+    const row = await this.tokens.resolve(this.db.manager, hash, this.clock.now());
     if (row) this.cache.set(hash, row);
     return row;
   }
 
+  /**
+   * The roles a subject can act with now: those of its tokens neither revoked nor expired
+   * (undefined when it has none). The one definition of an active subject, for delegation and
+   * anything else that asks who may act.
+   */
+  activeRolesOf(m: EntityManager, subject: string): Promise<string[] | undefined> {
+    return this.tokens.activeRolesOf(m, subject, this.clock.now());
+  }
+
   async create(dto: CreateTokenDto, actor: Actor, source: TokenSource = 'api'): Promise<CreatedToken> {
-    return this.dataSource.transaction((m) => this.insert(m, dto, actor, source));
+    return this.db.transaction((m) => this.insert(m, dto, actor, source));
   }
 
   async list(query: PageQueryDto): Promise<Page<ApiTokenEntity>> {
-    const [items, total] = await this.dataSource
-      .getRepository(ApiTokenEntity)
-      .findAndCount({ order: { createdAt: 'DESC', id: 'ASC' }, take: query.limit, skip: query.offset });
+    const [items, total] = await this.tokens.list(this.db.manager, query.limit, query.offset);
     return page(items, total, query);
   }
 
   async revoke(id: string, actor: Actor): Promise<ApiTokenEntity> {
-    const token = await this.dataSource.transaction(async (m) => {
-      const repo = m.getRepository(ApiTokenEntity);
-      const token = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+    const token = await this.db.transaction(async (m) => {
+      const token = await this.tokens.lock(m, id);
       if (!token) throw new AuthError(AuthErrorCode.TokenNotFound, `No token with id ${id}`);
       if (token.revokedAt) return token; // revoking twice is harmless and changes nothing
       token.revokedAt = this.clock.now();
-      await repo.update({ id }, { revokedAt: token.revokedAt });
+      await this.tokens.revoke(m, id, token.revokedAt, TOKEN_REVOKED_CHANNEL);
       await this.audit.append(m, actor, {
         action: 'token.revoked',
         subjectType: 'api-token',
@@ -99,7 +97,6 @@ export class TokensService implements OnApplicationBootstrap {
         before: { revokedAt: null },
         after: { revokedAt: token.revokedAt.toISOString() },
       });
-      await m.query(`SELECT pg_notify($1, $2)`, [TOKEN_REVOKED_CHANNEL, id]);
       return token;
     });
     this.cache.forget(id);
@@ -112,10 +109,9 @@ export class TokensService implements OnApplicationBootstrap {
    */
   async onApplicationBootstrap(): Promise<void> {
     if (this.adminTokenHash || !this.bootstrapToken) return;
-    const created = await this.dataSource.transaction(async (m) => {
-      await m.query(`SELECT pg_advisory_xact_lock(hashtext('aimsflow.bootstrap-token'))`);
-      const [{ count }] = await m.query(`SELECT count(*)::int AS count FROM api_tokens`);
-      if (count > 0) return undefined;
+    const created = await this.db.transaction(async (m) => {
+      await this.tokens.lockBootstrap(m);
+      if (await this.tokens.any(m)) return undefined;
       return this.insert(m, { subject: 'admin', roles: ['admin'], description: 'bootstrap admin token' }, SYSTEM_ACTOR, 'bootstrap');
     });
     if (!created) return;
@@ -136,17 +132,23 @@ export class TokensService implements OnApplicationBootstrap {
     }
     const secret = generateTokenSecret();
     const prefix = tokenPrefix(secret);
-    const [row] = await m.query(
-      `INSERT INTO api_tokens (subject, roles, token_hash, prefix, source, description, created_by, created_at, expires_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-      [dto.subject, dto.roles, hashTokenSecret(secret), prefix, source, dto.description ?? null, actor.subject, this.clock.now(), expiresAt],
-    );
+    const id = await this.tokens.insert(m, {
+      subject: dto.subject,
+      roles: dto.roles,
+      tokenHash: hashTokenSecret(secret),
+      prefix,
+      source,
+      description: dto.description ?? null,
+      createdBy: actor.subject,
+      createdAt: this.clock.now(),
+      expiresAt,
+    });
     await this.audit.append(m, actor, {
       action: 'token.created',
       subjectType: 'api-token',
-      subjectId: row.id,
+      subjectId: id,
       after: { subject: dto.subject, roles: dto.roles, prefix, source, description: dto.description ?? null, expiresAt: expiresAt?.toISOString() ?? null },
     });
-    return { id: row.id, subject: dto.subject, roles: dto.roles, prefix, expiresAt, token: secret };
+    return { id, subject: dto.subject, roles: dto.roles, prefix, expiresAt, token: secret };
   }
 }

@@ -11,6 +11,8 @@ export enum ErrorKind {
   Forbidden = 'forbidden',
   NotFound = 'not-found',
   Conflict = 'conflict',
+  /** A write without If-Match (or `version`) on a resource that has an ETag. */
+  PreconditionRequired = 'precondition-required',
   Unprocessable = 'unprocessable',
   PayloadTooLarge = 'payload-too-large',
   UnsupportedMediaType = 'unsupported-media-type',

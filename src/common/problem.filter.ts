@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { isDatabaseUnavailable } from '../database/database-errors.js';
 import { DomainError, ErrorKind, type ProblemFieldError } from './domain-error.js';
 import { BODY_LIMIT } from './limits.js';
 
@@ -9,6 +10,7 @@ const STATUS_BY_KIND: Record<ErrorKind, number> = {
   [ErrorKind.Forbidden]: 403,
   [ErrorKind.NotFound]: 404,
   [ErrorKind.Conflict]: 409,
+  [ErrorKind.PreconditionRequired]: 428,
   [ErrorKind.PayloadTooLarge]: 413,
   [ErrorKind.UnsupportedMediaType]: 415,
   [ErrorKind.Unprocessable]: 422,
@@ -65,8 +67,20 @@ function problemFromUnknown(exception: unknown): Problem {
     const code = bodyError.type.replace(/\./g, '-');
     return { type: TYPE_BASE + code, title: code.replace(/-/g, ' '), status: bodyError.status, detail, code, errors: [{ pointer: '', message: detail }] };
   }
+  if (isDatabaseUnavailable(exception)) {
+    return {
+      type: TYPE_BASE + 'database-busy',
+      title: 'service unavailable',
+      status: 503,
+      detail: 'The database could not complete the request now (a conflicting change, a lock or statement timeout, or a lost connection); nothing was changed. Retry after the time in Retry-After.',
+      code: 'database-busy',
+    };
+  }
   return { type: TYPE_BASE + 'internal-error', title: 'internal error', status: 500, detail: 'An unexpected error occurred', code: 'internal-error' };
 }
+
+/** Seconds a client should wait before retrying a 503 (a transient database conflict). */
+const RETRY_AFTER_SECONDS = 1;
 
 /** Maps every error to RFC 9457 application/problem+json. */
 @Catch()
@@ -80,8 +94,10 @@ export class ProblemFilter implements ExceptionFilter {
     const problem = problemFromUnknown(exception);
     problem.instance = req.originalUrl ?? req.url;
     if (req.id) problem.requestId = String(req.id);
-    if (problem.status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    if (problem.status === 503) this.logger.warn(`503 ${problem.instance}: ${exception instanceof Error ? exception.message : String(exception)}`);
+    else if (problem.status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     if (res.headersSent) return;
+    if (problem.status === 503) res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
     res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
   }
 }

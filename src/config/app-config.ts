@@ -23,6 +23,12 @@ export interface AppConfig {
   tokenCacheSeconds: number;
   /** Named prepared statements for the hot queries; off behind a pooler that cannot keep them. */
   preparedStatements: boolean;
+  /** A statement waiting longer than this for a lock fails (and its transaction is retried). */
+  dbLockTimeoutMs: number;
+  /** A statement running longer than this is cancelled (503). */
+  dbStatementTimeoutMs: number;
+  /** Attempts of a transaction that hits a deadlock, serialization failure or lock timeout before 503. */
+  dbRetryAttempts: number;
   auditSealIntervalMs: number;
   attributeSchemaPath: string;
   /** Rule set files synced at start-up. */
@@ -49,6 +55,8 @@ export interface AppConfig {
   timerPollIntervalMs: number;
   /** Attempts of a timer- or message-driven step before it raises an incident. */
   processMaxAttempts: number;
+  /** How often idempotency keys past their retention are removed. */
+  idempotencySweepIntervalMs: number;
 }
 
 export class ConfigError extends Error {
@@ -124,6 +132,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
     secretKey: secretKeyVar(env, 'AIMSFLOW_SECRET_KEY'),
     tokenCacheSeconds: intVar(env, 'AIMSFLOW_TOKEN_CACHE_SECONDS', 30, 0, 3600),
     preparedStatements: boolVar(env, 'AIMSFLOW_PREPARED_STATEMENTS', true),
+    dbLockTimeoutMs: intVar(env, 'AIMSFLOW_DB_LOCK_TIMEOUT_MS', 5000, 1, 600_000),
+    dbStatementTimeoutMs: intVar(env, 'AIMSFLOW_DB_STATEMENT_TIMEOUT_MS', 30_000, 1, 3_600_000),
+    dbRetryAttempts: intVar(env, 'AIMSFLOW_DB_RETRY_ATTEMPTS', 4, 1, 20),
     auditSealIntervalMs: intVar(env, 'AIMSFLOW_AUDIT_SEAL_INTERVAL_MS', 500, 10, 3_600_000),
     attributeSchemaPath: env.AIMSFLOW_ATTRIBUTE_SCHEMA
       ? path.resolve(env.AIMSFLOW_ATTRIBUTE_SCHEMA)
@@ -140,5 +151,6 @@ export function loadConfig(env: Env = process.env): AppConfig {
     clock,
     timerPollIntervalMs: intVar(env, 'AIMSFLOW_TIMER_POLL_INTERVAL_MS', 1000, 0, 3_600_000),
     processMaxAttempts: intVar(env, 'AIMSFLOW_PROCESS_MAX_ATTEMPTS', 5, 1, 100),
+    idempotencySweepIntervalMs: intVar(env, 'AIMSFLOW_IDEMPOTENCY_SWEEP_INTERVAL_MS', 3_600_000, 0, 86_400_000),
   };
 }

@@ -1,17 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
-import { AiSystemEntity, type RequiredControl } from '../ai-systems/entities/ai-system.entity.js';
-import { AiSystemError, AiSystemErrorCode } from '../ai-systems/ai-systems.errors.js';
+import type { EntityManager } from 'typeorm';
+import { AiSystemsService } from '../ai-systems/ai-systems.service.js';
 import { AuditTrailService } from '../audit-trail/audit-trail.service.js';
 import type { Actor } from '../auth/roles.js';
 import { Clock } from '../clock/clock.js';
+import { Database } from '../database/database.js';
 import { RuleEvaluator } from '../rules/rule-evaluator.service.js';
-import { CONTROLS_RULE_SET, RISK_CLASS_RULE_SET } from '../rules/system-classifier.js';
+import { CONTROLS_RULE_SET, type RequiredControl, RISK_CLASS_RULE_SET } from '../rules/system-classifier.js';
 import { ControlsCatalogue } from './controls-catalogue.js';
 import { ControlsError, ControlsErrorCode } from './controls.errors.js';
 import type { SetImplementationDto } from './dto/controls.dto.js';
-import { ControlImplementationEntity, type ImplementationStatus } from './entities/control-implementation.entity.js';
+import type { ControlImplementationEntity } from './entities/control-implementation.entity.js';
+import type { ImplementationStatus } from './implementation-status.js';
+import { ControlImplementationsRepository } from './repositories/control-implementations.repository.js';
 
 export interface SoaEntry {
   controlId: string;
@@ -35,7 +36,9 @@ const ORGANISATION_FACTS = {};
 @Injectable()
 export class ControlsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly db: Database,
+    private readonly implementations: ControlImplementationsRepository,
+    private readonly systems: AiSystemsService,
     private readonly catalogue: ControlsCatalogue,
     private readonly rules: RuleEvaluator,
     private readonly audit: AuditTrailService,
@@ -55,8 +58,7 @@ export class ControlsService {
 
   /** A system's required controls with catalogue titles, the rules that require them and the decision. */
   async forSystem(systemId: string) {
-    const system = await this.dataSource.getRepository(AiSystemEntity).findOneBy({ id: systemId });
-    if (!system) throw new AiSystemError(AiSystemErrorCode.NotFound, `No AI system with id ${systemId}`);
+    const system = await this.systems.get(systemId);
     const statuses = await this.implementationStatuses();
     return {
       systemId,
@@ -85,13 +87,11 @@ export class ControlsService {
   async statementOfApplicability() {
     const organisation = await this.rules.evaluate(CONTROLS_RULE_SET, ORGANISATION_FACTS);
     const orgControls = new Map(((organisation.outcome.controls as RequiredControl[] | undefined) ?? []).map((c) => [c.id, c]));
-    const rows: Array<{ id: string; name: string; required_controls: RequiredControl[] }> = await this.dataSource.query(
-      `SELECT id, name, required_controls FROM ai_systems WHERE status NOT IN ('retired', 'out-of-scope') ORDER BY name, id`,
-    );
+    const rows = await this.systems.inScope();
     type Usage = { systems: Array<{ id: string; name: string }>; rules: Map<string, SoaEntry['rules'][number]> };
     const bySystem = new Map<string, Usage>();
     for (const row of rows) {
-      for (const required of row.required_controls) {
+      for (const required of row.requiredControls) {
         const entry: Usage = bySystem.get(required.id) ?? { systems: [], rules: new Map() };
         entry.systems.push({ id: row.id, name: row.name });
         for (const source of required.sources) entry.rules.set(source.rule, source);
@@ -137,15 +137,13 @@ export class ControlsService {
 
   async setImplementation(controlId: string, dto: SetImplementationDto, actor: Actor) {
     this.get(controlId);
-    return this.dataSource.transaction((m) => this.recordImplementation(m, controlId, dto.status, dto.note ?? null, actor));
+    return this.db.transaction((m) => this.recordImplementation(m, controlId, dto.status, dto.note ?? null, actor));
   }
 
   /** Also used by risk treatment when a selected control is implemented or verified. */
   async recordImplementation(m: EntityManager, controlId: string, status: ImplementationStatus, note: string | null, actor: Actor) {
-    const repo = m.getRepository(ControlImplementationEntity);
-    const before = await repo.findOneBy({ controlId });
-    const row = repo.create({ controlId, status, note, updatedBy: actor.subject, updatedAt: this.clock.now() });
-    await repo.save(row);
+    const before = await this.implementations.lock(m, controlId);
+    const row = await this.implementations.save(m, { controlId, status, note, updatedBy: actor.subject, updatedAt: this.clock.now() });
     await this.audit.append(m, actor, {
       action: 'control.implementation-updated',
       subjectType: 'control',
@@ -157,7 +155,7 @@ export class ControlsService {
   }
 
   private async implementationStatuses(): Promise<Map<string, ControlImplementationEntity>> {
-    const rows = await this.dataSource.getRepository(ControlImplementationEntity).find();
+    const rows = await this.implementations.all(this.db.manager);
     return new Map(rows.map((row) => [row.controlId, row]));
   }
 }

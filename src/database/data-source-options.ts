@@ -2,8 +2,17 @@ import type { DataSourceOptions } from 'typeorm';
 import { migrations } from '../../migrations/index.js';
 import { entities } from './entities.js';
 
+export interface ConnectionSettings {
+  poolSize?: number;
+  preparedStatements?: boolean;
+  /** Per statement, on every connection of the pool (unset: PostgreSQL's default, no limit). */
+  lockTimeoutMs?: number;
+  statementTimeoutMs?: number;
+}
+
 /** `extra` also carries aimsflow's own switch for named prepared statements (read by `preparedQuery`). */
-export function dataSourceOptions(url: string, poolSize = 20, preparedStatements = true): DataSourceOptions {
+export function dataSourceOptions(url: string, settings: ConnectionSettings = {}): DataSourceOptions {
+  const { poolSize = 20, preparedStatements = true, lockTimeoutMs, statementTimeoutMs } = settings;
   return {
     type: 'postgres',
     url,
@@ -14,6 +23,11 @@ export function dataSourceOptions(url: string, poolSize = 20, preparedStatements
     synchronize: false,
     logging: ['error'],
     poolSize,
-    extra: { application_name: 'aimsflow', aimsflowPreparedStatements: preparedStatements },
+    extra: {
+      application_name: 'aimsflow',
+      aimsflowPreparedStatements: preparedStatements,
+      ...(lockTimeoutMs === undefined ? {} : { lock_timeout: lockTimeoutMs }),
+      ...(statementTimeoutMs === undefined ? {} : { statement_timeout: statementTimeoutMs }),
+    },
   };
 }

@@ -13,7 +13,7 @@ export async function runMigrations(url: string): Promise<string[]> {
 }
 
 async function withMigrationLock<T>(url: string, work: (dataSource: DataSource) => Promise<T>): Promise<T> {
-  const dataSource = await new DataSource(dataSourceOptions(url, 2)).initialize();
+  const dataSource = await new DataSource(dataSourceOptions(url, { poolSize: 2 })).initialize();
   const lock = new pg.Client({ connectionString: url });
   await lock.connect();
   try {

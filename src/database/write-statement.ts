@@ -1,11 +1,21 @@
 import type { EntityManager } from 'typeorm';
 import { preparedQuery } from './prepared-query.js';
 
+/** The rows a statement handed back, by the CTE names `WriteStatement.with` returned. */
+export class WriteResult {
+  constructor(private readonly rows: Array<Record<string, unknown>>) {}
+
+  of<T = Record<string, unknown>>(cte: string): T[] {
+    return this.rows.filter((row) => row.change === cte) as T[];
+  }
+}
+
 /**
  * One SQL statement built from data-modifying CTEs, so everything a change writes (its rows, their
  * history, audit events and outbox events) costs a single round trip. PostgreSQL runs every
- * data-modifying CTE exactly once, read or not; the final query returns the rows of the CTEs
- * registered with `returning` (same table, tagged by name).
+ * data-modifying CTE exactly once, read or not. Writers never assume a CTE's name: `with` returns
+ * the name it gave (`name`, or `name_2`… when the same kind is added twice), and a writer that
+ * refers to another CTE, or wants its rows back, uses that returned name.
  */
 export class WriteStatement {
   readonly params: unknown[] = [];
@@ -19,7 +29,7 @@ export class WriteStatement {
     return `$${this.params.length}`;
   }
 
-  /** Adds a CTE; returns its name (`name`, or `name_2`… when a writer adds the same kind twice). */
+  /** Adds a CTE; returns its unique name. */
   with(name: string, sql: string): string {
     let unique = name;
     for (let n = 2; this.names.has(unique); n++) unique = `${name}_${n}`;
@@ -28,14 +38,15 @@ export class WriteStatement {
     return unique;
   }
 
-  /** Hands the rows of CTE `name` (a RETURNING *) back, with `change` set to the name. */
-  returning(name: string): void {
-    this.returned.push(`SELECT '${name}' AS change, ${name}.* FROM ${name}`);
+  /** Hands the rows of a CTE (one with `RETURNING *`) back in `WriteResult.of(cte)`. */
+  returning(cte: string): void {
+    if (!this.names.has(cte)) throw new Error(`WriteStatement: no CTE named ${cte}`);
+    this.returned.push(`SELECT '${cte}' AS change, ${cte}.* FROM ${cte}`);
   }
 
-  async run(m: EntityManager): Promise<Array<Record<string, unknown>>> {
-    if (!this.ctes.length) return [];
+  async run(m: EntityManager): Promise<WriteResult> {
+    if (!this.ctes.length) return new WriteResult([]);
     const result = this.returned.length ? this.returned.join(' UNION ALL ') : 'SELECT NULL AS change WHERE false';
-    return preparedQuery(m, `WITH ${this.ctes.join(',\n')}\n${result}`, this.params);
+    return new WriteResult(await preparedQuery(m, `WITH ${this.ctes.join(',\n')}\n${result}`, this.params));
   }
 }

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { HealthIndicatorService } from '@nestjs/terminus';
-import { DataSource } from 'typeorm';
+import { Database } from '../database/database.js';
 
 /**
  * Terminus' own TypeOrmHealthIndicator probes for its peer packages with require(), which fails
@@ -10,7 +9,7 @@ import { DataSource } from 'typeorm';
 @Injectable()
 export class DatabaseHealthIndicator {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly db: Database,
     private readonly health: HealthIndicatorService,
   ) {}
 
@@ -19,7 +18,7 @@ export class DatabaseHealthIndicator {
     const started = Date.now();
     try {
       await Promise.race([
-        this.dataSource.query('SELECT 1'),
+        this.db.ping(),
         new Promise((_, reject) => setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs).unref()),
       ]);
       return indicator.up({ responseTimeMs: Date.now() - started });

@@ -1,13 +1,16 @@
-import { Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { Injectable, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
-import { DataSource, type EntitySubscriberInterface, type TransactionCommitEvent } from 'typeorm';
+import type { EntitySubscriberInterface, TransactionCommitEvent } from 'typeorm';
 import { Clock } from '../clock/clock.js';
 import { canonicalJson } from '../common/canonical-json.js';
+import { Database } from '../database/database.js';
+import type { BackgroundWorker } from '../workers/background-worker.js';
+import { WorkerHost } from '../workers/worker-host.js';
 import { IdempotencyError, IdempotencyErrorCode } from './idempotency.errors.js';
+import { IdempotencyKeysRepository } from './repositories/idempotency-keys.repository.js';
 
-/** Keys are kept at least this long (24 hours), then removed by a periodic sweep. */
+/** Keys are kept at least this long (24 hours), then removed by the `idempotency-sweep` worker. */
 export const KEY_RETENTION_MS = 24 * 3600_000;
 /** A first request that has not finished after this long (its process died) no longer blocks the key. */
 const IN_PROGRESS_LEASE_MS = 60_000;
@@ -28,23 +31,23 @@ interface KeyInUse {
  * twice) and `completed` (the response stored for replays).
  */
 @Injectable()
-export class IdempotencyService implements OnApplicationBootstrap, OnApplicationShutdown, EntitySubscriberInterface {
-  private sweeper?: NodeJS.Timeout;
+export class IdempotencyService implements OnModuleInit, OnApplicationBootstrap, BackgroundWorker, EntitySubscriberInterface {
+  readonly name = 'idempotency-sweep';
   private readonly inUse = new AsyncLocalStorage<KeyInUse>();
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly db: Database,
+    private readonly keys: IdempotencyKeysRepository,
     private readonly clock: Clock,
+    private readonly workers: WorkerHost,
   ) {}
 
-  onApplicationBootstrap(): void {
-    this.dataSource.subscribers.push(this);
-    this.sweeper = setInterval(() => void this.sweep().catch(() => undefined), 3600_000);
-    this.sweeper.unref();
+  onModuleInit(): void {
+    this.workers.register(this);
   }
 
-  onApplicationShutdown(): void {
-    clearInterval(this.sweeper);
+  onApplicationBootstrap(): void {
+    this.db.subscribe(this);
   }
 
   static requestHash(method: string, path: string, body: unknown): string {
@@ -58,19 +61,9 @@ export class IdempotencyService implements OnApplicationBootstrap, OnApplication
   async claim(scope: string, key: string, requestHash: string): Promise<Claim> {
     for (;;) {
       const now = this.clock.now();
-      const inserted = await this.dataSource.query(
-        `INSERT INTO idempotency_keys (scope, key, request_hash, status, created_at, expires_at)
-         VALUES ($1, $2, $3, 'in-progress', $4, $5)
-         ON CONFLICT (scope, key) DO UPDATE SET request_hash = EXCLUDED.request_hash, created_at = EXCLUDED.created_at, expires_at = EXCLUDED.expires_at
-           WHERE idempotency_keys.status = 'in-progress' AND idempotency_keys.created_at < $6
-         RETURNING key`,
-        [scope, key, requestHash, now, new Date(now.getTime() + KEY_RETENTION_MS), new Date(now.getTime() - IN_PROGRESS_LEASE_MS)],
-      );
-      if (inserted.length) return { kind: 'new' };
-      const [existing] = await this.dataSource.query(
-        `SELECT request_hash, status, response_status, response_body, created_at FROM idempotency_keys WHERE scope = $1 AND key = $2`,
-        [scope, key],
-      );
+      const claimed = await this.keys.claim(this.db.manager, scope, key, requestHash, now, new Date(now.getTime() + KEY_RETENTION_MS), new Date(now.getTime() - IN_PROGRESS_LEASE_MS));
+      if (claimed) return { kind: 'new' };
+      const existing = await this.keys.find(this.db.manager, scope, key);
       if (!existing) continue; // swept or released between the two statements
       if (existing.request_hash !== requestHash) {
         throw new IdempotencyError(
@@ -78,7 +71,7 @@ export class IdempotencyService implements OnApplicationBootstrap, OnApplication
           'This Idempotency-Key was used for a different request (method, path or body); use a new key for a new request',
         );
       }
-      if (existing.status === 'completed') return { kind: 'replay', status: existing.response_status, body: existing.response_body };
+      if (existing.status === 'completed') return { kind: 'replay', status: existing.response_status as number, body: existing.response_body };
       if (existing.status === 'committed' && existing.created_at < new Date(now.getTime() - IN_PROGRESS_LEASE_MS)) {
         throw new IdempotencyError(
           IdempotencyErrorCode.ResponseLost,
@@ -98,23 +91,21 @@ export class IdempotencyService implements OnApplicationBootstrap, OnApplication
   async beforeTransactionCommit(event: TransactionCommitEvent): Promise<void> {
     const inUse = this.inUse.getStore();
     if (!inUse || inUse.committed || (event.queryRunner as { transactionDepth?: number }).transactionDepth !== 1) return;
-    await event.queryRunner.query(`UPDATE idempotency_keys SET status = 'committed' WHERE scope = $1 AND key = $2 AND status = 'in-progress'`, [inUse.scope, inUse.key]);
+    await this.keys.markCommitted(event.queryRunner.manager, inUse.scope, inUse.key);
     inUse.committed = true;
   }
 
   async complete(scope: string, key: string, status: number, body: unknown): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE idempotency_keys SET status = 'completed', response_status = $3, response_body = $4 WHERE scope = $1 AND key = $2`,
-      [scope, key, status, JSON.stringify(body ?? null)],
-    );
+    await this.keys.complete(this.db.manager, scope, key, status, body);
   }
 
   /** A request that failed before committing changed nothing (its transaction rolled back): the key is free again. */
   async release(scope: string, key: string): Promise<void> {
-    await this.dataSource.query(`DELETE FROM idempotency_keys WHERE scope = $1 AND key = $2 AND status = 'in-progress'`, [scope, key]);
+    await this.keys.release(this.db.manager, scope, key);
   }
 
-  async sweep(): Promise<void> {
-    await this.dataSource.query(`DELETE FROM idempotency_keys WHERE expires_at < $1`, [this.clock.now()]);
+  /** The sweep: removes keys past their retention. */
+  runOnce(): Promise<number> {
+    return this.keys.deleteExpired(this.db.manager, this.clock.now());
   }
 }

@@ -1,18 +1,20 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager, In } from 'typeorm';
-import { AiSystemEntity } from '../ai-systems/entities/ai-system.entity.js';
-import type { Actor } from '../auth/roles.js';
+import type { EntityManager } from 'typeorm';
+import { AiSystemsService } from '../ai-systems/ai-systems.service.js';
 import { AuditTrailService } from '../audit-trail/audit-trail.service.js';
+import type { Actor } from '../auth/roles.js';
 import { Clock } from '../clock/clock.js';
 import { type Page, page } from '../common/pagination.js';
-import { decisionsOfInstance, list, str } from '../common/process-steps.js';
+import { list, str } from '../common/variables.js';
+import { Database } from '../database/database.js';
 import { HandlerRegistry } from '../processes/handlers/handler-registry.js';
+import { InstancesService } from '../processes/instances/instances.service.js';
 import { RegisterWithdrawals } from '../processes/runtime/register-withdrawals.js';
-import { AiSystemLifecycle } from '../ai-systems/ai-system-lifecycle.service.js';
+import { TaskRecords } from '../tasks/task-records.service.js';
 import type { ImpactAssessmentQueryDto } from './dto/impact-assessment-query.dto.js';
-import { type AssessmentStatus, ImpactAssessmentEntity, type ImpactDimension } from './entities/impact-assessment.entity.js';
+import type { AssessmentStatus, ImpactAssessmentEntity, ImpactDimension } from './entities/impact-assessment.entity.js';
 import { ImpactAssessmentError, ImpactAssessmentErrorCode } from './impact-assessments.errors.js';
+import { ImpactAssessmentsRepository } from './repositories/impact-assessments.repository.js';
 
 const DIMENSIONS = ['individuals', 'groups', 'society', 'organisation'] as const;
 
@@ -20,16 +22,19 @@ const DIMENSIONS = ['individuals', 'groups', 'society', 'organisation'] as const
 @Injectable()
 export class ImpactAssessmentsService implements OnModuleInit {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly db: Database,
+    private readonly assessments: ImpactAssessmentsRepository,
     private readonly handlers: HandlerRegistry,
     private readonly withdrawals: RegisterWithdrawals,
+    private readonly instances: InstancesService,
+    private readonly tasks: TaskRecords,
+    private readonly systems: AiSystemsService,
     private readonly audit: AuditTrailService,
     private readonly clock: Clock,
-    private readonly lifecycle: AiSystemLifecycle,
   ) {}
 
   onModuleInit(): void {
-    this.withdrawals.register({ table: 'impact_assessments', subjectType: 'impact-assessment', inProgress: ['draft', 'in-review'] });
+    this.withdrawals.register('impact-assessment', (m, instanceId, at) => this.assessments.withdraw(m, instanceId, at));
     this.handlers.register(
       'impact-assessment.open',
       'Opens the next version of the system’s impact assessment as a draft (inputs: systemId, trigger, reasons); returns assessmentId and assessmentVersion.',
@@ -50,58 +55,51 @@ export class ImpactAssessmentsService implements OnModuleInit {
   }
 
   async list(query: ImpactAssessmentQueryDto): Promise<Page<ImpactAssessmentEntity>> {
-    const [items, total] = await this.dataSource.getRepository(ImpactAssessmentEntity).findAndCount({
-      where: { ...(query.systemId ? { systemId: query.systemId } : {}), ...(query.status ? { status: query.status as AssessmentStatus } : {}) },
-      order: { createdAt: 'DESC', version: 'DESC', id: 'ASC' },
-      take: query.limit,
-      skip: query.offset,
-    });
+    const [items, total] = await this.assessments.list(this.db.manager, { systemId: query.systemId, status: query.status as AssessmentStatus | undefined }, query.limit, query.offset);
     return page(items, total, query);
   }
 
   async get(id: string): Promise<ImpactAssessmentEntity> {
-    const row = await this.dataSource.getRepository(ImpactAssessmentEntity).findOneBy({ id });
+    const row = await this.assessments.find(this.db.manager, id);
     if (!row) throw new ImpactAssessmentError(ImpactAssessmentErrorCode.NotFound, `No impact assessment ${id}`);
     return row;
   }
 
   /** A material change: the approved assessment of the system must be reviewed (issue: reassessment). */
   async markReviewRequired(m: EntityManager, systemId: string, actor: Actor): Promise<string[]> {
-    const rows: Array<{ id: string }> = await m.query(
-      `SELECT id FROM impact_assessments WHERE system_id = $1 AND status = 'approved' FOR UPDATE`,
-      [systemId],
-    );
+    const rows = await this.assessments.lockWithStatus(m, systemId, ['approved']);
     for (const { id } of rows) {
-      await m.update(ImpactAssessmentEntity, { id }, { status: 'review-required', updatedAt: this.clock.now() });
+      await this.assessments.update(m, id, { status: 'review-required', updatedAt: this.clock.now() });
       await this.audit.append(m, actor, { action: 'impact-assessment.review-required', subjectType: 'impact-assessment', subjectId: id, before: { status: 'approved' }, after: { status: 'review-required' } });
     }
     return rows.map((r) => r.id);
   }
 
+  /** The assessment of the system its process is still working on, with that instance. */
+  async inProgressFor(m: EntityManager, systemId: string): Promise<{ assessmentId: string; instanceId: string | null } | undefined> {
+    const row = await this.assessments.inProgressFor(m, systemId);
+    return row && { assessmentId: row.id, instanceId: row.instanceId };
+  }
+
   /** A further material change while an assessment is under way: it gets the new reasons. */
   async addReasons(m: EntityManager, id: string, reasons: string[], actor: Actor): Promise<void> {
-    const row = await m.getRepository(ImpactAssessmentEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+    const row = await this.assessments.lock(m, id);
     if (!row) return;
     const merged = [...new Set([...row.reasons, ...reasons])];
-    await m.update(ImpactAssessmentEntity, { id }, { reasons: merged, updatedAt: this.clock.now() });
+    await this.assessments.update(m, id, { reasons: merged, updatedAt: this.clock.now() });
     await this.audit.append(m, actor, { action: 'impact-assessment.reasons-added', subjectType: 'impact-assessment', subjectId: id, before: { reasons: row.reasons }, after: { reasons: merged } });
   }
 
   private async open(m: EntityManager, systemId: string, trigger: string, reasons: string[], instanceId: string, actor: Actor) {
-    await m.query(`SELECT pg_advisory_xact_lock(hashtext('aimsflow.impact-assessment:' || $1))`, [systemId]);
-    const [{ next }] = await m.query(`SELECT coalesce(max(version), 0) + 1 AS next FROM impact_assessments WHERE system_id = $1`, [systemId]);
+    const version = await this.assessments.lockVersions(m, systemId);
     const now = this.clock.now();
-    const repo = m.getRepository(ImpactAssessmentEntity);
-    const row = await repo.save(
-      repo.create({ systemId, version: next, status: 'draft', trigger, reasons, decisionIds: [], approvers: [], instanceId, createdAt: now, updatedAt: now }),
-    );
-    await this.audit.append(m, actor, { action: 'impact-assessment.opened', subjectType: 'impact-assessment', subjectId: row.id, after: { systemId, version: next, trigger, reasons } });
+    const row = await this.assessments.insert(m, { systemId, version, status: 'draft', trigger, reasons, decisionIds: [], approvers: [], instanceId, createdAt: now, updatedAt: now });
+    await this.audit.append(m, actor, { action: 'impact-assessment.opened', subjectType: 'impact-assessment', subjectId: row.id, after: { systemId, version, trigger, reasons } });
     return row;
   }
 
   private async update(m: EntityManager, id: string, status: AssessmentStatus, vars: Record<string, unknown>, instanceId: string, actor: Actor) {
-    const repo = m.getRepository(ImpactAssessmentEntity);
-    const row = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+    const row = await this.assessments.lock(m, id);
     if (!row) throw new ImpactAssessmentError(ImpactAssessmentErrorCode.NotFound, `No impact assessment ${id}`);
     const before = row.status;
     const now = this.clock.now();
@@ -109,36 +107,26 @@ export class ImpactAssessmentsService implements OnModuleInit {
     if (vars.fria !== undefined) row.fria = vars.fria as Record<string, unknown>;
     const impact = (vars.impact as { impactLevel?: string } | undefined)?.impactLevel ?? str(vars.impactLevel);
     if (impact) row.impactLevel = impact;
-    row.decisionIds = await decisionsOfInstance(m, instanceId);
+    row.decisionIds = await this.instances.decisionIdsOf(m, instanceId);
     row.approvers = await this.approvers(m, instanceId, vars, actor);
     row.status = status;
     row.updatedAt = now;
     if (status === 'approved') {
       row.approvedAt = now;
-      const previous = await repo.find({ where: { systemId: row.systemId, status: In(['approved', 'review-required']) } });
-      for (const old of previous.filter((p) => p.id !== id)) {
-        await repo.update({ id: old.id }, { status: 'superseded', supersededBy: id, updatedAt: now });
+      for (const old of (await this.assessments.lockWithStatus(m, row.systemId, ['approved', 'review-required'])).filter((p) => p.id !== id)) {
+        await this.assessments.update(m, old.id, { status: 'superseded', supersededBy: id, updatedAt: now });
         await this.audit.append(m, actor, { action: 'impact-assessment.superseded', subjectType: 'impact-assessment', subjectId: old.id, before: { status: old.status }, after: { status: 'superseded', supersededBy: id } });
       }
     }
-    await repo.save(row);
-    if (status === 'approved' && row.impactLevel) await this.recordImpactLevel(m, row.systemId, row.impactLevel, actor);
-    // A reassessment that ends approved puts a system waiting for it back into operation.
+    await this.assessments.save(m, row);
     if (status === 'approved') {
-      const [system] = await m.query(`SELECT status FROM ai_systems WHERE id = $1`, [row.systemId]);
-      if (system?.status === 'reassessment-required') await this.lifecycle.setStatus(m, row.systemId, 'approved', actor);
+      if (row.impactLevel) await this.systems.recordImpactLevel(m, row.systemId, row.impactLevel, actor);
+      // A reassessment that ends approved puts a system waiting for it back into operation.
+      if ((await this.systems.find(m, row.systemId)).status === 'reassessment-required') await this.systems.setStatus(m, row.systemId, 'approved', actor);
     }
     if (before !== status) {
       await this.audit.append(m, actor, { action: 'impact-assessment.status-changed', subjectType: 'impact-assessment', subjectId: id, before: { status: before }, after: { status, impactLevel: row.impactLevel } });
     }
-  }
-
-  /** The AI system register carries the impact level of its approved assessment (the rules read it from there). */
-  private async recordImpactLevel(m: EntityManager, systemId: string, impactLevel: string, actor: Actor) {
-    const system = await m.getRepository(AiSystemEntity).findOne({ where: { id: systemId }, lock: { mode: 'pessimistic_write' } });
-    if (!system || system.impactLevel === impactLevel) return;
-    await m.getRepository(AiSystemEntity).update({ id: systemId }, { impactLevel, updatedAt: this.clock.now() });
-    await this.audit.append(m, actor, { action: 'ai-system.updated', subjectType: 'ai-system', subjectId: systemId, before: { impactLevel: system.impactLevel }, after: { impactLevel } });
   }
 
   /**
@@ -149,12 +137,8 @@ export class ImpactAssessmentsService implements OnModuleInit {
    */
   private async approvers(m: EntityManager, instanceId: string, vars: Record<string, unknown>, actor: Actor) {
     const decisions = list<{ decision?: string }>(vars.approvalDecisions);
-    const rows: Array<{ completed_by: string | null; candidate_roles: string[]; decision: string | null; status: string; index: number | null }> = await m.query(
-      `SELECT completed_by, candidate_roles, coalesce(variables->>'decision', outcome) AS decision, status, (item->>'index')::int AS index FROM tasks
-        WHERE instance_id = $1 AND status IN ('completed', 'open') AND item IS NOT NULL ORDER BY created_at, (item->>'index')::int, id`,
-      [instanceId],
-    );
-    return rows.map((r) => ({
+    const items = await this.tasks.multiInstanceItems(m, instanceId);
+    return items.map((r) => ({
       subject: r.status === 'completed' ? (r.completed_by as string) : actor.subject,
       role: r.candidate_roles[0],
       decision: r.decision ?? (r.index === null ? undefined : decisions[r.index]?.decision),

@@ -7,10 +7,12 @@ import { ModelChangesController } from './model-changes.controller.js';
 import { ModelEventsService } from './model-events.service.js';
 import { ModelVersionsService } from './model-versions.service.js';
 import { ReassessmentService } from './reassessment.service.js';
+import { ModelEventsRepository } from './repositories/model-events.repository.js';
+import { ModelVersionsRepository } from './repositories/model-versions.repository.js';
 
 @Module({
   imports: [AiSystemsModule, ImpactAssessmentsModule, ProcessesModule, RulesModule],
   controllers: [ModelChangesController],
-  providers: [ReassessmentService, ModelVersionsService, ModelEventsService],
+  providers: [ReassessmentService, ModelVersionsService, ModelEventsService, ModelVersionsRepository, ModelEventsRepository],
 })
 export class ModelChangesModule {}

@@ -1,13 +1,12 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AiSystemChangeHooks } from '../ai-systems/ai-system-change-hooks.js';
-import { AiSystemLifecycle } from '../ai-systems/ai-system-lifecycle.service.js';
-import type { AiSystemEntity } from '../ai-systems/entities/ai-system.entity.js';
+import { type AiSystemRecord, AiSystemsService } from '../ai-systems/ai-systems.service.js';
 import { AuditTrailService } from '../audit-trail/audit-trail.service.js';
 import type { Actor } from '../auth/roles.js';
-import { processDeployed } from '../common/process-steps.js';
 import { anyChange, attributeChangeFacts, type ChangeFacts } from '../engine/reassessment/change-facts.js';
 import { ImpactAssessmentsService } from '../impact-assessments/impact-assessments.service.js';
+import { DefinitionsService } from '../processes/definitions/definitions.service.js';
 import { ProcessEngineService } from '../processes/runtime/process-engine.service.js';
 import { RuleEvaluator } from '../rules/rule-evaluator.service.js';
 import { OutboxService } from '../webhooks/outbox.service.js';
@@ -20,24 +19,28 @@ export interface ReassessmentOutcome {
   reasons: string[];
   scope: string[];
   decisionId: string;
-  /** The impact-assessment instance started, or the active one that got the new reasons. */
+  /** The impact-assessment instance started, or the running one that got the new reasons. */
   instanceId: string | null;
   instanceStarted: boolean;
 }
+
+/** Statuses of a system still being onboarded: its onboarding runs its own impact assessment. */
+const ONBOARDING_STATUSES = ['registered', 'in-assessment'];
 
 /**
  * Decides with the `reassessment-triggers` rules whether a change is material and, if so, starts
  * the reassessment: status reassessment-required (for a system in operation), the approved impact
  * assessment to review-required, and a new impact-assessment instance — or the new reasons on the
- * one already running.
+ * one already under way. The caller has locked the system (AiSystemsService.lockForChange).
  */
 @Injectable()
 export class ReassessmentService implements OnModuleInit {
   constructor(
     private readonly rules: RuleEvaluator,
-    private readonly lifecycle: AiSystemLifecycle,
+    private readonly systems: AiSystemsService,
     private readonly assessments: ImpactAssessmentsService,
     private readonly processes: ProcessEngineService,
+    private readonly definitions: DefinitionsService,
     private readonly outbox: OutboxService,
     private readonly audit: AuditTrailService,
     private readonly hooks: AiSystemChangeHooks,
@@ -50,7 +53,7 @@ export class ReassessmentService implements OnModuleInit {
     });
   }
 
-  async assess(m: EntityManager, system: AiSystemEntity, facts: ChangeFacts, trigger: string, actor: Actor): Promise<ReassessmentOutcome> {
+  async assess(m: EntityManager, system: AiSystemRecord, facts: ChangeFacts, trigger: string, actor: Actor): Promise<ReassessmentOutcome> {
     const decision = await this.rules.decide(m, {
       key: TRIGGERS_RULE_SET,
       facts: { ...facts, ...(system.riskClass ? { riskClass: system.riskClass } : {}) },
@@ -65,13 +68,13 @@ export class ReassessmentService implements OnModuleInit {
     if (!reassess) return outcome;
 
     // A system still being onboarded gets its assessment from the onboarding; one in operation moves status.
-    if (system.status === 'approved') await this.lifecycle.setStatus(m, system.id, 'reassessment-required', actor);
+    if (system.status === 'approved') await this.systems.setStatus(m, system.id, 'reassessment-required', actor);
     await this.assessments.markReviewRequired(m, system.id, actor);
-    const running = await this.runningAssessment(m, system.id);
+    const running = await this.assessments.inProgressFor(m, system.id);
     if (running) {
       await this.assessments.addReasons(m, running.assessmentId, reasons, actor);
       outcome.instanceId = running.instanceId;
-    } else if (!(await this.onboardingInProgress(m, system.id)) && (await processDeployed(m, IMPACT_ASSESSMENT_PROCESS))) {
+    } else if (!ONBOARDING_STATUSES.includes(system.status) && (await this.definitions.isDeployed(m, IMPACT_ASSESSMENT_PROCESS))) {
       const { instance } = await this.processes.start(m, {
         definitionKey: IMPACT_ASSESSMENT_PROCESS,
         subject: { type: 'ai-system', id: system.id },
@@ -93,25 +96,5 @@ export class ReassessmentService implements OnModuleInit {
       after: { trigger, reasons, scope, decisionId: decision.decisionId, instanceId: outcome.instanceId, instanceStarted: outcome.instanceStarted },
     });
     return outcome;
-  }
-
-  private async runningAssessment(m: EntityManager, systemId: string): Promise<{ instanceId: string; assessmentId: string } | undefined> {
-    const [row] = await m.query(
-      `SELECT i.id AS "instanceId", a.id AS "assessmentId" FROM process_instances i
-         JOIN impact_assessments a ON a.instance_id = i.id
-        WHERE i.definition_key = $2 AND i.subject_type = 'ai-system' AND i.subject_id = $1 AND i.status = 'active'
-        ORDER BY i.started_at DESC LIMIT 1`,
-      [systemId, IMPACT_ASSESSMENT_PROCESS],
-    );
-    return row;
-  }
-
-  /** Onboarding before approval runs its own impact assessment; a new one would duplicate it. */
-  private async onboardingInProgress(m: EntityManager, systemId: string): Promise<boolean> {
-    const rows = await m.query(
-      `SELECT 1 FROM ai_systems WHERE id = $1 AND status IN ('registered', 'in-assessment')`,
-      [systemId],
-    );
-    return rows.length > 0;
   }
 }

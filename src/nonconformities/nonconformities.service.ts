@@ -1,19 +1,23 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import { AiSystemsService } from '../ai-systems/ai-systems.service.js';
 import { AuditTrailService } from '../audit-trail/audit-trail.service.js';
 import type { Actor } from '../auth/roles.js';
 import { Clock } from '../clock/clock.js';
 import type { ProblemFieldError } from '../common/domain-error.js';
 import { type Page, page } from '../common/pagination.js';
-import { decisionsOfInstance, list, processDeployed, str } from '../common/process-steps.js';
+import { list, str } from '../common/variables.js';
+import { Database } from '../database/database.js';
 import { ControlsCatalogue } from '../controls/controls-catalogue.js';
+import { DefinitionsService } from '../processes/definitions/definitions.service.js';
 import { HandlerRegistry } from '../processes/handlers/handler-registry.js';
+import { InstancesService } from '../processes/instances/instances.service.js';
 import { RegisterWithdrawals } from '../processes/runtime/register-withdrawals.js';
 import { ProcessEngineService } from '../processes/runtime/process-engine.service.js';
 import { OutboxService } from '../webhooks/outbox.service.js';
 import type { NonconformityQueryDto, RaiseNonconformityDto } from './dto/nonconformity.dto.js';
-import { NonconformityEntity } from './entities/nonconformity.entity.js';
+import type { NonconformityEntity } from './entities/nonconformity.entity.js';
+import { NonconformitiesRepository } from './repositories/nonconformities.repository.js';
 import { NonconformityError, NonconformityErrorCode } from './nonconformities.errors.js';
 
 export const NONCONFORMITY_PROCESS = 'nonconformity';
@@ -33,7 +37,11 @@ export class NonconformitiesService implements OnModuleInit {
   private readonly logger = new Logger(NonconformitiesService.name);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly db: Database,
+    private readonly nonconformities: NonconformitiesRepository,
+    private readonly systems: AiSystemsService,
+    private readonly definitions: DefinitionsService,
+    private readonly instances: InstancesService,
     private readonly handlers: HandlerRegistry,
     private readonly withdrawals: RegisterWithdrawals,
     private readonly processes: ProcessEngineService,
@@ -44,7 +52,7 @@ export class NonconformitiesService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.withdrawals.register({ table: 'nonconformities', subjectType: 'nonconformity', inProgress: ['raised', 'contained', 'root-cause', 'planned', 'approved', 'implemented', 'effectiveness-review', 'reopened'] });
+    this.withdrawals.register('nonconformity', (m, instanceId, at) => this.nonconformities.withdraw(m, instanceId, at));
     this.handlers.register(
       'nonconformity.raise',
       'Raises a nonconformity from the variables (title, description, source, severity, systemId, auditId, clauseRefs, controlRefs) and starts its corrective action process; returns nonconformityId.',
@@ -76,7 +84,7 @@ export class NonconformitiesService implements OnModuleInit {
   }
 
   async create(dto: RaiseNonconformityDto, actor: Actor): Promise<NonconformityEntity> {
-    return this.dataSource.transaction(async (m) => {
+    return this.db.transaction(async (m) => {
       await this.checkReferences(m, dto);
       return this.raise(m, dto, actor);
     });
@@ -86,8 +94,7 @@ export class NonconformitiesService implements OnModuleInit {
   private async checkReferences(m: EntityManager, dto: RaiseNonconformityDto): Promise<void> {
     const errors: ProblemFieldError[] = [];
     if (dto.systemId) {
-      const [system] = await m.query(`SELECT 1 FROM ai_systems WHERE id = $1`, [dto.systemId]);
-      if (!system) errors.push({ pointer: '/systemId', message: `no AI system with id ${dto.systemId}` });
+      if (!(await this.systems.lookup(m, dto.systemId))) errors.push({ pointer: '/systemId', message: `no AI system with id ${dto.systemId}` });
     }
     (dto.controlRefs ?? []).forEach((ref, i) => {
       if (!this.catalogue.byId.has(ref)) errors.push({ pointer: `/controlRefs/${i}`, message: `"${ref}" is not an Annex A control (GET /api/v1/controls)` });
@@ -98,9 +105,7 @@ export class NonconformitiesService implements OnModuleInit {
   /** Stores the nonconformity, announces it, and starts its corrective action process (same transaction). */
   async raise(m: EntityManager, request: RaiseRequest, actor: Actor): Promise<NonconformityEntity> {
     const now = this.clock.now();
-    const repo = m.getRepository(NonconformityEntity);
-    const row = await repo.save(
-      repo.create({
+    const row = await this.nonconformities.insert(m, {
         title: request.title,
         description: request.description,
         source: request.source,
@@ -112,17 +117,16 @@ export class NonconformitiesService implements OnModuleInit {
         status: 'raised',
         reopened: 0,
         raisedBy: actor.subject,
-        createdAt: now,
-        updatedAt: now,
-      }),
-    );
+      createdAt: now,
+      updatedAt: now,
+    });
     await this.audit.append(m, actor, { action: 'nonconformity.raised', subjectType: 'nonconformity', subjectId: row.id, after: { title: row.title, severity: row.severity, source: row.source, systemId: row.systemId, auditId: row.auditId } });
     await this.outbox.publish(m, {
       type: 'nonconformity.raised',
       subject: { type: 'nonconformity', id: row.id },
       data: { id: row.id, title: row.title, severity: row.severity, source: row.source, systemId: row.systemId, auditId: row.auditId },
     });
-    if (await processDeployed(m, NONCONFORMITY_PROCESS)) {
+    if (await this.definitions.isDeployed(m, NONCONFORMITY_PROCESS)) {
       const { instance } = await this.processes.start(m, {
         definitionKey: NONCONFORMITY_PROCESS,
         subject: { type: 'nonconformity', id: row.id },
@@ -130,7 +134,7 @@ export class NonconformitiesService implements OnModuleInit {
         actor,
       });
       row.instanceId = instance.id;
-      await repo.update({ id: row.id }, { instanceId: instance.id });
+      await this.nonconformities.setInstance(m, row.id, instance.id);
     } else {
       this.logger.warn(`no "${NONCONFORMITY_PROCESS}" process is deployed: nonconformity ${row.id} has no corrective action process`);
     }
@@ -142,36 +146,42 @@ export class NonconformitiesService implements OnModuleInit {
    * more approvers on a corrective action for a high-risk or high-impact system.
    */
   private async systemFacts(m: EntityManager, systemId: string | null): Promise<Record<string, string>> {
-    if (!systemId) return {};
-    const [system]: Array<{ risk_class: string | null; impact_level: string | null }> = await m.query(`SELECT risk_class, impact_level FROM ai_systems WHERE id = $1`, [systemId]);
+    const system = systemId ? await this.systems.lookup(m, systemId) : undefined;
     return {
-      ...(system?.risk_class ? { riskClass: system.risk_class } : {}),
-      ...(system?.impact_level ? { impactLevel: system.impact_level } : {}),
+      ...(system?.riskClass ? { riskClass: system.riskClass } : {}),
+      ...(system?.impactLevel ? { impactLevel: system.impactLevel } : {}),
     };
   }
 
   async list(query: NonconformityQueryDto): Promise<Page<NonconformityView>> {
-    const where = Object.fromEntries(
-      (['status', 'severity', 'source', 'systemId', 'auditId'] as const).filter((k) => query[k]).map((k) => [k, query[k]]),
-    );
-    const [items, total] = await this.dataSource.getRepository(NonconformityEntity).findAndCount({ where, order: { createdAt: 'DESC', id: 'ASC' }, take: query.limit, skip: query.offset });
+    const filter = { status: query.status, severity: query.severity, source: query.source, systemId: query.systemId, auditId: query.auditId };
+    const [items, total] = await this.nonconformities.list(this.db.manager, filter, query.limit, query.offset);
     return page(await Promise.all(items.map((row) => this.view(row))), total, query);
   }
 
   async get(id: string): Promise<NonconformityView> {
-    const row = await this.dataSource.getRepository(NonconformityEntity).findOneBy({ id });
+    const row = await this.nonconformities.find(this.db.manager, id);
     if (!row) throw new NonconformityError(NonconformityErrorCode.NotFound, `No nonconformity ${id}`);
     return this.view(row);
   }
 
   /** The row with the rules decisions its corrective action process took (approvals, review delay), oldest first. */
   private async view(row: NonconformityEntity): Promise<NonconformityView> {
-    return { ...row, decisionIds: row.instanceId ? await decisionsOfInstance(this.dataSource.manager, row.instanceId) : [] };
+    return { ...row, decisionIds: row.instanceId ? await this.instances.decisionIdsOf(this.db.manager, row.instanceId) : [] };
+  }
+
+  /** The nonconformities an audit raised, oldest first. */
+  ofAudit(auditId: string): Promise<NonconformityEntity[]> {
+    return this.nonconformities.ofAudit(this.db.manager, auditId);
+  }
+
+  /** How many major nonconformities of an audit are not closed yet (the certification decision waits for none). */
+  openMajorsOf(m: EntityManager, auditId: string): Promise<number> {
+    return this.nonconformities.countOpenMajors(m, auditId);
   }
 
   private async update(m: EntityManager, id: string, status: string, vars: Record<string, unknown>, actor: Actor) {
-    const repo = m.getRepository(NonconformityEntity);
-    const row = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+    const row = await this.nonconformities.lock(m, id);
     if (!row) throw new NonconformityError(NonconformityErrorCode.NotFound, `No nonconformity ${id}`);
     const before = row.status;
     if (vars.containment !== undefined) row.containment = str(vars.containment) ?? null;
@@ -181,18 +191,14 @@ export class NonconformitiesService implements OnModuleInit {
     row.status = status;
     row.updatedAt = this.clock.now();
     row.closedAt = status === 'closed' ? row.updatedAt : null;
-    await repo.save(row);
+    await this.nonconformities.save(m, row);
     await this.audit.append(m, actor, { action: 'nonconformity.status-changed', subjectType: 'nonconformity', subjectId: id, before: { status: before }, after: { status } });
     if (status === 'closed' && row.auditId) await this.tellAudit(m, row, actor);
   }
 
   /** The certification decision waits for major findings to close; an audit not waiting right now just finds it closed later. */
   private async tellAudit(m: EntityManager, row: NonconformityEntity, actor: Actor) {
-    const waiting = await m.query(
-      `SELECT 1 FROM process_message_subscriptions WHERE name = $1 AND correlation_key = $2 LIMIT 1`,
-      [NONCONFORMITY_CLOSED_MESSAGE, row.auditId],
-    );
-    if (waiting.length === 0) return;
+    if (!(await this.processes.awaitsMessage(m, NONCONFORMITY_CLOSED_MESSAGE, row.auditId!))) return;
     await this.processes.deliverMessage(m, { name: NONCONFORMITY_CLOSED_MESSAGE, correlationKey: row.auditId!, variables: { closedNonconformityId: row.id } }, actor);
   }
 }

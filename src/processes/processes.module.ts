@@ -1,6 +1,6 @@
-import { Module } from '@nestjs/common';
+import { forwardRef, Module } from '@nestjs/common';
 import { RulesModule } from '../rules/rules.module.js';
-import { TaskStore } from '../tasks/task-store.js';
+import { TasksModule } from '../tasks/tasks.module.js';
 import { DefinitionCache } from './definitions/definition-cache.js';
 import { DefinitionsController } from './definitions/definitions.controller.js';
 import { DefinitionsService } from './definitions/definitions.service.js';
@@ -9,34 +9,53 @@ import { HandlersController } from './handlers/handlers.controller.js';
 import { InstancesController } from './instances/instances.controller.js';
 import { InstancesService } from './instances/instances.service.js';
 import { JobRunner } from './jobs/job-runner.service.js';
-import { JobStore } from './jobs/job-store.js';
-import { TimerScheduler } from './jobs/timer-scheduler.js';
 import { MessagesController } from './messages/messages.controller.js';
 import { MessagesService } from './messages/messages.service.js';
+import { MessageSubscriptionsRepository } from './repositories/message-subscriptions.repository.js';
+import { ProcessDefinitionsRepository } from './repositories/process-definitions.repository.js';
+import { ProcessHistoryRepository } from './repositories/process-history.repository.js';
+import { ProcessIncidentsRepository } from './repositories/process-incidents.repository.js';
+import { ProcessInstancesRepository } from './repositories/process-instances.repository.js';
+import { ProcessJobsRepository } from './repositories/process-jobs.repository.js';
+import { ProcessMessagesRepository } from './repositories/process-messages.repository.js';
+import { InstanceLocks } from './runtime/instance-locks.js';
+import { MessageCorrelation } from './runtime/message-correlation.js';
 import { ProcessEngineService } from './runtime/process-engine.service.js';
 import { RegisterWithdrawals } from './runtime/register-withdrawals.js';
+import { StepEffects } from './runtime/step-effects.js';
+import { StepWriter } from './runtime/step-writer.js';
 
 /**
  * Process definitions, instances, history, messages, timers and the handler registry. Other
- * modules use ProcessEngineService inside their own transactions and register service task
- * handlers with HandlerRegistry (and registers with RegisterWithdrawals) in their onModuleInit.
+ * modules use ProcessEngineService inside their own transactions, read instances through
+ * InstancesService, and register service task handlers with HandlerRegistry (and their register's
+ * withdrawal with RegisterWithdrawals) in their onModuleInit. Tasks are the tasks module's rows,
+ * which a step writes through TaskRecords (hence the forward reference: the task API drives the engine).
  */
 @Module({
-  imports: [RulesModule],
+  imports: [RulesModule, forwardRef(() => TasksModule)],
   controllers: [DefinitionsController, HandlersController, InstancesController, MessagesController],
   providers: [
     DefinitionsService,
     DefinitionCache,
     HandlerRegistry,
     ProcessEngineService,
+    InstanceLocks,
+    StepWriter,
+    StepEffects,
+    MessageCorrelation,
     InstancesService,
     MessagesService,
-    JobStore,
     JobRunner,
-    TimerScheduler,
-    TaskStore,
     RegisterWithdrawals,
+    ProcessDefinitionsRepository,
+    ProcessInstancesRepository,
+    ProcessHistoryRepository,
+    ProcessJobsRepository,
+    ProcessIncidentsRepository,
+    MessageSubscriptionsRepository,
+    ProcessMessagesRepository,
   ],
-  exports: [ProcessEngineService, HandlerRegistry, TaskStore, JobRunner, RegisterWithdrawals],
+  exports: [ProcessEngineService, HandlerRegistry, JobRunner, RegisterWithdrawals, DefinitionsService, InstancesService],
 })
 export class ProcessesModule {}

@@ -4,6 +4,7 @@ import { ProcessesModule } from '../processes/processes.module.js';
 import { RulesModule } from '../rules/rules.module.js';
 import { RisksController } from './risks.controller.js';
 import { RisksService } from './risks.service.js';
+import { RisksRepository } from './repositories/risks.repository.js';
 
-@Module({ imports: [ProcessesModule, RulesModule, ControlsModule], controllers: [RisksController], providers: [RisksService] })
+@Module({ imports: [ProcessesModule, RulesModule, ControlsModule], controllers: [RisksController], providers: [RisksService, RisksRepository] })
 export class RisksModule {}

@@ -1,19 +1,21 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { AuditTrailService } from '../audit-trail/audit-trail.service.js';
 import { Clock } from '../clock/clock.js';
 import type { ProblemFieldError } from '../common/domain-error.js';
 import { type Page, page } from '../common/pagination.js';
-import { decisionsOfInstance, list, str } from '../common/process-steps.js';
+import { list, str } from '../common/variables.js';
+import { Database } from '../database/database.js';
 import { ControlsCatalogue } from '../controls/controls-catalogue.js';
 import { ControlsService } from '../controls/controls.service.js';
-import type { ImplementationStatus } from '../controls/entities/control-implementation.entity.js';
+import type { ImplementationStatus } from '../controls/implementation-status.js';
 import { HandlerRegistry, type HandlerContext } from '../processes/handlers/handler-registry.js';
+import { InstancesService } from '../processes/instances/instances.service.js';
 import { RegisterWithdrawals } from '../processes/runtime/register-withdrawals.js';
 import { RuleEvaluator } from '../rules/rule-evaluator.service.js';
 import type { RiskQueryDto } from './dto/risk-query.dto.js';
-import { RiskEntity } from './entities/risk.entity.js';
+import type { RiskEntity } from './entities/risk.entity.js';
+import { RisksRepository } from './repositories/risks.repository.js';
 import { RiskError, RiskErrorCode } from './risks.errors.js';
 
 interface RiskInput {
@@ -34,7 +36,9 @@ const CONTROL_STATUS_BY_RISK_STATUS: Record<string, ImplementationStatus | undef
 @Injectable()
 export class RisksService implements OnModuleInit {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly db: Database,
+    private readonly risks: RisksRepository,
+    private readonly instances: InstancesService,
     private readonly handlers: HandlerRegistry,
     private readonly withdrawals: RegisterWithdrawals,
     private readonly rules: RuleEvaluator,
@@ -45,7 +49,7 @@ export class RisksService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.withdrawals.register({ table: 'risks', subjectType: 'risk', inProgress: ['open', 'treatment-decided', 'awaiting-acceptance', 'in-implementation', 'verification'] });
+    this.withdrawals.register('risk', (m, instanceId, at) => this.risks.withdraw(m, instanceId, at));
     this.handlers.register(
       'risk.rate-all',
       'Rates every risk of `risks` (likelihood, severity 1–5) with the active risk-rating rules (each a stored decision); returns `risks` with their rating and `risksToTreat`, those the rules say need a treatment.',
@@ -66,27 +70,17 @@ export class RisksService implements OnModuleInit {
   }
 
   async list(query: RiskQueryDto): Promise<Page<RiskEntity>> {
-    const where = {
-      ...(query.systemId ? { systemId: query.systemId } : {}),
-      ...(query.rating ? { rating: query.rating } : {}),
-      ...(query.treatment ? { treatment: query.treatment } : {}),
-      ...(query.status ? { status: query.status } : {}),
-    };
-    const [items, total] = await this.dataSource.getRepository(RiskEntity).findAndCount({ where, order: { createdAt: 'DESC', id: 'ASC' }, take: query.limit, skip: query.offset });
+    const filter = { systemId: query.systemId, rating: query.rating, treatment: query.treatment, status: query.status };
+    const [items, total] = await this.risks.list(this.db.manager, filter, query.limit, query.offset);
     return page(items, total, query);
   }
 
   /** The risk with its full history: every change in the audit trail and every step of its process. */
   async get(id: string) {
-    const risk = await this.dataSource.getRepository(RiskEntity).findOneBy({ id });
+    const risk = await this.risks.find(this.db.manager, id);
     if (!risk) throw new RiskError(RiskErrorCode.NotFound, `No risk ${id}`);
-    const changes = await this.dataSource.query(
-      `SELECT occurred_at AS "at", actor, action, before, after FROM audit_events WHERE subject_type = 'risk' AND subject_id = $1 ORDER BY id`,
-      [id],
-    );
-    const steps = risk.instanceId
-      ? await this.dataSource.query(`SELECT * FROM process_history WHERE instance_id = $1 ORDER BY id`, [risk.instanceId])
-      : [];
+    const changes = await this.audit.changesOf('risk', id);
+    const steps = risk.instanceId ? await this.instances.steps(risk.instanceId) : [];
     return { ...risk, history: { changes, steps } };
   }
 
@@ -132,9 +126,7 @@ export class RisksService implements OnModuleInit {
 
   private async register(m: EntityManager, systemId: string, risk: RiskInput, rating: Record<string, unknown> | undefined, ctx: HandlerContext): Promise<string> {
     const now = this.clock.now();
-    const repo = m.getRepository(RiskEntity);
-    const row = await repo.save(
-      repo.create({
+    const row = await this.risks.insert(m, {
         systemId,
         title: risk.title ?? 'Untitled risk',
         description: risk.description ?? null,
@@ -144,19 +136,17 @@ export class RisksService implements OnModuleInit {
         requiresTopManagement: Boolean(rating?.requiresTopManagementAcceptance),
         status: 'open',
         controls: [],
-        decisionIds: await decisionsOfInstance(m, ctx.instanceId),
-        instanceId: ctx.instanceId,
-        createdAt: now,
-        updatedAt: now,
-      }),
-    );
+      decisionIds: await this.instances.decisionIdsOf(m, ctx.instanceId),
+      instanceId: ctx.instanceId,
+      createdAt: now,
+      updatedAt: now,
+    });
     await this.audit.append(m, ctx.actor, { action: 'risk.registered', subjectType: 'risk', subjectId: row.id, after: { systemId, title: row.title, rating: row.rating } });
     return row.id;
   }
 
   private async update(m: EntityManager, id: string, status: string, vars: Record<string, unknown>, ctx: HandlerContext) {
-    const repo = m.getRepository(RiskEntity);
-    const risk = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+    const risk = await this.risks.lock(m, id);
     if (!risk) throw new RiskError(RiskErrorCode.NotFound, `No risk ${id}`);
     const before = { status: risk.status, treatment: risk.treatment, controls: risk.controls, residualRating: risk.residualRating };
     if (vars.treatment !== undefined) risk.treatment = String(vars.treatment);
@@ -170,8 +160,8 @@ export class RisksService implements OnModuleInit {
     risk.status = status;
     risk.updatedAt = this.clock.now();
     if (status === 'closed' || status === 'accepted') risk.closedAt = risk.updatedAt;
-    risk.decisionIds = await decisionsOfInstance(m, ctx.instanceId);
-    await repo.save(risk);
+    risk.decisionIds = await this.instances.decisionIdsOf(m, ctx.instanceId);
+    await this.risks.save(m, risk);
     await this.audit.append(m, ctx.actor, {
       action: 'risk.updated',
       subjectType: 'risk',

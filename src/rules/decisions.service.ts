@@ -1,16 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { type Page, page } from '../common/pagination.js';
+import { Database } from '../database/database.js';
 import type { DecisionQueryDto } from './dto/rules.dto.js';
-import { DecisionEntity } from './entities/decision.entity.js';
+import type { DecisionEntity } from './entities/decision.entity.js';
+import { type DecisionOrderRow, DecisionsRepository } from './repositories/decisions.repository.js';
 import { RuleEvaluator } from './rule-evaluator.service.js';
 import { RulesError, RulesErrorCode } from './rules.errors.js';
 
 @Injectable()
 export class DecisionsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly db: Database,
+    private readonly decisions: DecisionsRepository,
     private readonly rules: RuleEvaluator,
   ) {}
 
@@ -22,18 +24,18 @@ export class DecisionsService {
   }
 
   async forSubject(subjectType: string, subjectId: string, query: DecisionQueryDto): Promise<Page<DecisionEntity>> {
-    const [items, total] = await this.dataSource.getRepository(DecisionEntity).findAndCount({
-      where: { subjectType, subjectId, ...(query.ruleSet ? { ruleSetKey: query.ruleSet } : {}) },
-      order: { createdAt: 'DESC', id: 'ASC' },
-      take: query.limit,
-      skip: query.offset,
-    });
+    const [items, total] = await this.decisions.forSubject(this.db.manager, subjectType, subjectId, query.ruleSet, query.limit, query.offset);
     return page(items, total, query);
   }
 
   async get(id: string): Promise<DecisionEntity> {
-    const decision = await this.dataSource.getRepository(DecisionEntity).findOneBy({ id });
+    const decision = await this.decisions.find(this.db.manager, id);
     if (!decision) throw new RulesError(RulesErrorCode.DecisionNotFound, `No decision with id ${id}`);
     return decision;
+  }
+
+  /** Decisions whose trigger starts with `prefix` (e.g. those taken inside one process instance), oldest first. */
+  triggeredBy(m: EntityManager, prefix: string): Promise<DecisionOrderRow[]> {
+    return this.decisions.withTriggerPrefix(m, prefix);
   }
 }

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { Actor } from '../auth/roles.js';
 import { Clock } from '../clock/clock.js';
-import { OutboxService } from '../webhooks/outbox.service.js';
+import { Database } from '../database/database.js';
 import { CompiledRuleSet, type Decision, validateFacts } from '../engine/rules/index.js';
-import { RuleSetVersionEntity } from './entities/rule-set-version.entity.js';
+import { OutboxService } from '../webhooks/outbox.service.js';
+import { DecisionsRepository } from './repositories/decisions.repository.js';
+import { RuleSetsRepository } from './repositories/rule-sets.repository.js';
 import { RulesError, RulesErrorCode } from './rules.errors.js';
 
 export interface Evaluation extends Decision {
@@ -51,23 +52,25 @@ export class RuleEvaluator {
   private readonly compiled = new Map<string, CompiledRuleSet>();
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly db: Database,
+    private readonly ruleSets: RuleSetsRepository,
+    private readonly decisions: DecisionsRepository,
     private readonly clock: Clock,
     private readonly outbox: OutboxService,
   ) {}
 
-  async activeVersion(key: string, manager: EntityManager = this.dataSource.manager): Promise<number> {
-    const [row] = await manager.query(`SELECT active_version FROM rule_sets WHERE key = $1`, [key]);
-    if (!row) throw new RulesError(RulesErrorCode.RuleSetNotFound, `No rule set "${key}"`);
-    if (row.active_version === null) throw new RulesError(RulesErrorCode.NoActiveVersion, `Rule set "${key}" has no active version`);
-    return row.active_version;
+  async activeVersion(key: string, manager: EntityManager = this.db.manager): Promise<number> {
+    const active = await this.ruleSets.activeVersion(manager, key);
+    if (active === undefined) throw new RulesError(RulesErrorCode.RuleSetNotFound, `No rule set "${key}"`);
+    if (active === null) throw new RulesError(RulesErrorCode.NoActiveVersion, `Rule set "${key}" has no active version`);
+    return active;
   }
 
-  async compiledVersion(key: string, version: number, manager: EntityManager = this.dataSource.manager): Promise<CompiledRuleSet> {
+  async compiledVersion(key: string, version: number, manager: EntityManager = this.db.manager): Promise<CompiledRuleSet> {
     const cacheKey = `${key}@${version}`;
     const cached = this.compiled.get(cacheKey);
     if (cached) return cached;
-    const row = await manager.getRepository(RuleSetVersionEntity).findOneBy({ key, version });
+    const row = await this.ruleSets.version(manager, key, version);
     if (!row) throw new RulesError(RulesErrorCode.VersionNotFound, `Rule set "${key}" has no version ${version}`);
     const compiled = CompiledRuleSet.compile(row.document);
     this.compiled.set(cacheKey, compiled);
@@ -91,27 +94,23 @@ export class RuleEvaluator {
   /** Evaluates with the active version and stores the decision in the caller's transaction. */
   async decide(manager: EntityManager, request: DecisionRequest): Promise<RecordedDecision> {
     const evaluation = await this.evaluate(request.key, request.facts, { manager, pickDeclared: request.pickDeclared });
-    const [row] = await manager.query(
-      `INSERT INTO decisions (rule_set_key, rule_set_version, subject_type, subject_id, trigger, facts, outcome, explanation, actor, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
-      [
-        request.key,
-        evaluation.version,
-        request.subject.type,
-        request.subject.id,
-        request.trigger,
-        JSON.stringify(evaluation.facts),
-        JSON.stringify(evaluation.outcome),
-        JSON.stringify(evaluation.explanation),
-        request.actor.subject,
-        this.clock.now(),
-      ],
-    );
+    const decisionId = await this.decisions.insert(manager, {
+      ruleSetKey: request.key,
+      ruleSetVersion: evaluation.version,
+      subjectType: request.subject.type,
+      subjectId: request.subject.id,
+      trigger: request.trigger,
+      facts: evaluation.facts,
+      outcome: evaluation.outcome,
+      explanation: evaluation.explanation,
+      actor: request.actor.subject,
+      createdAt: this.clock.now(),
+    });
     await this.outbox.publish(manager, {
       type: 'decision.recorded',
       subject: request.subject,
-      data: { id: row.id, ruleSet: request.key, version: evaluation.version, subject: request.subject, trigger: request.trigger, outcome: evaluation.outcome },
+      data: { id: decisionId, ruleSet: request.key, version: evaluation.version, subject: request.subject, trigger: request.trigger, outcome: evaluation.outcome },
     });
-    return { ...evaluation, decisionId: row.id };
+    return { ...evaluation, decisionId };
   }
 }

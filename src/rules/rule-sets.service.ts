@@ -1,10 +1,8 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { DataSource, type EntityManager } from 'typeorm';
-import { AiSystemEntity } from '../ai-systems/entities/ai-system.entity.js';
+import type { EntityManager } from 'typeorm';
 import { AuditTrailService } from '../audit-trail/audit-trail.service.js';
 import { type Actor, SYSTEM_ACTOR } from '../auth/roles.js';
 import { Clock } from '../clock/clock.js';
@@ -12,10 +10,26 @@ import { OutboxService } from '../webhooks/outbox.service.js';
 import { canonicalJson } from '../common/canonical-json.js';
 import { type Page, page, type PageQueryDto } from '../common/pagination.js';
 import type { AppConfig } from '../config/app-config.js';
+import { Database } from '../database/database.js';
 import { readRuleSetDirectory, type RuleSetDocument, type ValidationIssue, validateRuleSet } from '../engine/rules/index.js';
-import { RuleSetVersionEntity, type RuleSetSource } from './entities/rule-set-version.entity.js';
+import type { RuleSetSource, RuleSetVersionEntity } from './entities/rule-set-version.entity.js';
+import { RuleSetsRepository } from './repositories/rule-sets.repository.js';
 import { RulesError, RulesErrorCode } from './rules.errors.js';
-import { CLASSIFYING_RULE_SETS, SystemClassifier } from './system-classifier.js';
+
+/** A version that has just become active, told to the modules that store what it decides. */
+export interface ActivatedRuleSet {
+  key: string;
+  version: number;
+  actor: Actor;
+  /** For the decisions re-taken because of it: `rule-set.activated:<key>@<version>`. */
+  trigger: string;
+}
+
+/**
+ * Re-derives what a module stored from the rule set's earlier version (AI systems re-classify on
+ * the classifying rule sets), in the activation's transaction; returns how many records changed.
+ */
+export type ActivationListener = (m: EntityManager, activated: ActivatedRuleSet) => Promise<number>;
 
 /** What the start-up sync did with one file of rules/. */
 export interface FileSyncResult {
@@ -43,55 +57,53 @@ const hashDocument = (doc: unknown) => createHash('sha256').update(canonicalJson
 export class RuleSetsService implements OnApplicationBootstrap {
   private readonly logger = new Logger(RuleSetsService.name);
   private lastSync: FileSyncResult[] = [];
+  private readonly listeners: ActivationListener[] = [];
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly db: Database,
+    private readonly ruleSets: RuleSetsRepository,
     private readonly audit: AuditTrailService,
-    private readonly classifier: SystemClassifier,
     private readonly clock: Clock,
     private readonly config: ConfigService<AppConfig, true>,
     private readonly outbox: OutboxService,
   ) {}
+
+  /** Registered in `onModuleInit` by modules that store outcomes of rule sets. */
+  onActivated(listener: ActivationListener): void {
+    this.listeners.push(listener);
+  }
 
   async onApplicationBootstrap(): Promise<void> {
     this.lastSync = await this.syncFromFiles(this.config.get('rulesDir', { infer: true }));
   }
 
   async list(): Promise<RuleSetSummary[]> {
-    const rows: Array<Record<string, unknown>> = await this.dataSource.query(`
-      SELECT DISTINCT ON (v.key) v.key, s.active_version, a.source AS active_source, a.document AS active_document,
-             v.document AS latest_document, max(v.version) OVER (PARTITION BY v.key) AS latest_version
-        FROM rule_set_versions v
-        LEFT JOIN rule_sets s ON s.key = v.key
-        LEFT JOIN rule_set_versions a ON a.key = v.key AND a.version = s.active_version
-       ORDER BY v.key, v.version DESC`);
+    const rows = await this.ruleSets.list(this.db.manager);
     return rows.map((row) => {
-      const doc = (row.active_document ?? row.latest_document) as RuleSetDocument;
+      const doc = row.active_document ?? row.latest_document;
       return {
-        key: row.key as string,
+        key: row.key,
         kind: doc.kind,
         title: doc.title,
         description: doc.description,
-        activeVersion: (row.active_version as number | null) ?? null,
+        activeVersion: row.active_version ?? null,
         latestVersion: Number(row.latest_version),
-        activeSource: (row.active_source as RuleSetSource | null) ?? null,
+        activeSource: row.active_source ?? null,
       };
     });
   }
 
   /** The active version with its document, plus what the last start-up sync did with the key's file. */
   async getActive(key: string) {
-    const [row] = await this.dataSource.query(`SELECT active_version FROM rule_sets WHERE key = $1`, [key]);
-    if (!row) throw new RulesError(RulesErrorCode.RuleSetNotFound, `No rule set "${key}"`);
-    if (row.active_version === null) throw new RulesError(RulesErrorCode.NoActiveVersion, `Rule set "${key}" has no active version`);
-    const version = await this.getVersion(key, row.active_version);
+    const active = await this.ruleSets.activeVersion(this.db.manager, key);
+    if (active === undefined) throw new RulesError(RulesErrorCode.RuleSetNotFound, `No rule set "${key}"`);
+    if (active === null) throw new RulesError(RulesErrorCode.NoActiveVersion, `Rule set "${key}" has no active version`);
+    const version = await this.getVersion(key, active);
     return { ...version, active: true, fileSync: this.lastSync.find((s) => s.key === key) ?? null };
   }
 
   async listVersions(key: string, query: PageQueryDto): Promise<Page<RuleSetVersionEntity & { active: boolean }>> {
-    const [items, total] = await this.dataSource
-      .getRepository(RuleSetVersionEntity)
-      .findAndCount({ where: { key }, order: { version: 'DESC' }, take: query.limit, skip: query.offset });
+    const [items, total] = await this.ruleSets.listVersions(this.db.manager, key, query.limit, query.offset);
     if (total === 0) throw new RulesError(RulesErrorCode.RuleSetNotFound, `No rule set "${key}"`);
     const active = await this.activeVersionOrNull(key);
     return page(
@@ -102,7 +114,7 @@ export class RuleSetsService implements OnApplicationBootstrap {
   }
 
   async getVersion(key: string, version: number): Promise<RuleSetVersionEntity> {
-    const row = await this.dataSource.getRepository(RuleSetVersionEntity).findOneBy({ key, version });
+    const row = await this.ruleSets.version(this.db.manager, key, version);
     if (!row) throw new RulesError(RulesErrorCode.VersionNotFound, `Rule set "${key}" has no version ${version}`);
     return row;
   }
@@ -113,7 +125,7 @@ export class RuleSetsService implements OnApplicationBootstrap {
     const bodyKey = (body as { key?: unknown } | null)?.key;
     if (typeof bodyKey === 'string' && bodyKey !== key) issues.push({ pointer: '/key', message: `must be "${key}", the key in the path` });
     if (issues.length) throw new RulesError(RulesErrorCode.InvalidRuleSet, `The rule set document is invalid (${issues.length} issue(s))`, issues);
-    return this.dataSource.transaction(async (m) => {
+    return this.db.transaction(async (m) => {
       const created = await this.insertVersion(m, body as RuleSetDocument, 'api', null, actor);
       await this.audit.append(m, actor, {
         action: 'rule-set.version-created',
@@ -131,25 +143,20 @@ export class RuleSetsService implements OnApplicationBootstrap {
    * feeds them, so the register and the Statement of Applicability follow the active rules.
    */
   async activate(key: string, version: number, actor: Actor): Promise<RuleSetVersionEntity & { reclassifiedSystems: number }> {
-    return this.dataSource.transaction(async (m) => {
+    return this.db.transaction(async (m) => {
       const target = await this.activateIn(m, key, version, actor);
-      const reclassifiedSystems = CLASSIFYING_RULE_SETS.includes(key) ? await this.reclassifyAll(m, actor, `rule-set.activated:${key}@${version}`) : 0;
+      const reclassifiedSystems = await this.announceActivation(m, key, version, actor);
       return Object.assign(target, { reclassifiedSystems });
     });
   }
 
   private async activateIn(m: EntityManager, key: string, version: number, actor: Actor): Promise<RuleSetVersionEntity> {
-    await this.lockKey(m, key);
-    const target = await m.getRepository(RuleSetVersionEntity).findOneBy({ key, version });
+    await this.ruleSets.lockKey(m, key);
+    const target = await this.ruleSets.version(m, key, version);
     if (!target) throw new RulesError(RulesErrorCode.VersionNotFound, `Rule set "${key}" has no version ${version}`);
     const previous = await this.activeVersionOrNull(key, m);
     const now = this.clock.now();
-    await m.query(
-      `INSERT INTO rule_sets (key, active_version, updated_at) VALUES ($1, $2, $3)
-       ON CONFLICT (key) DO UPDATE SET active_version = $2, updated_at = $3`,
-      [key, version, now],
-    );
-    await m.query(`UPDATE rule_set_versions SET activated_at = $3, activated_by = $4 WHERE key = $1 AND version = $2`, [key, version, now, actor.subject]);
+    await this.ruleSets.activate(m, key, version, now, actor.subject);
     target.activatedAt = now;
     target.activatedBy = actor.subject;
     await this.audit.append(m, actor, {
@@ -167,35 +174,10 @@ export class RuleSetsService implements OnApplicationBootstrap {
     return target;
   }
 
-  private async reclassifyAll(m: EntityManager, actor: Actor, trigger: string): Promise<number> {
-    const repo = m.getRepository(AiSystemEntity);
-    let count = 0;
-    for (let offset = 0; ; offset += 500) {
-      const systems = await repo
-        .createQueryBuilder('s')
-        .where(`s.status <> 'retired'`)
-        .orderBy('s.id')
-        .skip(offset)
-        .take(500)
-        .setLock('pessimistic_write')
-        .getMany();
-      for (const system of systems) {
-        await this.classifier.classify(m, system, actor, trigger);
-        await repo.update(
-          { id: system.id },
-          {
-            riskClass: system.riskClass,
-            legalBasis: system.legalBasis,
-            transparencyObligations: system.transparencyObligations,
-            requiredControls: system.requiredControls,
-            classificationDecisionId: system.classificationDecisionId,
-            controlsDecisionId: system.controlsDecisionId,
-          },
-        );
-      }
-      count += systems.length;
-      if (systems.length < 500) return count;
-    }
+  private async announceActivation(m: EntityManager, key: string, version: number, actor: Actor): Promise<number> {
+    let changed = 0;
+    for (const listener of this.listeners) changed += await listener(m, { key, version, actor, trigger: `rule-set.activated:${key}@${version}` });
+    return changed;
   }
 
   /**
@@ -207,8 +189,8 @@ export class RuleSetsService implements OnApplicationBootstrap {
    */
   async syncFromFiles(dir: string): Promise<FileSyncResult[]> {
     const files = await readRuleSetDirectory(dir);
-    const results = await this.dataSource.transaction(async (m) => {
-      await m.query(`SELECT pg_advisory_xact_lock(hashtext('aimsflow.rules-sync'))`);
+    const results = await this.db.transaction(async (m) => {
+      await this.ruleSets.lockSync(m);
       const out: FileSyncResult[] = [];
       for (const file of files) out.push(await this.syncFile(m, path.relative(path.dirname(dir), file.file), file.document, file.issues));
       return out;
@@ -235,13 +217,10 @@ export class RuleSetsService implements OnApplicationBootstrap {
     const key = typeof (document as { key?: unknown })?.key === 'string' ? (document as { key: string }).key : undefined;
     if (issues.length || !key) return { file, key, result: 'invalid', issues };
     const hash = hashDocument(document);
-    const [known] = await m.query(`SELECT version FROM rule_set_versions WHERE key = $1 AND content_hash = $2 ORDER BY version DESC LIMIT 1`, [key, hash]);
-    if (known) return { file, key, result: 'unchanged', version: known.version };
+    const known = await this.ruleSets.versionWithContent(m, key, hash);
+    if (known !== undefined) return { file, key, result: 'unchanged', version: known };
     const created = await this.insertVersion(m, document as RuleSetDocument, 'file', file, SYSTEM_ACTOR, hash);
-    const [active] = await m.query(
-      `SELECT v.version, v.source FROM rule_sets s JOIN rule_set_versions v ON v.key = s.key AND v.version = s.active_version WHERE s.key = $1`,
-      [key],
-    );
+    const active = await this.ruleSets.activeWithSource(m, key);
     if (active?.source === 'api') {
       return {
         file,
@@ -252,7 +231,8 @@ export class RuleSetsService implements OnApplicationBootstrap {
       };
     }
     await this.activateIn(m, key, created.version, SYSTEM_ACTOR);
-    if (active && CLASSIFYING_RULE_SETS.includes(key)) await this.reclassifyAll(m, SYSTEM_ACTOR, `rule-set.activated:${key}@${created.version}`);
+    // The first version of a key has nothing stored from an earlier one to re-derive.
+    if (active) await this.announceActivation(m, key, created.version, SYSTEM_ACTOR);
     return { file, key, result: 'activated', version: created.version };
   }
 
@@ -264,19 +244,16 @@ export class RuleSetsService implements OnApplicationBootstrap {
     actor: Actor,
     contentHash = hashDocument(document),
   ): Promise<RuleSetVersionEntity> {
-    await this.lockKey(m, document.key);
-    const [{ next }] = await m.query(`SELECT coalesce(max(version), 0) + 1 AS next FROM rule_set_versions WHERE key = $1`, [document.key]);
-    const repo = m.getRepository(RuleSetVersionEntity);
-    const row = repo.create({ key: document.key, version: next, document, contentHash, source, sourceFile, createdBy: actor.subject, createdAt: this.clock.now() });
-    return repo.save(row);
+    await this.ruleSets.lockKey(m, document.key);
+    return this.ruleSets.insertVersion(m, { document, contentHash, source, sourceFile, createdBy: actor.subject, createdAt: this.clock.now() });
   }
 
-  private lockKey(m: EntityManager, key: string): Promise<unknown> {
-    return m.query(`SELECT pg_advisory_xact_lock(hashtext('aimsflow.rule-set:' || $1))`, [key]);
+  /** Keys with an active version (what a process definition may name in a business rule task). */
+  activeKeys(m: EntityManager): Promise<string[]> {
+    return this.ruleSets.activeKeys(m);
   }
 
-  private async activeVersionOrNull(key: string, m: EntityManager = this.dataSource.manager): Promise<number | null> {
-    const [row] = await m.query(`SELECT active_version FROM rule_sets WHERE key = $1`, [key]);
-    return row?.active_version ?? null;
+  private async activeVersionOrNull(key: string, m: EntityManager = this.db.manager): Promise<number | null> {
+    return (await this.ruleSets.activeVersion(m, key)) ?? null;
   }
 }

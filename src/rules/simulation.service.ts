@@ -1,11 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import type { AiSystemEntity } from '../ai-systems/entities/ai-system.entity.js';
 import { canonicalJson } from '../common/canonical-json.js';
 import { DomainError } from '../common/domain-error.js';
 import { RuleEvaluator } from './rule-evaluator.service.js';
-import { systemFacts } from './system-classifier.js';
 
 const BATCH = 1000;
 /** Changes listed in full; beyond that only counted. */
@@ -18,13 +14,32 @@ export interface SystemOutcomeChange {
   after: Record<string, unknown>;
 }
 
+/** One registered subject as a simulation sees it: its facts. */
+export interface SimulationSubject {
+  id: string;
+  name: string;
+  facts: Record<string, unknown>;
+}
+
+/**
+ * Where simulations find the register: the AI system register registers itself (it depends on the
+ * rules module, not the other way round). Pages are ordered by id, starting after `afterId`.
+ */
+export interface SimulationSubjects {
+  page(afterId: string, limit: number): Promise<SimulationSubject[]>;
+}
+
 /** What a candidate version would decide, compared with the active one. Never changes stored state. */
 @Injectable()
 export class SimulationService {
-  constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly rules: RuleEvaluator,
-  ) {}
+  private subjects?: SimulationSubjects;
+
+  constructor(private readonly rules: RuleEvaluator) {}
+
+  /** Called once, by the AI system register, in its `onModuleInit`. */
+  useSubjects(subjects: SimulationSubjects): void {
+    this.subjects = subjects;
+  }
 
   async simulateFacts(key: string, version: number, facts: Record<string, unknown>) {
     const candidate = await this.rules.evaluate(key, facts, { version });
@@ -47,37 +62,24 @@ export class SimulationService {
     const errors: Array<{ systemId: string; name: string; errors: unknown }> = [];
     let evaluated = 0;
     let changed = 0;
-    for (let after = ''; ; ) {
-      const rows: Array<Record<string, unknown>> = await this.dataSource.query(
-        `SELECT id, name, roles, third_party, attributes, risk_class, impact_level FROM ai_systems
-          WHERE status <> 'retired' AND id::text > $1 ORDER BY id::text LIMIT $2`,
-        [after, BATCH],
-      );
+    for (let after = ''; this.subjects; ) {
+      const subjects = await this.subjects.page(after, BATCH);
       // One at a time: json-rules-engine runs slower when many runs interleave (measured ~3.5x).
-      for (const row of rows) {
-        const facts = systemFacts({
-          attributes: row.attributes,
-          roles: row.roles,
-          thirdParty: row.third_party,
-          riskClass: row.risk_class,
-          impactLevel: row.impact_level,
-        } as AiSystemEntity);
+      for (const subject of subjects) {
         try {
-          const candidate = await this.rules.evaluate(key, facts, { version, pickDeclared: true });
-          const active = activeVersion === null ? null : await this.rules.evaluate(key, facts, { version: activeVersion, pickDeclared: true });
+          const candidate = await this.rules.evaluate(key, subject.facts, { version, pickDeclared: true });
+          const active = activeVersion === null ? null : await this.rules.evaluate(key, subject.facts, { version: activeVersion, pickDeclared: true });
           evaluated++;
           if (active && canonicalJson(active.outcome) === canonicalJson(candidate.outcome)) continue;
           changed++;
-          if (changes.length < MAX_LISTED_CHANGES) {
-            changes.push({ systemId: row.id as string, name: row.name as string, before: active?.outcome ?? null, after: candidate.outcome });
-          }
+          if (changes.length < MAX_LISTED_CHANGES) changes.push({ systemId: subject.id, name: subject.name, before: active?.outcome ?? null, after: candidate.outcome });
         } catch (error) {
           if (!(error instanceof DomainError)) throw error;
-          errors.push({ systemId: row.id as string, name: row.name as string, errors: error.errors });
+          errors.push({ systemId: subject.id, name: subject.name, errors: error.errors });
         }
       }
-      if (rows.length < BATCH) break;
-      after = String(rows[rows.length - 1].id);
+      if (subjects.length < BATCH) break;
+      after = subjects[subjects.length - 1].id;
     }
     changes.sort((a, b) => a.name.localeCompare(b.name));
     return {

@@ -1,11 +1,15 @@
-import { Module } from '@nestjs/common';
+import { forwardRef, Module } from '@nestjs/common';
 import { ProcessesModule } from '../processes/processes.module.js';
+import { TasksRepository } from './repositories/tasks.repository.js';
+import { TaskRecords } from './task-records.service.js';
 import { TasksController } from './tasks.controller.js';
 import { TasksService } from './tasks.service.js';
 
+/** The task register and the approver's API. Process steps write task rows through TaskRecords; the API drives the engine (hence the forward reference). */
 @Module({
-  imports: [ProcessesModule],
+  imports: [forwardRef(() => ProcessesModule)],
   controllers: [TasksController],
-  providers: [TasksService],
+  providers: [TasksService, TaskRecords, TasksRepository],
+  exports: [TaskRecords],
 })
 export class TasksModule {}

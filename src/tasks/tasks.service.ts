@@ -1,23 +1,21 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { AuditTrailService } from '../audit-trail/audit-trail.service.js';
-import { Clock } from '../clock/clock.js';
 import type { Actor } from '../auth/roles.js';
+import { TokensService } from '../auth/tokens.service.js';
+import { Clock } from '../clock/clock.js';
 import { type Page, page } from '../common/pagination.js';
+import { Database } from '../database/database.js';
 import { ProcessEngineService } from '../processes/runtime/process-engine.service.js';
+import { canonicalRole, holdsCandidateRole } from './candidate-roles.js';
 import type { CompleteTaskDto, DelegateTaskDto, TaskQueryDto } from './dto/tasks.dto.js';
-import { TaskEntity } from './entities/task.entity.js';
+import { type TaskCompletionDto, type TaskDto, toTaskDto } from './dto/task.dto.js';
+import type { TaskEntity } from './entities/task.entity.js';
 import { validateCompletion } from './form-validation.js';
+import { TasksRepository } from './repositories/tasks.repository.js';
 import { segregationViolation } from './segregation.js';
-import { canonicalRole, holdsCandidateRole, TaskStore } from './task-store.js';
+import { TaskRecords } from './task-records.service.js';
 import { TaskError, TaskErrorCode } from './tasks.errors.js';
-
-/** A completed task, the state its instance is in now, and the tasks the completion opened. */
-export interface CompletionResult extends TaskEntity {
-  instance: { id: string; status: string; activeElementIds: string[] };
-  nextTasks: TaskEntity[];
-}
 
 const isAdmin = (actor: Actor) => actor.roles.includes('admin');
 
@@ -34,73 +32,75 @@ function assertOpen(task: TaskEntity): TaskEntity {
 @Injectable()
 export class TasksService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly db: Database,
+    private readonly tasks: TasksRepository,
+    private readonly records: TaskRecords,
     private readonly engine: ProcessEngineService,
-    private readonly store: TaskStore,
+    private readonly tokens: TokensService,
     private readonly audit: AuditTrailService,
     private readonly clock: Clock,
   ) {}
 
   /** Without a filter: my inbox (open tasks assigned to me or claimable with one of my roles). */
-  async list(query: TaskQueryDto, actor: Actor): Promise<Page<TaskEntity>> {
-    const qb = this.dataSource.getRepository(TaskEntity).createQueryBuilder('t');
+  async list(query: TaskQueryDto, actor: Actor): Promise<Page<TaskDto>> {
     const inbox = !query.assignee && !query.candidateRole && !query.instanceId && !query.subjectType && !query.subjectId;
-    if (inbox) {
-      qb.andWhere('(t.assignee = :me OR (t.assignee IS NULL AND t.candidate_roles && :roles::text[]))', { me: actor.subject, roles: actor.roles.map(canonicalRole) });
-    }
     const overdue = query.overdue === 'true';
-    const status = query.status ?? (inbox || overdue ? 'open' : undefined);
-    if (overdue) qb.andWhere('t.due_at < :now', { now: this.clock.now() });
-    if (query.dueBefore) qb.andWhere('t.due_at < :dueBefore', { dueBefore: new Date(query.dueBefore) });
-    if (status) qb.andWhere('t.status = :status', { status });
-    if (query.assignee) qb.andWhere('t.assignee = :assignee', { assignee: query.assignee });
-    if (query.candidateRole) qb.andWhere(':role = ANY(t.candidate_roles)', { role: canonicalRole(query.candidateRole) });
-    if (query.instanceId) qb.andWhere('t.instance_id = :instanceId', { instanceId: query.instanceId });
-    if (query.subjectType) qb.andWhere('t.subject_type = :subjectType', { subjectType: query.subjectType });
-    if (query.subjectId) qb.andWhere('t.subject_id = :subjectId', { subjectId: query.subjectId });
-    const [items, total] = await qb
-      .orderBy('t.due_at', 'ASC', 'NULLS LAST')
-      .addOrderBy('t.created_at', 'ASC')
-      .addOrderBy('t.id')
-      .take(query.limit)
-      .skip(query.offset)
-      .getManyAndCount();
-    return page(items, total, query);
+    const dueBefore = [overdue ? this.clock.now() : undefined, query.dueBefore ? new Date(query.dueBefore) : undefined]
+      .filter((d): d is Date => d !== undefined)
+      .sort((a, b) => a.getTime() - b.getTime())[0];
+    const [items, total] = await this.tasks.list(
+      this.db.manager,
+      {
+        inbox: inbox ? { me: actor.subject, roles: actor.roles.map(canonicalRole) } : undefined,
+        status: query.status ?? (inbox || overdue ? 'open' : undefined),
+        dueBefore,
+        assignee: query.assignee,
+        candidateRole: query.candidateRole ? canonicalRole(query.candidateRole) : undefined,
+        instanceId: query.instanceId,
+        subjectType: query.subjectType,
+        subjectId: query.subjectId,
+      },
+      query.limit,
+      query.offset,
+    );
+    return page(items.map(toTaskDto), total, query);
   }
 
-  get(id: string): Promise<TaskEntity> {
-    return this.store.find(this.dataSource.manager, id);
+  async get(id: string): Promise<TaskDto> {
+    const task = await this.tasks.find(this.db.manager, id);
+    if (!task) throw new TaskError(TaskErrorCode.NotFound, `No task with id ${id}`);
+    return toTaskDto(task);
   }
 
-  async claim(id: string, actor: Actor): Promise<TaskEntity> {
-    return this.dataSource.transaction(async (m) => {
+  async claim(id: string, actor: Actor): Promise<TaskDto> {
+    return this.db.transaction(async (m) => {
       const task = await this.lockOpen(m, id);
-      if (task.assignee === actor.subject) return task;
+      if (task.assignee === actor.subject) return toTaskDto(task);
       if (task.assignee) throw this.claimedByOther(task);
       this.assertCandidate(task, actor);
-      await this.store.assign(m, task, actor.subject);
+      await this.assign(m, task, actor.subject);
       await this.audit.append(m, actor, { action: 'task.claimed', subjectType: 'task', subjectId: id, after: { assignee: actor.subject } });
-      return task;
+      return toTaskDto(task);
     });
   }
 
-  async unclaim(id: string, actor: Actor): Promise<TaskEntity> {
-    return this.dataSource.transaction(async (m) => {
+  async unclaim(id: string, actor: Actor): Promise<TaskDto> {
+    return this.db.transaction(async (m) => {
       const task = await this.lockOpen(m, id);
-      if (!task.assignee) return task;
+      if (!task.assignee) return toTaskDto(task);
       if (task.assignee !== actor.subject && !isAdmin(actor)) {
         throw new TaskError(TaskErrorCode.NotAssignee, `Task ${id} is held by ${task.assignee}; only they (or an admin) can release it`);
       }
       const previous = task.assignee;
-      await this.store.assign(m, task, null);
+      await this.assign(m, task, null);
       await this.audit.append(m, actor, { action: 'task.unclaimed', subjectType: 'task', subjectId: id, before: { assignee: previous }, after: { assignee: null } });
-      return task;
+      return toTaskDto(task);
     });
   }
 
-  /** Hands the task to a subject holding one of its candidate roles (their active tokens say which roles they hold). */
-  async delegate(id: string, dto: DelegateTaskDto, actor: Actor): Promise<TaskEntity> {
-    return this.dataSource.transaction(async (m) => {
+  /** Hands the task to a subject who can act now with one of its candidate roles (a token neither revoked nor expired says so). */
+  async delegate(id: string, dto: DelegateTaskDto, actor: Actor): Promise<TaskDto> {
+    return this.db.transaction(async (m) => {
       const task = await this.lockOpen(m, id);
       if (task.assignee ? task.assignee !== actor.subject && !isAdmin(actor) : !isAdmin(actor) && !holdsCandidateRole(actor.roles, task.candidateRoles)) {
         throw new TaskError(
@@ -108,30 +108,30 @@ export class TasksService {
           task.assignee ? `Task ${id} is held by ${task.assignee}; only they (or an admin) can delegate it` : `Delegating needs one of the roles: ${task.candidateRoles.join(', ')} (or admin)`,
         );
       }
-      const rows: Array<{ roles: string[] }> = await m.query(`SELECT roles FROM api_tokens WHERE subject = $1 AND revoked_at IS NULL`, [dto.to]);
-      if (!holdsCandidateRole(rows.flatMap((r) => r.roles), task.candidateRoles)) {
-        throw new TaskError(TaskErrorCode.InvalidDelegate, `${dto.to} holds none of the candidate roles of this task`, [
-          { pointer: '/to', message: rows.length ? `holds none of the roles ${task.candidateRoles.join(', ')}` : 'has no active token' },
+      const roles = await this.tokens.activeRolesOf(m, dto.to);
+      if (!roles || !holdsCandidateRole(roles, task.candidateRoles)) {
+        throw new TaskError(TaskErrorCode.InvalidDelegate, `${dto.to} cannot act on this task`, [
+          { pointer: '/to', message: roles ? `holds none of the roles ${task.candidateRoles.join(', ')}` : 'has no token that is neither revoked nor expired' },
         ]);
       }
       const previous = task.assignee;
-      await this.store.assign(m, task, dto.to);
+      await this.assign(m, task, dto.to);
       await this.audit.append(m, actor, { action: 'task.delegated', subjectType: 'task', subjectId: id, before: { assignee: previous }, after: { assignee: dto.to } });
-      return task;
+      return toTaskDto(task);
     });
   }
 
-    /**
+  /**
    * Completes the task: roles, segregation of duties and the form are checked, then the
    * instance's `task.complete` event runs in this transaction. The instance (its root first) and
    * the task row are locked in one statement, so two concurrent completions give one success and one 409.
    */
-  async complete(id: string, dto: CompleteTaskDto, actor: Actor): Promise<CompletionResult> {
-    return this.dataSource.transaction(async (m) => {
-      const locked = await this.engine.lockTaskAndInstance(m, id);
+  async complete(id: string, dto: CompleteTaskDto, actor: Actor): Promise<TaskCompletionDto> {
+    return this.db.transaction(async (m) => {
+      const locked = await this.engine.lockWith(m, id, this.records.lockAlongside(m));
       if (!locked) throw new TaskError(TaskErrorCode.NotFound, `No task with id ${id}`);
-      const { instance, task } = locked;
-      assertOpen(task);
+      const { instance } = locked;
+      const task = assertOpen(this.records.lockedTask(m, locked.row));
       if (task.assignee && task.assignee !== actor.subject) throw this.claimedByOther(task);
       if (!task.assignee) this.assertCandidate(task, actor);
       const rule = segregationViolation(task, instance, actor.subject);
@@ -148,14 +148,23 @@ export class TasksService {
         actor,
         { taskId: task.id, outcome: completion.outcome },
       );
-      const completed = step.completedTasks.find((t) => t.id === id) as TaskEntity;
+      const completed = step.completedTasks.find((t) => t.id === id) as TaskDto;
       const { status, activeElementIds } = step.instance;
-      return Object.assign(completed, { instance: { id: instance.id, status, activeElementIds }, nextTasks: step.createdTasks });
+      return { ...completed, instance: { id: instance.id, status, activeElementIds }, nextTasks: step.createdTasks };
     });
   }
 
   private async lockOpen(m: EntityManager, id: string): Promise<TaskEntity> {
-    return assertOpen(await this.store.find(m, id, true));
+    const task = await this.tasks.find(m, id, true);
+    if (!task) throw new TaskError(TaskErrorCode.NotFound, `No task with id ${id}`);
+    return assertOpen(task);
+  }
+
+  /** Claims (or delegates) the task to `assignee`, or releases it with null. */
+  private async assign(m: EntityManager, task: TaskEntity, assignee: string | null): Promise<void> {
+    const claimedAt = assignee ? this.clock.now() : null;
+    await this.tasks.assign(m, task.id, assignee, claimedAt);
+    Object.assign(task, { assignee, claimedAt, version: task.version + 1 });
   }
 
   private assertCandidate(task: TaskEntity, actor: Actor): void {

@@ -1,27 +1,16 @@
-import { type BeforeApplicationShutdown, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { Clock } from '../clock/clock.js';
 import type { AppConfig } from '../config/app-config.js';
+import { Database } from '../database/database.js';
+import type { BackgroundWorker } from '../workers/background-worker.js';
+import { WorkerHost } from '../workers/worker-host.js';
+import { type ClaimedDelivery, WebhookDeliveriesRepository } from './repositories/webhook-deliveries.repository.js';
 import { SigningSecrets } from './signing-secrets.js';
 import { signPayload } from './signing.js';
 
 const BATCH = 20;
 const MAX_BACKOFF_MS = 3_600_000;
-
-interface ClaimedDelivery {
-  id: string;
-  attempts: number;
-  url: string;
-  secret: string;
-  event_id: string;
-  type: string;
-  subject_type: string;
-  subject_id: string;
-  data: Record<string, unknown>;
-  occurred_at: Date;
-}
 
 /**
  * Posts due deliveries. A delivery is claimed (leased) in a short transaction with SKIP LOCKED, so
@@ -31,75 +20,44 @@ interface ClaimedDelivery {
  * event of the same subject has been delivered or has failed for good.
  */
 @Injectable()
-export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly logger = new Logger(DeliveryWorker.name);
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<unknown>;
-  private readonly settings: { interval: number; maxAttempts: number; timeout: number; retryBase: number };
+export class DeliveryWorker implements OnModuleInit, BackgroundWorker {
+  readonly name = 'webhook-delivery';
+  private readonly settings: { maxAttempts: number; timeout: number; retryBase: number };
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly db: Database,
+    private readonly deliveries: WebhookDeliveriesRepository,
     private readonly clock: Clock,
     private readonly secrets: SigningSecrets,
+    private readonly workers: WorkerHost,
     config: ConfigService<AppConfig, true>,
   ) {
     this.settings = {
-      interval: config.get('webhookPollIntervalMs', { infer: true }),
       maxAttempts: config.get('webhookMaxAttempts', { infer: true }),
       timeout: config.get('webhookTimeoutMs', { infer: true }),
       retryBase: config.get('webhookRetryBaseMs', { infer: true }),
     };
   }
 
-  onApplicationBootstrap(): void {
-    if (this.settings.interval === 0) return;
-    this.timer = setInterval(() => {
-      if (!this.running) this.running = this.runOnce().catch((e: unknown) => this.logger.warn(`webhook delivery pass failed: ${String(e)}`)).finally(() => (this.running = undefined));
-    }, this.settings.interval);
-    this.timer.unref();
-  }
-
-  async beforeApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+  onModuleInit(): void {
+    this.workers.register(this);
   }
 
   /**
    * One pass: deliver what is due at its start (a delivery that fails now is due again only in a
    * later pass); returns how many deliveries were attempted.
    */
-  async runOnce(): Promise<number> {
+  async runOnce(signal?: AbortSignal): Promise<number> {
     const passStart = this.clock.now();
     let attempted = 0;
-    for (;;) {
-      const claimed = await this.claim(passStart);
-      if (claimed.length === 0) return attempted;
+    while (!signal?.aborted) {
+      // One statement: claims commit at once, before the slow HTTP calls.
+      const claimed = await this.deliveries.claimDue(this.db.manager, passStart, BATCH, this.settings.timeout * 2);
+      if (claimed.length === 0) break;
       await Promise.all(claimed.map((delivery) => this.deliver(delivery)));
       attempted += claimed.length;
     }
-  }
-
-  private async claim(now: Date): Promise<ClaimedDelivery[]> {
-    return this.dataSource.query(
-      `WITH due AS (
-         SELECT d.id FROM webhook_deliveries d
-          WHERE d.status IN ('pending', 'delivering') AND d.next_attempt_at <= $1
-            AND (d.status = 'pending' OR d.lease_until < $1)
-            AND NOT EXISTS (
-              SELECT 1 FROM webhook_deliveries e
-               WHERE e.subscription_id = d.subscription_id AND e.ordering_key = d.ordering_key
-                 AND e.event_seq < d.event_seq AND e.status IN ('pending', 'delivering'))
-          ORDER BY d.next_attempt_at, d.event_seq
-          LIMIT $2
-          FOR UPDATE SKIP LOCKED),
-       claimed AS (
-         UPDATE webhook_deliveries d SET status = 'delivering', attempts = d.attempts + 1, lease_until = $1::timestamptz + ($3 || ' milliseconds')::interval
-           FROM due WHERE d.id = due.id
-         RETURNING d.id, d.attempts, d.subscription_id, d.event_id)
-       SELECT c.id, c.attempts, s.url, s.secret, e.id AS event_id, e.type, e.subject_type, e.subject_id, e.data, e.occurred_at
-         FROM claimed c JOIN webhook_subscriptions s ON s.id = c.subscription_id JOIN outbox_events e ON e.id = c.event_id`,
-      [now, BATCH, String(this.settings.timeout * 2)],
-    );
+    return attempted;
   }
 
   private async deliver(delivery: ClaimedDelivery): Promise<void> {
@@ -135,17 +93,11 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
     }
     const now = this.clock.now();
     if (!error) {
-      await this.dataSource.query(
-        `UPDATE webhook_deliveries SET status = 'succeeded', delivered_at = $2, last_status_code = $3, last_error = NULL, lease_until = NULL WHERE id = $1`,
-        [delivery.id, now, statusCode],
-      );
+      await this.deliveries.markSucceeded(this.db.manager, delivery.id, now, statusCode);
       return;
     }
     const giveUp = delivery.attempts >= this.settings.maxAttempts;
-    await this.dataSource.query(
-      `UPDATE webhook_deliveries SET status = $2, next_attempt_at = $3, last_status_code = $4, last_error = $5, lease_until = NULL WHERE id = $1`,
-      [delivery.id, giveUp ? 'failed' : 'pending', new Date(now.getTime() + this.backoff(delivery.attempts)), statusCode, error],
-    );
+    await this.deliveries.markAttemptFailed(this.db.manager, delivery.id, giveUp, new Date(now.getTime() + this.backoff(delivery.attempts)), statusCode, error);
   }
 
   /** Exponential backoff with full jitter in its upper half, capped at one hour. */

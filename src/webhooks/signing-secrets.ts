@@ -1,9 +1,9 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { SecretBox } from '../common/secret-box.js';
 import { type AppConfig, ConfigError } from '../config/app-config.js';
+import { Database } from '../database/database.js';
+import { WebhookSubscriptionsRepository } from './repositories/webhook-subscriptions.repository.js';
 
 /**
  * Webhook signing secrets at rest: sealed with AIMSFLOW_SECRET_KEY when there is one (the embedded
@@ -16,7 +16,8 @@ export class SigningSecrets implements OnApplicationBootstrap {
   private readonly box: SecretBox;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly db: Database,
+    private readonly subscriptions: WebhookSubscriptionsRepository,
     config: ConfigService<AppConfig, true>,
   ) {
     this.box = new SecretBox(config.get('secretKey', { infer: true }));
@@ -31,7 +32,7 @@ export class SigningSecrets implements OnApplicationBootstrap {
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    const rows: Array<{ id: string; secret: string }> = await this.dataSource.query(`SELECT id, secret FROM webhook_subscriptions ORDER BY id`);
+    const rows = await this.subscriptions.secrets(this.db.manager);
     const sealed = rows.filter((row) => SecretBox.isSealed(row.secret));
     if (sealed.length && !this.box.sealing) {
       throw new ConfigError('AIMSFLOW_SECRET_KEY', `is not set, but ${sealed.length} webhook signing secret(s) are stored sealed with one`);
@@ -49,10 +50,7 @@ export class SigningSecrets implements OnApplicationBootstrap {
       this.logger.warn(`${clear.length} webhook signing secret(s) are stored unencrypted: set AIMSFLOW_SECRET_KEY to seal them`);
       return;
     }
-    // Conditional on the old value: replicas starting together seal each secret once.
-    for (const row of clear) {
-      await this.dataSource.query(`UPDATE webhook_subscriptions SET secret = $2 WHERE id = $1 AND secret = $3`, [row.id, this.box.seal(row.secret), row.secret]);
-    }
+    for (const row of clear) await this.subscriptions.replaceSecret(this.db.manager, row.id, row.secret, this.box.seal(row.secret));
     this.logger.log(`sealed ${clear.length} webhook signing secret(s) stored before AIMSFLOW_SECRET_KEY was set`);
   }
 }

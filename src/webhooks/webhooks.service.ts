@@ -1,14 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { AuditTrailService } from '../audit-trail/audit-trail.service.js';
 import type { Actor } from '../auth/roles.js';
 import { Clock } from '../clock/clock.js';
 import { type Page, page, type PageQueryDto } from '../common/pagination.js';
+import { Database } from '../database/database.js';
 import type { CreateSubscriptionDto, DeliveryQueryDto } from './dto/webhooks.dto.js';
-import { WebhookDeliveryEntity } from './entities/webhook-delivery.entity.js';
-import { WebhookSubscriptionEntity } from './entities/webhook-subscription.entity.js';
+import type { DeliveryStatus, WebhookDeliveryEntity } from './entities/webhook-delivery.entity.js';
+import type { WebhookSubscriptionEntity } from './entities/webhook-subscription.entity.js';
 import { EVENT_TYPES, isValidPattern } from './event-types.js';
+import { type DeliveryView, WebhookDeliveriesRepository } from './repositories/webhook-deliveries.repository.js';
+import { WebhookSubscriptionsRepository } from './repositories/webhook-subscriptions.repository.js';
 import { SigningSecrets } from './signing-secrets.js';
 import { generateSigningSecret } from './signing.js';
 import { WebhookError, WebhookErrorCode } from './webhooks.errors.js';
@@ -16,7 +17,9 @@ import { WebhookError, WebhookErrorCode } from './webhooks.errors.js';
 @Injectable()
 export class WebhooksService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly db: Database,
+    private readonly subscriptions: WebhookSubscriptionsRepository,
+    private readonly deliveryRows: WebhookDeliveriesRepository,
     private readonly audit: AuditTrailService,
     private readonly clock: Clock,
     private readonly secrets: SigningSecrets,
@@ -36,10 +39,16 @@ export class WebhooksService {
         bad.map(({ type, i }) => ({ pointer: `/eventTypes/${i}`, message: `"${type}" is not an event type or a wildcard matching one (see GET /webhook-subscriptions/event-types)` })),
       );
     }
-    return this.dataSource.transaction(async (m) => {
-      const secret = generateSigningSecret();
-      const repo = m.getRepository(WebhookSubscriptionEntity);
-      const saved = await repo.save(repo.create({ url: dto.url, eventTypes: dto.eventTypes, secret: this.secrets.seal(secret), description: dto.description ?? null, createdBy: actor.subject, createdAt: this.clock.now() }));
+    const secret = generateSigningSecret();
+    return this.db.transaction(async (m) => {
+      const saved = await this.subscriptions.insert(m, {
+        url: dto.url,
+        eventTypes: dto.eventTypes,
+        secret: this.secrets.seal(secret),
+        description: dto.description ?? null,
+        createdBy: actor.subject,
+        createdAt: this.clock.now(),
+      });
       await this.audit.append(m, actor, {
         action: 'webhook-subscription.created',
         subjectType: 'webhook-subscription',
@@ -51,19 +60,12 @@ export class WebhooksService {
   }
 
   async list(query: PageQueryDto): Promise<Page<WebhookSubscriptionEntity>> {
-    const [items, total] = await this.dataSource
-      .getRepository(WebhookSubscriptionEntity)
-      .createQueryBuilder('s')
-      .where('s.deleted_at IS NULL')
-      .orderBy('s.created_at', 'DESC')
-      .take(query.limit)
-      .skip(query.offset)
-      .getManyAndCount();
+    const [items, total] = await this.subscriptions.listActive(this.db.manager, query.limit, query.offset);
     return page(items, total, query);
   }
 
   async get(id: string): Promise<WebhookSubscriptionEntity> {
-    const subscription = await this.dataSource.getRepository(WebhookSubscriptionEntity).findOneBy({ id });
+    const subscription = await this.subscriptions.find(this.db.manager, id);
     if (!subscription || subscription.deletedAt) throw new WebhookError(WebhookErrorCode.SubscriptionNotFound, `No webhook subscription ${id}`);
     return subscription;
   }
@@ -71,40 +73,30 @@ export class WebhooksService {
   /** Stops new deliveries; pending ones are dropped (marked failed) so nothing is sent after the delete. */
   async remove(id: string, actor: Actor): Promise<WebhookSubscriptionEntity> {
     const subscription = await this.get(id);
-    return this.dataSource.transaction(async (m) => {
+    return this.db.transaction(async (m) => {
       subscription.deletedAt = this.clock.now();
-      await m.getRepository(WebhookSubscriptionEntity).update({ id }, { deletedAt: subscription.deletedAt });
-      await m.query(`UPDATE webhook_deliveries SET status = 'failed', last_error = 'subscription deleted' WHERE subscription_id = $1 AND status IN ('pending', 'delivering')`, [id]);
+      await this.subscriptions.markDeleted(m, id, subscription.deletedAt);
+      await this.deliveryRows.dropPending(m, id);
       await this.audit.append(m, actor, { action: 'webhook-subscription.deleted', subjectType: 'webhook-subscription', subjectId: id, before: { url: subscription.url } });
       return subscription;
     });
   }
 
-  async deliveries(subscriptionId: string, query: DeliveryQueryDto) {
+  async deliveries(subscriptionId: string, query: DeliveryQueryDto): Promise<Page<DeliveryView>> {
     await this.get(subscriptionId);
-    const qb = this.dataSource
-      .getRepository(WebhookDeliveryEntity)
-      .createQueryBuilder('d')
-      .innerJoin('outbox_events', 'e', 'e.id = d.event_id')
-      .addSelect(['e.type', 'e.subject_type', 'e.subject_id'])
-      .where('d.subscription_id = :subscriptionId', { subscriptionId });
-    if (query.status) qb.andWhere('d.status = :status', { status: query.status });
-    const total = await qb.getCount();
-    const { entities, raw } = await qb.orderBy('d.created_at', 'DESC').addOrderBy('d.id').offset(query.offset).limit(query.limit).getRawAndEntities();
-    const items = entities.map((delivery, i) => ({ ...delivery, eventType: raw[i].e_type, subject: { type: raw[i].subject_type, id: raw[i].subject_id } }));
+    const [items, total] = await this.deliveryRows.list(this.db.manager, subscriptionId, query.status as DeliveryStatus | undefined, query.limit, query.offset);
     return page(items, total, query);
   }
 
   /** Sends a delivery again from the start (same webhook-id), e.g. after a receiver was fixed. */
-  async redeliver(subscriptionId: string, deliveryId: string, actor: Actor) {
+  async redeliver(subscriptionId: string, deliveryId: string, actor: Actor): Promise<WebhookDeliveryEntity> {
     await this.get(subscriptionId);
-    return this.dataSource.transaction(async (m) => {
-      const repo = m.getRepository(WebhookDeliveryEntity);
-      const delivery = await repo.findOneBy({ id: deliveryId, subscriptionId });
+    return this.db.transaction(async (m) => {
+      const delivery = await this.deliveryRows.find(m, subscriptionId, deliveryId);
       if (!delivery) throw new WebhookError(WebhookErrorCode.DeliveryNotFound, `No delivery ${deliveryId} for subscription ${subscriptionId}`);
-      await repo.update({ id: deliveryId }, { status: 'pending', attempts: 0, nextAttemptAt: this.clock.now(), lastError: null });
+      const reset = await this.deliveryRows.reset(m, deliveryId, this.clock.now());
       await this.audit.append(m, actor, { action: 'webhook-delivery.redelivered', subjectType: 'webhook-delivery', subjectId: deliveryId, before: { status: delivery.status } });
-      return repo.findOneByOrFail({ id: deliveryId });
+      return reset;
     });
   }
 }

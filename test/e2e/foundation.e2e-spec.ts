@@ -143,9 +143,22 @@ describe('foundation: tokens, roles, AI system register, audit trail', () => {
       const current = await t.http.get(`/api/v1/ai-systems/${id}`).set(auth(owner));
       expect(current.body.name).toBe('Patch me');
 
-      const badAttr = await t.http.patch(`/api/v1/ai-systems/${id}`).set(auth(owner)).send({ attributes: { humanOversight: 'sometimes' } });
+      const badAttr = await t.http.patch(`/api/v1/ai-systems/${id}`).set(auth(owner)).set('If-Match', '"2"').send({ attributes: { humanOversight: 'sometimes' } });
       expect(badAttr.status).toBe(400);
       expect(badAttr.body.errors[0].pointer).toBe('/attributes/humanOversight');
+    });
+
+    it('PATCH without If-Match or version is 428 and changes nothing', async () => {
+      const created = await t.http.post('/api/v1/ai-systems').set(auth(owner)).send({ ...recruitment, name: 'Unconditional' });
+      const res = await t.http.patch(`/api/v1/ai-systems/${created.body.id}`).set(auth(owner)).send({ name: 'Blind write' });
+      expect(res.status).toBe(428);
+      expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect(res.body).toMatchObject({ code: 'precondition-required', errors: [{ pointer: '/version' }] });
+      const current = await t.http.get(`/api/v1/ai-systems/${created.body.id}`).set(auth(owner));
+      expect(current.body).toMatchObject({ name: 'Unconditional', version: 1 });
+      const malformed = await t.http.patch(`/api/v1/ai-systems/${created.body.id}`).set(auth(owner)).set('If-Match', 'yesterday').send({ name: 'Blind write' });
+      expect(malformed.status).toBe(400);
+      expect(malformed.body.code).toBe('invalid-if-match');
     });
 
     it('retires a system; a retired system no longer changes', async () => {
@@ -153,8 +166,9 @@ describe('foundation: tokens, roles, AI system register, audit trail', () => {
       const retired = await t.http.post(`/api/v1/ai-systems/${created.body.id}/retire`).set(auth(owner)).send({ reason: 'replaced' });
       expect(retired.status).toBe(200);
       expect(retired.body.status).toBe('retired');
-      const patch = await t.http.patch(`/api/v1/ai-systems/${created.body.id}`).set(auth(owner)).send({ name: 'x' });
+      const patch = await t.http.patch(`/api/v1/ai-systems/${created.body.id}`).set(auth(owner)).set('If-Match', retired.headers.etag).send({ name: 'x' });
       expect(patch.status).toBe(409);
+      expect(patch.body.code).toBe('ai-system-retired');
       const missing = await t.http.get('/api/v1/ai-systems/00000000-0000-4000-8000-000000000000').set(auth(owner));
       expect(missing.status).toBe(404);
       expect(missing.body.code).toBe('ai-system-not-found');
@@ -165,7 +179,7 @@ describe('foundation: tokens, roles, AI system register, audit trail', () => {
     it('records each change with actor, request id and before/after', async () => {
       const created = await t.http.post('/api/v1/ai-systems').set(auth(owner)).set('X-Request-Id', 'req-audit-1').send({ ...recruitment, name: 'Audited' });
       expect(created.headers['x-request-id']).toBe('req-audit-1');
-      await t.http.patch(`/api/v1/ai-systems/${created.body.id}`).set(auth(owner)).send({ name: 'Audited twice' });
+      await t.http.patch(`/api/v1/ai-systems/${created.body.id}`).set(auth(owner)).send({ name: 'Audited twice', version: created.body.version }).expect(200);
       await t.http.post(`/api/v1/ai-systems/${created.body.id}/retire`).set(auth(owner)).send({});
 
       const res = await t.http.get('/api/v1/audit-events').query({ subjectType: 'ai-system', subjectId: created.body.id }).set(auth(ADMIN_TOKEN));

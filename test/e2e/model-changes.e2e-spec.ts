@@ -72,7 +72,8 @@ describe('model changes trigger reassessment', () => {
   it('PATCH attribute changes run the same trigger rules', async () => {
     const system = await register('New region');
     await approve(system.id);
-    const res = await t.http.patch(`/api/v1/ai-systems/${system.id}`).set(auth(owner)).send({ attributes: { deploymentRegions: ['EU', 'US'] } });
+    const { etag } = (await t.http.get(`/api/v1/ai-systems/${system.id}`).set(auth(owner))).headers;
+    const res = await t.http.patch(`/api/v1/ai-systems/${system.id}`).set(auth(owner)).set('If-Match', etag).send({ attributes: { deploymentRegions: ['EU', 'US'] } });
     expect(res.status).toBe(200);
     expect(res.body.status).toBe('reassessment-required');
     const decisions = await t.http.get(`/api/v1/ai-systems/${system.id}/decisions`).query({ ruleSet: 'reassessment-triggers' }).set(auth(owner));

@@ -87,7 +87,7 @@ describe('three replicas on one database', () => {
     // A replica whose listener connection is lost empties its cache and looks every token up.
     const paula = await a.tokenFor('paula-r', 'ai-owner');
     await b.http.get('/api/v1/ai-systems').set(auth(paula)).expect(200);
-    await a.db.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'aimsflow-token-cache' AND datname = current_database()`);
+    await a.db.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'aimsflow-listen-aimsflow_token_revoked' AND datname = current_database()`);
     await until(async () => !b.app.get(TokenCache).active);
     await a.db.query(`UPDATE api_tokens SET revoked_at = now() WHERE subject = 'paula-r'`); // no notification
     await b.http.get('/api/v1/ai-systems').set(auth(paula)).expect(401);

@@ -136,7 +136,7 @@ describe('rules as data: rule sets, decisions, simulation, activation', () => {
   it('re-classifies when attributes change, in the same request', async () => {
     const created = await t.http.post('/api/v1/ai-systems').set(auth(owner)).send({ name: 'Helpdesk bot', intendedPurpose: 'Answer questions', roles: ['deployer'], attributes: { useCases: ['chatbot'] } });
     expect(created.body).toMatchObject({ riskClass: 'limited', legalBasis: expect.arrayContaining(['Art. 50(1)']) });
-    const patched = await t.http.patch(`/api/v1/ai-systems/${created.body.id}`).set(auth(owner)).send({ attributes: { useCases: ['chatbot', 'social-scoring'] } });
+    const patched = await t.http.patch(`/api/v1/ai-systems/${created.body.id}`).set(auth(owner)).set('If-Match', created.headers.etag).send({ attributes: { useCases: ['chatbot', 'social-scoring'] } });
     expect(patched.body.riskClass).toBe('prohibited');
     const filtered = await t.http.get('/api/v1/ai-systems').query({ riskClass: 'prohibited' }).set(auth(reader));
     expect(filtered.body.items.map((s: { id: string }) => s.id)).toContain(created.body.id);

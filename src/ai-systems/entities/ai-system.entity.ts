@@ -1,3 +1,4 @@
+import type { RequiredControl } from '../../rules/system-classifier.js';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 
 export const AI_SYSTEM_STATUSES = [
@@ -11,11 +12,7 @@ export const AI_SYSTEM_STATUSES = [
 ] as const;
 export type AiSystemStatus = (typeof AI_SYSTEM_STATUSES)[number];
 
-export interface RequiredControl {
-  id: string;
-  /** One entry per rule that requires the control. */
-  sources: Array<{ rule: string; justification?: string; basis?: string[] | string }>;
-}
+export type { RequiredControl } from '../../rules/system-classifier.js';
 
 export interface ModelRef {
   provider?: string;

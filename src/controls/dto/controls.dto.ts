@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
-import { IMPLEMENTATION_STATUSES, type ImplementationStatus } from '../entities/control-implementation.entity.js';
+import { IMPLEMENTATION_STATUSES, type ImplementationStatus } from '../implementation-status.js';
 
 export class ControlQueryDto {
   @ApiPropertyOptional({ description: 'Annex A group, e.g. A.6', example: 'A.6' })

@@ -1,7 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-export const IMPLEMENTATION_STATUSES = ['not-started', 'planned', 'in-progress', 'implemented', 'verified'] as const;
-export type ImplementationStatus = (typeof IMPLEMENTATION_STATUSES)[number];
+import type { ImplementationStatus } from '../implementation-status.js';
 
 /** Implementation status of an Annex A control, for the Statement of Applicability. */
 @Entity('control_implementations')

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsArray, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination.js';
-import { NC_SEVERITIES, NC_SOURCES, NC_STATUSES } from '../entities/nonconformity.entity.js';
+import { NC_SEVERITIES, NC_SOURCES, NC_STATUSES } from '../nonconformity-vocabulary.js';
 
 export class RaiseNonconformityDto {
   @ApiProperty({ example: 'Event logs missing for the CV screening assistant' })

@@ -1,8 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-export const NC_SOURCES = ['internal-audit', 'certification-audit', 'incident', 'monitoring', 'complaint'] as const;
-export const NC_SEVERITIES = ['major', 'minor', 'observation'] as const;
-export const NC_STATUSES = ['raised', 'contained', 'root-cause', 'planned', 'approved', 'implemented', 'effectiveness-review', 'closed', 'reopened', 'withdrawn'] as const;
 
 /** A nonconformity and its corrective action (ISO 42001 10.2), fed by the nonconformity process. */
 @Entity('nonconformities')

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { type CompiledProcess, compileProcess, parseProcess } from '../../engine/process/index.js';
 import { ProcessError, ProcessErrorCode } from '../processes.errors.js';
+import { ProcessDefinitionsRepository } from '../repositories/process-definitions.repository.js';
 
 /**
  * Compiled machines by definition version id. Versions are immutable, so an entry never goes
@@ -10,6 +11,8 @@ import { ProcessError, ProcessErrorCode } from '../processes.errors.js';
 @Injectable()
 export class DefinitionCache {
   private readonly compiled = new Map<string, Promise<CompiledProcess>>();
+
+  constructor(private readonly definitions: ProcessDefinitionsRepository) {}
 
   get(manager: EntityManager, definitionId: string): Promise<CompiledProcess> {
     let entry = this.compiled.get(definitionId);
@@ -27,8 +30,8 @@ export class DefinitionCache {
   }
 
   private async load(manager: EntityManager, definitionId: string): Promise<CompiledProcess> {
-    const [row] = await manager.query(`SELECT xml FROM process_definitions WHERE id = $1`, [definitionId]);
-    if (!row) throw new ProcessError(ProcessErrorCode.DefinitionNotFound, `No process definition version with id ${definitionId}`);
-    return compileProcess(await parseProcess(row.xml));
+    const xml = await this.definitions.xmlById(manager, definitionId);
+    if (xml === undefined) throw new ProcessError(ProcessErrorCode.DefinitionNotFound, `No process definition version with id ${definitionId}`);
+    return compileProcess(await parseProcess(xml));
   }
 }

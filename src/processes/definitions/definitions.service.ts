@@ -1,15 +1,15 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { AuditTrailService } from '../../audit-trail/audit-trail.service.js';
 import { type Actor, SYSTEM_ACTOR } from '../../auth/roles.js';
 import { Clock } from '../../clock/clock.js';
 import { type Page, page, type PageQueryDto } from '../../common/pagination.js';
 import type { AppConfig } from '../../config/app-config.js';
+import { Database } from '../../database/database.js';
 import {
   compileProcess,
   type DefinitionIssue,
@@ -21,11 +21,12 @@ import {
   type TimerSchedule,
   validateDefinition,
 } from '../../engine/process/index.js';
-import { type DefinitionSource, ProcessDefinitionEntity } from '../entities/process-definition.entity.js';
+import { RuleSetsService } from '../../rules/rule-sets.service.js';
+import type { DefinitionSource, ProcessDefinitionEntity } from '../entities/process-definition.entity.js';
 import { HandlerRegistry } from '../handlers/handler-registry.js';
-import { JobStore } from '../jobs/job-store.js';
 import { type DefinitionProblem, engineCall, ProcessError, ProcessErrorCode } from '../processes.errors.js';
-import { hydrate } from '../rows.js';
+import { type DefinitionVersionSummary, ProcessDefinitionsRepository } from '../repositories/process-definitions.repository.js';
+import { ProcessJobsRepository } from '../repositories/process-jobs.repository.js';
 import { DefinitionCache } from './definition-cache.js';
 
 export interface DeployResult extends ProcessDefinitionEntity {
@@ -33,9 +34,7 @@ export interface DeployResult extends ProcessDefinitionEntity {
   created: boolean;
 }
 
-export type DefinitionVersionSummary = Pick<ProcessDefinitionEntity, 'version' | 'contentHash' | 'source' | 'sourceFile' | 'deployedBy' | 'deployedAt'>;
-
-const COLUMNS = `id, key, version, name, documentation, content_hash, unique_per_subject, start_events, source, source_file, deployed_by, deployed_at`;
+export type { DefinitionVersionSummary };
 
 /** Issues become problem entries pointing at the element (`/elements/<id>`), or at the document (`/`). */
 function toProblems(issues: DefinitionIssue[]): DefinitionProblem[] {
@@ -49,10 +48,12 @@ export class DefinitionsService implements OnApplicationBootstrap {
   private readonly logger = new Logger(DefinitionsService.name);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly db: Database,
+    private readonly repository: ProcessDefinitionsRepository,
     private readonly cache: DefinitionCache,
     private readonly handlers: HandlerRegistry,
-    private readonly jobs: JobStore,
+    private readonly jobs: ProcessJobsRepository,
+    private readonly ruleSets: RuleSetsService,
     private readonly audit: AuditTrailService,
     private readonly clock: Clock,
     private readonly config: ConfigService<AppConfig, true>,
@@ -99,28 +100,34 @@ export class DefinitionsService implements OnApplicationBootstrap {
     const xml = body.replace(/\r\n?/g, '\n');
     const parsed = await this.parse(xml);
     const contentHash = createHash('sha256').update(xml).digest('hex');
-    return this.dataSource.transaction(async (m) => {
-      await m.query(`SELECT pg_advisory_xact_lock(hashtext('aimsflow.process-definition:' || $1))`, [parsed.key]);
-      const [existing] = await m.query(`SELECT ${COLUMNS} FROM process_definitions WHERE key = $1 AND content_hash = $2`, [parsed.key, contentHash]);
-      if (existing) return Object.assign(hydrate(m, ProcessDefinitionEntity, existing), { created: false });
+    return this.db.transaction(async (m) => {
+      await this.repository.lockKey(m, parsed.key);
+      const existing = await this.repository.withContent(m, parsed.key, contentHash);
+      if (existing) return Object.assign(existing, { created: false });
 
-      const issues = validateDefinition(parsed, { knownRuleSets: await this.activeRuleSets(m), knownHandlers: this.handlers.names() });
+      const issues = validateDefinition(parsed, { knownRuleSets: new Set(await this.ruleSets.activeKeys(m)), knownHandlers: this.handlers.names() });
       if (issues.length) {
         throw new ProcessError(ProcessErrorCode.InvalidDefinition, `The process definition is not valid (${issues.length} issue(s)); nothing was stored`, toProblems(issues));
       }
       const compiled = compileProcess(parsed);
       const now = this.clock.now();
       const startTimers = await this.resolveStartTimers(compiled.startEvents, now);
-      const [row] = await m.query(
-        `INSERT INTO process_definitions (key, version, name, documentation, xml, content_hash, unique_per_subject, start_events, source, source_file, deployed_by, deployed_at)
-         SELECT $1, coalesce(max(version), 0) + 1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11 FROM process_definitions WHERE key = $1
-         RETURNING ${COLUMNS}`,
-        [parsed.key, parsed.name ?? null, parsed.documentation ?? null, xml, contentHash, parsed.uniquePerSubject, JSON.stringify(compiled.startEvents), source, sourceFile, actor.subject, now],
-      );
-      const definition = hydrate(m, ProcessDefinitionEntity, row);
+      const definition = await this.repository.insertNextVersion(m, {
+        key: parsed.key,
+        name: parsed.name ?? null,
+        documentation: parsed.documentation ?? null,
+        xml,
+        contentHash,
+        uniquePerSubject: parsed.uniquePerSubject,
+        startEvents: compiled.startEvents,
+        source,
+        sourceFile,
+        deployedBy: actor.subject,
+        deployedAt: now,
+      });
       this.cache.put(definition.id, compiled);
-      await this.jobs.cancelStartTimers(m, definition.key);
-      for (const timer of startTimers) await this.jobs.addStartTimer(m, definition.id, timer.id, timer.schedule);
+      await this.jobs.cancelStartTimers(m, definition.key, now);
+      for (const timer of startTimers) await this.jobs.addStartTimer(m, definition.id, timer.id, timer.schedule, now);
       await this.audit.append(m, actor, {
         action: 'process-definition.deployed',
         subjectType: 'process-definition',
@@ -133,65 +140,53 @@ export class DefinitionsService implements OnApplicationBootstrap {
 
   /** The latest version of every definition, by key. */
   async list(query: PageQueryDto): Promise<Page<ProcessDefinitionEntity>> {
-    const rows: Array<Record<string, unknown>> = await this.dataSource.query(
-      `SELECT ${COLUMNS} FROM (SELECT DISTINCT ON (key) ${COLUMNS} FROM process_definitions ORDER BY key, version DESC) d
-        ORDER BY key LIMIT $1 OFFSET $2`,
-      [query.limit, query.offset],
-    );
-    const [{ total }] = await this.dataSource.query(`SELECT count(DISTINCT key)::int AS total FROM process_definitions`);
-    return page(
-      rows.map((row) => hydrate(this.dataSource.manager, ProcessDefinitionEntity, row)),
-      total,
-      query,
-    );
+    const [items, total] = await this.repository.listLatest(this.db.manager, query.limit, query.offset);
+    return page(items, total, query);
   }
 
   /** The latest version, with every version's summary (newest first). */
   async get(key: string): Promise<ProcessDefinitionEntity & { versions: DefinitionVersionSummary[] }> {
-    const latest = await this.resolve(this.dataSource.manager, key);
-    const versions = await this.dataSource.getRepository(ProcessDefinitionEntity).find({
-      where: { key },
-      order: { version: 'DESC' },
-      select: { version: true, contentHash: true, source: true, sourceFile: true, deployedBy: true, deployedAt: true },
-    });
+    const latest = await this.resolve(this.db.manager, key);
+    const versions = await this.repository.versions(this.db.manager, key);
     return Object.assign(latest, { versions });
   }
 
   async xml(key: string, version: number): Promise<string> {
-    const [row] = await this.dataSource.query(`SELECT xml FROM process_definitions WHERE key = $1 AND version = $2`, [key, version]);
-    if (!row) throw new ProcessError(ProcessErrorCode.DefinitionVersionNotFound, `Process definition "${key}" has no version ${version}`);
-    return row.xml;
+    const xml = await this.repository.xml(this.db.manager, key, version);
+    if (xml === undefined) throw new ProcessError(ProcessErrorCode.DefinitionVersionNotFound, `Process definition "${key}" has no version ${version}`);
+    return xml;
   }
 
   /** A version of a definition (default: the latest). */
   async resolve(m: EntityManager, key: string, version?: number): Promise<ProcessDefinitionEntity> {
-    const [row] =
-      version === undefined
-        ? await m.query(`SELECT ${COLUMNS} FROM process_definitions WHERE key = $1 ORDER BY version DESC LIMIT 1`, [key])
-        : await m.query(`SELECT ${COLUMNS} FROM process_definitions WHERE key = $1 AND version = $2`, [key, version]);
-    if (row) return hydrate(m, ProcessDefinitionEntity, row);
-    if (version !== undefined && (await m.query(`SELECT 1 FROM process_definitions WHERE key = $1 LIMIT 1`, [key])).length) {
+    const found = await this.repository.find(m, key, version);
+    if (found) return found;
+    if (version !== undefined && (await this.repository.exists(m, key))) {
       throw new ProcessError(ProcessErrorCode.DefinitionVersionNotFound, `Process definition "${key}" has no version ${version}`);
     }
     throw new ProcessError(ProcessErrorCode.DefinitionNotFound, `No process definition "${key}"`);
   }
 
   async byId(m: EntityManager, id: string): Promise<ProcessDefinitionEntity> {
-    const [row] = await m.query(`SELECT ${COLUMNS} FROM process_definitions WHERE id = $1`, [id]);
-    if (!row) throw new ProcessError(ProcessErrorCode.DefinitionNotFound, `No process definition version with id ${id}`);
-    return hydrate(m, ProcessDefinitionEntity, row);
+    const found = await this.repository.byId(m, id);
+    if (!found) throw new ProcessError(ProcessErrorCode.DefinitionNotFound, `No process definition version with id ${id}`);
+    return found;
+  }
+
+  /** Whether a definition of this key has been deployed (a folder override may hold none). */
+  isDeployed(m: EntityManager, key: string): Promise<boolean> {
+    return this.repository.exists(m, key);
+  }
+
+  /** Whether the version is the latest of its key. */
+  isLatest(m: EntityManager, id: string): Promise<boolean> {
+    return this.repository.isLatest(m, id);
   }
 
   /** The latest version of each definition with a message start event of this name, and that event. */
   async withMessageStart(m: EntityManager, messageName: string): Promise<Array<{ definition: ProcessDefinitionEntity; startEventId: string }>> {
-    const rows: Array<Record<string, unknown>> = await m.query(
-      `SELECT ${COLUMNS} FROM (SELECT DISTINCT ON (key) ${COLUMNS} FROM process_definitions ORDER BY key, version DESC) d
-        WHERE start_events @> jsonb_build_array(jsonb_build_object('kind', 'message', 'messageName', $1::text))
-        ORDER BY key`,
-      [messageName],
-    );
-    return rows.map((row) => {
-      const definition = hydrate(m, ProcessDefinitionEntity, row);
+    const definitions = await this.repository.withMessageStart(m, messageName);
+    return definitions.map((definition) => {
       const start = definition.startEvents.find((s) => s.kind === 'message' && s.messageName === messageName) as StartEventInfo;
       return { definition, startEventId: start.id };
     });
@@ -219,10 +214,5 @@ export class DefinitionsService implements OnApplicationBootstrap {
       }
     }
     return out;
-  }
-
-  private async activeRuleSets(m: EntityManager): Promise<Set<string>> {
-    const rows: Array<{ key: string }> = await m.query(`SELECT key FROM rule_sets WHERE active_version IS NOT NULL`);
-    return new Set(rows.map((r) => r.key));
   }
 }

@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { AuditTrailService } from '../../audit-trail/audit-trail.service.js';
 import type { Actor } from '../../auth/roles.js';
 import { DomainError } from '../../common/domain-error.js';
+import { isDatabaseError } from '../../database/database-errors.js';
 import { ProcessError, ProcessErrorCode } from '../processes.errors.js';
 
 export interface Subject {
@@ -114,7 +115,8 @@ export class HandlerRegistry {
     try {
       output = await handler.run(variables, { ...ctx, params });
     } catch (error) {
-      if (error instanceof DomainError) throw error;
+      // A refusal keeps its own code; a database error is the database's (a deadlock is retried, a timeout is 503), never the handler's.
+      if (error instanceof DomainError || isDatabaseError(error)) throw error;
       const reason = error instanceof Error ? error.message : String(error);
       throw new ProcessError(ProcessErrorCode.HandlerFailed, `service task ${ctx.elementId} (handler "${name}") failed: ${reason}`, [], {
         elementId: ctx.elementId,

@@ -1,21 +1,25 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { AuditTrailService } from '../../audit-trail/audit-trail.service.js';
 import { type Actor, isRole, SYSTEM_ACTOR } from '../../auth/roles.js';
 import { Clock, ManualClock } from '../../clock/clock.js';
 import type { AppConfig } from '../../config/app-config.js';
+import { Database } from '../../database/database.js';
 import { EngineError, nextOccurrence, resolveTimer, type TimerSchedule } from '../../engine/process/index.js';
+import type { BackgroundWorker } from '../../workers/background-worker.js';
+import { WorkerHost } from '../../workers/worker-host.js';
 import { DefinitionsService } from '../definitions/definitions.service.js';
-import { type JobKind, ProcessJobEntity } from '../entities/process-job.entity.js';
-import type { Subject } from '../handlers/handler-registry.js';
+import type { JobKind, ProcessJobEntity } from '../entities/process-job.entity.js';
 import { isStaleEvent, ProcessError, ProcessErrorCode } from '../processes.errors.js';
-import { hydrate } from '../rows.js';
-import { errorMessage, ProcessEngineService } from '../runtime/process-engine.service.js';
-import { JobStore, retryDelayMs } from './job-store.js';
+import { ProcessIncidentsRepository } from '../repositories/process-incidents.repository.js';
+import { ProcessInstancesRepository } from '../repositories/process-instances.repository.js';
+import { ProcessJobsRepository } from '../repositories/process-jobs.repository.js';
+import { ProcessEngineService } from '../runtime/process-engine.service.js';
+import { errorMessage, type Subject } from '../runtime/step-unit.js';
+import { retryDelayMs } from './retry-delay.js';
 
 export type FireOutcome = 'fired' | 'skipped' | 'obsolete' | 'retry-scheduled' | 'incident';
 
@@ -36,6 +40,8 @@ export interface FiredJob {
 const LEASE = '2 minutes';
 /** POST /clock/advance stops after this many firings (an unbounded short cycle over a long advance). */
 const MAX_FIRINGS_PER_ADVANCE = 10_000;
+const BATCH = 10;
+const MAX_PER_PASS = 500;
 
 interface JobPayload {
   name?: string;
@@ -53,49 +59,51 @@ function payloadActor(payload: JobPayload): Actor {
 }
 
 /**
- * Runs durable jobs: claims due rows (FOR UPDATE SKIP LOCKED, with a lease) and fires each in its
- * own transaction that locks the instance before the job, so a job fires at most once even across
- * replicas, never before it is due, and survives restarts. A failed attempt is retried with
- * exponential backoff; the last one raises an incident on the instance.
+ * Runs durable jobs (the `process-jobs` background worker): claims due rows (FOR UPDATE SKIP
+ * LOCKED, with a lease) and fires each in its own transaction that locks the instance before the
+ * job, so a job fires at most once even across replicas, never before it is due, and survives
+ * restarts. A failed attempt is retried with exponential backoff; the last one raises an incident.
  */
 @Injectable()
-export class JobRunner {
+export class JobRunner implements OnModuleInit, BackgroundWorker {
+  readonly name = 'process-jobs';
   /** Identifies this replica's claims. */
   readonly replica = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   private readonly logger = new Logger(JobRunner.name);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly db: Database,
     private readonly engine: ProcessEngineService,
     private readonly definitions: DefinitionsService,
-    private readonly jobs: JobStore,
+    private readonly jobs: ProcessJobsRepository,
+    private readonly incidents: ProcessIncidentsRepository,
+    private readonly instances: ProcessInstancesRepository,
     private readonly audit: AuditTrailService,
     private readonly clock: Clock,
     private readonly config: ConfigService<AppConfig, true>,
+    private readonly workers: WorkerHost,
   ) {}
 
-  /** Claims up to `limit` pending jobs due by `dueBy`, earliest first. */
-  async claim(limit: number, dueBy: Date): Promise<ProcessJobEntity[]> {
-    const rows: Array<Record<string, unknown>> = await this.dataSource.query(
-      `WITH claimed AS (
-         UPDATE process_jobs SET locked_by = $3, locked_until = clock_timestamp() + interval '${LEASE}'
-          WHERE id IN (SELECT id FROM process_jobs
-                        WHERE status = 'pending' AND run_at <= $1 AND (locked_until IS NULL OR locked_until < clock_timestamp())
-                        ORDER BY run_at, id LIMIT $2 FOR UPDATE SKIP LOCKED)
-          RETURNING *)
-       SELECT * FROM claimed ORDER BY run_at, id`,
-      [dueBy, limit, this.replica],
-    );
-    return rows.map((row) => hydrate(this.dataSource.manager, ProcessJobEntity, row));
+  onModuleInit(): void {
+    this.workers.register(this);
   }
 
-  /** The poller's pass: fires what is due now, in small batches. */
-  async runDue(batch = 10, max = 500): Promise<FiredJob[]> {
+  /** Claims up to `limit` pending jobs due by `dueBy`, earliest first (one statement: the claim commits at once). */
+  claim(limit: number, dueBy: Date): Promise<ProcessJobEntity[]> {
+    return this.jobs.claimDue(this.db.manager, dueBy, limit, this.replica, LEASE);
+  }
+
+  /** The worker's pass: fires what is due now, in small batches, a bounded number per pass. */
+  async runOnce(signal?: AbortSignal): Promise<number> {
+    return (await this.runDue(signal)).length;
+  }
+
+  async runDue(signal?: AbortSignal): Promise<FiredJob[]> {
     const fired: FiredJob[] = [];
-    while (fired.length < max) {
-      const jobs = await this.claim(batch, this.clock.now());
+    while (fired.length < MAX_PER_PASS && !signal?.aborted) {
+      const jobs = await this.claim(BATCH, this.clock.now());
       for (const job of jobs) fired.push(await this.fire(job));
-      if (jobs.length < batch) break;
+      if (jobs.length < BATCH) break;
     }
     return fired;
   }
@@ -137,21 +145,17 @@ export class JobRunner {
       ...(error === undefined ? {} : { error: errorMessage(error) }),
     });
     try {
-      const fired = await this.dataSource.transaction(async (m) => {
+      const fired = await this.db.transaction(async (m) => {
         const current = await this.lockJob(m, job);
         if (current?.status !== 'pending' || current.lockedBy !== this.replica || current.runAt.getTime() > this.clock.now().getTime()) return false;
         await this.execute(m, current);
-        await this.markDone(m, current.id);
+        await this.jobs.markDone(m, current.id, this.clock.now(), this.replica);
         return true;
       });
       return report(fired ? 'fired' : 'skipped');
     } catch (error) {
       if (isStaleEvent(error)) {
-        await this.dataSource.query(`UPDATE process_jobs SET status = 'cancelled', last_error = $2, done_at = $3, locked_until = NULL WHERE id = $1 AND status = 'pending'`, [
-          job.id,
-          errorMessage(error),
-          this.clock.now(),
-        ]);
+        await this.jobs.markObsolete(this.db.manager, job.id, errorMessage(error), this.clock.now());
         return report('obsolete', error);
       }
       this.logger.warn(`job ${job.id} (${job.kind} ${job.elementId}) failed: ${errorMessage(error)}`);
@@ -166,21 +170,17 @@ export class JobRunner {
   async retryIncident(instanceId: string, incidentId: string, actor: Actor): Promise<void> {
     let job: ProcessJobEntity | undefined;
     try {
-      await this.dataSource.transaction(async (m) => {
+      await this.db.transaction(async (m) => {
         await this.engine.lockInstance(m, instanceId);
-        const [incident] = await m.query(`SELECT status, job_id FROM process_incidents WHERE id = $1 AND instance_id = $2 FOR UPDATE`, [incidentId, instanceId]);
+        const incident = await this.incidents.lock(m, incidentId, instanceId);
         if (!incident) throw new ProcessError(ProcessErrorCode.IncidentNotFound, `Instance ${instanceId} has no incident ${incidentId}`);
         if (incident.status !== 'open') throw new ProcessError(ProcessErrorCode.IncidentNotOpen, `Incident ${incidentId} is already resolved`);
-        const [row] = await m.query(`SELECT * FROM process_jobs WHERE id = $1 FOR UPDATE`, [incident.job_id]);
-        job = hydrate(m, ProcessJobEntity, row);
+        job = await this.jobs.lock(m, incident.job_id);
+        if (!job) throw new Error(`incident ${incidentId} names job ${incident.job_id}, which does not exist`);
         // Resolved first, so the step sees no open incident and the instance leaves `failed`.
-        await m.query(`UPDATE process_incidents SET status = 'resolved', resolution = 'retried', resolved_at = $2, resolved_by = $3 WHERE id = $1`, [
-          incidentId,
-          this.clock.now(),
-          actor.subject,
-        ]);
+        await this.incidents.resolve(m, incidentId, 'retried', this.clock.now(), actor.subject);
         await this.execute(m, job, actor);
-        await this.markDone(m, job.id);
+        await this.jobs.markDone(m, job.id, this.clock.now(), this.replica);
         await this.audit.append(m, actor, {
           action: 'process-instance.incident-resolved',
           subjectType: 'process-instance',
@@ -190,19 +190,18 @@ export class JobRunner {
       });
     } catch (error) {
       if (!job) throw error;
-      await this.dataSource.query(
-        `WITH job AS (UPDATE process_jobs SET attempts = attempts + 1, last_error = $3 WHERE id = $2)
-         UPDATE process_incidents SET attempts = attempts + 1, message = $3 WHERE id = $1`,
-        [incidentId, job.id, errorMessage(error)],
-      );
+      const failed = job;
+      await this.db.transaction(async (m) => {
+        await this.jobs.countFailedRetry(m, failed.id, errorMessage(error));
+        await this.incidents.countFailedRetry(m, incidentId, errorMessage(error));
+      });
       throw new ProcessError(ProcessErrorCode.IncidentRetryFailed, `The step failed again: ${errorMessage(error)}; the incident stays open`, [], { incidentId });
     }
   }
 
   private async lockJob(m: EntityManager, job: ProcessJobEntity): Promise<ProcessJobEntity | undefined> {
     if (job.instanceId) await this.engine.lockInstance(m, job.instanceId);
-    const [row] = await m.query(`SELECT * FROM process_jobs WHERE id = $1 FOR UPDATE`, [job.id]);
-    return row ? hydrate(m, ProcessJobEntity, row) : undefined;
+    return this.jobs.lock(m, job.id);
   }
 
   private async execute(m: EntityManager, job: ProcessJobEntity, retriedBy?: Actor): Promise<void> {
@@ -221,14 +220,12 @@ export class JobRunner {
           { ...details, messageId: payload.messageRowId, messageName: payload.name },
         );
         return;
-      case 'start-message':
-        await this.engine.startVersion(
-          m,
-          job.definitionId as string,
-          { subject: payload.subject as Subject, variables: payload.variables ?? {}, startEventId: job.elementId, instanceId: job.instanceId },
-          retriedBy ?? payloadActor(payload),
-        );
+      case 'start-message': {
+        const definition = await this.definitions.byId(m, job.definitionId as string);
+        const options = { subject: payload.subject as Subject, variables: payload.variables ?? {}, startEventId: job.elementId, instanceId: job.instanceId };
+        await this.engine.startAt(m, definition, options, retriedBy ?? payloadActor(payload));
         return;
+      }
       case 'start-timer':
         await this.startOnTimer(m, job, payload, retriedBy ?? SYSTEM_ACTOR);
         return;
@@ -239,12 +236,12 @@ export class JobRunner {
   private async startOnTimer(m: EntityManager, job: ProcessJobEntity, payload: JobPayload, actor: Actor): Promise<void> {
     const definition = await this.definitions.byId(m, job.definitionId as string);
     try {
-      await this.engine.startVersion(m, definition.id, { subject: { type: 'process-definition', id: definition.key }, variables: {}, startEventId: job.elementId, instanceId: job.instanceId }, actor);
+      await this.engine.startAt(m, definition, { subject: { type: 'process-definition', id: definition.key }, variables: {}, startEventId: job.elementId, instanceId: job.instanceId }, actor);
     } catch (error) {
       // The previous occurrence still runs for this subject: this one is skipped, the cycle goes on.
       if (!(error instanceof ProcessError && error.code === ProcessErrorCode.AlreadyActiveForSubject)) throw error;
       this.logger.warn(`timer start ${definition.key}/${job.elementId} skipped: ${error.message}`);
-      await m.query(`UPDATE process_jobs SET last_error = $2 WHERE id = $1`, [job.id, `skipped: ${error.message}`]);
+      await this.jobs.note(m, job.id, `skipped: ${error.message}`);
     }
     if (!payload.rearmed) await this.rearm(m, job, payload);
   }
@@ -252,58 +249,38 @@ export class JobRunner {
   /** The next occurrence of a timer start cycle, unless a newer version of the definition replaced this one. */
   private async rearm(m: EntityManager, job: ProcessJobEntity, payload: JobPayload): Promise<void> {
     const next = payload.schedule && nextOccurrence(payload.schedule);
-    if (!next) return;
-    const [{ latest }] = await m.query(
-      `SELECT d.version = (SELECT max(version) FROM process_definitions WHERE key = d.key) AS latest FROM process_definitions d WHERE d.id = $1`,
-      [job.definitionId],
-    );
-    if (latest) await this.jobs.addStartTimer(m, job.definitionId as string, job.elementId, next);
-  }
-
-  private async markDone(m: EntityManager, jobId: string): Promise<void> {
-    await m.query(`UPDATE process_jobs SET status = 'done', done_at = $2, done_by = $3, locked_until = NULL WHERE id = $1`, [jobId, this.clock.now(), this.replica]);
+    if (next && (await this.definitions.isLatest(m, job.definitionId as string))) {
+      await this.jobs.addStartTimer(m, job.definitionId as string, job.elementId, next, this.clock.now());
+    }
   }
 
   /** Another attempt after a backoff, or, after the configured attempts, an incident (never a lost job). */
   private async recordFailure(job: ProcessJobEntity, error: unknown): Promise<FireOutcome> {
     const max = this.config.get('processMaxAttempts', { infer: true });
     const message = errorMessage(error);
-    return this.dataSource.transaction(async (m) => {
+    return this.db.transaction(async (m) => {
       const current = await this.lockJob(m, job);
       if (current?.status !== 'pending') return 'skipped';
       const attempts = current.attempts + 1;
       const now = this.clock.now();
       if (attempts < max) {
-        await m.query(`UPDATE process_jobs SET attempts = $2, last_error = $3, run_at = $4, locked_by = NULL, locked_until = NULL WHERE id = $1`, [
-          job.id,
-          attempts,
-          message,
-          new Date(now.getTime() + retryDelayMs(attempts)),
-        ]);
+        await this.jobs.scheduleAttempt(m, job.id, attempts, message, new Date(now.getTime() + retryDelayMs(attempts)));
         return 'retry-scheduled';
       }
       const payload = current.payload as JobPayload;
       const instanceId = current.instanceId ?? (await this.recordFailedStart(m, current, payload, now));
-      await m.query(`UPDATE process_jobs SET status = 'failed', attempts = $2, last_error = $3, instance_id = $4, locked_by = NULL, locked_until = NULL WHERE id = $1`, [
-        job.id,
-        attempts,
-        message,
-        instanceId,
-      ]);
-      const [incident] = await m.query(
-        `INSERT INTO process_incidents (instance_id, job_id, element_id, message, attempts, status, created_at) VALUES ($1, $2, $3, $4, $5, 'open', $6) RETURNING id`,
-        [instanceId, job.id, job.elementId, message, attempts, now],
-      );
-      await m.query(`UPDATE process_instances SET status = 'failed', updated_at = $2, version = version + 1 WHERE id = $1 AND status = 'active'`, [instanceId, now]);
+      await this.jobs.markFailed(m, job.id, attempts, message, instanceId);
+      const incidentId = await this.incidents.insert(m, { instanceId, jobId: job.id, elementId: job.elementId, message, attempts, at: now });
+      await this.instances.markFailed(m, instanceId, now);
       await this.audit.append(m, SYSTEM_ACTOR, {
         action: 'process-instance.incident-raised',
         subjectType: 'process-instance',
         subjectId: instanceId,
-        after: { incidentId: incident.id, jobId: job.id, kind: job.kind, elementId: job.elementId, attempts, error: message },
+        after: { incidentId, jobId: job.id, kind: job.kind, elementId: job.elementId, attempts, error: message },
       });
       if (current.kind === 'start-timer' && !payload.rearmed) {
         await this.rearm(m, current, payload);
-        await m.query(`UPDATE process_jobs SET payload = payload || '{"rearmed": true}'::jsonb WHERE id = $1`, [job.id]);
+        await this.jobs.markRearmed(m, job.id);
       }
       return 'incident';
     });
@@ -312,15 +289,18 @@ export class JobRunner {
   /** A start that never succeeded still gets an instance row (status failed, no state) to carry its incident. */
   private async recordFailedStart(m: EntityManager, job: ProcessJobEntity, payload: JobPayload, now: Date): Promise<string> {
     const definition = await this.definitions.byId(m, job.definitionId as string);
-    const subject = payload.subject ?? { type: 'process-definition', id: definition.key };
     const actor = job.kind === 'start-message' ? payloadActor(payload) : SYSTEM_ACTOR;
     const id = randomUUID();
-    await m.query(
-      `INSERT INTO process_instances (id, definition_id, definition_key, definition_version, subject_type, subject_id, status, variables, initiator,
-                                      root_id, started_by, started_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, 'failed', $7, $8, $1, $8, $9, $9)`,
-      [id, definition.id, definition.key, definition.version, subject.type, subject.id, JSON.stringify(payload.variables ?? {}), actor.subject, now],
-    );
+    await this.instances.insertFailedStart(m, {
+      id,
+      definitionId: definition.id,
+      definitionKey: definition.key,
+      definitionVersion: definition.version,
+      subject: payload.subject ?? { type: 'process-definition', id: definition.key },
+      variables: payload.variables ?? {},
+      actor: actor.subject,
+      at: now,
+    });
     return id;
   }
 }

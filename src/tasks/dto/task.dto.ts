@@ -1,0 +1,162 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { FORM_FIELD_TYPES, type FormFieldType } from '../../engine/process/index.js';
+import { PageOf } from '../../common/dto/page.dto.js';
+import { TASK_STATUSES, type TaskEntity, type TaskStatus } from '../entities/task.entity.js';
+
+export class FormFieldDto {
+  @ApiProperty({ example: 'severity' })
+  name: string;
+
+  @ApiProperty({ enum: FORM_FIELD_TYPES })
+  type: FormFieldType;
+
+  @ApiProperty()
+  required: boolean;
+
+  @ApiPropertyOptional({ example: 'Severity' })
+  label?: string;
+
+  @ApiPropertyOptional({ type: [String], description: 'Allowed values of an enum field, or of each item of an array field' })
+  values?: string[];
+}
+
+export class TaskItemDto {
+  @ApiProperty({ description: 'Position of the item in its collection' })
+  index: number;
+
+  @ApiProperty({ description: 'The collection item this task works on (e.g. an approver role)' })
+  value: unknown;
+
+  @ApiProperty({ description: 'Which collection the item belongs to' })
+  collectionKey: string;
+}
+
+/** A user task as approvers see it. */
+export class TaskDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ format: 'uuid' })
+  instanceId: string;
+
+  @ApiProperty({ description: "The engine's wait key (opaque)" })
+  waitKey: string;
+
+  @ApiProperty({ example: 'Task_review' })
+  elementId: string;
+
+  @ApiProperty({ example: 'Review the impact assessment' })
+  name: string;
+
+  @ApiProperty({ type: String, nullable: true, description: 'The BPMN documentation of the task: what to do' })
+  documentation: string | null;
+
+  @ApiProperty({ example: 'impact-assessment' })
+  definitionKey: string;
+
+  @ApiProperty()
+  definitionVersion: number;
+
+  @ApiProperty({ example: 'ai-system' })
+  subjectType: string;
+
+  @ApiProperty()
+  subjectId: string;
+
+  @ApiProperty({ type: [String], example: ['compliance-officer'], description: 'Roles that may claim and complete it' })
+  candidateRoles: string[];
+
+  @ApiProperty({ type: String, nullable: true, example: 'carla' })
+  assignee: string | null;
+
+  @ApiProperty({ enum: TASK_STATUSES })
+  status: TaskStatus;
+
+  @ApiProperty({ type: Date, nullable: true })
+  dueAt: Date | null;
+
+  @ApiProperty({ type: [FormFieldDto] })
+  form: FormFieldDto[];
+
+  @ApiProperty({ type: [String], description: 'Segregation of duties: `initiator` or element ids whose completers may not complete this task' })
+  separateFrom: string[];
+
+  @ApiProperty({ type: TaskItemDto, nullable: true, description: 'The item of a multi-instance task' })
+  item: TaskItemDto | null;
+
+  @ApiProperty({ type: String, nullable: true, example: 'approved' })
+  outcome: string | null;
+
+  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true, description: 'The variables it was completed with' })
+  variables: Record<string, unknown> | null;
+
+  @ApiProperty()
+  createdAt: Date;
+
+  @ApiProperty({ type: Date, nullable: true })
+  claimedAt: Date | null;
+
+  @ApiProperty({ type: Date, nullable: true })
+  completedAt: Date | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  completedBy: string | null;
+
+  @ApiProperty({ type: Date, nullable: true })
+  cancelledAt: Date | null;
+
+  @ApiProperty({ description: 'Changes with every write' })
+  version: number;
+}
+
+export class TaskPageDto extends PageOf(TaskDto) {}
+
+export class CompletedInstanceDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ example: 'active' })
+  status: string;
+
+  @ApiProperty({ type: [String], example: ['Task_review'] })
+  activeElementIds: string[];
+}
+
+/** A completed task, the state its instance is in now, and the tasks the completion opened. */
+export class TaskCompletionDto extends TaskDto {
+  @ApiProperty({ type: CompletedInstanceDto })
+  instance: CompletedInstanceDto;
+
+  @ApiProperty({ type: [TaskDto], description: 'Tasks the completion opened (in this instance or instances it started)' })
+  nextTasks: TaskDto[];
+}
+
+export function toTaskDto(t: TaskEntity): TaskDto {
+  return {
+    id: t.id,
+    instanceId: t.instanceId,
+    waitKey: t.waitKey,
+    elementId: t.elementId,
+    name: t.name,
+    documentation: t.documentation,
+    definitionKey: t.definitionKey,
+    definitionVersion: t.definitionVersion,
+    subjectType: t.subjectType,
+    subjectId: t.subjectId,
+    candidateRoles: t.candidateRoles,
+    assignee: t.assignee,
+    status: t.status,
+    dueAt: t.dueAt,
+    form: t.form,
+    separateFrom: t.separateFrom,
+    item: t.item,
+    outcome: t.outcome,
+    variables: t.variables,
+    createdAt: t.createdAt,
+    claimedAt: t.claimedAt,
+    completedAt: t.completedAt,
+    completedBy: t.completedBy,
+    cancelledAt: t.cancelledAt,
+    version: t.version,
+  };
+}

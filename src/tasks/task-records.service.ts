@@ -1,0 +1,113 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import type { LockedAlongside } from '../database/locked-alongside.js';
+import type { WriteResult, WriteStatement } from '../database/write-statement.js';
+import type { Wait } from '../engine/process/index.js';
+import { canonicalRole } from './candidate-roles.js';
+import { type TaskDto, toTaskDto } from './dto/task.dto.js';
+import type { TaskEntity } from './entities/task.entity.js';
+import { type ApprovalRow, type TaskOrigin, TasksRepository } from './repositories/tasks.repository.js';
+
+export type { TaskOrigin } from './repositories/tasks.repository.js';
+export type UserTaskWait = Extract<Wait, { kind: 'userTask' }>;
+
+/** What the events about a task opened by a step say of it. */
+export interface OpenedTask {
+  id: string;
+  name: string;
+  elementId: string;
+  candidateRoles: string[];
+  /** ISO 8601, as JSON renders the row's `due_at`. */
+  dueAt: string | null;
+}
+
+export interface TaskCompletion {
+  by: string;
+  outcome: string | null;
+  variables: Record<string, unknown>;
+}
+
+/** The task rows one step statement changed, by what happened to them. */
+export interface TaskChanges {
+  created?: string;
+  cancelled?: string;
+  completed?: string;
+}
+
+/**
+ * What the process engine asks of the task register: a step opens, cancels and completes task rows
+ * in its own statement (the pieces come from here, the tasks repository writes them), and a
+ * completion locks the task with its instance in one statement.
+ */
+@Injectable()
+export class TaskRecords {
+  constructor(private readonly tasks: TasksRepository) {}
+
+  /**
+   * Opens a task row for each new user-task wait. Ids are chosen here, so the step can write the
+   * tasks' audit and outbox events in the same statement.
+   */
+  openIn(stmt: WriteStatement, origin: TaskOrigin, waits: UserTaskWait[], documentation: (elementId: string) => string | undefined, now: Date, changes: TaskChanges): OpenedTask[] {
+    if (!waits.length) return [];
+    const opened = waits.map((w) => ({
+      id: randomUUID(),
+      name: w.name,
+      elementId: w.elementId,
+      candidateRoles: [...new Set(w.candidateRoles.map(canonicalRole))],
+      dueAt: w.dueAt ? new Date(w.dueAt).toISOString() : null,
+    }));
+    const rows = waits.map((w, i) => ({
+      id: opened[i].id,
+      wait_key: w.key,
+      element_id: w.elementId,
+      name: w.name,
+      documentation: documentation(w.elementId) ?? null,
+      candidate_roles: opened[i].candidateRoles,
+      due_at: opened[i].dueAt,
+      form: w.form,
+      separate_from: w.separateFrom,
+      item: w.item ? { index: w.item.index, value: w.item.value, collectionKey: w.item.collectionKey } : null,
+    }));
+    changes.created = this.tasks.createIn(stmt, origin, rows, now);
+    return opened;
+  }
+
+  /** Cancels the open tasks of waits that were left. */
+  cancelIn(stmt: WriteStatement, instanceId: string, waitKeys: string[], now: Date, changes: TaskChanges): void {
+    if (waitKeys.length) changes.cancelled = this.tasks.cancelIn(stmt, instanceId, waitKeys, now);
+  }
+
+  /** Completes the task of the wait a `task.complete` closed (claiming it for the completer). */
+  completeIn(stmt: WriteStatement, instanceId: string, waitKey: string, completion: TaskCompletion, now: Date, changes: TaskChanges): void {
+    changes.completed = this.tasks.completeIn(stmt, instanceId, waitKey, completion, now);
+  }
+
+  /** The rows the statement changed, by kind. */
+  changed(m: EntityManager, result: WriteResult, changes: TaskChanges): { created: TaskDto[]; cancelled: TaskDto[]; completed: TaskDto[] } {
+    const rows = (cte?: string) => this.tasks.rowsOf(m, result, cte).map(toTaskDto);
+    return { created: rows(changes.created), cancelled: rows(changes.cancelled), completed: rows(changes.completed) };
+  }
+
+  /** The pieces that lock a task with its instance in one statement. */
+  lockAlongside(m: EntityManager): LockedAlongside {
+    return { ...this.tasks.lockAlongside, columns: this.tasks.lockedColumns(m) };
+  }
+
+  lockedTask(m: EntityManager, row: Record<string, unknown>): TaskEntity {
+    return this.tasks.lockedRow(m, row);
+  }
+
+  openForInstance(m: EntityManager, instanceId: string): Promise<TaskEntity[]> {
+    return this.tasks.openForInstance(m, instanceId);
+  }
+
+  latestForElement(m: EntityManager, instanceId: string, elementId: string): Promise<{ id: string; name: string; assignee: string | null } | undefined> {
+    return this.tasks.latestForElement(m, instanceId, elementId);
+  }
+
+  /** The open and completed items of an instance's multi-instance tasks, in item order (who approved what). */
+  multiInstanceItems(m: EntityManager, instanceId: string): Promise<ApprovalRow[]> {
+    return this.tasks.multiInstanceItems(m, instanceId);
+  }
+}

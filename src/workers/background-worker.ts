@@ -1,0 +1,30 @@
+import type { AppConfig } from '../config/app-config.js';
+
+type Settings = Pick<AppConfig, 'auditSealIntervalMs' | 'clock' | 'timerPollIntervalMs' | 'modelEventPollIntervalMs' | 'webhookPollIntervalMs' | 'idempotencySweepIntervalMs'>;
+
+/** Every background worker of the service, with the setting that says how often it runs (0: off). */
+export const WORKER_INTERVALS = {
+  /** Seals committed audit events into the hash chain. */
+  'audit-sealer': (config: Settings) => config.auditSealIntervalMs,
+  /** Fires due timers and retries failed timer and message steps; time moves only by POST /clock/advance with a manual clock. */
+  'process-jobs': (config: Settings) => (config.clock === 'manual' ? 0 : config.timerPollIntervalMs),
+  /** Records a model event's new version on every system that uses the model. */
+  'model-events': (config: Settings) => config.modelEventPollIntervalMs,
+  /** Posts due webhook deliveries. */
+  'webhook-delivery': (config: Settings) => config.webhookPollIntervalMs,
+  /** Removes idempotency keys past their retention. */
+  'idempotency-sweep': (config: Settings) => config.idempotencySweepIntervalMs,
+} satisfies Record<string, (config: Settings) => number>;
+
+export type WorkerName = keyof typeof WORKER_INTERVALS;
+
+/**
+ * Work the service does by itself, in passes. A pass claims what is due (work shared by replicas is
+ * claimed with `FOR UPDATE SKIP LOCKED` or an advisory lock, so each item is done once), does it,
+ * and resolves with how many items it handled. It stops early, between items, once `signal` aborts
+ * (the service is stopping); what it had not done is due again in the next pass, here or elsewhere.
+ */
+export interface BackgroundWorker {
+  readonly name: WorkerName;
+  runOnce(signal: AbortSignal): Promise<number>;
+}
