@@ -33,6 +33,8 @@ describe('crash safety (SIGKILL mid-load)', () => {
     AIMSFLOW_RATE_LIMIT_PER_MINUTE: '1000000',
     AIMSFLOW_WEBHOOK_POLL_INTERVAL_MS: '100',
     AIMSFLOW_WEBHOOK_RETRY_BASE_MS: '50',
+    // The receiver is down until the restart: deliveries must not run out of attempts before it is up.
+    AIMSFLOW_WEBHOOK_MAX_ATTEMPTS: '100',
     AIMSFLOW_TIMER_POLL_INTERVAL_MS: '200',
     AIMSFLOW_AUDIT_SEAL_INTERVAL_MS: '100',
   });
