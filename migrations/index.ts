@@ -7,6 +7,7 @@ import { Registers1764835200000 } from './1764835200000-registers.js';
 import { WithdrawnRegisterRows1764921600000 } from './1764921600000-withdrawn-register-rows.js';
 import { IdempotencyCommitted1765008000000 } from './1765008000000-idempotency-committed.js';
 import { TokenExpiry1765094400000 } from './1765094400000-token-expiry.js';
+import { OwnershipIndexes1765180800000 } from './1765180800000-ownership-indexes.js';
 
 /** Every migration, in order. Listed explicitly: globs don't work the same under ESM, ts-jest and dist/. */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   WithdrawnRegisterRows1764921600000,
   IdempotencyCommitted1765008000000,
   TokenExpiry1765094400000,
+  OwnershipIndexes1765180800000,
 ];

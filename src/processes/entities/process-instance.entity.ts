@@ -12,6 +12,7 @@ export const RUNNING_STATUSES: readonly InstanceStatusValue[] = ['active', 'fail
 @Index('process_instances_definition_idx', { synchronize: false })
 @Index('process_instances_subject_idx', { synchronize: false })
 @Index('process_instances_parent_idx', { synchronize: false })
+@Index('process_instances_root_idx', { synchronize: false })
 @Check('process_instances_status_check', `status IN ('active', 'completed', 'cancelled', 'failed', 'terminated')`)
 @Entity('process_instances')
 export class ProcessInstanceEntity {

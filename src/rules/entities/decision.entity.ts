@@ -4,6 +4,7 @@ import type { RuleExplanation } from '../../engine/rules/index.js';
 /** A decision that changed state: what the rules saw, what they decided, and why. */
 @Index('decisions_subject_idx', { synchronize: false })
 @Index('decisions_rule_set_idx', { synchronize: false })
+@Index('decisions_trigger_idx', { synchronize: false })
 @Entity('decisions')
 export class DecisionEntity {
   @PrimaryGeneratedColumn('uuid')
