@@ -27,6 +27,9 @@ function freePort() {
  * migrates a template database with the real migrations; each test file clones the template.
  */
 export default async function globalSetup() {
+  // Each database tier names this setup; the first one selected in a run does the work.
+  if (globalThis.__AIMSFLOW_TEST_SETUP__) return;
+  globalThis.__AIMSFLOW_TEST_SETUP__ = true;
   let serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) {
     // Under the system temp folder: the postgres user (when we run as root) can reach it.

@@ -1,6 +1,9 @@
 import pg from 'pg';
 
 export default async function globalTeardown() {
+  // Named by each database tier, like the setup: the first call tears down.
+  if (!globalThis.__AIMSFLOW_TEST_SETUP__) return;
+  globalThis.__AIMSFLOW_TEST_SETUP__ = false;
   if (globalThis.__AIMSFLOW_PG__) {
     await globalThis.__AIMSFLOW_PG__.stop();
     return;

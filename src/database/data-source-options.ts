@@ -21,7 +21,8 @@ export function dataSourceOptions(url: string, settings: ConnectionSettings = {}
     migrationsRun: false,
     migrationsTransactionMode: 'each',
     synchronize: false,
-    logging: ['error'],
+    // Failed queries reach the service's own (JSON) logs through the errors they raise; TypeORM's console output would bypass them.
+    logging: false,
     poolSize,
     extra: {
       application_name: 'aimsflow',
