@@ -1,4 +1,5 @@
 import js from '@eslint/js';
+import prettier from 'eslint-config-prettier';
 import { readdirSync } from 'node:fs';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
@@ -61,4 +62,6 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { patterns: ['@nestjs/*', 'typeorm', 'typeorm/*', 'pg'] }],
     },
   },
+  // Formatting is Prettier's (npm run format); ESLint keeps to correctness.
+  prettier,
 );
