@@ -30,6 +30,7 @@ export enum ProcessErrorCode {
   InvalidCandidateRoles = 'invalid-candidate-roles',
   StateMismatch = 'state-mismatch',
   StepLimitExceeded = 'step-limit-exceeded',
+  FeelBudgetExceeded = 'feel-budget-exceeded',
   InvalidEvent = 'invalid-event',
 }
 
@@ -61,6 +62,7 @@ const KIND: Record<ProcessErrorCode, ErrorKind> = {
   [ProcessErrorCode.InvalidCandidateRoles]: ErrorKind.Unprocessable,
   [ProcessErrorCode.StateMismatch]: ErrorKind.Conflict,
   [ProcessErrorCode.StepLimitExceeded]: ErrorKind.Unprocessable,
+  [ProcessErrorCode.FeelBudgetExceeded]: ErrorKind.Unprocessable,
   [ProcessErrorCode.InvalidEvent]: ErrorKind.InvalidInput,
 };
 
@@ -76,6 +78,7 @@ const FROM_ENGINE: Record<EngineErrorCode, ProcessErrorCode> = {
   [EngineErrorCode.InvalidCandidateRoles]: ProcessErrorCode.InvalidCandidateRoles,
   [EngineErrorCode.StateMismatch]: ProcessErrorCode.StateMismatch,
   [EngineErrorCode.StepLimitExceeded]: ProcessErrorCode.StepLimitExceeded,
+  [EngineErrorCode.FeelBudgetExceeded]: ProcessErrorCode.FeelBudgetExceeded,
   [EngineErrorCode.InvalidEvent]: ProcessErrorCode.InvalidEvent,
 };
 

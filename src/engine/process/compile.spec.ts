@@ -39,8 +39,8 @@ describe('compileProcess', () => {
     const def = await deploy(fixture('review-loop.bpmn'));
     const gateway = node(def, 'Decision');
     expect(guards(gateway.always)).toEqual([
-      { type: 'condition', params: { expression: 'outcome = "approved"' } },
-      { type: 'condition', params: { expression: 'outcome = "rejected"' } },
+      { type: 'condition', params: { expression: 'outcome = "approved"', flowId: 'Flow_approved' } },
+      { type: 'condition', params: { expression: 'outcome = "rejected"', flowId: 'Flow_rejected' } },
       undefined,
     ]);
     expect(targets(gateway.always)).toEqual(['End_approved', 'Draft', 'Escalate']);

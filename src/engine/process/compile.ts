@@ -223,7 +223,7 @@ class ConfigBuilder {
             .filter((f) => f !== el.defaultFlow)
             .map((f): TransitionConfig => {
               const condition = this.flows.get(f)?.condition;
-              return { ...(condition ? { guard: { type: 'condition', params: { expression: condition } } } : {}), target: this.target(f, scope) };
+              return { ...(condition ? { guard: { type: 'condition', params: { expression: condition, flowId: f } } } : {}), target: this.target(f, scope) };
             })
             .concat(el.defaultFlow ? [{ target: this.target(el.defaultFlow, scope) }] : []),
         );
@@ -377,7 +377,7 @@ function createProcessMachine(index: DefinitionIndex, root: ReturnType<ConfigBui
       isOpenItem: ({ context, event }, { id }: Params) =>
         'waitKey' in event && (context.tokens[id]?.items ?? []).some((i) => i.key === event.waitKey && !i.done),
       itemsDone: ({ context }, { id }: Params) => (context.tokens[id]?.items ?? []).every((i) => i.done),
-      condition: ({ context }, { expression }: { expression: string }) => feelIsTrue(expression, context.variables),
+      condition: ({ context }, { expression, flowId }: { expression: string; flowId: string }) => feelIsTrue(expression, context.variables, flowId),
       startedAt: ({ context }, { id }: Params) => context.startEventId === id,
     },
   });

@@ -42,6 +42,8 @@ export enum EngineErrorCode {
   StateMismatch = 'STATE_MISMATCH',
   /** Automatic work kept looping without the instance ever waiting (e.g. a service-task retry loop). */
   StepLimitExceeded = 'STEP_LIMIT_EXCEEDED',
+  /** A FEEL evaluation took longer or more memory than its budget (see feel-sandbox.ts). */
+  FeelBudgetExceeded = 'FEEL_BUDGET_EXCEEDED',
   InvalidEvent = 'INVALID_EVENT',
 }
 

@@ -1,5 +1,6 @@
 import { EngineError, EngineErrorCode } from './errors.js';
 import { evaluateFeel, isFeel, toPlain, toPlainRecord } from './feel.js';
+import { engineLimits } from './limits.js';
 import type {
   BoundaryTimerElement,
   BusinessRuleTaskElement,
@@ -113,7 +114,7 @@ function timerToken(key: string, ctx: InstanceContext, id: string, timer: TimerD
 
 function candidateRoles(el: UserTaskElement, scope: Record<string, unknown>): string[] {
   const raw = el.candidateRoles ?? '';
-  const value = isFeel(raw) ? evaluateFeel(raw, scope) : raw;
+  const value = isFeel(raw) ? evaluateFeel(raw, scope, el.id) : raw;
   const roles = (typeof value === 'string' ? value.split(',') : Array.isArray(value) ? value : [])
     .filter((r): r is string => typeof r === 'string')
     .map((r) => r.trim())
@@ -126,7 +127,7 @@ function candidateRoles(el: UserTaskElement, scope: Record<string, unknown>): st
 
 function childInput(el: CallActivityElement, scope: Record<string, unknown>): Record<string, unknown> {
   const input: Record<string, unknown> = el.mapping.allIn ? { ...scope } : {};
-  for (const m of el.mapping.inputs) input[m.target] = evaluateFeel(m.source, scope);
+  for (const m of el.mapping.inputs) input[m.target] = evaluateFeel(m.source, scope, el.id);
   const itemVariable = el.multiInstance?.elementVariable;
   if (itemVariable) input[itemVariable] = scope[itemVariable];
   return toPlainRecord(input);
@@ -134,13 +135,13 @@ function childInput(el: CallActivityElement, scope: Record<string, unknown>): Re
 
 function childOutput(el: CallActivityElement, childVariables: Record<string, unknown>): Record<string, unknown> {
   const output: Record<string, unknown> = el.mapping.allOut ? { ...childVariables } : {};
-  for (const m of el.mapping.outputs) output[m.target] = evaluateFeel(m.source, childVariables);
+  for (const m of el.mapping.outputs) output[m.target] = evaluateFeel(m.source, childVariables, el.id);
   return toPlainRecord(output);
 }
 
 /** A missing key must not quietly match every message of that name. */
 function correlationKey(expression: string, variables: Record<string, unknown>, elementId: string): string {
-  const value = evaluateFeel(expression, variables);
+  const value = evaluateFeel(expression, variables, elementId);
   if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') {
     throw new EngineError(EngineErrorCode.InvalidCorrelationKey, `correlation key "${expression}" gave ${JSON.stringify(value)}`, elementId);
   }
@@ -155,7 +156,7 @@ function separateFromSubjects(el: UserTaskElement, scope: Record<string, unknown
   if (!el.separateFromExpressions?.length) return undefined;
   const subjects: string[] = [];
   for (const expression of el.separateFromExpressions) {
-    const value = evaluateFeel(expression, scope);
+    const value = evaluateFeel(expression, scope, el.id);
     const list = Array.isArray(value) ? value : [value];
     if (list.some((v) => typeof v !== 'string')) {
       throw new EngineError(
@@ -187,7 +188,7 @@ function work(el: WaitingActivity, scope: Record<string, unknown>, at: Date): Pa
 export function taskInput(el: ServiceTaskElement | BusinessRuleTaskElement, variables: Record<string, unknown>): Record<string, unknown> {
   if (!el.inputs?.length) return variables;
   const input: Record<string, unknown> = { ...variables };
-  for (const m of el.inputs) input[m.target] = evaluateFeel(m.source, variables);
+  for (const m of el.inputs) input[m.target] = evaluateFeel(m.source, variables, el.id);
   return toPlainRecord(input);
 }
 
@@ -195,7 +196,7 @@ export function taskInput(el: ServiceTaskElement | BusinessRuleTaskElement, vari
 export function taskOutput(el: ServiceTaskElement | BusinessRuleTaskElement, scope: Record<string, unknown>): Record<string, unknown> | undefined {
   if (!el.outputs?.length) return undefined;
   const output: Record<string, unknown> = {};
-  for (const m of el.outputs) output[m.target] = evaluateFeel(m.source, scope);
+  for (const m of el.outputs) output[m.target] = evaluateFeel(m.source, scope, el.id);
   return toPlainRecord(output);
 }
 
@@ -207,9 +208,17 @@ export function activate(ctx: InstanceContext, index: DefinitionIndex, id: strin
   if (el.kind === 'userTask' || el.kind === 'callActivity') {
     const mi = el.multiInstance;
     if (mi) {
-      const collection = evaluateFeel(mi.collection, ctx.variables);
+      const collection = evaluateFeel(mi.collection, ctx.variables, id);
       if (!Array.isArray(collection)) {
         throw new EngineError(EngineErrorCode.InvalidCollection, `multi-instance collection "${mi.collection}" gave ${JSON.stringify(collection)}, not a list`, id);
+      }
+      const maxItems = engineLimits().maxMultiInstanceItems;
+      if (collection.length > maxItems) {
+        throw new EngineError(
+          EngineErrorCode.InvalidCollection,
+          `multi-instance collection "${mi.collection}" has ${collection.length} items; at most ${maxItems} are allowed (AIMSFLOW_MAX_MULTI_INSTANCE_ITEMS)`,
+          id,
+        );
       }
       const items = collection.map((value, index): ItemToken => {
         const scope = mi.elementVariable ? { ...ctx.variables, [mi.elementVariable]: value } : ctx.variables;
@@ -282,7 +291,7 @@ export function completeItem(
   const result = el.kind === 'callActivity' ? childOutput(el, event.variables) : toPlainRecord(event.variables);
   if (mi.outputCollection) {
     const scope = { ...ctx.variables, ...(mi.elementVariable ? { [mi.elementVariable]: item.value } : {}), ...result };
-    item.output = mi.outputElement ? evaluateFeel(mi.outputElement, scope) : result;
+    item.output = mi.outputElement ? evaluateFeel(mi.outputElement, scope, id) : result;
   }
   if (el.kind === 'userTask' && event.completedBy) {
     item.completedBy = event.completedBy;

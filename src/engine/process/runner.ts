@@ -2,6 +2,7 @@ import { initialTransition, type SnapshotFrom, type StateValue, transition } fro
 import type { CompiledProcess, ProcessMachine } from './compile.js';
 import { EngineError, EngineErrorCode } from './errors.js';
 import { toPlain, toPlainRecord } from './feel.js';
+import { withinFeelStep } from './feel-sandbox.js';
 import { type InstanceContext, type ItemToken, type MachineEvent, taskInput, taskOutput, type Token } from './instance.js';
 import type { FormField, ParsedElement } from './model.js';
 
@@ -116,7 +117,7 @@ export async function startInstance(
 ): Promise<StepResult> {
   const startEventId = chooseStart(def, opts.startEventId);
   const at = hooks.now().toISOString();
-  const [snapshot, actions] = initialTransition(def.machine, { variables, startEventId, initiator: opts.initiator ?? null, at });
+  const [snapshot, actions] = withinFeelStep(() => initialTransition(def.machine, { variables, startEventId, initiator: opts.initiator ?? null, at }));
   const steps = [record(def, { event: 'start', at }, actions, [])];
   return settle(def, throwIfFailed(snapshot), hooks, steps);
 }
@@ -158,7 +159,7 @@ function restore(def: CompiledProcess, state: PersistedInstanceState): Snapshot 
 }
 
 function apply(def: CompiledProcess, snapshot: Snapshot, event: MachineEvent, steps: StepRecord[], decisionIds: string[] = []): Snapshot {
-  const [next, actions] = transition(def.machine, snapshot, event);
+  const [next, actions] = withinFeelStep(() => transition(def.machine, snapshot, event));
   steps.push(record(def, { event: event.type, at: event.at, ...('waitKey' in event ? { waitKey: event.waitKey } : {}) }, actions, decisionIds));
   return throwIfFailed(next);
 }

@@ -37,6 +37,8 @@ export interface Structure {
   blocks: Map<string, Block>;
   /** Paths of non-interrupting boundary timers by boundary id. */
   paths: Map<string, PathScope>;
+  /** How deep each parallel fork and reminder path sits in other branches (1: in the main flow). */
+  nesting: Map<string, number>;
   issues: DefinitionIssue[];
 }
 
@@ -64,7 +66,8 @@ export function analyzeStructure(p: ParsedProcess): Structure {
     if (el.kind === 'boundaryTimer') boundaries.set(el.attachedTo, [...(boundaries.get(el.attachedTo) ?? []), el]);
   }
   const root: RootScope = { kind: 'root', id: 'root' };
-  const structure: Structure = { root, scopeOf: new Map(), blocks: new Map(), paths: new Map(), issues: [] };
+  const structure: Structure = { root, scopeOf: new Map(), blocks: new Map(), paths: new Map(), nesting: new Map(), issues: [] };
+  const depth = new Map<Scope, number>([[root, 0]]);
   const issue = (elementId: string, message: string): void => {
     if (!structure.issues.some((i) => i.elementId === elementId && i.message === message)) structure.issues.push({ elementId, message });
   };
@@ -102,6 +105,8 @@ export function analyzeStructure(p: ParsedProcess): Structure {
       } else {
         const path: PathScope = { kind: 'path', id: `${boundary.id}/path`, boundaryId: boundary.id };
         structure.paths.set(boundary.id, path);
+        depth.set(path, (depth.get(scope) ?? 0) + 1);
+        structure.nesting.set(boundary.id, depth.get(path) as number);
         walk(boundary.id, path);
       }
     }
@@ -121,6 +126,9 @@ export function analyzeStructure(p: ParsedProcess): Structure {
 
   const forkBlock = (fork: ParsedElement, scope: Scope): void => {
     const regions: RegionScope[] = fork.outgoing.map((flowId) => ({ kind: 'region', id: `${fork.id}/${flowId}`, forkId: fork.id, flowId, reached: [] }));
+    const level = (depth.get(scope) ?? 0) + 1;
+    structure.nesting.set(fork.id, level);
+    for (const region of regions) depth.set(region, level);
     for (const region of regions) follow(region.flowId, region);
     const joinIds = [...new Set(regions.flatMap((r) => r.reached.map((x) => x.joinId)))];
     if (joinIds.length !== 1) {

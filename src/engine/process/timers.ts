@@ -1,5 +1,6 @@
 import { EngineError, EngineErrorCode } from './errors.js';
 import { evaluateFeel, feelSyntaxError, isFeel, stripFeel } from './feel.js';
+import { engineLimits } from './limits.js';
 import type { TimerDefinition } from './model.js';
 
 /** An ISO 8601 duration split into its calendar and clock parts. */
@@ -78,14 +79,32 @@ export function addDuration(from: Date, d: IsoDuration): Date {
   return result;
 }
 
+/** The length of a duration without calendar parts (weeks and shorter), or undefined when it has months or years. */
+function fixedMs(d: IsoDuration): number | undefined {
+  if (d.years || d.months) return undefined;
+  return (((d.weeks * 7 + d.days) * 24 + d.hours) * 60 + d.minutes) * 60_000 + d.seconds * 1000;
+}
+
+/** The shortest a duration can be: a month counts as 28 days, a year as 365. */
+function shortestMs(d: IsoDuration): number {
+  return fixedMs({ ...d, years: 0, months: 0, days: d.days + d.years * 365 + d.months * 28 }) as number;
+}
+
 function literalProblem(type: TimerDefinition['type'], text: string): string | undefined {
   switch (type) {
     case 'duration':
       return parseDuration(text) ? undefined : `"${text}" is not an ISO 8601 duration (e.g. P30D, PT4H)`;
     case 'date':
       return parseDate(text) ? undefined : `"${text}" is not an ISO 8601 date-time with offset (e.g. 2027-01-01T00:00:00Z)`;
-    case 'cycle':
-      return parseCycle(text) ? undefined : `"${text}" is not an ISO 8601 repeating interval (e.g. R3/P1Y, R/P1D)`;
+    case 'cycle': {
+      const cycle = parseCycle(text);
+      if (!cycle) return `"${text}" is not an ISO 8601 repeating interval (e.g. R3/P1Y, R/P1D)`;
+      const minimum = engineLimits().minCyclePeriodMs;
+      if (shortestMs(cycle.period) < minimum) {
+        return `"${text}" repeats every ${cycle.periodText}; a cycle may repeat at most every ${minimum / 1000} s (AIMSFLOW_TIMER_MIN_CYCLE_MS)`;
+      }
+      return undefined;
+    }
   }
 }
 
@@ -109,7 +128,7 @@ export function dueDateProblem(expression: string): string | undefined {
 
 function expressionText(expression: string, variables: Record<string, unknown>, elementId?: string): string {
   if (!isFeel(expression)) return expression.trim();
-  const value = evaluateFeel(expression, variables);
+  const value = evaluateFeel(expression, variables, elementId);
   if (typeof value !== 'string') {
     throw new EngineError(EngineErrorCode.InvalidTimer, `"${expression}" evaluated to ${JSON.stringify(value)}, not an ISO 8601 text`, elementId);
   }
@@ -124,14 +143,30 @@ export function resolveTimer(timer: TimerDefinition, variables: Record<string, u
   if (timer.type === 'duration') return { dueAt: addDuration(now, parseDuration(text) as IsoDuration).toISOString() };
   if (timer.type === 'date') return { dueAt: (parseDate(text) as Date).toISOString() };
   const cycle = parseCycle(text) as Cycle;
-  let due = cycle.start ?? addDuration(now, cycle.period);
+  const { due, remaining } = skipPast(cycle.start ?? addDuration(now, cycle.period), cycle, now);
+  return { dueAt: due.toISOString(), period: cycle.periodText, ...(remaining === undefined ? {} : { remaining }) };
+}
+
+/**
+ * A start in the past skips the occurrences that are already over rather than firing them all at
+ * once: counted arithmetically for periods of weeks and shorter, one by one for months and years (a
+ * month is not always as long, and a cycle is at least a minute long, so that stays short).
+ */
+function skipPast(start: Date, cycle: Cycle, now: Date): { due: Date; remaining?: number } {
+  let due = start;
   let remaining = cycle.repetitions;
-  // A start in the past skips the occurrences that are already over rather than firing them all at once.
+  const behind = now.getTime() - due.getTime();
+  if (behind <= 0) return { due, remaining };
+  const period = fixedMs(cycle.period);
+  if (period) {
+    const skipped = Math.min(Math.ceil(behind / period), remaining === undefined ? Number.POSITIVE_INFINITY : remaining - 1);
+    return { due: new Date(due.getTime() + skipped * period), remaining: remaining === undefined ? undefined : remaining - skipped };
+  }
   while (due.getTime() < now.getTime() && (remaining === undefined || remaining > 1)) {
     due = addDuration(due, cycle.period);
     if (remaining !== undefined) remaining -= 1;
   }
-  return { dueAt: due.toISOString(), period: cycle.periodText, ...(remaining === undefined ? {} : { remaining }) };
+  return { due, remaining };
 }
 
 /** The next occurrence of a cycle after one firing, or undefined when it is used up (or not a cycle). */

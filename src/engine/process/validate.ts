@@ -9,6 +9,7 @@ import {
   type TaskMappings,
   type TimerDefinition,
 } from './model.js';
+import { engineLimits, type EngineLimits } from './limits.js';
 import { analyzeStructure, isParallelFork, isParallelJoin } from './structure.js';
 import { dueDateProblem, timerDefinitionProblem } from './timers.js';
 
@@ -17,10 +18,30 @@ export interface ValidationOptions {
   knownRuleSets?: ReadonlySet<string>;
   /** Service task handler names that exist; when given, service tasks must name one of them. */
   knownHandlers?: ReadonlySet<string>;
+  /** Default: the configured engine limits. */
+  limits?: EngineLimits;
+}
+
+/** A definition past the size limits is refused before anything else is analysed (its cost grows with its size). */
+function sizeIssues(p: ParsedProcess, limits: EngineLimits): DefinitionIssue[] {
+  const issues: DefinitionIssue[] = [];
+  const elements = p.elements.length + p.flows.length;
+  if (elements > limits.maxElements) {
+    issues.push({ elementId: p.key, message: `has ${elements} flow nodes and sequence flows; at most ${limits.maxElements} are allowed (AIMSFLOW_BPMN_MAX_ELEMENTS)` });
+  }
+  for (const el of p.elements) {
+    if (el.outgoing.length > limits.maxForkWidth) {
+      issues.push({ elementId: el.id, message: `has ${el.outgoing.length} outgoing flows; at most ${limits.maxForkWidth} are allowed (AIMSFLOW_BPMN_MAX_FORK_WIDTH)` });
+    }
+  }
+  return issues;
 }
 
 /** Every reason this definition cannot be deployed, each tied to an element id where there is one. Empty = deployable. */
 export function validateDefinition(p: ParsedProcess, opts: ValidationOptions = {}): DefinitionIssue[] {
+  const limits = opts.limits ?? engineLimits();
+  const tooBig = sizeIssues(p, limits);
+  if (tooBig.length) return tooBig;
   const issues: DefinitionIssue[] = [...p.issues];
   const add = (elementId: string | undefined, message: string): void => {
     if (!issues.some((i) => i.elementId === elementId && i.message === message)) issues.push({ elementId, message });
@@ -52,6 +73,9 @@ export function validateDefinition(p: ParsedProcess, opts: ValidationOptions = {
 
   const structure = analyzeStructure(p);
   for (const i of structure.issues) add(i.elementId, i.message);
+  for (const [forkId, depth] of structure.nesting) {
+    if (depth > limits.maxNesting) add(forkId, `is nested ${depth} levels deep in parallel branches; at most ${limits.maxNesting} are allowed (AIMSFLOW_BPMN_MAX_NESTING)`);
+  }
   for (const el of p.elements) {
     if (!structure.scopeOf.has(el.id) && el.kind !== 'unsupported') add(el.id, 'is not reachable from any start event');
   }
