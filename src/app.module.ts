@@ -1,5 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { ConfigModule, ConfigService } from '@nestjs/config';
 import { ScheduleModule } from '@nestjs/schedule';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -10,6 +10,7 @@ import { AiSystemsModule } from './ai-systems/ai-systems.module.js';
 import { AuditTrailModule } from './audit-trail/audit-trail.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { ClockModule } from './clock/clock.module.js';
+import { JsonShapeGuard } from './common/json-shape.guard.js';
 import { ProblemFilter } from './common/problem.filter.js';
 import { type AppConfig, loadConfig } from './config/app-config.js';
 import { dataSourceOptions } from './database/data-source-options.js';
@@ -102,6 +103,7 @@ export class AppModule {
       ],
       providers: [
         { provide: APP_FILTER, useClass: ProblemFilter },
+        { provide: APP_GUARD, useClass: JsonShapeGuard },
       ],
     };
   }

@@ -57,6 +57,10 @@ export interface AppConfig {
   processMaxAttempts: number;
   /** How often idempotency keys past their retention are removed. */
   idempotencySweepIntervalMs: number;
+  /** Bounds on the shape of a JSON request body (and query) before anything walks it. */
+  jsonMaxDepth: number;
+  jsonMaxKeys: number;
+  jsonMaxItems: number;
 }
 
 export class ConfigError extends Error {
@@ -152,5 +156,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     timerPollIntervalMs: intVar(env, 'AIMSFLOW_TIMER_POLL_INTERVAL_MS', 1000, 0, 3_600_000),
     processMaxAttempts: intVar(env, 'AIMSFLOW_PROCESS_MAX_ATTEMPTS', 5, 1, 100),
     idempotencySweepIntervalMs: intVar(env, 'AIMSFLOW_IDEMPOTENCY_SWEEP_INTERVAL_MS', 3_600_000, 0, 86_400_000),
+    jsonMaxDepth: intVar(env, 'AIMSFLOW_JSON_MAX_DEPTH', 32, 4, 256),
+    jsonMaxKeys: intVar(env, 'AIMSFLOW_JSON_MAX_KEYS', 1000, 10, 100_000),
+    jsonMaxItems: intVar(env, 'AIMSFLOW_JSON_MAX_ITEMS', 10_000, 10, 1_000_000),
   };
 }

@@ -109,3 +109,11 @@ describe('definition and timer limits', () => {
     expect(resolveTimer({ type: 'cycle', expression: 'R/2026-01-31T00:00:00Z/P1M' }, {}, new Date('2026-03-30T00:00:00Z'))).toEqual({ dueAt: '2026-04-28T00:00:00.000Z', period: 'P1M' });
   });
 });
+
+describe('due times the service can store', () => {
+  it('refuses durations and dates beyond the year 9999 instead of failing the database write', () => {
+    expect(() => resolveTimer({ type: 'duration', expression: 'P1000000Y' }, {}, new Date())).toThrow(/beyond the year 9999/);
+    expect(() => resolveTimer({ type: 'duration', expression: 'P8000Y' }, {}, new Date())).toThrow(/beyond the year 9999/);
+    expect(resolveTimer({ type: 'duration', expression: 'P10Y' }, {}, new Date('2026-01-01T00:00:00Z'))).toEqual({ dueAt: '2036-01-01T00:00:00.000Z' });
+  });
+});

@@ -135,16 +135,26 @@ function expressionText(expression: string, variables: Record<string, unknown>, 
   return value;
 }
 
+/** The latest due time the service stores (PostgreSQL and JavaScript dates reach further; people's plans do not). */
+const LATEST = Date.UTC(9999, 11, 31, 23, 59, 59);
+
+/** A due time as ISO text; one beyond the year 9999 (`P1000000Y`) fails the step instead of the database write. */
+function dueText(date: Date, expression: string, elementId?: string): string {
+  const time = date.getTime();
+  if (Number.isNaN(time) || time > LATEST || time < 0) throw new EngineError(EngineErrorCode.InvalidTimer, `"${expression}" lies beyond the year 9999`, elementId);
+  return date.toISOString();
+}
+
 /** Resolves a timer against the variables at `now`: due time, and for cycles the remaining count and period. */
 export function resolveTimer(timer: TimerDefinition, variables: Record<string, unknown>, now: Date, elementId?: string): TimerSchedule {
   const text = expressionText(timer.expression, variables, elementId);
   const problem = literalProblem(timer.type, text);
   if (problem) throw new EngineError(EngineErrorCode.InvalidTimer, problem, elementId);
-  if (timer.type === 'duration') return { dueAt: addDuration(now, parseDuration(text) as IsoDuration).toISOString() };
-  if (timer.type === 'date') return { dueAt: (parseDate(text) as Date).toISOString() };
+  if (timer.type === 'duration') return { dueAt: dueText(addDuration(now, parseDuration(text) as IsoDuration), text, elementId) };
+  if (timer.type === 'date') return { dueAt: dueText(parseDate(text) as Date, text, elementId) };
   const cycle = parseCycle(text) as Cycle;
   const { due, remaining } = skipPast(cycle.start ?? addDuration(now, cycle.period), cycle, now);
-  return { dueAt: due.toISOString(), period: cycle.periodText, ...(remaining === undefined ? {} : { remaining }) };
+  return { dueAt: dueText(due, text, elementId), period: cycle.periodText, ...(remaining === undefined ? {} : { remaining }) };
 }
 
 /**
@@ -184,8 +194,8 @@ export function nextOccurrence(schedule: TimerSchedule): TimerSchedule | undefin
 export function resolveDueDate(expression: string, variables: Record<string, unknown>, now: Date, elementId?: string): string {
   const text = expressionText(expression, variables, elementId);
   const duration = parseDuration(text);
-  if (duration) return addDuration(now, duration).toISOString();
+  if (duration) return dueText(addDuration(now, duration), text, elementId);
   const date = parseDate(text);
-  if (date) return date.toISOString();
+  if (date) return dueText(date, text, elementId);
   throw new EngineError(EngineErrorCode.InvalidTimer, `due date "${text}" is neither an ISO 8601 duration nor a date`, elementId);
 }
