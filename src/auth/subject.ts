@@ -1,0 +1,30 @@
+/**
+ * Characters a subject may not contain: controls, format characters (zero-width spaces and joiners,
+ * bidirectional overrides), unassigned code points, private use, surrogates, and line or paragraph
+ * separators — anything that makes two subjects look alike while comparing different.
+ */
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Cn}\p{Co}\p{Cs}\p{Zl}\p{Zp}]/u;
+
+export const MAX_SUBJECT_LENGTH = 200;
+
+/**
+ * The one form of a person's identity on an API token: trimmed, runs of spaces as one space,
+ * Unicode-normalised (NFKC) and case-folded. `Mallory`, ` mallory` and `ＭＡＬＬＯＲＹ` are one person;
+ * segregation of duties compares these forms. Returns the reason when there is no valid form.
+ */
+export function canonicalSubject(raw: string): { subject: string } | { problem: string } {
+  if (INVISIBLE.test(raw.replace(/[\t\n\r]/g, ' '))) return { problem: 'contains invisible or control characters' };
+  const spaced = raw.normalize('NFKC').replace(/\s+/gu, ' ').trim();
+  // Upper then lower case folds ß to ss like full case folding; NFKC again settles what that produced.
+  const subject = spaced.toUpperCase().toLowerCase().normalize('NFKC');
+  if (!subject) return { problem: 'is empty' };
+  if (INVISIBLE.test(subject)) return { problem: 'contains invisible or control characters' };
+  if (subject.length > MAX_SUBJECT_LENGTH) return { problem: `is longer than ${MAX_SUBJECT_LENGTH} characters` };
+  return { subject };
+}
+
+/** The canonical form, or the input unchanged when it has none (it then matches no valid subject). */
+export function subjectKey(raw: string): string {
+  const canonical = canonicalSubject(raw);
+  return 'subject' in canonical ? canonical.subject : raw;
+}
