@@ -1,10 +1,13 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, UseInterceptors } from '@nestjs/common';
-import { ApiConflictResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { BearerAuth, CurrentActor, RequireRoles } from '../auth/auth.decorators.js';
 import type { Actor } from '../auth/roles.js';
 import { EtagInterceptor } from '../common/etag.interceptor.js';
 import { AiSystemsService } from './ai-systems.service.js';
 import { AiSystemQueryDto, CreateAiSystemDto, RetireAiSystemDto, UpdateAiSystemDto } from './dto/ai-system.dto.js';
+import { AiSystemDto, AiSystemPageDto } from './dto/ai-system-response.dto.js';
+
+const ETAG = { ETag: { description: 'The version, to send back as If-Match', schema: { type: 'string', example: '"3"' } } };
 
 const WRITERS = ['ai-owner', 'governance'] as const;
 
@@ -17,26 +20,30 @@ export class AiSystemsController {
 
   @Post()
   @RequireRoles(...WRITERS)
+  @ApiCreatedResponse({ type: AiSystemDto, headers: ETAG, description: 'Registered and classified; its onboarding lifecycle has started' })
   @ApiOperation({ summary: 'Register an AI system', description: 'Attributes are validated against the attribute schema; each error names its attribute.' })
-  register(@Body() dto: CreateAiSystemDto, @CurrentActor() actor: Actor) {
+  register(@Body() dto: CreateAiSystemDto, @CurrentActor() actor: Actor): Promise<AiSystemDto> {
     return this.systems.register(dto, actor);
   }
 
   @Get()
+  @ApiOkResponse({ type: AiSystemPageDto })
   @ApiOperation({ summary: 'List AI systems', description: 'Newest first; filter by status, role, use case, risk class or text.' })
-  list(@Query() query: AiSystemQueryDto) {
+  list(@Query() query: AiSystemQueryDto): Promise<AiSystemPageDto> {
     return this.systems.list(query);
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: AiSystemDto, headers: ETAG, description: 'The system; the ETag header carries its version' })
   @ApiOperation({ summary: 'Get an AI system', description: 'The ETag header carries the version to send back as If-Match.' })
-  get(@Param('id', new ParseUUIDPipe()) id: string) {
+  get(@Param('id', new ParseUUIDPipe()) id: string): Promise<AiSystemDto> {
     return this.systems.get(id);
   }
 
   @Patch(':id')
   @RequireRoles(...WRITERS)
   @ApiHeader({ name: 'If-Match', required: false, description: 'The ETag (version) you read; alternatively send `version` in the body' })
+  @ApiOkResponse({ type: AiSystemDto, headers: ETAG, description: 'The system as changed (re-classified when roles, thirdParty or attributes changed)' })
   @ApiConflictResponse({ description: 'The system changed since you read it (stale version), or it is retired' })
   @ApiOperation({ summary: 'Change an AI system', description: 'Attributes are merged (null removes one). Optimistic concurrency via If-Match or `version`.' })
   update(
@@ -44,15 +51,20 @@ export class AiSystemsController {
     @Body() dto: UpdateAiSystemDto,
     @Headers('if-match') ifMatch: string | undefined,
     @CurrentActor() actor: Actor,
-  ) {
+  ): Promise<AiSystemDto> {
     return this.systems.update(id, dto, ifMatch, actor);
   }
 
   @Post(':id/retire')
   @HttpCode(200)
   @RequireRoles(...WRITERS)
+  @ApiOkResponse({
+    type: AiSystemDto,
+    headers: ETAG,
+    description: 'Retired at once; or, for a system in operation, its decommissioning task is opened and its status becomes retired when that task is done',
+  })
   @ApiOperation({ summary: 'Retire an AI system' })
-  retire(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: RetireAiSystemDto, @CurrentActor() actor: Actor) {
+  retire(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: RetireAiSystemDto, @CurrentActor() actor: Actor): Promise<AiSystemDto> {
     return this.systems.retire(id, dto, actor);
   }
 }

@@ -18,6 +18,7 @@ import { AiSystemLifecycle } from './ai-system-lifecycle.service.js';
 import { AiSystemError, AiSystemErrorCode } from './ai-systems.errors.js';
 import { AttributeSchema } from './attribute-schema.js';
 import type { AiSystemQueryDto, CreateAiSystemDto, RetireAiSystemDto, UpdateAiSystemDto } from './dto/ai-system.dto.js';
+import { type AiSystemDto, toAiSystemDto } from './dto/ai-system-response.dto.js';
 import { AI_SYSTEM_STATUSES, AiSystemEntity, type AiSystemStatus, type ModelRef } from './entities/ai-system.entity.js';
 import { type AiSystemChange, AiSystemsRepository } from './repositories/ai-systems.repository.js';
 
@@ -130,7 +131,7 @@ export class AiSystemsService implements OnModuleInit {
     });
   }
 
-  async register(dto: CreateAiSystemDto, actor: Actor): Promise<AiSystemRecord> {
+  async register(dto: CreateAiSystemDto, actor: Actor): Promise<AiSystemDto> {
     const attributes = dto.attributes ?? {};
     this.assertValidAttributes(attributes);
     return this.db.transaction(async (m) => {
@@ -161,17 +162,17 @@ export class AiSystemsService implements OnModuleInit {
         data: { id: system.id, name: system.name, riskClass: system.riskClass, status: system.status, owner: system.owner },
       });
       await this.lifecycle.startOnboarding(m, system, actor);
-      return system;
+      return toAiSystemDto(system);
     });
   }
 
-  async list(query: AiSystemQueryDto): Promise<Page<AiSystemRecord>> {
+  async list(query: AiSystemQueryDto): Promise<Page<AiSystemDto>> {
     const [items, total] = await this.systems.list(this.db.manager, query);
-    return page(items, total, query);
+    return page(items.map(toAiSystemDto), total, query);
   }
 
-  async get(id: string): Promise<AiSystemRecord> {
-    return this.find(this.db.manager, id);
+  async get(id: string): Promise<AiSystemDto> {
+    return toAiSystemDto(await this.find(this.db.manager, id));
   }
 
   /** A system, in the caller's transaction (404 when there is none). */
@@ -187,7 +188,7 @@ export class AiSystemsService implements OnModuleInit {
   }
 
   /** Optimistic concurrency: the caller names the version it read (If-Match or `version`); without one, 428. */
-  async update(id: string, dto: UpdateAiSystemDto, ifMatch: string | undefined, actor: Actor): Promise<AiSystemRecord> {
+  async update(id: string, dto: UpdateAiSystemDto, ifMatch: string | undefined, actor: Actor): Promise<AiSystemDto> {
     const expectedVersion = dto.version ?? parseIfMatch(ifMatch);
     if (expectedVersion === undefined) {
       throw new AiSystemError(AiSystemErrorCode.PreconditionRequired, 'Send the ETag you read as If-Match (or its number as `version`), so a change made since is not overwritten', [
@@ -196,7 +197,7 @@ export class AiSystemsService implements OnModuleInit {
     }
     return this.db.transaction(async (m) => {
       const { version: _version, ...change } = dto;
-      return this.applyChange(m, await this.lockForChange(m, id, expectedVersion), change, actor);
+      return toAiSystemDto(await this.applyChange(m, await this.lockForChange(m, id, expectedVersion), change, actor));
     });
   }
 
@@ -278,10 +279,10 @@ export class AiSystemsService implements OnModuleInit {
    * A system in operation retires through its lifecycle (message ai-system.retire, then the
    * decommissioning task); any other is retired at once and its open lifecycle cancelled.
    */
-  async retire(id: string, dto: RetireAiSystemDto, actor: Actor): Promise<AiSystemRecord> {
+  async retire(id: string, dto: RetireAiSystemDto, actor: Actor): Promise<AiSystemDto> {
     return this.db.transaction(async (m) => {
       const system = await this.lockForChange(m, id);
-      if (await this.lifecycle.requestRetirement(m, id, actor, dto.reason)) return this.find(m, id);
+      if (await this.lifecycle.requestRetirement(m, id, actor, dto.reason)) return toAiSystemDto(await this.find(m, id));
       const now = this.clock.now();
       const retired = await this.systems.update(m, id, { status: 'retired', retiredAt: now }, now);
       await this.audit.append(m, actor, {
@@ -292,7 +293,7 @@ export class AiSystemsService implements OnModuleInit {
         after: { status: 'retired', reason: dto.reason ?? null },
       });
       await this.outbox.publish(m, { type: 'ai-system.status-changed', subject: { type: 'ai-system', id }, data: { id, from: system.status, to: 'retired' } });
-      return retired;
+      return toAiSystemDto(retired);
     });
   }
 

@@ -9,7 +9,7 @@ import type { BackgroundWorker } from '../workers/background-worker.js';
 import { WorkerHost } from '../workers/worker-host.js';
 import { chainHash, GENESIS_HASH } from './audit-chain.js';
 import type { AuditEventQueryDto } from './dto/audit-event-query.dto.js';
-import type { AuditEventEntity } from './entities/audit-event.entity.js';
+import { type AuditEventDto, type AuditVerificationDto, toAuditEventDto, toAuditVerificationDto } from './dto/audit-event.dto.js';
 import { type AuditEventRow, AuditEventsRepository, type ChainLink } from './repositories/audit-events.repository.js';
 
 export interface AuditRecord {
@@ -82,9 +82,9 @@ export class AuditTrailService implements OnModuleInit, BackgroundWorker {
     this.events.appendIn(stmt, this.clock.now(), actor.subject, actor.requestId ?? null, rows);
   }
 
-  async list(query: AuditEventQueryDto): Promise<Page<AuditEventEntity>> {
+  async list(query: AuditEventQueryDto): Promise<Page<AuditEventDto>> {
     const [items, total] = await this.events.list(this.db.manager, query);
-    return page(items, total, query);
+    return page(items.map(toAuditEventDto), total, query);
   }
 
   /** Every recorded change of one subject, oldest first. */
@@ -133,7 +133,11 @@ export class AuditTrailService implements OnModuleInit, BackgroundWorker {
   }
 
   /** Recomputes every sealed event's hash and link, in chain order. */
-  async verify(): Promise<VerifyResult> {
+  async verify(): Promise<AuditVerificationDto> {
+    return toAuditVerificationDto(await this.verifyChain());
+  }
+
+  private async verifyChain(): Promise<VerifyResult> {
     const m = this.db.manager;
     const { sealed, pending } = await this.events.counts(m);
     let previous = GENESIS_HASH;

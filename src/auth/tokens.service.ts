@@ -9,21 +9,12 @@ import type { AppConfig } from '../config/app-config.js';
 import { Database } from '../database/database.js';
 import { AuthError, AuthErrorCode } from './auth.errors.js';
 import type { CreateTokenDto } from './dto/create-token.dto.js';
+import { type CreatedTokenDto, type TokenDto, toTokenDto } from './dto/token.dto.js';
 import { type CachedToken, TOKEN_REVOKED_CHANNEL, TokenCache } from './token-cache.js';
-import type { ApiTokenEntity, TokenSource } from './entities/api-token.entity.js';
+import type { TokenSource } from './entities/api-token.entity.js';
 import { ApiTokensRepository } from './repositories/api-tokens.repository.js';
-import { type Actor, isRole, type Role, SYSTEM_ACTOR } from './roles.js';
+import { type Actor, isRole, SYSTEM_ACTOR } from './roles.js';
 import { generateTokenSecret, hashTokenSecret, tokenPrefix } from './token-secret.js';
-
-export interface CreatedToken {
-  id: string;
-  subject: string;
-  roles: Role[];
-  prefix: string;
-  expiresAt: Date | null;
-  /** The secret itself: shown in this response only, never stored. */
-  token: string;
-}
 
 @Injectable()
 export class TokensService implements OnApplicationBootstrap {
@@ -74,16 +65,17 @@ export class TokensService implements OnApplicationBootstrap {
     return this.tokens.activeRolesOf(m, subject, this.clock.now());
   }
 
-  async create(dto: CreateTokenDto, actor: Actor, source: TokenSource = 'api'): Promise<CreatedToken> {
+  /** The new token with its secret, which is shown only now. */
+  async create(dto: CreateTokenDto, actor: Actor, source: TokenSource = 'api'): Promise<CreatedTokenDto> {
     return this.db.transaction((m) => this.insert(m, dto, actor, source));
   }
 
-  async list(query: PageQueryDto): Promise<Page<ApiTokenEntity>> {
+  async list(query: PageQueryDto): Promise<Page<TokenDto>> {
     const [items, total] = await this.tokens.list(this.db.manager, query.limit, query.offset);
-    return page(items, total, query);
+    return page(items.map(toTokenDto), total, query);
   }
 
-  async revoke(id: string, actor: Actor): Promise<ApiTokenEntity> {
+  async revoke(id: string, actor: Actor): Promise<TokenDto> {
     const token = await this.db.transaction(async (m) => {
       const token = await this.tokens.lock(m, id);
       if (!token) throw new AuthError(AuthErrorCode.TokenNotFound, `No token with id ${id}`);
@@ -100,7 +92,7 @@ export class TokensService implements OnApplicationBootstrap {
       return token;
     });
     this.cache.forget(id);
-    return token;
+    return toTokenDto(token);
   }
 
   /**
@@ -124,7 +116,7 @@ export class TokensService implements OnApplicationBootstrap {
     );
   }
 
-  private async insert(m: EntityManager, dto: CreateTokenDto, actor: Actor, source: TokenSource): Promise<CreatedToken> {
+  private async insert(m: EntityManager, dto: CreateTokenDto, actor: Actor, source: TokenSource): Promise<CreatedTokenDto> {
     const expiresAt = dto.expiresAt === undefined ? null : new Date(dto.expiresAt);
     if (expiresAt && (Number.isNaN(expiresAt.getTime()) || expiresAt <= this.clock.now())) {
       const message = Number.isNaN(expiresAt.getTime()) ? `${dto.expiresAt} is not an ISO 8601 date-time` : `${dto.expiresAt} is not in the future`;

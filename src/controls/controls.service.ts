@@ -5,30 +5,25 @@ import { AuditTrailService } from '../audit-trail/audit-trail.service.js';
 import type { Actor } from '../auth/roles.js';
 import { Clock } from '../clock/clock.js';
 import { Database } from '../database/database.js';
+import { toRequiredControlSourceDto } from '../rules/dto/required-control.dto.js';
 import { RuleEvaluator } from '../rules/rule-evaluator.service.js';
 import { CONTROLS_RULE_SET, type RequiredControl, RISK_CLASS_RULE_SET } from '../rules/system-classifier.js';
 import { ControlsCatalogue } from './controls-catalogue.js';
 import { ControlsError, ControlsErrorCode } from './controls.errors.js';
+import {
+  type ControlCatalogueDto,
+  type ControlDto,
+  type ControlImplementationDto,
+  type SystemControlsDto,
+  toClauseDto,
+  toControlDto,
+  toControlImplementationDto,
+} from './dto/control.dto.js';
 import type { SetImplementationDto } from './dto/controls.dto.js';
+import type { SoaEntryDto, StatementOfApplicabilityDto } from './dto/statement-of-applicability.dto.js';
 import type { ControlImplementationEntity } from './entities/control-implementation.entity.js';
 import type { ImplementationStatus } from './implementation-status.js';
 import { ControlImplementationsRepository } from './repositories/control-implementations.repository.js';
-
-export interface SoaEntry {
-  controlId: string;
-  title: string;
-  objective: string;
-  applicable: boolean;
-  /** Why the control is included (the rules, with their justification and basis) or excluded. */
-  justification: string;
-  rules: Array<{ rule: string; justification?: string; basis?: unknown }>;
-  /** Systems that need it; `organisation-wide` when the rules require it for the AIMS as a whole. */
-  systems: Array<{ id: string; name: string }>;
-  organisationWide: boolean;
-  implementationStatus: ImplementationStatus;
-  implementationNote: string | null;
-  euAiAct: string[];
-}
 
 /** Pseudo-subject for what the rules require with no system facts at all: the AIMS itself. */
 const ORGANISATION_FACTS = {};
@@ -45,20 +40,26 @@ export class ControlsService {
     private readonly clock: Clock,
   ) {}
 
-  list(group?: string) {
+  list(group?: string): ControlCatalogueDto {
     const { standard, regulation, note, clauses, controls } = this.catalogue.data;
-    return { standard, regulation, note, clauses, controls: group ? controls.filter((c) => c.group === group) : controls };
+    return {
+      standard,
+      regulation,
+      note,
+      clauses: clauses.map(toClauseDto),
+      controls: (group ? controls.filter((c) => c.group === group) : controls).map(toControlDto),
+    };
   }
 
-  get(id: string) {
+  get(id: string): ControlDto {
     const control = this.catalogue.byId.get(id);
     if (!control) throw new ControlsError(ControlsErrorCode.ControlNotFound, `No Annex A control ${id}`);
-    return control;
+    return toControlDto(control);
   }
 
   /** A system's required controls with catalogue titles, the rules that require them and the decision. */
-  async forSystem(systemId: string) {
-    const system = await this.systems.get(systemId);
+  async forSystem(systemId: string): Promise<SystemControlsDto> {
+    const system = await this.systems.find(this.db.manager, systemId);
     const statuses = await this.implementationStatuses();
     return {
       systemId,
@@ -71,7 +72,7 @@ export class ControlsService {
           title: control?.title ?? null,
           objective: control?.objective ?? null,
           justification: required.sources.map((s) => s.justification).filter(Boolean).join(' '),
-          sources: required.sources,
+          sources: required.sources.map(toRequiredControlSourceDto),
           implementationStatus: statuses.get(required.id)?.status ?? 'not-started',
           euAiAct: control?.euAiAct?.articles ?? [],
         };
@@ -84,11 +85,11 @@ export class ControlsService {
    * current systems: each system's stored required controls (re-derived whenever the rules change)
    * plus what the active required-controls rules demand of the AIMS as a whole.
    */
-  async statementOfApplicability() {
+  async statementOfApplicability(): Promise<StatementOfApplicabilityDto> {
     const organisation = await this.rules.evaluate(CONTROLS_RULE_SET, ORGANISATION_FACTS);
     const orgControls = new Map(((organisation.outcome.controls as RequiredControl[] | undefined) ?? []).map((c) => [c.id, c]));
     const rows = await this.systems.inScope();
-    type Usage = { systems: Array<{ id: string; name: string }>; rules: Map<string, SoaEntry['rules'][number]> };
+    type Usage = { systems: Array<{ id: string; name: string }>; rules: Map<string, RequiredControl['sources'][number]> };
     const bySystem = new Map<string, Usage>();
     for (const row of rows) {
       for (const required of row.requiredControls) {
@@ -99,7 +100,7 @@ export class ControlsService {
       }
     }
     const statuses = await this.implementationStatuses();
-    const entries: SoaEntry[] = this.catalogue.controls.map((control) => {
+    const entries: SoaEntryDto[] = this.catalogue.controls.map((control) => {
       const org = orgControls.get(control.id);
       const used = bySystem.get(control.id);
       const rules = new Map(used?.rules ?? []);
@@ -114,7 +115,7 @@ export class ControlsService {
         justification: applicable
           ? [...new Set([...rules.values()].map((r) => r.justification).filter(Boolean))].join(' ')
           : `Excluded: the active ${CONTROLS_RULE_SET} rules require it neither for the AI management system as a whole nor for any of the ${rows.length} registered AI systems in scope.`,
-        rules: [...rules.values()],
+        rules: [...rules.values()].map(toRequiredControlSourceDto),
         systems: used?.systems ?? [],
         organisationWide: Boolean(org),
         implementationStatus: implementation?.status ?? 'not-started',
@@ -124,7 +125,7 @@ export class ControlsService {
     });
     return {
       standard: this.catalogue.data.standard,
-      generatedAt: this.clock.now().toISOString(),
+      generatedAt: this.clock.now(),
       ruleSets: {
         [RISK_CLASS_RULE_SET]: await this.rules.activeVersion(RISK_CLASS_RULE_SET),
         [CONTROLS_RULE_SET]: organisation.version,
@@ -135,9 +136,9 @@ export class ControlsService {
     };
   }
 
-  async setImplementation(controlId: string, dto: SetImplementationDto, actor: Actor) {
+  async setImplementation(controlId: string, dto: SetImplementationDto, actor: Actor): Promise<ControlImplementationDto> {
     this.get(controlId);
-    return this.db.transaction((m) => this.recordImplementation(m, controlId, dto.status, dto.note ?? null, actor));
+    return toControlImplementationDto(await this.db.transaction((m) => this.recordImplementation(m, controlId, dto.status, dto.note ?? null, actor)));
   }
 
   /** Also used by risk treatment when a selected control is implemented or verified. */
@@ -168,7 +169,7 @@ function csvCell(value: unknown): string {
 }
 
 /** The Statement of Applicability as CSV, one row per Annex A control. */
-export function soaToCsv(soa: { controls: SoaEntry[] }): string {
+export function soaToCsv(soa: StatementOfApplicabilityDto): string {
   const lines = soa.controls.map((entry) =>
     [
       entry.controlId,

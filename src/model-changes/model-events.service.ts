@@ -11,6 +11,7 @@ import { inSavepoint } from '../database/savepoint.js';
 import type { BackgroundWorker } from '../workers/background-worker.js';
 import { WorkerHost } from '../workers/worker-host.js';
 import type { ModelVersionDto } from './dto/model-change.dto.js';
+import { type ModelEventAcceptedDto, type ModelEventProgressDto, toModelEventProgressDto } from './dto/model-version-response.dto.js';
 import { ModelChangeError, ModelChangeErrorCode } from './model-changes.errors.js';
 import { ModelVersionsService, type RecordedModelVersion } from './model-versions.service.js';
 import { type ModelEventProgress, ModelEventsRepository } from './repositories/model-events.repository.js';
@@ -50,7 +51,7 @@ export class ModelEventsService implements OnModuleInit, BackgroundWorker {
     this.workers.register(this);
   }
 
-  async create(dto: ModelVersionDto, actor: Actor): Promise<{ id: string; affectedSystems: number }> {
+  async create(dto: ModelVersionDto, actor: Actor): Promise<ModelEventAcceptedDto> {
     return this.db.transaction(async (m) => {
       const systemIds = await this.systems.usingModel(m, dto.provider, dto.modelName);
       if (systemIds.length === 0) {
@@ -63,10 +64,10 @@ export class ModelEventsService implements OnModuleInit, BackgroundWorker {
     });
   }
 
-  async progress(id: string): Promise<ModelEventProgress> {
+  async progress(id: string): Promise<ModelEventProgressDto> {
     const row = await this.events.progress(this.db.manager, id);
     if (!row) throw new ModelChangeError(ModelChangeErrorCode.ModelEventNotFound, `No model event ${id}`);
-    return row;
+    return toModelEventProgressDto(row);
   }
 
   /**

@@ -8,7 +8,8 @@ import { type Page, page, type PageQueryDto } from '../common/pagination.js';
 import { Database } from '../database/database.js';
 import { modelChangeFacts } from '../engine/reassessment/change-facts.js';
 import type { ModelVersionDto } from './dto/model-change.dto.js';
-import { type ModelVersionRow, ModelVersionsRepository, type RecordedVersionRow } from './repositories/model-versions.repository.js';
+import { type ModelVersionHistoryEntryDto, type RecordedModelVersionDto, toModelVersionHistoryEntryDto, toRecordedModelVersionDto } from './dto/model-version-response.dto.js';
+import { ModelVersionsRepository, type RecordedVersionRow } from './repositories/model-versions.repository.js';
 import { ReassessmentService } from './reassessment.service.js';
 
 export interface RecordedModelVersion {
@@ -30,8 +31,8 @@ export class ModelVersionsService {
     private readonly clock: Clock,
   ) {}
 
-  async record(systemId: string, dto: ModelVersionDto, actor: Actor): Promise<RecordedModelVersion> {
-    return this.db.transaction((m) => this.recordIn(m, systemId, dto, actor));
+  async record(systemId: string, dto: ModelVersionDto, actor: Actor): Promise<RecordedModelVersionDto> {
+    return toRecordedModelVersionDto(await this.db.transaction((m) => this.recordIn(m, systemId, dto, actor)));
   }
 
   /** In the caller's transaction (the model-event worker records many in one). The system's version moves with its model. */
@@ -71,8 +72,8 @@ export class ModelVersionsService {
     };
   }
 
-  async history(systemId: string, query: PageQueryDto): Promise<Page<ModelVersionRow>> {
+  async history(systemId: string, query: PageQueryDto): Promise<Page<ModelVersionHistoryEntryDto>> {
     const [items, total] = await this.versions.history(this.db.manager, systemId, query.limit, query.offset);
-    return page(items, total, query);
+    return page(items.map(toModelVersionHistoryEntryDto), total, query);
   }
 }

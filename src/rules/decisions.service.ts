@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { type Page, page } from '../common/pagination.js';
 import { Database } from '../database/database.js';
 import type { DecisionQueryDto } from './dto/rules.dto.js';
-import type { DecisionEntity } from './entities/decision.entity.js';
+import { type DecisionDto, type EvaluationDto, toDecisionDto, toEvaluationDto } from './dto/decision.dto.js';
 import { type DecisionOrderRow, DecisionsRepository } from './repositories/decisions.repository.js';
 import { RuleEvaluator } from './rule-evaluator.service.js';
 import { RulesError, RulesErrorCode } from './rules.errors.js';
@@ -17,21 +17,20 @@ export class DecisionsService {
   ) {}
 
   /** POST /decisions/{key}: the active version on the given facts; nothing is stored. */
-  async evaluate(key: string, facts: Record<string, unknown> | undefined) {
+  async evaluate(key: string, facts: Record<string, unknown> | undefined): Promise<EvaluationDto> {
     if (!facts) throw new RulesError(RulesErrorCode.InvalidFacts, 'Send the facts to evaluate as {"facts": {...}}', [{ pointer: '/facts', message: 'is required' }]);
-    const { version, outcome, events, explanation } = await this.rules.evaluate(key, facts);
-    return { ruleSet: key, version, outcome, events, explanation };
+    return toEvaluationDto(await this.rules.evaluate(key, facts));
   }
 
-  async forSubject(subjectType: string, subjectId: string, query: DecisionQueryDto): Promise<Page<DecisionEntity>> {
+  async forSubject(subjectType: string, subjectId: string, query: DecisionQueryDto): Promise<Page<DecisionDto>> {
     const [items, total] = await this.decisions.forSubject(this.db.manager, subjectType, subjectId, query.ruleSet, query.limit, query.offset);
-    return page(items, total, query);
+    return page(items.map(toDecisionDto), total, query);
   }
 
-  async get(id: string): Promise<DecisionEntity> {
+  async get(id: string): Promise<DecisionDto> {
     const decision = await this.decisions.find(this.db.manager, id);
     if (!decision) throw new RulesError(RulesErrorCode.DecisionNotFound, `No decision with id ${id}`);
-    return decision;
+    return toDecisionDto(decision);
   }
 
   /** Decisions whose trigger starts with `prefix` (e.g. those taken inside one process instance), oldest first. */

@@ -12,6 +12,15 @@ import { type Page, page, type PageQueryDto } from '../common/pagination.js';
 import type { AppConfig } from '../config/app-config.js';
 import { Database } from '../database/database.js';
 import { readRuleSetDirectory, type RuleSetDocument, type ValidationIssue, validateRuleSet } from '../engine/rules/index.js';
+import {
+  type ActivatedRuleSetVersionDto,
+  type ActiveRuleSetDto,
+  type RuleSetSummaryDto,
+  type RuleSetVersionDto,
+  type RuleSetVersionListItemDto,
+  toFileSyncResultDto,
+  toRuleSetVersionDto,
+} from './dto/rule-set.dto.js';
 import type { RuleSetSource, RuleSetVersionEntity } from './entities/rule-set-version.entity.js';
 import { RuleSetsRepository } from './repositories/rule-sets.repository.js';
 import { RulesError, RulesErrorCode } from './rules.errors.js';
@@ -41,16 +50,6 @@ export interface FileSyncResult {
   note?: string;
 }
 
-export interface RuleSetSummary {
-  key: string;
-  kind: string;
-  title: string;
-  description: string;
-  activeVersion: number | null;
-  latestVersion: number;
-  activeSource: RuleSetSource | null;
-}
-
 const hashDocument = (doc: unknown) => createHash('sha256').update(canonicalJson(doc)).digest('hex');
 
 @Injectable()
@@ -77,7 +76,7 @@ export class RuleSetsService implements OnApplicationBootstrap {
     this.lastSync = await this.syncFromFiles(this.config.get('rulesDir', { infer: true }));
   }
 
-  async list(): Promise<RuleSetSummary[]> {
+  async list(): Promise<RuleSetSummaryDto[]> {
     const rows = await this.ruleSets.list(this.db.manager);
     return rows.map((row) => {
       const doc = row.active_document ?? row.latest_document;
@@ -94,33 +93,34 @@ export class RuleSetsService implements OnApplicationBootstrap {
   }
 
   /** The active version with its document, plus what the last start-up sync did with the key's file. */
-  async getActive(key: string) {
+  async getActive(key: string): Promise<ActiveRuleSetDto> {
     const active = await this.ruleSets.activeVersion(this.db.manager, key);
     if (active === undefined) throw new RulesError(RulesErrorCode.RuleSetNotFound, `No rule set "${key}"`);
     if (active === null) throw new RulesError(RulesErrorCode.NoActiveVersion, `Rule set "${key}" has no active version`);
     const version = await this.getVersion(key, active);
-    return { ...version, active: true, fileSync: this.lastSync.find((s) => s.key === key) ?? null };
+    const fileSync = this.lastSync.find((s) => s.key === key);
+    return { ...version, active: true, fileSync: fileSync ? toFileSyncResultDto(fileSync) : null };
   }
 
-  async listVersions(key: string, query: PageQueryDto): Promise<Page<RuleSetVersionEntity & { active: boolean }>> {
+  async listVersions(key: string, query: PageQueryDto): Promise<Page<RuleSetVersionListItemDto>> {
     const [items, total] = await this.ruleSets.listVersions(this.db.manager, key, query.limit, query.offset);
     if (total === 0) throw new RulesError(RulesErrorCode.RuleSetNotFound, `No rule set "${key}"`);
     const active = await this.activeVersionOrNull(key);
     return page(
-      items.map((item) => Object.assign(item, { active: item.version === active })),
+      items.map((item) => ({ ...toRuleSetVersionDto(item), active: item.version === active })),
       total,
       query,
     );
   }
 
-  async getVersion(key: string, version: number): Promise<RuleSetVersionEntity> {
+  async getVersion(key: string, version: number): Promise<RuleSetVersionDto> {
     const row = await this.ruleSets.version(this.db.manager, key, version);
     if (!row) throw new RulesError(RulesErrorCode.VersionNotFound, `Rule set "${key}" has no version ${version}`);
-    return row;
+    return toRuleSetVersionDto(row);
   }
 
   /** A new draft version through the API: validated, stored, not active until activated. */
-  async createVersion(key: string, body: unknown, actor: Actor): Promise<RuleSetVersionEntity> {
+  async createVersion(key: string, body: unknown, actor: Actor): Promise<RuleSetVersionDto> {
     const issues = validateRuleSet(body);
     const bodyKey = (body as { key?: unknown } | null)?.key;
     if (typeof bodyKey === 'string' && bodyKey !== key) issues.push({ pointer: '/key', message: `must be "${key}", the key in the path` });
@@ -133,7 +133,7 @@ export class RuleSetsService implements OnApplicationBootstrap {
         subjectId: key,
         after: { version: created.version, source: 'api' },
       });
-      return created;
+      return toRuleSetVersionDto(created);
     });
   }
 
@@ -142,11 +142,11 @@ export class RuleSetsService implements OnApplicationBootstrap {
    * stored classification and controls are re-derived in the same transaction when the rule set
    * feeds them, so the register and the Statement of Applicability follow the active rules.
    */
-  async activate(key: string, version: number, actor: Actor): Promise<RuleSetVersionEntity & { reclassifiedSystems: number }> {
+  async activate(key: string, version: number, actor: Actor): Promise<ActivatedRuleSetVersionDto> {
     return this.db.transaction(async (m) => {
       const target = await this.activateIn(m, key, version, actor);
       const reclassifiedSystems = await this.announceActivation(m, key, version, actor);
-      return Object.assign(target, { reclassifiedSystems });
+      return { ...toRuleSetVersionDto(target), reclassifiedSystems };
     });
   }
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { canonicalJson } from '../common/canonical-json.js';
 import { DomainError } from '../common/domain-error.js';
+import type { FactsSimulationDto, SimulationDto, SystemsSimulationDto, SystemWithInvalidFactsDto } from './dto/simulation.dto.js';
 import { RuleEvaluator } from './rule-evaluator.service.js';
 
 const BATCH = 1000;
@@ -41,12 +42,17 @@ export class SimulationService {
     this.subjects = subjects;
   }
 
-  async simulateFacts(key: string, version: number, facts: Record<string, unknown>) {
+  /** With facts: the candidate beside the active version on them; without: every registered AI system. */
+  simulate(key: string, version: number, facts: Record<string, unknown> | undefined): Promise<SimulationDto> {
+    return facts ? this.simulateFacts(key, version, facts) : this.simulateSystems(key, version);
+  }
+
+  async simulateFacts(key: string, version: number, facts: Record<string, unknown>): Promise<FactsSimulationDto> {
     const candidate = await this.rules.evaluate(key, facts, { version });
     const activeVersion = await this.rules.activeVersion(key).catch(() => null);
     const active = activeVersion === null ? null : await this.rules.evaluate(key, facts, { version: activeVersion });
     return {
-      mode: 'facts' as const,
+      mode: 'facts',
       candidate: { version, outcome: candidate.outcome, events: candidate.events, explanation: candidate.explanation },
       active: active && { version: active.version, outcome: active.outcome },
       changed: !active || canonicalJson(active.outcome) !== canonicalJson(candidate.outcome),
@@ -54,12 +60,12 @@ export class SimulationService {
   }
 
   /** Every registered (not retired) AI system through the candidate and the active version. */
-  async simulateSystems(key: string, version: number) {
+  async simulateSystems(key: string, version: number): Promise<SystemsSimulationDto> {
     await this.rules.compiledVersion(key, version); // 404 before any work for an unknown version
     const activeVersion = await this.rules.activeVersion(key).catch(() => null);
     const started = performance.now();
     const changes: SystemOutcomeChange[] = [];
-    const errors: Array<{ systemId: string; name: string; errors: unknown }> = [];
+    const errors: SystemWithInvalidFactsDto[] = [];
     let evaluated = 0;
     let changed = 0;
     for (let after = ''; this.subjects; ) {
@@ -83,7 +89,7 @@ export class SimulationService {
     }
     changes.sort((a, b) => a.name.localeCompare(b.name));
     return {
-      mode: 'systems' as const,
+      mode: 'systems',
       candidateVersion: version,
       activeVersion,
       systemsEvaluated: evaluated,

@@ -20,7 +20,7 @@ function toJsonSchema(schema: Schema): Schema {
   }
   if (out.type === 'object' && out.properties && out.additionalProperties === undefined) out.additionalProperties = false;
   if (schema.nullable) {
-    if (out.$ref || out.allOf || out.oneOf) return { anyOf: [{ type: 'null' }, out] };
+    if (out.$ref || out.allOf || out.oneOf || out.anyOf) return { anyOf: [{ type: 'null' }, out] };
     if (out.type) out.type = [out.type, 'null'];
     if (out.enum) out.enum = [...out.enum, null];
   }
