@@ -13,6 +13,7 @@ import { ClockModule } from './clock/clock.module.js';
 import { JsonShapeGuard } from './common/json-shape.guard.js';
 import { ProblemFilter } from './common/problem.filter.js';
 import { type AppConfig, loadConfig } from './config/app-config.js';
+import { EngineSettings } from './config/engine-settings.js';
 import { dataSourceOptions } from './database/data-source-options.js';
 import { DatabaseModule } from './database/database.module.js';
 import { WorkersModule } from './workers/workers.module.js';
@@ -104,6 +105,7 @@ export class AppModule {
       providers: [
         { provide: APP_FILTER, useClass: ProblemFilter },
         { provide: APP_GUARD, useClass: JsonShapeGuard },
+        EngineSettings,
       ],
     };
   }

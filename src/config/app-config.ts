@@ -57,6 +57,21 @@ export interface AppConfig {
   processMaxAttempts: number;
   /** How often idempotency keys past their retention are removed. */
   idempotencySweepIntervalMs: number;
+  /** A FEEL evaluation with loops, quantifiers or functions may take this long and this much memory; one engine step this long on FEEL in all. */
+  feelTimeoutMs: number;
+  feelMemoryMb: number;
+  feelStepBudgetMs: number;
+  /** Deploy-time bounds of a BPMN definition. */
+  bpmnMaxElements: number;
+  bpmnMaxForkWidth: number;
+  bpmnMaxNesting: number;
+  maxMultiInstanceItems: number;
+  /** Shortest period of a timer cycle. */
+  timerMinCycleMs: number;
+  /** Bounds of a rule set (shared conditions counted where they are used). */
+  rulesMaxRules: number;
+  rulesMaxDepth: number;
+  rulesMaxConditions: number;
   /** Bounds on the shape of a JSON request body (and query) before anything walks it. */
   jsonMaxDepth: number;
   jsonMaxKeys: number;
@@ -156,6 +171,17 @@ export function loadConfig(env: Env = process.env): AppConfig {
     timerPollIntervalMs: intVar(env, 'AIMSFLOW_TIMER_POLL_INTERVAL_MS', 1000, 0, 3_600_000),
     processMaxAttempts: intVar(env, 'AIMSFLOW_PROCESS_MAX_ATTEMPTS', 5, 1, 100),
     idempotencySweepIntervalMs: intVar(env, 'AIMSFLOW_IDEMPOTENCY_SWEEP_INTERVAL_MS', 3_600_000, 0, 86_400_000),
+    feelTimeoutMs: intVar(env, 'AIMSFLOW_FEEL_TIMEOUT_MS', 250, 10, 60_000),
+    feelMemoryMb: intVar(env, 'AIMSFLOW_FEEL_MEMORY_MB', 64, 16, 4096),
+    feelStepBudgetMs: intVar(env, 'AIMSFLOW_FEEL_STEP_BUDGET_MS', 1000, 10, 600_000),
+    bpmnMaxElements: intVar(env, 'AIMSFLOW_BPMN_MAX_ELEMENTS', 1000, 10, 5000),
+    bpmnMaxForkWidth: intVar(env, 'AIMSFLOW_BPMN_MAX_FORK_WIDTH', 100, 2, 1000),
+    bpmnMaxNesting: intVar(env, 'AIMSFLOW_BPMN_MAX_NESTING', 20, 1, 100),
+    maxMultiInstanceItems: intVar(env, 'AIMSFLOW_MAX_MULTI_INSTANCE_ITEMS', 500, 1, 100_000),
+    timerMinCycleMs: intVar(env, 'AIMSFLOW_TIMER_MIN_CYCLE_MS', 60_000, 1000, 86_400_000),
+    rulesMaxRules: intVar(env, 'AIMSFLOW_RULES_MAX_RULES', 1000, 1, 100_000),
+    rulesMaxDepth: intVar(env, 'AIMSFLOW_RULES_MAX_DEPTH', 24, 2, 200),
+    rulesMaxConditions: intVar(env, 'AIMSFLOW_RULES_MAX_CONDITIONS', 20_000, 10, 1_000_000),
     jsonMaxDepth: intVar(env, 'AIMSFLOW_JSON_MAX_DEPTH', 32, 4, 256),
     jsonMaxKeys: intVar(env, 'AIMSFLOW_JSON_MAX_KEYS', 1000, 10, 100_000),
     jsonMaxItems: intVar(env, 'AIMSFLOW_JSON_MAX_ITEMS', 10_000, 10, 1_000_000),

@@ -11,7 +11,7 @@ import { canonicalJson } from '../common/canonical-json.js';
 import { type Page, page, type PageQueryDto } from '../common/pagination.js';
 import type { AppConfig } from '../config/app-config.js';
 import { Database } from '../database/database.js';
-import { readRuleSetDirectory, type RuleSetDocument, type ValidationIssue, validateRuleSet } from '../engine/rules/index.js';
+import { CompiledRuleSet, readRuleSetDirectory, type RuleSetDocument, type ValidationIssue } from '../engine/rules/index.js';
 import {
   type ActivatedRuleSetVersionDto,
   type ActiveRuleSetDto,
@@ -121,7 +121,7 @@ export class RuleSetsService implements OnApplicationBootstrap {
 
   /** A new draft version through the API: validated, stored, not active until activated. */
   async createVersion(key: string, body: unknown, actor: Actor): Promise<RuleSetVersionDto> {
-    const issues = validateRuleSet(body);
+    const issues = await CompiledRuleSet.check(body);
     const bodyKey = (body as { key?: unknown } | null)?.key;
     if (typeof bodyKey === 'string' && bodyKey !== key) issues.push({ pointer: '/key', message: `must be "${key}", the key in the path` });
     if (issues.length) throw new RulesError(RulesErrorCode.InvalidRuleSet, `The rule set document is invalid (${issues.length} issue(s))`, issues);

@@ -67,6 +67,22 @@ export class CompiledRuleSet {
     this.buildOutcome = outcomeBuilder(document.outcome, document.rules.map((rule) => rule.event.params));
   }
 
+  /**
+   * Every reason the document cannot be stored: its validation issues, or, when it validates, a
+   * failure to build it or to evaluate it once on no facts (a version that cannot be evaluated is
+   * never stored, let alone activated).
+   */
+  static async check(doc: unknown): Promise<ValidationIssue[]> {
+    const issues = validateRuleSet(doc);
+    if (issues.length) return issues;
+    try {
+      await new CompiledRuleSet(structuredClone(doc as RuleSetDocument)).evaluate({});
+      return [];
+    } catch (error) {
+      return [{ pointer: '', message: `cannot be evaluated: ${error instanceof Error ? error.message : String(error)}` }];
+    }
+  }
+
   /** Validates and builds; throws RuleSetInvalidError (with every issue) if the document is invalid. */
   static compile(doc: RuleSetDocument): CompiledRuleSet {
     const issues = validateRuleSet(doc);

@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ValidationIssue } from './types.js';
-import { validateRuleSet } from './validate.js';
+import { CompiledRuleSet } from './compiled-rule-set.js';
 
 export interface RuleSetFile {
   file: string;
@@ -24,7 +24,7 @@ export async function readRuleSetFile(file: string): Promise<RuleSetFile> {
   } catch (error) {
     return { file, document: undefined, issues: [{ pointer: '', message: `is not JSON: ${(error as Error).message}` }] };
   }
-  const issues = validateRuleSet(document);
+  const issues = await CompiledRuleSet.check(document);
   const expected = path.basename(file, '.json');
   const key = typeof document === 'object' && document !== null ? (document as { key?: unknown }).key : undefined;
   if (typeof key === 'string' && key !== expected) issues.push({ pointer: '/key', message: `must equal the file name "${expected}"` });

@@ -1,4 +1,5 @@
 import type { Ajv, ValidateFunction } from 'ajv';
+import { ruleSetBoundIssues } from './bounds.js';
 import { ajvErrorsToIssues, compileUserSchema, formatIssues, pointer, pointerToken } from './json-schema.js';
 import { OPERATOR_DECORATORS, OPERATORS, parseOperator } from './operators.js';
 import { OUTCOME_STRATEGIES, type ValidationIssue } from './types.js';
@@ -17,6 +18,9 @@ const NUMERIC = new Set(['lessThan', 'lessThanInclusive', 'greaterThan', 'greate
  * would only trip over at run time (or silently never match). Reports every issue; never throws.
  */
 export function validateRuleSet(doc: unknown): ValidationIssue[] {
+  // Too big to check (or run) at all: nothing else is looked at.
+  const bounds = ruleSetBoundIssues(doc);
+  if (bounds.length) return bounds;
   const issues = formatIssues(doc);
   if (!isRecord(doc)) return issues;
   try {
@@ -236,7 +240,7 @@ function checkFactCondition(node: Json, at: string, ctx: Context): void {
   }
 }
 
-/** json-rules-engine would recurse forever on a shared condition that reaches itself. */
+/** json-rules-engine would recurse forever on a shared condition that reaches itself. Each condition is visited once. */
 function checkReferenceCycles(shared: Json, issues: ValidationIssue[]): void {
   const referencesOf = (node: unknown, out: string[] = []): string[] => {
     if (Array.isArray(node)) node.forEach((child) => referencesOf(child, out));
@@ -246,17 +250,15 @@ function checkReferenceCycles(shared: Json, issues: ValidationIssue[]): void {
     }
     return out;
   };
-  const reported = new Set<string>();
+  const done = new Set<string>();
   const visit = (name: string, trail: string[]): void => {
     if (trail.includes(name)) {
       const cycle = [...trail.slice(trail.indexOf(name)), name];
-      if (!cycle.some((member) => reported.has(member))) {
-        cycle.forEach((member) => reported.add(member));
-        issues.push({ pointer: pointer('/sharedConditions', cycle[0]), message: `refers to itself: ${cycle.join(' -> ')}` });
-      }
+      issues.push({ pointer: pointer('/sharedConditions', cycle[0]), message: `refers to itself: ${cycle.join(' -> ')}` });
       return;
     }
-    if (!has(shared, name)) return;
+    if (done.has(name) || !has(shared, name)) return;
+    done.add(name);
     for (const next of referencesOf(shared[name])) visit(next, [...trail, name]);
   };
   for (const name of Object.keys(shared)) visit(name, []);
