@@ -2,6 +2,7 @@ import autocannon from 'autocannon';
 import { startServiceProcess } from '../test/helpers/service-process.js';
 import { freePort } from '../test/helpers/free-port.js';
 import { benchDatabase, log } from './bench-database.js';
+import { cpuSeconds } from './process-support.js';
 
 const ADMIN = 'bench-admin-token-0123456789abcdefghijklmnop';
 const CONNECTIONS = 32;
@@ -11,10 +12,12 @@ export interface DecisionsResult {
   p50Ms: number;
   p99Ms: number;
   non2xxOrErrors: number;
+  /** CPU of the service process per request while measured (when its pid was given). */
+  cpuMsPerRequest?: number;
 }
 
 /** POST /decisions/eu-ai-act-risk-class with autocannon, 32 connections, for `seconds` after a 3 s warm-up. */
-export async function decisionsOverHttp(baseUrl: string, token: string, seconds = 15): Promise<DecisionsResult> {
+export async function decisionsOverHttp(baseUrl: string, token: string, seconds = 15, pid?: number): Promise<DecisionsResult> {
   const run = (duration: number) =>
     autocannon({
       url: `${baseUrl}/api/v1/decisions/eu-ai-act-risk-class`,
@@ -25,8 +28,10 @@ export async function decisionsOverHttp(baseUrl: string, token: string, seconds 
       body: JSON.stringify({ facts: { useCases: ['recruitment', 'chatbot'], profilesNaturalPersons: true, art6_3Derogation: 'none', interactsWithNaturalPersons: true } }),
     });
   await run(3); // warm-up
+  const cpuBefore = pid === undefined ? 0 : cpuSeconds(pid);
   const result = await run(seconds);
-  return { requestsPerSecond: Math.round(result.requests.average), p50Ms: result.latency.p50, p99Ms: result.latency.p99, non2xxOrErrors: result.non2xx + result.errors };
+  const cpu = pid === undefined ? {} : { cpuMsPerRequest: ((cpuSeconds(pid) - cpuBefore) * 1000) / result.requests.total };
+  return { requestsPerSecond: Math.round(result.requests.average), p50Ms: result.latency.p50, p99Ms: result.latency.p99, non2xxOrErrors: result.non2xx + result.errors, ...cpu };
 }
 
 /** Issue "Rules as data": POST /decisions/eu-ai-act-risk-class over HTTP, 32 connections, service in its own process. */

@@ -8,6 +8,7 @@ import {
   BENCH_ADMIN,
   closedLoop,
   combined,
+  cpuSeconds,
   ensurePgbench,
   keepAliveDriver,
   type LoadResult,
@@ -20,12 +21,31 @@ const CLIENTS = 32;
 const WARM_UP_S = 3;
 const MEASURE_S = 15;
 const ADAPTERS: HttpAdapterName[] = ['express', 'fastify'];
-/** Each adapter is measured twice, mirrored, so a drift of the shared machine's load hits both alike. */
-const ORDER: HttpAdapterName[] = ['express', 'fastify', 'fastify', 'express'];
+/**
+ * Each adapter is measured twice, mirrored, so a drift of the shared machine's load hits both
+ * alike; BENCH_FASTIFY_FIRST=true mirrors the order to check what position costs.
+ */
+const ORDER: HttpAdapterName[] = process.env.BENCH_FASTIFY_FIRST === 'true' ? ['fastify', 'express', 'express', 'fastify'] : ['express', 'fastify', 'fastify', 'express'];
 const REFERENCE_TOKEN = 'bench-reference-token-0123456789abcdefghij';
 
 const fixed = (value: number, digits = 1) => Number(value.toFixed(digits));
-const summary = (r: LoadResult) => `${r.perSecond.toFixed(0)}/s (${r.count} in ${r.elapsed.toFixed(1)} s), p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms`;
+
+/** A load with the CPU its server process spent on it: on a shared machine that per-request cost moves less than the throughput. */
+type Measured = LoadResult & { cpuSeconds: number };
+
+async function measured(pid: number, load: () => Promise<LoadResult>): Promise<Measured> {
+  const before = cpuSeconds(pid);
+  const result = await load();
+  return { ...result, cpuSeconds: cpuSeconds(pid) - before };
+}
+
+function combinedMeasured(results: Measured[]): Measured {
+  return { ...combined(results), cpuSeconds: results.reduce((sum, r) => sum + r.cpuSeconds, 0) };
+}
+
+const cpuMs = (r: Measured) => (r.cpuSeconds * 1000) / r.count;
+const summary = (r: Measured) =>
+  `${r.perSecond.toFixed(0)}/s (${r.count} in ${r.elapsed.toFixed(1)} s), p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, server CPU ${cpuMs(r).toFixed(2)} ms per request`;
 
 /** A reference server of bench/references/ (built into dist/) in its own process. */
 async function startReference(name: string, databaseUrl: string): Promise<ServiceProcess> {
@@ -66,19 +86,27 @@ export async function httpAdaptersBench(): Promise<Record<string, number>> {
       const body = (await driver.post(`${prefix}/tasks/${next[i]}/complete`, token(i), { variables: { n } })) as { nextTasks: Array<{ id: string }> };
       next[i] = body.nextTasks[0].id;
     };
-    const completions: Record<HttpAdapterName, LoadResult[]> = { express: [], fastify: [] };
+    const completeVia = Object.fromEntries(
+      ADAPTERS.map((adapter) => [adapter, completeOn(keepAliveDriver(services[adapter].baseUrl, CLIENTS), (i) => workers[i], '/api/v1')]),
+    ) as Record<HttpAdapterName, (i: number, n: number) => Promise<void>>;
+    // The first load on a fresh service and database runs well below the later ones (JIT, caches, each pooled connection preparing its statements).
+    for (const adapter of ORDER.slice(0, 2)) await closedLoop(CLIENTS, MEASURE_S, completeVia[adapter]);
+    log('both adapters warmed up');
+    const completions: Record<HttpAdapterName, Measured[]> = { express: [], fastify: [] };
     for (const adapter of ORDER) {
-      const complete = completeOn(keepAliveDriver(services[adapter].baseUrl, CLIENTS), (i) => workers[i], '/api/v1');
-      await closedLoop(CLIENTS, WARM_UP_S, complete);
-      const result = await closedLoop(CLIENTS, MEASURE_S, complete);
+      await closedLoop(CLIENTS, WARM_UP_S, completeVia[adapter]);
+      const result = await measured(services[adapter].child.pid as number, () => closedLoop(CLIENTS, MEASURE_S, completeVia[adapter]));
       completions[adapter].push(result);
       log(`completions, aimsflow on ${adapter}: ${summary(result)}`);
     }
     const decisions: Record<HttpAdapterName, DecisionsResult[]> = { express: [], fastify: [] };
     for (const adapter of ORDER) {
-      const result = await decisionsOverHttp(services[adapter].baseUrl, BENCH_ADMIN, MEASURE_S);
+      const result = await decisionsOverHttp(services[adapter].baseUrl, BENCH_ADMIN, MEASURE_S, services[adapter].child.pid);
       decisions[adapter].push(result);
-      log(`POST /decisions, aimsflow on ${adapter}: ${result.requestsPerSecond} req/s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms, non-2xx/errors ${result.non2xxOrErrors}`);
+      log(
+        `POST /decisions, aimsflow on ${adapter}: ${result.requestsPerSecond} req/s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms, ` +
+          `non-2xx/errors ${result.non2xxOrErrors}, server CPU ${result.cpuMsPerRequest?.toFixed(2)} ms per request`,
+      );
     }
     await stopAll();
 
@@ -87,7 +115,7 @@ export async function httpAdaptersBench(): Promise<Record<string, number>> {
     running.push(bare);
     const bareComplete = completeOn(keepAliveDriver(bare.baseUrl, CLIENTS), () => REFERENCE_TOKEN, '');
     await closedLoop(CLIENTS, WARM_UP_S, bareComplete);
-    const bareResult = await closedLoop(CLIENTS, MEASURE_S, bareComplete);
+    const bareResult = await measured(bare.child.pid as number, () => closedLoop(CLIENTS, MEASURE_S, bareComplete));
     log(`completions, bare Node http + pg: ${summary(bareResult)}`);
     await stopAll();
 
@@ -98,20 +126,26 @@ export async function httpAdaptersBench(): Promise<Record<string, number>> {
     for (let i = 0; i < CLIENTS; i++) instances.push(((await peerDriver.post('/instances', REFERENCE_TOKEN, {})) as { id: string }).id);
     const peerComplete = (i: number, n: number) => peerDriver.post(`/instances/${instances[i]}/complete`, REFERENCE_TOKEN, { variables: { n } });
     await closedLoop(CLIENTS, WARM_UP_S, peerComplete);
-    const peerResult = await closedLoop(CLIENTS, MEASURE_S, peerComplete);
+    const peerResult = await measured(peer.child.pid as number, () => closedLoop(CLIENTS, MEASURE_S, peerComplete));
     log(`completions, bpmn-engine peer: ${summary(peerResult)}`);
     await stopAll();
 
     const pgbench = await pgbenchCompletions(db.url, CLIENTS, MEASURE_S);
     log(`pgbench, a completion's core in SQL: ${pgbench.tps.toFixed(0)} tps (latency average ${pgbench.latencyMs} ms)`);
 
-    const express = combined(completions.express);
-    const fastify = combined(completions.fastify);
+    const express = combinedMeasured(completions.express);
+    const fastify = combinedMeasured(completions.fastify);
     // autocannon reports percentiles, not latencies: the two rounds are averaged.
     const decisionsOf = (adapter: HttpAdapterName) => {
       const runs = decisions[adapter];
       const mean = (pick: (r: DecisionsResult) => number) => runs.reduce((sum, r) => sum + pick(r), 0) / runs.length;
-      return { perSecond: mean((r) => r.requestsPerSecond), p50: mean((r) => r.p50Ms), p99: mean((r) => r.p99Ms), errors: runs.reduce((sum, r) => sum + r.non2xxOrErrors, 0) };
+      return {
+        perSecond: mean((r) => r.requestsPerSecond),
+        p50: mean((r) => r.p50Ms),
+        p99: mean((r) => r.p99Ms),
+        cpuMs: mean((r) => r.cpuMsPerRequest ?? NaN),
+        errors: runs.reduce((sum, r) => sum + r.non2xxOrErrors, 0),
+      };
     };
     const decisionsExpress = decisionsOf('express');
     const decisionsFastify = decisionsOf('fastify');
@@ -123,7 +157,9 @@ export async function httpAdaptersBench(): Promise<Record<string, number>> {
       expressToPeer: express.perSecond / peerResult.perSecond,
       fastifyToPeer: fastify.perSecond / peerResult.perSecond,
       fastifyToExpress: fastify.perSecond / express.perSecond,
+      cpuExpressToFastify: cpuMs(express) / cpuMs(fastify),
       decisionsFastifyToExpress: decisionsFastify.perSecond / decisionsExpress.perSecond,
+      decisionsCpuExpressToFastify: decisionsExpress.cpuMs / decisionsFastify.cpuMs,
     };
     log(`completions, aimsflow on express (both rounds): ${summary(express)}`);
     log(`completions, aimsflow on fastify (both rounds): ${summary(fastify)}`);
@@ -131,7 +167,10 @@ export async function httpAdaptersBench(): Promise<Record<string, number>> {
       `ratios: express / pgbench ${ratios.expressToPgbench.toFixed(3)}, / bare Node ${ratios.expressToBareNode.toFixed(2)} (target >= 0.5), / peer ${ratios.expressToPeer.toFixed(2)}; ` +
         `fastify / pgbench ${ratios.fastifyToPgbench.toFixed(3)}, / bare Node ${ratios.fastifyToBareNode.toFixed(2)}, / peer ${ratios.fastifyToPeer.toFixed(2)}`,
     );
-    log(`fastify / express: completions ${ratios.fastifyToExpress.toFixed(2)} (Fastify is adopted at >= 1.25), decisions ${ratios.decisionsFastifyToExpress.toFixed(2)}`);
+    log(
+      `fastify / express: completions ${ratios.fastifyToExpress.toFixed(2)} (Fastify is adopted at >= 1.25), decisions ${ratios.decisionsFastifyToExpress.toFixed(2)}; ` +
+        `server CPU per request express / fastify: completions ${ratios.cpuExpressToFastify.toFixed(2)}, decisions ${ratios.decisionsCpuExpressToFastify.toFixed(2)}`,
+    );
     const loads = { express, fastify, bareNode: bareResult, peer: peerResult };
     return {
       pgbenchTps: Math.round(pgbench.tps),
@@ -140,14 +179,17 @@ export async function httpAdaptersBench(): Promise<Record<string, number>> {
           [`${name}PerSecond`, Math.round(r.perSecond)],
           [`${name}P50Ms`, fixed(r.p50)],
           [`${name}P99Ms`, fixed(r.p99)],
+          [`${name}CpuMsPerCompletion`, fixed(cpuMs(r), 2)],
         ]),
       ),
       decisionsExpressPerSecond: Math.round(decisionsExpress.perSecond),
       decisionsExpressP50Ms: fixed(decisionsExpress.p50),
       decisionsExpressP99Ms: fixed(decisionsExpress.p99),
+      decisionsExpressCpuMsPerRequest: fixed(decisionsExpress.cpuMs, 2),
       decisionsFastifyPerSecond: Math.round(decisionsFastify.perSecond),
       decisionsFastifyP50Ms: fixed(decisionsFastify.p50),
       decisionsFastifyP99Ms: fixed(decisionsFastify.p99),
+      decisionsFastifyCpuMsPerRequest: fixed(decisionsFastify.cpuMs, 2),
       decisionsNon2xxOrErrors: decisionsExpress.errors + decisionsFastify.errors,
       ...Object.fromEntries(Object.entries(ratios).map(([name, value]) => [name, fixed(value, 3)])),
     };

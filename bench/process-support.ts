@@ -148,6 +148,15 @@ export function rssMiB(pid: number): number {
   return Number(line?.match(/(\d+)/)?.[1] ?? 0) / 1024;
 }
 
+const CLOCK_TICKS_PER_SECOND = Number(execSync('getconf CLK_TCK', { encoding: 'utf8' }).trim());
+
+/** CPU time a process has used so far (user + system), in seconds. */
+export function cpuSeconds(pid: number): number {
+  // The command name (field 2) may hold spaces: count the fields after its closing parenthesis.
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND;
+}
+
 /** Just enough of the API for the benchmarks; every call must succeed. */
 export function apiClient(baseUrl: string) {
   const call = async (token: string, method: string, path: string, body?: unknown, contentType = 'application/json') => {
