@@ -12,7 +12,7 @@ export type HttpAdapterName = (typeof HTTP_ADAPTERS)[number];
 /** Everything the service reads from its environment, validated once at boot. */
 export interface AppConfig {
   port: number;
-  /** The HTTP server under Nest; both give the same API and conventions (docs/adr/0005-http-adapter.md). */
+  /** The HTTP server under Nest: Express, or Fastify kept for measurement; both give the same API and conventions (docs/adr/0005-http-adapter.md). */
   httpAdapter: HttpAdapterName;
   /** Set by the operator, or by main.ts after it has started the embedded database. */
   databaseUrl?: string;
