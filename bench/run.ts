@@ -5,6 +5,7 @@ import { auditChainBench } from './audit-chain.bench.js';
 import { log } from './bench-database.js';
 import { processMemoryBench } from './process-memory.bench.js';
 import { processTasksHttpBench } from './process-tasks-http.bench.js';
+import { httpAdaptersBench } from './http-adapters.bench.js';
 import { decisionsHttpBench } from './decisions-http.bench.js';
 import { modelEventsBench } from './model-events.bench.js';
 import { webhookDeliveryBench } from './webhook-delivery.bench.js';
@@ -22,6 +23,7 @@ const BENCHES: Record<string, () => Promise<Record<string, number>>> = {
   'model-events': modelEventsBench,
   'webhook-delivery': webhookDeliveryBench,
   'process-tasks-http': processTasksHttpBench,
+  'http-adapters': httpAdaptersBench,
   'process-memory': processMemoryBench,
 };
 

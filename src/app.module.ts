@@ -5,7 +5,7 @@ import { ScheduleModule } from '@nestjs/schedule';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import { AiSystemsModule } from './ai-systems/ai-systems.module.js';
 import { AuditTrailModule } from './audit-trail/audit-trail.module.js';
 import { AuthModule } from './auth/auth.module.js';
@@ -33,10 +33,15 @@ import { ModelChangesModule } from './model-changes/model-changes.module.js';
 
 const REQUEST_ID_PATTERN = /^[\w.:-]{1,128}$/;
 
-/** A caller's X-Request-Id is kept (when sane), otherwise one is made; it is echoed back and logged. */
-function requestId(req: IncomingMessage, res: ServerResponse): string {
+/** A caller's X-Request-Id is kept (when sane), otherwise one is made. */
+export function newRequestId(req: { headers: IncomingHttpHeaders }): string {
   const given = req.headers['x-request-id'];
-  const id = typeof given === 'string' && REQUEST_ID_PATTERN.test(given) ? given : randomUUID();
+  return typeof given === 'string' && REQUEST_ID_PATTERN.test(given) ? given : randomUUID();
+}
+
+/** The request id, echoed back and logged (on Express; Fastify makes it with newRequestId before the logger sees the request). */
+function requestId(req: IncomingMessage, res: ServerResponse): string {
+  const id = newRequestId(req);
   res.setHeader('X-Request-Id', id);
   return id;
 }

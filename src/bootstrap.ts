@@ -1,17 +1,18 @@
-import type { INestApplication } from '@nestjs/common';
+import { BadRequestException, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { ConfigService } from '@nestjs/config';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
-import { AppModule } from './app.module.js';
+import { AppModule, newRequestId } from './app.module.js';
 import { ROLE_DESCRIPTIONS } from './auth/roles.js';
 import { requireKnownContentType } from './common/content-type.middleware.js';
-import { BODY_LIMIT } from './common/limits.js';
+import { BODY_LIMIT, BODY_LIMIT_BYTES } from './common/limits.js';
 import { rateLimiter } from './common/rate-limit.js';
 import { createValidationPipe } from './common/validation.js';
-import type { AppConfig } from './config/app-config.js';
+import { type AppConfig, loadConfig } from './config/app-config.js';
 
 export const API_PREFIX = 'api/v1';
 
@@ -24,16 +25,58 @@ ${Object.entries(ROLE_DESCRIPTIONS)
 
 Errors are \`application/problem+json\` (RFC 9457) with \`errors: [{ pointer, message }]\` naming each bad field.`;
 
-/** The HTTP application with every convention applied; used by main.ts and by the tests alike. */
+/** Express's body parsers: JSON, and BPMN XML as text (the handler gets the text, the BPMN parser reads it). */
+function parseBodiesOnExpress(app: NestExpressApplication): void {
+  app.useBodyParser('json', { limit: BODY_LIMIT, type: ['application/json', 'application/*+json'] });
+  app.useBodyParser('text', { limit: BODY_LIMIT, type: ['application/xml', 'text/xml', 'application/*+xml'] });
+}
+
+/**
+ * The same on Fastify (the body limit is the adapter's), read as body-parser reads JSON: an empty
+ * body is `{}` (Fastify's own parser refuses it), only an object or array is accepted, malformed JSON is a 400.
+ */
+function parseBodiesOnFastify(app: NestFastifyApplication): void {
+  const json = (_req: unknown, body: Buffer, done: (error: Error | null, parsed?: unknown) => void) => {
+    const text = body.toString('utf8');
+    if (!text.trim()) return done(null, {});
+    if (!/^\s*[[{]/.test(text)) return done(new BadRequestException('The JSON body must be an object or an array'));
+    try {
+      done(null, JSON.parse(text));
+    } catch (error) {
+      done(new BadRequestException((error as Error).message));
+    }
+  };
+  app.useBodyParser('application/json', {}, json);
+  app.useBodyParser(/^application\/[\w.+-]+\+json\b/i, {}, json);
+  app.useBodyParser(/^(application|text)\/([\w.+-]+\+)?xml\b/i, {}, (_req, body, done) => done(null, body.toString('utf8')));
+}
+
+/**
+ * Fastify makes the request id itself (the logger's middleware then takes it as it is), so it
+ * also echoes it here; on Express the logger does both.
+ */
+function fastifyAdapter(): FastifyAdapter {
+  const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, genReqId: newRequestId });
+  adapter.getInstance().addHook('onRequest', (request, reply, done) => {
+    reply.header('X-Request-Id', request.id);
+    done();
+  });
+  return adapter;
+}
+
+/** The HTTP application with every convention applied, on Express or Fastify; used by main.ts and by the tests alike. */
 export async function createApp(overrides: Partial<AppConfig> = {}): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(overrides), { bufferLogs: true, bodyParser: false });
+  const module = AppModule.forRoot(overrides);
+  const options = { bufferLogs: true, bodyParser: false };
+  const fastify = (overrides.httpAdapter ?? loadConfig().httpAdapter) === 'fastify';
+  const app = fastify ? await NestFactory.create<NestFastifyApplication>(module, fastifyAdapter(), options) : await NestFactory.create<NestExpressApplication>(module, options);
   app.useLogger(app.get(Logger));
+  // Plain Node middleware, the same on both adapters (Fastify runs them through @fastify/middie).
   app.use(rateLimiter(app.get<ConfigService<AppConfig, true>>(ConfigService).get('rateLimitPerMinute', { infer: true })));
   app.use(helmet({ contentSecurityPolicy: { directives: { 'img-src': ["'self'", 'data:', 'validator.swagger.io'] } } }));
   app.use(requireKnownContentType);
-  app.useBodyParser('json', { limit: BODY_LIMIT, type: ['application/json', 'application/*+json'] });
-  // BPMN definitions are deployed as XML; the handler gets the text, the BPMN parser reads it.
-  app.useBodyParser('text', { limit: BODY_LIMIT, type: ['application/xml', 'text/xml', 'application/*+xml'] });
+  if (fastify) parseBodiesOnFastify(app as NestFastifyApplication);
+  else parseBodiesOnExpress(app as NestExpressApplication);
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health'] });
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();

@@ -26,7 +26,9 @@ async function main(): Promise<void> {
   });
   await runMigrations(running.database.url);
   running.app = await createApp({ databaseUrl: running.database.url, secretKey: config.secretKey ?? running.database.secretKey });
-  await running.app.listen(config.port);
+  // Every interface, as Node (and so Express) listens by default; Fastify's own default is localhost only.
+  if (config.httpAdapter === 'fastify') await running.app.listen(config.port, '::');
+  else await running.app.listen(config.port);
   process.stderr.write(
     `aimsflow listening on http://localhost:${config.port} (API /api/v1, docs /docs, health /health; ` +
       `database: ${running.database.embedded ? `embedded in ${config.dataDir}` : 'DATABASE_URL'})\n`,

@@ -1,6 +1,6 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Request } from 'express';
+import type { IncomingHttpHeaders } from 'node:http';
 import { AuthError, AuthErrorCode } from './auth.errors.js';
 import { PUBLIC_KEY, ROLES_KEY } from './auth.decorators.js';
 import type { Actor, Role } from './roles.js';
@@ -17,7 +17,7 @@ export class AuthGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
-    const req = context.switchToHttp().getRequest<Request & { actor?: Actor; id?: unknown }>();
+    const req = context.switchToHttp().getRequest<{ headers: IncomingHttpHeaders; actor?: Actor; id?: unknown }>();
     const header = req.headers.authorization;
     const match = header?.match(/^Bearer\s+(\S+)\s*$/i);
     if (header && !match) throw new AuthError(AuthErrorCode.InvalidToken, 'The Authorization header must be "Bearer <token>"');

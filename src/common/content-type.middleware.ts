@@ -1,4 +1,5 @@
-import type { NextFunction, Request, Response } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { ErrorKind, RequestError } from './domain-error.js';
 
 const JSON_TYPES = /^application\/([\w.+-]+\+)?json$/i;
 const XML_TYPES = /^(application|text)\/([\w.+-]+\+)?xml$/i;
@@ -7,26 +8,19 @@ const XML_ROUTES = /^\/api\/v1\/process-definitions\/?$/;
 
 /**
  * A request with a body must say it is JSON (or BPMN XML where that is accepted): anything else
- * gets 415 as problem+json before any parser or handler sees it.
+ * gets 415 as problem+json before any parser or handler sees it. A plain Node middleware, so it
+ * runs on either HTTP adapter; the exception filter writes the problem.
  */
-export function requireKnownContentType(req: Request, res: Response, next: NextFunction): void {
+export function requireKnownContentType(req: IncomingMessage, _res: ServerResponse, next: (error?: unknown) => void): void {
   const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
-  if (!hasBody || !['POST', 'PUT', 'PATCH'].includes(req.method)) return next();
+  if (!hasBody || !['POST', 'PUT', 'PATCH'].includes(req.method ?? '')) return next();
   const type = (req.headers['content-type'] ?? '').split(';')[0].trim();
-  if (JSON_TYPES.test(type) || (XML_TYPES.test(type) && XML_ROUTES.test(req.path))) return next();
-  const accepted = XML_ROUTES.test(req.path) ? 'application/xml (BPMN)' : 'application/json';
-  res
-    .status(415)
-    .type('application/problem+json')
-    .send(
-      JSON.stringify({
-        type: 'https://aimsflow.dev/problems/unsupported-media-type',
-        title: 'unsupported media type',
-        status: 415,
-        code: 'unsupported-media-type',
-        detail: `Content-Type ${type || '(none)'} is not accepted here; send ${accepted}`,
-        instance: req.originalUrl,
-        errors: [{ pointer: '', message: `Content-Type must be ${accepted}` }],
-      }),
-    );
+  const path = (req.url ?? '').split('?')[0];
+  if (JSON_TYPES.test(type) || (XML_TYPES.test(type) && XML_ROUTES.test(path))) return next();
+  const accepted = XML_ROUTES.test(path) ? 'application/xml (BPMN)' : 'application/json';
+  next(
+    new RequestError(ErrorKind.UnsupportedMediaType, 'unsupported-media-type', `Content-Type ${type || '(none)'} is not accepted here; send ${accepted}`, [
+      { pointer: '', message: `Content-Type must be ${accepted}` },
+    ]),
+  );
 }

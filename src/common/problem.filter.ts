@@ -1,5 +1,5 @@
 import { ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import { HttpAdapterHost } from '@nestjs/core';
 import { isDatabaseUnavailable } from '../database/database-errors.js';
 import { DomainError, ErrorKind, type ProblemFieldError } from './domain-error.js';
 import { BODY_LIMIT } from './limits.js';
@@ -43,6 +43,7 @@ function problemFromUnknown(exception: unknown): Problem {
       ...(exception.errors.length ? { errors: exception.errors } : {}),
     };
   }
+  // Nest's adapters hand over body errors (malformed JSON, too large, bad charset) as HttpExceptions, on Express and Fastify alike.
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
     const body = exception.getResponse();
@@ -54,18 +55,6 @@ function problemFromUnknown(exception: unknown): Problem {
           : String((body as { message?: unknown }).message ?? exception.message);
     const code = (HttpStatus[status] ?? 'error').toLowerCase().replace(/_/g, '-');
     return { type: TYPE_BASE + code, title: code.replace(/-/g, ' '), status, detail, code };
-  }
-  // body-parser errors carry their own status (malformed JSON 400, too large 413, bad charset 415)
-  const bodyError = exception as { status?: number; type?: string; message?: string; limit?: number };
-  if (typeof bodyError?.status === 'number' && bodyError.status >= 400 && bodyError.status < 500 && bodyError.type) {
-    const detail =
-      bodyError.type === 'entity.too.large'
-        ? `The request body is larger than the limit of ${BODY_LIMIT}`
-        : bodyError.type === 'entity.parse.failed'
-          ? `The request body is not valid JSON: ${bodyError.message}`
-          : (bodyError.message ?? 'Bad request');
-    const code = bodyError.type.replace(/\./g, '-');
-    return { type: TYPE_BASE + code, title: code.replace(/-/g, ' '), status: bodyError.status, detail, code, errors: [{ pointer: '', message: detail }] };
   }
   if (isDatabaseUnavailable(exception)) {
     return {
@@ -82,22 +71,26 @@ function problemFromUnknown(exception: unknown): Problem {
 /** Seconds a client should wait before retrying a 503 (a transient database conflict). */
 const RETRY_AFTER_SECONDS = 1;
 
-/** Maps every error to RFC 9457 application/problem+json. */
+/** Maps every error to RFC 9457 application/problem+json, through Nest's adapter so it answers on Express and Fastify alike. */
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
   private readonly logger = new Logger('ProblemFilter');
 
+  constructor(private readonly adapterHost: HttpAdapterHost) {}
+
   catch(exception: unknown, host: ArgumentsHost): void {
+    const http = this.adapterHost.httpAdapter;
     const ctx = host.switchToHttp();
-    const req = ctx.getRequest<Request & { id?: string }>();
-    const res = ctx.getResponse<Response>();
+    const req = ctx.getRequest<{ id?: unknown }>();
+    const res = ctx.getResponse<unknown>();
     const problem = problemFromUnknown(exception);
-    problem.instance = req.originalUrl ?? req.url;
+    problem.instance = http.getRequestUrl(req);
     if (req.id) problem.requestId = String(req.id);
     if (problem.status === 503) this.logger.warn(`503 ${problem.instance}: ${exception instanceof Error ? exception.message : String(exception)}`);
     else if (problem.status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
-    if (res.headersSent) return;
-    if (problem.status === 503) res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
-    res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
+    if (http.isHeadersSent(res)) return;
+    if (problem.status === 503) http.setHeader(res, 'Retry-After', String(RETRY_AFTER_SECONDS));
+    http.setHeader(res, 'Content-Type', 'application/problem+json; charset=utf-8');
+    http.reply(res, JSON.stringify(problem), problem.status);
   }
 }

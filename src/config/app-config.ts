@@ -6,10 +6,14 @@ export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', '
 export type LogLevel = (typeof LOG_LEVELS)[number];
 export const CLOCK_MODES = ['system', 'manual'] as const;
 export type ClockMode = (typeof CLOCK_MODES)[number];
+export const HTTP_ADAPTERS = ['express', 'fastify'] as const;
+export type HttpAdapterName = (typeof HTTP_ADAPTERS)[number];
 
 /** Everything the service reads from its environment, validated once at boot. */
 export interface AppConfig {
   port: number;
+  /** The HTTP server under Nest: Express, or Fastify kept for measurement; both give the same API and conventions (docs/adr/0005-http-adapter.md). */
+  httpAdapter: HttpAdapterName;
   /** Set by the operator, or by main.ts after it has started the embedded database. */
   databaseUrl?: string;
   dataDir: string;
@@ -136,12 +140,17 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (!CLOCK_MODES.includes(clock)) {
     throw new ConfigError('AIMSFLOW_CLOCK', `must be one of ${CLOCK_MODES.join(', ')}, got "${env.AIMSFLOW_CLOCK}"`);
   }
+  const httpAdapter = (env.AIMSFLOW_HTTP_ADAPTER || 'express') as HttpAdapterName;
+  if (!HTTP_ADAPTERS.includes(httpAdapter)) {
+    throw new ConfigError('AIMSFLOW_HTTP_ADAPTER', `must be one of ${HTTP_ADAPTERS.join(', ')}, got "${env.AIMSFLOW_HTTP_ADAPTER}"`);
+  }
   const adminToken = env.AIMSFLOW_ADMIN_TOKEN || undefined;
   if (adminToken !== undefined && adminToken.length < 32) {
     throw new ConfigError('AIMSFLOW_ADMIN_TOKEN', 'must be at least 32 characters long');
   }
   return {
     port: intVar(env, 'PORT', 3000, 0, 65535),
+    httpAdapter,
     databaseUrl: databaseUrlVar(env, 'DATABASE_URL'),
     dataDir: path.resolve(env.AIMSFLOW_DATA_DIR || '.data'),
     embeddedPgPort: intVar(env, 'AIMSFLOW_EMBEDDED_PG_PORT', 54329, 1024, 65535),

@@ -1,7 +1,7 @@
 import { type CallHandler, type ExecutionContext, HttpStatus, Injectable, type NestInterceptor } from '@nestjs/common';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants.js';
-import { Reflector } from '@nestjs/core';
-import type { Request, Response } from 'express';
+import { HttpAdapterHost, Reflector } from '@nestjs/core';
+import type { IncomingHttpHeaders } from 'node:http';
 import { catchError, from, mergeMap, Observable, of, throwError } from 'rxjs';
 import type { Actor } from '../auth/roles.js';
 import { IdempotencyError, IdempotencyErrorCode } from './idempotency.errors.js';
@@ -19,26 +19,29 @@ export class IdempotencyInterceptor implements NestInterceptor {
   constructor(
     private readonly idempotency: IdempotencyService,
     private readonly reflector: Reflector,
+    private readonly adapterHost: HttpAdapterHost,
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const http = context.switchToHttp();
-    const req = http.getRequest<Request & { actor?: Actor }>();
+    const adapter = this.adapterHost.httpAdapter;
+    const req = http.getRequest<{ method: string; headers: IncomingHttpHeaders; body?: unknown; actor?: Actor }>();
     const key = req.headers['idempotency-key'];
     if (req.method !== 'POST' || key === undefined) return next.handle();
     if (typeof key !== 'string' || !KEY_PATTERN.test(key)) {
       const message = 'Idempotency-Key must be 1 to 255 visible ASCII characters';
       return throwError(() => new IdempotencyError(IdempotencyErrorCode.InvalidKey, message, [{ pointer: '', message }]));
     }
-    const res = http.getResponse<Response>();
+    const res = http.getResponse();
     // Nest applies the route's status after interceptors: read it where Nest keeps it.
     const status = this.reflector.get<number>(HTTP_CODE_METADATA, context.getHandler()) ?? HttpStatus.CREATED;
     const scope = req.actor?.subject ?? 'anonymous';
-    const hash = IdempotencyService.requestHash(req.method, req.originalUrl, req.body);
+    const hash = IdempotencyService.requestHash(req.method, adapter.getRequestUrl(req), req.body);
     return from(this.idempotency.claim(scope, key, hash)).pipe(
       mergeMap((claim) => {
         if (claim.kind === 'replay') {
-          res.status(claim.status).setHeader('Idempotent-Replayed', 'true');
+          adapter.status(res, claim.status);
+          adapter.setHeader(res, 'Idempotent-Replayed', 'true');
           return of(claim.body);
         }
         // Subscribing inside the key's context lets the handler's transaction mark the key at commit.

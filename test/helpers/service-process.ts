@@ -9,9 +9,12 @@ export interface ServiceProcess {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-/** The built service (dist/, made by `npm test`'s pretest) as a real child process. */
-export async function startServiceProcess(env: Record<string, string>, port: number, timeoutMs = 90_000): Promise<ServiceProcess> {
-  const child = spawn(process.execPath, [fromProjectRoot('dist/src/main.js')], {
+/**
+ * The built service (dist/, made by `npm test`'s pretest) as a real child process; `entry` runs
+ * another built server answering GET /health the same way (the benchmarks' reference servers).
+ */
+export async function startServiceProcess(env: Record<string, string>, port: number, timeoutMs = 90_000, entry = 'dist/src/main.js'): Promise<ServiceProcess> {
+  const child = spawn(process.execPath, [fromProjectRoot(entry)], {
     cwd: fromProjectRoot(),
     env: { ...process.env, NODE_OPTIONS: '', LOG_LEVEL: 'warn', PORT: String(port), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
