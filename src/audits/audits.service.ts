@@ -17,6 +17,7 @@ import { ProcessEngineService } from '../processes/runtime/process-engine.servic
 import { OutboxService } from '../webhooks/outbox.service.js';
 import { AuditError, AuditErrorCode } from './audits.errors.js';
 import type { AuditQueryDto, CreateAuditDto } from './dto/audit.dto.js';
+import { type AuditDto, toAuditDto } from './dto/audit-response.dto.js';
 import type { AuditEntity, Finding } from './entities/audit.entity.js';
 import { AuditsRepository } from './repositories/audits.repository.js';
 
@@ -68,27 +69,32 @@ export class AuditsService implements OnModuleInit {
     });
   }
 
-  async create(dto: CreateAuditDto, actor: Actor): Promise<AuditEntity> {
-    return this.db.transaction((m) => this.open(m, dto, actor));
+  /**
+   * Opens the audit and starts its process. The answer is the register row read after the commit:
+   * the first steps of the process may have moved it already (a certification starts Stage 1).
+   */
+  async create(dto: CreateAuditDto, actor: Actor): Promise<AuditDto> {
+    const { id } = await this.db.transaction((m) => this.open(m, dto, actor));
+    return this.get(id);
   }
 
-  async list(query: AuditQueryDto) {
+  async list(query: AuditQueryDto): Promise<Page<AuditDto>> {
     const [items, total] = await this.audits.list(this.db.manager, { type: query.type, status: query.status }, query.limit, query.offset);
-    return page(await Promise.all(items.map((item) => this.withLinks(item))), total, query) as Page<AuditEntity>;
+    return page(await Promise.all(items.map((item) => this.withLinks(item))), total, query);
   }
 
-  async get(id: string) {
+  async get(id: string): Promise<AuditDto> {
     const row = await this.audits.find(this.db.manager, id);
     if (!row) throw new AuditError(AuditErrorCode.NotFound, `No audit ${id}`);
     return this.withLinks(row);
   }
 
   /** Linked nonconformities and the next due date, as an auditor reads the register. */
-  private async withLinks(row: AuditEntity) {
+  private async withLinks(row: AuditEntity): Promise<AuditDto> {
     const nonconformities = (await this.nonconformities.ofAudit(row.id)).map(({ id, title, severity, status, closedAt }) => ({ id, title, severity, status, closedAt }));
     const now = this.clock.now().getTime();
     const nextDueAt = [row.surveillance1Due, row.surveillance2Due, row.recertificationDue].find((d) => d && d.getTime() > now) ?? null;
-    return { ...row, nonconformities, nextDueAt };
+    return toAuditDto(row, nonconformities, nextDueAt);
   }
 
   private async open(m: EntityManager, dto: CreateAuditDto, actor: Actor, previous?: AuditEntity): Promise<AuditEntity> {

@@ -11,8 +11,9 @@ import { HandlerRegistry } from '../processes/handlers/handler-registry.js';
 import { InstancesService } from '../processes/instances/instances.service.js';
 import { RegisterWithdrawals } from '../processes/runtime/register-withdrawals.js';
 import { TaskRecords } from '../tasks/task-records.service.js';
+import { type ImpactAssessmentDto, toImpactAssessmentDto } from './dto/impact-assessment.dto.js';
 import type { ImpactAssessmentQueryDto } from './dto/impact-assessment-query.dto.js';
-import type { AssessmentStatus, ImpactAssessmentEntity, ImpactDimension } from './entities/impact-assessment.entity.js';
+import type { AssessmentStatus, ImpactDimension } from './entities/impact-assessment.entity.js';
 import { ImpactAssessmentError, ImpactAssessmentErrorCode } from './impact-assessments.errors.js';
 import { ImpactAssessmentsRepository } from './repositories/impact-assessments.repository.js';
 
@@ -54,15 +55,15 @@ export class ImpactAssessmentsService implements OnModuleInit {
     );
   }
 
-  async list(query: ImpactAssessmentQueryDto): Promise<Page<ImpactAssessmentEntity>> {
+  async list(query: ImpactAssessmentQueryDto): Promise<Page<ImpactAssessmentDto>> {
     const [items, total] = await this.assessments.list(this.db.manager, { systemId: query.systemId, status: query.status as AssessmentStatus | undefined }, query.limit, query.offset);
-    return page(items, total, query);
+    return page(items.map(toImpactAssessmentDto), total, query);
   }
 
-  async get(id: string): Promise<ImpactAssessmentEntity> {
+  async get(id: string): Promise<ImpactAssessmentDto> {
     const row = await this.assessments.find(this.db.manager, id);
     if (!row) throw new ImpactAssessmentError(ImpactAssessmentErrorCode.NotFound, `No impact assessment ${id}`);
-    return row;
+    return toImpactAssessmentDto(row);
   }
 
   /** A material change: the approved assessment of the system must be reviewed (issue: reassessment). */

@@ -16,6 +16,7 @@ import { RegisterWithdrawals } from '../processes/runtime/register-withdrawals.j
 import { ProcessEngineService } from '../processes/runtime/process-engine.service.js';
 import { OutboxService } from '../webhooks/outbox.service.js';
 import type { NonconformityQueryDto, RaiseNonconformityDto } from './dto/nonconformity.dto.js';
+import { type NonconformityDto, toNonconformityDto } from './dto/nonconformity-response.dto.js';
 import type { NonconformityEntity } from './entities/nonconformity.entity.js';
 import { NonconformitiesRepository } from './repositories/nonconformities.repository.js';
 import { NonconformityError, NonconformityErrorCode } from './nonconformities.errors.js';
@@ -23,9 +24,6 @@ import { NonconformityError, NonconformityErrorCode } from './nonconformities.er
 export const NONCONFORMITY_PROCESS = 'nonconformity';
 /** Delivered (correlation key: the audit id) when a nonconformity raised by an audit is closed. */
 export const NONCONFORMITY_CLOSED_MESSAGE = 'nonconformity.closed';
-
-/** A nonconformity as the register shows it. */
-export type NonconformityView = NonconformityEntity & { decisionIds: string[] };
 
 export interface RaiseRequest extends RaiseNonconformityDto {
   auditId?: string;
@@ -83,10 +81,12 @@ export class NonconformitiesService implements OnModuleInit {
     );
   }
 
-  async create(dto: RaiseNonconformityDto, actor: Actor): Promise<NonconformityEntity> {
+  /** Raises it and starts its process; the answer is the row as that process's first steps left it. */
+  async create(dto: RaiseNonconformityDto, actor: Actor): Promise<NonconformityDto> {
     return this.db.transaction(async (m) => {
       await this.checkReferences(m, dto);
-      return this.raise(m, dto, actor);
+      const { id } = await this.raise(m, dto, actor);
+      return this.view(m, (await this.nonconformities.find(m, id))!);
     });
   }
 
@@ -153,21 +153,21 @@ export class NonconformitiesService implements OnModuleInit {
     };
   }
 
-  async list(query: NonconformityQueryDto): Promise<Page<NonconformityView>> {
+  async list(query: NonconformityQueryDto): Promise<Page<NonconformityDto>> {
     const filter = { status: query.status, severity: query.severity, source: query.source, systemId: query.systemId, auditId: query.auditId };
     const [items, total] = await this.nonconformities.list(this.db.manager, filter, query.limit, query.offset);
-    return page(await Promise.all(items.map((row) => this.view(row))), total, query);
+    return page(await Promise.all(items.map((row) => this.view(this.db.manager, row))), total, query);
   }
 
-  async get(id: string): Promise<NonconformityView> {
+  async get(id: string): Promise<NonconformityDto> {
     const row = await this.nonconformities.find(this.db.manager, id);
     if (!row) throw new NonconformityError(NonconformityErrorCode.NotFound, `No nonconformity ${id}`);
-    return this.view(row);
+    return this.view(this.db.manager, row);
   }
 
   /** The row with the rules decisions its corrective action process took (approvals, review delay), oldest first. */
-  private async view(row: NonconformityEntity): Promise<NonconformityView> {
-    return { ...row, decisionIds: row.instanceId ? await this.instances.decisionIdsOf(this.db.manager, row.instanceId) : [] };
+  private async view(m: EntityManager, row: NonconformityEntity): Promise<NonconformityDto> {
+    return toNonconformityDto(row, row.instanceId ? await this.instances.decisionIdsOf(m, row.instanceId) : []);
   }
 
   /** The nonconformities an audit raised, oldest first. */

@@ -13,8 +13,8 @@ import { HandlerRegistry, type HandlerContext } from '../processes/handlers/hand
 import { InstancesService } from '../processes/instances/instances.service.js';
 import { RegisterWithdrawals } from '../processes/runtime/register-withdrawals.js';
 import { RuleEvaluator } from '../rules/rule-evaluator.service.js';
+import { type RiskDetailDto, type RiskDto, toRiskChangeDto, toRiskDto } from './dto/risk.dto.js';
 import type { RiskQueryDto } from './dto/risk-query.dto.js';
-import type { RiskEntity } from './entities/risk.entity.js';
 import { RisksRepository } from './repositories/risks.repository.js';
 import { RiskError, RiskErrorCode } from './risks.errors.js';
 
@@ -69,19 +69,19 @@ export class RisksService implements OnModuleInit {
     );
   }
 
-  async list(query: RiskQueryDto): Promise<Page<RiskEntity>> {
+  async list(query: RiskQueryDto): Promise<Page<RiskDto>> {
     const filter = { systemId: query.systemId, rating: query.rating, treatment: query.treatment, status: query.status };
     const [items, total] = await this.risks.list(this.db.manager, filter, query.limit, query.offset);
-    return page(items, total, query);
+    return page(items.map(toRiskDto), total, query);
   }
 
   /** The risk with its full history: every change in the audit trail and every step of its process. */
-  async get(id: string) {
+  async get(id: string): Promise<RiskDetailDto> {
     const risk = await this.risks.find(this.db.manager, id);
     if (!risk) throw new RiskError(RiskErrorCode.NotFound, `No risk ${id}`);
     const changes = await this.audit.changesOf('risk', id);
     const steps = risk.instanceId ? await this.instances.steps(risk.instanceId) : [];
-    return { ...risk, history: { changes, steps } };
+    return { ...toRiskDto(risk), history: { changes: changes.map(toRiskChangeDto), steps } };
   }
 
   /**

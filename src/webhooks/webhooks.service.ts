@@ -4,11 +4,22 @@ import type { Actor } from '../auth/roles.js';
 import { Clock } from '../clock/clock.js';
 import { type Page, page, type PageQueryDto } from '../common/pagination.js';
 import { Database } from '../database/database.js';
+import {
+  type CreatedWebhookSubscriptionDto,
+  type EventTypeDto,
+  toEventTypeDtos,
+  toWebhookDeliveryDto,
+  toWebhookDeliveryEntryDto,
+  toWebhookSubscriptionDto,
+  type WebhookDeliveryDto,
+  type WebhookDeliveryEntryDto,
+  type WebhookSubscriptionDto,
+} from './dto/webhook-responses.dto.js';
 import type { CreateSubscriptionDto, DeliveryQueryDto } from './dto/webhooks.dto.js';
-import type { DeliveryStatus, WebhookDeliveryEntity } from './entities/webhook-delivery.entity.js';
+import type { DeliveryStatus } from './entities/webhook-delivery.entity.js';
 import type { WebhookSubscriptionEntity } from './entities/webhook-subscription.entity.js';
-import { EVENT_TYPES, isValidPattern } from './event-types.js';
-import { type DeliveryView, WebhookDeliveriesRepository } from './repositories/webhook-deliveries.repository.js';
+import { isValidPattern } from './event-types.js';
+import { WebhookDeliveriesRepository } from './repositories/webhook-deliveries.repository.js';
 import { WebhookSubscriptionsRepository } from './repositories/webhook-subscriptions.repository.js';
 import { SigningSecrets } from './signing-secrets.js';
 import { generateSigningSecret } from './signing.js';
@@ -25,12 +36,12 @@ export class WebhooksService {
     private readonly secrets: SigningSecrets,
   ) {}
 
-  eventTypes() {
-    return Object.entries(EVENT_TYPES).map(([type, { description, example }]) => ({ type, description, exampleData: example }));
+  eventTypes(): EventTypeDto[] {
+    return toEventTypeDtos();
   }
 
   /** The signing secret is in this response only. */
-  async create(dto: CreateSubscriptionDto, actor: Actor) {
+  async create(dto: CreateSubscriptionDto, actor: Actor): Promise<CreatedWebhookSubscriptionDto> {
     const bad = dto.eventTypes.map((type, i) => ({ type, i })).filter(({ type }) => !isValidPattern(type));
     if (bad.length) {
       throw new WebhookError(
@@ -55,48 +66,53 @@ export class WebhooksService {
         subjectId: saved.id,
         after: { url: saved.url, eventTypes: saved.eventTypes },
       });
-      return { ...saved, secret };
+      return { ...toWebhookSubscriptionDto(saved), secret };
     });
   }
 
-  async list(query: PageQueryDto): Promise<Page<WebhookSubscriptionEntity>> {
+  async list(query: PageQueryDto): Promise<Page<WebhookSubscriptionDto>> {
     const [items, total] = await this.subscriptions.listActive(this.db.manager, query.limit, query.offset);
-    return page(items, total, query);
+    return page(items.map(toWebhookSubscriptionDto), total, query);
   }
 
-  async get(id: string): Promise<WebhookSubscriptionEntity> {
-    const subscription = await this.subscriptions.find(this.db.manager, id);
-    if (!subscription || subscription.deletedAt) throw new WebhookError(WebhookErrorCode.SubscriptionNotFound, `No webhook subscription ${id}`);
-    return subscription;
+  async get(id: string): Promise<WebhookSubscriptionDto> {
+    return toWebhookSubscriptionDto(await this.active(id));
   }
 
   /** Stops new deliveries; pending ones are dropped (marked failed) so nothing is sent after the delete. */
-  async remove(id: string, actor: Actor): Promise<WebhookSubscriptionEntity> {
-    const subscription = await this.get(id);
+  async remove(id: string, actor: Actor): Promise<WebhookSubscriptionDto> {
+    const subscription = await this.active(id);
     return this.db.transaction(async (m) => {
       subscription.deletedAt = this.clock.now();
       await this.subscriptions.markDeleted(m, id, subscription.deletedAt);
       await this.deliveryRows.dropPending(m, id);
       await this.audit.append(m, actor, { action: 'webhook-subscription.deleted', subjectType: 'webhook-subscription', subjectId: id, before: { url: subscription.url } });
-      return subscription;
+      return toWebhookSubscriptionDto(subscription);
     });
   }
 
-  async deliveries(subscriptionId: string, query: DeliveryQueryDto): Promise<Page<DeliveryView>> {
-    await this.get(subscriptionId);
+  async deliveries(subscriptionId: string, query: DeliveryQueryDto): Promise<Page<WebhookDeliveryEntryDto>> {
+    await this.active(subscriptionId);
     const [items, total] = await this.deliveryRows.list(this.db.manager, subscriptionId, query.status as DeliveryStatus | undefined, query.limit, query.offset);
-    return page(items, total, query);
+    return page(items.map(toWebhookDeliveryEntryDto), total, query);
   }
 
   /** Sends a delivery again from the start (same webhook-id), e.g. after a receiver was fixed. */
-  async redeliver(subscriptionId: string, deliveryId: string, actor: Actor): Promise<WebhookDeliveryEntity> {
-    await this.get(subscriptionId);
+  async redeliver(subscriptionId: string, deliveryId: string, actor: Actor): Promise<WebhookDeliveryDto> {
+    await this.active(subscriptionId);
     return this.db.transaction(async (m) => {
       const delivery = await this.deliveryRows.find(m, subscriptionId, deliveryId);
       if (!delivery) throw new WebhookError(WebhookErrorCode.DeliveryNotFound, `No delivery ${deliveryId} for subscription ${subscriptionId}`);
       const reset = await this.deliveryRows.reset(m, deliveryId, this.clock.now());
       await this.audit.append(m, actor, { action: 'webhook-delivery.redelivered', subjectType: 'webhook-delivery', subjectId: deliveryId, before: { status: delivery.status } });
-      return reset;
+      return toWebhookDeliveryDto(reset);
     });
+  }
+
+  /** A subscription that has not been deleted. */
+  private async active(id: string): Promise<WebhookSubscriptionEntity> {
+    const subscription = await this.subscriptions.find(this.db.manager, id);
+    if (!subscription || subscription.deletedAt) throw new WebhookError(WebhookErrorCode.SubscriptionNotFound, `No webhook subscription ${id}`);
+    return subscription;
   }
 }

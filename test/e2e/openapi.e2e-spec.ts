@@ -1,4 +1,5 @@
 import type { Response } from 'supertest';
+import { HandlerRegistry } from '../../src/processes/handlers/handler-registry.js';
 import { highRiskSystem, type Json, lifecycleClient, type Person } from '../helpers/lifecycle.js';
 import { openApiValidator } from '../helpers/openapi.js';
 import { auth, bpmn, chain } from '../helpers/processes.js';
@@ -19,7 +20,8 @@ describe('OpenAPI document', () => {
   const problems: string[] = [];
 
   beforeAll(async () => {
-    t = await createTestApp({ clock: 'manual' });
+    // Two attempts, so a failing timer step raises its incident within the walk's clock advance.
+    t = await createTestApp({ clock: 'manual', processMaxAttempts: 2 });
     doc = (await t.http.get('/docs-json').expect(200)).body;
     validator = openApiValidator(doc);
   });
@@ -130,13 +132,48 @@ describe('OpenAPI document', () => {
     await post(admin, v1('/tasks/{id}/unclaim'), `/tasks/${taskId}/unclaim`);
     await post(owner, v1('/tasks/{id}/complete'), `/tasks/${taskId}/complete`, {});
     await post(gov, v1('/messages'), '/messages', { name: 'contract.go', correlationKey: 'c-1' });
+    // a timer step whose service task fails: retried, then an incident, which a retry through the API resolves
+    let ticketingDown = true;
+    t.app.get(HandlerRegistry).register('walk.open-ticket', 'Fails while the walk says the ticketing system is down', () => {
+      if (ticketingDown) throw new Error('ticketing system unavailable');
+      return { ticket: 'T-1' };
+    });
+    const ticketXml = bpmn(
+      'ticketed',
+      `<bpmn:startEvent id="Start"/><bpmn:intermediateCatchEvent id="Wait"><bpmn:timerEventDefinition><bpmn:timeDuration>PT1M</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>` +
+        `<bpmn:serviceTask id="Ticket" aimsflow:handler="walk.open-ticket"/><bpmn:endEvent id="End"/>${chain('Start', 'Wait', 'Ticket', 'End')}`,
+    );
+    checked('post', v1('/process-definitions'), await t.http.post(v1('/process-definitions')).set(auth(gov.token)).set('Content-Type', 'application/xml').send(ticketXml));
+    const ticketed = await post(gov, v1('/process-instances'), '/process-instances', { definitionKey: 'ticketed', subject: { type: 'case', id: 'c-3' } });
     await post(gov, v1('/clock/advance'), '/clock/advance', { duration: 'PT1H' });
+    const failed = await get(gov, v1('/process-instances/{id}'), `/process-instances/${ticketed.body.id}`);
+    ticketingDown = false;
+    await post(gov, v1('/process-instances/{id}/incidents/{incidentId}/retry'), `/process-instances/${ticketed.body.id}/incidents/${failed.body.incidents[0].id}/retry`);
     const other = await post(gov, v1('/process-instances'), '/process-instances', { definitionKey: 'contract-check', subject: { type: 'case', id: 'c-2' }, variables: { caseId: 'c-2' } });
     await post(gov, v1('/process-instances/{id}/cancel'), `/process-instances/${other.body.id}/cancel`, { reason: 'checked' });
 
-    // registers
+    // registers; a risk registered and treated by a process of the walk's own, through the register's handlers
     await get(auditor, v1('/impact-assessments'), '/impact-assessments');
+    const riskXml = bpmn(
+      'walk-risk',
+      `<bpmn:startEvent id="Start"/><bpmn:serviceTask id="Register" aimsflow:handler="risk.register"/>` +
+        `<bpmn:serviceTask id="Decide" aimsflow:handler="risk.update?status=treatment-decided"/><bpmn:endEvent id="End"/>${chain('Start', 'Register', 'Decide', 'End')}`,
+    );
+    checked('post', v1('/process-definitions'), await t.http.post(v1('/process-definitions')).set(auth(gov.token)).set('Content-Type', 'application/xml').send(riskXml));
+    const treated = await post(gov, v1('/process-instances'), '/process-instances', {
+      definitionKey: 'walk-risk',
+      subject: { type: 'ai-system', id: systemId },
+      variables: {
+        systemId,
+        risk: { title: 'Applicants with career gaps ranked lower', likelihood: 3, severity: 4 },
+        rating: { rating: 'high', requiresTopManagementAcceptance: false },
+        treatment: 'mitigate',
+        controls: ['A.6.2.8'],
+        plan: 'Remove gap length from the ranking features',
+      },
+    });
     await get(auditor, v1('/risks'), '/risks');
+    await get(auditor, v1('/risks/{id}'), `/risks/${treated.body.variables.riskId}`);
     const nc = await post(auditor, v1('/nonconformities'), '/nonconformities', { title: 'Logs missing', description: 'No logs for a week', source: 'monitoring', severity: 'minor' });
     await get(auditor, v1('/nonconformities'), '/nonconformities');
     await get(auditor, v1('/nonconformities/{id}'), `/nonconformities/${nc.body.id}`);

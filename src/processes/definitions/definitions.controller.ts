@@ -14,6 +14,7 @@ import {
 import { BearerAuth, CurrentActor, RequireRoles } from '../../auth/auth.decorators.js';
 import type { Actor } from '../../auth/roles.js';
 import { PageQueryDto } from '../../common/pagination.js';
+import { DeployedDefinitionDto, ProcessDefinitionDetailDto, ProcessDefinitionPageDto } from '../dto/definition.dto.js';
 import { DefinitionsService } from './definitions.service.js';
 import { DeployStatusInterceptor } from './deploy-status.interceptor.js';
 
@@ -39,8 +40,8 @@ export class DefinitionsController {
   @UseInterceptors(DeployStatusInterceptor)
   @ApiConsumes('application/xml', 'text/xml')
   @ApiBody({ description: 'A BPMN 2.0 document with one executable process (see docs/bpmn.md)', schema: { type: 'string', example: XML_EXAMPLE } })
-  @ApiCreatedResponse({ description: 'A new version was stored (`created: true`)' })
-  @ApiOkResponse({ description: 'The same content was deployed before: that version is returned (`created: false`)' })
+  @ApiCreatedResponse({ type: DeployedDefinitionDto, description: 'A new version was stored (`created: true`)' })
+  @ApiOkResponse({ type: DeployedDefinitionDto, description: 'The same content was deployed before: that version is returned (`created: false`)' })
   @ApiBadRequestResponse({ description: 'The body is not a BPMN 2.0 document (malformed XML, wrong root, not exactly one executable process)' })
   @ApiUnprocessableEntityResponse({ description: 'The process falls outside the supported subset: `errors` names every issue with its element id; nothing is stored' })
   @ApiUnsupportedMediaTypeResponse({ description: 'The body is not XML (send Content-Type: application/xml)' })
@@ -48,19 +49,21 @@ export class DefinitionsController {
     summary: 'Deploy a process definition',
     description: 'Parsed, validated against the supported subset, known rule sets and handlers, and stored as the next immutable version of its key.',
   })
-  deploy(@Body() xml: string, @CurrentActor() actor: Actor) {
+  deploy(@Body() xml: string, @CurrentActor() actor: Actor): Promise<DeployedDefinitionDto> {
     return this.definitions.deploy(xml, actor);
   }
 
   @Get()
+  @ApiOkResponse({ type: ProcessDefinitionPageDto })
   @ApiOperation({ summary: 'List process definitions', description: 'The latest version of each definition, by key.' })
-  list(@Query() query: PageQueryDto) {
+  list(@Query() query: PageQueryDto): Promise<ProcessDefinitionPageDto> {
     return this.definitions.list(query);
   }
 
   @Get(':key')
+  @ApiOkResponse({ type: ProcessDefinitionDetailDto })
   @ApiOperation({ summary: 'Get a process definition', description: 'The latest version, with a summary of every version (newest first).' })
-  get(@Param('key') key: string) {
+  get(@Param('key') key: string): Promise<ProcessDefinitionDetailDto> {
     return this.definitions.get(key);
   }
 
@@ -69,7 +72,7 @@ export class DefinitionsController {
   @ApiProduces('application/xml')
   @ApiOkResponse({ description: 'The BPMN XML as deployed, for a diagram viewer', schema: { type: 'string' } })
   @ApiOperation({ summary: 'The XML of a definition version', description: 'Exactly as deployed (line endings normalised), as application/xml: feed it to a BPMN diagram viewer.' })
-  xml(@Param('key') key: string, @Param('version', ParseIntPipe) version: number) {
+  xml(@Param('key') key: string, @Param('version', ParseIntPipe) version: number): Promise<string> {
     return this.definitions.xml(key, version);
   }
 }

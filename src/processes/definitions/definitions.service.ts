@@ -22,19 +22,19 @@ import {
   validateDefinition,
 } from '../../engine/process/index.js';
 import { RuleSetsService } from '../../rules/rule-sets.service.js';
+import {
+  type DeployedDefinitionDto,
+  type ProcessDefinitionDetailDto,
+  type ProcessDefinitionDto,
+  toDefinitionVersionSummaryDto,
+  toProcessDefinitionDto,
+} from '../dto/definition.dto.js';
 import type { DefinitionSource, ProcessDefinitionEntity } from '../entities/process-definition.entity.js';
 import { HandlerRegistry } from '../handlers/handler-registry.js';
 import { type DefinitionProblem, engineCall, ProcessError, ProcessErrorCode } from '../processes.errors.js';
-import { type DefinitionVersionSummary, ProcessDefinitionsRepository } from '../repositories/process-definitions.repository.js';
+import { ProcessDefinitionsRepository } from '../repositories/process-definitions.repository.js';
 import { ProcessJobsRepository } from '../repositories/process-jobs.repository.js';
 import { DefinitionCache } from './definition-cache.js';
-
-export interface DeployResult extends ProcessDefinitionEntity {
-  /** False when the same content was deployed before: the existing version is returned. */
-  created: boolean;
-}
-
-export type { DefinitionVersionSummary };
 
 /** Issues become problem entries pointing at the element (`/elements/<id>`), or at the document (`/`). */
 function toProblems(issues: DefinitionIssue[]): DefinitionProblem[] {
@@ -92,8 +92,8 @@ export class DefinitionsService implements OnApplicationBootstrap {
     if (failures.length) throw new Error(`invalid process definitions in ${dir}:\n  ${failures.join('\n  ')}`);
   }
 
-  /** Parses and validates; stores a new immutable version unless the same content exists already. */
-  async deploy(body: unknown, actor: Actor, source: DefinitionSource = 'api', sourceFile: string | null = null): Promise<DeployResult> {
+  /** Parses and validates; stores a new immutable version unless the same content exists already (`created: false`). */
+  async deploy(body: unknown, actor: Actor, source: DefinitionSource = 'api', sourceFile: string | null = null): Promise<DeployedDefinitionDto> {
     if (typeof body !== 'string' || !body.trim()) {
       throw new ProcessError(ProcessErrorCode.NotBpmnXml, 'Send the BPMN 2.0 XML as the request body, with Content-Type: application/xml');
     }
@@ -103,7 +103,7 @@ export class DefinitionsService implements OnApplicationBootstrap {
     return this.db.transaction(async (m) => {
       await this.repository.lockKey(m, parsed.key);
       const existing = await this.repository.withContent(m, parsed.key, contentHash);
-      if (existing) return Object.assign(existing, { created: false });
+      if (existing) return { ...toProcessDefinitionDto(existing), created: false };
 
       const issues = validateDefinition(parsed, { knownRuleSets: new Set(await this.ruleSets.activeKeys(m)), knownHandlers: this.handlers.names() });
       if (issues.length) {
@@ -134,21 +134,21 @@ export class DefinitionsService implements OnApplicationBootstrap {
         subjectId: definition.key,
         after: { version: definition.version, source, sourceFile, contentHash },
       });
-      return Object.assign(definition, { created: true });
+      return { ...toProcessDefinitionDto(definition), created: true };
     });
   }
 
   /** The latest version of every definition, by key. */
-  async list(query: PageQueryDto): Promise<Page<ProcessDefinitionEntity>> {
+  async list(query: PageQueryDto): Promise<Page<ProcessDefinitionDto>> {
     const [items, total] = await this.repository.listLatest(this.db.manager, query.limit, query.offset);
-    return page(items, total, query);
+    return page(items.map(toProcessDefinitionDto), total, query);
   }
 
   /** The latest version, with every version's summary (newest first). */
-  async get(key: string): Promise<ProcessDefinitionEntity & { versions: DefinitionVersionSummary[] }> {
+  async get(key: string): Promise<ProcessDefinitionDetailDto> {
     const latest = await this.resolve(this.db.manager, key);
     const versions = await this.repository.versions(this.db.manager, key);
-    return Object.assign(latest, { versions });
+    return { ...toProcessDefinitionDto(latest), versions: versions.map(toDefinitionVersionSummaryDto) };
   }
 
   async xml(key: string, version: number): Promise<string> {

@@ -4,6 +4,7 @@ import { AuditTrailService } from '../../audit-trail/audit-trail.service.js';
 import type { Actor } from '../../auth/roles.js';
 import { DomainError } from '../../common/domain-error.js';
 import { isDatabaseError } from '../../database/database-errors.js';
+import type { ServiceTaskHandlerDto } from '../dto/handler.dto.js';
 import { ProcessError, ProcessErrorCode } from '../processes.errors.js';
 
 export interface Subject {
@@ -94,7 +95,7 @@ export class HandlerRegistry {
     this.handlers.set(name, { name, description, run });
   }
 
-  list(): HandlerInfo[] {
+  list(): ServiceTaskHandlerDto[] {
     return [...this.handlers.values()].map(({ name, description }) => ({ name, description })).sort((a, b) => a.name.localeCompare(b.name));
   }
 

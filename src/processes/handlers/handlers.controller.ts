@@ -1,6 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { BearerAuth } from '../../auth/auth.decorators.js';
+import { ServiceTaskHandlerDto } from '../dto/handler.dto.js';
 import { HandlerRegistry } from './handler-registry.js';
 
 @ApiTags('processes')
@@ -10,8 +11,9 @@ export class HandlersController {
   constructor(private readonly handlers: HandlerRegistry) {}
 
   @Get()
+  @ApiOkResponse({ type: [ServiceTaskHandlerDto] })
   @ApiOperation({ summary: 'List service task handlers', description: 'The names `aimsflow:handler` (or a Camunda task type) may use, with what each does.' })
-  list() {
+  list(): ServiceTaskHandlerDto[] {
     return this.handlers.list();
   }
 }

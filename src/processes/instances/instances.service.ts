@@ -4,13 +4,16 @@ import type { Actor } from '../../auth/roles.js';
 import { type Page, page, type PageQueryDto } from '../../common/pagination.js';
 import { Database } from '../../database/database.js';
 import { DecisionsService } from '../../rules/decisions.service.js';
-import type { TaskDto } from '../../tasks/dto/task.dto.js';
 import { TaskRecords } from '../../tasks/task-records.service.js';
+import {
+  type HistoryStepDto,
+  type InstanceDto,
+  type InstanceSummaryDto,
+  toHistoryStepDto,
+  toInstanceDto,
+  toInstanceSummaryDto,
+} from '../dto/instance.dto.js';
 import type { CancelInstanceDto, InstanceQueryDto, StartInstanceDto } from '../dto/processes.dto.js';
-import type { MessageSubscriptionEntity } from '../entities/message-subscription.entity.js';
-import type { ProcessHistoryEntity } from '../entities/process-history.entity.js';
-import type { ProcessIncidentEntity } from '../entities/process-incident.entity.js';
-import type { ProcessJobEntity } from '../entities/process-job.entity.js';
 import { JobRunner } from '../jobs/job-runner.service.js';
 import { ProcessError, ProcessErrorCode } from '../processes.errors.js';
 import { MessageSubscriptionsRepository } from '../repositories/message-subscriptions.repository.js';
@@ -20,54 +23,6 @@ import { ProcessInstancesRepository } from '../repositories/process-instances.re
 import { ProcessJobsRepository } from '../repositories/process-jobs.repository.js';
 import { ProcessEngineService } from '../runtime/process-engine.service.js';
 import type { LockedInstance } from '../runtime/step-unit.js';
-
-/** An instance as GET /process-instances/{id} shows it. */
-export interface InstanceView {
-  id: string;
-  definitionKey: string;
-  definitionVersion: number;
-  subject: { type: string; id: string };
-  status: string;
-  activeElementIds: string[];
-  variables: Record<string, unknown>;
-  initiator: string | null;
-  startedBy: string;
-  startedAt: Date;
-  updatedAt: Date;
-  endedAt: Date | null;
-  version: number;
-  parent: { id: string; definitionKey: string; waitKey: string | null } | null;
-  children: Array<{ id: string; definitionKey: string; status: string; waitKey: string | null }>;
-  openTasks: Array<Pick<TaskDto, 'id' | 'name' | 'elementId' | 'candidateRoles' | 'assignee' | 'dueAt' | 'item'>>;
-  /** Timer waits not yet fired, with due times (and attempts when a firing failed). */
-  timers: Array<Pick<ProcessJobEntity, 'id' | 'elementId' | 'dueAt' | 'runAt' | 'status' | 'attempts' | 'lastError'>>;
-  /** Message deliveries and starts that failed and are retried. */
-  retries: Array<Pick<ProcessJobEntity, 'id' | 'kind' | 'elementId' | 'runAt' | 'status' | 'attempts' | 'lastError'>>;
-  messageSubscriptions: Array<Pick<MessageSubscriptionEntity, 'elementId' | 'name' | 'correlationKey'>>;
-  incidents: ProcessIncidentEntity[];
-}
-
-export type InstanceSummary = Omit<InstanceView, 'variables' | 'children' | 'openTasks' | 'timers' | 'retries' | 'messageSubscriptions' | 'incidents' | 'parent'> & {
-  parentId: string | null;
-};
-
-function summary(i: LockedInstance): InstanceSummary {
-  return {
-    id: i.id,
-    definitionKey: i.definitionKey,
-    definitionVersion: i.definitionVersion,
-    subject: { type: i.subjectType, id: i.subjectId },
-    status: i.status,
-    activeElementIds: i.activeElementIds,
-    initiator: i.initiator,
-    startedBy: i.startedBy,
-    startedAt: i.startedAt,
-    updatedAt: i.updatedAt,
-    endedAt: i.endedAt,
-    version: i.version,
-    parentId: i.parentId,
-  };
-}
 
 /** The HTTP face of instances (each write one transaction around the engine), and what other modules read of them. */
 @Injectable()
@@ -85,45 +40,45 @@ export class InstancesService {
     private readonly decisions: DecisionsService,
   ) {}
 
-  async start(dto: StartInstanceDto, actor: Actor): Promise<InstanceView> {
+  async start(dto: StartInstanceDto, actor: Actor): Promise<InstanceDto> {
     return this.db.transaction(async (m) => {
       const { instance } = await this.engine.start(m, { definitionKey: dto.definitionKey, version: dto.version, subject: dto.subject, variables: dto.variables, actor });
       return this.view(m, instance);
     });
   }
 
-  async cancel(id: string, dto: CancelInstanceDto, actor: Actor): Promise<InstanceView> {
+  async cancel(id: string, dto: CancelInstanceDto, actor: Actor): Promise<InstanceDto> {
     return this.db.transaction(async (m) => {
       const { instance } = await this.engine.cancel(m, id, actor, dto.reason);
       return this.view(m, instance);
     });
   }
 
-  async retryIncident(id: string, incidentId: string, actor: Actor): Promise<InstanceView> {
+  async retryIncident(id: string, incidentId: string, actor: Actor): Promise<InstanceDto> {
     await this.jobRunner.retryIncident(id, incidentId, actor);
     return this.get(id);
   }
 
-  async list(query: InstanceQueryDto): Promise<Page<InstanceSummary>> {
+  async list(query: InstanceQueryDto): Promise<Page<InstanceSummaryDto>> {
     const [items, total] = await this.instances.list(this.db.manager, query);
-    return page(items.map(summary), total, query);
+    return page(items.map(toInstanceSummaryDto), total, query);
   }
 
-  async get(id: string): Promise<InstanceView> {
+  async get(id: string): Promise<InstanceDto> {
     const instance = await this.instances.find(this.db.manager, id);
     if (!instance) throw new ProcessError(ProcessErrorCode.InstanceNotFound, `No process instance with id ${id}`);
     return this.view(this.db.manager, instance);
   }
 
-  async history(id: string, query: PageQueryDto): Promise<Page<ProcessHistoryEntity>> {
+  async history(id: string, query: PageQueryDto): Promise<Page<HistoryStepDto>> {
     if (!(await this.instances.exists(this.db.manager, id))) throw new ProcessError(ProcessErrorCode.InstanceNotFound, `No process instance with id ${id}`);
     const [items, total] = await this.historyRows.page(this.db.manager, id, query.limit, query.offset);
-    return page(items, total, query);
+    return page(items.map(toHistoryStepDto), total, query);
   }
 
-  /** Every step of an instance, oldest first (a register shows how its row came about). */
-  steps(instanceId: string): Promise<ProcessHistoryEntity[]> {
-    return this.historyRows.all(this.db.manager, instanceId);
+  /** Every step of an instance, oldest first, as the history route shows them (a register shows how its row came about). */
+  async steps(instanceId: string): Promise<HistoryStepDto[]> {
+    return (await this.historyRows.all(this.db.manager, instanceId)).map(toHistoryStepDto);
   }
 
   /**
@@ -141,7 +96,7 @@ export class InstancesService {
       .map((decision) => decision.id);
   }
 
-  private async view(m: EntityManager, instance: LockedInstance): Promise<InstanceView> {
+  private async view(m: EntityManager, instance: LockedInstance): Promise<InstanceDto> {
     // One query after the other: inside a transaction they share one connection.
     const parentKey = instance.parentId ? await this.instances.definitionKeyOf(m, instance.parentId) : undefined;
     const children = await this.instances.children(m, instance.id);
@@ -149,20 +104,6 @@ export class InstancesService {
     const jobs = await this.jobs.openForInstance(m, instance.id);
     const subscriptions = await this.subscriptions.forInstance(m, instance.id);
     const incidents = await this.incidents.forInstance(m, instance.id);
-    return {
-      ...summary(instance),
-      variables: instance.variables,
-      parent: instance.parentId && parentKey ? { id: instance.parentId, definitionKey: parentKey, waitKey: instance.parentWaitKey } : null,
-      children: children.map((c) => ({ id: c.id, definitionKey: c.definitionKey, status: c.status, waitKey: c.parentWaitKey })),
-      openTasks: openTasks.map(({ id, name, elementId, candidateRoles, assignee, dueAt, item }) => ({ id, name, elementId, candidateRoles, assignee, dueAt, item })),
-      timers: jobs
-        .filter((j) => j.kind === 'timer')
-        .map(({ id, elementId, dueAt, runAt, status, attempts, lastError }) => ({ id, elementId, dueAt, runAt, status, attempts, lastError })),
-      retries: jobs
-        .filter((j) => j.kind !== 'timer')
-        .map(({ id, kind, elementId, runAt, status, attempts, lastError }) => ({ id, kind, elementId, runAt, status, attempts, lastError })),
-      messageSubscriptions: subscriptions.map(({ elementId, name, correlationKey }) => ({ elementId, name, correlationKey })),
-      incidents,
-    };
+    return toInstanceDto({ instance, parentKey, children, openTasks, jobs, subscriptions, incidents });
   }
 }

@@ -12,6 +12,7 @@ import { EngineError, nextOccurrence, resolveTimer, type TimerSchedule } from '.
 import type { BackgroundWorker } from '../../workers/background-worker.js';
 import { WorkerHost } from '../../workers/worker-host.js';
 import { DefinitionsService } from '../definitions/definitions.service.js';
+import { type ClockAdvanceDto, toFiredJobDto } from '../dto/clock.dto.js';
 import type { JobKind, ProcessJobEntity } from '../entities/process-job.entity.js';
 import { isStaleEvent, ProcessError, ProcessErrorCode } from '../processes.errors.js';
 import { ProcessIncidentsRepository } from '../repositories/process-incidents.repository.js';
@@ -112,7 +113,7 @@ export class JobRunner implements OnModuleInit, BackgroundWorker {
    * Manual clock only: moves time forward by an ISO 8601 duration, stopping at each due job on
    * the way (so what it does sees the time it was due), until nothing is due by the target.
    */
-  async advance(duration: string): Promise<{ now: string; fired: FiredJob[]; truncated?: true }> {
+  async advance(duration: string): Promise<ClockAdvanceDto> {
     if (!(this.clock instanceof ManualClock)) throw new Error('the clock can only be advanced with AIMSFLOW_CLOCK=manual');
     let target: Date;
     try {
@@ -129,7 +130,7 @@ export class JobRunner implements OnModuleInit, BackgroundWorker {
       fired.push(await this.fire(job));
     }
     this.clock.moveTo(target);
-    return { now: this.clock.now().toISOString(), fired, ...(fired.length >= MAX_FIRINGS_PER_ADVANCE ? { truncated: true as const } : {}) };
+    return { now: this.clock.now(), fired: fired.map(toFiredJobDto), ...(fired.length >= MAX_FIRINGS_PER_ADVANCE ? { truncated: true as const } : {}) };
   }
 
   /** Fires one claimed job in its own transaction; a failure is recorded for a retry or an incident. */

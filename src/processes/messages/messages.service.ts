@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '../../auth/roles.js';
 import { Database } from '../../database/database.js';
+import { type MessageResultDto, toMessageResultDto } from '../dto/message-result.dto.js';
 import type { MessageDto } from '../dto/processes.dto.js';
-import type { MessageResult } from '../runtime/message-correlation.js';
 import { ProcessEngineService } from '../runtime/process-engine.service.js';
 
 @Injectable()
@@ -13,7 +13,7 @@ export class MessagesService {
   ) {}
 
   /** One transaction: the de-duplication row commits with every delivery it made. */
-  deliver(dto: MessageDto, actor: Actor): Promise<MessageResult> {
-    return this.db.transaction((m) => this.engine.deliverMessage(m, dto, actor));
+  async deliver(dto: MessageDto, actor: Actor): Promise<MessageResultDto> {
+    return toMessageResultDto(await this.db.transaction((m) => this.engine.deliverMessage(m, dto, actor)));
   }
 }

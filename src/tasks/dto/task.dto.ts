@@ -24,7 +24,14 @@ export class TaskItemDto {
   @ApiProperty({ description: 'Position of the item in its collection' })
   index: number;
 
-  @ApiProperty({ description: 'The collection item this task works on (e.g. an approver role)' })
+  // Any JSON value (an approver role, a risk object, …). `type: Array` with a combinator is how
+  // @nestjs/swagger leaves `type` out of the schema; `unknown` alone would document an object.
+  @ApiProperty({
+    type: Array,
+    oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }, { type: 'object', additionalProperties: true }, { type: 'array', items: {} }],
+    description: 'The collection item this task works on: any JSON value, e.g. an approver role or a risk',
+    example: 'compliance-officer',
+  })
   value: unknown;
 
   @ApiProperty({ description: 'Which collection the item belongs to' })

@@ -1,0 +1,142 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PageOf } from '../../common/dto/page.dto.js';
+import type { StartEventInfo } from '../../engine/process/index.js';
+import type { DefinitionSource, ProcessDefinitionEntity } from '../entities/process-definition.entity.js';
+import type { DefinitionVersionSummary } from '../repositories/process-definitions.repository.js';
+
+const DEFINITION_SOURCES: DefinitionSource[] = ['file', 'api'];
+const START_EVENT_KINDS: StartEventInfo['kind'][] = ['none', 'timer', 'message'];
+const TIMER_TYPES: NonNullable<StartEventInfo['timer']>['type'][] = ['duration', 'date', 'cycle'];
+
+export class TimerDefinitionDto {
+  @ApiProperty({ enum: TIMER_TYPES, description: 'BPMN timeDuration, timeDate or timeCycle', example: 'cycle' })
+  type: 'duration' | 'date' | 'cycle';
+
+  @ApiProperty({ description: 'ISO 8601 text as written in the BPMN, or FEEL when it starts with `=`', example: 'R/2027-01-01T00:00:00Z/P1M' })
+  expression: string;
+}
+
+/** How an instance of the definition can be started. */
+export class StartEventDto {
+  @ApiProperty({ description: 'BPMN element id of the start event', example: 'Start_registered' })
+  id: string;
+
+  @ApiPropertyOptional({ example: 'AI system registered' })
+  name?: string;
+
+  @ApiProperty({
+    enum: START_EVENT_KINDS,
+    description: '`none`: started through the API or by aimsflow; `timer`: started by its schedule; `message`: started by POST /messages with this message name',
+  })
+  kind: 'none' | 'timer' | 'message';
+
+  @ApiPropertyOptional({ description: 'The message that starts it (message start events only)', example: 'incident.reported' })
+  messageName?: string;
+
+  @ApiPropertyOptional({ type: TimerDefinitionDto, description: 'Its schedule (timer start events only)' })
+  timer?: TimerDefinitionDto;
+}
+
+/** One immutable version of a BPMN process definition (its XML: GET /process-definitions/{key}/versions/{version}/xml). */
+export class ProcessDefinitionDto {
+  @ApiProperty({ format: 'uuid', description: 'Id of this version' })
+  id: string;
+
+  @ApiProperty({ description: 'The BPMN process id: what POST /process-instances names as definitionKey', example: 'impact-assessment' })
+  key: string;
+
+  @ApiProperty({ description: '1, 2, … per key; a running instance stays on the version it started with', example: 2 })
+  version: number;
+
+  @ApiProperty({ type: String, nullable: true, description: 'The BPMN process name', example: 'AI system impact assessment' })
+  name: string | null;
+
+  @ApiProperty({ type: String, nullable: true, description: 'The BPMN documentation of the process: what it does and when it runs' })
+  documentation: string | null;
+
+  @ApiProperty({ description: 'sha256 of the XML (line endings normalised): deploying the same content again returns this version', example: '5d729acd63fc0eb25b5f8b5d28f025f3dc5d8ee1912417616f5fe4dbd9948d21' })
+  contentHash: string;
+
+  @ApiProperty({ description: 'At most one running instance per subject (`aimsflow:uniquePerSubject`)', example: false })
+  uniquePerSubject: boolean;
+
+  @ApiProperty({ type: [StartEventDto], description: 'Its start events' })
+  startEvents: StartEventDto[];
+
+  @ApiProperty({ enum: DEFINITION_SOURCES, description: '`file`: deployed from the processes folder at start-up; `api`: POST /process-definitions' })
+  source: DefinitionSource;
+
+  @ApiProperty({ type: String, nullable: true, description: 'The file it was deployed from (source `file`)', example: 'processes/impact-assessment.bpmn' })
+  sourceFile: string | null;
+
+  @ApiProperty({ description: 'Who deployed it (`system` for files deployed at start-up)', example: 'gina' })
+  deployedBy: string;
+
+  @ApiProperty({ type: Date })
+  deployedAt: Date;
+}
+
+export class ProcessDefinitionPageDto extends PageOf(ProcessDefinitionDto) {}
+
+/** What POST /process-definitions answers: the stored version, new (201) or known (200). */
+export class DeployedDefinitionDto extends ProcessDefinitionDto {
+  @ApiProperty({ description: '`true`: a new version was stored (201); `false`: the same content was deployed before and that version is returned (200)', example: true })
+  created: boolean;
+}
+
+export class DefinitionVersionSummaryDto {
+  @ApiProperty({ example: 1 })
+  version: number;
+
+  @ApiProperty({ description: 'sha256 of the XML (line endings normalised)', example: '5d729acd63fc0eb25b5f8b5d28f025f3dc5d8ee1912417616f5fe4dbd9948d21' })
+  contentHash: string;
+
+  @ApiProperty({ enum: DEFINITION_SOURCES })
+  source: DefinitionSource;
+
+  @ApiProperty({ type: String, nullable: true, example: 'processes/impact-assessment.bpmn' })
+  sourceFile: string | null;
+
+  @ApiProperty({ example: 'system' })
+  deployedBy: string;
+
+  @ApiProperty({ type: Date })
+  deployedAt: Date;
+}
+
+/** The latest version of a definition, with a summary of every version. */
+export class ProcessDefinitionDetailDto extends ProcessDefinitionDto {
+  @ApiProperty({ type: [DefinitionVersionSummaryDto], description: 'Every version, newest first' })
+  versions: DefinitionVersionSummaryDto[];
+}
+
+function toStartEventDto(s: StartEventInfo): StartEventDto {
+  return {
+    id: s.id,
+    name: s.name,
+    kind: s.kind,
+    messageName: s.messageName,
+    timer: s.timer && { type: s.timer.type, expression: s.timer.expression },
+  };
+}
+
+export function toProcessDefinitionDto(d: ProcessDefinitionEntity): ProcessDefinitionDto {
+  return {
+    id: d.id,
+    key: d.key,
+    version: d.version,
+    name: d.name,
+    documentation: d.documentation,
+    contentHash: d.contentHash,
+    uniquePerSubject: d.uniquePerSubject,
+    startEvents: d.startEvents.map(toStartEventDto),
+    source: d.source,
+    sourceFile: d.sourceFile,
+    deployedBy: d.deployedBy,
+    deployedAt: d.deployedAt,
+  };
+}
+
+export function toDefinitionVersionSummaryDto(v: DefinitionVersionSummary): DefinitionVersionSummaryDto {
+  return { version: v.version, contentHash: v.contentHash, source: v.source, sourceFile: v.sourceFile, deployedBy: v.deployedBy, deployedAt: v.deployedAt };
+}
