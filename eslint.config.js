@@ -34,8 +34,14 @@ const ownership = MODULES.map((module) => ({
 /** Only repositories (and src/database, the plumbing) talk SQL or hold the data source. */
 const DATA_ACCESS = [
   { selector: "CallExpression[callee.property.name='query']", message: 'SQL belongs in a repository (src/<module>/repositories/).' },
-  { selector: "CallExpression[callee.property.name=/^(getRepository|createQueryBuilder)$/]", message: 'Entity access belongs in a repository (src/<module>/repositories/).' },
-  { selector: "Decorator[expression.callee.name='InjectDataSource']", message: 'Inject Database (src/database/database.ts) or a repository, not the data source.' },
+  {
+    selector: 'CallExpression[callee.property.name=/^(getRepository|createQueryBuilder)$/]',
+    message: 'Entity access belongs in a repository (src/<module>/repositories/).',
+  },
+  {
+    selector: "Decorator[expression.callee.name='InjectDataSource']",
+    message: 'Inject Database (src/database/database.ts) or a repository, not the data source.',
+  },
 ];
 
 export default tseslint.config(

@@ -26,10 +26,7 @@ const auditRow = (i: number) => ['bench', 'ai-system.registered', 'ai-system', S
 /** Today's design: insert the event, the background sealer chains it later. */
 const asyncChain: Write = async (client, i) => {
   await insertChange(client, i);
-  await client.query(
-    `INSERT INTO audit_events (occurred_at, actor, action, subject_type, subject_id, after) VALUES (now(), $1, $2, $3, $4, $5)`,
-    auditRow(i),
-  );
+  await client.query(`INSERT INTO audit_events (occurred_at, actor, action, subject_type, subject_id, after) VALUES (now(), $1, $2, $3, $4, $5)`, auditRow(i));
 };
 
 /** The alternative: every writer takes the chain lock, reads the last hash and chains in-line. */
@@ -39,7 +36,9 @@ const lockedChain: Write = async (client, i) => {
   const { rows } = await client.query(`SELECT seq, hash FROM audit_events WHERE seq IS NOT NULL ORDER BY seq DESC LIMIT 1`);
   const seq = BigInt(rows[0]?.seq ?? 0) + 1n;
   const row = auditRow(i);
-  const hash = createHash('sha256').update((rows[0]?.hash ?? '') + JSON.stringify(row)).digest('hex');
+  const hash = createHash('sha256')
+    .update((rows[0]?.hash ?? '') + JSON.stringify(row))
+    .digest('hex');
   await client.query(
     `INSERT INTO audit_events (occurred_at, actor, action, subject_type, subject_id, after, seq, prev_hash, hash, sealed_at)
      VALUES (now(), $1, $2, $3, $4, $5, $6, $7, $8, now())`,
@@ -52,7 +51,12 @@ async function withSealer<T>(url: string, work: () => Promise<T>): Promise<T> {
   const dataSource = await new DataSource(dataSourceOptions(url, { poolSize: 2 })).initialize();
   // The service's own classes, wired by hand: the sealer needs nothing else of the application.
   const config = new ConfigService<AppConfig, true>({ dbRetryAttempts: 4 });
-  const audit = new AuditTrailService(new Database(dataSource, config), new AuditEventsRepository(), new SystemClock(), new WorkerHost(config, new SchedulerRegistry()));
+  const audit = new AuditTrailService(
+    new Database(dataSource, config),
+    new AuditEventsRepository(),
+    new SystemClock(),
+    new WorkerHost(config, new SchedulerRegistry()),
+  );
   let stop = false;
   const sealing = (async () => {
     while (!stop) {

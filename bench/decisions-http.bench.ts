@@ -25,13 +25,21 @@ export async function decisionsOverHttp(baseUrl: string, token: string, seconds 
       connections: CONNECTIONS,
       duration,
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ facts: { useCases: ['recruitment', 'chatbot'], profilesNaturalPersons: true, art6_3Derogation: 'none', interactsWithNaturalPersons: true } }),
+      body: JSON.stringify({
+        facts: { useCases: ['recruitment', 'chatbot'], profilesNaturalPersons: true, art6_3Derogation: 'none', interactsWithNaturalPersons: true },
+      }),
     });
   await run(3); // warm-up
   const cpuBefore = pid === undefined ? 0 : cpuSeconds(pid);
   const result = await run(seconds);
   const cpu = pid === undefined ? {} : { cpuMsPerRequest: ((cpuSeconds(pid) - cpuBefore) * 1000) / result.requests.total };
-  return { requestsPerSecond: Math.round(result.requests.average), p50Ms: result.latency.p50, p99Ms: result.latency.p99, non2xxOrErrors: result.non2xx + result.errors, ...cpu };
+  return {
+    requestsPerSecond: Math.round(result.requests.average),
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    non2xxOrErrors: result.non2xx + result.errors,
+    ...cpu,
+  };
 }
 
 /** Issue "Rules as data": POST /decisions/eu-ai-act-risk-class over HTTP, 32 connections, service in its own process. */

@@ -7,7 +7,20 @@ export function createRandom(seed = 42): () => number {
   };
 }
 
-const USE_CASES = ['recruitment', 'credit-scoring', 'chatbot', 'spam-filtering', 'recommendation', 'fraud-detection', 'exam-proctoring', 'emergency-triage', 'internal-analytics', 'synthetic-content-generation', 'code-assistant', 'document-processing'];
+const USE_CASES = [
+  'recruitment',
+  'credit-scoring',
+  'chatbot',
+  'spam-filtering',
+  'recommendation',
+  'fraud-detection',
+  'exam-proctoring',
+  'emergency-triage',
+  'internal-analytics',
+  'synthetic-content-generation',
+  'code-assistant',
+  'document-processing',
+];
 const ORG_ROLES = ['developer', 'provider', 'deployer', 'importer', 'distributor'];
 const DEROGATIONS = ['none', 'none', 'none', 'narrow-procedural-task', 'preparatory-task'];
 

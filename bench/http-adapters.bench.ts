@@ -25,7 +25,8 @@ const ADAPTERS: HttpAdapterName[] = ['express', 'fastify'];
  * Each adapter is measured twice, mirrored, so a drift of the shared machine's load hits both
  * alike; BENCH_FASTIFY_FIRST=true mirrors the order to check what position costs.
  */
-const ORDER: HttpAdapterName[] = process.env.BENCH_FASTIFY_FIRST === 'true' ? ['fastify', 'express', 'express', 'fastify'] : ['express', 'fastify', 'fastify', 'express'];
+const ORDER: HttpAdapterName[] =
+  process.env.BENCH_FASTIFY_FIRST === 'true' ? ['fastify', 'express', 'express', 'fastify'] : ['express', 'fastify', 'fastify', 'express'];
 const REFERENCE_TOKEN = 'bench-reference-token-0123456789abcdefghij';
 
 const fixed = (value: number, digits = 1) => Number(value.toFixed(digits));

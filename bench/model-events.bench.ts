@@ -28,7 +28,15 @@ async function seed(dataSource: DataSource, count: number, model: string): Promi
  */
 export async function modelEventsBench(): Promise<Record<string, number>> {
   const db = await benchDatabase('bench_model_events');
-  const app = await createApp({ databaseUrl: db.url, logLevel: 'warn', modelEventPollIntervalMs: 0, webhookPollIntervalMs: 0, timerPollIntervalMs: 0, auditSealIntervalMs: 3_600_000, rateLimitPerMinute: 10_000_000 });
+  const app = await createApp({
+    databaseUrl: db.url,
+    logLevel: 'warn',
+    modelEventPollIntervalMs: 0,
+    webhookPollIntervalMs: 0,
+    timerPollIntervalMs: 0,
+    auditSealIntervalMs: 3_600_000,
+    rateLimitPerMinute: 10_000_000,
+  });
   await app.listen(0, '127.0.0.1');
   try {
     const dataSource = app.get(DataSource);
@@ -63,7 +71,9 @@ export async function modelEventsBench(): Promise<Record<string, number>> {
     const seconds = (performance.now() - started) / 1000;
     const progress = await events.progress(id);
     const fanRate = progress.processed / seconds;
-    log(`model event fanned out to ${progress.processed} systems in ${seconds.toFixed(1)} s: ${fanRate.toFixed(0)} systems/s, ${progress.reassessmentsStarted} reassessments started, ${progress.failures} failures`);
+    log(
+      `model event fanned out to ${progress.processed} systems in ${seconds.toFixed(1)} s: ${fanRate.toFixed(0)} systems/s, ${progress.reassessmentsStarted} reassessments started, ${progress.failures} failures`,
+    );
     return {
       singleRequestSystemsPerSecond: Math.round(singleRate),
       fanOutSystems: progress.processed,

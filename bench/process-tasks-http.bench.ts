@@ -29,7 +29,9 @@ export async function processTasksHttpBench(): Promise<Record<string, number>> {
     const drivers = services.map((replica) => keepAliveDriver(replica.baseUrl, CLIENTS));
     const driver = drivers[0];
     const complete = async (i: number, n: number) => {
-      const body = (await drivers[i % replicas].post(`/api/v1/tasks/${next[i]}/complete`, workers[i], { variables: { n } })) as { nextTasks: Array<{ id: string }> };
+      const body = (await drivers[i % replicas].post(`/api/v1/tasks/${next[i]}/complete`, workers[i], { variables: { n } })) as {
+        nextTasks: Array<{ id: string }>;
+      };
       next[i] = body.nextTasks[0].id;
     };
     // What HTTP through the service costs at least: its cheapest authenticated route (no database work).
@@ -48,7 +50,9 @@ export async function processTasksHttpBench(): Promise<Record<string, number>> {
 
     const { tps, latencyMs } = await pgbenchCompletions(db.url, CLIENTS, MEASURE_S);
     const ratio = http.perSecond / tps;
-    log(`pgbench, same transaction shape, ${CLIENTS} clients: ${tps.toFixed(0)} tps (latency average ${latencyMs} ms); ratio HTTP / pgbench ${ratio.toFixed(3)} (target >= 0.25)`);
+    log(
+      `pgbench, same transaction shape, ${CLIENTS} clients: ${tps.toFixed(0)} tps (latency average ${latencyMs} ms); ratio HTTP / pgbench ${ratio.toFixed(3)} (target >= 0.25)`,
+    );
     log(`the cheapest route itself runs at ${(floor.perSecond / tps).toFixed(2)} of pgbench`);
     return {
       completionsPerSecond: Math.round(http.perSecond),

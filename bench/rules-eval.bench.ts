@@ -38,6 +38,8 @@ export async function rulesEvalBench(): Promise<Record<string, number>> {
     best = { service: Math.max(best.service, service), library: Math.max(best.library, library2) };
   }
   const ratio = best.service / best.library;
-  log(`required-controls x ${FACT_SETS}: service ${best.service.toFixed(0)}/s, json-rules-engine ${best.library.toFixed(0)}/s, ratio ${ratio.toFixed(2)} (best of ${ROUNDS})`);
+  log(
+    `required-controls x ${FACT_SETS}: service ${best.service.toFixed(0)}/s, json-rules-engine ${best.library.toFixed(0)}/s, ratio ${ratio.toFixed(2)} (best of ${ROUNDS})`,
+  );
   return { serviceEvaluationsPerSecond: Math.round(best.service), libraryEvaluationsPerSecond: Math.round(best.library), ratio: Number(ratio.toFixed(2)) };
 }

@@ -37,8 +37,15 @@ export async function simulationBench(): Promise<Record<string, number>> {
     const started = performance.now();
     const result = await simulation.simulateSystems('eu-ai-act-risk-class', candidate.version);
     const seconds = (performance.now() - started) / 1000;
-    log(`simulation against ${result.systemsEvaluated} systems: ${seconds.toFixed(2)} s, ${(result.systemsEvaluated / seconds).toFixed(0)} systems/s, ${result.systemsChanged} would change`);
-    return { systems: result.systemsEvaluated, wallSeconds: Number(seconds.toFixed(2)), systemsPerSecond: Math.round(result.systemsEvaluated / seconds), changed: result.systemsChanged };
+    log(
+      `simulation against ${result.systemsEvaluated} systems: ${seconds.toFixed(2)} s, ${(result.systemsEvaluated / seconds).toFixed(0)} systems/s, ${result.systemsChanged} would change`,
+    );
+    return {
+      systems: result.systemsEvaluated,
+      wallSeconds: Number(seconds.toFixed(2)),
+      systemsPerSecond: Math.round(result.systemsEvaluated / seconds),
+      changed: result.systemsChanged,
+    };
   } finally {
     await app.close();
     await db.close();

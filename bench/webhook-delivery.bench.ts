@@ -13,7 +13,10 @@ export async function webhookDeliveryBench(): Promise<Record<string, number>> {
   const app = await createApp({ databaseUrl: db.url, logLevel: 'warn', webhookPollIntervalMs: 0, timerPollIntervalMs: 0, modelEventPollIntervalMs: 0 });
   try {
     const dataSource = app.get(DataSource);
-    const [sub] = await dataSource.query(`INSERT INTO webhook_subscriptions (url, event_types, secret, created_by) VALUES ($1, '{*}', 'whsec_YmVuY2gtc2VjcmV0LWJlbmNoLXNlY3JldA==', 'bench') RETURNING id`, [receiver.url]);
+    const [sub] = await dataSource.query(
+      `INSERT INTO webhook_subscriptions (url, event_types, secret, created_by) VALUES ($1, '{*}', 'whsec_YmVuY2gtc2VjcmV0LWJlbmNoLXNlY3JldA==', 'bench') RETURNING id`,
+      [receiver.url],
+    );
     await dataSource.query(
       `WITH events AS (
          INSERT INTO outbox_events (type, subject_type, subject_id, data, occurred_at)

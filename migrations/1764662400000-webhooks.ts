@@ -46,7 +46,9 @@ export class Webhooks1764662400000 implements MigrationInterface {
       )`);
     // The worker's two questions: what is due, and is an earlier event of the same subject still on its way?
     await q.query(`CREATE INDEX webhook_deliveries_due_idx ON webhook_deliveries (next_attempt_at) WHERE status IN ('pending', 'delivering')`);
-    await q.query(`CREATE INDEX webhook_deliveries_order_idx ON webhook_deliveries (subscription_id, ordering_key, event_seq) WHERE status IN ('pending', 'delivering')`);
+    await q.query(
+      `CREATE INDEX webhook_deliveries_order_idx ON webhook_deliveries (subscription_id, ordering_key, event_seq) WHERE status IN ('pending', 'delivering')`,
+    );
     await q.query(`CREATE INDEX webhook_deliveries_subscription_idx ON webhook_deliveries (subscription_id, created_at DESC)`);
   }
 

@@ -107,11 +107,7 @@ export class AppModule {
         ModelChangesModule,
         ClockControlModule.register(clock === 'manual'),
       ],
-      providers: [
-        { provide: APP_FILTER, useClass: ProblemFilter },
-        { provide: APP_GUARD, useClass: JsonShapeGuard },
-        EngineSettings,
-      ],
+      providers: [{ provide: APP_FILTER, useClass: ProblemFilter }, { provide: APP_GUARD, useClass: JsonShapeGuard }, EngineSettings],
     };
   }
 }

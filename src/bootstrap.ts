@@ -69,7 +69,9 @@ export async function createApp(overrides: Partial<AppConfig> = {}): Promise<INe
   const module = AppModule.forRoot(overrides);
   const options = { bufferLogs: true, bodyParser: false };
   const fastify = (overrides.httpAdapter ?? loadConfig().httpAdapter) === 'fastify';
-  const app = fastify ? await NestFactory.create<NestFastifyApplication>(module, fastifyAdapter(), options) : await NestFactory.create<NestExpressApplication>(module, options);
+  const app = fastify
+    ? await NestFactory.create<NestFastifyApplication>(module, fastifyAdapter(), options)
+    : await NestFactory.create<NestExpressApplication>(module, options);
   app.useLogger(app.get(Logger));
   // Plain Node middleware, the same on both adapters (Fastify runs them through @fastify/middie).
   app.use(rateLimiter(app.get<ConfigService<AppConfig, true>>(ConfigService).get('rateLimitPerMinute', { infer: true })));

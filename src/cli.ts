@@ -14,8 +14,14 @@ const USAGE = `usage: npm run cli -- <command>
 Uses DATABASE_URL, or the embedded database in AIMSFLOW_DATA_DIR (joining the running service's).`;
 
 async function tokenCreate(args: string[], url: string, secretKey: Buffer | undefined): Promise<void> {
-  const { values } = parseArgs({ args, options: { subject: { type: 'string' }, roles: { type: 'string' }, description: { type: 'string' }, 'expires-at': { type: 'string' } } });
-  const roles = (values.roles ?? '').split(',').map((r) => r.trim()).filter(Boolean);
+  const { values } = parseArgs({
+    args,
+    options: { subject: { type: 'string' }, roles: { type: 'string' }, description: { type: 'string' }, 'expires-at': { type: 'string' } },
+  });
+  const roles = (values.roles ?? '')
+    .split(',')
+    .map((r) => r.trim())
+    .filter(Boolean);
   const unknown = roles.filter((r) => !isRole(r));
   if (!values.subject || roles.length === 0 || unknown.length) {
     throw new Error(unknown.length ? `unknown role(s): ${unknown.join(', ')}\n${USAGE}` : USAGE);
@@ -26,7 +32,11 @@ async function tokenCreate(args: string[], url: string, secretKey: Buffer | unde
   try {
     const created = await app
       .get(TokensService)
-      .create({ subject: values.subject, roles: roles as Role[], description: values.description, expiresAt: values['expires-at'] }, { ...SYSTEM_ACTOR, subject: 'cli' }, 'cli');
+      .create(
+        { subject: values.subject, roles: roles as Role[], description: values.description, expiresAt: values['expires-at'] },
+        { ...SYSTEM_ACTOR, subject: 'cli' },
+        'cli',
+      );
     process.stdout.write(`${created.token}\n`);
     const expiry = created.expiresAt ? `, expires ${created.expiresAt.toISOString()}` : '';
     process.stderr.write(`token ${created.id} for ${created.subject} (${created.roles.join(', ')}${expiry}); shown once, only its hash is stored\n`);
@@ -53,6 +63,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof ConfigError || !(error instanceof Error) ? String(error instanceof Error ? error.message : error) : error.message}\n`);
+  process.stderr.write(
+    `${error instanceof ConfigError || !(error instanceof Error) ? String(error instanceof Error ? error.message : error) : error.message}\n`,
+  );
   process.exit(1);
 });

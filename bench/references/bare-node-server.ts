@@ -67,7 +67,15 @@ class HttpError extends Error {
 }
 
 interface Snapshot {
-  snapshot: { context: { now: string; tokens: Record<string, unknown>; counters: Record<string, number>; variables: Record<string, unknown>; completedBy: Record<string, string[]> } };
+  snapshot: {
+    context: {
+      now: string;
+      tokens: Record<string, unknown>;
+      counters: Record<string, number>;
+      variables: Record<string, unknown>;
+      completedBy: Record<string, string[]>;
+    };
+  };
 }
 
 async function complete(taskId: string, variables: Record<string, unknown>, requestId: string) {
@@ -133,7 +141,11 @@ async function complete(taskId: string, variables: Record<string, unknown>, requ
     });
     await client.query('COMMIT');
     const completed = rows.rows.find((row) => row.change === 'completed_tasks');
-    return { ...completed, instance: { id: instance.id, status: 'active', activeElementIds: ['Work'] }, nextTasks: rows.rows.filter((row) => row.change === 'created_tasks') };
+    return {
+      ...completed,
+      instance: { id: instance.id, status: 'active', activeElementIds: ['Work'] },
+      nextTasks: rows.rows.filter((row) => row.change === 'created_tasks'),
+    };
   } catch (error) {
     await client.query('ROLLBACK');
     throw error;

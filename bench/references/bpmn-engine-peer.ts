@@ -98,7 +98,11 @@ async function complete(id: string, variables: Record<string, unknown>): Promise
     const waiting = await next;
     const state = await engine.getState();
     if (waiting) await engine.stop();
-    await client.query({ name: 'peer_save', text: 'UPDATE peer_instances SET state = $2, version = version + 1 WHERE id = $1', values: [id, JSON.stringify(state)] });
+    await client.query({
+      name: 'peer_save',
+      text: 'UPDATE peer_instances SET state = $2, version = version + 1 WHERE id = $1',
+      values: [id, JSON.stringify(state)],
+    });
     await client.query('COMMIT');
     return { id, completed: task.executionId, status: waiting ? 'active' : 'completed', nextTask: waiting ?? null };
   } catch (error) {

@@ -3,7 +3,12 @@ import type { EntityManager } from 'typeorm';
 import type { Actor } from '../auth/roles.js';
 import type { AiSystemRecord } from './ai-systems.service.js';
 
-export type AttributeChangeHook = (m: EntityManager, before: Pick<AiSystemRecord, 'intendedPurpose' | 'attributes'>, after: AiSystemRecord, actor: Actor) => Promise<void>;
+export type AttributeChangeHook = (
+  m: EntityManager,
+  before: Pick<AiSystemRecord, 'intendedPurpose' | 'attributes'>,
+  after: AiSystemRecord,
+  actor: Actor,
+) => Promise<void>;
 
 /**
  * Lets modules that build on AI systems (reassessment) react to a changed system inside the
@@ -17,7 +22,12 @@ export class AiSystemChangeHooks {
     this.hooks.push(hook);
   }
 
-  async attributesChanged(m: EntityManager, before: Pick<AiSystemRecord, 'intendedPurpose' | 'attributes'>, after: AiSystemRecord, actor: Actor): Promise<void> {
+  async attributesChanged(
+    m: EntityManager,
+    before: Pick<AiSystemRecord, 'intendedPurpose' | 'attributes'>,
+    after: AiSystemRecord,
+    actor: Actor,
+  ): Promise<void> {
     for (const hook of this.hooks) await hook(m, before, after, actor);
   }
 }

@@ -71,7 +71,10 @@ function mergeAttributes(current: Record<string, unknown>, patch: Record<string,
 function parseIfMatch(header: string | undefined): number | undefined {
   if (!header) return undefined;
   const match = header.match(/^(?:W\/)?"?(\d+)"?$/);
-  if (!match) throw new AiSystemError(AiSystemErrorCode.InvalidIfMatch, `If-Match must be the ETag you read, e.g. "3"; got ${header}`, [{ pointer: '', message: 'If-Match must be an ETag such as "3"' }]);
+  if (!match)
+    throw new AiSystemError(AiSystemErrorCode.InvalidIfMatch, `If-Match must be the ETag you read, e.g. "3"; got ${header}`, [
+      { pointer: '', message: 'If-Match must be an ETag such as "3"' },
+    ]);
   return Number(match[1]);
 }
 
@@ -126,7 +129,13 @@ export class AiSystemsService implements OnModuleInit {
         (await this.systems.factsPage(this.db.manager, afterId, limit)).map((row) => ({
           id: row.id,
           name: row.name,
-          facts: systemFacts({ attributes: row.attributes, roles: row.roles, thirdParty: row.third_party, riskClass: row.risk_class, impactLevel: row.impact_level }),
+          facts: systemFacts({
+            attributes: row.attributes,
+            roles: row.roles,
+            thirdParty: row.third_party,
+            riskClass: row.risk_class,
+            impactLevel: row.impact_level,
+          }),
         })),
     });
   }
@@ -191,9 +200,11 @@ export class AiSystemsService implements OnModuleInit {
   async update(id: string, dto: UpdateAiSystemDto, ifMatch: string | undefined, actor: Actor): Promise<AiSystemDto> {
     const expectedVersion = dto.version ?? parseIfMatch(ifMatch);
     if (expectedVersion === undefined) {
-      throw new AiSystemError(AiSystemErrorCode.PreconditionRequired, 'Send the ETag you read as If-Match (or its number as `version`), so a change made since is not overwritten', [
-        { pointer: '/version', message: 'is required when no If-Match header is sent' },
-      ]);
+      throw new AiSystemError(
+        AiSystemErrorCode.PreconditionRequired,
+        'Send the ETag you read as If-Match (or its number as `version`), so a change made since is not overwritten',
+        [{ pointer: '/version', message: 'is required when no If-Match header is sent' }],
+      );
     }
     return this.db.transaction(async (m) => {
       const { version: _version, ...change } = dto;
@@ -211,9 +222,14 @@ export class AiSystemsService implements OnModuleInit {
     await this.engine.lockSubject(m, { type: 'ai-system', id });
     const system = await this.lockRow(m, id);
     if (expectedVersion !== undefined && expectedVersion !== system.version) {
-      throw new AiSystemError(AiSystemErrorCode.StaleVersion, `The system is at version ${system.version}, not ${expectedVersion}: read it again and reapply your change`, [], {
-        currentVersion: system.version,
-      });
+      throw new AiSystemError(
+        AiSystemErrorCode.StaleVersion,
+        `The system is at version ${system.version}, not ${expectedVersion}: read it again and reapply your change`,
+        [],
+        {
+          currentVersion: system.version,
+        },
+      );
     }
     return system;
   }
@@ -248,8 +264,18 @@ export class AiSystemsService implements OnModuleInit {
     if (system.status === status) return;
     const now = this.clock.now();
     await this.systems.update(m, systemId, { status, ...(status === 'retired' ? { retiredAt: now } : {}) }, now);
-    await this.audit.append(m, actor, { action: 'ai-system.status-changed', subjectType: 'ai-system', subjectId: systemId, before: { status: system.status }, after: { status } });
-    await this.outbox.publish(m, { type: 'ai-system.status-changed', subject: { type: 'ai-system', id: systemId }, data: { id: systemId, from: system.status, to: status } });
+    await this.audit.append(m, actor, {
+      action: 'ai-system.status-changed',
+      subjectType: 'ai-system',
+      subjectId: systemId,
+      before: { status: system.status },
+      after: { status },
+    });
+    await this.outbox.publish(m, {
+      type: 'ai-system.status-changed',
+      subject: { type: 'ai-system', id: systemId },
+      data: { id: systemId, from: system.status, to: status },
+    });
   }
 
   /** A new model version: the system now runs `model` (the caller has locked it with `lockForChange` and audits the change). */
@@ -262,7 +288,13 @@ export class AiSystemsService implements OnModuleInit {
     const system = await this.lockRow(m, systemId);
     if (system.impactLevel === impactLevel) return;
     await this.systems.update(m, systemId, { impactLevel }, this.clock.now());
-    await this.audit.append(m, actor, { action: 'ai-system.updated', subjectType: 'ai-system', subjectId: systemId, before: { impactLevel: system.impactLevel }, after: { impactLevel } });
+    await this.audit.append(m, actor, {
+      action: 'ai-system.updated',
+      subjectType: 'ai-system',
+      subjectId: systemId,
+      before: { impactLevel: system.impactLevel },
+      after: { impactLevel },
+    });
   }
 
   /** Systems not retired that use the model (provider and name). */
@@ -307,8 +339,14 @@ export class AiSystemsService implements OnModuleInit {
     }
     const changed = changedFields(before, snapshot(next));
     if (changed.length === 0) return system;
-    if (changed.some((field) => CLASSIFICATION_INPUTS.includes(field))) Object.assign(next, await this.classifier.classify(m, system.id, next, actor, 'ai-system.updated'));
-    const update: AiSystemChange = Object.fromEntries([...TRACKED_FIELDS, 'transparencyObligations', 'classificationDecisionId', 'controlsDecisionId'].map((field) => [field, next[field as keyof AiSystemEntity]]));
+    if (changed.some((field) => CLASSIFICATION_INPUTS.includes(field)))
+      Object.assign(next, await this.classifier.classify(m, system.id, next, actor, 'ai-system.updated'));
+    const update: AiSystemChange = Object.fromEntries(
+      [...TRACKED_FIELDS, 'transparencyObligations', 'classificationDecisionId', 'controlsDecisionId'].map((field) => [
+        field,
+        next[field as keyof AiSystemEntity],
+      ]),
+    );
     let stored = await this.systems.update(m, system.id, update, this.clock.now());
     await this.audit.append(m, actor, { action: 'ai-system.updated', subjectType: 'ai-system', subjectId: system.id, ...diff(before, snapshot(stored)) });
     if (changed.includes('attributes') || changed.includes('intendedPurpose')) {

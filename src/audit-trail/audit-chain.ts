@@ -31,5 +31,7 @@ export function chainHash(previousHash: string, event: ChainedEvent): string {
     after: event.after ?? null,
     requestId: event.requestId ?? null,
   });
-  return createHash('sha256').update(previousHash + body).digest('hex');
+  return createHash('sha256')
+    .update(previousHash + body)
+    .digest('hex');
 }

@@ -14,13 +14,19 @@ export class AuditTrailController {
 
   @Get()
   @ApiOkResponse({ type: AuditEventPageDto })
-  @ApiOperation({ summary: 'List audit events, newest first', description: 'Every state change, with actor, before/after and its place in the hash chain (hash is null until sealed).' })
+  @ApiOperation({
+    summary: 'List audit events, newest first',
+    description: 'Every state change, with actor, before/after and its place in the hash chain (hash is null until sealed).',
+  })
   list(@Query() query: AuditEventQueryDto): Promise<AuditEventPageDto> {
     return this.audit.list(query);
   }
 
   @Get('verify')
-  @ApiOperation({ summary: 'Verify the hash chain', description: 'Recomputes every sealed event: hash = sha256(previousHash + canonical JSON of the event). Events not yet sealed are counted as pending.' })
+  @ApiOperation({
+    summary: 'Verify the hash chain',
+    description: 'Recomputes every sealed event: hash = sha256(previousHash + canonical JSON of the event). Events not yet sealed are counted as pending.',
+  })
   @ApiOkResponse({ type: AuditVerificationDto })
   verify(): Promise<AuditVerificationDto> {
     return this.audit.verify();

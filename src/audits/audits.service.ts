@@ -52,7 +52,8 @@ export class AuditsService implements OnModuleInit {
     this.handlers.register(
       'audit.update',
       'Moves the audit to `stage` with `status`, recording scope, audited area and area owner from the variables; at stage `certified` it returns surveillance1Due, surveillance2Due and recertificationDue (12, 24 and 36 months on).',
-      (vars, ctx) => this.update(ctx.manager, str(vars.auditId)!, str(ctx.params.stage) ?? str(vars.stage), str(ctx.params.status) ?? str(vars.status), vars, ctx.actor),
+      (vars, ctx) =>
+        this.update(ctx.manager, str(vars.auditId)!, str(ctx.params.stage) ?? str(vars.stage), str(ctx.params.status) ?? str(vars.status), vars, ctx.actor),
     );
     this.handlers.register(
       'audit.raise-findings',
@@ -62,11 +63,24 @@ export class AuditsService implements OnModuleInit {
     this.handlers.register('audit.open-majors', 'Counts the audit’s major nonconformities not yet closed; returns openMajors.', async (vars, ctx) => ({
       openMajors: await this.nonconformities.openMajorsOf(ctx.manager, str(vars.auditId)!),
     }));
-    this.handlers.register('audit.start-next-cycle', 'Recertification: opens the next certification cycle and starts its process; returns nextAuditId.', async (vars, ctx) => {
-      const previous = await this.lock(ctx.manager, str(vars.auditId)!);
-      const next = await this.open(ctx.manager, { type: 'certification', title: previous.title.replace(/ \(cycle \d+\)$/, '') + ` (cycle ${previous.cycle + 1})`, scope: previous.scope ?? undefined }, ctx.actor, previous);
-      return { nextAuditId: next.id };
-    });
+    this.handlers.register(
+      'audit.start-next-cycle',
+      'Recertification: opens the next certification cycle and starts its process; returns nextAuditId.',
+      async (vars, ctx) => {
+        const previous = await this.lock(ctx.manager, str(vars.auditId)!);
+        const next = await this.open(
+          ctx.manager,
+          {
+            type: 'certification',
+            title: previous.title.replace(/ \(cycle \d+\)$/, '') + ` (cycle ${previous.cycle + 1})`,
+            scope: previous.scope ?? undefined,
+          },
+          ctx.actor,
+          previous,
+        );
+        return { nextAuditId: next.id };
+      },
+    );
   }
 
   /**
@@ -91,7 +105,13 @@ export class AuditsService implements OnModuleInit {
 
   /** Linked nonconformities and the next due date, as an auditor reads the register. */
   private async withLinks(row: AuditEntity): Promise<AuditDto> {
-    const nonconformities = (await this.nonconformities.ofAudit(row.id)).map(({ id, title, severity, status, closedAt }) => ({ id, title, severity, status, closedAt }));
+    const nonconformities = (await this.nonconformities.ofAudit(row.id)).map(({ id, title, severity, status, closedAt }) => ({
+      id,
+      title,
+      severity,
+      status,
+      closedAt,
+    }));
     const now = this.clock.now().getTime();
     const nextDueAt = [row.surveillance1Due, row.surveillance2Due, row.recertificationDue].find((d) => d && d.getTime() > now) ?? null;
     return toAuditDto(row, nonconformities, nextDueAt);
@@ -100,22 +120,32 @@ export class AuditsService implements OnModuleInit {
   private async open(m: EntityManager, dto: CreateAuditDto, actor: Actor, previous?: AuditEntity): Promise<AuditEntity> {
     const now = this.clock.now();
     const row = await this.audits.insert(m, {
-        type: dto.type,
-        title: dto.title,
-        scope: dto.scope ?? null,
-        stage: FIRST_STAGE[dto.type],
-        status: 'active',
-        cycle: previous ? previous.cycle + 1 : 1,
-        findings: [],
-        previousAuditId: previous?.id ?? null,
-        createdBy: actor.subject,
+      type: dto.type,
+      title: dto.title,
+      scope: dto.scope ?? null,
+      stage: FIRST_STAGE[dto.type],
+      status: 'active',
+      cycle: previous ? previous.cycle + 1 : 1,
+      findings: [],
+      previousAuditId: previous?.id ?? null,
+      createdBy: actor.subject,
       createdAt: now,
       updatedAt: now,
     });
-    await this.audit.append(m, actor, { action: 'audit.opened', subjectType: 'audit', subjectId: row.id, after: { type: row.type, title: row.title, cycle: row.cycle } });
+    await this.audit.append(m, actor, {
+      action: 'audit.opened',
+      subjectType: 'audit',
+      subjectId: row.id,
+      after: { type: row.type, title: row.title, cycle: row.cycle },
+    });
     const definitionKey = PROCESS_BY_TYPE[dto.type];
     if (await this.definitions.isDeployed(m, definitionKey)) {
-      const { instance } = await this.processes.start(m, { definitionKey, subject: { type: 'audit', id: row.id }, variables: { auditId: row.id, auditType: row.type, title: row.title }, actor });
+      const { instance } = await this.processes.start(m, {
+        definitionKey,
+        subject: { type: 'audit', id: row.id },
+        variables: { auditId: row.id, auditType: row.type, title: row.title },
+        actor,
+      });
       row.instanceId = instance.id;
       await this.audits.setInstance(m, row.id, instance.id);
     }
@@ -151,8 +181,18 @@ export class AuditsService implements OnModuleInit {
     row.updatedAt = this.clock.now();
     await this.audits.save(m, row);
     if (before.stage !== row.stage || before.status !== row.status) {
-      await this.audit.append(m, actor, { action: 'audit.stage-changed', subjectType: 'audit', subjectId: id, before, after: { stage: row.stage, status: row.status } });
-      await this.outbox.publish(m, { type: 'audit.stage-changed', subject: { type: 'audit', id }, data: { id, type: row.type, from: before.stage, to: row.stage, status: row.status } });
+      await this.audit.append(m, actor, {
+        action: 'audit.stage-changed',
+        subjectType: 'audit',
+        subjectId: id,
+        before,
+        after: { stage: row.stage, status: row.status },
+      });
+      await this.outbox.publish(m, {
+        type: 'audit.stage-changed',
+        subject: { type: 'audit', id },
+        data: { id, type: row.type, from: before.stage, to: row.stage, status: row.status },
+      });
     }
     return output;
   }
@@ -173,7 +213,8 @@ export class AuditsService implements OnModuleInit {
       }
       const f = finding as Record<string, unknown>;
       if (typeof f.title !== 'string' || !f.title.trim()) errors.push({ pointer: at('title'), message: 'is required (a text)' });
-      if (!(NC_SEVERITIES as readonly unknown[]).includes(f.severity)) errors.push({ pointer: at('severity'), message: `must be one of: ${NC_SEVERITIES.join(', ')}` });
+      if (!(NC_SEVERITIES as readonly unknown[]).includes(f.severity))
+        errors.push({ pointer: at('severity'), message: `must be one of: ${NC_SEVERITIES.join(', ')}` });
       for (const field of ['clauseRefs', 'controlRefs'] as const) {
         const refs = f[field];
         if (refs === undefined || refs === null) continue;
@@ -183,7 +224,8 @@ export class AuditsService implements OnModuleInit {
         }
         if (field === 'controlRefs') {
           refs.forEach((ref, j) => {
-            if (!this.catalogue.byId.has(ref)) errors.push({ pointer: `${at(field)}/${j}`, message: `"${ref}" is not an Annex A control (GET /api/v1/controls)` });
+            if (!this.catalogue.byId.has(ref))
+              errors.push({ pointer: `${at(field)}/${j}`, message: `"${ref}" is not an Annex A control (GET /api/v1/controls)` });
           });
         }
       }

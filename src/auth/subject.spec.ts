@@ -2,13 +2,15 @@ import { canonicalSubject } from './subject.js';
 
 describe('canonicalSubject', () => {
   it('makes look-alikes one subject', () => {
-    for (const raw of ['Mallory', ' mallory', 'mallory ', 'MALLORY', 'ＭＡＬＬＯＲＹ', '\tMallory\n']) expect(canonicalSubject(raw)).toEqual({ subject: 'mallory' });
+    for (const raw of ['Mallory', ' mallory', 'mallory ', 'MALLORY', 'ＭＡＬＬＯＲＹ', '\tMallory\n'])
+      expect(canonicalSubject(raw)).toEqual({ subject: 'mallory' });
     expect(canonicalSubject('Jane   Doe')).toEqual({ subject: 'jane doe' });
     expect(canonicalSubject('Straße')).toEqual(canonicalSubject('STRASSE'));
   });
 
   it('refuses invisible and control characters and empty subjects', () => {
-    for (const raw of ['mallory\u200b', 'mal\u0000lory', 'mallory\u202e', 'mal\u2028lory', '\ufeffmallory', 'x\ue000']) expect(canonicalSubject(raw)).toEqual({ problem: expect.stringContaining('invisible') });
+    for (const raw of ['mallory\u200b', 'mal\u0000lory', 'mallory\u202e', 'mal\u2028lory', '\ufeffmallory', 'x\ue000'])
+      expect(canonicalSubject(raw)).toEqual({ problem: expect.stringContaining('invisible') });
     expect(canonicalSubject('   ')).toEqual({ problem: 'is empty' });
     expect(canonicalSubject('a'.repeat(201))).toEqual({ problem: expect.stringContaining('longer than 200') });
   });

@@ -31,21 +31,25 @@ export function jsonShapeProblem(value: unknown, limits: JsonShapeLimits, root =
       continue;
     }
     if (typeof current === 'number') {
-      if (Number.isInteger(current) && !Number.isSafeInteger(current)) return { code: 'invalid-number', pointer, message: 'is an integer beyond ±2^53, which cannot be represented exactly' };
+      if (Number.isInteger(current) && !Number.isSafeInteger(current))
+        return { code: 'invalid-number', pointer, message: 'is an integer beyond ±2^53, which cannot be represented exactly' };
       continue;
     }
     if (current === null || typeof current !== 'object') continue;
     if (depth >= limits.maxDepth) return { code: 'json-too-deep', pointer, message: `nests deeper than ${limits.maxDepth} levels (AIMSFLOW_JSON_MAX_DEPTH)` };
     if (Array.isArray(current)) {
-      if (current.length > limits.maxItems) return { code: 'json-too-large', pointer, message: `has ${current.length} items; at most ${limits.maxItems} are allowed (AIMSFLOW_JSON_MAX_ITEMS)` };
+      if (current.length > limits.maxItems)
+        return { code: 'json-too-large', pointer, message: `has ${current.length} items; at most ${limits.maxItems} are allowed (AIMSFLOW_JSON_MAX_ITEMS)` };
       for (let i = current.length - 1; i >= 0; i--) stack.push({ value: current[i], pointer: `${pointer}/${i}`, depth: depth + 1 });
       continue;
     }
     const keys = Object.keys(current);
-    if (keys.length > limits.maxKeys) return { code: 'json-too-large', pointer, message: `has ${keys.length} keys; at most ${limits.maxKeys} are allowed (AIMSFLOW_JSON_MAX_KEYS)` };
+    if (keys.length > limits.maxKeys)
+      return { code: 'json-too-large', pointer, message: `has ${keys.length} keys; at most ${limits.maxKeys} are allowed (AIMSFLOW_JSON_MAX_KEYS)` };
     for (let i = keys.length - 1; i >= 0; i--) {
       const key = keys[i];
-      if (UNSTORABLE.test(key)) return { code: 'invalid-string', pointer: `${pointer}/${pointerToken(key)}`, message: 'is a key with a NUL character or a lone surrogate' };
+      if (UNSTORABLE.test(key))
+        return { code: 'invalid-string', pointer: `${pointer}/${pointerToken(key)}`, message: 'is a key with a NUL character or a lone surrogate' };
       stack.push({ value: (current as Record<string, unknown>)[key], pointer: `${pointer}/${pointerToken(key)}`, depth: depth + 1 });
     }
   }
@@ -72,8 +76,13 @@ export class JsonShapeGuard implements CanActivate {
 
   canActivate(context: ExecutionContext): boolean {
     const req = context.switchToHttp().getRequest<{ body?: unknown; query?: unknown }>();
-    const problem = (req.body !== null && typeof req.body === 'object' ? jsonShapeProblem(req.body, this.limits) : undefined) ?? jsonShapeProblem(req.query, this.limits, '/query');
-    if (problem) throw new RequestError(ErrorKind.InvalidInput, problem.code, `The request ${problem.pointer || 'body'} ${problem.message}`, [{ pointer: problem.pointer, message: problem.message }]);
+    const problem =
+      (req.body !== null && typeof req.body === 'object' ? jsonShapeProblem(req.body, this.limits) : undefined) ??
+      jsonShapeProblem(req.query, this.limits, '/query');
+    if (problem)
+      throw new RequestError(ErrorKind.InvalidInput, problem.code, `The request ${problem.pointer || 'body'} ${problem.message}`, [
+        { pointer: problem.pointer, message: problem.message },
+      ]);
     return true;
   }
 }

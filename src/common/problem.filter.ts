@@ -61,7 +61,8 @@ function problemFromUnknown(exception: unknown): Problem {
       type: TYPE_BASE + 'database-busy',
       title: 'service unavailable',
       status: 503,
-      detail: 'The database could not complete the request now (a conflicting change, a lock or statement timeout, or a lost connection); nothing was changed. Retry after the time in Retry-After.',
+      detail:
+        'The database could not complete the request now (a conflicting change, a lock or statement timeout, or a lost connection); nothing was changed. Retry after the time in Retry-After.',
       code: 'database-busy',
     };
   }

@@ -30,7 +30,10 @@ export class SecretBox {
   open(stored: string): string {
     if (!SecretBox.isSealed(stored)) return stored;
     if (!this.key) throw new Error('the secret is sealed, but AIMSFLOW_SECRET_KEY is not set');
-    const [iv, tag, data] = stored.slice(SEALED_PREFIX.length).split('.').map((part) => Buffer.from(part, 'base64'));
+    const [iv, tag, data] = stored
+      .slice(SEALED_PREFIX.length)
+      .split('.')
+      .map((part) => Buffer.from(part, 'base64'));
     try {
       const decipher = createDecipheriv('aes-256-gcm', this.key, iv);
       decipher.setAuthTag(tag);

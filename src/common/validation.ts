@@ -19,7 +19,6 @@ export function createValidationPipe(): ValidationPipe {
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
-    exceptionFactory: (errors) =>
-      new RequestError(ErrorKind.InvalidInput, 'validation-failed', 'The request has invalid fields', toFieldErrors(errors)),
+    exceptionFactory: (errors) => new RequestError(ErrorKind.InvalidInput, 'validation-failed', 'The request has invalid fields', toFieldErrors(errors)),
   });
 }

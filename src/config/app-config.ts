@@ -83,7 +83,10 @@ export interface AppConfig {
 }
 
 export class ConfigError extends Error {
-  constructor(readonly variable: string, message: string) {
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
     super(`Invalid configuration: ${variable} ${message}`);
   }
 }
@@ -164,9 +167,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     dbStatementTimeoutMs: intVar(env, 'AIMSFLOW_DB_STATEMENT_TIMEOUT_MS', 30_000, 1, 3_600_000),
     dbRetryAttempts: intVar(env, 'AIMSFLOW_DB_RETRY_ATTEMPTS', 4, 1, 20),
     auditSealIntervalMs: intVar(env, 'AIMSFLOW_AUDIT_SEAL_INTERVAL_MS', 500, 10, 3_600_000),
-    attributeSchemaPath: env.AIMSFLOW_ATTRIBUTE_SCHEMA
-      ? path.resolve(env.AIMSFLOW_ATTRIBUTE_SCHEMA)
-      : fromProjectRoot('data/ai-system-attribute-schema.json'),
+    attributeSchemaPath: env.AIMSFLOW_ATTRIBUTE_SCHEMA ? path.resolve(env.AIMSFLOW_ATTRIBUTE_SCHEMA) : fromProjectRoot('data/ai-system-attribute-schema.json'),
     rulesDir: env.AIMSFLOW_RULES_DIR ? path.resolve(env.AIMSFLOW_RULES_DIR) : fromProjectRoot('rules'),
     bootstrapToken: true,
     webhookPollIntervalMs: intVar(env, 'AIMSFLOW_WEBHOOK_POLL_INTERVAL_MS', 1000, 0, 3_600_000),

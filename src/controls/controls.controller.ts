@@ -35,7 +35,10 @@ export class ControlsController {
 
   @Get('ai-systems/:id/controls')
   @ApiOkResponse({ type: SystemControlsDto })
-  @ApiOperation({ summary: 'Controls an AI system needs', description: 'From the active required-controls rules: each control with the rules that require it, their justification and basis.' })
+  @ApiOperation({
+    summary: 'Controls an AI system needs',
+    description: 'From the active required-controls rules: each control with the rules that require it, their justification and basis.',
+  })
   forSystem(@Param('id', new ParseUUIDPipe()) id: string): Promise<SystemControlsDto> {
     return this.controls.forSystem(id);
   }
@@ -50,7 +53,10 @@ export class ControlsController {
       'text/csv': { schema: { type: 'string' }, example: SOA_CSV_EXAMPLE },
     },
   })
-  @ApiOperation({ summary: 'Statement of Applicability', description: 'Always derived from the active rule versions and the current systems; never hand-maintained.' })
+  @ApiOperation({
+    summary: 'Statement of Applicability',
+    description: 'Always derived from the active rule versions and the current systems; never hand-maintained.',
+  })
   statementOfApplicability(): Promise<StatementOfApplicabilityDto> {
     return this.controls.statementOfApplicability();
   }
@@ -58,7 +64,10 @@ export class ControlsController {
   @Put('statement-of-applicability/:controlId/implementation')
   @RequireRoles('governance', 'risk-officer', 'compliance-officer')
   @ApiOkResponse({ type: ControlImplementationDto })
-  @ApiOperation({ summary: 'Set the implementation status of a control', description: 'Audited. Risk treatment sets it too when selected controls are implemented and verified.' })
+  @ApiOperation({
+    summary: 'Set the implementation status of a control',
+    description: 'Audited. Risk treatment sets it too when selected controls are implemented and verified.',
+  })
   setImplementation(@Param('controlId') controlId: string, @Body() dto: SetImplementationDto, @CurrentActor() actor: Actor): Promise<ControlImplementationDto> {
     return this.controls.setImplementation(controlId, dto, actor);
   }

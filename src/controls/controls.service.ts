@@ -71,7 +71,10 @@ export class ControlsService {
           id: required.id,
           title: control?.title ?? null,
           objective: control?.objective ?? null,
-          justification: required.sources.map((s) => s.justification).filter(Boolean).join(' '),
+          justification: required.sources
+            .map((s) => s.justification)
+            .filter(Boolean)
+            .join(' '),
           sources: required.sources.map(toRequiredControlSourceDto),
           implementationStatus: statuses.get(required.id)?.status ?? 'not-started',
           euAiAct: control?.euAiAct?.articles ?? [],
@@ -161,7 +164,18 @@ export class ControlsService {
   }
 }
 
-const CSV_COLUMNS = ['controlId', 'title', 'objective', 'applicable', 'justification', 'systems', 'rules', 'implementationStatus', 'implementationNote', 'euAiAct'] as const;
+const CSV_COLUMNS = [
+  'controlId',
+  'title',
+  'objective',
+  'applicable',
+  'justification',
+  'systems',
+  'rules',
+  'implementationStatus',
+  'implementationNote',
+  'euAiAct',
+] as const;
 
 function csvCell(value: unknown): string {
   const text = value === null || value === undefined ? '' : String(value);

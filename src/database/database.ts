@@ -35,7 +35,9 @@ export class Database {
         return await this.dataSource.transaction(work);
       } catch (error) {
         if (attempt >= this.attempts || !isRetryableDatabaseError(error)) throw error;
-        this.logger.debug(`transaction attempt ${attempt} hit a transient conflict, running it again: ${error instanceof Error ? error.message : String(error)}`);
+        this.logger.debug(
+          `transaction attempt ${attempt} hit a transient conflict, running it again: ${error instanceof Error ? error.message : String(error)}`,
+        );
         await sleep(Math.round(5 * 2 ** attempt * (0.5 + Math.random())));
       }
     }

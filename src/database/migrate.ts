@@ -81,11 +81,7 @@ export async function migrationCli(command: string | undefined, args: string[], 
       const name = args[0];
       if (!name) throw new Error('usage: npm run migration:generate -- <Name>');
       const file = await generateMigration(url, name);
-      console.log(
-        file
-          ? `wrote ${path.relative(process.cwd(), file)}; add it to migrations/index.ts`
-          : 'no changes: the entities match the schema',
-      );
+      console.log(file ? `wrote ${path.relative(process.cwd(), file)}; add it to migrations/index.ts` : 'no changes: the entities match the schema');
       return;
     }
     default:

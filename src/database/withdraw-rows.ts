@@ -6,7 +6,13 @@ import { sql } from './sql.js';
  * `inProgress`) as `withdrawn`; returns each with the status it had. For the registers' repositories,
  * each calling it with its own table.
  */
-export function withdrawRows(m: EntityManager, table: string, instanceId: string, inProgress: readonly string[], at: Date): Promise<Array<{ id: string; status: string }>> {
+export function withdrawRows(
+  m: EntityManager,
+  table: string,
+  instanceId: string,
+  inProgress: readonly string[],
+  at: Date,
+): Promise<Array<{ id: string; status: string }>> {
   return sql<{ id: string; status: string }>(
     m,
     `WITH old AS (SELECT id, status FROM ${table} WHERE instance_id = $1 AND status = ANY($2) ORDER BY id FOR UPDATE),

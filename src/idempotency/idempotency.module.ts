@@ -5,5 +5,8 @@ import { IdempotencyService } from './idempotency.service.js';
 import { IdempotencyKeysRepository } from './repositories/idempotency-keys.repository.js';
 
 @Global()
-@Module({ providers: [IdempotencyService, IdempotencyKeysRepository, { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }], exports: [IdempotencyService] })
+@Module({
+  providers: [IdempotencyService, IdempotencyKeysRepository, { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }],
+  exports: [IdempotencyService],
+})
 export class IdempotencyModule {}

@@ -51,7 +51,9 @@ export class IdempotencyService implements OnModuleInit, OnApplicationBootstrap,
   }
 
   static requestHash(method: string, path: string, body: unknown): string {
-    return createHash('sha256').update(`${method} ${path}\n${canonicalJson(body ?? null)}`).digest('hex');
+    return createHash('sha256')
+      .update(`${method} ${path}\n${canonicalJson(body ?? null)}`)
+      .digest('hex');
   }
 
   /**
@@ -61,7 +63,15 @@ export class IdempotencyService implements OnModuleInit, OnApplicationBootstrap,
   async claim(scope: string, key: string, requestHash: string): Promise<Claim> {
     for (;;) {
       const now = this.clock.now();
-      const claimed = await this.keys.claim(this.db.manager, scope, key, requestHash, now, new Date(now.getTime() + KEY_RETENTION_MS), new Date(now.getTime() - IN_PROGRESS_LEASE_MS));
+      const claimed = await this.keys.claim(
+        this.db.manager,
+        scope,
+        key,
+        requestHash,
+        now,
+        new Date(now.getTime() + KEY_RETENTION_MS),
+        new Date(now.getTime() - IN_PROGRESS_LEASE_MS),
+      );
       if (claimed) return { kind: 'new' };
       const existing = await this.keys.find(this.db.manager, scope, key);
       if (!existing) continue; // swept or released between the two statements

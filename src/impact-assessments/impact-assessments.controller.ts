@@ -13,7 +13,10 @@ export class ImpactAssessmentsController {
 
   @Get()
   @ApiOkResponse({ type: ImpactAssessmentPageDto })
-  @ApiOperation({ summary: 'Impact assessment register', description: 'Versioned assessments per system: status, the four dimensions, FRIA answers, impact level, decision ids, approvers.' })
+  @ApiOperation({
+    summary: 'Impact assessment register',
+    description: 'Versioned assessments per system: status, the four dimensions, FRIA answers, impact level, decision ids, approvers.',
+  })
   list(@Query() query: ImpactAssessmentQueryDto): Promise<ImpactAssessmentPageDto> {
     return this.assessments.list(query);
   }

@@ -40,7 +40,14 @@ export class ImpactAssessmentsService implements OnModuleInit {
       'impact-assessment.open',
       'Opens the next version of the system’s impact assessment as a draft (inputs: systemId, trigger, reasons); returns assessmentId and assessmentVersion.',
       async (vars, ctx) => {
-        const row = await this.open(ctx.manager, str(vars.systemId) ?? ctx.subject.id, str(vars.trigger) ?? 'onboarding', list<string>(vars.reasons), ctx.instanceId, ctx.actor);
+        const row = await this.open(
+          ctx.manager,
+          str(vars.systemId) ?? ctx.subject.id,
+          str(vars.trigger) ?? 'onboarding',
+          list<string>(vars.reasons),
+          ctx.instanceId,
+          ctx.actor,
+        );
         return { assessmentId: row.id, assessmentVersion: row.version };
       },
     );
@@ -56,7 +63,12 @@ export class ImpactAssessmentsService implements OnModuleInit {
   }
 
   async list(query: ImpactAssessmentQueryDto): Promise<Page<ImpactAssessmentDto>> {
-    const [items, total] = await this.assessments.list(this.db.manager, { systemId: query.systemId, status: query.status as AssessmentStatus | undefined }, query.limit, query.offset);
+    const [items, total] = await this.assessments.list(
+      this.db.manager,
+      { systemId: query.systemId, status: query.status as AssessmentStatus | undefined },
+      query.limit,
+      query.offset,
+    );
     return page(items.map(toImpactAssessmentDto), total, query);
   }
 
@@ -71,7 +83,13 @@ export class ImpactAssessmentsService implements OnModuleInit {
     const rows = await this.assessments.lockWithStatus(m, systemId, ['approved']);
     for (const { id } of rows) {
       await this.assessments.update(m, id, { status: 'review-required', updatedAt: this.clock.now() });
-      await this.audit.append(m, actor, { action: 'impact-assessment.review-required', subjectType: 'impact-assessment', subjectId: id, before: { status: 'approved' }, after: { status: 'review-required' } });
+      await this.audit.append(m, actor, {
+        action: 'impact-assessment.review-required',
+        subjectType: 'impact-assessment',
+        subjectId: id,
+        before: { status: 'approved' },
+        after: { status: 'review-required' },
+      });
     }
     return rows.map((r) => r.id);
   }
@@ -88,14 +106,36 @@ export class ImpactAssessmentsService implements OnModuleInit {
     if (!row) return;
     const merged = [...new Set([...row.reasons, ...reasons])];
     await this.assessments.update(m, id, { reasons: merged, updatedAt: this.clock.now() });
-    await this.audit.append(m, actor, { action: 'impact-assessment.reasons-added', subjectType: 'impact-assessment', subjectId: id, before: { reasons: row.reasons }, after: { reasons: merged } });
+    await this.audit.append(m, actor, {
+      action: 'impact-assessment.reasons-added',
+      subjectType: 'impact-assessment',
+      subjectId: id,
+      before: { reasons: row.reasons },
+      after: { reasons: merged },
+    });
   }
 
   private async open(m: EntityManager, systemId: string, trigger: string, reasons: string[], instanceId: string, actor: Actor) {
     const version = await this.assessments.lockVersions(m, systemId);
     const now = this.clock.now();
-    const row = await this.assessments.insert(m, { systemId, version, status: 'draft', trigger, reasons, decisionIds: [], approvers: [], instanceId, createdAt: now, updatedAt: now });
-    await this.audit.append(m, actor, { action: 'impact-assessment.opened', subjectType: 'impact-assessment', subjectId: row.id, after: { systemId, version, trigger, reasons } });
+    const row = await this.assessments.insert(m, {
+      systemId,
+      version,
+      status: 'draft',
+      trigger,
+      reasons,
+      decisionIds: [],
+      approvers: [],
+      instanceId,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await this.audit.append(m, actor, {
+      action: 'impact-assessment.opened',
+      subjectType: 'impact-assessment',
+      subjectId: row.id,
+      after: { systemId, version, trigger, reasons },
+    });
     return row;
   }
 
@@ -116,7 +156,13 @@ export class ImpactAssessmentsService implements OnModuleInit {
       row.approvedAt = now;
       for (const old of (await this.assessments.lockWithStatus(m, row.systemId, ['approved', 'review-required'])).filter((p) => p.id !== id)) {
         await this.assessments.update(m, old.id, { status: 'superseded', supersededBy: id, updatedAt: now });
-        await this.audit.append(m, actor, { action: 'impact-assessment.superseded', subjectType: 'impact-assessment', subjectId: old.id, before: { status: old.status }, after: { status: 'superseded', supersededBy: id } });
+        await this.audit.append(m, actor, {
+          action: 'impact-assessment.superseded',
+          subjectType: 'impact-assessment',
+          subjectId: old.id,
+          before: { status: old.status },
+          after: { status: 'superseded', supersededBy: id },
+        });
       }
     }
     await this.assessments.save(m, row);
@@ -126,7 +172,13 @@ export class ImpactAssessmentsService implements OnModuleInit {
       if ((await this.systems.find(m, row.systemId)).status === 'reassessment-required') await this.systems.setStatus(m, row.systemId, 'approved', actor);
     }
     if (before !== status) {
-      await this.audit.append(m, actor, { action: 'impact-assessment.status-changed', subjectType: 'impact-assessment', subjectId: id, before: { status: before }, after: { status, impactLevel: row.impactLevel } });
+      await this.audit.append(m, actor, {
+        action: 'impact-assessment.status-changed',
+        subjectType: 'impact-assessment',
+        subjectId: id,
+        before: { status: before },
+        after: { status, impactLevel: row.impactLevel },
+      });
     }
   }
 

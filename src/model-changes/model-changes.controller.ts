@@ -8,7 +8,11 @@ import { ModelEventAcceptedDto, ModelEventProgressDto, ModelVersionHistoryPageDt
 import { ModelEventsService } from './model-events.service.js';
 import { ModelVersionsService } from './model-versions.service.js';
 
-const IDEMPOTENCY = { name: 'Idempotency-Key', required: false, description: 'Retries with the same key and body return the first response and have no second effect (kept 24 h).' };
+const IDEMPOTENCY = {
+  name: 'Idempotency-Key',
+  required: false,
+  description: 'Retries with the same key and body return the first response and have no second effect (kept 24 h).',
+};
 
 @ApiTags('integrations')
 @BearerAuth()
@@ -22,8 +26,14 @@ export class ModelChangesController {
   @Post('ai-systems/:id/model-versions')
   @RequireRoles('integration', 'ai-owner')
   @ApiHeader(IDEMPOTENCY)
-  @ApiCreatedResponse({ type: RecordedModelVersionDto, description: 'The model version, the reassessment decision and the impact-assessment instance if one started.' })
-  @ApiOperation({ summary: 'Record a new model version of a system', description: 'Derives the change facts (semver bump, provider or model changed, declared changes) and evaluates reassessment-triggers.' })
+  @ApiCreatedResponse({
+    type: RecordedModelVersionDto,
+    description: 'The model version, the reassessment decision and the impact-assessment instance if one started.',
+  })
+  @ApiOperation({
+    summary: 'Record a new model version of a system',
+    description: 'Derives the change facts (semver bump, provider or model changed, declared changes) and evaluates reassessment-triggers.',
+  })
   record(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: ModelVersionDto, @CurrentActor() actor: Actor): Promise<RecordedModelVersionDto> {
     return this.versions.record(id, dto, actor);
   }
@@ -40,7 +50,10 @@ export class ModelChangesController {
   @RequireRoles('integration', 'governance')
   @ApiHeader(IDEMPOTENCY)
   @ApiAcceptedResponse({ type: ModelEventAcceptedDto, description: 'Recorded; the systems are processed in the background' })
-  @ApiOperation({ summary: 'A provider released a new model version', description: 'Fanned out to every system using provider + model name by a background worker; follow progress at GET /model-events/{id}.' })
+  @ApiOperation({
+    summary: 'A provider released a new model version',
+    description: 'Fanned out to every system using provider + model name by a background worker; follow progress at GET /model-events/{id}.',
+  })
   createEvent(@Body() dto: ModelVersionDto, @CurrentActor() actor: Actor): Promise<ModelEventAcceptedDto> {
     return this.events.create(dto, actor);
   }

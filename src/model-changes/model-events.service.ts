@@ -57,9 +57,21 @@ export class ModelEventsService implements OnModuleInit, BackgroundWorker {
       if (systemIds.length === 0) {
         throw new ModelChangeError(ModelChangeErrorCode.NoAffectedSystems, `No registered AI system uses ${dto.provider}/${dto.modelName}`);
       }
-      const event = { provider: dto.provider, modelName: dto.modelName, version: dto.version, declaredChanges: { ...dto.declaredChanges }, createdBy: actor.subject, createdAt: this.clock.now() };
+      const event = {
+        provider: dto.provider,
+        modelName: dto.modelName,
+        version: dto.version,
+        declaredChanges: { ...dto.declaredChanges },
+        createdBy: actor.subject,
+        createdAt: this.clock.now(),
+      };
       const id = await this.events.insert(m, event, systemIds);
-      await this.audit.append(m, actor, { action: 'model-event.received', subjectType: 'model-event', subjectId: id, after: { ...dto, affectedSystems: systemIds.length } });
+      await this.audit.append(m, actor, {
+        action: 'model-event.received',
+        subjectType: 'model-event',
+        subjectId: id,
+        after: { ...dto, affectedSystems: systemIds.length },
+      });
       return { id, affectedSystems: systemIds.length };
     });
   }

@@ -8,7 +8,12 @@ import { type Page, page, type PageQueryDto } from '../common/pagination.js';
 import { Database } from '../database/database.js';
 import { modelChangeFacts } from '../engine/reassessment/change-facts.js';
 import type { ModelVersionDto } from './dto/model-change.dto.js';
-import { type ModelVersionHistoryEntryDto, type RecordedModelVersionDto, toModelVersionHistoryEntryDto, toRecordedModelVersionDto } from './dto/model-version-response.dto.js';
+import {
+  type ModelVersionHistoryEntryDto,
+  type RecordedModelVersionDto,
+  toModelVersionHistoryEntryDto,
+  toRecordedModelVersionDto,
+} from './dto/model-version-response.dto.js';
 import { ModelVersionsRepository, type RecordedVersionRow } from './repositories/model-versions.repository.js';
 import { ReassessmentService } from './reassessment.service.js';
 

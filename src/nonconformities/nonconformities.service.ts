@@ -106,21 +106,26 @@ export class NonconformitiesService implements OnModuleInit {
   async raise(m: EntityManager, request: RaiseRequest, actor: Actor): Promise<NonconformityEntity> {
     const now = this.clock.now();
     const row = await this.nonconformities.insert(m, {
-        title: request.title,
-        description: request.description,
-        source: request.source,
-        severity: request.severity,
-        systemId: request.systemId ?? null,
-        auditId: request.auditId ?? null,
-        clauseRefs: request.clauseRefs ?? [],
-        controlRefs: request.controlRefs ?? [],
-        status: 'raised',
-        reopened: 0,
-        raisedBy: actor.subject,
+      title: request.title,
+      description: request.description,
+      source: request.source,
+      severity: request.severity,
+      systemId: request.systemId ?? null,
+      auditId: request.auditId ?? null,
+      clauseRefs: request.clauseRefs ?? [],
+      controlRefs: request.controlRefs ?? [],
+      status: 'raised',
+      reopened: 0,
+      raisedBy: actor.subject,
       createdAt: now,
       updatedAt: now,
     });
-    await this.audit.append(m, actor, { action: 'nonconformity.raised', subjectType: 'nonconformity', subjectId: row.id, after: { title: row.title, severity: row.severity, source: row.source, systemId: row.systemId, auditId: row.auditId } });
+    await this.audit.append(m, actor, {
+      action: 'nonconformity.raised',
+      subjectType: 'nonconformity',
+      subjectId: row.id,
+      after: { title: row.title, severity: row.severity, source: row.source, systemId: row.systemId, auditId: row.auditId },
+    });
     await this.outbox.publish(m, {
       type: 'nonconformity.raised',
       subject: { type: 'nonconformity', id: row.id },
@@ -130,7 +135,14 @@ export class NonconformitiesService implements OnModuleInit {
       const { instance } = await this.processes.start(m, {
         definitionKey: NONCONFORMITY_PROCESS,
         subject: { type: 'nonconformity', id: row.id },
-        variables: { nonconformityId: row.id, severity: row.severity, auditId: row.auditId, systemId: row.systemId, title: row.title, ...(await this.systemFacts(m, row.systemId)) },
+        variables: {
+          nonconformityId: row.id,
+          severity: row.severity,
+          auditId: row.auditId,
+          systemId: row.systemId,
+          title: row.title,
+          ...(await this.systemFacts(m, row.systemId)),
+        },
         actor,
       });
       row.instanceId = instance.id;
@@ -192,13 +204,23 @@ export class NonconformitiesService implements OnModuleInit {
     row.updatedAt = this.clock.now();
     row.closedAt = status === 'closed' ? row.updatedAt : null;
     await this.nonconformities.save(m, row);
-    await this.audit.append(m, actor, { action: 'nonconformity.status-changed', subjectType: 'nonconformity', subjectId: id, before: { status: before }, after: { status } });
+    await this.audit.append(m, actor, {
+      action: 'nonconformity.status-changed',
+      subjectType: 'nonconformity',
+      subjectId: id,
+      before: { status: before },
+      after: { status },
+    });
     if (status === 'closed' && row.auditId) await this.tellAudit(m, row, actor);
   }
 
   /** The certification decision waits for major findings to close; an audit not waiting right now just finds it closed later. */
   private async tellAudit(m: EntityManager, row: NonconformityEntity, actor: Actor) {
     if (!(await this.processes.awaitsMessage(m, NONCONFORMITY_CLOSED_MESSAGE, row.auditId!))) return;
-    await this.processes.deliverMessage(m, { name: NONCONFORMITY_CLOSED_MESSAGE, correlationKey: row.auditId!, variables: { closedNonconformityId: row.id } }, actor);
+    await this.processes.deliverMessage(
+      m,
+      { name: NONCONFORMITY_CLOSED_MESSAGE, correlationKey: row.auditId!, variables: { closedNonconformityId: row.id } },
+      actor,
+    );
   }
 }

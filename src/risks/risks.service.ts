@@ -58,7 +58,9 @@ export class RisksService implements OnModuleInit {
     this.handlers.register(
       'risk.register',
       'Adds `risk` (with its `rating` outcome) of system `systemId` to the risk register; returns riskId.',
-      async (vars, ctx) => ({ riskId: await this.register(ctx.manager, str(vars.systemId) ?? ctx.subject.id, vars.risk as RiskInput, vars.rating as Record<string, unknown>, ctx) }),
+      async (vars, ctx) => ({
+        riskId: await this.register(ctx.manager, str(vars.systemId) ?? ctx.subject.id, vars.risk as RiskInput, vars.rating as Record<string, unknown>, ctx),
+      }),
     );
     this.handlers.register(
       'risk.update',
@@ -99,7 +101,8 @@ export class RisksService implements OnModuleInit {
       }
       const r = risk as Record<string, unknown>;
       if (typeof r.title !== 'string' || !r.title.trim()) errors.push({ pointer: at('title'), message: 'is required (a text)' });
-      if (r.description !== undefined && r.description !== null && typeof r.description !== 'string') errors.push({ pointer: at('description'), message: 'must be a text' });
+      if (r.description !== undefined && r.description !== null && typeof r.description !== 'string')
+        errors.push({ pointer: at('description'), message: 'must be a text' });
       for (const field of ['likelihood', 'severity'] as const) {
         const n = r[field];
         if (!Number.isInteger(n) || (n as number) < 1 || (n as number) > 5) errors.push({ pointer: at(field), message: 'must be an integer from 1 to 5' });
@@ -124,24 +127,35 @@ export class RisksService implements OnModuleInit {
     return { risks: rated, risksToTreat: rated.filter((r) => r.treatmentRequired) };
   }
 
-  private async register(m: EntityManager, systemId: string, risk: RiskInput, rating: Record<string, unknown> | undefined, ctx: HandlerContext): Promise<string> {
+  private async register(
+    m: EntityManager,
+    systemId: string,
+    risk: RiskInput,
+    rating: Record<string, unknown> | undefined,
+    ctx: HandlerContext,
+  ): Promise<string> {
     const now = this.clock.now();
     const row = await this.risks.insert(m, {
-        systemId,
-        title: risk.title ?? 'Untitled risk',
-        description: risk.description ?? null,
-        likelihood: Number(risk.likelihood),
-        severity: Number(risk.severity),
-        rating: String(rating?.rating ?? 'low'),
-        requiresTopManagement: Boolean(rating?.requiresTopManagementAcceptance),
-        status: 'open',
-        controls: [],
+      systemId,
+      title: risk.title ?? 'Untitled risk',
+      description: risk.description ?? null,
+      likelihood: Number(risk.likelihood),
+      severity: Number(risk.severity),
+      rating: String(rating?.rating ?? 'low'),
+      requiresTopManagement: Boolean(rating?.requiresTopManagementAcceptance),
+      status: 'open',
+      controls: [],
       decisionIds: await this.instances.decisionIdsOf(m, ctx.instanceId),
       instanceId: ctx.instanceId,
       createdAt: now,
       updatedAt: now,
     });
-    await this.audit.append(m, ctx.actor, { action: 'risk.registered', subjectType: 'risk', subjectId: row.id, after: { systemId, title: row.title, rating: row.rating } });
+    await this.audit.append(m, ctx.actor, {
+      action: 'risk.registered',
+      subjectType: 'risk',
+      subjectId: row.id,
+      after: { systemId, title: row.title, rating: row.rating },
+    });
     return row.id;
   }
 

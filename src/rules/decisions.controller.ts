@@ -14,7 +14,10 @@ export class DecisionsController {
   @Post('decisions/:key')
   @HttpCode(200)
   @ApiOkResponse({ type: EvaluationDto })
-  @ApiOperation({ summary: 'Evaluate facts with the active version', description: 'Outcome, fired events and the explanation of every rule and condition. Nothing is stored.' })
+  @ApiOperation({
+    summary: 'Evaluate facts with the active version',
+    description: 'Outcome, fired events and the explanation of every rule and condition. Nothing is stored.',
+  })
   evaluate(@Param('key') key: string, @Body() body: FactsDto): Promise<EvaluationDto> {
     return this.decisions.evaluate(key, body.facts);
   }

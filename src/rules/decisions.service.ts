@@ -18,7 +18,8 @@ export class DecisionsService {
 
   /** POST /decisions/{key}: the active version on the given facts; nothing is stored. */
   async evaluate(key: string, facts: Record<string, unknown> | undefined): Promise<EvaluationDto> {
-    if (!facts) throw new RulesError(RulesErrorCode.InvalidFacts, 'Send the facts to evaluate as {"facts": {...}}', [{ pointer: '/facts', message: 'is required' }]);
+    if (!facts)
+      throw new RulesError(RulesErrorCode.InvalidFacts, 'Send the facts to evaluate as {"facts": {...}}', [{ pointer: '/facts', message: 'is required' }]);
     return toEvaluationDto(await this.rules.evaluate(key, facts));
   }
 

@@ -109,7 +109,14 @@ export class RuleEvaluator {
     await this.outbox.publish(manager, {
       type: 'decision.recorded',
       subject: request.subject,
-      data: { id: decisionId, ruleSet: request.key, version: evaluation.version, subject: request.subject, trigger: request.trigger, outcome: evaluation.outcome },
+      data: {
+        id: decisionId,
+        ruleSet: request.key,
+        version: evaluation.version,
+        subject: request.subject,
+        trigger: request.trigger,
+        outcome: evaluation.outcome,
+      },
     });
     return { ...evaluation, decisionId };
   }

@@ -1,9 +1,25 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
-import { ApiBody, ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse, getSchemaPath } from '@nestjs/swagger';
+import {
+  ApiBody,
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import { BearerAuth, CurrentActor, RequireRoles } from '../auth/auth.decorators.js';
 import type { Actor } from '../auth/roles.js';
 import { PageQueryDto } from '../common/pagination.js';
-import { ActivatedRuleSetVersionDto, ActiveRuleSetDto, RuleSetDocumentDto, RuleSetSummaryDto, RuleSetVersionDto, RuleSetVersionPageDto } from './dto/rule-set.dto.js';
+import {
+  ActivatedRuleSetVersionDto,
+  ActiveRuleSetDto,
+  RuleSetDocumentDto,
+  RuleSetSummaryDto,
+  RuleSetVersionDto,
+  RuleSetVersionPageDto,
+} from './dto/rule-set.dto.js';
 import { FactsDto } from './dto/rules.dto.js';
 import { FactsSimulationDto, type SimulationDto, SystemsSimulationDto } from './dto/simulation.dto.js';
 import { RuleSetsService } from './rule-sets.service.js';
@@ -21,14 +37,20 @@ export class RuleSetsController {
 
   @Get()
   @ApiOkResponse({ type: [RuleSetSummaryDto] })
-  @ApiOperation({ summary: 'List rule sets', description: 'Each rule set with its active and latest version and where the active one came from (file or api).' })
+  @ApiOperation({
+    summary: 'List rule sets',
+    description: 'Each rule set with its active and latest version and where the active one came from (file or api).',
+  })
   list(): Promise<RuleSetSummaryDto[]> {
     return this.ruleSets.list();
   }
 
   @Get(':key')
   @ApiOkResponse({ type: ActiveRuleSetDto })
-  @ApiOperation({ summary: 'The active version of a rule set', description: 'With the document, its source, and what the last start-up sync did with the file in rules/.' })
+  @ApiOperation({
+    summary: 'The active version of a rule set',
+    description: 'With the document, its source, and what the last start-up sync did with the file in rules/.',
+  })
   getActive(@Param('key') key: string): Promise<ActiveRuleSetDto> {
     return this.ruleSets.getActive(key);
   }
@@ -61,7 +83,8 @@ export class RuleSetsController {
   @HttpCode(200)
   @RequireRoles('governance', 'auditor', 'compliance-officer')
   @ApiOkResponse({
-    description: 'With facts: the outcome and explanation of this version and the active one. Without: every registered AI system whose outcome would change, with before and after.',
+    description:
+      'With facts: the outcome and explanation of this version and the active one. Without: every registered AI system whose outcome would change, with before and after.',
     schema: {
       oneOf: [{ $ref: getSchemaPath(FactsSimulationDto) }, { $ref: getSchemaPath(SystemsSimulationDto) }],
       discriminator: { propertyName: 'mode', mapping: { facts: getSchemaPath(FactsSimulationDto), systems: getSchemaPath(SystemsSimulationDto) } },
@@ -78,7 +101,8 @@ export class RuleSetsController {
   @ApiOkResponse({ type: ActivatedRuleSetVersionDto })
   @ApiOperation({
     summary: 'Activate a version',
-    description: 'Audited. Activating an older version is the rollback. Activating risk classification or required controls re-derives every system’s stored outcome.',
+    description:
+      'Audited. Activating an older version is the rollback. Activating risk classification or required controls re-derives every system’s stored outcome.',
   })
   activate(@Param('key') key: string, @Param('version', ParseIntPipe) version: number, @CurrentActor() actor: Actor): Promise<ActivatedRuleSetVersionDto> {
     return this.ruleSets.activate(key, version, actor);

@@ -68,7 +68,7 @@ export class SimulationService {
     const errors: SystemWithInvalidFactsDto[] = [];
     let evaluated = 0;
     let changed = 0;
-    for (let after = ''; this.subjects; ) {
+    for (let after = ''; this.subjects;) {
       const subjects = await this.subjects.page(after, BATCH);
       // One at a time: json-rules-engine runs slower when many runs interleave (measured ~3.5x).
       for (const subject of subjects) {
@@ -78,7 +78,8 @@ export class SimulationService {
           evaluated++;
           if (active && canonicalJson(active.outcome) === canonicalJson(candidate.outcome)) continue;
           changed++;
-          if (changes.length < MAX_LISTED_CHANGES) changes.push({ systemId: subject.id, name: subject.name, before: active?.outcome ?? null, after: candidate.outcome });
+          if (changes.length < MAX_LISTED_CHANGES)
+            changes.push({ systemId: subject.id, name: subject.name, before: active?.outcome ?? null, after: candidate.outcome });
         } catch (error) {
           if (!(error instanceof DomainError)) throw error;
           errors.push({ systemId: subject.id, name: subject.name, errors: error.errors });

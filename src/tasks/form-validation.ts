@@ -42,13 +42,15 @@ export function validateCompletion(form: FormField[], outcome: string | undefine
   const variables = { ...given };
   const pointer = (name: string) => (name === 'outcome' && outcome !== undefined ? '/outcome' : `/variables/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`);
   if (outcome !== undefined) {
-    if (variables.outcome !== undefined && variables.outcome !== outcome) errors.push({ pointer: '/variables/outcome', message: 'differs from `outcome`; send one of them' });
+    if (variables.outcome !== undefined && variables.outcome !== outcome)
+      errors.push({ pointer: '/variables/outcome', message: 'differs from `outcome`; send one of them' });
     variables.outcome = outcome;
   }
   if (form.length) {
     const names = new Set(form.map((f) => f.name));
     for (const name of Object.keys(variables)) {
-      if (!names.has(name) && name !== 'outcome') errors.push({ pointer: pointer(name), message: `is not a field of this task's form (${[...names].join(', ')})` });
+      if (!names.has(name) && name !== 'outcome')
+        errors.push({ pointer: pointer(name), message: `is not a field of this task's form (${[...names].join(', ')})` });
     }
   }
   for (const field of form) {
@@ -62,7 +64,8 @@ export function validateCompletion(form: FormField[], outcome: string | undefine
     // `values` on an array field: every item must be one of them (e.g. Annex A control ids).
     else if (field.type === 'array' && field.values?.length) {
       (value as unknown[]).forEach((item, i) => {
-        if (!field.values!.includes(item as string)) errors.push({ pointer: `${pointer(field.name)}/${i}`, message: `must be one of: ${field.values!.join(', ')}` });
+        if (!field.values!.includes(item as string))
+          errors.push({ pointer: `${pointer(field.name)}/${i}`, message: `must be one of: ${field.values!.join(', ')}` });
       });
     }
   }

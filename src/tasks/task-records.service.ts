@@ -48,7 +48,14 @@ export class TaskRecords {
    * Opens a task row for each new user-task wait. Ids are chosen here, so the step can write the
    * tasks' audit and outbox events in the same statement.
    */
-  openIn(stmt: WriteStatement, origin: TaskOrigin, waits: UserTaskWait[], documentation: (elementId: string) => string | undefined, now: Date, changes: TaskChanges): OpenedTask[] {
+  openIn(
+    stmt: WriteStatement,
+    origin: TaskOrigin,
+    waits: UserTaskWait[],
+    documentation: (elementId: string) => string | undefined,
+    now: Date,
+    changes: TaskChanges,
+  ): OpenedTask[] {
     if (!waits.length) return [];
     const opened = waits.map((w) => ({
       id: randomUUID(),

@@ -25,7 +25,10 @@ export class TasksController {
 
   @Get(':id')
   @ApiOkResponse({ type: TaskDto })
-  @ApiOperation({ summary: 'Get a task', description: 'With its form, candidate roles, assignee, due time, and for a completed task who completed it with what.' })
+  @ApiOperation({
+    summary: 'Get a task',
+    description: 'With its form, candidate roles, assignee, due time, and for a completed task who completed it with what.',
+  })
   get(@Param('id', new ParseUUIDPipe()) id: string): Promise<TaskDto> {
     return this.tasks.get(id);
   }
@@ -53,7 +56,9 @@ export class TasksController {
   @HttpCode(200)
   @ApiOkResponse({ type: TaskCompletionDto })
   @ApiBadRequestResponse({ description: 'The variables do not match the form: `errors` points at each one (e.g. /variables/severity)' })
-  @ApiForbiddenResponse({ description: 'No candidate role, or segregation of duties (code `segregation-of-duties`, `rule` names it, e.g. "separateFrom: Draft")' })
+  @ApiForbiddenResponse({
+    description: 'No candidate role, or segregation of duties (code `segregation-of-duties`, `rule` names it, e.g. "separateFrom: Draft")',
+  })
   @ApiConflictResponse({ description: 'Already completed or cancelled, or claimed by someone else' })
   @ApiOperation({
     summary: 'Complete a task',

@@ -93,7 +93,13 @@ export class TasksService {
       }
       const previous = task.assignee;
       await this.assign(m, task, null);
-      await this.audit.append(m, actor, { action: 'task.unclaimed', subjectType: 'task', subjectId: id, before: { assignee: previous }, after: { assignee: null } });
+      await this.audit.append(m, actor, {
+        action: 'task.unclaimed',
+        subjectType: 'task',
+        subjectId: id,
+        before: { assignee: previous },
+        after: { assignee: null },
+      });
       return toTaskDto(task);
     });
   }
@@ -105,7 +111,9 @@ export class TasksService {
       if (task.assignee ? task.assignee !== actor.subject && !isAdmin(actor) : !isAdmin(actor) && !holdsCandidateRole(actor.roles, task.candidateRoles)) {
         throw new TaskError(
           TaskErrorCode.NotAssignee,
-          task.assignee ? `Task ${id} is held by ${task.assignee}; only they (or an admin) can delegate it` : `Delegating needs one of the roles: ${task.candidateRoles.join(', ')} (or admin)`,
+          task.assignee
+            ? `Task ${id} is held by ${task.assignee}; only they (or an admin) can delegate it`
+            : `Delegating needs one of the roles: ${task.candidateRoles.join(', ')} (or admin)`,
         );
       }
       const roles = await this.tokens.activeRolesOf(m, dto.to);
@@ -116,7 +124,13 @@ export class TasksService {
       }
       const previous = task.assignee;
       await this.assign(m, task, dto.to);
-      await this.audit.append(m, actor, { action: 'task.delegated', subjectType: 'task', subjectId: id, before: { assignee: previous }, after: { assignee: dto.to } });
+      await this.audit.append(m, actor, {
+        action: 'task.delegated',
+        subjectType: 'task',
+        subjectId: id,
+        before: { assignee: previous },
+        after: { assignee: dto.to },
+      });
       return toTaskDto(task);
     });
   }
@@ -136,7 +150,9 @@ export class TasksService {
       if (!task.assignee) this.assertCandidate(task, actor);
       const rule = segregationViolation(task, instance, actor.subject);
       if (rule) {
-        throw new TaskError(TaskErrorCode.SegregationOfDuties, `Segregation of duties: ${actor.subject} may not complete "${task.name}" (${rule})`, [], { rule });
+        throw new TaskError(TaskErrorCode.SegregationOfDuties, `Segregation of duties: ${actor.subject} may not complete "${task.name}" (${rule})`, [], {
+          rule,
+        });
       }
       const completion = validateCompletion(task.form, dto.outcome, dto.variables);
       if (completion.errors.length) throw new TaskError(TaskErrorCode.InvalidVariables, "The variables do not match the task's form", completion.errors);

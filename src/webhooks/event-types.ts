@@ -3,18 +3,61 @@
  * Subscriptions match them exactly or with a trailing wildcard (`task.*`, `*`).
  */
 export const EVENT_TYPES = {
-  'ai-system.registered': { description: 'An AI system was registered (with its first classification).', example: { id: '7d0c…', name: 'CV screening assistant', riskClass: 'high', status: 'registered' } },
-  'ai-system.status-changed': { description: 'An AI system changed status (the lifecycle moved it, or it was retired).', example: { id: '7d0c…', from: 'in-assessment', to: 'approved' } },
-  'ai-system.reassessment-required': { description: 'A model or attribute change is material: a new impact assessment is due.', example: { id: '7d0c…', reasons: ['major-model-version'], decisionId: 'c1f2…', instanceId: '9a7e…' } },
-  'decision.recorded': { description: 'A rules decision that changed state was stored (with its explanation at GET /decisions/{id}).', example: { id: 'c1f2…', ruleSet: 'eu-ai-act-risk-class', version: 1, subject: { type: 'ai-system', id: '7d0c…' }, trigger: 'ai-system.registered', outcome: { riskClass: 'high' } } },
-  'rule-set.activated': { description: 'A rule set version became the active one (rollback included).', example: { key: 'review-interval', version: 2, previousVersion: 1, source: 'api' } },
-  'process.started': { description: 'A process instance started.', example: { id: '9a7e…', definitionKey: 'impact-assessment', definitionVersion: 1, subject: { type: 'ai-system', id: '7d0c…' } } },
-  'process.completed': { description: 'A process instance reached its end.', example: { id: '9a7e…', definitionKey: 'impact-assessment', status: 'completed' } },
-  'task.created': { description: 'A user task is waiting for someone with one of its candidate roles.', example: { id: '41b0…', name: 'Review impact assessment', candidateRoles: ['compliance-officer'], instanceId: '9a7e…', dueAt: '2026-12-06T09:00:00.000Z' } },
-  'task.completed': { description: 'A user task was completed.', example: { id: '41b0…', name: 'Review impact assessment', completedBy: 'carla', outcome: 'approve' } },
-  'task.reminder': { description: 'A non-interrupting timer on a task fired: the task is still open.', example: { id: '41b0…', name: 'Review impact assessment', assignee: 'carla' } },
-  'task.escalated': { description: 'An interrupting timer on a task fired: the task was withdrawn and the escalation path taken.', example: { id: '41b0…', name: 'Review impact assessment', escalatedTo: 'Escalate to top management' } },
-  'nonconformity.raised': { description: 'A nonconformity was raised (by a person, an audit finding or a process).', example: { id: '5e3a…', title: 'Event logs missing', severity: 'major', source: 'internal-audit' } },
+  'ai-system.registered': {
+    description: 'An AI system was registered (with its first classification).',
+    example: { id: '7d0c…', name: 'CV screening assistant', riskClass: 'high', status: 'registered' },
+  },
+  'ai-system.status-changed': {
+    description: 'An AI system changed status (the lifecycle moved it, or it was retired).',
+    example: { id: '7d0c…', from: 'in-assessment', to: 'approved' },
+  },
+  'ai-system.reassessment-required': {
+    description: 'A model or attribute change is material: a new impact assessment is due.',
+    example: { id: '7d0c…', reasons: ['major-model-version'], decisionId: 'c1f2…', instanceId: '9a7e…' },
+  },
+  'decision.recorded': {
+    description: 'A rules decision that changed state was stored (with its explanation at GET /decisions/{id}).',
+    example: {
+      id: 'c1f2…',
+      ruleSet: 'eu-ai-act-risk-class',
+      version: 1,
+      subject: { type: 'ai-system', id: '7d0c…' },
+      trigger: 'ai-system.registered',
+      outcome: { riskClass: 'high' },
+    },
+  },
+  'rule-set.activated': {
+    description: 'A rule set version became the active one (rollback included).',
+    example: { key: 'review-interval', version: 2, previousVersion: 1, source: 'api' },
+  },
+  'process.started': {
+    description: 'A process instance started.',
+    example: { id: '9a7e…', definitionKey: 'impact-assessment', definitionVersion: 1, subject: { type: 'ai-system', id: '7d0c…' } },
+  },
+  'process.completed': {
+    description: 'A process instance reached its end.',
+    example: { id: '9a7e…', definitionKey: 'impact-assessment', status: 'completed' },
+  },
+  'task.created': {
+    description: 'A user task is waiting for someone with one of its candidate roles.',
+    example: { id: '41b0…', name: 'Review impact assessment', candidateRoles: ['compliance-officer'], instanceId: '9a7e…', dueAt: '2026-12-06T09:00:00.000Z' },
+  },
+  'task.completed': {
+    description: 'A user task was completed.',
+    example: { id: '41b0…', name: 'Review impact assessment', completedBy: 'carla', outcome: 'approve' },
+  },
+  'task.reminder': {
+    description: 'A non-interrupting timer on a task fired: the task is still open.',
+    example: { id: '41b0…', name: 'Review impact assessment', assignee: 'carla' },
+  },
+  'task.escalated': {
+    description: 'An interrupting timer on a task fired: the task was withdrawn and the escalation path taken.',
+    example: { id: '41b0…', name: 'Review impact assessment', escalatedTo: 'Escalate to top management' },
+  },
+  'nonconformity.raised': {
+    description: 'A nonconformity was raised (by a person, an audit finding or a process).',
+    example: { id: '5e3a…', title: 'Event logs missing', severity: 'major', source: 'internal-audit' },
+  },
   'audit.stage-changed': { description: 'An audit moved to another stage.', example: { id: '2f6d…', type: 'certification', from: 'stage-2', to: 'certified' } },
 } as const;
 

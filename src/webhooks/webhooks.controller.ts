@@ -29,8 +29,15 @@ export class WebhooksController {
   }
 
   @Post()
-  @ApiCreatedResponse({ type: CreatedWebhookSubscriptionDto, description: 'The subscription with its signing secret (`whsec_…`), shown only in this response.' })
-  @ApiOperation({ summary: 'Subscribe to events', description: 'Deliveries are signed per Standard Webhooks: webhook-id, webhook-timestamp, webhook-signature (v1, base64 HMAC-SHA256 of "id.timestamp.body"). See docs/integrations.md.' })
+  @ApiCreatedResponse({
+    type: CreatedWebhookSubscriptionDto,
+    description: 'The subscription with its signing secret (`whsec_…`), shown only in this response.',
+  })
+  @ApiOperation({
+    summary: 'Subscribe to events',
+    description:
+      'Deliveries are signed per Standard Webhooks: webhook-id, webhook-timestamp, webhook-signature (v1, base64 HMAC-SHA256 of "id.timestamp.body"). See docs/integrations.md.',
+  })
   create(@Body() dto: CreateSubscriptionDto, @CurrentActor() actor: Actor): Promise<CreatedWebhookSubscriptionDto> {
     return this.webhooks.create(dto, actor);
   }
@@ -67,7 +74,11 @@ export class WebhooksController {
   @HttpCode(200)
   @ApiOkResponse({ type: WebhookDeliveryDto, description: 'The delivery, pending again' })
   @ApiOperation({ summary: 'Redeliver', description: 'Sends the event again from a fresh attempt count, with the same webhook-id.' })
-  redeliver(@Param('id', new ParseUUIDPipe()) id: string, @Param('deliveryId', new ParseUUIDPipe()) deliveryId: string, @CurrentActor() actor: Actor): Promise<WebhookDeliveryDto> {
+  redeliver(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('deliveryId', new ParseUUIDPipe()) deliveryId: string,
+    @CurrentActor() actor: Actor,
+  ): Promise<WebhookDeliveryDto> {
     return this.webhooks.redeliver(id, deliveryId, actor);
   }
 }

@@ -12,7 +12,15 @@ import { WebhooksService } from './webhooks.service.js';
 @Global()
 @Module({
   controllers: [WebhooksController],
-  providers: [WebhooksService, OutboxService, DeliveryWorker, SigningSecrets, OutboxEventsRepository, WebhookSubscriptionsRepository, WebhookDeliveriesRepository],
+  providers: [
+    WebhooksService,
+    OutboxService,
+    DeliveryWorker,
+    SigningSecrets,
+    OutboxEventsRepository,
+    WebhookSubscriptionsRepository,
+    WebhookDeliveriesRepository,
+  ],
   exports: [OutboxService, DeliveryWorker],
 })
 export class WebhooksModule {}

@@ -47,7 +47,10 @@ export class WebhooksService {
       throw new WebhookError(
         WebhookErrorCode.InvalidEventTypes,
         'Unknown event types',
-        bad.map(({ type, i }) => ({ pointer: `/eventTypes/${i}`, message: `"${type}" is not an event type or a wildcard matching one (see GET /webhook-subscriptions/event-types)` })),
+        bad.map(({ type, i }) => ({
+          pointer: `/eventTypes/${i}`,
+          message: `"${type}" is not an event type or a wildcard matching one (see GET /webhook-subscriptions/event-types)`,
+        })),
       );
     }
     const secret = generateSigningSecret();
@@ -86,7 +89,12 @@ export class WebhooksService {
       subscription.deletedAt = this.clock.now();
       await this.subscriptions.markDeleted(m, id, subscription.deletedAt);
       await this.deliveryRows.dropPending(m, id);
-      await this.audit.append(m, actor, { action: 'webhook-subscription.deleted', subjectType: 'webhook-subscription', subjectId: id, before: { url: subscription.url } });
+      await this.audit.append(m, actor, {
+        action: 'webhook-subscription.deleted',
+        subjectType: 'webhook-subscription',
+        subjectId: id,
+        before: { url: subscription.url },
+      });
       return toWebhookSubscriptionDto(subscription);
     });
   }
@@ -104,7 +112,12 @@ export class WebhooksService {
       const delivery = await this.deliveryRows.find(m, subscriptionId, deliveryId);
       if (!delivery) throw new WebhookError(WebhookErrorCode.DeliveryNotFound, `No delivery ${deliveryId} for subscription ${subscriptionId}`);
       const reset = await this.deliveryRows.reset(m, deliveryId, this.clock.now());
-      await this.audit.append(m, actor, { action: 'webhook-delivery.redelivered', subjectType: 'webhook-delivery', subjectId: deliveryId, before: { status: delivery.status } });
+      await this.audit.append(m, actor, {
+        action: 'webhook-delivery.redelivered',
+        subjectType: 'webhook-delivery',
+        subjectId: deliveryId,
+        before: { status: delivery.status },
+      });
       return toWebhookDeliveryDto(reset);
     });
   }

@@ -1,6 +1,9 @@
 import type { AppConfig } from '../config/app-config.js';
 
-type Settings = Pick<AppConfig, 'auditSealIntervalMs' | 'clock' | 'timerPollIntervalMs' | 'modelEventPollIntervalMs' | 'webhookPollIntervalMs' | 'idempotencySweepIntervalMs'>;
+type Settings = Pick<
+  AppConfig,
+  'auditSealIntervalMs' | 'clock' | 'timerPollIntervalMs' | 'modelEventPollIntervalMs' | 'webhookPollIntervalMs' | 'idempotencySweepIntervalMs'
+>;
 
 /** Every background worker of the service, with the setting that says how often it runs (0: off). */
 export const WORKER_INTERVALS = {

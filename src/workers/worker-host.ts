@@ -45,7 +45,10 @@ export class WorkerHost implements OnApplicationBootstrap, BeforeApplicationShut
     for (const [name, entry] of this.workers) {
       const interval = WORKER_INTERVALS[name](settings);
       if (interval === 0) continue;
-      entry.timer = setInterval(() => void this.run(name).catch((error: unknown) => this.logger.warn(`${name} pass failed, will run again: ${String(error)}`)), interval);
+      entry.timer = setInterval(
+        () => void this.run(name).catch((error: unknown) => this.logger.warn(`${name} pass failed, will run again: ${String(error)}`)),
+        interval,
+      );
       entry.timer.unref();
       this.scheduler.addInterval(`aimsflow.${name}`, entry.timer);
     }

@@ -42,7 +42,10 @@ describe('crash safety (SIGKILL mid-load)', () => {
   async function call(method: string, path: string, token: string, body?: unknown) {
     const res = await fetch(`${service!.baseUrl}/api/v1${path}`, {
       method,
-      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': typeof body === 'string' ? 'application/xml' : 'application/json' }) },
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(body === undefined ? {} : { 'content-type': typeof body === 'string' ? 'application/xml' : 'application/json' }),
+      },
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     });
     return { status: res.status, body: (await res.json().catch(() => null)) as Record<string, unknown> & { id?: string } };
@@ -55,14 +58,28 @@ describe('crash safety (SIGKILL mid-load)', () => {
       service = await startServiceProcess(env(), await freePort());
       const userTask = `<bpmn:userTask id="Review" name="Review" aimsflow:candidateRoles="risk-officer"/>`;
       const timer = `<bpmn:intermediateCatchEvent id="Later"><bpmn:timerEventDefinition><bpmn:timeDuration>P30D</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>`;
-      expect((await call('POST', '/process-definitions', ADMIN, bpmn('crash-review', `<bpmn:startEvent id="Start"/>${userTask}${timer}<bpmn:endEvent id="End"/>${chain('Start', 'Review', 'Later', 'End')}`))).status).toBe(201);
+      expect(
+        (
+          await call(
+            'POST',
+            '/process-definitions',
+            ADMIN,
+            bpmn('crash-review', `<bpmn:startEvent id="Start"/>${userTask}${timer}<bpmn:endEvent id="End"/>${chain('Start', 'Review', 'Later', 'End')}`),
+          )
+        ).status,
+      ).toBe(201);
       const reviewer = (await call('POST', '/tokens', ADMIN, { subject: 'rita', roles: ['risk-officer'] })).body.token as string;
       const integration = (await call('POST', '/tokens', ADMIN, { subject: 'mlflow', roles: ['integration'] })).body.token as string;
       expect((await call('POST', '/webhook-subscriptions', ADMIN, { url: receiver.url, eventTypes: ['task.*', 'ai-system.*'] })).status).toBe(201);
 
       const systems: string[] = [];
       for (let i = 0; i < 10; i++) {
-        const res = await call('POST', '/ai-systems', ADMIN, { name: `Crash ${i}`, intendedPurpose: 'x', roles: ['deployer'], model: { provider: 'acme', name: 'm', version: '1.0.0' } });
+        const res = await call('POST', '/ai-systems', ADMIN, {
+          name: `Crash ${i}`,
+          intendedPurpose: 'x',
+          roles: ['deployer'],
+          model: { provider: 'acme', name: 'm', version: '1.0.0' },
+        });
         systems.push(res.body.id!);
       }
       const tasks: string[] = [];
@@ -70,7 +87,8 @@ describe('crash safety (SIGKILL mid-load)', () => {
         await call('POST', '/process-instances', ADMIN, { definitionKey: 'crash-review', subject: { type: 'case', id: `c${i}` } });
       }
       const inbox = await call('GET', `/tasks?candidateRole=risk-officer&status=open&limit=500`, reviewer);
-      for (const task of (inbox.body.items as Array<{ id: string; definitionKey: string }>).filter((t) => t.definitionKey === 'crash-review')) tasks.push(task.id);
+      for (const task of (inbox.body.items as Array<{ id: string; definitionKey: string }>).filter((t) => t.definitionKey === 'crash-review'))
+        tasks.push(task.id);
       expect(tasks).toHaveLength(INSTANCES);
 
       // Load: every task completed twice over (two clients racing), model versions posted; kill mid-way.
@@ -84,7 +102,11 @@ describe('crash safety (SIGKILL mid-load)', () => {
       };
       const poster = async () => {
         for (let v = 1; !stop && v < 200; v++) {
-          const res = await call('POST', `/ai-systems/${systems[v % systems.length]}/model-versions`, integration, { provider: 'acme', modelName: 'm', version: `1.0.${v}` }).catch(() => undefined);
+          const res = await call('POST', `/ai-systems/${systems[v % systems.length]}/model-versions`, integration, {
+            provider: 'acme',
+            modelName: 'm',
+            version: `1.0.${v}`,
+          }).catch(() => undefined);
           if (res?.status === 201) acknowledged.modelVersions.add((res.body.modelVersion as { id: string }).id);
         }
       };

@@ -19,7 +19,10 @@ describe('controls catalogue and Statement of Applicability', () => {
     expect(res.status).toBe(200);
     expect(res.body.controls).toHaveLength(38);
     expect(res.body.clauses.map((c: { id: string }) => c.id)).toEqual(expect.arrayContaining(['4.1', '6.1.4', '10.2']));
-    expect(res.body.controls.find((c: { id: string }) => c.id === 'A.6.2.8')).toMatchObject({ title: 'AI system recording of event logs', euAiAct: { articles: expect.arrayContaining(['Art. 12']) } });
+    expect(res.body.controls.find((c: { id: string }) => c.id === 'A.6.2.8')).toMatchObject({
+      title: 'AI system recording of event logs',
+      euAiAct: { articles: expect.arrayContaining(['Art. 12']) },
+    });
     const group = await t.http.get('/api/v1/controls').query({ group: 'A.5' }).set(auth(auditor));
     expect(group.body.controls.every((c: { id: string }) => c.id.startsWith('A.5.'))).toBe(true);
     expect((await t.http.get('/api/v1/controls/A.99').set(auth(auditor))).status).toBe(404);
@@ -36,19 +39,26 @@ describe('controls catalogue and Statement of Applicability', () => {
     expect(logs).toMatchObject({ applicable: false, systems: [] });
     expect(logs.justification).toMatch(/^Excluded/);
 
-    const system = await t.http.post('/api/v1/ai-systems').set(auth(owner)).send({
-      name: 'Credit scorer',
-      intendedPurpose: 'Score loan applicants',
-      roles: ['provider'],
-      attributes: { useCases: ['credit-scoring'], profilesNaturalPersons: true, processesPersonalData: true },
-    });
+    const system = await t.http
+      .post('/api/v1/ai-systems')
+      .set(auth(owner))
+      .send({
+        name: 'Credit scorer',
+        intendedPurpose: 'Score loan applicants',
+        roles: ['provider'],
+        attributes: { useCases: ['credit-scoring'], profilesNaturalPersons: true, processesPersonalData: true },
+      });
     expect(system.body.riskClass).toBe('high');
 
     const forSystem = await t.http.get(`/api/v1/ai-systems/${system.body.id}/controls`).set(auth(auditor));
     expect(forSystem.status).toBe(200);
     expect(forSystem.body.decisionId).toBe(system.body.controlsDecisionId);
     const logControl = forSystem.body.controls.find((c: { id: string }) => c.id === 'A.6.2.8');
-    expect(logControl).toMatchObject({ title: 'AI system recording of event logs', justification: expect.any(String), sources: [expect.objectContaining({ rule: expect.any(String) })] });
+    expect(logControl).toMatchObject({
+      title: 'AI system recording of event logs',
+      justification: expect.any(String),
+      sources: [expect.objectContaining({ rule: expect.any(String) })],
+    });
 
     const soa = await t.http.get('/api/v1/statement-of-applicability').set(auth(auditor));
     const logsNow = soa.body.controls.find((c: { controlId: string }) => c.controlId === 'A.6.2.8');
@@ -62,11 +72,17 @@ describe('controls catalogue and Statement of Applicability', () => {
     const bad = await t.http.put('/api/v1/statement-of-applicability/A.6.2.8/implementation').set(auth(ADMIN_TOKEN)).send({ status: 'done' });
     expect(bad.status).toBe(400);
     expect(bad.body.errors[0].pointer).toBe('/status');
-    const set = await t.http.put('/api/v1/statement-of-applicability/A.6.2.8/implementation').set(auth(ADMIN_TOKEN)).send({ status: 'implemented', note: 'Logging on, OPS-112' });
+    const set = await t.http
+      .put('/api/v1/statement-of-applicability/A.6.2.8/implementation')
+      .set(auth(ADMIN_TOKEN))
+      .send({ status: 'implemented', note: 'Logging on, OPS-112' });
     expect(set.status).toBe(200);
 
     const soa = await t.http.get('/api/v1/statement-of-applicability').set(auth(auditor));
-    expect(soa.body.controls.find((c: { controlId: string }) => c.controlId === 'A.6.2.8')).toMatchObject({ implementationStatus: 'implemented', implementationNote: 'Logging on, OPS-112' });
+    expect(soa.body.controls.find((c: { controlId: string }) => c.controlId === 'A.6.2.8')).toMatchObject({
+      implementationStatus: 'implemented',
+      implementationNote: 'Logging on, OPS-112',
+    });
 
     const csv = await t.http.get('/api/v1/statement-of-applicability').set(auth(auditor)).set('Accept', 'text/csv');
     expect(csv.status).toBe(200);

@@ -34,10 +34,18 @@ describe('foundation: tokens, roles, AI system register, audit trail', () => {
     });
 
     it('refuses a revoked token, and records the revocation', async () => {
-      const created = await t.http.post('/api/v1/tokens').set(auth(ADMIN_TOKEN)).send({ subject: 'temp', roles: ['auditor'] });
+      const created = await t.http
+        .post('/api/v1/tokens')
+        .set(auth(ADMIN_TOKEN))
+        .send({ subject: 'temp', roles: ['auditor'] });
       expect(created.status).toBe(201);
       expect(created.body.token).toMatch(/^afw_[\w-]{43}$/);
-      expect(await t.http.get('/api/v1/ai-systems').set(auth(created.body.token)).then((r) => r.status)).toBe(200);
+      expect(
+        await t.http
+          .get('/api/v1/ai-systems')
+          .set(auth(created.body.token))
+          .then((r) => r.status),
+      ).toBe(200);
 
       const revoked = await t.http.delete(`/api/v1/tokens/${created.body.id}`).set(auth(ADMIN_TOKEN));
       expect(revoked.status).toBe(200);
@@ -63,13 +71,19 @@ describe('foundation: tokens, roles, AI system register, audit trail', () => {
     });
 
     it('refuses token management to non-admins with 403', async () => {
-      const res = await t.http.post('/api/v1/tokens').set(auth(owner)).send({ subject: 'x', roles: ['admin'] });
+      const res = await t.http
+        .post('/api/v1/tokens')
+        .set(auth(owner))
+        .send({ subject: 'x', roles: ['admin'] });
       expect(res.status).toBe(403);
       expect(res.body.code).toBe('role-required');
     });
 
     it('rejects unknown roles with a pointer', async () => {
-      const res = await t.http.post('/api/v1/tokens').set(auth(ADMIN_TOKEN)).send({ subject: 'x', roles: ['wizard'] });
+      const res = await t.http
+        .post('/api/v1/tokens')
+        .set(auth(ADMIN_TOKEN))
+        .send({ subject: 'x', roles: ['wizard'] });
       expect(res.status).toBe(400);
       expect(res.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ pointer: '/roles' })]));
     });
@@ -82,7 +96,10 @@ describe('foundation: tokens, roles, AI system register, audit trail', () => {
       expect(created.body).toMatchObject({ name: recruitment.name, status: 'registered', version: 1, owner: 'olivia', createdBy: 'olivia' });
       expect(created.headers.etag).toBe('"1"');
 
-      await t.http.post('/api/v1/ai-systems').set(auth(owner)).send({ name: 'Spam filter', intendedPurpose: 'Filter spam', roles: ['developer'], attributes: { useCases: ['spam-filtering'] } });
+      await t.http
+        .post('/api/v1/ai-systems')
+        .set(auth(owner))
+        .send({ name: 'Spam filter', intendedPurpose: 'Filter spam', roles: ['developer'], attributes: { useCases: ['spam-filtering'] } });
 
       const all = await t.http.get('/api/v1/ai-systems').set(auth(reader));
       expect(all.status).toBe(200);
@@ -126,9 +143,16 @@ describe('foundation: tokens, roles, AI system register, audit trail', () => {
     });
 
     it('PATCH with optimistic concurrency: stale If-Match or version gets 409', async () => {
-      const created = await t.http.post('/api/v1/ai-systems').set(auth(owner)).send({ ...recruitment, name: 'Patch me' });
+      const created = await t.http
+        .post('/api/v1/ai-systems')
+        .set(auth(owner))
+        .send({ ...recruitment, name: 'Patch me' });
       const id = created.body.id;
-      const first = await t.http.patch(`/api/v1/ai-systems/${id}`).set(auth(owner)).set('If-Match', '"1"').send({ attributes: { deploymentRegions: ['EU'] } });
+      const first = await t.http
+        .patch(`/api/v1/ai-systems/${id}`)
+        .set(auth(owner))
+        .set('If-Match', '"1"')
+        .send({ attributes: { deploymentRegions: ['EU'] } });
       expect(first.status).toBe(200);
       expect(first.body.version).toBe(2);
       expect(first.body.attributes.deploymentRegions).toEqual(['EU']);
@@ -143,13 +167,20 @@ describe('foundation: tokens, roles, AI system register, audit trail', () => {
       const current = await t.http.get(`/api/v1/ai-systems/${id}`).set(auth(owner));
       expect(current.body.name).toBe('Patch me');
 
-      const badAttr = await t.http.patch(`/api/v1/ai-systems/${id}`).set(auth(owner)).set('If-Match', '"2"').send({ attributes: { humanOversight: 'sometimes' } });
+      const badAttr = await t.http
+        .patch(`/api/v1/ai-systems/${id}`)
+        .set(auth(owner))
+        .set('If-Match', '"2"')
+        .send({ attributes: { humanOversight: 'sometimes' } });
       expect(badAttr.status).toBe(400);
       expect(badAttr.body.errors[0].pointer).toBe('/attributes/humanOversight');
     });
 
     it('PATCH without If-Match or version is 428 and changes nothing', async () => {
-      const created = await t.http.post('/api/v1/ai-systems').set(auth(owner)).send({ ...recruitment, name: 'Unconditional' });
+      const created = await t.http
+        .post('/api/v1/ai-systems')
+        .set(auth(owner))
+        .send({ ...recruitment, name: 'Unconditional' });
       const res = await t.http.patch(`/api/v1/ai-systems/${created.body.id}`).set(auth(owner)).send({ name: 'Blind write' });
       expect(res.status).toBe(428);
       expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
@@ -162,7 +193,10 @@ describe('foundation: tokens, roles, AI system register, audit trail', () => {
     });
 
     it('retires a system; a retired system no longer changes', async () => {
-      const created = await t.http.post('/api/v1/ai-systems').set(auth(owner)).send({ ...recruitment, name: 'Old one' });
+      const created = await t.http
+        .post('/api/v1/ai-systems')
+        .set(auth(owner))
+        .send({ ...recruitment, name: 'Old one' });
       const retired = await t.http.post(`/api/v1/ai-systems/${created.body.id}/retire`).set(auth(owner)).send({ reason: 'replaced' });
       expect(retired.status).toBe(200);
       expect(retired.body.status).toBe('retired');
@@ -177,7 +211,11 @@ describe('foundation: tokens, roles, AI system register, audit trail', () => {
 
   describe('audit trail', () => {
     it('records each change with actor, request id and before/after', async () => {
-      const created = await t.http.post('/api/v1/ai-systems').set(auth(owner)).set('X-Request-Id', 'req-audit-1').send({ ...recruitment, name: 'Audited' });
+      const created = await t.http
+        .post('/api/v1/ai-systems')
+        .set(auth(owner))
+        .set('X-Request-Id', 'req-audit-1')
+        .send({ ...recruitment, name: 'Audited' });
       expect(created.headers['x-request-id']).toBe('req-audit-1');
       await t.http.patch(`/api/v1/ai-systems/${created.body.id}`).set(auth(owner)).send({ name: 'Audited twice', version: created.body.version }).expect(200);
       await t.http.post(`/api/v1/ai-systems/${created.body.id}/retire`).set(auth(owner)).send({});
@@ -248,7 +286,10 @@ describe('foundation: tokens, roles, AI system register, audit trail', () => {
       const xml = await t.http.post('/api/v1/ai-systems').set(auth(owner)).set('Content-Type', 'text/plain').send('name=x');
       expect(xml.status).toBe(415);
       expect(xml.headers['content-type']).toMatch(/application\/problem\+json/);
-      const big = await t.http.post('/api/v1/ai-systems').set(auth(owner)).send({ ...recruitment, description: 'x'.repeat(2 * 1024 * 1024) });
+      const big = await t.http
+        .post('/api/v1/ai-systems')
+        .set(auth(owner))
+        .send({ ...recruitment, description: 'x'.repeat(2 * 1024 * 1024) });
       expect(big.status).toBe(413);
       expect(big.body.detail).toMatch(/limit/);
     });
@@ -272,7 +313,11 @@ describe('tokens that expire', () => {
   it('authenticate until their expiry (cached or not), then get 401 expired-token; an expiry in the past is refused', async () => {
     const now = t.app.get(Clock).now().getTime();
     const expiresAt = new Date(now + 3600_000).toISOString();
-    const created = await t.http.post('/api/v1/tokens').set(auth(ADMIN_TOKEN)).send({ subject: 'contractor', roles: ['auditor'], expiresAt }).expect(201);
+    const created = await t.http
+      .post('/api/v1/tokens')
+      .set(auth(ADMIN_TOKEN))
+      .send({ subject: 'contractor', roles: ['auditor'], expiresAt })
+      .expect(201);
     expect(created.body.expiresAt).toBe(expiresAt);
     await t.http.get('/api/v1/ai-systems').set(auth(created.body.token)).expect(200); // looked up, now cached
     const listed = (await t.http.get('/api/v1/tokens').set(auth(ADMIN_TOKEN))).body.items.find((x: { subject: string }) => x.subject === 'contractor');
@@ -284,10 +329,16 @@ describe('tokens that expire', () => {
     expect(expired.status).toBe(401);
     expect(expired.body).toMatchObject({ code: 'expired-token', detail: `The token expired at ${expiresAt}` });
 
-    const past = await t.http.post('/api/v1/tokens').set(auth(ADMIN_TOKEN)).send({ subject: 'late', roles: ['auditor'], expiresAt: new Date(now).toISOString() });
+    const past = await t.http
+      .post('/api/v1/tokens')
+      .set(auth(ADMIN_TOKEN))
+      .send({ subject: 'late', roles: ['auditor'], expiresAt: new Date(now).toISOString() });
     expect(past.status).toBe(400);
     expect(past.body.errors).toEqual([expect.objectContaining({ pointer: '/expiresAt' })]);
-    const malformed = await t.http.post('/api/v1/tokens').set(auth(ADMIN_TOKEN)).send({ subject: 'late', roles: ['auditor'], expiresAt: 'next week' });
+    const malformed = await t.http
+      .post('/api/v1/tokens')
+      .set(auth(ADMIN_TOKEN))
+      .send({ subject: 'late', roles: ['auditor'], expiresAt: 'next week' });
     expect(malformed.status).toBe(400);
   });
 });

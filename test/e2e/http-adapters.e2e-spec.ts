@@ -87,7 +87,10 @@ describe.each<HttpAdapterName>(['express', 'fastify'])('HTTP conventions on %s',
     const plain = await http.post('/api/v1/ai-systems').set(admin).set('Content-Type', 'text/plain').send('name=x');
     expectProblem(plain, 415, 'unsupported-media-type');
     expect(plain.body.errors).toEqual([{ pointer: '', message: 'Content-Type must be application/json' }]);
-    const big = await http.post('/api/v1/ai-systems').set(admin).send({ ...system, description: 'x'.repeat(2 * 1024 * 1024) });
+    const big = await http
+      .post('/api/v1/ai-systems')
+      .set(admin)
+      .send({ ...system, description: 'x'.repeat(2 * 1024 * 1024) });
     expectProblem(big, 413, 'payload-too-large');
     expect(big.body.detail).toBe('The request body is larger than the limit of 1mb');
   });

@@ -34,7 +34,11 @@ describe('Idempotency-Key on POST', () => {
   });
 
   it('refuses the same key with a different body (422), and a malformed key (400)', async () => {
-    const other = await t.http.post('/api/v1/ai-systems').set('Authorization', `Bearer ${owner}`).set('Idempotency-Key', 'k-1').send({ ...system, name: 'Other' });
+    const other = await t.http
+      .post('/api/v1/ai-systems')
+      .set('Authorization', `Bearer ${owner}`)
+      .set('Idempotency-Key', 'k-1')
+      .send({ ...system, name: 'Other' });
     expect(other.status).toBe(422);
     expect(other.body.code).toBe('idempotency-key-reused');
     const malformed = await t.http.post('/api/v1/ai-systems').set('Authorization', `Bearer ${owner}`).set('Idempotency-Key', 'x'.repeat(300)).send(system);
@@ -42,15 +46,27 @@ describe('Idempotency-Key on POST', () => {
   });
 
   it('frees the key when the request failed, so a corrected retry goes through', async () => {
-    const bad = await t.http.post('/api/v1/ai-systems').set('Authorization', `Bearer ${owner}`).set('Idempotency-Key', 'k-fail').send({ ...system, attributes: { useCases: ['nope'] } });
+    const bad = await t.http
+      .post('/api/v1/ai-systems')
+      .set('Authorization', `Bearer ${owner}`)
+      .set('Idempotency-Key', 'k-fail')
+      .send({ ...system, attributes: { useCases: ['nope'] } });
     expect(bad.status).toBe(400);
-    const same = await t.http.post('/api/v1/ai-systems').set('Authorization', `Bearer ${owner}`).set('Idempotency-Key', 'k-fail').send({ ...system, attributes: { useCases: ['nope'] } });
+    const same = await t.http
+      .post('/api/v1/ai-systems')
+      .set('Authorization', `Bearer ${owner}`)
+      .set('Idempotency-Key', 'k-fail')
+      .send({ ...system, attributes: { useCases: ['nope'] } });
     expect(same.status).toBe(400);
   });
 
   it('scopes keys per caller', async () => {
     const other = await t.tokenFor('omar', 'ai-owner');
-    const res = await t.http.post('/api/v1/ai-systems').set('Authorization', `Bearer ${other}`).set('Idempotency-Key', 'k-1').send({ ...system, name: 'Idempotent' });
+    const res = await t.http
+      .post('/api/v1/ai-systems')
+      .set('Authorization', `Bearer ${other}`)
+      .set('Idempotency-Key', 'k-1')
+      .send({ ...system, name: 'Idempotent' });
     expect(res.status).toBe(201);
     expect(res.headers['idempotent-replayed']).toBeUndefined();
   });

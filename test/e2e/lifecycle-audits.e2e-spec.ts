@@ -45,7 +45,12 @@ describe('lifecycle: internal and certification audits', () => {
   async function expectAudit(id: string, active: string[], stage: string, status: string, instanceStatus = 'active'): Promise<Json> {
     const row = (await lc.get(gina, `/audits/${id}`).expect(200)).body;
     const instance = await lc.instance(gina, row.instanceId);
-    expect({ active: instance.activeElementIds, instanceStatus: instance.status, stage: row.stage, status: row.status }).toEqual({ active, instanceStatus, stage, status });
+    expect({ active: instance.activeElementIds, instanceStatus: instance.status, stage: row.stage, status: row.status }).toEqual({
+      active,
+      instanceStatus,
+      stage,
+      status,
+    });
     expect(instance.subject).toEqual({ type: 'audit', id });
     return row;
   }
@@ -71,7 +76,12 @@ describe('lifecycle: internal and certification audits', () => {
     const instanceId = audit.instanceId;
     await expectAudit(audit.id, ['Task_plan'], 'planning', 'active');
 
-    await lc.complete(audrey, instanceId, 'Task_plan', { scope: 'Clauses 6.1, 8.2-8.4', auditedArea: 'AI risk management', areaOwner: 'arnold', plannedDate: '2027-02-10' });
+    await lc.complete(audrey, instanceId, 'Task_plan', {
+      scope: 'Clauses 6.1, 8.2-8.4',
+      auditedArea: 'AI risk management',
+      areaOwner: 'arnold',
+      plannedDate: '2027-02-10',
+    });
     let row = await expectAudit(audit.id, ['Task_fieldwork'], 'fieldwork', 'in-progress');
     expect(row).toMatchObject({ scope: 'Clauses 6.1, 8.2-8.4', auditedArea: 'AI risk management', areaOwner: 'arnold' });
 
@@ -85,7 +95,9 @@ describe('lifecycle: internal and certification audits', () => {
     // Each finding needs a title, a severity and lists of clause or Annex A control ids.
     const fieldwork = await lc.myTask(audrey, instanceId, 'Task_fieldwork');
     const bad = await lc
-      .post(audrey, `/tasks/${fieldwork.id}/complete`, { variables: { findings: [{ severity: 'critical' }, { title: 'x', severity: 'minor', clauseRefs: '9.2', controlRefs: ['A.6.2.8', 'A.99'] }] } })
+      .post(audrey, `/tasks/${fieldwork.id}/complete`, {
+        variables: { findings: [{ severity: 'critical' }, { title: 'x', severity: 'minor', clauseRefs: '9.2', controlRefs: ['A.6.2.8', 'A.99'] }] },
+      })
       .expect(400);
     expect(bad.body).toMatchObject({ code: 'invalid-findings' });
     expect(bad.body.errors.map((e: Json) => e.pointer)).toEqual([
@@ -119,7 +131,10 @@ describe('lifecycle: internal and certification audits', () => {
     await lc.complete(audrey, instanceId, 'Task_report', { report: 'Risk management partly effective', conclusion: 'one major finding' });
     await expectAudit(audit.id, ['Task_managementReview'], 'management-review', 'in-progress');
     expect(await lc.myTasks(audrey, instanceId, 'Task_managementReview')).toEqual([]);
-    await lc.complete(tess, instanceId, 'Task_managementReview', { managementDecisions: 'approve risk criteria by March', improvementActions: ['risk criteria', 'training plan'] });
+    await lc.complete(tess, instanceId, 'Task_managementReview', {
+      managementDecisions: 'approve risk criteria by March',
+      improvementActions: ['risk criteria', 'training plan'],
+    });
     await expectAudit(audit.id, [], 'completed', 'completed', 'completed');
 
     const listed = (await lc.get(gina, '/audits', { type: 'internal' }).expect(200)).body.items;
@@ -158,7 +173,10 @@ describe('lifecycle: internal and certification audits', () => {
     await expectAudit(audit.id, ['Task_stage1'], 'stage-1', 'in-progress');
 
     // Stage 1 raises a major, Stage 2 a minor and a major: the decision waits for both majors to close.
-    await lc.complete(ed, id, 'Task_stage1', { findings: [{ title: 'AI policy not communicated', severity: 'major', clauseRefs: ['5.2'] }], stage1Report: 'one major' });
+    await lc.complete(ed, id, 'Task_stage1', {
+      findings: [{ title: 'AI policy not communicated', severity: 'major', clauseRefs: ['5.2'] }],
+      stage1Report: 'one major',
+    });
     await expectAudit(audit.id, ['Task_stage2'], 'stage-2', 'in-progress');
     await lc.complete(rex, id, 'Task_stage2', {
       findings: [
@@ -167,7 +185,9 @@ describe('lifecycle: internal and certification audits', () => {
       ],
     });
     let row = await expectAudit(audit.id, ['Message_ncClosed'], 'stage-2', 'awaiting-nonconformities');
-    expect((await lc.instance(gina, id)).messageSubscriptions).toEqual([{ elementId: 'Message_ncClosed', name: 'nonconformity.closed', correlationKey: audit.id }]);
+    expect((await lc.instance(gina, id)).messageSubscriptions).toEqual([
+      { elementId: 'Message_ncClosed', name: 'nonconformity.closed', correlationKey: audit.id },
+    ]);
     const ncOf = (title: string) => row.nonconformities.find((n: Json) => n.title === title);
     const [stage1Major, minor, stage2Major] = ['AI policy not communicated', 'Impact template lacks groups', 'No monitoring of deployed models'].map(ncOf);
     expect(row.findings.map((f: Json) => [f.title, f.severity, f.stage, f.nonconformityId])).toEqual([
@@ -175,7 +195,11 @@ describe('lifecycle: internal and certification audits', () => {
       ['Impact template lacks groups', 'minor', 'stage-2', minor.id],
       ['No monitoring of deployed models', 'major', 'stage-2', stage2Major.id],
     ]);
-    expect((await lc.get(gina, `/nonconformities/${stage1Major.id}`).expect(200)).body).toMatchObject({ source: 'certification-audit', raisedBy: 'ed', auditId: audit.id });
+    expect((await lc.get(gina, `/nonconformities/${stage1Major.id}`).expect(200)).body).toMatchObject({
+      source: 'certification-audit',
+      raisedBy: 'ed',
+      auditId: audit.id,
+    });
     expect((await lc.instance(gina, id)).variables.openMajors).toBe(2);
 
     // One major closed: counted again, one still open, the audit waits again.
@@ -206,7 +230,10 @@ describe('lifecycle: internal and certification audits', () => {
     expect(ours(await lc.advance(gina, 'P11M'))).toEqual([]);
     expect(ours(await lc.advance(gina, 'P1M'))).toEqual([['Timer_surveillance1', row.surveillance1Due]]);
     await expectAudit(audit.id, ['Task_surveillance1'], 'surveillance-1', 'in-progress');
-    await lc.complete(ed, id, 'Task_surveillance1', { findings: [{ title: 'Supplier AI not evaluated', severity: 'major', controlRefs: ['A.10.3'] }], surveillance1Report: 'one major' });
+    await lc.complete(ed, id, 'Task_surveillance1', {
+      findings: [{ title: 'Supplier AI not evaluated', severity: 'major', controlRefs: ['A.10.3'] }],
+      surveillance1Report: 'one major',
+    });
     row = await expectAudit(audit.id, ['Message_ncClosed1'], 'surveillance-1', 'awaiting-nonconformities');
     await closeNonconformity(row.findings.find((f: Json) => f.stage === 'surveillance-1').nonconformityId);
     row = await expectAudit(audit.id, ['Timer_surveillance2'], 'surveillance-1', 'completed');
@@ -228,7 +255,13 @@ describe('lifecycle: internal and certification audits', () => {
     expect(done).toMatchObject({ status: 'completed', variables: { nextAuditId: expect.any(String) } });
     const audits = (await lc.get(gina, '/audits', { type: 'certification' }).expect(200)).body.items;
     const next = audits.find((a: Json) => a.id === done.variables.nextAuditId);
-    expect(next).toMatchObject({ type: 'certification', cycle: 2, previousAuditId: audit.id, title: 'ISO/IEC 42001 certification (cycle 2)', scope: 'All AI systems of the EU business' });
+    expect(next).toMatchObject({
+      type: 'certification',
+      cycle: 2,
+      previousAuditId: audit.id,
+      title: 'ISO/IEC 42001 certification (cycle 2)',
+      scope: 'All AI systems of the EU business',
+    });
     await expectAudit(next.id, ['Task_stage1'], 'stage-1', 'in-progress');
     expect(audits.filter((a: Json) => a.cycle === 2)).toHaveLength(1);
 
@@ -237,7 +270,9 @@ describe('lifecycle: internal and certification audits', () => {
     expect(await lc.tasksCompletedBy(audrey, 'rex', id)).toEqual(['Task_stage2']);
     expect(await lc.tasksCompletedBy(audrey, 'eve', id)).toEqual(['Task_decision']);
     expect((await lc.get(gina, '/nonconformities', { auditId: audit.id, severity: 'major', status: 'closed' }).expect(200)).body.total).toBe(4);
-    const stages = (await lc.get(audrey, '/audit-events', { subjectType: 'audit', subjectId: audit.id, action: 'audit.stage-changed', limit: 100 }).expect(200)).body.items.reverse();
+    const stages = (
+      await lc.get(audrey, '/audit-events', { subjectType: 'audit', subjectId: audit.id, action: 'audit.stage-changed', limit: 100 }).expect(200)
+    ).body.items.reverse();
     expect(stages.map((e: Json) => [e.after.stage, e.after.status])).toEqual([
       ['stage-1', 'in-progress'],
       ['stage-2', 'in-progress'],

@@ -50,14 +50,27 @@ describe('lifecycle: impact assessment', () => {
   async function expectStep(ia: string, active: string[], status: string): Promise<Json> {
     const instance = await lc.instance(gina, ia);
     const row = (await lc.get(gina, `/impact-assessments/${instance.variables.assessmentId}`).expect(200)).body;
-    expect({ active: instance.activeElementIds, register: row.status, variable: instance.variables.assessmentStatus }).toEqual({ active, register: status, variable: status });
+    expect({ active: instance.activeElementIds, register: row.status, variable: instance.variables.assessmentStatus }).toEqual({
+      active,
+      register: status,
+      variable: status,
+    });
     return row;
   }
 
   it('drafts the four dimensions, has the DPO add the FRIA, loops on requested changes and records the approved version', async () => {
     const { systemId, onboardingId, ia } = await startAssessment(olivia, creditScoring('Consumer credit scorer'));
     let row = await expectStep(ia, ['Task_draft'], 'draft');
-    expect(row).toMatchObject({ systemId, version: 1, trigger: 'onboarding', reasons: ['onboarding'], individuals: null, fria: null, decisionIds: [], approvers: [] });
+    expect(row).toMatchObject({
+      systemId,
+      version: 1,
+      trigger: 'onboarding',
+      reasons: ['onboarding'],
+      individuals: null,
+      fria: null,
+      decisionIds: [],
+      approvers: [],
+    });
     const draftTask = await lc.myTask(olivia, ia, 'Task_draft');
     expect(draftTask.form.map((f) => f.name)).toEqual(['individuals', 'groups', 'society', 'organisation', 'summary']);
 
@@ -65,12 +78,20 @@ describe('lifecycle: impact assessment', () => {
     const bad = await lc.post(olivia, `/tasks/${draftTask.id}/complete`, { variables: { individuals: dimension(2, 2), groups: 'none' } }).expect(400);
     expect(bad.body.errors.map((e: Json) => e.pointer).sort()).toEqual(['/variables/groups', '/variables/organisation', '/variables/society']);
 
-    const first = { individuals: dimension(4, 3, 'loans refused'), groups: dimension(3, 2), society: dimension(2, 2), organisation: dimension(2, 1), summary: 'v1' };
+    const first = {
+      individuals: dimension(4, 3, 'loans refused'),
+      groups: dimension(3, 2),
+      society: dimension(2, 2),
+      organisation: dimension(2, 1),
+      summary: 'v1',
+    };
     await lc.complete(olivia, ia, 'Task_draft', first);
     // Credit scoring: Art. 27 applies, the DPO completes the FRIA (not the AI owner).
     row = await expectStep(ia, ['Task_fria'], 'draft');
     expect(await lc.myTasks(olivia, ia, 'Task_fria')).toEqual([]);
-    await lc.complete(dora, ia, 'Task_fria', { fria: { processes: 'consumer loans', affectedCategories: 'applicants', risksOfHarm: 'exclusion', humanOversight: 'analyst' } });
+    await lc.complete(dora, ia, 'Task_fria', {
+      fria: { processes: 'consumer loans', affectedCategories: 'applicants', risksOfHarm: 'exclusion', humanOversight: 'analyst' },
+    });
     row = await expectStep(ia, ['Task_review'], 'in-review');
     expect(row).toMatchObject({ impactLevel: 'high', individuals: first.individuals, fria: expect.objectContaining({ processes: 'consumer loans' }) });
 
@@ -79,7 +100,9 @@ describe('lifecycle: impact assessment', () => {
     row = await expectStep(ia, ['Task_draft'], 'draft');
     const second = { ...first, groups: dimension(3, 3, 'older applicants'), summary: 'v1, revised' };
     await lc.complete(olivia, ia, 'Task_draft', second);
-    await lc.complete(dora, ia, 'Task_fria', { fria: { processes: 'consumer loans', affectedCategories: 'applicants incl. older people', humanOversight: 'analyst' } });
+    await lc.complete(dora, ia, 'Task_fria', {
+      fria: { processes: 'consumer loans', affectedCategories: 'applicants incl. older people', humanOversight: 'analyst' },
+    });
     await expectStep(ia, ['Task_review'], 'in-review');
     await lc.complete(carla, ia, 'Task_review', { decision: 'approve', reviewComments: 'ok' });
 
@@ -118,7 +141,10 @@ describe('lifecycle: impact assessment', () => {
       ['impact-level', `process:${ia}/Task_impactLevel`],
       ['required-approvals', `process:${ia}/Task_requiredApprovals`],
     ]);
-    expect(decisions[2]).toMatchObject({ facts: { step: 'impact-assessment', riskClass: 'high', impactLevel: 'high' }, outcome: { approverRoles: ['compliance-officer', 'risk-officer', 'dpo'] } });
+    expect(decisions[2]).toMatchObject({
+      facts: { step: 'impact-assessment', riskClass: 'high', impactLevel: 'high' },
+      outcome: { approverRoles: ['compliance-officer', 'risk-officer', 'dpo'] },
+    });
 
     // The onboarding takes the result and the system register the impact level.
     expect((await lc.instance(gina, onboardingId)).variables).toMatchObject({ impactLevel: 'high', assessmentStatus: 'approved', assessmentId: row.id });
@@ -128,7 +154,9 @@ describe('lifecycle: impact assessment', () => {
     expect(await lc.tasksCompletedBy(audrey, 'olivia', ia)).toEqual(['Task_draft', 'Task_draft']);
     expect(await lc.tasksCompletedBy(audrey, 'dora', ia)).toEqual(['Task_fria', 'Task_fria']);
     expect(await lc.tasksCompletedBy(audrey, 'carla', ia)).toEqual(['Task_review', 'Task_review']);
-    const changes = (await lc.get(audrey, '/audit-events', { subjectType: 'impact-assessment', subjectId: row.id, limit: 100 }).expect(200)).body.items.reverse();
+    const changes = (
+      await lc.get(audrey, '/audit-events', { subjectType: 'impact-assessment', subjectId: row.id, limit: 100 }).expect(200)
+    ).body.items.reverse();
     expect(changes.map((e: Json) => [e.action, e.after?.status ?? null])).toEqual([
       ['impact-assessment.opened', null],
       ['impact-assessment.status-changed', 'in-review'],
@@ -139,7 +167,10 @@ describe('lifecycle: impact assessment', () => {
   });
 
   it('asks a public-service deployer for a FRIA too, and no one else', async () => {
-    const publicService = await startAssessment(olivia, { ...minimalSystem('Benefits letter drafting'), attributes: { useCases: ['document-processing'], publicServiceDeployer: true } });
+    const publicService = await startAssessment(olivia, {
+      ...minimalSystem('Benefits letter drafting'),
+      attributes: { useCases: ['document-processing'], publicServiceDeployer: true },
+    });
     await lc.complete(olivia, publicService.ia, 'Task_draft', draft());
     await expectStep(publicService.ia, ['Task_fria'], 'draft');
     const plain = await startAssessment(olivia, minimalSystem('Ticket router'));

@@ -63,7 +63,15 @@ describe('lifecycle: nonconformity and corrective action', () => {
       clauseRefs: ['9.1'],
       controlRefs: ['A.6.2.8'],
     });
-    expect(nc).toMatchObject({ status: 'raised', severity: 'major', source: 'incident', systemId, raisedBy: 'carla', reopened: 0, instanceId: expect.any(String) });
+    expect(nc).toMatchObject({
+      status: 'raised',
+      severity: 'major',
+      source: 'incident',
+      systemId,
+      raisedBy: 'carla',
+      reopened: 0,
+      instanceId: expect.any(String),
+    });
     const id = nc.id;
     const ncInstance = nc.instanceId;
     let instance = await lc.instance(gina, ncInstance);
@@ -105,7 +113,9 @@ describe('lifecycle: nonconformity and corrective action', () => {
     await expectNc(id, ['Timer_effectiveness'], 'effectiveness-review');
     expect((await lc.advance(gina, 'P29D')).filter((f) => f.instanceId === ncInstance)).toEqual([]);
     expect(await lc.openTasks(gina, ncInstance)).toEqual([]);
-    expect((await lc.advance(gina, 'P1D')).filter((f) => f.instanceId === ncInstance)).toEqual([expect.objectContaining({ elementId: 'Timer_effectiveness', outcome: 'fired' })]);
+    expect((await lc.advance(gina, 'P1D')).filter((f) => f.instanceId === ncInstance)).toEqual([
+      expect.objectContaining({ elementId: 'Timer_effectiveness', outcome: 'fired' }),
+    ]);
     await expectNc(id, ['Task_effectiveness'], 'effectiveness-review');
     await lc.refused(nina, ncInstance, 'Task_effectiveness', { effective: true }, SOD.task('Task_implement'));
 
@@ -187,7 +197,8 @@ describe('lifecycle: nonconformity and corrective action', () => {
     await lc.complete(cody, observation.instanceId, 'Task_effectiveness', { effective: true });
     await expectNc(minor.id, [], 'closed', 'completed');
     await expectNc(observation.id, [], 'closed', 'completed');
-    const bySeverity = async (severity: string) => (await lc.get(gina, '/nonconformities', { severity, status: 'closed' }).expect(200)).body.items.map((n: Json) => n.id);
+    const bySeverity = async (severity: string) =>
+      (await lc.get(gina, '/nonconformities', { severity, status: 'closed' }).expect(200)).body.items.map((n: Json) => n.id);
     expect(await bySeverity('minor')).toEqual([minor.id]);
     expect(await bySeverity('observation')).toEqual([observation.id]);
   });
@@ -196,7 +207,13 @@ describe('lifecycle: nonconformity and corrective action', () => {
     const rita = await lc.person('rita', 'risk-officer');
     const max = await lc.person('max', 'compliance-officer', 'risk-officer');
     const highRisk = (await lc.register(olivia, highRiskSystem('Candidate ranking'))).system.id;
-    const nc = await raise(max, { title: 'Ranking not explained to candidates', description: 'No notice given', source: 'complaint', severity: 'minor', systemId: highRisk });
+    const nc = await raise(max, {
+      title: 'Ranking not explained to candidates',
+      description: 'No notice given',
+      source: 'complaint',
+      severity: 'minor',
+      systemId: highRisk,
+    });
     expect((await lc.instance(gina, nc.instanceId)).variables).toMatchObject({ riskClass: 'high' });
     await lc.complete(carla, nc.instanceId, 'Task_contain', { containment: 'notice added' });
     await lc.complete(oscar, nc.instanceId, 'Task_rootCause', { rootCause: 'template missing', causeCategory: 'process' });
@@ -204,7 +221,11 @@ describe('lifecycle: nonconformity and corrective action', () => {
     const approvals = await lc.openTasks(gina, nc.instanceId, 'Task_approve');
     expect(approvals.map((task) => task.candidateRoles)).toEqual([['compliance-officer'], ['risk-officer']]);
     const [decision] = await Promise.all((await lc.decisionIds(gina, nc.instanceId)).map((d) => lc.decision(gina, d)));
-    expect(decision).toMatchObject({ ruleSetKey: 'required-approvals', facts: { step: 'corrective-action', riskClass: 'high' }, outcome: { approverRoles: ['compliance-officer', 'risk-officer'] } });
+    expect(decision).toMatchObject({
+      ruleSetKey: 'required-approvals',
+      facts: { step: 'corrective-action', riskClass: 'high' },
+      outcome: { approverRoles: ['compliance-officer', 'risk-officer'] },
+    });
     // One person gives at most one of the approvals (raising it is no bar).
     await lc.complete(max, nc.instanceId, 'Task_approve', { decision: 'approve' }, 'compliance-officer');
     await lc.refused(max, nc.instanceId, 'Task_approve', { decision: 'approve' }, SOD.task('Task_approve'), 'risk-officer');
@@ -216,7 +237,14 @@ describe('lifecycle: nonconformity and corrective action', () => {
     const bad = await lc.post(carla, '/nonconformities', { title: '', source: 'rumour', severity: 'critical', systemId: 'not-a-uuid' }).expect(400);
     expect([...new Set(bad.body.errors.map((e: Json) => e.pointer))].sort()).toEqual(['/description', '/severity', '/source', '/systemId', '/title']);
     const unknown = await lc
-      .post(carla, '/nonconformities', { title: 't', description: 'd', source: 'incident', severity: 'minor', systemId: '00000000-0000-4000-8000-000000000000', controlRefs: ['A.6.2.8', 'A.99'] })
+      .post(carla, '/nonconformities', {
+        title: 't',
+        description: 'd',
+        source: 'incident',
+        severity: 'minor',
+        systemId: '00000000-0000-4000-8000-000000000000',
+        controlRefs: ['A.6.2.8', 'A.99'],
+      })
       .expect(400);
     expect(unknown.body).toMatchObject({ code: 'invalid-references' });
     expect(unknown.body.errors.map((e: Json) => e.pointer)).toEqual(['/systemId', '/controlRefs/1']);

@@ -45,7 +45,11 @@ describe('lifecycle: AI system onboarding', () => {
   /** The system's status and the onboarding's position, read together. */
   async function expectAt(systemId: string, onboardingId: string, status: string, active: string[], instanceStatus = 'active'): Promise<Json> {
     const [system, instance] = [await lc.system(gina, systemId), await lc.instance(gina, onboardingId)];
-    expect({ systemStatus: system.status, instanceStatus: instance.status, active: instance.activeElementIds }).toEqual({ systemStatus: status, instanceStatus, active });
+    expect({ systemStatus: system.status, instanceStatus: instance.status, active: instance.activeElementIds }).toEqual({
+      systemStatus: status,
+      instanceStatus,
+      active,
+    });
     return instance;
   }
 
@@ -71,7 +75,10 @@ describe('lifecycle: AI system onboarding', () => {
 
     // A role outside the form's allowed values is refused with a pointer to the item; the task stays open.
     const scopeTask = (await lc.openTasks(olivia, onboardingId, 'Task_confirmScope'))[0];
-    const wrong = await t.http.post(`/api/v1/tasks/${scopeTask.id}/complete`).set('Authorization', `Bearer ${olivia.token}`).send({ variables: { inScope: true, roles: ['deployer', 'wizard'] } });
+    const wrong = await t.http
+      .post(`/api/v1/tasks/${scopeTask.id}/complete`)
+      .set('Authorization', `Bearer ${olivia.token}`)
+      .send({ variables: { inScope: true, roles: ['deployer', 'wizard'] } });
     expect(wrong.status).toBe(400);
     expect(wrong.body.errors).toEqual([expect.objectContaining({ pointer: '/variables/roles/1' })]);
 
@@ -190,7 +197,8 @@ describe('lifecycle: AI system onboarding', () => {
     expect(used.map((d) => d.ruleSetKey).sort()).toEqual(
       ['eu-ai-act-risk-class', 'required-controls', 'required-approvals', 'required-approvals', 'review-interval', 'review-interval'].sort(),
     );
-    for (const d of used) expect(d).toMatchObject({ subjectType: 'ai-system', subjectId: system.id, trigger: expect.stringMatching(new RegExp(`^process:${onboardingId}/Task_`)) });
+    for (const d of used)
+      expect(d).toMatchObject({ subjectType: 'ai-system', subjectId: system.id, trigger: expect.stringMatching(new RegExp(`^process:${onboardingId}/Task_`)) });
     const ofSystem = (await lc.get(gina, `/ai-systems/${system.id}/decisions`, { limit: 500 }).expect(200)).body.items.map((d: Json) => d.id);
     expect(ofSystem).toEqual(expect.arrayContaining(ids));
     // The risk ratings of the risk assessment step are linked from each rated risk.
@@ -205,7 +213,9 @@ describe('lifecycle: AI system onboarding', () => {
     expect(await lc.tasksCompletedBy(audrey, 'olivia', onboardingId)).toEqual(['Task_confirmScope', 'Task_addressFindings', 'Task_decommission']);
     expect(await lc.tasksCompletedBy(audrey, 'tess', onboardingId)).toEqual(['Task_deploymentApproval', 'Task_deploymentApproval']);
     expect(await lc.tasksCompletedBy(audrey, 'rita', onboardingId)).toEqual(['Task_riskAssessment', 'Task_deploymentApproval', 'Task_deploymentApproval']);
-    const statusChanges = (await lc.get(audrey, '/audit-events', { subjectType: 'ai-system', subjectId: system.id, action: 'ai-system.status-changed', limit: 100 }).expect(200)).body.items
+    const statusChanges = (
+      await lc.get(audrey, '/audit-events', { subjectType: 'ai-system', subjectId: system.id, action: 'ai-system.status-changed', limit: 100 }).expect(200)
+    ).body.items
       .reverse()
       .map((e: Json) => e.after.status);
     expect(statusChanges).toEqual(['in-assessment', 'approved', 'reassessment-required', 'approved', 'retired']);
@@ -257,10 +267,17 @@ describe('lifecycle: AI system onboarding', () => {
     ]);
     // Its corrective action process runs, waiting for containment.
     const nc = await lc.instance(gina, ncs[0].instanceId);
-    expect(nc).toMatchObject({ definitionKey: 'nonconformity', status: 'active', activeElementIds: ['Task_contain'], subject: { type: 'nonconformity', id: ncs[0].id } });
+    expect(nc).toMatchObject({
+      definitionKey: 'nonconformity',
+      status: 'active',
+      activeElementIds: ['Task_contain'],
+      subject: { type: 'nonconformity', id: ncs[0].id },
+    });
 
     // Webhook-ready events: the nonconformity and the status change are in the outbox.
-    const { rows } = await t.db.query(`SELECT type, subject_type, subject_id, data FROM outbox_events WHERE subject_id = ANY($1) ORDER BY seq`, [[system.id, ncs[0].id]]);
+    const { rows } = await t.db.query(`SELECT type, subject_type, subject_id, data FROM outbox_events WHERE subject_id = ANY($1) ORDER BY seq`, [
+      [system.id, ncs[0].id],
+    ]);
     expect(rows.map((r) => r.type)).toEqual(expect.arrayContaining(['ai-system.registered', 'ai-system.status-changed', 'nonconformity.raised']));
     expect(rows.find((r) => r.type === 'nonconformity.raised')).toMatchObject({
       subject_type: 'nonconformity',
@@ -269,7 +286,11 @@ describe('lifecycle: AI system onboarding', () => {
     });
     expect(rows.find((r) => r.type === 'ai-system.status-changed')?.data).toEqual({ id: system.id, from: 'registered', to: 'prohibited' });
     const [classification] = await Promise.all((await lc.decisionIds(gina, onboardingId)).map((id) => lc.decision(gina, id)));
-    expect(classification).toMatchObject({ ruleSetKey: 'eu-ai-act-risk-class', outcome: { riskClass: 'prohibited' }, trigger: `process:${onboardingId}/Task_classify` });
+    expect(classification).toMatchObject({
+      ruleSetKey: 'eu-ai-act-risk-class',
+      outcome: { riskClass: 'prohibited' },
+      trigger: `process:${onboardingId}/Task_classify`,
+    });
   });
 
   it('refuses deployment approvals by the initiator, by whoever addressed the findings, and two items by one person', async () => {
@@ -308,7 +329,8 @@ describe('lifecycle: AI system onboarding', () => {
     await lc.complete(olivia, onboardingId, 'Task_confirmScope', { inScope: true, roles: ['provider', 'deployer'] });
     const after = await lc.system(gina, system.id);
     expect(after.roles).toEqual(['provider', 'deployer']);
-    const trail = (await lc.get(audrey, '/audit-events', { subjectType: 'ai-system', subjectId: system.id, action: 'ai-system.updated' }).expect(200)).body.items;
+    const trail = (await lc.get(audrey, '/audit-events', { subjectType: 'ai-system', subjectId: system.id, action: 'ai-system.updated' }).expect(200)).body
+      .items;
     expect(trail[0]).toMatchObject({ actor: 'olivia', before: { roles: registered }, after: { roles: ['provider', 'deployer'] } });
   });
 
@@ -325,13 +347,22 @@ describe('lifecycle: AI system onboarding', () => {
     expect(assessment).toMatchObject({ status: 'withdrawn', instanceId: ia });
     expect((await lc.get(gina, '/impact-assessments', { status: 'withdrawn', systemId: system.id }).expect(200)).body.items).toHaveLength(1);
     const trail = (await lc.get(audrey, '/audit-events', { subjectType: 'impact-assessment', subjectId: assessment.id }).expect(200)).body.items;
-    expect(trail[0]).toMatchObject({ action: 'impact-assessment.withdrawn', actor: 'olivia', before: { status: 'draft' }, after: { status: 'withdrawn', instanceId: ia } });
+    expect(trail[0]).toMatchObject({
+      action: 'impact-assessment.withdrawn',
+      actor: 'olivia',
+      before: { status: 'draft' },
+      after: { status: 'withdrawn', instanceId: ia },
+    });
   });
 
   it('withdraws the risks still being treated when the lifecycle is cancelled, and keeps those already decided', async () => {
     const { system, onboardingId } = await lc.register(olivia, highRiskSystem('Credit scoring'));
     await lc.complete(olivia, onboardingId, 'Task_confirmScope', { inScope: true, roles: ['deployer'] });
-    await driveAssessment(lc, await lc.activeChild(gina, onboardingId, 'impact-assessment'), { drafter: olivia, reviewer: carla, approvers: [cody, rita, dora] });
+    await driveAssessment(lc, await lc.activeChild(gina, onboardingId, 'impact-assessment'), {
+      drafter: olivia,
+      reviewer: carla,
+      approvers: [cody, rita, dora],
+    });
     await lc.complete(rita, onboardingId, 'Task_riskAssessment', {
       risks: [
         { title: 'Unfair refusals', likelihood: 3, severity: 3 },

@@ -54,7 +54,12 @@ describe('lifecycle: risk treatment', () => {
   async function expectRisk(title: string, active: string[], status: string, instanceStatus = 'active', riskStatus: string | null = status): Promise<Json> {
     const instance = await lc.instance(gina, treatmentOf[title]);
     const risk = (await lc.get(gina, `/risks/${instance.variables.riskId}`).expect(200)).body;
-    expect({ title: risk.title, active: instance.activeElementIds, instanceStatus: instance.status, register: risk.status }).toEqual({ title, active, instanceStatus, register: status });
+    expect({ title: risk.title, active: instance.activeElementIds, instanceStatus: instance.status, register: risk.status }).toEqual({
+      title,
+      active,
+      instanceStatus,
+      register: status,
+    });
     expect(instance.variables.riskStatus ?? null).toBe(riskStatus);
     expect(risk.instanceId).toBe(treatmentOf[title]);
     return risk;
@@ -67,7 +72,11 @@ describe('lifecycle: risk treatment', () => {
     expect((await lc.instance(gina, onboardingId)).activeElementIds).toEqual(['Task_riskAssessment']);
     // Each risk needs a title and a likelihood and severity from 1 to 5; nothing is rated or registered otherwise.
     const assessment = await lc.myTask(rita, onboardingId, 'Task_riskAssessment');
-    const bad = await lc.post(rita, `/tasks/${assessment.id}/complete`, { variables: { risks: [{ title: 'ok', likelihood: 2, severity: 2 }, { likelihood: 9, severity: '3' }, 'text'] } }).expect(400);
+    const bad = await lc
+      .post(rita, `/tasks/${assessment.id}/complete`, {
+        variables: { risks: [{ title: 'ok', likelihood: 2, severity: 2 }, { likelihood: 9, severity: '3' }, 'text'] },
+      })
+      .expect(400);
     expect(bad.body).toMatchObject({ code: 'invalid-risks' });
     expect(bad.body.errors).toEqual([
       { pointer: '/variables/risks/1/title', message: expect.any(String) },
@@ -87,7 +96,12 @@ describe('lifecycle: risk treatment', () => {
     });
     const onboarding = await lc.instance(gina, onboardingId);
     expect(onboarding.activeElementIds).toEqual(['Call_riskTreatment']);
-    expect(onboarding.variables.risksToTreat.map((r: Json) => r.title)).toEqual(['Stale training data', 'Personal data in prompts', 'Vendor outage', 'Auto-replies to customers']);
+    expect(onboarding.variables.risksToTreat.map((r: Json) => r.title)).toEqual([
+      'Stale training data',
+      'Personal data in prompts',
+      'Vendor outage',
+      'Auto-replies to customers',
+    ]);
     const children = await lc.children(gina, onboardingId, 'risk-treatment');
     expect(children.map((c) => [c.status, c.waitKey])).toEqual([
       ['active', 'Call_riskTreatment:1/0'],
@@ -102,14 +116,25 @@ describe('lifecycle: risk treatment', () => {
     const risks = (await lc.get(gina, '/risks', { systemId }).expect(200)).body;
     expect(risks.total).toBe(4);
     const byTitle = Object.fromEntries(risks.items.map((r: Json) => [r.title, r]));
-    expect(byTitle['Stale training data']).toMatchObject({ likelihood: 3, severity: 2, rating: 'medium', requiresTopManagement: false, status: 'open', treatment: null });
+    expect(byTitle['Stale training data']).toMatchObject({
+      likelihood: 3,
+      severity: 2,
+      rating: 'medium',
+      requiresTopManagement: false,
+      status: 'open',
+      treatment: null,
+    });
     expect(byTitle['Personal data in prompts']).toMatchObject({ rating: 'high', requiresTopManagement: true, status: 'open' });
     expect(byTitle['Vendor outage']).toMatchObject({ rating: 'medium', status: 'open' });
     for (const title of Object.keys(treatmentOf)) await expectRisk(title, ['Task_decide'], 'open', 'active', null);
     // The rating is a stored decision linked to the risk and to its step.
     for (const risk of risks.items) {
       expect(risk.decisionIds).toHaveLength(1);
-      expect(await lc.decision(gina, risk.decisionIds[0])).toMatchObject({ ruleSetKey: 'risk-rating', trigger: `process:${risk.instanceId}/Task_rate`, outcome: { rating: risk.rating } });
+      expect(await lc.decision(gina, risk.decisionIds[0])).toMatchObject({
+        ruleSetKey: 'risk-rating',
+        trigger: `process:${risk.instanceId}/Task_rate`,
+        outcome: { rating: risk.rating },
+      });
       expect(await lc.decisionIds(gina, risk.instanceId)).toEqual(risk.decisionIds);
     }
   });
@@ -140,7 +165,11 @@ describe('lifecycle: risk treatment', () => {
     await expectRisk(title, ['Task_decide'], 'open');
     await lc.complete(rita, id, 'Task_decide', { treatment: 'mitigate', plan: 'redact' });
     await expectRisk(title, ['Task_decide'], 'open');
-    await lc.complete(rita, id, 'Task_decide', { treatment: 'mitigate', controls: ['A.7.4', 'A.6.2.6'], plan: 'redact identifiers before the model sees them' });
+    await lc.complete(rita, id, 'Task_decide', {
+      treatment: 'mitigate',
+      controls: ['A.7.4', 'A.6.2.6'],
+      plan: 'redact identifiers before the model sees them',
+    });
     let risk = await expectRisk(title, ['Task_implement'], 'in-implementation');
     expect(risk).toMatchObject({ treatment: 'mitigate', controls: ['A.7.4', 'A.6.2.6'], plan: 'redact identifiers before the model sees them', owner: 'rita' });
     expect(await soaStatus('A.7.4')).toBe('in-progress');
@@ -214,7 +243,11 @@ describe('lifecycle: risk treatment', () => {
     await expectRisk(title, ['Task_verify'], 'verification');
     await lc.complete(rita, id, 'Task_verify', { effective: true, verificationNotes: 'flag gone from production' });
     await lc.complete(rita, id, 'Task_rateResidual', { residualLikelihood: 1, residualSeverity: 1 });
-    expect(await expectRisk(title, [], 'closed', 'completed')).toMatchObject({ treatment: 'avoid', residualRating: 'low', plan: 'drop the auto-reply feature' });
+    expect(await expectRisk(title, [], 'closed', 'completed')).toMatchObject({
+      treatment: 'avoid',
+      residualRating: 'low',
+      plan: 'drop the auto-reply feature',
+    });
   });
 
   it('transfers a risk, implements and verifies the transfer, closes it when the residual risk is acceptable; the onboarding moves on', async () => {
@@ -243,7 +276,8 @@ describe('lifecycle: risk treatment', () => {
   });
 
   it('filters the register by system, rating, treatment and status', async () => {
-    const titles = async (query: Record<string, string>) => (await lc.get(gina, '/risks', { systemId, ...query }).expect(200)).body.items.map((r: Json) => r.title).sort();
+    const titles = async (query: Record<string, string>) =>
+      (await lc.get(gina, '/risks', { systemId, ...query }).expect(200)).body.items.map((r: Json) => r.title).sort();
     expect(await titles({ rating: 'high' })).toEqual(['Personal data in prompts']);
     expect(await titles({ treatment: 'transfer' })).toEqual(['Vendor outage']);
     expect(await titles({ status: 'closed' })).toEqual(['Auto-replies to customers', 'Personal data in prompts', 'Vendor outage']);

@@ -16,7 +16,16 @@ describe('model changes trigger reassessment', () => {
   afterAll(() => t.close());
 
   async function register(name: string, model = { provider: 'acme', name: 'rank', version: '1.2.0' }) {
-    const res = await t.http.post('/api/v1/ai-systems').set(auth(owner)).send({ name, intendedPurpose: 'Rank applicants', roles: ['deployer'], model, attributes: { useCases: ['recruitment'], profilesNaturalPersons: true, deploymentRegions: ['EU'] } });
+    const res = await t.http
+      .post('/api/v1/ai-systems')
+      .set(auth(owner))
+      .send({
+        name,
+        intendedPurpose: 'Rank applicants',
+        roles: ['deployer'],
+        model,
+        attributes: { useCases: ['recruitment'], profilesNaturalPersons: true, deploymentRegions: ['EU'] },
+      });
     expect(res.status).toBe(201);
     return res.body as { id: string; status: string };
   }
@@ -34,7 +43,10 @@ describe('model changes trigger reassessment', () => {
   it('a major version: decision stored, status reassessment-required, assessment review-required, impact assessment started', async () => {
     const system = await register('Major bump');
     await approve(system.id);
-    const res = await t.http.post(`/api/v1/ai-systems/${system.id}/model-versions`).set(auth(integration)).send({ provider: 'acme', modelName: 'rank', version: '2.0.0' });
+    const res = await t.http
+      .post(`/api/v1/ai-systems/${system.id}/model-versions`)
+      .set(auth(integration))
+      .send({ provider: 'acme', modelName: 'rank', version: '2.0.0' });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({
       modelVersion: { version: '2.0.0', changeFacts: { semverBump: 'major' } },
@@ -53,8 +65,15 @@ describe('model changes trigger reassessment', () => {
     expect(decision.body).toMatchObject({ ruleSetKey: 'reassessment-triggers', facts: { semverBump: 'major' } });
 
     // a second material change while that assessment runs: no second instance, the reasons are added
-    const again = await t.http.post(`/api/v1/ai-systems/${system.id}/model-versions`).set(auth(integration)).send({ provider: 'acme', modelName: 'rank', version: '2.0.1', declaredChanges: { trainingDataChanged: true } });
-    expect(again.body).toMatchObject({ instanceStarted: false, instanceId: res.body.instanceId, decision: { reassess: true, reasons: ['training-data-changed'] } });
+    const again = await t.http
+      .post(`/api/v1/ai-systems/${system.id}/model-versions`)
+      .set(auth(integration))
+      .send({ provider: 'acme', modelName: 'rank', version: '2.0.1', declaredChanges: { trainingDataChanged: true } });
+    expect(again.body).toMatchObject({
+      instanceStarted: false,
+      instanceId: res.body.instanceId,
+      decision: { reassess: true, reasons: ['training-data-changed'] },
+    });
     const draft = (await t.http.get('/api/v1/impact-assessments').query({ systemId: system.id, status: 'draft' }).set(auth(owner))).body.items[0];
     expect(draft.reasons).toEqual(['major-model-version', 'training-data-changed']);
     const history = await t.http.get(`/api/v1/ai-systems/${system.id}/model-versions`).set(auth(owner));
@@ -64,7 +83,10 @@ describe('model changes trigger reassessment', () => {
   it('a patch version is no material change', async () => {
     const system = await register('Patch bump');
     await approve(system.id);
-    const res = await t.http.post(`/api/v1/ai-systems/${system.id}/model-versions`).set(auth(integration)).send({ provider: 'acme', modelName: 'rank', version: '1.2.1' });
+    const res = await t.http
+      .post(`/api/v1/ai-systems/${system.id}/model-versions`)
+      .set(auth(integration))
+      .send({ provider: 'acme', modelName: 'rank', version: '1.2.1' });
     expect(res.body).toMatchObject({ decision: { reassess: false, reasons: [] }, instanceId: null });
     expect((await t.http.get(`/api/v1/ai-systems/${system.id}`).set(auth(owner))).body.status).toBe('approved');
   });
@@ -73,7 +95,11 @@ describe('model changes trigger reassessment', () => {
     const system = await register('New region');
     await approve(system.id);
     const { etag } = (await t.http.get(`/api/v1/ai-systems/${system.id}`).set(auth(owner))).headers;
-    const res = await t.http.patch(`/api/v1/ai-systems/${system.id}`).set(auth(owner)).set('If-Match', etag).send({ attributes: { deploymentRegions: ['EU', 'US'] } });
+    const res = await t.http
+      .patch(`/api/v1/ai-systems/${system.id}`)
+      .set(auth(owner))
+      .set('If-Match', etag)
+      .send({ attributes: { deploymentRegions: ['EU', 'US'] } });
     expect(res.status).toBe(200);
     expect(res.body.status).toBe('reassessment-required');
     const decisions = await t.http.get(`/api/v1/ai-systems/${system.id}/decisions`).query({ ruleSet: 'reassessment-triggers' }).set(auth(owner));
@@ -82,11 +108,23 @@ describe('model changes trigger reassessment', () => {
 
   it('refuses unknown systems (404) and bad bodies (400), changing nothing', async () => {
     const before = await t.db.query('SELECT count(*)::int AS n FROM model_versions');
-    expect((await t.http.post('/api/v1/ai-systems/00000000-0000-4000-8000-000000000000/model-versions').set(auth(integration)).send({ provider: 'a', modelName: 'b', version: '1' })).status).toBe(404);
-    const bad = await t.http.post('/api/v1/ai-systems/00000000-0000-4000-8000-000000000000/model-versions').set(auth(integration)).send({ provider: 'a', version: 1 });
+    expect(
+      (
+        await t.http
+          .post('/api/v1/ai-systems/00000000-0000-4000-8000-000000000000/model-versions')
+          .set(auth(integration))
+          .send({ provider: 'a', modelName: 'b', version: '1' })
+      ).status,
+    ).toBe(404);
+    const bad = await t.http
+      .post('/api/v1/ai-systems/00000000-0000-4000-8000-000000000000/model-versions')
+      .set(auth(integration))
+      .send({ provider: 'a', version: 1 });
     expect(bad.status).toBe(400);
     expect(bad.body.errors.map((e: { pointer: string }) => e.pointer)).toEqual(expect.arrayContaining(['/modelName', '/version']));
-    expect((await t.http.post('/api/v1/model-events').set(auth(integration)).send({ provider: 'nobody', modelName: 'nothing', version: '1.0.0' })).status).toBe(404);
+    expect((await t.http.post('/api/v1/model-events').set(auth(integration)).send({ provider: 'nobody', modelName: 'nothing', version: '1.0.0' })).status).toBe(
+      404,
+    );
     expect((await t.db.query('SELECT count(*)::int AS n FROM model_versions')).rows[0].n).toBe(before.rows[0].n);
   });
 
@@ -96,10 +134,18 @@ describe('model changes trigger reassessment', () => {
     for (const id of ids.slice(0, 2)) await approve(id);
     await register('Other model', { provider: 'bigco', name: 'other', version: '1.0.0' });
 
-    const res = await t.http.post('/api/v1/model-events').set(auth(integration)).set('Idempotency-Key', 'evt-1').send({ provider: 'bigco', modelName: 'llm', version: '4.0.0' });
+    const res = await t.http
+      .post('/api/v1/model-events')
+      .set(auth(integration))
+      .set('Idempotency-Key', 'evt-1')
+      .send({ provider: 'bigco', modelName: 'llm', version: '4.0.0' });
     expect(res.status).toBe(202);
     expect(res.body).toMatchObject({ affectedSystems: 5 });
-    const replay = await t.http.post('/api/v1/model-events').set(auth(integration)).set('Idempotency-Key', 'evt-1').send({ provider: 'bigco', modelName: 'llm', version: '4.0.0' });
+    const replay = await t.http
+      .post('/api/v1/model-events')
+      .set(auth(integration))
+      .set('Idempotency-Key', 'evt-1')
+      .send({ provider: 'bigco', modelName: 'llm', version: '4.0.0' });
     expect(replay.status).toBe(202);
     expect(replay.body.id).toBe(res.body.id);
 

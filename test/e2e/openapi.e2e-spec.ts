@@ -73,16 +73,31 @@ describe('OpenAPI document', () => {
     checked('delete', v1('/tokens/{id}'), await t.http.delete(v1(`/tokens/${token.id}`)).set(auth(ADMIN_TOKEN)));
 
     // AI systems, their controls and decisions, model versions and events
-    const created = await post(owner, v1('/ai-systems'), '/ai-systems', { ...highRiskSystem('Contract'), model: { provider: 'acme', name: 'rank', version: '1.0.0' } });
+    const created = await post(owner, v1('/ai-systems'), '/ai-systems', {
+      ...highRiskSystem('Contract'),
+      model: { provider: 'acme', name: 'rank', version: '1.0.0' },
+    });
     const systemId = created.body.id as string;
     await get(owner, v1('/ai-systems'), '/ai-systems');
     const system = await get(owner, v1('/ai-systems/{id}'), `/ai-systems/${systemId}`);
-    checked('patch', v1('/ai-systems/{id}'), await t.http.patch(v1(`/ai-systems/${systemId}`)).set(auth(owner.token)).set('If-Match', system.headers.etag).send({ description: 'checked' }));
+    checked(
+      'patch',
+      v1('/ai-systems/{id}'),
+      await t.http
+        .patch(v1(`/ai-systems/${systemId}`))
+        .set(auth(owner.token))
+        .set('If-Match', system.headers.etag)
+        .send({ description: 'checked' }),
+    );
     await get(owner, v1('/ai-systems/{id}/controls'), `/ai-systems/${systemId}/controls`);
     const decisions = await get(owner, v1('/ai-systems/{id}/decisions'), `/ai-systems/${systemId}/decisions`);
     await get(owner, v1('/decisions/{id}'), `/decisions/${decisions.body.items[0].id}`);
     await post(owner, v1('/decisions/{key}'), '/decisions/eu-ai-act-risk-class', { facts: { useCases: ['recruitment'], roles: ['deployer'] } });
-    await post(integration, v1('/ai-systems/{id}/model-versions'), `/ai-systems/${systemId}/model-versions`, { provider: 'acme', modelName: 'rank', version: '1.0.1' });
+    await post(integration, v1('/ai-systems/{id}/model-versions'), `/ai-systems/${systemId}/model-versions`, {
+      provider: 'acme',
+      modelName: 'rank',
+      version: '1.0.1',
+    });
     await get(owner, v1('/ai-systems/{id}/model-versions'), `/ai-systems/${systemId}/model-versions`);
     const event = await post(integration, v1('/model-events'), '/model-events', { provider: 'acme', modelName: 'rank', version: '1.0.2' });
     await get(integration, v1('/model-events/{id}'), `/model-events/${event.body.id}`);
@@ -91,7 +106,11 @@ describe('OpenAPI document', () => {
     await get(auditor, v1('/controls'), '/controls');
     await get(auditor, v1('/controls/{id}'), '/controls/A.2.2');
     await get(auditor, v1('/statement-of-applicability'), '/statement-of-applicability');
-    checked('put', v1('/statement-of-applicability/{controlId}/implementation'), await t.http.put(v1('/statement-of-applicability/A.2.2/implementation')).set(auth(gov.token)).send({ status: 'planned', note: 'policy drafted' }));
+    checked(
+      'put',
+      v1('/statement-of-applicability/{controlId}/implementation'),
+      await t.http.put(v1('/statement-of-applicability/A.2.2/implementation')).set(auth(gov.token)).send({ status: 'planned', note: 'policy drafted' }),
+    );
 
     // rule sets
     await get(gov, v1('/rule-sets'), '/rule-sets');
@@ -111,11 +130,19 @@ describe('OpenAPI document', () => {
       '',
       `<bpmn:message id="Msg" name="contract.go"/>`,
     );
-    checked('post', v1('/process-definitions'), await t.http.post(v1('/process-definitions')).set(auth(gov.token)).set('Content-Type', 'application/xml').send(xml));
+    checked(
+      'post',
+      v1('/process-definitions'),
+      await t.http.post(v1('/process-definitions')).set(auth(gov.token)).set('Content-Type', 'application/xml').send(xml),
+    );
     await get(gov, v1('/process-definitions'), '/process-definitions');
     await get(gov, v1('/process-definitions/{key}'), '/process-definitions/contract-check');
     await get(gov, v1('/service-task-handlers'), '/service-task-handlers');
-    const started = await post(gov, v1('/process-instances'), '/process-instances', { definitionKey: 'contract-check', subject: { type: 'case', id: 'c-1' }, variables: { caseId: 'c-1' } });
+    const started = await post(gov, v1('/process-instances'), '/process-instances', {
+      definitionKey: 'contract-check',
+      subject: { type: 'case', id: 'c-1' },
+      variables: { caseId: 'c-1' },
+    });
     const instanceId = started.body.id as string;
     await get(gov, v1('/process-instances'), '/process-instances');
     await get(gov, v1('/process-instances/{id}'), `/process-instances/${instanceId}`);
@@ -143,13 +170,25 @@ describe('OpenAPI document', () => {
       `<bpmn:startEvent id="Start"/><bpmn:intermediateCatchEvent id="Wait"><bpmn:timerEventDefinition><bpmn:timeDuration>PT1M</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>` +
         `<bpmn:serviceTask id="Ticket" aimsflow:handler="walk.open-ticket"/><bpmn:endEvent id="End"/>${chain('Start', 'Wait', 'Ticket', 'End')}`,
     );
-    checked('post', v1('/process-definitions'), await t.http.post(v1('/process-definitions')).set(auth(gov.token)).set('Content-Type', 'application/xml').send(ticketXml));
+    checked(
+      'post',
+      v1('/process-definitions'),
+      await t.http.post(v1('/process-definitions')).set(auth(gov.token)).set('Content-Type', 'application/xml').send(ticketXml),
+    );
     const ticketed = await post(gov, v1('/process-instances'), '/process-instances', { definitionKey: 'ticketed', subject: { type: 'case', id: 'c-3' } });
     await post(gov, v1('/clock/advance'), '/clock/advance', { duration: 'PT1H' });
     const failed = await get(gov, v1('/process-instances/{id}'), `/process-instances/${ticketed.body.id}`);
     ticketingDown = false;
-    await post(gov, v1('/process-instances/{id}/incidents/{incidentId}/retry'), `/process-instances/${ticketed.body.id}/incidents/${failed.body.incidents[0].id}/retry`);
-    const other = await post(gov, v1('/process-instances'), '/process-instances', { definitionKey: 'contract-check', subject: { type: 'case', id: 'c-2' }, variables: { caseId: 'c-2' } });
+    await post(
+      gov,
+      v1('/process-instances/{id}/incidents/{incidentId}/retry'),
+      `/process-instances/${ticketed.body.id}/incidents/${failed.body.incidents[0].id}/retry`,
+    );
+    const other = await post(gov, v1('/process-instances'), '/process-instances', {
+      definitionKey: 'contract-check',
+      subject: { type: 'case', id: 'c-2' },
+      variables: { caseId: 'c-2' },
+    });
     await post(gov, v1('/process-instances/{id}/cancel'), `/process-instances/${other.body.id}/cancel`, { reason: 'checked' });
 
     // registers; a risk registered and treated by a process of the walk's own, through the register's handlers
@@ -159,7 +198,11 @@ describe('OpenAPI document', () => {
       `<bpmn:startEvent id="Start"/><bpmn:serviceTask id="Register" aimsflow:handler="risk.register"/>` +
         `<bpmn:serviceTask id="Decide" aimsflow:handler="risk.update?status=treatment-decided"/><bpmn:endEvent id="End"/>${chain('Start', 'Register', 'Decide', 'End')}`,
     );
-    checked('post', v1('/process-definitions'), await t.http.post(v1('/process-definitions')).set(auth(gov.token)).set('Content-Type', 'application/xml').send(riskXml));
+    checked(
+      'post',
+      v1('/process-definitions'),
+      await t.http.post(v1('/process-definitions')).set(auth(gov.token)).set('Content-Type', 'application/xml').send(riskXml),
+    );
     const treated = await post(gov, v1('/process-instances'), '/process-instances', {
       definitionKey: 'walk-risk',
       subject: { type: 'ai-system', id: systemId },
@@ -174,7 +217,12 @@ describe('OpenAPI document', () => {
     });
     await get(auditor, v1('/risks'), '/risks');
     await get(auditor, v1('/risks/{id}'), `/risks/${treated.body.variables.riskId}`);
-    const nc = await post(auditor, v1('/nonconformities'), '/nonconformities', { title: 'Logs missing', description: 'No logs for a week', source: 'monitoring', severity: 'minor' });
+    const nc = await post(auditor, v1('/nonconformities'), '/nonconformities', {
+      title: 'Logs missing',
+      description: 'No logs for a week',
+      source: 'monitoring',
+      severity: 'minor',
+    });
     await get(auditor, v1('/nonconformities'), '/nonconformities');
     await get(auditor, v1('/nonconformities/{id}'), `/nonconformities/${nc.body.id}`);
     const audit = await post(auditor, v1('/audits'), '/audits', { type: 'internal', title: 'Q1 internal audit' });
@@ -192,7 +240,11 @@ describe('OpenAPI document', () => {
     await get(gov, v1('/webhook-subscriptions/{id}'), `/webhook-subscriptions/${subscription.body.id}`);
     await lc.post(owner, '/ai-systems', highRiskSystem('After subscribing')).expect(201);
     const deliveries = await get(gov, v1('/webhook-subscriptions/{id}/deliveries'), `/webhook-subscriptions/${subscription.body.id}/deliveries`);
-    await post(gov, v1('/webhook-subscriptions/{id}/deliveries/{deliveryId}/redeliver'), `/webhook-subscriptions/${subscription.body.id}/deliveries/${deliveries.body.items[0].id}/redeliver`);
+    await post(
+      gov,
+      v1('/webhook-subscriptions/{id}/deliveries/{deliveryId}/redeliver'),
+      `/webhook-subscriptions/${subscription.body.id}/deliveries/${deliveries.body.items[0].id}/redeliver`,
+    );
     checked('delete', v1('/webhook-subscriptions/{id}'), await t.http.delete(v1(`/webhook-subscriptions/${subscription.body.id}`)).set(auth(gov.token)));
 
     // the audit trail, last: it has seen everything above

@@ -27,7 +27,11 @@ describe('ownership regressions', () => {
     const integration = await lc.person('mlflow', 'integration');
     await lc.post(integration, `/ai-systems/${system.id}/model-versions`, { provider: 'acme', modelName: 'rank', version: '1.1.0' }).expect(201);
 
-    const stale = await t.http.patch(`/api/v1/ai-systems/${system.id}`).set(auth(owner.token)).set('If-Match', read.headers.etag).send({ description: 'edited from an old page' });
+    const stale = await t.http
+      .patch(`/api/v1/ai-systems/${system.id}`)
+      .set(auth(owner.token))
+      .set('If-Match', read.headers.etag)
+      .send({ description: 'edited from an old page' });
     expect(stale.status).toBe(409);
     expect(stale.body).toMatchObject({ code: 'stale-version', currentVersion: read.body.version + 1 });
     const now = await t.http.get(`/api/v1/ai-systems/${system.id}`).set(auth(owner.token)).expect(200);
@@ -74,7 +78,11 @@ describe('ownership regressions', () => {
     try {
       await holder.query('BEGIN');
       await holder.query('SELECT 1 FROM ai_systems WHERE id = $1 FOR UPDATE', [system.id]);
-      const res = await t.http.patch(`/api/v1/ai-systems/${system.id}`).set(auth(owner.token)).set('If-Match', `"${system.version}"`).send({ description: 'while locked' });
+      const res = await t.http
+        .patch(`/api/v1/ai-systems/${system.id}`)
+        .set(auth(owner.token))
+        .set('If-Match', `"${system.version}"`)
+        .send({ description: 'while locked' });
       expect(res.status).toBe(503);
       expect(res.headers['retry-after']).toBe('1');
       expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
@@ -83,7 +91,11 @@ describe('ownership regressions', () => {
       await holder.query('ROLLBACK');
       await holder.end();
     }
-    const after = await t.http.patch(`/api/v1/ai-systems/${system.id}`).set(auth(owner.token)).set('If-Match', `"${system.version}"`).send({ description: 'after the lock' });
+    const after = await t.http
+      .patch(`/api/v1/ai-systems/${system.id}`)
+      .set(auth(owner.token))
+      .set('If-Match', `"${system.version}"`)
+      .send({ description: 'after the lock' });
     expect(after.status).toBe(200);
     expect(after.body).toMatchObject({ description: 'after the lock', version: system.version + 1 });
   });

@@ -36,7 +36,15 @@ describe('concurrency and failure', () => {
   afterAll(() => t.close());
 
   it('two simultaneous completions of one task: exactly one 200 and one 409', async () => {
-    await p.deploy(gov, bpmn('single', `<bpmn:startEvent id="Start"/><bpmn:userTask id="Approve" aimsflow:candidateRoles="risk-officer"/><bpmn:endEvent id="End"/>${chain('Start', 'Approve', 'End')}`)).expect(201);
+    await p
+      .deploy(
+        gov,
+        bpmn(
+          'single',
+          `<bpmn:startEvent id="Start"/><bpmn:userTask id="Approve" aimsflow:candidateRoles="risk-officer"/><bpmn:endEvent id="End"/>${chain('Start', 'Approve', 'End')}`,
+        ),
+      )
+      .expect(201);
     const rosa = await t.tokenFor('rosa', 'risk-officer');
     const rita = await t.tokenFor('rita', 'risk-officer');
     for (let round = 0; round < 5; round++) {
@@ -134,8 +142,14 @@ describe('concurrency and failure', () => {
       .expect(201);
     const id = (await p.start(gov, 'message-then-push', { caseId: 'c-7' }).expect(201)).body.id;
     failing = true;
-    const sent = await t.http.post('/api/v1/messages').set(auth(gov)).send({ name: 'pushEvidence', correlationKey: 'c-7', variables: { doc: 1 } }).expect(200);
-    expect(sent.body.deliveries).toEqual([{ instanceId: id, elementId: 'Evidence', status: 'retrying', error: expect.stringContaining('downstream system exploded') }]);
+    const sent = await t.http
+      .post('/api/v1/messages')
+      .set(auth(gov))
+      .send({ name: 'pushEvidence', correlationKey: 'c-7', variables: { doc: 1 } })
+      .expect(200);
+    expect(sent.body.deliveries).toEqual([
+      { instanceId: id, elementId: 'Evidence', status: 'retrying', error: expect.stringContaining('downstream system exploded') },
+    ]);
     const waiting = (await p.instance(gov, id)).body;
     expect(waiting).toMatchObject({ status: 'active', activeElementIds: ['Evidence'], retries: [expect.objectContaining({ kind: 'message', attempts: 1 })] });
 
@@ -144,7 +158,10 @@ describe('concurrency and failure', () => {
     expect(fired.body.fired).toEqual([expect.objectContaining({ kind: 'message', instanceId: id, outcome: 'fired' })]);
     expect((await p.instance(gov, id)).body).toMatchObject({ status: 'completed', variables: { doc: 1, handled: true }, retries: [] });
     const history = (await p.history(gov, id)).body.items;
-    expect(history.find((h: { event: string }) => h.event === 'message')).toMatchObject({ actor: 'gina', details: expect.objectContaining({ messageName: 'pushEvidence' }) });
+    expect(history.find((h: { event: string }) => h.event === 'message')).toMatchObject({
+      actor: 'gina',
+      details: expect.objectContaining({ messageName: 'pushEvidence' }),
+    });
   });
 });
 

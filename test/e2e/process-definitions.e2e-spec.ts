@@ -111,7 +111,11 @@ describe('process definitions', () => {
     const notBpmn = await p.deploy(gov, '<html><body>hello</body></html>').expect(400);
     expect(notBpmn.body).toMatchObject({ code: 'invalid-bpmn', errors: [expect.objectContaining({ pointer: '/' })] });
     await p.deploy(gov, '<bpmn:definitions').expect(400);
-    const json = await t.http.post('/api/v1/process-definitions').set(auth(gov)).send({ xml: simple('json') }).expect(415);
+    const json = await t.http
+      .post('/api/v1/process-definitions')
+      .set(auth(gov))
+      .send({ xml: simple('json') })
+      .expect(415);
     expect(json.body.code).toBe('not-bpmn-xml');
     const owner = await t.tokenFor('olga', 'ai-owner');
     await p.deploy(owner, simple('forbidden')).expect(403);
@@ -197,7 +201,10 @@ describe('process definitions deployed from processes/ at start-up', () => {
   });
 
   it('refuses to start with an invalid file, naming the file and the elements', async () => {
-    writeFileSync(path.join(dir, 'broken.bpmn'), bpmn('broken', `<bpmn:startEvent id="Start"/><bpmn:scriptTask id="Script"/><bpmn:endEvent id="End"/>${chain('Start', 'Script', 'End')}`));
+    writeFileSync(
+      path.join(dir, 'broken.bpmn'),
+      bpmn('broken', `<bpmn:startEvent id="Start"/><bpmn:scriptTask id="Script"/><bpmn:endEvent id="End"/>${chain('Start', 'Script', 'End')}`),
+    );
     await expect(createTestApp({ processesDir: dir }, database)).rejects.toThrow(/broken\.bpmn: Script: bpmn:ScriptTask is not supported/);
     rmSync(path.join(dir, 'broken.bpmn'));
   });

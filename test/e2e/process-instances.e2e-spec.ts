@@ -45,7 +45,12 @@ describe('process instances', () => {
 
     await p.complete(owner, (await p.taskOf(owner, id, 'Draft')).id, { variables: { summary: 'v1' } }).expect(200);
     const rejected = await p.complete(risk, (await p.taskOf(risk, id, 'Review')).id, { outcome: 'rejected' }).expect(200);
-    expect(rejected.body).toMatchObject({ status: 'completed', outcome: 'rejected', completedBy: 'rosa', instance: { status: 'active', activeElementIds: ['Draft'] } });
+    expect(rejected.body).toMatchObject({
+      status: 'completed',
+      outcome: 'rejected',
+      completedBy: 'rosa',
+      instance: { status: 'active', activeElementIds: ['Draft'] },
+    });
     expect(rejected.body.nextTasks).toEqual([expect.objectContaining({ elementId: 'Draft', waitKey: 'Draft:2' })]);
 
     await p.complete(owner, (await p.taskOf(owner, id, 'Draft')).id, { variables: { summary: 'v2', pages: 3 } }).expect(200);
@@ -62,7 +67,12 @@ describe('process instances', () => {
       ['task.complete', 'olga'],
       ['task.complete', 'rosa'],
     ]);
-    expect(history[2]).toMatchObject({ waitKey: 'Review:1', elementsLeft: ['Review', 'Decision'], elementsEntered: ['Decision', 'Draft'], details: { taskId: rejected.body.id } });
+    expect(history[2]).toMatchObject({
+      waitKey: 'Review:1',
+      elementsLeft: ['Review', 'Decision'],
+      elementsEntered: ['Decision', 'Draft'],
+      details: { taskId: rejected.body.id },
+    });
 
     const audit = await t.http.get(`/api/v1/audit-events?subjectType=process-instance&subjectId=${id}`).set(auth(auditor)).expect(200);
     expect(audit.body.items.map((e: { action: string }) => e.action).sort()).toEqual(['process-instance.completed', 'process-instance.started']);
@@ -116,18 +126,28 @@ describe('process instances', () => {
     const started = await p
       .start(gov, 'classify', { useCases: ['recruitment'], profilesNaturalPersons: true, art6_3Derogation: 'none', unrelated: 'ignored by the rules' })
       .expect(201);
-    expect(started.body).toMatchObject({ activeElementIds: ['Confirm'], variables: { classification: { riskClass: 'high' }, flagged: true, queue: 'priority' } });
+    expect(started.body).toMatchObject({
+      activeElementIds: ['Confirm'],
+      variables: { classification: { riskClass: 'high' }, flagged: true, queue: 'priority' },
+    });
     const history = (await p.history(gov, started.body.id)).body.items;
     const ruleStep = history.find((h: { event: string }) => h.event === 'rule.result');
     expect(ruleStep).toMatchObject({ elementsLeft: expect.arrayContaining(['Classify']), decisionIds: [expect.any(String)] });
     const { rows } = await t.db.query(`SELECT trigger, subject_type, subject_id, outcome FROM decisions WHERE id = $1`, [ruleStep.decisionIds[0]]);
-    expect(rows[0]).toMatchObject({ trigger: `process:${started.body.id}/Classify`, subject_type: 'ai-system', subject_id: 'sys-1', outcome: { riskClass: 'high' } });
+    expect(rows[0]).toMatchObject({
+      trigger: `process:${started.body.id}/Classify`,
+      subject_type: 'ai-system',
+      subject_id: 'sys-1',
+      outcome: { riskClass: 'high' },
+    });
   });
 
   it('collects one approval per item of a multi-instance user task', async () => {
     await p.deploy(gov, fixture('multi-instance.bpmn')).expect(201);
     const id = (await p.start(owner, 'multi-instance', { requiredApprovers: ['risk_officer', 'dpo'] }).expect(201)).body.id;
-    const open = (await p.tasks(gov, { instanceId: id })).body.items.sort((a: { item: { index: number } }, b: { item: { index: number } }) => a.item.index - b.item.index);
+    const open = (await p.tasks(gov, { instanceId: id })).body.items.sort(
+      (a: { item: { index: number } }, b: { item: { index: number } }) => a.item.index - b.item.index,
+    );
     expect(open.map((task: { candidateRoles: string[]; item: { index: number } }) => [task.candidateRoles, task.item.index])).toEqual([
       [['risk-officer'], 0],
       [['dpo'], 1],
@@ -177,7 +197,12 @@ describe('process instances', () => {
     expect(parent.children).toEqual([expect.objectContaining({ definitionKey: 'impact-child', status: 'active', waitKey: 'Assess:1' })]);
     const childId = parent.children[0].id;
     const child = (await p.instance(gov, childId)).body;
-    expect(child).toMatchObject({ parent: { id: parent.id, definitionKey: 'impact-parent' }, variables: { system: 'CV screening' }, subject: parent.subject, initiator: 'gina' });
+    expect(child).toMatchObject({
+      parent: { id: parent.id, definitionKey: 'impact-parent' },
+      variables: { system: 'CV screening' },
+      subject: parent.subject,
+      initiator: 'gina',
+    });
 
     await p.complete(risk, (await p.taskOf(risk, childId, 'Rate')).id, { variables: { rating: 'high' } }).expect(200);
     expect((await p.instance(gov, childId)).body.status).toBe('completed');
@@ -189,7 +214,10 @@ describe('process instances', () => {
 
   it('runs children that complete at once, and multi-instance call activities, in the same transaction', async () => {
     const automatic = (key: string, value: string) =>
-      bpmn(key, `<bpmn:startEvent id="Start"/><bpmn:serviceTask id="Rate" aimsflow:handler="set-variables?rating=${value}"/><bpmn:endEvent id="End"/>${chain('Start', 'Rate', 'End')}`);
+      bpmn(
+        key,
+        `<bpmn:startEvent id="Start"/><bpmn:serviceTask id="Rate" aimsflow:handler="set-variables?rating=${value}"/><bpmn:endEvent id="End"/>${chain('Start', 'Rate', 'End')}`,
+      );
     await p.deploy(gov, automatic('impact-assessment', 'high')).expect(201);
     await p.deploy(gov, automatic('component-assessment', 'low')).expect(201);
     await p.deploy(gov, fixture('call-activity.bpmn')).expect(201);
@@ -266,7 +294,14 @@ describe('process instances', () => {
 
   it('refuses a second active instance of a unique-per-subject definition (409), also when started concurrently', async () => {
     await p
-      .deploy(gov, bpmn('once-per-system', `<bpmn:startEvent id="Start"/><bpmn:userTask id="Do" aimsflow:candidateRoles="ai-owner"/><bpmn:endEvent id="End"/>${chain('Start', 'Do', 'End')}`, 'aimsflow:uniquePerSubject="true"'))
+      .deploy(
+        gov,
+        bpmn(
+          'once-per-system',
+          `<bpmn:startEvent id="Start"/><bpmn:userTask id="Do" aimsflow:candidateRoles="ai-owner"/><bpmn:endEvent id="End"/>${chain('Start', 'Do', 'End')}`,
+          'aimsflow:uniquePerSubject="true"',
+        ),
+      )
       .expect(201);
     const subject = { type: 'ai-system', id: 'unique-1' };
     const results = await Promise.all(
@@ -282,11 +317,27 @@ describe('process instances', () => {
   });
 
   it('validates start requests', async () => {
-    await t.http.post('/api/v1/process-instances').set(auth(gov)).send({ definitionKey: 'nope', subject: { type: 'x', id: 'y' } }).expect(404);
-    const bad = await t.http.post('/api/v1/process-instances').set(auth(gov)).send({ definitionKey: 'review-loop', subject: { type: '' } }).expect(400);
+    await t.http
+      .post('/api/v1/process-instances')
+      .set(auth(gov))
+      .send({ definitionKey: 'nope', subject: { type: 'x', id: 'y' } })
+      .expect(404);
+    const bad = await t.http
+      .post('/api/v1/process-instances')
+      .set(auth(gov))
+      .send({ definitionKey: 'review-loop', subject: { type: '' } })
+      .expect(400);
     expect(bad.body.errors.map((e: { pointer: string }) => e.pointer)).toEqual(expect.arrayContaining(['/subject/type', '/subject/id']));
-    await t.http.post('/api/v1/process-instances').set(auth(gov)).send({ definitionKey: 'review-loop', version: 7, subject: { type: 'x', id: 'y' } }).expect(404);
-    await t.http.post('/api/v1/process-instances').set(auth(auditor)).send({ definitionKey: 'review-loop', subject: { type: 'x', id: 'y' } }).expect(403);
+    await t.http
+      .post('/api/v1/process-instances')
+      .set(auth(gov))
+      .send({ definitionKey: 'review-loop', version: 7, subject: { type: 'x', id: 'y' } })
+      .expect(404);
+    await t.http
+      .post('/api/v1/process-instances')
+      .set(auth(auditor))
+      .send({ definitionKey: 'review-loop', subject: { type: 'x', id: 'y' } })
+      .expect(403);
     await t.http.get('/api/v1/process-instances/00000000-0000-4000-8000-000000000000').set(auth(auditor)).expect(404);
   });
 });
@@ -354,7 +405,11 @@ describe('timers on a manual clock', () => {
     await p.advance(gov, 'P800D').expect(200);
     expect((await p.instance(gov, id)).body.activeElementIds).toEqual(['Evidence']);
 
-    await t.http.post('/api/v1/messages').set(auth(gov)).send({ ...message, correlationKey: 'sys-other', messageId: 'evidence-0' }).expect(404);
+    await t.http
+      .post('/api/v1/messages')
+      .set(auth(gov))
+      .send({ ...message, correlationKey: 'sys-other', messageId: 'evidence-0' })
+      .expect(404);
     const [first, second] = await Promise.all([
       t.http.post('/api/v1/messages').set(auth(gov)).send(message),
       t.http.post('/api/v1/messages').set(auth(gov)).send(message),
@@ -377,7 +432,12 @@ describe('timers on a manual clock', () => {
     const first = await t.http.post('/api/v1/messages').set(auth(gov)).send(message).expect(200);
     expect(first.body.started).toEqual([{ definitionKey: 'start-events', definitionVersion: 1, status: 'started', instanceId: expect.any(String) }]);
     const instance = (await p.instance(gov, first.body.started[0].instanceId)).body;
-    expect(instance).toMatchObject({ subject: { type: 'ai-system', id: 'sys-9' }, activeElementIds: ['Reassess'], variables: { model: 'v2' }, initiator: 'gina' });
+    expect(instance).toMatchObject({
+      subject: { type: 'ai-system', id: 'sys-9' },
+      activeElementIds: ['Reassess'],
+      variables: { model: 'v2' },
+      initiator: 'gina',
+    });
     // Unique per subject: the second change finds the reassessment still running.
     const second = await t.http.post('/api/v1/messages').set(auth(gov)).send(message).expect(200);
     expect(second.body.started).toEqual([expect.objectContaining({ status: 'skipped', reason: expect.stringContaining('at most once per subject') })]);
@@ -437,8 +497,12 @@ describe('incidents', () => {
     expect(failed).toMatchObject({
       status: 'failed',
       activeElementIds: ['Wait'],
-      timers: [expect.objectContaining({ elementId: 'Wait', status: 'failed', attempts: 3, lastError: expect.stringContaining('ticketing system unavailable') })],
-      incidents: [expect.objectContaining({ elementId: 'Wait', status: 'open', attempts: 3, message: expect.stringContaining('ticketing system unavailable') })],
+      timers: [
+        expect.objectContaining({ elementId: 'Wait', status: 'failed', attempts: 3, lastError: expect.stringContaining('ticketing system unavailable') }),
+      ],
+      incidents: [
+        expect.objectContaining({ elementId: 'Wait', status: 'open', attempts: 3, message: expect.stringContaining('ticketing system unavailable') }),
+      ],
     });
     const listed = await t.http.get('/api/v1/process-instances?status=failed').set(auth(gov)).expect(200);
     expect(listed.body.items.map((i: { id: string }) => i.id)).toContain(id);
@@ -459,7 +523,9 @@ describe('incidents', () => {
     });
     await t.http.post(`/api/v1/process-instances/${id}/incidents/${incidentId}/retry`).set(auth(gov)).expect(409);
     const history = (await p.history(gov, id)).body.items;
-    expect(history.filter((h: { event: string }) => h.event === 'timer.fire')).toEqual([expect.objectContaining({ actor: 'gina', details: expect.objectContaining({ retriedBy: 'gina' }) })]);
+    expect(history.filter((h: { event: string }) => h.event === 'timer.fire')).toEqual([
+      expect.objectContaining({ actor: 'gina', details: expect.objectContaining({ retriedBy: 'gina' }) }),
+    ]);
   });
 
   it('a step that fails once is retried after its backoff and succeeds', async () => {
@@ -487,7 +553,13 @@ describe('without a manual clock', () => {
     const gov = await t.tokenFor('gina', 'governance');
     const p = processClient(t);
     await p
-      .deploy(gov, bpmn('soon', `<bpmn:startEvent id="Start"/><bpmn:intermediateCatchEvent id="Wait"><bpmn:timerEventDefinition><bpmn:timeDuration>PT0.5S</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent><bpmn:endEvent id="End"/>${chain('Start', 'Wait', 'End')}`))
+      .deploy(
+        gov,
+        bpmn(
+          'soon',
+          `<bpmn:startEvent id="Start"/><bpmn:intermediateCatchEvent id="Wait"><bpmn:timerEventDefinition><bpmn:timeDuration>PT0.5S</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent><bpmn:endEvent id="End"/>${chain('Start', 'Wait', 'End')}`,
+        ),
+      )
       .expect(201);
     const id = (await p.start(gov, 'soon').expect(201)).body.id;
     const deadline = Date.now() + 10_000;

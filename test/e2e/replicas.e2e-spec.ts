@@ -44,9 +44,17 @@ describe('three replicas on one database', () => {
     try {
       const gov = await a.tokenFor('gina2', 'governance');
       const owner = await a.tokenFor('olivia', 'ai-owner');
-      await a.http.post('/api/v1/webhook-subscriptions').set(auth(gov)).send({ url: receiver.url, eventTypes: ['ai-system.*', 'decision.recorded'] }).expect(201);
+      await a.http
+        .post('/api/v1/webhook-subscriptions')
+        .set(auth(gov))
+        .send({ url: receiver.url, eventTypes: ['ai-system.*', 'decision.recorded'] })
+        .expect(201);
       for (let i = 0; i < 10; i++) {
-        await apps[i % 3].http.post('/api/v1/ai-systems').set(auth(owner)).send({ name: `Replica ${i}`, intendedPurpose: 'x', roles: ['deployer'] }).expect(201);
+        await apps[i % 3].http
+          .post('/api/v1/ai-systems')
+          .set(auth(owner))
+          .send({ name: `Replica ${i}`, intendedPurpose: 'x', roles: ['deployer'] })
+          .expect(201);
       }
       const { rows } = await a.db.query(`SELECT count(*)::int AS n FROM webhook_deliveries`);
       expect(rows[0].n).toBe(30);
@@ -65,14 +73,20 @@ describe('three replicas on one database', () => {
     const owner = await a.tokenFor('omar', 'ai-owner');
     const integration = await a.tokenFor('mlflow', 'integration');
     for (let i = 0; i < 12; i++) {
-      await a.http.post('/api/v1/ai-systems').set(auth(owner)).send({ name: `Fleet ${i}`, intendedPurpose: 'x', roles: ['deployer'], model: { provider: 'bigco', name: 'llm', version: '1.0.0' } }).expect(201);
+      await a.http
+        .post('/api/v1/ai-systems')
+        .set(auth(owner))
+        .send({ name: `Fleet ${i}`, intendedPurpose: 'x', roles: ['deployer'], model: { provider: 'bigco', name: 'llm', version: '1.0.0' } })
+        .expect(201);
     }
     const event = await a.http.post('/api/v1/model-events').set(auth(integration)).send({ provider: 'bigco', modelName: 'llm', version: '2.0.0' }).expect(202);
     const handled = await Promise.all(apps.map((app) => app.app.get(ModelEventsService).runOnce()));
     expect(handled.reduce((x, y) => x + y, 0)).toBe(12);
     const progress = await a.http.get(`/api/v1/model-events/${event.body.id}`).set(auth(integration));
     expect(progress.body).toMatchObject({ total: 12, processed: 12, failures: 0 });
-    const { rows } = await a.db.query(`SELECT count(*)::int AS n, count(DISTINCT system_id)::int AS systems FROM model_versions WHERE model_event_id = $1`, [event.body.id]);
+    const { rows } = await a.db.query(`SELECT count(*)::int AS n, count(DISTINCT system_id)::int AS systems FROM model_versions WHERE model_event_id = $1`, [
+      event.body.id,
+    ]);
     expect(rows[0]).toEqual({ n: 12, systems: 12 });
   });
 
@@ -87,7 +101,9 @@ describe('three replicas on one database', () => {
     // A replica whose listener connection is lost empties its cache and looks every token up.
     const paula = await a.tokenFor('paula-r', 'ai-owner');
     await b.http.get('/api/v1/ai-systems').set(auth(paula)).expect(200);
-    await a.db.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'aimsflow-listen-aimsflow_token_revoked' AND datname = current_database()`);
+    await a.db.query(
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'aimsflow-listen-aimsflow_token_revoked' AND datname = current_database()`,
+    );
     await until(async () => !b.app.get(TokenCache).active);
     await a.db.query(`UPDATE api_tokens SET revoked_at = now() WHERE subject = 'paula-r'`); // no notification
     await b.http.get('/api/v1/ai-systems').set(auth(paula)).expect(401);

@@ -80,7 +80,18 @@ describe('rules/ folder sync at start-up', () => {
   });
 
   it('refuses to start when a rule set of the folder would have no valid version', async () => {
-    writeFileSync(path.join(rulesDir, 'brand-new.json'), JSON.stringify({ key: 'brand-new', kind: 'x', title: 'x', description: 'x', factsSchema: { type: 'object', properties: {} }, rules: [], outcome: { strategy: 'bogus' } }));
+    writeFileSync(
+      path.join(rulesDir, 'brand-new.json'),
+      JSON.stringify({
+        key: 'brand-new',
+        kind: 'x',
+        title: 'x',
+        description: 'x',
+        factsSchema: { type: 'object', properties: {} },
+        rules: [],
+        outcome: { strategy: 'bogus' },
+      }),
+    );
     await expect(start()).rejects.toThrow(/brand-new/);
     rmSync(path.join(rulesDir, 'brand-new.json'));
   });

@@ -52,14 +52,18 @@ describe('the service as a process', () => {
     afterAll(() => t.close());
 
     it('token:create prints a token that works against the same database', async () => {
-      const { stdout } = await run(process.execPath, [fromProjectRoot('dist/src/cli.js'), 'token:create', '--subject', 'carol', '--roles', 'risk-officer,dpo'], {
-        env: { ...process.env, NODE_OPTIONS: '', DATABASE_URL: t.databaseUrl },
-      });
+      const { stdout } = await run(
+        process.execPath,
+        [fromProjectRoot('dist/src/cli.js'), 'token:create', '--subject', 'carol', '--roles', 'risk-officer,dpo'],
+        {
+          env: { ...process.env, NODE_OPTIONS: '', DATABASE_URL: t.databaseUrl },
+        },
+      );
       const token = stdout.trim();
       expect(token).toMatch(/^afw_/);
       const res = await t.http.get('/api/v1/ai-systems').set('Authorization', `Bearer ${token}`);
       expect(res.status).toBe(200);
-      const tokens = await t.http.get('/api/v1/tokens').set('Authorization', `Bearer ${(await t.tokenFor('root', 'admin'))}`);
+      const tokens = await t.http.get('/api/v1/tokens').set('Authorization', `Bearer ${await t.tokenFor('root', 'admin')}`);
       expect(tokens.body.items.find((x: { subject: string }) => x.subject === 'carol')).toMatchObject({ roles: ['risk-officer', 'dpo'], source: 'cli' });
     });
 

@@ -44,7 +44,8 @@ describe('tasks', () => {
   });
   afterAll(() => t.close());
 
-  const startReport = async (subjectId = 'sys-1') => (await p.start(gov, 'incident-report', {}, { type: 'ai-system', id: subjectId }).expect(201)).body.id as string;
+  const startReport = async (subjectId = 'sys-1') =>
+    (await p.start(gov, 'incident-report', {}, { type: 'ai-system', id: subjectId }).expect(201)).body.id as string;
 
   it('shows each person an inbox of open tasks assigned to them or claimable with their roles', async () => {
     const id = await startReport('inbox-1');
@@ -145,7 +146,13 @@ describe('tasks', () => {
     const done = await p
       .complete(olga, report.id, { variables: { severity: 'major', affected: 3, occurredOn: '2026-03-01', contained: true, actions: ['suspend'] } })
       .expect(200);
-    expect(done.body).toMatchObject({ status: 'completed', assignee: 'olga', completedBy: 'olga', outcome: 'major', variables: { severity: 'major', affected: 3 } });
+    expect(done.body).toMatchObject({
+      status: 'completed',
+      assignee: 'olga',
+      completedBy: 'olga',
+      outcome: 'major',
+      variables: { severity: 'major', affected: 3 },
+    });
     const again = await p.complete(olga, report.id, { variables: { severity: 'major', affected: 3 } }).expect(409);
     expect(again.body).toMatchObject({ code: 'task-not-open', taskStatus: 'completed' });
   });
@@ -154,9 +161,14 @@ describe('tasks', () => {
     const id = (await p.start(gov, 'review-loop').expect(201)).body.id;
     await p.complete(olga, (await p.taskOf(olga, id, 'Draft')).id, { variables: { summary: 's' } }).expect(200);
     const review = await p.taskOf(rosa, id, 'Review');
-    expect((await p.complete(rosa, review.id, { outcome: 'maybe' }).expect(400)).body.errors).toEqual([{ pointer: '/outcome', message: 'must be one of: approved, rejected, escalate' }]);
+    expect((await p.complete(rosa, review.id, { outcome: 'maybe' }).expect(400)).body.errors).toEqual([
+      { pointer: '/outcome', message: 'must be one of: approved, rejected, escalate' },
+    ]);
     await p.complete(rosa, review.id, { outcome: 'approved', variables: { outcome: 'rejected' } }).expect(400);
-    expect((await p.complete(rosa, review.id, { outcome: 'approved' }).expect(200)).body).toMatchObject({ outcome: 'approved', variables: { outcome: 'approved' } });
+    expect((await p.complete(rosa, review.id, { outcome: 'approved' }).expect(200)).body).toMatchObject({
+      outcome: 'approved',
+      variables: { outcome: 'approved' },
+    });
     expect((await p.instance(gov, id)).body).toMatchObject({ status: 'completed', variables: { outcome: 'approved' } });
   });
 
@@ -167,7 +179,11 @@ describe('tasks', () => {
       await p.complete(olga, (await p.taskOf(olga, id, 'Draft')).id, { variables: { summary: 's' } }).expect(200);
       const review = await p.taskOf(rosa, id, 'Review');
       const refused = await p.complete(multi, review.id, { outcome: 'approved' }).expect(403);
-      expect(refused.body).toMatchObject({ code: 'segregation-of-duties', rule: 'separateFrom: initiator', detail: expect.stringContaining('separateFrom: initiator') });
+      expect(refused.body).toMatchObject({
+        code: 'segregation-of-duties',
+        rule: 'separateFrom: initiator',
+        detail: expect.stringContaining('separateFrom: initiator'),
+      });
       await p.complete(rosa, review.id, { outcome: 'approved' }).expect(200);
     });
 
@@ -188,7 +204,9 @@ describe('tasks', () => {
       const twoHats = await t.tokenFor('hal', 'risk-officer', 'dpo', 'admin');
       const dora = await t.tokenFor('dora', 'dpo');
       const id = (await p.start(gov, 'multi-instance', { requiredApprovers: ['risk-officer', 'dpo'] }).expect(201)).body.id;
-      const items = (await p.tasks(gov, { instanceId: id })).body.items.sort((a: { item: { index: number } }, b: { item: { index: number } }) => a.item.index - b.item.index);
+      const items = (await p.tasks(gov, { instanceId: id })).body.items.sort(
+        (a: { item: { index: number } }, b: { item: { index: number } }) => a.item.index - b.item.index,
+      );
       await p.complete(twoHats, items[0].id, { variables: { decision: 'approve' } }).expect(200);
       const refused = await p.complete(twoHats, items[1].id, { variables: { decision: 'approve' } }).expect(403);
       expect(refused.body).toMatchObject({ code: 'segregation-of-duties', rule: 'separateFrom: Approvals' });

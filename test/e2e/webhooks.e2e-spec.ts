@@ -35,14 +35,30 @@ describe('webhooks: transactional outbox, signed deliveries, retries and order',
   }
 
   it('subscribes (governance only), shows the secret once, refuses unknown event types', async () => {
-    expect((await t.http.post('/api/v1/webhook-subscriptions').set(auth(owner)).send({ url: 'http://127.0.0.1:9/x', eventTypes: ['*'] })).status).toBe(403);
-    const bad = await t.http.post('/api/v1/webhook-subscriptions').set(auth(governance)).send({ url: 'http://127.0.0.1:9/x', eventTypes: ['task.*', 'coffee.brewed'] });
+    expect(
+      (
+        await t.http
+          .post('/api/v1/webhook-subscriptions')
+          .set(auth(owner))
+          .send({ url: 'http://127.0.0.1:9/x', eventTypes: ['*'] })
+      ).status,
+    ).toBe(403);
+    const bad = await t.http
+      .post('/api/v1/webhook-subscriptions')
+      .set(auth(governance))
+      .send({ url: 'http://127.0.0.1:9/x', eventTypes: ['task.*', 'coffee.brewed'] });
     expect(bad.status).toBe(400);
     expect(bad.body.errors).toEqual([expect.objectContaining({ pointer: '/eventTypes/1' })]);
-    const notUrl = await t.http.post('/api/v1/webhook-subscriptions').set(auth(governance)).send({ url: 'ftp://x', eventTypes: ['*'] });
+    const notUrl = await t.http
+      .post('/api/v1/webhook-subscriptions')
+      .set(auth(governance))
+      .send({ url: 'ftp://x', eventTypes: ['*'] });
     expect(notUrl.body.errors[0].pointer).toBe('/url');
 
-    const created = await t.http.post('/api/v1/webhook-subscriptions').set(auth(governance)).send({ url: 'http://127.0.0.1:9/x', eventTypes: ['ai-system.*'] });
+    const created = await t.http
+      .post('/api/v1/webhook-subscriptions')
+      .set(auth(governance))
+      .send({ url: 'http://127.0.0.1:9/x', eventTypes: ['ai-system.*'] });
     expect(created.status).toBe(201);
     expect(created.body.secret).toMatch(/^whsec_/);
     const listed = await t.http.get('/api/v1/webhook-subscriptions').set(auth(governance));
@@ -56,10 +72,16 @@ describe('webhooks: transactional outbox, signed deliveries, retries and order',
     let up = false;
     const receiver = await startWebhookReceiver(() => (up ? 204 : 503));
     try {
-      const sub = await t.http.post('/api/v1/webhook-subscriptions').set(auth(governance)).send({ url: receiver.url, eventTypes: ['ai-system.*', 'decision.recorded'] });
+      const sub = await t.http
+        .post('/api/v1/webhook-subscriptions')
+        .set(auth(governance))
+        .send({ url: receiver.url, eventTypes: ['ai-system.*', 'decision.recorded'] });
       const ids: string[] = [];
       for (let i = 0; i < 3; i++) {
-        const res = await t.http.post('/api/v1/ai-systems').set(auth(owner)).send({ name: `Hooked ${i}`, intendedPurpose: 'x', roles: ['deployer'], attributes: { useCases: ['chatbot'] } });
+        const res = await t.http
+          .post('/api/v1/ai-systems')
+          .set(auth(owner))
+          .send({ name: `Hooked ${i}`, intendedPurpose: 'x', roles: ['deployer'], attributes: { useCases: ['chatbot'] } });
         ids.push(res.body.id);
       }
       await t.http.post(`/api/v1/ai-systems/${ids[0]}/retire`).set(auth(owner)).send({});
@@ -80,7 +102,12 @@ describe('webhooks: transactional outbox, signed deliveries, retries and order',
       for (const id of failedIds) expect(ok.some((r) => r.headers['webhook-id'] === id)).toBe(true);
       expect(events.every((e, i) => e.id === ok[i].headers['webhook-id'])).toBe(true);
       // the envelope
-      expect(events.find((e) => e.type === 'ai-system.registered')).toMatchObject({ type: 'ai-system.registered', time: expect.any(String), subject: { type: 'ai-system' }, data: { name: expect.stringMatching(/^Hooked/) } });
+      expect(events.find((e) => e.type === 'ai-system.registered')).toMatchObject({
+        type: 'ai-system.registered',
+        time: expect.any(String),
+        subject: { type: 'ai-system' },
+        data: { name: expect.stringMatching(/^Hooked/) },
+      });
       // per subject, in the order they happened: registered before status-changed for the retired system
       const first = events.filter((e) => e.subject.id === ids[0] && e.type.startsWith('ai-system.')).map((e) => e.type);
       expect(first).toEqual(['ai-system.registered', 'ai-system.status-changed']);
@@ -98,8 +125,14 @@ describe('webhooks: transactional outbox, signed deliveries, retries and order',
     let up = false;
     const receiver = await startWebhookReceiver(() => (up ? 200 : 500));
     try {
-      const sub = await t.http.post('/api/v1/webhook-subscriptions').set(auth(ADMIN_TOKEN)).send({ url: receiver.url, eventTypes: ['ai-system.registered'] });
-      await t.http.post('/api/v1/ai-systems').set(auth(owner)).send({ name: 'Failing hook', intendedPurpose: 'x', roles: ['deployer'] });
+      const sub = await t.http
+        .post('/api/v1/webhook-subscriptions')
+        .set(auth(ADMIN_TOKEN))
+        .send({ url: receiver.url, eventTypes: ['ai-system.registered'] });
+      await t.http
+        .post('/api/v1/ai-systems')
+        .set(auth(owner))
+        .send({ name: 'Failing hook', intendedPurpose: 'x', roles: ['deployer'] });
       await drain();
       const failed = await t.http.get(`/api/v1/webhook-subscriptions/${sub.body.id}/deliveries`).query({ status: 'failed' }).set(auth(governance));
       expect(failed.body.items).toHaveLength(1);
@@ -107,7 +140,9 @@ describe('webhooks: transactional outbox, signed deliveries, retries and order',
       expect(receiver.received).toHaveLength(4);
 
       up = true;
-      const redelivered = await t.http.post(`/api/v1/webhook-subscriptions/${sub.body.id}/deliveries/${failed.body.items[0].id}/redeliver`).set(auth(governance));
+      const redelivered = await t.http
+        .post(`/api/v1/webhook-subscriptions/${sub.body.id}/deliveries/${failed.body.items[0].id}/redeliver`)
+        .set(auth(governance));
       expect(redelivered.status).toBe(200);
       await drain();
       expect(receiver.received).toHaveLength(5);
@@ -121,7 +156,11 @@ describe('webhooks: transactional outbox, signed deliveries, retries and order',
 
   it('writes the event in the transaction of the change: a refused change leaves no event', async () => {
     const before = await t.db.query('SELECT count(*)::int AS n FROM outbox_events');
-    await t.http.post('/api/v1/ai-systems').set(auth(owner)).send({ name: 'Bad', intendedPurpose: 'x', roles: ['deployer'], attributes: { useCases: ['nope'] } }).expect(400);
+    await t.http
+      .post('/api/v1/ai-systems')
+      .set(auth(owner))
+      .send({ name: 'Bad', intendedPurpose: 'x', roles: ['deployer'], attributes: { useCases: ['nope'] } })
+      .expect(400);
     const after = await t.db.query('SELECT count(*)::int AS n FROM outbox_events');
     expect(after.rows[0].n).toBe(before.rows[0].n);
   });
@@ -139,29 +178,48 @@ describe('webhook signing secrets at rest', () => {
     const receiver = await startWebhookReceiver(() => 200);
     try {
       const before = await createTestApp({ webhookPollIntervalMs: 0 }, database);
-      const early = await before.http.post('/api/v1/webhook-subscriptions').set(auth(ADMIN_TOKEN)).send({ url: receiver.url, eventTypes: ['ai-system.registered'] });
+      const early = await before.http
+        .post('/api/v1/webhook-subscriptions')
+        .set(auth(ADMIN_TOKEN))
+        .send({ url: receiver.url, eventTypes: ['ai-system.registered'] });
       await before.close();
 
       const t = await createTestApp({ webhookPollIntervalMs: 0, secretKey: KEY }, database);
       try {
-        const late = await t.http.post('/api/v1/webhook-subscriptions').set(auth(ADMIN_TOKEN)).send({ url: receiver.url, eventTypes: ['ai-system.registered'] });
+        const late = await t.http
+          .post('/api/v1/webhook-subscriptions')
+          .set(auth(ADMIN_TOKEN))
+          .send({ url: receiver.url, eventTypes: ['ai-system.registered'] });
         const { rows } = await t.db.query(`SELECT id, secret FROM webhook_subscriptions ORDER BY created_at`);
-        for (const [row, shown] of [[rows[0], early.body.secret], [rows[1], late.body.secret]]) {
+        for (const [row, shown] of [
+          [rows[0], early.body.secret],
+          [rows[1], late.body.secret],
+        ]) {
           expect(row.secret).toMatch(/^aimsflow:v1:/);
           expect(row.secret).not.toContain(String(shown).replace('whsec_', ''));
         }
         const owner = await t.tokenFor('olivia', 'ai-owner');
-        await t.http.post('/api/v1/ai-systems').set(auth(owner)).send({ name: 'Sealed', intendedPurpose: 'x', roles: ['deployer'] }).expect(201);
+        await t.http
+          .post('/api/v1/ai-systems')
+          .set(auth(owner))
+          .send({ name: 'Sealed', intendedPurpose: 'x', roles: ['deployer'] })
+          .expect(201);
         await t.app.get(DeliveryWorker).runOnce();
         expect(receiver.received).toHaveLength(2);
         // One delivery per subscription, each signed with the secret shown when it was created.
-        const verifiedBy = receiver.received.map((delivery) => [early.body.secret, late.body.secret].filter((secret) => verify(secret, delivery.headers, delivery.body)));
+        const verifiedBy = receiver.received.map((delivery) =>
+          [early.body.secret, late.body.secret].filter((secret) => verify(secret, delivery.headers, delivery.body)),
+        );
         expect(verifiedBy.sort()).toEqual([[early.body.secret], [late.body.secret]].sort());
       } finally {
         await t.close();
       }
-      await expect(createTestApp({ webhookPollIntervalMs: 0 }, database)).rejects.toThrow(/AIMSFLOW_SECRET_KEY is not set, but 2 webhook signing secret\(s\) are stored sealed/);
-      await expect(createTestApp({ webhookPollIntervalMs: 0, secretKey: Buffer.alloc(32, 8) }, database)).rejects.toThrow(/AIMSFLOW_SECRET_KEY does not open the stored webhook signing secrets/);
+      await expect(createTestApp({ webhookPollIntervalMs: 0 }, database)).rejects.toThrow(
+        /AIMSFLOW_SECRET_KEY is not set, but 2 webhook signing secret\(s\) are stored sealed/,
+      );
+      await expect(createTestApp({ webhookPollIntervalMs: 0, secretKey: Buffer.alloc(32, 8) }, database)).rejects.toThrow(
+        /AIMSFLOW_SECRET_KEY does not open the stored webhook signing secrets/,
+      );
     } finally {
       await receiver.close();
     }

@@ -63,7 +63,9 @@ export function lifecycleClient(t: TestApp) {
     );
     if (!mine.length) {
       const all = await get(who, '/tasks', { instanceId, status: 'open', limit: 500 });
-      throw new Error(`${who.subject} has no open task ${elementId}${role ? ` (${role})` : ''} in ${instanceId}; open: ${JSON.stringify(all.body.items?.map((x: OpenTask) => [x.elementId, x.candidateRoles]))}`);
+      throw new Error(
+        `${who.subject} has no open task ${elementId}${role ? ` (${role})` : ''} in ${instanceId}; open: ${JSON.stringify(all.body.items?.map((x: OpenTask) => [x.elementId, x.candidateRoles]))}`,
+      );
     }
     return mine.sort((a, b) => (a.item?.index ?? 0) - (b.item?.index ?? 0))[0];
   }
@@ -71,7 +73,9 @@ export function lifecycleClient(t: TestApp) {
   /** Open tasks of an element in an instance, whoever may take them (ordered by item index). */
   async function openTasks(who: Person, instanceId: string, elementId?: string): Promise<OpenTask[]> {
     const res = await get(who, '/tasks', { instanceId, status: 'open', limit: 500 }).expect(200);
-    return (res.body.items as OpenTask[]).filter((task) => !elementId || task.elementId === elementId).sort((a, b) => (a.item?.index ?? 0) - (b.item?.index ?? 0));
+    return (res.body.items as OpenTask[])
+      .filter((task) => !elementId || task.elementId === elementId)
+      .sort((a, b) => (a.item?.index ?? 0) - (b.item?.index ?? 0));
   }
 
   /** Completes my open task of the element (200), returning the completed task with `instance` and `nextTasks`. */
@@ -105,7 +109,8 @@ export function lifecycleClient(t: TestApp) {
   }
 
   const instance = async (who: Person, id: string): Promise<Json> => (await get(who, `/process-instances/${id}`).expect(200)).body;
-  const history = async (who: Person, id: string): Promise<Json[]> => (await get(who, `/process-instances/${id}/history`, { limit: 500 }).expect(200)).body.items;
+  const history = async (who: Person, id: string): Promise<Json[]> =>
+    (await get(who, `/process-instances/${id}/history`, { limit: 500 }).expect(200)).body.items;
 
   /** The children of an instance started for one call activity element, oldest first. */
   async function children(who: Person, parentId: string, definitionKey: string): Promise<Json[]> {
@@ -135,7 +140,9 @@ export function lifecycleClient(t: TestApp) {
 
   /** Which elements' tasks this actor completed in one instance, in order. */
   async function tasksCompletedBy(reader: Person, actor: string, instanceId: string): Promise<string[]> {
-    return (await auditEventsBy(reader, actor, { action: 'task.completed' })).filter((e) => e.after?.instanceId === instanceId).map((e) => e.after.elementId as string);
+    return (await auditEventsBy(reader, actor, { action: 'task.completed' }))
+      .filter((e) => e.after?.instanceId === instanceId)
+      .map((e) => e.after.elementId as string);
   }
 
   const system = async (who: Person, id: string): Promise<Json> => (await get(who, `/ai-systems/${id}`).expect(200)).body;
@@ -215,7 +222,9 @@ export interface AssessmentCast {
 export async function driveAssessment(lc: LifecycleClient, instanceId: string, cast: AssessmentCast): Promise<void> {
   await lc.complete(cast.drafter, instanceId, 'Task_draft', cast.dimensions ?? draft());
   if (cast.dpo && (await lc.openTasks(cast.drafter, instanceId, 'Task_fria')).length) {
-    await lc.complete(cast.dpo, instanceId, 'Task_fria', { fria: { processes: 'credit decisions', affectedCategories: 'applicants', humanOversight: 'analyst review' } });
+    await lc.complete(cast.dpo, instanceId, 'Task_fria', {
+      fria: { processes: 'credit decisions', affectedCategories: 'applicants', humanOversight: 'analyst review' },
+    });
   }
   await lc.complete(cast.reviewer, instanceId, 'Task_review', { decision: 'approve', reviewComments: 'complete' });
   for (const approver of cast.approvers) {

@@ -46,7 +46,9 @@ export function openApiValidator(doc: Schema) {
       const key = `${method} ${path} ${status}`;
       let validate = cache.get(key);
       if (!validate) cache.set(key, (validate = ajv.compile(toJsonSchema(schema))));
-      return validate(JSON.parse(JSON.stringify(body))) ? [] : (validate.errors ?? []).map((e) => `${key}: ${e.instancePath || '(body)'} ${e.message} ${JSON.stringify(e.params)}`);
+      return validate(JSON.parse(JSON.stringify(body)))
+        ? []
+        : (validate.errors ?? []).map((e) => `${key}: ${e.instancePath || '(body)'} ${e.message} ${JSON.stringify(e.params)}`);
     },
   };
 }

@@ -45,7 +45,8 @@ export function processClient(t: TestApp) {
     if (found.length !== 1) throw new Error(`expected one open task ${elementId} in ${instanceId}, found ${JSON.stringify(res.body)}`);
     return found[0] as { id: string; elementId: string } & Record<string, unknown>;
   };
-  const complete = (token: string, taskId: string, body: Record<string, unknown> = {}) => t.http.post(`/api/v1/tasks/${taskId}/complete`).set(auth(token)).send(body);
+  const complete = (token: string, taskId: string, body: Record<string, unknown> = {}) =>
+    t.http.post(`/api/v1/tasks/${taskId}/complete`).set(auth(token)).send(body);
   const advance = (token: string, duration: string) => t.http.post('/api/v1/clock/advance').set(auth(token)).send({ duration });
   return { deploy, start, instance, history, tasks, taskOf, complete, advance };
 }

@@ -27,7 +27,9 @@ export async function startServiceProcess(env: Record<string, string>, port: num
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the service exited during start-up:\n${output}`);
-    const healthy = await fetch(`${baseUrl}/health`).then((r) => r.ok).catch(() => false);
+    const healthy = await fetch(`${baseUrl}/health`)
+      .then((r) => r.ok)
+      .catch(() => false);
     if (healthy) break;
     if (Date.now() > deadline) {
       child.kill('SIGKILL');

@@ -24,7 +24,13 @@ export interface TestApp {
 /** The real application on its own fresh database, driven over real HTTP by supertest. */
 export async function createTestApp(overrides: Partial<AppConfig> = {}, database?: { url: string; name: string }): Promise<TestApp> {
   const own = database ?? (await createTestDatabase());
-  const app = await createApp({ databaseUrl: own.url, logLevel: (process.env.TEST_LOG_LEVEL as AppConfig['logLevel']) ?? 'silent', adminToken: ADMIN_TOKEN, rateLimitPerMinute: 100_000, ...overrides });
+  const app = await createApp({
+    databaseUrl: own.url,
+    logLevel: (process.env.TEST_LOG_LEVEL as AppConfig['logLevel']) ?? 'silent',
+    adminToken: ADMIN_TOKEN,
+    rateLimitPerMinute: 100_000,
+    ...overrides,
+  });
   await app.listen(0, '127.0.0.1');
   const db = new pg.Pool({ connectionString: own.url, max: 3 });
   const tokens = app.get(TokensService);

@@ -51,7 +51,10 @@ describe('process runtime', () => {
     expect(await rowsOf(db.manager, id)).toMatchObject({ instances: 1, tasks: 1, timers: 0 });
 
     const completed = await db.transaction((m) =>
-      engine.handleEvent(m, id, { type: 'task.complete', waitKey: task.waitKey, variables: { ok: true }, completedBy: 'rita' }, actor, { taskId: task.id, outcome: null }),
+      engine.handleEvent(m, id, { type: 'task.complete', waitKey: task.waitKey, variables: { ok: true }, completedBy: 'rita' }, actor, {
+        taskId: task.id,
+        outcome: null,
+      }),
     );
     expect(completed.completedTasks).toEqual([expect.objectContaining({ id: task.id, status: 'completed', completedBy: 'rita', variables: { ok: true } })]);
     expect(completed.instance).toMatchObject({ status: 'active', activeElementIds: ['Later'], version: 2 });
@@ -59,9 +62,13 @@ describe('process runtime', () => {
     expect(rows).toMatchObject({ instances: 1, tasks: 1, timers: 1 });
     expect(rows.history).toBeGreaterThanOrEqual(2);
     // process.started, task.created and task.completed: audited and announced with the step
-    const actions = (await db.manager.query(`SELECT action FROM audit_events WHERE after->>'instanceId' = $1 OR subject_id = $1 ORDER BY id`, [id])).map((r: { action: string }) => r.action);
+    const actions = (await db.manager.query(`SELECT action FROM audit_events WHERE after->>'instanceId' = $1 OR subject_id = $1 ORDER BY id`, [id])).map(
+      (r: { action: string }) => r.action,
+    );
     expect(actions).toEqual(expect.arrayContaining(['process-instance.started', 'task.created', 'task.completed']));
-    const events = (await db.manager.query(`SELECT type FROM outbox_events WHERE data->>'instanceId' = $1 OR subject_id = $1 ORDER BY seq`, [id])).map((r: { type: string }) => r.type);
+    const events = (await db.manager.query(`SELECT type FROM outbox_events WHERE data->>'instanceId' = $1 OR subject_id = $1 ORDER BY seq`, [id])).map(
+      (r: { type: string }) => r.type,
+    );
     expect(events).toEqual(expect.arrayContaining(['process.started', 'task.created', 'task.completed']));
   });
 
@@ -79,9 +86,13 @@ describe('process runtime', () => {
   it('claims each due job for one replica only (SKIP LOCKED and a lease)', async () => {
     // Ten instances past their review: each has a timer due in a second.
     for (let i = 0; i < 10; i++) {
-      const { instance, createdTasks } = await db.transaction((m) => engine.start(m, { definitionKey: 'svc-review', subject: { type: 'case', id: `due-${i}` }, actor }));
+      const { instance, createdTasks } = await db.transaction((m) =>
+        engine.start(m, { definitionKey: 'svc-review', subject: { type: 'case', id: `due-${i}` }, actor }),
+      );
       const [task] = createdTasks;
-      await db.transaction((m) => engine.handleEvent(m, instance.id, { type: 'task.complete', waitKey: task.waitKey, variables: {}, completedBy: 'rita' }, actor, { taskId: task.id }));
+      await db.transaction((m) =>
+        engine.handleEvent(m, instance.id, { type: 'task.complete', waitKey: task.waitKey, variables: {}, completedBy: 'rita' }, actor, { taskId: task.id }),
+      );
     }
     const replicaB = await createTestContext({ processesDir: '/nonexistent-processes-folder' }, { url: ctx.databaseUrl, name: 'kept' });
     try {

@@ -36,12 +36,21 @@ describe('tokens and records', () => {
     expect(await onB.authenticate(created.token)).toMatchObject({ subject: 'rosa', roles: ['risk-officer'] });
     expect(b.app.get(TokenCache).active).toBe(true);
     await a.app.get(TokensService).revoke(created.id, SYSTEM_ACTOR);
-    await until(async () => (await onB.authenticate(created.token).then(() => false, () => true)), 'replica B refuses the revoked token');
+    await until(
+      async () =>
+        await onB.authenticate(created.token).then(
+          () => false,
+          () => true,
+        ),
+      'replica B refuses the revoked token',
+    );
 
     const second = await a.app.get(TokensService).create({ subject: 'otto', roles: ['ai-owner'] }, SYSTEM_ACTOR);
     const admin = new pg.Client({ connectionString: a.databaseUrl });
     await admin.connect();
-    await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name LIKE 'aimsflow-listen-%' AND datname = current_database()`);
+    await admin.query(
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name LIKE 'aimsflow-listen-%' AND datname = current_database()`,
+    );
     await admin.end();
     await until(() => !b.app.get(TokenCache).active, 'replica B stops caching');
     expect(await onB.authenticate(second.token)).toMatchObject({ subject: 'otto' });
@@ -66,7 +75,10 @@ describe('tokens and records', () => {
     const systems = a.app.get(AiSystemsService);
     const db = a.app.get(Database);
     const actor = { ...SYSTEM_ACTOR, subject: 'olivia' };
-    const created = await systems.register({ name: 'Versioned', intendedPurpose: 'x', roles: ['deployer'], model: { provider: 'acme', name: 'm', version: '1' } }, actor);
+    const created = await systems.register(
+      { name: 'Versioned', intendedPurpose: 'x', roles: ['deployer'], model: { provider: 'acme', name: 'm', version: '1' } },
+      actor,
+    );
     const versions = [created.version];
     await db.transaction((m) => systems.recordModel(m, created.id, { provider: 'acme', name: 'm', version: '2' }));
     versions.push((await systems.get(created.id)).version);

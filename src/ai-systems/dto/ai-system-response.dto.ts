@@ -23,7 +23,12 @@ export class AiSystemDto {
   @ApiProperty({ type: String, nullable: true, description: 'Subject (user id) accountable for the system', example: 'olivia' })
   owner: string | null;
 
-  @ApiProperty({ enum: ORGANISATION_ROLES, isArray: true, description: "The organisation's role(s) for this system (ISO 42001 clause 4; EU AI Act Art. 3)", example: ['deployer'] })
+  @ApiProperty({
+    enum: ORGANISATION_ROLES,
+    isArray: true,
+    description: "The organisation's role(s) for this system (ISO 42001 clause 4; EU AI Act Art. 3)",
+    example: ['deployer'],
+  })
   roles: string[];
 
   @ApiProperty({ type: ModelRefDto, nullable: true, description: 'The model it runs now (moves with each recorded model version)' })
@@ -42,7 +47,12 @@ export class AiSystemDto {
   @ApiProperty({ enum: AI_SYSTEM_STATUSES, description: 'Where it is in its lifecycle', example: 'in-assessment' })
   status: AiSystemStatus;
 
-  @ApiProperty({ type: String, nullable: true, description: 'EU AI Act risk class from the eu-ai-act-risk-class rules (prohibited, high, limited, minimal in the seeded rules)', example: 'high' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'EU AI Act risk class from the eu-ai-act-risk-class rules (prohibited, high, limited, minimal in the seeded rules)',
+    example: 'high',
+  })
   riskClass: string | null;
 
   @ApiProperty({ type: [String], description: 'Legal basis of the risk class', example: ['Art. 6(2)', 'Annex III(4)'] })

@@ -1,15 +1,7 @@
 import type { RequiredControl } from '../../rules/system-classifier.js';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 
-export const AI_SYSTEM_STATUSES = [
-  'registered',
-  'in-assessment',
-  'approved',
-  'reassessment-required',
-  'out-of-scope',
-  'prohibited',
-  'retired',
-] as const;
+export const AI_SYSTEM_STATUSES = ['registered', 'in-assessment', 'approved', 'reassessment-required', 'out-of-scope', 'prohibited', 'retired'] as const;
 export type AiSystemStatus = (typeof AI_SYSTEM_STATUSES)[number];
 
 export type { RequiredControl } from '../../rules/system-classifier.js';

@@ -86,7 +86,15 @@ export class AiSystemsRepository {
 
   /** Systems not retired, ordered by id, locked for re-classification (`limit` from `offset`). */
   lockNotRetired(m: EntityManager, offset: number, limit: number): Promise<AiSystemEntity[]> {
-    return m.getRepository(AiSystemEntity).createQueryBuilder('s').where(`s.status <> 'retired'`).orderBy('s.id').skip(offset).take(limit).setLock('pessimistic_write').getMany();
+    return m
+      .getRepository(AiSystemEntity)
+      .createQueryBuilder('s')
+      .where(`s.status <> 'retired'`)
+      .orderBy('s.id')
+      .skip(offset)
+      .take(limit)
+      .setLock('pessimistic_write')
+      .getMany();
   }
 
   /** The facts of systems not retired, ordered by id, after `afterId`. */
@@ -101,15 +109,22 @@ export class AiSystemsRepository {
 
   /** Systems not retired that use the model (provider and name). */
   async usingModel(m: EntityManager, provider: string, modelName: string): Promise<string[]> {
-    const rows = await sql<{ id: string }>(m, `SELECT id FROM ai_systems WHERE model->>'provider' = $1 AND model->>'name' = $2 AND status <> 'retired' ORDER BY id`, [
-      provider,
-      modelName,
-    ]);
+    const rows = await sql<{ id: string }>(
+      m,
+      `SELECT id FROM ai_systems WHERE model->>'provider' = $1 AND model->>'name' = $2 AND status <> 'retired' ORDER BY id`,
+      [provider, modelName],
+    );
     return rows.map((row) => row.id);
   }
 
   /** Systems in the scope of the AIMS (neither retired nor out of scope), by name. */
   inScope(m: EntityManager): Promise<AiSystemEntity[]> {
-    return m.getRepository(AiSystemEntity).createQueryBuilder('s').where(`s.status NOT IN ('retired', 'out-of-scope')`).orderBy('s.name').addOrderBy('s.id').getMany();
+    return m
+      .getRepository(AiSystemEntity)
+      .createQueryBuilder('s')
+      .where(`s.status NOT IN ('retired', 'out-of-scope')`)
+      .orderBy('s.name')
+      .addOrderBy('s.id')
+      .getMany();
   }
 }

@@ -100,7 +100,10 @@ export class AuditEventsRepository {
   }
 
   async counts(m: EntityManager): Promise<{ sealed: number; pending: number }> {
-    const row = await sqlOne<{ sealed: number; pending: number }>(m, `SELECT count(seq)::int AS sealed, (count(*) - count(seq))::int AS pending FROM audit_events`);
+    const row = await sqlOne<{ sealed: number; pending: number }>(
+      m,
+      `SELECT count(seq)::int AS sealed, (count(*) - count(seq))::int AS pending FROM audit_events`,
+    );
     return row ?? { sealed: 0, pending: 0 };
   }
 

@@ -4,7 +4,11 @@ import { PageQueryDto } from '../../common/pagination.js';
 import { AUDIT_TYPES } from '../entities/audit.entity.js';
 
 export class CreateAuditDto {
-  @ApiProperty({ enum: AUDIT_TYPES, description: 'internal: clause 9.2 internal audit; certification: Stage 1, Stage 2, surveillance and recertification', example: 'internal' })
+  @ApiProperty({
+    enum: AUDIT_TYPES,
+    description: 'internal: clause 9.2 internal audit; certification: Stage 1, Stage 2, surveillance and recertification',
+    example: 'internal',
+  })
   @IsIn(AUDIT_TYPES)
   type: string;
 

@@ -31,7 +31,11 @@ export class TokenDto {
   @ApiProperty()
   createdAt: Date;
 
-  @ApiProperty({ type: Date, nullable: true, description: 'About when it last authenticated a request (moved at most once a minute, and not while the token is served from the token cache)' })
+  @ApiProperty({
+    type: Date,
+    nullable: true,
+    description: 'About when it last authenticated a request (moved at most once a minute, and not while the token is served from the token cache)',
+  })
   lastUsedAt: Date | null;
 
   @ApiProperty({ type: Date, nullable: true, description: 'When it was revoked; it no longer works' })

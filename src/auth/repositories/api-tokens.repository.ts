@@ -44,10 +44,11 @@ export class ApiTokensRepository {
 
   /** Roles of a subject's tokens that can still authenticate (neither revoked nor expired at `now`). */
   async activeRolesOf(m: EntityManager, subject: string, now: Date): Promise<string[] | undefined> {
-    const rows = await sql<{ roles: string[] }>(m, `SELECT roles FROM api_tokens WHERE subject = $1 AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > $2)`, [
-      subject,
-      now,
-    ]);
+    const rows = await sql<{ roles: string[] }>(
+      m,
+      `SELECT roles FROM api_tokens WHERE subject = $1 AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > $2)`,
+      [subject, now],
+    );
     return rows.length ? rows.flatMap((row) => row.roles) : undefined;
   }
 

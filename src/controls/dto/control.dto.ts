@@ -66,7 +66,12 @@ export class SystemControlDto {
   @ApiProperty({ example: 'A.6.2.8' })
   id: string;
 
-  @ApiProperty({ type: String, nullable: true, description: 'null when the rules name a control the catalogue does not know', example: 'AI system recording of event logs' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'null when the rules name a control the catalogue does not know',
+    example: 'AI system recording of event logs',
+  })
   title: string | null;
 
   @ApiProperty({ type: String, nullable: true, example: 'AI system life cycle' })
@@ -108,7 +113,12 @@ export class ControlImplementationDto {
   @ApiProperty({ enum: IMPLEMENTATION_STATUSES, example: 'implemented' })
   status: ImplementationStatus;
 
-  @ApiProperty({ type: String, nullable: true, description: 'Evidence or plan', example: 'Event logging enabled in all production deployments (ticket OPS-112)' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Evidence or plan',
+    example: 'Event logging enabled in all production deployments (ticket OPS-112)',
+  })
   note: string | null;
 
   @ApiProperty({ description: 'Who set it', example: 'gina' })

@@ -87,7 +87,11 @@ export function compileProcess(p: ParsedProcess): CompiledProcess {
   const flowTargets = new Map(p.flows.map((f) => [f.id, f.target]));
   for (const el of p.elements) {
     if (el.kind === 'boundaryTimer') index.boundaries.set(el.attachedTo, [...(index.boundaries.get(el.attachedTo) ?? []), el]);
-    if (el.kind === 'eventBasedGateway') index.eventGateways.set(el.id, el.outgoing.map((f) => flowTargets.get(f) as string));
+    if (el.kind === 'eventBasedGateway')
+      index.eventGateways.set(
+        el.id,
+        el.outgoing.map((f) => flowTargets.get(f) as string),
+      );
   }
   const builder = new ConfigBuilder(p, structure, index);
   const starts = p.elements.filter((e) => e.kind === 'startEvent');

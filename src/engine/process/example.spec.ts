@@ -33,7 +33,11 @@ describe('docs example: nonconformity and corrective action', () => {
   it('runs from raising to closing, with rework, reminders, the parallel branch, the effectiveness delay and a reopen', async () => {
     const hooks = hooksRatingMajor();
     const d = await Driver.start(await deployExample(), { systemId: 'sys-7', effectivenessReviewDelay: 'P90D' }, hooks, { initiator: 'ina' });
-    expect(hooks.evaluateRuleSet).toHaveBeenCalledWith('nonconformity-severity', { systemId: 'sys-7', effectivenessReviewDelay: 'P90D' }, { elementId: 'Task_rateSeverity' });
+    expect(hooks.evaluateRuleSet).toHaveBeenCalledWith(
+      'nonconformity-severity',
+      { systemId: 'sys-7', effectivenessReviewDelay: 'P90D' },
+      { elementId: 'Task_rateSeverity' },
+    );
     expect(d.last.steps[1].decisionIds).toEqual(['sev-1']);
     expect(d.wait('Task_contain')).toMatchObject({ candidateRoles: ['quality_manager'], dueAt: '2026-01-17T09:00:00.000Z' });
 

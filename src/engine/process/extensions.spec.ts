@@ -68,7 +68,10 @@ describe('input and output mappings on service and business rule tasks', () => {
         { elementId: 'H', message: expect.stringMatching(/mapping source for "b" "a \+" is not valid FEEL/) },
         { elementId: 'R', message: expect.stringMatching(/mapping source for "x" "r\." is not valid FEEL/) },
         { elementId: 'R', message: 'aimsflow:in mapping needs source and target' },
-        { elementId: 'U', message: expect.stringMatching(/aimsflow:in \/ aimsflow:out are only supported on call activities, service tasks and business rule tasks/) },
+        {
+          elementId: 'U',
+          message: expect.stringMatching(/aimsflow:in \/ aimsflow:out are only supported on call activities, service tasks and business rule tasks/),
+        },
       ]),
     );
     expect(issues).toHaveLength(4);
@@ -77,16 +80,26 @@ describe('input and output mappings on service and business rule tasks', () => {
   it('gives the rule set the variables overlaid with the inputs, keeps the result variable and maps the outputs', async () => {
     const hooks = fakeHooks(T0);
     hooks.evaluateRuleSet.mockResolvedValue({ result: { riskClass: 'high', basis: ['Art. 6(2)'] }, decisionId: 'd-1' });
-    hooks.callHandler.mockImplementation(async (_name, _vars, { elementId }) => (elementId === 'Service_status' ? { statusSet: true } : { receipt: { id: 'r-9' }, noise: 1 }));
-    const d = await Driver.start(await deploy(fixture('task-mappings.bpmn')), { systemId: 's-1', owner: 'olga', declared: { riskClass: 'limited' }, step: 'draft' }, hooks);
+    hooks.callHandler.mockImplementation(async (_name, _vars, { elementId }) =>
+      elementId === 'Service_status' ? { statusSet: true } : { receipt: { id: 'r-9' }, noise: 1 },
+    );
+    const d = await Driver.start(
+      await deploy(fixture('task-mappings.bpmn')),
+      { systemId: 's-1', owner: 'olga', declared: { riskClass: 'limited' }, step: 'draft' },
+      hooks,
+    );
 
-    expect(hooks.evaluateRuleSet).toHaveBeenCalledWith('eu-ai-act-risk-class', {
-      systemId: 's-1',
-      owner: 'olga',
-      declared: { riskClass: 'limited' },
-      step: 'deployment',
-      riskClass: 'limited',
-    }, { elementId: 'Rule_classify' });
+    expect(hooks.evaluateRuleSet).toHaveBeenCalledWith(
+      'eu-ai-act-risk-class',
+      {
+        systemId: 's-1',
+        owner: 'olga',
+        declared: { riskClass: 'limited' },
+        step: 'deployment',
+        riskClass: 'limited',
+      },
+      { elementId: 'Rule_classify' },
+    );
     // Inputs are the task's own: they do not leak into the instance variables (step stays "draft").
     expect(hooks.callHandler).toHaveBeenNthCalledWith(
       1,
@@ -158,7 +171,12 @@ describe('values on array form fields', () => {
 describe('FEEL entries in aimsflow:separateFrom', () => {
   it('splits at top-level commas only', () => {
     expect(splitTopLevel('Draft, initiator')).toEqual(['Draft', 'initiator']);
-    expect(splitTopLevel('Draft,=[lead, owner],=if x then "a,b" else (c),initiator')).toEqual(['Draft', '=[lead, owner]', '=if x then "a,b" else (c)', 'initiator']);
+    expect(splitTopLevel('Draft,=[lead, owner],=if x then "a,b" else (c),initiator')).toEqual([
+      'Draft',
+      '=[lead, owner]',
+      '=if x then "a,b" else (c)',
+      'initiator',
+    ]);
     expect(splitTopLevel('=areaOwner')).toEqual(['=areaOwner']);
     expect(splitTopLevel(undefined)).toEqual([]);
   });
@@ -170,11 +188,18 @@ describe('FEEL entries in aimsflow:separateFrom', () => {
       <bpmn:endEvent id="E"/>
       <bpmn:sequenceFlow id="f1" sourceRef="S" targetRef="Plan"/><bpmn:sequenceFlow id="f2" sourceRef="Plan" targetRef="Work"/><bpmn:sequenceFlow id="f3" sourceRef="Work" targetRef="E"/>`;
     const p = await parseProcess(bpmn(body('Plan,=areaOwner,initiator,=[lead, deputy]')));
-    expect(element<UserTaskElement>(p.elements, 'Work')).toMatchObject({ separateFrom: ['Plan', 'initiator'], separateFromExpressions: ['areaOwner', '[lead, deputy]'] });
+    expect(element<UserTaskElement>(p.elements, 'Work')).toMatchObject({
+      separateFrom: ['Plan', 'initiator'],
+      separateFromExpressions: ['areaOwner', '[lead, deputy]'],
+    });
     expect(element(p.elements, 'Plan')).not.toHaveProperty('separateFromExpressions');
     expect(validateDefinition(p)).toEqual([]);
-    expect(await issuesOf(body('Plan,=areaOwner +'))).toEqual([{ elementId: 'Work', message: expect.stringMatching(/aimsflow:separateFrom entry "areaOwner \+" is not valid FEEL/) }]);
-    expect(await issuesOf(body('Plan,areaOwner'))).toEqual([{ elementId: 'Work', message: expect.stringMatching(/separateFrom names "areaOwner", which is neither/) }]);
+    expect(await issuesOf(body('Plan,=areaOwner +'))).toEqual([
+      { elementId: 'Work', message: expect.stringMatching(/aimsflow:separateFrom entry "areaOwner \+" is not valid FEEL/) },
+    ]);
+    expect(await issuesOf(body('Plan,areaOwner'))).toEqual([
+      { elementId: 'Work', message: expect.stringMatching(/separateFrom names "areaOwner", which is neither/) },
+    ]);
   });
 
   it('evaluates them when the task is created and shows the subjects on the wait (per item for multi-instance)', async () => {
@@ -213,7 +238,11 @@ describe('FEEL entries in aimsflow:separateFrom', () => {
     for (const vars of [{}, { areaOwner: 42 }, { areaOwner: ['a', null] }]) {
       const failure = startInstance(def, vars, fakeHooks());
       await expect(failure).rejects.toBeInstanceOf(EngineError);
-      await expect(failure).rejects.toMatchObject({ code: EngineErrorCode.InvalidCandidateRoles, elementId: 'Work', message: expect.stringMatching(/separateFrom entry "=areaOwner"/) });
+      await expect(failure).rejects.toMatchObject({
+        code: EngineErrorCode.InvalidCandidateRoles,
+        elementId: 'Work',
+        message: expect.stringMatching(/separateFrom entry "=areaOwner"/),
+      });
     }
     const empty = await Driver.start(def, { areaOwner: [] });
     expect(empty.wait('Work')).toMatchObject({ separateFromSubjects: [] });
@@ -228,8 +257,12 @@ describe('event-based gateway (event-gateway.bpmn)', () => {
     expect(def.elements.Gateway_inOperation).toMatchObject({ kind: 'eventBasedGateway', outgoing: ['Flow_toTimer', 'Flow_toMessage'] });
     const gateway = def.machine.getStateNodeById('Gateway_inOperation') as unknown as AnyNode;
     const on = gateway.on as unknown as Record<string, Array<{ target?: ReadonlyArray<{ id: string }>; guard?: unknown }>>;
-    expect(on['timer.fire'].map((t) => [t.guard, t.target?.map((s) => s.id)])).toEqual([[{ type: 'isWait', params: { id: 'Timer_review' } }, ['Timer_review']]]);
-    expect(on.message.map((t) => [t.guard, t.target?.map((s) => s.id)])).toEqual([[{ type: 'isWait', params: { id: 'Message_retired' } }, ['Message_retired']]]);
+    expect(on['timer.fire'].map((t) => [t.guard, t.target?.map((s) => s.id)])).toEqual([
+      [{ type: 'isWait', params: { id: 'Timer_review' } }, ['Timer_review']],
+    ]);
+    expect(on.message.map((t) => [t.guard, t.target?.map((s) => s.id)])).toEqual([
+      [{ type: 'isWait', params: { id: 'Message_retired' } }, ['Message_retired']],
+    ]);
     const timer = def.machine.getStateNodeById('Timer_review') as unknown as AnyNode;
     expect(timer.always?.map((t) => t.target?.map((s) => s.id))).toEqual([['Task_review']]);
   });
@@ -240,7 +273,14 @@ describe('event-based gateway (event-gateway.bpmn)', () => {
     expect(d.last.activeElementIds).toEqual(['Gateway_inOperation']);
     expect(d.waits).toEqual([
       { kind: 'timer', key: 'Timer_review:1', elementId: 'Timer_review', dueAt: '2026-07-15T09:00:00.000Z', eventGateway: 'Gateway_inOperation' },
-      { kind: 'message', key: 'Message_retired:1', elementId: 'Message_retired', name: 'ai-system.retire', correlationKey: 'sys-1', eventGateway: 'Gateway_inOperation' },
+      {
+        kind: 'message',
+        key: 'Message_retired:1',
+        elementId: 'Message_retired',
+        name: 'ai-system.retire',
+        correlationKey: 'sys-1',
+        eventGateway: 'Gateway_inOperation',
+      },
     ]);
     const staleMessage = d.waits[1].key;
 
@@ -259,7 +299,9 @@ describe('event-based gateway (event-gateway.bpmn)', () => {
   });
 
   it('the message wins: its variables are merged, the timer wait disappears and cannot fire any more', async () => {
-    const d = await Driver.start(await deploy(fixture('event-gateway.bpmn')), { systemId: 'sys-1', reviewInterval: 'P6M' }, fakeHooks(T0), { initiator: 'ina' });
+    const d = await Driver.start(await deploy(fixture('event-gateway.bpmn')), { systemId: 'sys-1', reviewInterval: 'P6M' }, fakeHooks(T0), {
+      initiator: 'ina',
+    });
     const timerKey = d.wait('Timer_review').key;
     await expect(d.send({ type: 'message', name: 'ai-system.retire', correlationKey: 'other' })).rejects.toMatchObject({ code: EngineErrorCode.WaitNotFound });
     await d.send({ type: 'message', name: 'ai-system.retire', correlationKey: 'sys-1', variables: { retiredBy: 'rita', reason: 'replaced' } });
@@ -302,7 +344,8 @@ describe('event-based gateway (event-gateway.bpmn)', () => {
   describe('validation', () => {
     const catchTimer = (id: string): string =>
       `<bpmn:intermediateCatchEvent id="${id}"><bpmn:timerEventDefinition><bpmn:timeDuration>P1D</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>`;
-    const catchMessage = (id: string, ref = 'Msg'): string => `<bpmn:intermediateCatchEvent id="${id}"><bpmn:messageEventDefinition messageRef="${ref}"/></bpmn:intermediateCatchEvent>`;
+    const catchMessage = (id: string, ref = 'Msg'): string =>
+      `<bpmn:intermediateCatchEvent id="${id}"><bpmn:messageEventDefinition messageRef="${ref}"/></bpmn:intermediateCatchEvent>`;
     const msg = '<bpmn:message id="Msg" name="ping"/><bpmn:message id="Msg2" name="ping"/>';
     const f = (id: string, from: string, to: string, condition?: string): string =>
       `<bpmn:sequenceFlow id="${id}" sourceRef="${from}" targetRef="${to}">${condition ? `<bpmn:conditionExpression>${condition}</bpmn:conditionExpression>` : ''}</bpmn:sequenceFlow>`;
@@ -318,7 +361,9 @@ describe('event-based gateway (event-gateway.bpmn)', () => {
           { elementId: 'f3', message: expect.stringMatching(/flows out of an event-based gateway cannot have conditions/) },
         ]),
       );
-      const single = await issuesOf(`<bpmn:startEvent id="S"/><bpmn:eventBasedGateway id="G"/>${catchTimer('T')}<bpmn:endEvent id="E"/>${f('f1', 'S', 'G')}${f('f2', 'G', 'T')}${f('f3', 'T', 'E')}`);
+      const single = await issuesOf(
+        `<bpmn:startEvent id="S"/><bpmn:eventBasedGateway id="G"/>${catchTimer('T')}<bpmn:endEvent id="E"/>${f('f1', 'S', 'G')}${f('f2', 'G', 'T')}${f('f3', 'T', 'E')}`,
+      );
       expect(single).toEqual([{ elementId: 'G', message: expect.stringMatching(/needs at least two outgoing flows/) }]);
     });
 
@@ -349,7 +394,9 @@ describe('event-based gateway (event-gateway.bpmn)', () => {
     });
 
     it('compileProcess refuses what validation refuses', async () => {
-      const p = await parseProcess(bpmn(`<bpmn:startEvent id="S"/><bpmn:eventBasedGateway id="G"/><bpmn:endEvent id="E"/>${f('f1', 'S', 'G')}${f('f2', 'G', 'E')}`));
+      const p = await parseProcess(
+        bpmn(`<bpmn:startEvent id="S"/><bpmn:eventBasedGateway id="G"/><bpmn:endEvent id="E"/>${f('f1', 'S', 'G')}${f('f2', 'G', 'E')}`),
+      );
       expect(() => compileProcess(p)).toThrow(/event-based gateway/);
     });
   });

@@ -116,5 +116,9 @@ function awaitReady(current: Running): void {
 
 function budgetError(expression: string, budget: string, elementId?: string): EngineError {
   const shown = expression.length > 120 ? `${expression.slice(0, 117)}...` : expression;
-  return new EngineError(EngineErrorCode.FeelBudgetExceeded, `FEEL expression "${shown}" exceeded its budget (${budget})${elementId ? ` at ${elementId}` : ''}`, elementId);
+  return new EngineError(
+    EngineErrorCode.FeelBudgetExceeded,
+    `FEEL expression "${shown}" exceeded its budget (${budget})${elementId ? ` at ${elementId}` : ''}`,
+    elementId,
+  );
 }

@@ -210,7 +210,11 @@ export function activate(ctx: InstanceContext, index: DefinitionIndex, id: strin
     if (mi) {
       const collection = evaluateFeel(mi.collection, ctx.variables, id);
       if (!Array.isArray(collection)) {
-        throw new EngineError(EngineErrorCode.InvalidCollection, `multi-instance collection "${mi.collection}" gave ${JSON.stringify(collection)}, not a list`, id);
+        throw new EngineError(
+          EngineErrorCode.InvalidCollection,
+          `multi-instance collection "${mi.collection}" gave ${JSON.stringify(collection)}, not a list`,
+          id,
+        );
       }
       const maxItems = engineLimits().maxMultiInstanceItems;
       if (collection.length > maxItems) {

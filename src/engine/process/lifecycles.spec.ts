@@ -32,7 +32,9 @@ const HANDLERS = [
 ];
 const RULE_SETS = ruleSetKeys();
 const CONTROL_IDS =
-  'A.2.2,A.2.3,A.2.4,A.3.2,A.3.3,A.4.2,A.4.3,A.4.4,A.4.5,A.4.6,A.5.2,A.5.3,A.5.4,A.5.5,A.6.1.2,A.6.1.3,A.6.2.2,A.6.2.3,A.6.2.4,A.6.2.5,A.6.2.6,A.6.2.7,A.6.2.8,A.7.2,A.7.3,A.7.4,A.7.5,A.7.6,A.8.2,A.8.3,A.8.4,A.8.5,A.9.2,A.9.3,A.9.4,A.10.2,A.10.3,A.10.4'.split(',');
+  'A.2.2,A.2.3,A.2.4,A.3.2,A.3.3,A.4.2,A.4.3,A.4.4,A.4.5,A.4.6,A.5.2,A.5.3,A.5.4,A.5.5,A.6.1.2,A.6.1.3,A.6.2.2,A.6.2.3,A.6.2.4,A.6.2.5,A.6.2.6,A.6.2.7,A.6.2.8,A.7.2,A.7.3,A.7.4,A.7.5,A.7.6,A.8.2,A.8.3,A.8.4,A.8.5,A.9.2,A.9.3,A.9.4,A.10.2,A.10.3,A.10.4'.split(
+    ',',
+  );
 
 type Vars = Record<string, unknown>;
 type RuleTable = Record<string, (facts: Vars) => unknown>;
@@ -71,7 +73,10 @@ function lifecycle(key: string): Promise<CompiledProcess> {
 }
 
 /** The user-task wait of an element as the app sees it (name, roles, segregation of duties, form field names). */
-function task(d: Driver, elementId: string): { name: string; roles: string[]; separateFrom: string[]; separateFromSubjects?: string[]; form: string[]; dueAt?: string } {
+function task(
+  d: Driver,
+  elementId: string,
+): { name: string; roles: string[]; separateFrom: string[]; separateFromSubjects?: string[]; form: string[]; dueAt?: string } {
   const w = d.wait(elementId);
   if (w.kind !== 'userTask') throw new Error(`${elementId} is not a user task wait`);
   return {
@@ -96,7 +101,12 @@ function keys(d: Driver): string[] {
 async function decideAll(d: Driver, elementId: string, decisions: Record<string, string>, by: Record<string, string> = {}): Promise<void> {
   for (const w of userWaits(d, elementId)) {
     const role = w.candidateRoles[0];
-    await d.send({ type: 'task.complete', waitKey: w.key, variables: { decision: decisions[role] ?? 'approve', comments: `${role} says ${decisions[role] ?? 'approve'}` }, completedBy: by[role] ?? `${role}-person` });
+    await d.send({
+      type: 'task.complete',
+      waitKey: w.key,
+      variables: { decision: decisions[role] ?? 'approve', comments: `${role} says ${decisions[role] ?? 'approve'}` },
+      completedBy: by[role] ?? `${role}-person`,
+    });
   }
 }
 
@@ -162,7 +172,8 @@ describe('the lifecycle definitions in processes/', () => {
       const parsed = await parseProcess(processFile(key));
       for (const el of parsed.elements) {
         if (el.kind !== 'userTask' || el.candidateRoles?.startsWith('=')) continue;
-        for (const role of (el.candidateRoles ?? '').split(',')) expect({ key, el: el.id, role: roles.has(role.trim()) }).toEqual({ key, el: el.id, role: true });
+        for (const role of (el.candidateRoles ?? '').split(','))
+          expect({ key, el: el.id, role: roles.has(role.trim()) }).toEqual({ key, el: el.id, role: true });
       }
     }
   });
@@ -188,7 +199,13 @@ function approverRoles(facts: Vars): string[] {
   return ['compliance-officer'];
 }
 
-const approvals = (facts: Vars): Vars => ({ approverRoles: approverRoles(facts), minApprovers: approverRoles(facts).length, fourEyes: true, blocked: false, basis: [] });
+const approvals = (facts: Vars): Vars => ({
+  approverRoles: approverRoles(facts),
+  minApprovers: approverRoles(facts).length,
+  fourEyes: true,
+  blocked: false,
+  basis: [],
+});
 
 function ratingOf(facts: Vars): Vars {
   const score = Number(facts.likelihood) * Number(facts.severity);
@@ -246,9 +263,17 @@ describe('ai-system-onboarding', () => {
     expect(def.uniquePerSubject).toBe(true);
     const d = await Driver.start(def, { systemId: 'sys-1' }, w.hooks, { initiator: 'ina' });
     expect(w.calls()).toEqual([['ai-system.load-facts', { systemId: 'sys-1' }]]);
-    expect(task(d, 'Task_confirmScope')).toEqual({ name: 'Confirm scope and role', roles: ['ai-owner'], separateFrom: [], form: ['inScope', 'roles', 'notes'] });
+    expect(task(d, 'Task_confirmScope')).toEqual({
+      name: 'Confirm scope and role',
+      roles: ['ai-owner'],
+      separateFrom: [],
+      form: ['inScope', 'roles', 'notes'],
+    });
     const scope = d.wait('Task_confirmScope');
-    expect(scope.kind === 'userTask' && scope.form[1]).toMatchObject({ type: 'array', values: ['developer', 'provider', 'deployer', 'importer', 'distributor'] });
+    expect(scope.kind === 'userTask' && scope.form[1]).toMatchObject({
+      type: 'array',
+      values: ['developer', 'provider', 'deployer', 'importer', 'distributor'],
+    });
 
     await d.complete('Task_confirmScope', { inScope: true, roles: ['deployer', 'provider'], notes: 'HR use' }, 'olga');
     expect(w.rules()).toEqual([
@@ -260,9 +285,19 @@ describe('ai-system-onboarding', () => {
       ['ai-system.set-status', expect.objectContaining({ systemId: 'sys-1', status: 'in-assessment' })],
     ]);
     expect(d.waits).toEqual([
-      { kind: 'child', key: 'Call_impactAssessment:1', elementId: 'Call_impactAssessment', processKey: 'impact-assessment', variables: { systemId: 'sys-1', trigger: 'onboarding', reasons: ['onboarding'] } },
+      {
+        kind: 'child',
+        key: 'Call_impactAssessment:1',
+        elementId: 'Call_impactAssessment',
+        processKey: 'impact-assessment',
+        variables: { systemId: 'sys-1', trigger: 'onboarding', reasons: ['onboarding'] },
+      },
     ]);
-    expect(d.last.variables).toMatchObject({ riskClass: 'high', classification: { riskClass: 'high' }, requiredControls: { controls: [{ id: 'A.5.2', sources: [] }] } });
+    expect(d.last.variables).toMatchObject({
+      riskClass: 'high',
+      classification: { riskClass: 'high' },
+      requiredControls: { controls: [{ id: 'A.5.2', sources: [] }] },
+    });
 
     await completeChild(d, 'Call_impactAssessment', { assessmentId: 'ia-1', assessmentStatus: 'approved', impactLevel: 'high', individuals: { severity: 4 } });
     expect(d.last.variables).toMatchObject({ assessmentId: 'ia-1', assessmentStatus: 'approved', impactLevel: 'high' });
@@ -273,7 +308,11 @@ describe('ai-system-onboarding', () => {
     expect(w.calls()).toEqual([['risk.rate-all', expect.objectContaining({ systemId: 'sys-1', risks })]]);
     const treatments = d.waits;
     expect(treatments.map((x) => (x.kind === 'child' ? [x.key, x.processKey, x.variables] : []))).toEqual([
-      ['Call_riskTreatment:1/0', 'risk-treatment', { systemId: 'sys-1', risk: expect.objectContaining({ title: 'Bias against older applicants', rating: 'high' }) }],
+      [
+        'Call_riskTreatment:1/0',
+        'risk-treatment',
+        { systemId: 'sys-1', risk: expect.objectContaining({ title: 'Bias against older applicants', rating: 'high' }) },
+      ],
       ['Call_riskTreatment:1/1', 'risk-treatment', { systemId: 'sys-1', risk: expect.objectContaining({ title: 'Model drift', rating: 'medium' }) }],
     ]);
 
@@ -287,9 +326,27 @@ describe('ai-system-onboarding', () => {
     expect(w.rules()).toEqual([['required-approvals', expect.objectContaining({ step: 'deployment', riskClass: 'high', impactLevel: 'high' })]]);
     const approvalsOpen = userWaits(d, 'Task_deploymentApproval');
     expect(approvalsOpen.map((x) => [x.key, x.name, x.candidateRoles, x.separateFrom, x.form.map((f) => f.name)])).toEqual([
-      ['Task_deploymentApproval:1/0', 'Deployment approval', ['compliance-officer'], ['Task_deploymentApproval', 'Task_addressFindings', 'initiator'], ['decision', 'comments']],
-      ['Task_deploymentApproval:1/1', 'Deployment approval', ['risk-officer'], ['Task_deploymentApproval', 'Task_addressFindings', 'initiator'], ['decision', 'comments']],
-      ['Task_deploymentApproval:1/2', 'Deployment approval', ['top-management'], ['Task_deploymentApproval', 'Task_addressFindings', 'initiator'], ['decision', 'comments']],
+      [
+        'Task_deploymentApproval:1/0',
+        'Deployment approval',
+        ['compliance-officer'],
+        ['Task_deploymentApproval', 'Task_addressFindings', 'initiator'],
+        ['decision', 'comments'],
+      ],
+      [
+        'Task_deploymentApproval:1/1',
+        'Deployment approval',
+        ['risk-officer'],
+        ['Task_deploymentApproval', 'Task_addressFindings', 'initiator'],
+        ['decision', 'comments'],
+      ],
+      [
+        'Task_deploymentApproval:1/2',
+        'Deployment approval',
+        ['top-management'],
+        ['Task_deploymentApproval', 'Task_addressFindings', 'initiator'],
+        ['decision', 'comments'],
+      ],
     ]);
     await d.send({ type: 'task.complete', waitKey: 'Task_deploymentApproval:1/0', variables: { decision: 'approve' }, completedBy: 'cora' });
     expect(userWaits(d, 'Task_deploymentApproval')[0].item?.completedBy).toEqual(['cora']);
@@ -306,7 +363,14 @@ describe('ai-system-onboarding', () => {
     expect(d.last.activeElementIds).toEqual(['Gateway_inOperation']);
     expect(d.waits).toEqual([
       { kind: 'timer', key: 'Timer_periodicReview:1', elementId: 'Timer_periodicReview', dueAt: addMonths(T0, 6), eventGateway: 'Gateway_inOperation' },
-      { kind: 'message', key: 'Message_retire:1', elementId: 'Message_retire', name: 'ai-system.retire', correlationKey: 'sys-1', eventGateway: 'Gateway_inOperation' },
+      {
+        kind: 'message',
+        key: 'Message_retire:1',
+        elementId: 'Message_retire',
+        name: 'ai-system.retire',
+        correlationKey: 'sys-1',
+        eventGateway: 'Gateway_inOperation',
+      },
     ]);
 
     w.hooks.clock.now = new Date(addMonths(T0, 6));
@@ -487,7 +551,12 @@ describe('impact-assessment', () => {
     expect(task(d, 'Task_fria')).toEqual({ name: 'Fundamental rights impact assessment', roles: ['dpo'], separateFrom: [], form: ['fria'] });
     await d.complete('Task_fria', { fria: { risksOfHarm: 'discrimination' } }, 'dora');
     expect(w.rules()).toEqual([['impact-level', expect.objectContaining(dims)]]);
-    expect(w.calls()).toEqual([['impact-assessment.update', expect.objectContaining({ assessmentId: 'ia-1', status: 'in-review', fria: { risksOfHarm: 'discrimination' }, impactLevel: 'high' })]]);
+    expect(w.calls()).toEqual([
+      [
+        'impact-assessment.update',
+        expect.objectContaining({ assessmentId: 'ia-1', status: 'in-review', fria: { risksOfHarm: 'discrimination' }, impactLevel: 'high' }),
+      ],
+    ]);
     expect(d.last.variables).toMatchObject({ impactLevel: 'high', assessmentStatus: 'in-review' });
     expect(task(d, 'Task_review')).toEqual({
       name: 'Review impact assessment',
@@ -562,24 +631,45 @@ describe('risk-treatment', () => {
     return world({ 'risk-rating': ratingOf }, { 'risk.register': () => ({ riskId: 'risk-1' }) });
   }
   const bias = { title: 'Bias', description: 'Skewed data', likelihood: 4, severity: 4 };
-  const start = async (w: World, risk: Vars = bias): Promise<Driver> => Driver.start(await lifecycle('risk-treatment'), { systemId: 'sys-1', risk }, w.hooks, { initiator: 'ina' });
+  const start = async (w: World, risk: Vars = bias): Promise<Driver> =>
+    Driver.start(await lifecycle('risk-treatment'), { systemId: 'sys-1', risk }, w.hooks, { initiator: 'ina' });
   const statuses = (w: World): unknown[] => w.calls().map(([name, input]) => (name === 'risk.update' ? input.status : name));
 
   it('happy path: rate, register, mitigate with controls, implement, verify, residual rating, closed', async () => {
     const w = riskWorld();
     const d = await start(w);
     expect(w.rules()).toEqual([['risk-rating', expect.objectContaining({ likelihood: 4, severity: 4 })]]);
-    expect(w.calls()).toEqual([['risk.register', expect.objectContaining({ systemId: 'sys-1', risk: bias, rating: expect.objectContaining({ rating: 'high', requiresTopManagementAcceptance: true }) })]]);
-    expect(task(d, 'Task_decide')).toEqual({ name: 'Decide treatment', roles: ['risk-officer'], separateFrom: [], form: ['treatment', 'controls', 'plan', 'rationale'] });
+    expect(w.calls()).toEqual([
+      [
+        'risk.register',
+        expect.objectContaining({ systemId: 'sys-1', risk: bias, rating: expect.objectContaining({ rating: 'high', requiresTopManagementAcceptance: true }) }),
+      ],
+    ]);
+    expect(task(d, 'Task_decide')).toEqual({
+      name: 'Decide treatment',
+      roles: ['risk-officer'],
+      separateFrom: [],
+      form: ['treatment', 'controls', 'plan', 'rationale'],
+    });
     const decide = d.wait('Task_decide');
-    expect(decide.kind === 'userTask' && decide.form.map((f) => f.values)).toEqual([['accept', 'mitigate', 'transfer', 'avoid'], CONTROL_IDS, undefined, undefined]);
+    expect(decide.kind === 'userTask' && decide.form.map((f) => f.values)).toEqual([
+      ['accept', 'mitigate', 'transfer', 'avoid'],
+      CONTROL_IDS,
+      undefined,
+      undefined,
+    ]);
 
     await d.complete('Task_decide', { treatment: 'mitigate', controls: ['A.6.2.8', 'A.7.4'], plan: 'rebalance data', rationale: 'cheap' }, 'rick');
     expect(w.calls()).toEqual([
       ['risk.update', expect.objectContaining({ riskId: 'risk-1', status: 'treatment-decided', treatment: 'mitigate', controls: ['A.6.2.8', 'A.7.4'] })],
       ['risk.update', expect.objectContaining({ riskId: 'risk-1', status: 'in-implementation' })],
     ]);
-    expect(task(d, 'Task_implement')).toEqual({ name: 'Implement treatment', roles: ['ai-owner'], separateFrom: [], form: ['implementationNotes', 'evidence'] });
+    expect(task(d, 'Task_implement')).toEqual({
+      name: 'Implement treatment',
+      roles: ['ai-owner'],
+      separateFrom: [],
+      form: ['implementationNotes', 'evidence'],
+    });
     await d.complete('Task_implement', { implementationNotes: 'done' }, 'ivan');
     expect(statuses(w)).toEqual(['verification']);
     expect(task(d, 'Task_verify')).toEqual({
@@ -589,11 +679,30 @@ describe('risk-treatment', () => {
       form: ['effective', 'verificationNotes'],
     });
     await d.complete('Task_verify', { effective: true }, 'vera');
-    expect(task(d, 'Task_rateResidual')).toEqual({ name: 'Rate residual risk', roles: ['risk-officer'], separateFrom: [], form: ['residualLikelihood', 'residualSeverity'] });
+    expect(task(d, 'Task_rateResidual')).toEqual({
+      name: 'Rate residual risk',
+      roles: ['risk-officer'],
+      separateFrom: [],
+      form: ['residualLikelihood', 'residualSeverity'],
+    });
     await d.complete('Task_rateResidual', { residualLikelihood: 2, residualSeverity: 2 }, 'rick');
     expect(w.rules()).toEqual([['risk-rating', expect.objectContaining({ likelihood: 2, severity: 2 })]]);
-    expect(w.calls()).toEqual([['risk.update', expect.objectContaining({ riskId: 'risk-1', status: 'closed', residualLikelihood: 2, residualSeverity: 2, residual: expect.objectContaining({ rating: 'low' }) })]]);
-    expect(d.last).toMatchObject({ status: 'completed', variables: expect.objectContaining({ riskId: 'risk-1', riskStatus: 'closed', treatment: 'mitigate' }) });
+    expect(w.calls()).toEqual([
+      [
+        'risk.update',
+        expect.objectContaining({
+          riskId: 'risk-1',
+          status: 'closed',
+          residualLikelihood: 2,
+          residualSeverity: 2,
+          residual: expect.objectContaining({ rating: 'low' }),
+        }),
+      ],
+    ]);
+    expect(d.last).toMatchObject({
+      status: 'completed',
+      variables: expect.objectContaining({ riskId: 'risk-1', riskStatus: 'closed', treatment: 'mitigate' }),
+    });
   });
 
   it('mitigation without controls is asked again', async () => {
@@ -632,7 +741,12 @@ describe('risk-treatment', () => {
     w.calls();
     await d.complete('Task_decide', { treatment: 'accept', rationale: 'low cost of failure' }, 'rick');
     expect(statuses(w)).toEqual(['treatment-decided', 'awaiting-acceptance']);
-    expect(task(d, 'Task_accept')).toEqual({ name: 'Accept residual risk', roles: ['top-management'], separateFrom: ['Task_decide'], form: ['decision', 'acceptanceComments'] });
+    expect(task(d, 'Task_accept')).toEqual({
+      name: 'Accept residual risk',
+      roles: ['top-management'],
+      separateFrom: ['Task_decide'],
+      form: ['decision', 'acceptanceComments'],
+    });
     await d.complete('Task_accept', { decision: 'reject' }, 'tom');
     expect(keys(d)).toEqual(['Task_decide:2']);
     expect(statuses(w)).toEqual(['open']);
@@ -673,7 +787,9 @@ describe('nonconformity', () => {
   function ncWorld(): World {
     return world({
       'required-approvals': approvals,
-      'effectiveness-review-delay': (facts) => ({ delay: facts.recurrence === true || facts.severity === 'major' ? 'P30D' : facts.severity === 'minor' ? 'P60D' : 'P90D' }),
+      'effectiveness-review-delay': (facts) => ({
+        delay: facts.recurrence === true || facts.severity === 'major' ? 'P30D' : facts.severity === 'minor' ? 'P60D' : 'P90D',
+      }),
     });
   }
   const statuses = (w: World): unknown[] => w.calls().map(([name, input]) => (name === 'nonconformity.update' ? input.status : name));
@@ -691,10 +807,20 @@ describe('nonconformity', () => {
   it('happy path: contain, root cause, plan, approvals, implement, wait the rules delay, effective, closed', async () => {
     const w = ncWorld();
     const d = await start(w);
-    expect(task(d, 'Task_contain')).toEqual({ name: 'Contain and correct', roles: ['compliance-officer'], separateFrom: [], form: ['containment', 'consequences'], dueAt: addDays(T0, 2) });
+    expect(task(d, 'Task_contain')).toEqual({
+      name: 'Contain and correct',
+      roles: ['compliance-officer'],
+      separateFrom: [],
+      form: ['containment', 'consequences'],
+      dueAt: addDays(T0, 2),
+    });
     await d.complete('Task_contain', { containment: 'suspended' }, 'cora');
     expect(statuses(w)).toEqual(['contained']);
-    expect(task(d, 'Task_rootCause')).toMatchObject({ name: 'Root cause analysis', roles: ['compliance-officer', 'ai-owner'], form: ['rootCause', 'causeCategory', 'similarElsewhere'] });
+    expect(task(d, 'Task_rootCause')).toMatchObject({
+      name: 'Root cause analysis',
+      roles: ['compliance-officer', 'ai-owner'],
+      form: ['rootCause', 'causeCategory', 'similarElsewhere'],
+    });
     await d.complete('Task_rootCause', { rootCause: 'stale data', causeCategory: 'data' }, 'cora');
     expect(statuses(w)).toEqual(['root-cause']);
     expect(task(d, 'Task_plan')).toMatchObject({ name: 'Corrective action plan', roles: ['ai-owner', 'compliance-officer'], form: ['plan', 'targetDate'] });
@@ -715,7 +841,12 @@ describe('nonconformity', () => {
 
     w.hooks.clock.now = new Date(addDays(T0, 30));
     await d.fire('Timer_effectiveness');
-    expect(task(d, 'Task_effectiveness')).toEqual({ name: 'Effectiveness review', roles: ['compliance-officer'], separateFrom: ['Task_implement'], form: ['effective', 'effectivenessEvidence'] });
+    expect(task(d, 'Task_effectiveness')).toEqual({
+      name: 'Effectiveness review',
+      roles: ['compliance-officer'],
+      separateFrom: ['Task_implement'],
+      form: ['effective', 'effectivenessEvidence'],
+    });
     await d.complete('Task_effectiveness', { effective: true }, 'cora');
     expect(w.calls()).toEqual([['nonconformity.update', expect.objectContaining({ nonconformityId: 'nc-1', status: 'closed', auditId: 'aud-1' })]]);
     expect(d.last.status).toBe('completed');
@@ -771,10 +902,21 @@ describe('internal-audit', () => {
     const w = world({}, { 'audit.raise-findings': () => ({ nonconformityIds: ['nc-1', 'nc-2'] }) });
     const d = await Driver.start(await lifecycle('internal-audit'), { auditId: 'aud-1' }, w.hooks, { initiator: 'ina' });
     expect(w.calls()).toEqual([]);
-    expect(task(d, 'Task_plan')).toEqual({ name: 'Plan audit', roles: ['auditor'], separateFrom: [], form: ['scope', 'auditedArea', 'areaOwner', 'plannedDate'] });
+    expect(task(d, 'Task_plan')).toEqual({
+      name: 'Plan audit',
+      roles: ['auditor'],
+      separateFrom: [],
+      form: ['scope', 'auditedArea', 'areaOwner', 'plannedDate'],
+    });
     await d.complete('Task_plan', { scope: 'AI risk management', auditedArea: 'Model operations', areaOwner: 'ollie' }, 'alice');
     expect(w.calls()).toEqual([['audit.update', expect.objectContaining({ auditId: 'aud-1', stage: 'fieldwork', status: 'in-progress', areaOwner: 'ollie' })]]);
-    expect(task(d, 'Task_fieldwork')).toEqual({ name: 'Fieldwork', roles: ['auditor'], separateFrom: [], separateFromSubjects: ['ollie'], form: ['findings', 'fieldworkNotes'] });
+    expect(task(d, 'Task_fieldwork')).toEqual({
+      name: 'Fieldwork',
+      roles: ['auditor'],
+      separateFrom: [],
+      separateFromSubjects: ['ollie'],
+      form: ['findings', 'fieldworkNotes'],
+    });
 
     const findings = [
       { title: 'No drift monitoring', severity: 'major', clauseRefs: ['9.1'] },
@@ -786,10 +928,21 @@ describe('internal-audit', () => {
       ['audit.update', expect.objectContaining({ stage: 'reporting' })],
     ]);
     expect(d.last.variables.nonconformityIds).toEqual(['nc-1', 'nc-2']);
-    expect(task(d, 'Task_report')).toEqual({ name: 'Audit report', roles: ['auditor'], separateFrom: [], separateFromSubjects: ['ollie'], form: ['report', 'conclusion'] });
+    expect(task(d, 'Task_report')).toEqual({
+      name: 'Audit report',
+      roles: ['auditor'],
+      separateFrom: [],
+      separateFromSubjects: ['ollie'],
+      form: ['report', 'conclusion'],
+    });
     await d.complete('Task_report', { report: 'two findings' }, 'al');
     expect(w.calls()).toEqual([['audit.update', expect.objectContaining({ stage: 'management-review' })]]);
-    expect(task(d, 'Task_managementReview')).toEqual({ name: 'Management review', roles: ['top-management'], separateFrom: [], form: ['managementDecisions', 'improvementActions'] });
+    expect(task(d, 'Task_managementReview')).toEqual({
+      name: 'Management review',
+      roles: ['top-management'],
+      separateFrom: [],
+      form: ['managementDecisions', 'improvementActions'],
+    });
     await d.complete('Task_managementReview', { managementDecisions: 'fund monitoring' }, 'tom');
     expect(w.calls()).toEqual([['audit.update', expect.objectContaining({ auditId: 'aud-1', stage: 'completed', status: 'completed' })]]);
     expect(d.last.status).toBe('completed');
@@ -798,7 +951,10 @@ describe('internal-audit', () => {
   it('refuses to create the fieldwork task without an area owner', async () => {
     const w = world({});
     const d = await Driver.start(await lifecycle('internal-audit'), { auditId: 'aud-1' }, w.hooks);
-    await expect(d.complete('Task_plan', { scope: 's', auditedArea: 'a' }, 'alice')).rejects.toMatchObject({ code: 'INVALID_CANDIDATE_ROLES', elementId: 'Task_fieldwork' });
+    await expect(d.complete('Task_plan', { scope: 's', auditedArea: 'a' }, 'alice')).rejects.toMatchObject({
+      code: 'INVALID_CANDIDATE_ROLES',
+      elementId: 'Task_fieldwork',
+    });
   });
 });
 
@@ -821,7 +977,12 @@ describe('certification-audit', () => {
       },
     );
   }
-  const stages = (w: World): unknown[] => w.calls().map(([name, input]) => (name === 'audit.update' ? `${String(input.stage)}/${String(input.status)}` : name === 'audit.open-majors' ? 'open-majors' : name));
+  const stages = (w: World): unknown[] =>
+    w
+      .calls()
+      .map(([name, input]) =>
+        name === 'audit.update' ? `${String(input.stage)}/${String(input.status)}` : name === 'audit.open-majors' ? 'open-majors' : name,
+      );
   const findings = [{ title: 'Risk criteria undocumented', severity: 'major', clauseRefs: ['6.1.2'] }];
 
   async function certify(d: Driver, w: World): Promise<void> {
@@ -836,23 +997,40 @@ describe('certification-audit', () => {
     const w = certWorld([1, 1, 0, 1, 0, 0]);
     const d = await Driver.start(await lifecycle('certification-audit'), { auditId: 'aud-9' }, w.hooks, { initiator: 'ina' });
     expect(stages(w)).toEqual(['stage-1/in-progress']);
-    expect(task(d, 'Task_stage1')).toEqual({ name: 'Stage 1 documentation review', roles: ['external-auditor'], separateFrom: [], form: ['findings', 'stage1Report'] });
+    expect(task(d, 'Task_stage1')).toEqual({
+      name: 'Stage 1 documentation review',
+      roles: ['external-auditor'],
+      separateFrom: [],
+      form: ['findings', 'stage1Report'],
+    });
     await d.complete('Task_stage1', { findings }, 'eve');
     expect(w.calls()).toEqual([
       ['audit.raise-findings', expect.objectContaining({ auditId: 'aud-9', findings, source: 'certification-audit' })],
       ['audit.update', expect.objectContaining({ stage: 'stage-2' })],
     ]);
-    expect(task(d, 'Task_stage2')).toEqual({ name: 'Stage 2 effectiveness audit', roles: ['external-auditor'], separateFrom: [], form: ['findings', 'stage2Report'] });
+    expect(task(d, 'Task_stage2')).toEqual({
+      name: 'Stage 2 effectiveness audit',
+      roles: ['external-auditor'],
+      separateFrom: [],
+      form: ['findings', 'stage2Report'],
+    });
     await d.complete('Task_stage2', { findings: [{ title: 'Minor gap', severity: 'minor' }] }, 'ed');
     expect(stages(w)).toEqual(['audit.raise-findings', 'open-majors', 'stage-2/awaiting-nonconformities']);
-    expect(d.waits).toEqual([{ kind: 'message', key: 'Message_ncClosed:1', elementId: 'Message_ncClosed', name: 'nonconformity.closed', correlationKey: 'aud-9' }]);
+    expect(d.waits).toEqual([
+      { kind: 'message', key: 'Message_ncClosed:1', elementId: 'Message_ncClosed', name: 'nonconformity.closed', correlationKey: 'aud-9' },
+    ]);
 
     await d.send({ type: 'message', name: 'nonconformity.closed', correlationKey: 'aud-9', variables: { closedNonconformityId: 'nc-1' } });
     expect(stages(w)).toEqual(['open-majors', 'stage-2/awaiting-nonconformities']);
     expect(keys(d)).toEqual(['Message_ncClosed:2']);
     await d.send({ type: 'message', name: 'nonconformity.closed', correlationKey: 'aud-9' });
     expect(stages(w)).toEqual(['open-majors', 'decision/in-progress']);
-    expect(task(d, 'Task_decision')).toEqual({ name: 'Certification decision', roles: ['external-auditor'], separateFrom: ['Task_stage1', 'Task_stage2'], form: ['decision', 'decisionComments'] });
+    expect(task(d, 'Task_decision')).toEqual({
+      name: 'Certification decision',
+      roles: ['external-auditor'],
+      separateFrom: ['Task_stage1', 'Task_stage2'],
+      form: ['decision', 'decisionComments'],
+    });
 
     w.hooks.clock.now = new Date(CERTIFIED);
     await d.complete('Task_decision', { decision: 'certify' }, 'cal');
@@ -862,7 +1040,12 @@ describe('certification-audit', () => {
     w.hooks.clock.now = new Date('2027-06-01T00:00:00.000Z');
     await d.fire('Timer_surveillance1');
     expect(stages(w)).toEqual(['surveillance-1/in-progress']);
-    expect(task(d, 'Task_surveillance1')).toEqual({ name: 'Surveillance audit 1', roles: ['external-auditor'], separateFrom: [], form: ['findings', 'surveillance1Report'] });
+    expect(task(d, 'Task_surveillance1')).toEqual({
+      name: 'Surveillance audit 1',
+      roles: ['external-auditor'],
+      separateFrom: [],
+      form: ['findings', 'surveillance1Report'],
+    });
     await d.complete('Task_surveillance1', { findings }, 'eve');
     expect(stages(w)).toEqual(['audit.raise-findings', 'open-majors', 'surveillance-1/awaiting-nonconformities']);
     expect(keys(d)).toEqual(['Message_ncClosed1:1']);

@@ -30,7 +30,11 @@ describe('FEEL under a budget', () => {
       failure = error;
     }
     expect(failure).toBeInstanceOf(EngineError);
-    expect(failure).toMatchObject({ code: EngineErrorCode.FeelBudgetExceeded, elementId: 'Gateway_1', message: expect.stringContaining('exceeded its budget') });
+    expect(failure).toMatchObject({
+      code: EngineErrorCode.FeelBudgetExceeded,
+      elementId: 'Gateway_1',
+      message: expect.stringContaining('exceeded its budget'),
+    });
     expect(performance.now() - started).toBeLessThan(5000);
     expect(evaluateFeel(LOOP, { n: 10 })).toBe(10);
   });
@@ -65,12 +69,19 @@ describe('definition and timer limits', () => {
     bpmn(
       `<bpmn:startEvent id="S"/><bpmn:parallelGateway id="G"/><bpmn:parallelGateway id="J"/><bpmn:endEvent id="E"/>` +
         `<bpmn:sequenceFlow id="F0" sourceRef="S" targetRef="G"/><bpmn:sequenceFlow id="FJ" sourceRef="J" targetRef="E"/>` +
-        Array.from({ length: width }, (_, i) => `<bpmn:userTask id="U${i}" aimsflow:candidateRoles="auditor"/><bpmn:sequenceFlow id="A${i}" sourceRef="G" targetRef="U${i}"/><bpmn:sequenceFlow id="B${i}" sourceRef="U${i}" targetRef="J"/>`).join(''),
+        Array.from(
+          { length: width },
+          (_, i) =>
+            `<bpmn:userTask id="U${i}" aimsflow:candidateRoles="auditor"/><bpmn:sequenceFlow id="A${i}" sourceRef="G" targetRef="U${i}"/><bpmn:sequenceFlow id="B${i}" sourceRef="U${i}" targetRef="J"/>`,
+        ).join(''),
     );
   const chain = (length: number) =>
     bpmn(
       `<bpmn:startEvent id="S"/>` +
-        Array.from({ length }, (_, i) => `<bpmn:intermediateThrowEvent id="T${i}"/><bpmn:sequenceFlow id="F${i}" sourceRef="${i ? `T${i - 1}` : 'S'}" targetRef="T${i}"/>`).join('') +
+        Array.from(
+          { length },
+          (_, i) => `<bpmn:intermediateThrowEvent id="T${i}"/><bpmn:sequenceFlow id="F${i}" sourceRef="${i ? `T${i - 1}` : 'S'}" targetRef="T${i}"/>`,
+        ).join('') +
         `<bpmn:endEvent id="E"/><bpmn:sequenceFlow id="FE" sourceRef="T${length - 1}" targetRef="E"/>`,
     );
   const issues = async (xml: string) => validateDefinition(await parseProcess(xml));
@@ -87,7 +98,8 @@ describe('definition and timer limits', () => {
   it('refuses parallel forks nested deeper than the limit', async () => {
     configureEngineLimits({ maxNesting: 1 });
     try {
-      const nested = bpmn(`<bpmn:startEvent id="S"/><bpmn:parallelGateway id="G1"/><bpmn:parallelGateway id="G2"/><bpmn:parallelGateway id="J2"/><bpmn:parallelGateway id="J1"/>
+      const nested =
+        bpmn(`<bpmn:startEvent id="S"/><bpmn:parallelGateway id="G1"/><bpmn:parallelGateway id="G2"/><bpmn:parallelGateway id="J2"/><bpmn:parallelGateway id="J1"/>
         <bpmn:userTask id="A" aimsflow:candidateRoles="auditor"/><bpmn:userTask id="B" aimsflow:candidateRoles="auditor"/><bpmn:userTask id="C" aimsflow:candidateRoles="auditor"/><bpmn:endEvent id="E"/>
         ${['S>G1', 'G1>G2', 'G2>A', 'G2>B', 'A>J2', 'B>J2', 'J2>J1', 'G1>C', 'C>J1', 'J1>E'].map((f, i) => `<bpmn:sequenceFlow id="F${i}" sourceRef="${f.split('>')[0]}" targetRef="${f.split('>')[1]}"/>`).join('')}`);
       expect(await issues(nested)).toEqual([{ elementId: 'G2', message: expect.stringContaining('nested 2 levels deep') }]);
@@ -105,8 +117,15 @@ describe('definition and timer limits', () => {
     const schedule = resolveTimer({ type: 'cycle', expression: 'R/1970-01-01T00:00:00Z/PT1M' }, {}, new Date('2026-06-01T12:00:30Z'));
     expect(performance.now() - started).toBeLessThan(100);
     expect(schedule).toEqual({ dueAt: '2026-06-01T12:01:00.000Z', period: 'PT1M' });
-    expect(resolveTimer({ type: 'cycle', expression: 'R3/2026-01-01T00:00:00Z/PT1H' }, {}, new Date('2026-06-01T00:00:00Z'))).toEqual({ dueAt: '2026-01-01T02:00:00.000Z', period: 'PT1H', remaining: 1 });
-    expect(resolveTimer({ type: 'cycle', expression: 'R/2026-01-31T00:00:00Z/P1M' }, {}, new Date('2026-03-30T00:00:00Z'))).toEqual({ dueAt: '2026-04-28T00:00:00.000Z', period: 'P1M' });
+    expect(resolveTimer({ type: 'cycle', expression: 'R3/2026-01-01T00:00:00Z/PT1H' }, {}, new Date('2026-06-01T00:00:00Z'))).toEqual({
+      dueAt: '2026-01-01T02:00:00.000Z',
+      period: 'PT1H',
+      remaining: 1,
+    });
+    expect(resolveTimer({ type: 'cycle', expression: 'R/2026-01-31T00:00:00Z/P1M' }, {}, new Date('2026-03-30T00:00:00Z'))).toEqual({
+      dueAt: '2026-04-28T00:00:00.000Z',
+      period: 'P1M',
+    });
   });
 });
 

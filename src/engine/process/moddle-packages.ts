@@ -51,7 +51,11 @@ export const aimsflowPackage = pkg('aimsflow', AIMSFLOW_NS, [
   },
   { name: 'BusinessRuleTaskExtension', extends: ['bpmn:BusinessRuleTask'], properties: [attr('ruleSet'), attr('resultVariable')] },
   { name: 'ServiceTaskExtension', extends: ['bpmn:ServiceTask'], properties: [attr('handler')] },
-  { name: 'MultiInstanceExtension', extends: ['bpmn:UserTask', 'bpmn:CallActivity', 'bpmn:MultiInstanceLoopCharacteristics'], properties: MULTI_INSTANCE_ATTRS },
+  {
+    name: 'MultiInstanceExtension',
+    extends: ['bpmn:UserTask', 'bpmn:CallActivity', 'bpmn:MultiInstanceLoopCharacteristics'],
+    properties: MULTI_INSTANCE_ATTRS,
+  },
   { name: 'CorrelationExtension', extends: ['bpmn:IntermediateCatchEvent', 'bpmn:Message'], properties: [attr('correlationKey')] },
   {
     name: 'FormField',
@@ -80,14 +84,16 @@ export const zeebePackage = pkg('zeebe', ZEEBE_NS, [
   {
     name: 'CalledElement',
     superClass: ['Element'],
+    properties: [attr('processId'), attr('processIdExpression'), attr('propagateAllParentVariables', 'Boolean'), attr('propagateAllChildVariables', 'Boolean')],
+  },
+  {
+    name: 'IoMapping',
+    superClass: ['Element'],
     properties: [
-      attr('processId'),
-      attr('processIdExpression'),
-      attr('propagateAllParentVariables', 'Boolean'),
-      attr('propagateAllChildVariables', 'Boolean'),
+      { name: 'inputParameters', type: 'Input', isMany: true },
+      { name: 'outputParameters', type: 'Output', isMany: true },
     ],
   },
-  { name: 'IoMapping', superClass: ['Element'], properties: [{ name: 'inputParameters', type: 'Input', isMany: true }, { name: 'outputParameters', type: 'Output', isMany: true }] },
   { name: 'Input', superClass: ['Element'], properties: [attr('source'), attr('target')] },
   { name: 'Output', superClass: ['Element'], properties: [attr('source'), attr('target')] },
   { name: 'Subscription', superClass: ['Element'], properties: [attr('correlationKey')] },

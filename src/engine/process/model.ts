@@ -72,10 +72,7 @@ export interface CallMapping {
   outputs: VariableMapping[];
 }
 
-export type StartTrigger =
-  | { kind: 'none' }
-  | { kind: 'timer'; timer: TimerDefinition }
-  | { kind: 'message'; messageName: string };
+export type StartTrigger = { kind: 'none' } | { kind: 'timer'; timer: TimerDefinition } | { kind: 'message'; messageName: string };
 
 interface ElementCommon {
   id: string;

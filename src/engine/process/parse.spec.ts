@@ -172,14 +172,16 @@ describe('parseProcess', () => {
       mapping: { allIn: false, allOut: true, inputs: [{ source: 'supplierRisk', target: 'risk' }], outputs: [] },
     });
     const formData = await parseProcess(
-      bpmn('<bpmn:userTask id="T" camunda:candidateGroups="a"><bpmn:extensionElements><camunda:formData><camunda:formField id="x"/></camunda:formData></bpmn:extensionElements></bpmn:userTask>').replace(
-        'xmlns:aimsflow=',
-        'xmlns:camunda="http://camunda.org/schema/1.0/bpmn" xmlns:aimsflow=',
-      ),
+      bpmn(
+        '<bpmn:userTask id="T" camunda:candidateGroups="a"><bpmn:extensionElements><camunda:formData><camunda:formField id="x"/></camunda:formData></bpmn:extensionElements></bpmn:userTask>',
+      ).replace('xmlns:aimsflow=', 'xmlns:camunda="http://camunda.org/schema/1.0/bpmn" xmlns:aimsflow='),
     );
     expect(formData.issues).toEqual([]);
     const external = await parseProcess(
-      bpmn('<bpmn:serviceTask id="H" camunda:type="external" camunda:topic="notify"/>').replace('xmlns:aimsflow=', 'xmlns:camunda="http://camunda.org/schema/1.0/bpmn" xmlns:aimsflow='),
+      bpmn('<bpmn:serviceTask id="H" camunda:type="external" camunda:topic="notify"/>').replace(
+        'xmlns:aimsflow=',
+        'xmlns:camunda="http://camunda.org/schema/1.0/bpmn" xmlns:aimsflow=',
+      ),
     );
     expect(element(external.elements, 'H')).toMatchObject({ handler: 'notify' });
   });
@@ -205,7 +207,10 @@ describe('parseProcess', () => {
       <bpmn:intermediateCatchEvent id="M"><bpmn:messageEventDefinition messageRef="Msg"/></bpmn:intermediateCatchEvent>`,
     )
       .replace('xmlns:aimsflow=', 'xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" xmlns:aimsflow=')
-      .replace('<bpmn:process', '<bpmn:message id="Msg" name="evidence"><bpmn:extensionElements><zeebe:subscription correlationKey="=systemId"/></bpmn:extensionElements></bpmn:message><bpmn:process');
+      .replace(
+        '<bpmn:process',
+        '<bpmn:message id="Msg" name="evidence"><bpmn:extensionElements><zeebe:subscription correlationKey="=systemId"/></bpmn:extensionElements></bpmn:message><bpmn:process',
+      );
     const p = await parseProcess(xml);
     expect(p.issues).toEqual([]);
     expect(element(p.elements, 'T')).toMatchObject({

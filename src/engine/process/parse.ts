@@ -78,7 +78,11 @@ function warningIssues(warnings: ParseWarning[]): DefinitionIssue[] {
 
 function cleanMessage(message: string): string {
   const [first, ...rest] = message.split('\n').map((l) => l.trim());
-  const detail = (name: string): string | undefined => rest.find((l) => l.startsWith(`${name}:`))?.slice(name.length + 1).trim();
+  const detail = (name: string): string | undefined =>
+    rest
+      .find((l) => l.startsWith(`${name}:`))
+      ?.slice(name.length + 1)
+      .trim();
   const nested = detail('nested error');
   const line = detail('line');
   const column = detail('column');
@@ -119,7 +123,12 @@ function firstExtension(el: ModdleElement | undefined, type: string): ModdleElem
 }
 
 function commaList(value: string | undefined): string[] {
-  return value ? value.split(',').map((s) => s.trim()).filter(Boolean) : [];
+  return value
+    ? value
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : [];
 }
 
 /**
@@ -186,9 +195,7 @@ class ProcessReader {
       this.outgoing.set(flow.source, [...(this.outgoing.get(flow.source) ?? []), flow.id]);
       this.incoming.set(flow.target, [...(this.incoming.get(flow.target) ?? []), flow.id]);
     }
-    const elements = flowElements
-      .filter((e) => e.$type !== 'bpmn:SequenceFlow' && !IGNORED_TYPES.has(e.$type))
-      .map((e) => this.readElement(e));
+    const elements = flowElements.filter((e) => e.$type !== 'bpmn:SequenceFlow' && !IGNORED_TYPES.has(e.$type)).map((e) => this.readElement(e));
     return {
       key: this.process.id ?? '',
       name: text(this.process, 'name'),
@@ -264,7 +271,10 @@ class ProcessReader {
       }
       case 'bpmn:IntermediateCatchEvent': {
         const def = single(['bpmn:TimerEventDefinition', 'bpmn:MessageEventDefinition']);
-        if (!def) return unsupported(`intermediate catch event with ${definitions.length ? defNote() : 'no event definition'} is not supported (timer and message are)`);
+        if (!def)
+          return unsupported(
+            `intermediate catch event with ${definitions.length ? defNote() : 'no event definition'} is not supported (timer and message are)`,
+          );
         if (def.$type === 'bpmn:TimerEventDefinition') return { ...common, kind: 'timerCatch', timer: this.readTimer(def, id) };
         const message = child(def, 'messageRef');
         return {
@@ -276,7 +286,8 @@ class ProcessReader {
       }
       case 'bpmn:BoundaryEvent': {
         const def = single(['bpmn:TimerEventDefinition']);
-        if (!def) return unsupported(`boundary event with ${definitions.length ? defNote() : 'no event definition'} is not supported (only timer boundary events are)`);
+        if (!def)
+          return unsupported(`boundary event with ${definitions.length ? defNote() : 'no event definition'} is not supported (only timer boundary events are)`);
         return {
           ...common,
           kind: 'boundaryTimer',
@@ -292,7 +303,10 @@ class ProcessReader {
         return {
           ...common,
           kind: 'userTask',
-          candidateRoles: text(el, 'aimsflow:candidateRoles') ?? text(el, 'camunda:candidateGroups') ?? text(firstExtension(el, 'zeebe:AssignmentDefinition'), 'candidateGroups'),
+          candidateRoles:
+            text(el, 'aimsflow:candidateRoles') ??
+            text(el, 'camunda:candidateGroups') ??
+            text(firstExtension(el, 'zeebe:AssignmentDefinition'), 'candidateGroups'),
           dueDate: text(el, 'aimsflow:dueDate') ?? text(el, 'camunda:dueDate') ?? text(firstExtension(el, 'zeebe:TaskSchedule'), 'dueDate'),
           form: this.readForm(el, id),
           separateFrom: separate.filter((s) => !isFeel(s)),
@@ -370,9 +384,7 @@ class ProcessReader {
 
   private correlationKey(el: ModdleElement, message: ModdleElement | undefined): string | undefined {
     return (
-      text(el, 'aimsflow:correlationKey') ??
-      text(message, 'aimsflow:correlationKey') ??
-      text(firstExtension(message, 'zeebe:Subscription'), 'correlationKey')
+      text(el, 'aimsflow:correlationKey') ?? text(message, 'aimsflow:correlationKey') ?? text(firstExtension(message, 'zeebe:Subscription'), 'correlationKey')
     );
   }
 

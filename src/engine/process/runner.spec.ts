@@ -370,9 +370,14 @@ describe('call activities (call-activity.bpmn)', () => {
 
 describe('multi-instance user task (multi-instance.bpmn)', () => {
   it('opens one task per item with per-item roles and completes after the last, collecting outputs', async () => {
-    const d = await Driver.start(await deploy(fixture('multi-instance.bpmn')), { requiredApprovers: ['dpo', 'risk_officer', 'top_management'] }, fakeHooks(T0), {
-      initiator: 'alice',
-    });
+    const d = await Driver.start(
+      await deploy(fixture('multi-instance.bpmn')),
+      { requiredApprovers: ['dpo', 'risk_officer', 'top_management'] },
+      fakeHooks(T0),
+      {
+        initiator: 'alice',
+      },
+    );
     expect(d.waits).toHaveLength(3);
     expect(d.waits[0]).toEqual({
       kind: 'userTask',
@@ -390,7 +395,9 @@ describe('multi-instance user task (multi-instance.bpmn)', () => {
     await d.send({ type: 'task.complete', waitKey: 'Approvals:1/2', variables: { decision: 'approve' }, completedBy: 'tom' });
     await d.send({ type: 'task.complete', waitKey: 'Approvals:1/0', variables: { decision: 'reject' }, completedBy: 'dora' });
     expect(d.last.status).toBe('active');
-    expect(d.waits).toEqual([expect.objectContaining({ key: 'Approvals:1/1', item: { index: 1, value: 'risk_officer', collectionKey: 'Approvals:1', completedBy: ['dora', 'tom'] } })]);
+    expect(d.waits).toEqual([
+      expect.objectContaining({ key: 'Approvals:1/1', item: { index: 1, value: 'risk_officer', collectionKey: 'Approvals:1', completedBy: ['dora', 'tom'] } }),
+    ]);
     expect(d.last.variables.decisions).toBeUndefined();
 
     await d.send({ type: 'task.complete', waitKey: 'Approvals:1/1', variables: { decision: 'approve' }, completedBy: 'rita' });
@@ -406,7 +413,10 @@ describe('multi-instance user task (multi-instance.bpmn)', () => {
   });
 
   it('rejects a collection that is not a list', async () => {
-    await rejectsWith(startInstance(await deploy(fixture('multi-instance.bpmn')), { requiredApprovers: 'dpo' }, fakeHooks()), EngineErrorCode.InvalidCollection);
+    await rejectsWith(
+      startInstance(await deploy(fixture('multi-instance.bpmn')), { requiredApprovers: 'dpo' }, fakeHooks()),
+      EngineErrorCode.InvalidCollection,
+    );
   });
 });
 

@@ -170,7 +170,12 @@ function throwIfFailed(snapshot: Snapshot): Snapshot {
   return snapshot;
 }
 
-function record(def: CompiledProcess, head: Pick<StepRecord, 'event' | 'waitKey' | 'at'>, actions: Array<{ type: string; params?: unknown }>, decisionIds: string[]): StepRecord {
+function record(
+  def: CompiledProcess,
+  head: Pick<StepRecord, 'event' | 'waitKey' | 'at'>,
+  actions: Array<{ type: string; params?: unknown }>,
+  decisionIds: string[],
+): StepRecord {
   const ids = (type: string): string[] => actions.filter((a) => a.type === type).map((a) => (a.params as { id: string }).id);
   return { ...head, left: ids('left'), entered: ids('entered'), decisionIds };
 }
@@ -291,9 +296,7 @@ function deriveWaits(def: CompiledProcess, context: InstanceContext): Wait[] {
             separateFrom: el.separateFrom,
             ...(unit.separateFromSubjects ? { separateFromSubjects: unit.separateFromSubjects } : {}),
             ...(unit.dueAt ? { dueAt: unit.dueAt } : {}),
-            ...(item
-              ? { item: { ...itemInfo(token, item), completedBy: (token.items ?? []).flatMap((i) => (i.completedBy ? [i.completedBy] : [])) } }
-              : {}),
+            ...(item ? { item: { ...itemInfo(token, item), completedBy: (token.items ?? []).flatMap((i) => (i.completedBy ? [i.completedBy] : [])) } } : {}),
           });
         }
         break;
@@ -379,7 +382,10 @@ function toMachineEvent(def: CompiledProcess, snapshot: Snapshot, event: Instanc
       );
       if (matches.length === 0) throw new EngineError(EngineErrorCode.WaitNotFound, `no open wait for message "${event.name}"`);
       if (matches.length > 1) {
-        throw new EngineError(EngineErrorCode.WaitAmbiguous, `message "${event.name}" matches ${matches.length} waits (${matches.map((m) => m.key).join(', ')}); pass a waitKey`);
+        throw new EngineError(
+          EngineErrorCode.WaitAmbiguous,
+          `message "${event.name}" matches ${matches.length} waits (${matches.map((m) => m.key).join(', ')}); pass a waitKey`,
+        );
       }
       return { type: 'message', waitKey: matches[0].key, variables: event.variables ?? {}, at };
     }

@@ -90,7 +90,10 @@ export function analyzeStructure(p: ParsedProcess): Structure {
     }
     structure.scopeOf.set(id, scope);
     if (scope.kind === 'path' && !PATH_KINDS.has(el.kind)) {
-      issue(id, `${el.type} cannot be on ${describe(scope)}: such a path may only run service tasks, business rule tasks and exclusive gateways and must end in an end event`);
+      issue(
+        id,
+        `${el.type} cannot be on ${describe(scope)}: such a path may only run service tasks, business rule tasks and exclusive gateways and must end in an end event`,
+      );
     }
     if (el.kind === 'endEvent' && !el.terminate && scope.kind === 'region') {
       issue(id, `a none end event inside ${describe(scope)} would leave its join waiting forever; route the branch to the join or use a terminate end event`);

@@ -51,9 +51,13 @@ describe('ISO 8601 timers', () => {
   it('resolves FEEL timers from variables (with or without temporal FEEL values)', () => {
     expect(resolveTimer({ type: 'duration', expression: '=reviewInterval' }, { reviewInterval: 'P1Y' }, NOW).dueAt).toBe('2027-01-31T10:00:00.000Z');
     expect(resolveTimer({ type: 'duration', expression: '=duration("P2D")' }, {}, NOW).dueAt).toBe('2026-02-02T10:00:00.000Z');
-    expect(resolveTimer({ type: 'date', expression: '=date and time(deadline)' }, { deadline: '2026-06-01T12:00:00Z' }, NOW).dueAt).toBe('2026-06-01T12:00:00.000Z');
+    expect(resolveTimer({ type: 'date', expression: '=date and time(deadline)' }, { deadline: '2026-06-01T12:00:00Z' }, NOW).dueAt).toBe(
+      '2026-06-01T12:00:00.000Z',
+    );
     expect(resolveTimer({ type: 'cycle', expression: '="R" + string(times) + "/P1D"' }, { times: 2 }, NOW)).toMatchObject({ remaining: 2 });
-    expect(() => resolveTimer({ type: 'duration', expression: '=missing' }, {}, NOW, 'T')).toThrow(expect.objectContaining({ code: EngineErrorCode.InvalidTimer, elementId: 'T' }));
+    expect(() => resolveTimer({ type: 'duration', expression: '=missing' }, {}, NOW, 'T')).toThrow(
+      expect.objectContaining({ code: EngineErrorCode.InvalidTimer, elementId: 'T' }),
+    );
     expect(() => resolveTimer({ type: 'date', expression: '=d' }, { d: 'P1D' }, NOW)).toThrow(/not an ISO 8601 date-time/);
   });
 

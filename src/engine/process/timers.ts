@@ -141,7 +141,8 @@ const LATEST = Date.UTC(9999, 11, 31, 23, 59, 59);
 /** A due time as ISO text; one beyond the year 9999 (`P1000000Y`) fails the step instead of the database write. */
 function dueText(date: Date, expression: string, elementId?: string): string {
   const time = date.getTime();
-  if (Number.isNaN(time) || time > LATEST || time < 0) throw new EngineError(EngineErrorCode.InvalidTimer, `"${expression}" lies beyond the year 9999`, elementId);
+  if (Number.isNaN(time) || time > LATEST || time < 0)
+    throw new EngineError(EngineErrorCode.InvalidTimer, `"${expression}" lies beyond the year 9999`, elementId);
   return date.toISOString();
 }
 

@@ -12,7 +12,11 @@ const flow = (from: string, to: string, condition?: string): string =>
   `<bpmn:sequenceFlow id="${from}_${to}" sourceRef="${from}" targetRef="${to}">${
     condition === undefined ? '' : `<bpmn:conditionExpression>${condition}</bpmn:conditionExpression>`
   }</bpmn:sequenceFlow>`;
-const chain = (...ids: string[]): string => ids.slice(1).map((id, i) => flow(ids[i], id)).join('');
+const chain = (...ids: string[]): string =>
+  ids
+    .slice(1)
+    .map((id, i) => flow(ids[i], id))
+    .join('');
 const timer = (kind: 'timeDuration' | 'timeDate' | 'timeCycle', value: string): string =>
   `<bpmn:timerEventDefinition><bpmn:${kind}>${value}</bpmn:${kind}></bpmn:timerEventDefinition>`;
 
@@ -30,7 +34,12 @@ async function expectIssue(body: string, elementId: string | undefined, message:
 describe('validateDefinition', () => {
   it.each(readdirSync('test/fixtures/bpmn').filter((f) => f.endsWith('.bpmn')))('accepts the fixture %s', async (name) => {
     const parsed = await parseProcess(fixture(name));
-    expect(validateDefinition(parsed, { knownRuleSets: new Set(['eu-ai-act-risk-class', 'nonconformity-severity', 'supplier-risk']), knownHandlers: new Set(['notify']) })).toEqual([]);
+    expect(
+      validateDefinition(parsed, {
+        knownRuleSets: new Set(['eu-ai-act-risk-class', 'nonconformity-severity', 'supplier-risk']),
+        knownHandlers: new Set(['notify']),
+      }),
+    ).toEqual([]);
   });
 
   it('accepts a minimal process', async () => {
@@ -44,7 +53,11 @@ describe('validateDefinition', () => {
       ['embedded sub-process', '<bpmn:subProcess id="X"/>', /bpmn:SubProcess is not supported/],
       ['inclusive gateway', '<bpmn:inclusiveGateway id="X"/>', /bpmn:InclusiveGateway is not supported/],
       ['intermediate throw event', '<bpmn:intermediateThrowEvent id="X"/>', /bpmn:IntermediateThrowEvent is not supported/],
-      ['message end event', '<bpmn:endEvent id="X"><bpmn:messageEventDefinition/></bpmn:endEvent>', /end event with bpmn:MessageEventDefinition is not supported/],
+      [
+        'message end event',
+        '<bpmn:endEvent id="X"><bpmn:messageEventDefinition/></bpmn:endEvent>',
+        /end event with bpmn:MessageEventDefinition is not supported/,
+      ],
       ['signal catch event', '<bpmn:intermediateCatchEvent id="X"><bpmn:signalEventDefinition/></bpmn:intermediateCatchEvent>', /bpmn:SignalEventDefinition/],
     ])('rejects a %s with its id and BPMN type', async (_name, element, message) => {
       await expectIssue(S + task('T') + element + E + chain('S', 'T', 'X', 'E'), 'X', message);
@@ -65,12 +78,20 @@ describe('validateDefinition', () => {
 
     it('rejects loop markers that cannot be mapped', async () => {
       const mi = (attrs: string, inner = ''): string =>
-        task('T', 'aimsflow:candidateRoles="r" aimsflow:collection="xs"', `<bpmn:multiInstanceLoopCharacteristics ${attrs}>${inner}</bpmn:multiInstanceLoopCharacteristics>`);
+        task(
+          'T',
+          'aimsflow:candidateRoles="r" aimsflow:collection="xs"',
+          `<bpmn:multiInstanceLoopCharacteristics ${attrs}>${inner}</bpmn:multiInstanceLoopCharacteristics>`,
+        );
       const around = (t: string): string => S + t + E + chain('S', 'T', 'E');
       await expectIssue(around(mi('isSequential="true"')), 'T', /sequential multi-instance is not supported/);
       await expectIssue(around(mi('', '<bpmn:loopCardinality>3</bpmn:loopCardinality>')), 'T', /loopCardinality is not supported/);
       await expectIssue(around(mi('', '<bpmn:completionCondition>done</bpmn:completionCondition>')), 'T', /completionCondition is not supported/);
-      await expectIssue(around(task('T', 'aimsflow:candidateRoles="r"', '<bpmn:standardLoopCharacteristics/>')), 'T', /StandardLoopCharacteristics.*not supported/);
+      await expectIssue(
+        around(task('T', 'aimsflow:candidateRoles="r"', '<bpmn:standardLoopCharacteristics/>')),
+        'T',
+        /StandardLoopCharacteristics.*not supported/,
+      );
       await expectIssue(
         S + '<bpmn:serviceTask id="T" aimsflow:handler="notify"><bpmn:multiInstanceLoopCharacteristics/></bpmn:serviceTask>' + E + chain('S', 'T', 'E'),
         'T',
@@ -83,7 +104,12 @@ describe('validateDefinition', () => {
 
   describe('exclusive gateways', () => {
     const gateway = (defaultFlow = '', c1 = 'x = 1', c2?: string): string =>
-      S + `<bpmn:exclusiveGateway id="G" ${defaultFlow}/>` + '<bpmn:endEvent id="A"/><bpmn:endEvent id="B"/>' + flow('S', 'G') + flow('G', 'A', c1) + flow('G', 'B', c2);
+      S +
+      `<bpmn:exclusiveGateway id="G" ${defaultFlow}/>` +
+      '<bpmn:endEvent id="A"/><bpmn:endEvent id="B"/>' +
+      flow('S', 'G') +
+      flow('G', 'A', c1) +
+      flow('G', 'B', c2);
 
     it('rejects a non-default outgoing flow without a condition, naming the flow', async () => {
       await expectIssue(gateway(), 'G_B', /flow out of exclusive gateway G needs a condition/);
@@ -102,7 +128,13 @@ describe('validateDefinition', () => {
 
     it('rejects a loop made only of gateways', async () => {
       const body =
-        S + '<bpmn:exclusiveGateway id="G1"/><bpmn:exclusiveGateway id="G2" default="G2_G1"/>' + E + flow('S', 'G1') + flow('G1', 'G2') + flow('G2', 'G1') + flow('G2', 'E', 'done');
+        S +
+        '<bpmn:exclusiveGateway id="G1"/><bpmn:exclusiveGateway id="G2" default="G2_G1"/>' +
+        E +
+        flow('S', 'G1') +
+        flow('G1', 'G2') +
+        flow('G2', 'G1') +
+        flow('G2', 'E', 'done');
       await expectIssue(body, 'G1', /exclusive gateways form a loop/);
     });
   });
@@ -122,7 +154,11 @@ describe('validateDefinition', () => {
     });
 
     it('rejects two none start events, duplicate message starts and message events without a message', async () => {
-      await expectIssue('<bpmn:startEvent id="S2"/>' + S + task('T') + E + chain('S', 'T', 'E') + flow('S2', 'T'), 'test-process', /more than one none start event/);
+      await expectIssue(
+        '<bpmn:startEvent id="S2"/>' + S + task('T') + E + chain('S', 'T', 'E') + flow('S2', 'T'),
+        'test-process',
+        /more than one none start event/,
+      );
       const messageStart = (id: string): string => `<bpmn:startEvent id="${id}"><bpmn:messageEventDefinition messageRef="Msg"/></bpmn:startEvent>`;
       const duplicate = bpmn(messageStart('M1') + messageStart('M2') + task('T') + E + flow('M1', 'T') + flow('M2', 'T') + flow('T', 'E')).replace(
         '<bpmn:process',
@@ -137,13 +173,18 @@ describe('validateDefinition', () => {
     });
 
     it('rejects an implicit parallel split and a dead end', async () => {
-      await expectIssue(S + task('T') + '<bpmn:endEvent id="A"/><bpmn:endEvent id="B"/>' + flow('S', 'T') + flow('T', 'A') + flow('T', 'B'), 'T', /implicit parallel split is not supported/);
+      await expectIssue(
+        S + task('T') + '<bpmn:endEvent id="A"/><bpmn:endEvent id="B"/>' + flow('S', 'T') + flow('T', 'A') + flow('T', 'B'),
+        'T',
+        /implicit parallel split is not supported/,
+      );
       await expectIssue(S + task('T') + task('U') + E + chain('S', 'T', 'E') + flow('S', 'U'), 'U', /no outgoing sequence flow/);
     });
   });
 
   describe('parallel gateways (structured subset)', () => {
-    const fork = (branches: string): string => S + '<bpmn:parallelGateway id="F"/>' + task('A') + task('B') + E + flow('S', 'F') + flow('F', 'A') + flow('F', 'B') + branches;
+    const fork = (branches: string): string =>
+      S + '<bpmn:parallelGateway id="F"/>' + task('A') + task('B') + E + flow('S', 'F') + flow('F', 'A') + flow('F', 'B') + branches;
 
     it('accepts a balanced fork and join', async () => {
       expect(await issuesOf(fork('<bpmn:parallelGateway id="J"/>' + flow('A', 'J') + flow('B', 'J') + flow('J', 'E')))).toEqual([]);
@@ -157,16 +198,35 @@ describe('validateDefinition', () => {
 
     it('rejects branches that reach different joins', async () => {
       const body = fork(
-        task('C') + '<bpmn:parallelGateway id="F2"/><bpmn:parallelGateway id="J1"/><bpmn:parallelGateway id="J2"/>' +
-          flow('A', 'F2') + flow('F2', 'J1') + flow('F2', 'J2') + flow('B', 'J1') + flow('J1', 'C') + flow('C', 'J2') + flow('J2', 'E'),
+        task('C') +
+          '<bpmn:parallelGateway id="F2"/><bpmn:parallelGateway id="J1"/><bpmn:parallelGateway id="J2"/>' +
+          flow('A', 'F2') +
+          flow('F2', 'J1') +
+          flow('F2', 'J2') +
+          flow('B', 'J1') +
+          flow('J1', 'C') +
+          flow('C', 'J2') +
+          flow('J2', 'E'),
       );
       await expectIssue(body, 'F2', /reach different joins/);
     });
 
     it('rejects a join that receives flows from outside its fork', async () => {
       const body =
-        S + '<bpmn:parallelGateway id="F"/><bpmn:exclusiveGateway id="X" default="X_J"/>' + task('A') + task('B') + '<bpmn:parallelGateway id="J"/>' + E +
-        flow('S', 'X') + flow('X', 'F', 'go') + flow('X', 'J') + flow('F', 'A') + flow('F', 'B') + flow('A', 'J') + flow('B', 'J') + flow('J', 'E');
+        S +
+        '<bpmn:parallelGateway id="F"/><bpmn:exclusiveGateway id="X" default="X_J"/>' +
+        task('A') +
+        task('B') +
+        '<bpmn:parallelGateway id="J"/>' +
+        E +
+        flow('S', 'X') +
+        flow('X', 'F', 'go') +
+        flow('X', 'J') +
+        flow('F', 'A') +
+        flow('F', 'B') +
+        flow('A', 'J') +
+        flow('B', 'J') +
+        flow('J', 'E');
       const issues = await issuesOf(body);
       expect(issues).toContainEqual({ elementId: 'J', message: expect.stringMatching(/reached from the main flow, not from the branches/) });
     });
@@ -174,8 +234,11 @@ describe('validateDefinition', () => {
     it('rejects a branch that reaches the join twice', async () => {
       const body = fork(
         '<bpmn:exclusiveGateway id="X" default="X_J"/><bpmn:parallelGateway id="J"/>' +
-          flow('A', 'X') + '<bpmn:sequenceFlow id="X_J_when" sourceRef="X" targetRef="J"><bpmn:conditionExpression>x</bpmn:conditionExpression></bpmn:sequenceFlow>' +
-          flow('X', 'J') + flow('B', 'J') + flow('J', 'E'),
+          flow('A', 'X') +
+          '<bpmn:sequenceFlow id="X_J_when" sourceRef="X" targetRef="J"><bpmn:conditionExpression>x</bpmn:conditionExpression></bpmn:sequenceFlow>' +
+          flow('X', 'J') +
+          flow('B', 'J') +
+          flow('J', 'E'),
       );
       await expectIssue(body, 'F', /branch F_A reaches join J more than once/);
     });
@@ -186,7 +249,8 @@ describe('validateDefinition', () => {
     });
 
     it('rejects a gateway that both forks and joins', async () => {
-      const body = S + task('A') + '<bpmn:parallelGateway id="P"/>' + E + '<bpmn:endEvent id="E2"/>' + flow('S', 'P') + flow('A', 'P') + flow('P', 'E') + flow('P', 'E2');
+      const body =
+        S + task('A') + '<bpmn:parallelGateway id="P"/>' + E + '<bpmn:endEvent id="E2"/>' + flow('S', 'P') + flow('A', 'P') + flow('P', 'E') + flow('P', 'E2');
       await expectIssue(body, 'P', /must either fork .* or join/);
     });
   });
@@ -234,7 +298,11 @@ describe('validateDefinition', () => {
 
     it('rejects FEEL that does not parse, naming where', async () => {
       await expectIssue(
-        S + '<bpmn:exclusiveGateway id="G" default="G_B"/><bpmn:endEvent id="A"/><bpmn:endEvent id="B"/>' + flow('S', 'G') + flow('G', 'A', 'score >') + flow('G', 'B'),
+        S +
+          '<bpmn:exclusiveGateway id="G" default="G_B"/><bpmn:endEvent id="A"/><bpmn:endEvent id="B"/>' +
+          flow('S', 'G') +
+          flow('G', 'A', 'score >') +
+          flow('G', 'B'),
         'G_A',
         /condition "score >" is not valid FEEL/,
       );
@@ -250,7 +318,11 @@ describe('validateDefinition', () => {
 
     it('points Camunda 7 JUEL expressions at FEEL', async () => {
       await expectIssue(
-        S + '<bpmn:exclusiveGateway id="G" default="G_B"/><bpmn:endEvent id="A"/><bpmn:endEvent id="B"/>' + flow('S', 'G') + flow('G', 'A', '${approved}') + flow('G', 'B'),
+        S +
+          '<bpmn:exclusiveGateway id="G" default="G_B"/><bpmn:endEvent id="A"/><bpmn:endEvent id="B"/>' +
+          flow('S', 'G') +
+          flow('G', 'A', '${approved}') +
+          flow('G', 'B'),
         'G_A',
         /JUEL expression; write FEEL/,
       );
@@ -284,14 +356,22 @@ describe('validateDefinition', () => {
 
     it('rejects a boundary timer on a task that cannot carry one', async () => {
       const body =
-        S + '<bpmn:serviceTask id="T" aimsflow:handler="notify"/>' + E + chain('S', 'T', 'E') +
-        `<bpmn:boundaryEvent id="B" attachedToRef="T">${timer('timeDuration', 'P1D')}</bpmn:boundaryEvent>` + flow('B', 'E');
+        S +
+        '<bpmn:serviceTask id="T" aimsflow:handler="notify"/>' +
+        E +
+        chain('S', 'T', 'E') +
+        `<bpmn:boundaryEvent id="B" attachedToRef="T">${timer('timeDuration', 'P1D')}</bpmn:boundaryEvent>` +
+        flow('B', 'E');
       await expectIssue(body, 'B', /only supported on user tasks and call activities/);
     });
 
     it('rejects a reminder path that waits or rejoins the main flow', async () => {
       const reminder = `<bpmn:boundaryEvent id="B" attachedToRef="T" cancelActivity="false">${timer('timeDuration', 'P1D')}</bpmn:boundaryEvent>`;
-      await expectIssue(withBoundary(reminder, task('U') + '<bpmn:endEvent id="E2"/>' + chain('B', 'U', 'E2')), 'U', /cannot be on the path of non-interrupting boundary timer B/);
+      await expectIssue(
+        withBoundary(reminder, task('U') + '<bpmn:endEvent id="E2"/>' + chain('B', 'U', 'E2')),
+        'U',
+        /cannot be on the path of non-interrupting boundary timer B/,
+      );
       await expectIssue(withBoundary(reminder, flow('B', 'T')), 'T', /reached from the main flow and from the path of non-interrupting boundary timer B/);
     });
   });

@@ -27,11 +27,17 @@ function sizeIssues(p: ParsedProcess, limits: EngineLimits): DefinitionIssue[] {
   const issues: DefinitionIssue[] = [];
   const elements = p.elements.length + p.flows.length;
   if (elements > limits.maxElements) {
-    issues.push({ elementId: p.key, message: `has ${elements} flow nodes and sequence flows; at most ${limits.maxElements} are allowed (AIMSFLOW_BPMN_MAX_ELEMENTS)` });
+    issues.push({
+      elementId: p.key,
+      message: `has ${elements} flow nodes and sequence flows; at most ${limits.maxElements} are allowed (AIMSFLOW_BPMN_MAX_ELEMENTS)`,
+    });
   }
   for (const el of p.elements) {
     if (el.outgoing.length > limits.maxForkWidth) {
-      issues.push({ elementId: el.id, message: `has ${el.outgoing.length} outgoing flows; at most ${limits.maxForkWidth} are allowed (AIMSFLOW_BPMN_MAX_FORK_WIDTH)` });
+      issues.push({
+        elementId: el.id,
+        message: `has ${el.outgoing.length} outgoing flows; at most ${limits.maxForkWidth} are allowed (AIMSFLOW_BPMN_MAX_FORK_WIDTH)`,
+      });
     }
   }
   return issues;
@@ -74,7 +80,8 @@ export function validateDefinition(p: ParsedProcess, opts: ValidationOptions = {
   const structure = analyzeStructure(p);
   for (const i of structure.issues) add(i.elementId, i.message);
   for (const [forkId, depth] of structure.nesting) {
-    if (depth > limits.maxNesting) add(forkId, `is nested ${depth} levels deep in parallel branches; at most ${limits.maxNesting} are allowed (AIMSFLOW_BPMN_MAX_NESTING)`);
+    if (depth > limits.maxNesting)
+      add(forkId, `is nested ${depth} levels deep in parallel branches; at most ${limits.maxNesting} are allowed (AIMSFLOW_BPMN_MAX_NESTING)`);
   }
   for (const el of p.elements) {
     if (!structure.scopeOf.has(el.id) && el.kind !== 'unsupported') add(el.id, 'is not reachable from any start event');
@@ -205,7 +212,8 @@ function checkElement(el: ParsedElement, p: ParsedProcess, opts: ValidationOptio
       if (el.incoming.length) add(el.id, 'boundary event cannot have incoming flows');
       checkSingleOutgoing(el, add);
       if (!el.timer) return;
-      if (el.timer.type === 'cycle' && el.interrupting) add(el.id, 'a time cycle is only supported on non-interrupting boundary timers (an interrupting one fires once)');
+      if (el.timer.type === 'cycle' && el.interrupting)
+        add(el.id, 'a time cycle is only supported on non-interrupting boundary timers (an interrupting one fires once)');
       checkTimer(el.id, el.timer, add);
       return;
     }
@@ -236,7 +244,8 @@ function checkEventGateway(el: EventBasedGatewayElement, p: ParsedProcess, add: 
   if (el.outgoing.length < 2) add(el.id, 'event-based gateway needs at least two outgoing flows, each to an intermediate timer or message catch event');
   const messages = new Map<string, string>();
   for (const flowId of el.outgoing) {
-    if (p.flows.find((f) => f.id === flowId)?.condition !== undefined) add(flowId, 'flows out of an event-based gateway cannot have conditions (the first event to occur decides)');
+    if (p.flows.find((f) => f.id === flowId)?.condition !== undefined)
+      add(flowId, 'flows out of an event-based gateway cannot have conditions (the first event to occur decides)');
     const target = flowTarget(p, flowId);
     if (!target) continue;
     if (target.kind !== 'timerCatch' && target.kind !== 'messageCatch') {
@@ -245,7 +254,11 @@ function checkEventGateway(el: EventBasedGatewayElement, p: ParsedProcess, add: 
     }
     if (target.kind === 'messageCatch' && target.messageName) {
       const other = messages.get(target.messageName);
-      if (other) add(target.id, `waits for message "${target.messageName}" like ${other} after the same event-based gateway ${el.id}; one message could not choose between them`);
+      if (other)
+        add(
+          target.id,
+          `waits for message "${target.messageName}" like ${other} after the same event-based gateway ${el.id}; one message could not choose between them`,
+        );
       messages.set(target.messageName, target.id);
     }
   }

@@ -16,19 +16,38 @@ describe('change facts for reassessment triggers', () => {
 
   it('derives model facts: same model bumped, provider or name changed, declared changes', () => {
     const current = { provider: 'acme', name: 'rank', version: '1.2.0' };
-    expect(modelChangeFacts(current, { provider: 'acme', name: 'rank', version: '2.0.0' })).toMatchObject({ semverBump: 'major', providerChanged: false, modelNameChanged: false });
+    expect(modelChangeFacts(current, { provider: 'acme', name: 'rank', version: '2.0.0' })).toMatchObject({
+      semverBump: 'major',
+      providerChanged: false,
+      modelNameChanged: false,
+    });
     expect(modelChangeFacts(current, { provider: 'other', name: 'rank', version: '1.2.1' })).toMatchObject({ semverBump: 'none', providerChanged: true });
-    expect(modelChangeFacts(current, { provider: 'acme', name: 'rank-xl', version: '1.0.0' })).toMatchObject({ modelNameChanged: true, providerChanged: false });
+    expect(modelChangeFacts(current, { provider: 'acme', name: 'rank-xl', version: '1.0.0' })).toMatchObject({
+      modelNameChanged: true,
+      providerChanged: false,
+    });
     expect(modelChangeFacts(null, { provider: 'acme', name: 'rank', version: '1.0.0' })).toMatchObject({ providerChanged: false, modelNameChanged: false });
-    const declared = modelChangeFacts(current, { ...current, version: '1.2.1' }, { trainingDataChanged: true, newDeploymentRegions: ['US'], newUseCases: [], newAffectedPersons: ['children'] });
+    const declared = modelChangeFacts(
+      current,
+      { ...current, version: '1.2.1' },
+      { trainingDataChanged: true, newDeploymentRegions: ['US'], newUseCases: [], newAffectedPersons: ['children'] },
+    );
     expect(declared).toMatchObject({ semverBump: 'patch', trainingDataChanged: true, newDeploymentRegion: true, newUseCase: false, newAffectedPersons: true });
   });
 
   it('derives attribute facts from a PATCH', () => {
     const before = { intendedPurpose: 'Rank CVs', attributes: { deploymentRegions: ['EU'], useCases: ['recruitment'], affectedPersons: ['job-applicants'] } };
     expect(anyChange(attributeChangeFacts(before, before))).toBe(false);
-    const after = { intendedPurpose: 'Rank CVs and interviews', attributes: { deploymentRegions: ['EU', 'US'], useCases: ['recruitment'], affectedPersons: ['job-applicants'] } };
-    expect(attributeChangeFacts(before, after)).toMatchObject({ intendedPurposeChanged: true, newDeploymentRegion: true, newUseCase: false, newAffectedPersons: false });
+    const after = {
+      intendedPurpose: 'Rank CVs and interviews',
+      attributes: { deploymentRegions: ['EU', 'US'], useCases: ['recruitment'], affectedPersons: ['job-applicants'] },
+    };
+    expect(attributeChangeFacts(before, after)).toMatchObject({
+      intendedPurposeChanged: true,
+      newDeploymentRegion: true,
+      newUseCase: false,
+      newAffectedPersons: false,
+    });
     const removed = { ...before, attributes: { ...before.attributes, deploymentRegions: [] } };
     expect(anyChange(attributeChangeFacts(before, removed))).toBe(false);
   });

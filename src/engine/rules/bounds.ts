@@ -55,9 +55,13 @@ export function ruleSetBoundIssues(doc: unknown, bounds: RuleSetLimits = limits)
   const issues: ValidationIssue[] = [];
   const rules = Array.isArray(doc.rules) ? doc.rules : [];
   const shared = isRecord(doc.sharedConditions) ? doc.sharedConditions : {};
-  if (rules.length > bounds.maxRules) issues.push({ pointer: '/rules', message: `has ${rules.length} rules; at most ${bounds.maxRules} are allowed (AIMSFLOW_RULES_MAX_RULES)` });
+  if (rules.length > bounds.maxRules)
+    issues.push({ pointer: '/rules', message: `has ${rules.length} rules; at most ${bounds.maxRules} are allowed (AIMSFLOW_RULES_MAX_RULES)` });
   if (Object.keys(shared).length > bounds.maxRules) {
-    issues.push({ pointer: '/sharedConditions', message: `has ${Object.keys(shared).length} entries; at most ${bounds.maxRules} are allowed (AIMSFLOW_RULES_MAX_RULES)` });
+    issues.push({
+      pointer: '/sharedConditions',
+      message: `has ${Object.keys(shared).length} entries; at most ${bounds.maxRules} are allowed (AIMSFLOW_RULES_MAX_RULES)`,
+    });
   }
   if (issues.length) return issues;
 
@@ -96,7 +100,10 @@ export function ruleSetBoundIssues(doc: unknown, bounds: RuleSetLimits = limits)
       depth = Math.max(depth, ref.depth + inner.depth);
     }
     if (depth > bounds.maxDepth && Number.isFinite(depth)) {
-      issues.push({ pointer: `/rules/${i}/conditions`, message: `nests conditions ${depth} levels deep (shared conditions expanded); at most ${bounds.maxDepth} are allowed (AIMSFLOW_RULES_MAX_DEPTH)` });
+      issues.push({
+        pointer: `/rules/${i}/conditions`,
+        message: `nests conditions ${depth} levels deep (shared conditions expanded); at most ${bounds.maxDepth} are allowed (AIMSFLOW_RULES_MAX_DEPTH)`,
+      });
     }
     total += size;
     if (total > bounds.maxConditions) {

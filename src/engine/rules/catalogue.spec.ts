@@ -106,7 +106,10 @@ describe('data/ai-system-attribute-schema.json', () => {
   it('agrees with the facts schemas of the seeded rule sets on shared attributes', () => {
     const ajv = createAjv();
     for (const key of ['eu-ai-act-risk-class', 'required-controls']) {
-      const properties = (json(`rules/${key}.json`) as RuleSetDocument).factsSchema.properties as Record<string, { enum?: unknown[]; items?: { enum?: unknown[] } }>;
+      const properties = (json(`rules/${key}.json`) as RuleSetDocument).factsSchema.properties as Record<
+        string,
+        { enum?: unknown[]; items?: { enum?: unknown[] } }
+      >;
       for (const [name, property] of Object.entries(properties)) {
         const attribute = attributeSchema.properties[name];
         if (!attribute) continue;

@@ -64,7 +64,10 @@ export class CompiledRuleSet {
       template: conditionTemplate(definition.conditions, shared),
     }));
     for (const meta of this.rules) this.meta.set(meta.definition.name, meta);
-    this.buildOutcome = outcomeBuilder(document.outcome, document.rules.map((rule) => rule.event.params));
+    this.buildOutcome = outcomeBuilder(
+      document.outcome,
+      document.rules.map((rule) => rule.event.params),
+    );
   }
 
   /**

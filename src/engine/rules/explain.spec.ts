@@ -20,12 +20,16 @@ const document: RuleSetDocument = {
   },
   sharedConditions: { positive: { all: [{ fact: 'n', operator: 'greaterThan', value: 0 }] } },
   rules: [
-    rule('leaf-details', {
-      all: [
-        { fact: 'n', operator: 'lessThan', value: { fact: 'limit' }, name: 'below-limit' },
-        { fact: 'obj', path: '$.level', params: { unit: 'm' }, operator: 'equal', value: 2 },
-      ],
-    }, 3),
+    rule(
+      'leaf-details',
+      {
+        all: [
+          { fact: 'n', operator: 'lessThan', value: { fact: 'limit' }, name: 'below-limit' },
+          { fact: 'obj', path: '$.level', params: { unit: 'm' }, operator: 'equal', value: 2 },
+        ],
+      },
+      3,
+    ),
     rule('short-circuit', {
       all: [
         { fact: 's', operator: 'equal', value: 'x', priority: 5 },

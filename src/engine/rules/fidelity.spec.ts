@@ -53,13 +53,35 @@ const documents: RuleSetDocument[] = [
     rule('does-not-contain', { all: [{ fact: 'tags', operator: 'doesNotContain', value: 'x' }] }),
   ]),
   doc('nesting-and-priorities', [
-    rule('deep', {
-      all: [
-        { any: [{ fact: 'flag', operator: 'equal', value: true }, { not: { fact: 'n', operator: 'lessThan', value: 0 } }] },
-        { not: { all: [{ fact: 's', operator: 'equal', value: 'b' }, { fact: 'tags', operator: 'contains', value: 'y' }] } },
-      ],
-    }, { priority: 5 }),
-    rule('not-root', { not: { any: [{ fact: 'flag', operator: 'equal', value: true }, { fact: 'n', operator: 'greaterThan', value: 4 }] } }, { priority: 3 }),
+    rule(
+      'deep',
+      {
+        all: [
+          { any: [{ fact: 'flag', operator: 'equal', value: true }, { not: { fact: 'n', operator: 'lessThan', value: 0 } }] },
+          {
+            not: {
+              all: [
+                { fact: 's', operator: 'equal', value: 'b' },
+                { fact: 'tags', operator: 'contains', value: 'y' },
+              ],
+            },
+          },
+        ],
+      },
+      { priority: 5 },
+    ),
+    rule(
+      'not-root',
+      {
+        not: {
+          any: [
+            { fact: 'flag', operator: 'equal', value: true },
+            { fact: 'n', operator: 'greaterThan', value: 4 },
+          ],
+        },
+      },
+      { priority: 3 },
+    ),
     rule('condition-priorities', {
       any: [
         { fact: 's', operator: 'equal', value: 'a', priority: 10 },
@@ -101,7 +123,7 @@ const documents: RuleSetDocument[] = [
 /** Deterministic fact sets, including missing facts and odd values. */
 function factSets(count: number): Array<Record<string, unknown>> {
   let seed = 42;
-  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   const pick = <T>(values: T[]): T => values[Math.floor(random() * values.length)];
   const sets: Array<Record<string, unknown>> = [{}];
   for (let i = 0; i < count; i++) {
@@ -139,7 +161,12 @@ describe('fidelity with bare json-rules-engine', () => {
       const decision = await compiled.evaluate(set);
       expect(decision.events.map(({ type, params }) => ({ type, params }))).toEqual(expected.events);
       expect(decision.events.map((e) => e.rule)).toEqual(expected.results.map((r) => r.name));
-      expect(decision.explanation.filter((r) => r.fired).map((r) => r.name).sort()).toEqual(expected.results.map((r) => r.name).sort());
+      expect(
+        decision.explanation
+          .filter((r) => r.fired)
+          .map((r) => r.name)
+          .sort(),
+      ).toEqual(expected.results.map((r) => r.name).sort());
       fired += expected.events.length;
     }
     // The fact sets must exercise the rules, not just agree on "nothing fired".

@@ -68,19 +68,22 @@ describe('collect', () => {
 });
 
 describe('collect with an index', () => {
-  const decide = ruleSet(
-    { strategy: 'collect', index: { from: 'controls', carry: ['why', 'basis'] }, defaults: { controls: [] } },
-    [
-      { name: 'always', params: { controls: ['A.10.2', 'A.2.2'], why: 'always', basis: ['x'] } },
-      { name: 'sometimes', params: { controls: ['A.2.2', 'A.6.1.2'], why: 'sometimes' } },
-      { name: 'single', params: { controls: 'A.6.2.8', why: 'one', basis: ['y'] }, priority: 2 },
-    ],
-  );
+  const decide = ruleSet({ strategy: 'collect', index: { from: 'controls', carry: ['why', 'basis'] }, defaults: { controls: [] } }, [
+    { name: 'always', params: { controls: ['A.10.2', 'A.2.2'], why: 'always', basis: ['x'] } },
+    { name: 'sometimes', params: { controls: ['A.2.2', 'A.6.1.2'], why: 'sometimes' } },
+    { name: 'single', params: { controls: 'A.6.2.8', why: 'one', basis: ['y'] }, priority: 2 },
+  ]);
 
   it('gives one entry per id in natural order, naming every rule with the carried params', async () => {
     expect(await decide('always', 'sometimes', 'single')).toEqual({
       controls: [
-        { id: 'A.2.2', sources: [{ rule: 'always', why: 'always', basis: ['x'] }, { rule: 'sometimes', why: 'sometimes' }] },
+        {
+          id: 'A.2.2',
+          sources: [
+            { rule: 'always', why: 'always', basis: ['x'] },
+            { rule: 'sometimes', why: 'sometimes' },
+          ],
+        },
         { id: 'A.6.1.2', sources: [{ rule: 'sometimes', why: 'sometimes' }] },
         { id: 'A.6.2.8', sources: [{ rule: 'single', why: 'one', basis: ['y'] }] },
         { id: 'A.10.2', sources: [{ rule: 'always', why: 'always', basis: ['x'] }] },

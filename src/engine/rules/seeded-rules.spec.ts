@@ -98,7 +98,11 @@ const annexIII: Array<[string, number]> = [
 const emotionOrBiometric = ['emotion-recognition', 'biometric-categorisation'];
 
 table('eu-ai-act-risk-class', [
-  ...art5.map(([useCase, letter]): Case => [`Art. 5(1)(${letter}): ${useCase} is prohibited`, { useCases: [useCase] }, risk('prohibited', [`Art. 5(1)(${letter})`])]),
+  ...art5.map(([useCase, letter]): Case => [
+    `Art. 5(1)(${letter}): ${useCase} is prohibited`,
+    { useCases: [useCase] },
+    risk('prohibited', [`Art. 5(1)(${letter})`]),
+  ]),
   ...annexIII.map(([useCase, point]): Case => [
     `Annex III(${point}): ${useCase} is high-risk`,
     { useCases: [useCase], art6_3Derogation: 'none', profilesNaturalPersons: false },
@@ -110,25 +114,65 @@ table('eu-ai-act-risk-class', [
     { useCases: ['recruitment'], art6_3Derogation: ground, profilesNaturalPersons: false },
     risk('minimal', ['Art. 6(3)']),
   ]),
-  ['derogation claimed but the system profiles natural persons: high-risk', { useCases: ['recruitment'], art6_3Derogation: 'preparatory-task', profilesNaturalPersons: true }, high(4)],
-  ['derogation claimed, profiling not stated: high-risk (the derogation must be shown)', { useCases: ['education-assessment'], art6_3Derogation: 'detects-patterns' }, high(3)],
+  [
+    'derogation claimed but the system profiles natural persons: high-risk',
+    { useCases: ['recruitment'], art6_3Derogation: 'preparatory-task', profilesNaturalPersons: true },
+    high(4),
+  ],
+  [
+    'derogation claimed, profiling not stated: high-risk (the derogation must be shown)',
+    { useCases: ['education-assessment'], art6_3Derogation: 'detects-patterns' },
+    high(3),
+  ],
   ['no derogation, no profiling: high-risk', { useCases: ['worker-monitoring'], art6_3Derogation: 'none', profilesNaturalPersons: false }, high(4)],
-  ['derogated emotion recognition keeps its Art. 50(3) duty: limited', { useCases: ['emotion-recognition'], art6_3Derogation: 'narrow-procedural-task', profilesNaturalPersons: false }, risk('limited', ['Art. 50(3)'], ['emotion-or-biometric-categorisation'])],
-  ['derogated Annex III chatbot: limited', { useCases: ['judicial-assistance', 'chatbot'], art6_3Derogation: 'preparatory-task', profilesNaturalPersons: false }, risk('limited', ['Art. 50(1)'], ['interacts-with-persons'])],
+  [
+    'derogated emotion recognition keeps its Art. 50(3) duty: limited',
+    { useCases: ['emotion-recognition'], art6_3Derogation: 'narrow-procedural-task', profilesNaturalPersons: false },
+    risk('limited', ['Art. 50(3)'], ['emotion-or-biometric-categorisation']),
+  ],
+  [
+    'derogated Annex III chatbot: limited',
+    { useCases: ['judicial-assistance', 'chatbot'], art6_3Derogation: 'preparatory-task', profilesNaturalPersons: false },
+    risk('limited', ['Art. 50(1)'], ['interacts-with-persons']),
+  ],
   ['Annex I safety component: high-risk under Art. 6(1)', { safetyComponentOfRegulatedProduct: true, useCases: ['forecasting'] }, risk('high', ['Art. 6(1)'])],
-  ['Annex I safety component with an Art. 6(3) ground: still high-risk (the derogation only covers Annex III)', { safetyComponentOfRegulatedProduct: true, art6_3Derogation: 'narrow-procedural-task', profilesNaturalPersons: false }, risk('high', ['Art. 6(1)'])],
-  ['Annex I and Annex III together', { safetyComponentOfRegulatedProduct: true, useCases: ['critical-infrastructure-safety'] }, risk('high', ['Art. 6(2)', 'Annex III(2)', 'Art. 6(1)'])],
+  [
+    'Annex I safety component with an Art. 6(3) ground: still high-risk (the derogation only covers Annex III)',
+    { safetyComponentOfRegulatedProduct: true, art6_3Derogation: 'narrow-procedural-task', profilesNaturalPersons: false },
+    risk('high', ['Art. 6(1)']),
+  ],
+  [
+    'Annex I and Annex III together',
+    { safetyComponentOfRegulatedProduct: true, useCases: ['critical-infrastructure-safety'] },
+    risk('high', ['Art. 6(2)', 'Annex III(2)', 'Art. 6(1)']),
+  ],
   ['several Annex III points', { useCases: ['recruitment', 'credit-scoring'] }, risk('high', ['Art. 6(2)', 'Annex III(4)', 'Annex III(5)'])],
   ['Art. 50(1): interacts with natural persons', { interactsWithNaturalPersons: true }, risk('limited', ['Art. 50(1)'], ['interacts-with-persons'])],
   ['Art. 50(1): chatbot use case', { useCases: ['chatbot'] }, risk('limited', ['Art. 50(1)'], ['interacts-with-persons'])],
   ['Art. 50(2): generates synthetic content', { generatesSyntheticContent: true }, risk('limited', ['Art. 50(2)'], ['synthetic-content'])],
   ['Art. 50(2): synthetic content generation use case', { useCases: ['synthetic-content-generation'] }, risk('limited', ['Art. 50(2)'], ['synthetic-content'])],
-  ['Art. 50(4): deep fakes', { useCases: ['deep-fake'], generatesSyntheticContent: true }, risk('limited', ['Art. 50(2)', 'Art. 50(4)'], ['synthetic-content', 'deep-fake'])],
-  ['high-risk chatbot: high-risk and still the transparency duty', { useCases: ['recruitment', 'chatbot'], interactsWithNaturalPersons: true }, high(4, ['interacts-with-persons'])],
+  [
+    'Art. 50(4): deep fakes',
+    { useCases: ['deep-fake'], generatesSyntheticContent: true },
+    risk('limited', ['Art. 50(2)', 'Art. 50(4)'], ['synthetic-content', 'deep-fake']),
+  ],
+  [
+    'high-risk chatbot: high-risk and still the transparency duty',
+    { useCases: ['recruitment', 'chatbot'], interactsWithNaturalPersons: true },
+    high(4, ['interacts-with-persons']),
+  ],
   ['high-risk synthetic content: both', { useCases: ['education-assessment'], generatesSyntheticContent: true }, high(3, ['synthetic-content'])],
-  ['prohibited beats high and limited, transparency duties remain', { useCases: ['social-scoring', 'credit-scoring', 'chatbot'] }, risk('prohibited', ['Art. 5(1)(c)'], ['interacts-with-persons'])],
+  [
+    'prohibited beats high and limited, transparency duties remain',
+    { useCases: ['social-scoring', 'credit-scoring', 'chatbot'] },
+    risk('prohibited', ['Art. 5(1)(c)'], ['interacts-with-persons']),
+  ],
   ['two prohibited practices', { useCases: ['subliminal-manipulation', 'exploit-vulnerabilities'] }, risk('prohibited', ['Art. 5(1)(a)', 'Art. 5(1)(b)'])],
-  ['ordinary use cases: minimal', { useCases: ['spam-filtering', 'fraud-detection'], interactsWithNaturalPersons: false, generatesSyntheticContent: false }, risk('minimal', [])],
+  [
+    'ordinary use cases: minimal',
+    { useCases: ['spam-filtering', 'fraud-detection'], interactsWithNaturalPersons: false, generatesSyntheticContent: false },
+    risk('minimal', []),
+  ],
   ['no attributes at all: minimal', {}, risk('minimal', [])],
 ]);
 
@@ -153,8 +197,16 @@ describe('required-controls', () => {
     ['minimal-risk deployer: organisation-wide and responsible use', { riskClass: 'minimal', roles: ['deployer'] }, ids(ORG, USE)],
     ['minimal-risk developer: life cycle and data', { riskClass: 'minimal', roles: ['developer'] }, ids(ORG, DEV, DATA)],
     ['high-risk provider', { riskClass: 'high', roles: ['developer', 'provider'] }, ids(ORG, IMPACT, DEV, DATA, ['A.6.2.8'], INFO, ['A.10.2', 'A.10.4'])],
-    ['high-risk third-party system deployed', { riskClass: 'high', roles: ['deployer'], thirdParty: true }, ids(ORG, IMPACT, ['A.6.2.6', 'A.6.2.8', 'A.7.4'], INFO, USE, ['A.10.2', 'A.10.3'])],
-    ['prohibited system is treated like a high-risk one', { riskClass: 'prohibited', roles: ['deployer'] }, ids(ORG, IMPACT, ['A.6.2.6', 'A.6.2.8', 'A.7.4'], INFO, USE)],
+    [
+      'high-risk third-party system deployed',
+      { riskClass: 'high', roles: ['deployer'], thirdParty: true },
+      ids(ORG, IMPACT, ['A.6.2.6', 'A.6.2.8', 'A.7.4'], INFO, USE, ['A.10.2', 'A.10.3']),
+    ],
+    [
+      'prohibited system is treated like a high-risk one',
+      { riskClass: 'prohibited', roles: ['deployer'] },
+      ids(ORG, IMPACT, ['A.6.2.6', 'A.6.2.8', 'A.7.4'], INFO, USE),
+    ],
     ['personal data', { riskClass: 'minimal', roles: ['deployer'], processesPersonalData: true }, ids(ORG, ['A.5.2', 'A.5.3', 'A.5.4'], USE)],
     ['special-category data', { riskClass: 'minimal', roles: ['deployer'], specialCategoryData: true }, ids(ORG, ['A.5.2', 'A.5.3', 'A.5.4'], USE)],
     ['automated decisions', { riskClass: 'minimal', roles: ['deployer'], automatedDecisionMaking: true }, ids(ORG, IMPACT, ['A.8.5'], USE)],
@@ -204,20 +256,52 @@ const approval = (approverRoles: string[], extra: Record<string, unknown> = {}) 
 table('required-approvals', [
   ['impact assessment, minimal risk, low impact', { step: 'impact-assessment', riskClass: 'minimal', impactLevel: 'low' }, approval(['compliance-officer'])],
   ['impact assessment, nothing classified yet', { step: 'impact-assessment' }, approval(['compliance-officer'])],
-  ['impact assessment, limited risk', { step: 'impact-assessment', riskClass: 'limited', impactLevel: 'low' }, approval(['compliance-officer', 'risk-officer'])],
-  ['impact assessment, medium impact', { step: 'impact-assessment', riskClass: 'minimal', impactLevel: 'medium' }, approval(['compliance-officer', 'risk-officer'])],
-  ['impact assessment, high risk', { step: 'impact-assessment', riskClass: 'high', impactLevel: 'medium' }, approval(['compliance-officer', 'risk-officer', 'dpo'])],
-  ['impact assessment, high impact', { step: 'impact-assessment', riskClass: 'minimal', impactLevel: 'high' }, approval(['compliance-officer', 'risk-officer', 'dpo'])],
+  [
+    'impact assessment, limited risk',
+    { step: 'impact-assessment', riskClass: 'limited', impactLevel: 'low' },
+    approval(['compliance-officer', 'risk-officer']),
+  ],
+  [
+    'impact assessment, medium impact',
+    { step: 'impact-assessment', riskClass: 'minimal', impactLevel: 'medium' },
+    approval(['compliance-officer', 'risk-officer']),
+  ],
+  [
+    'impact assessment, high risk',
+    { step: 'impact-assessment', riskClass: 'high', impactLevel: 'medium' },
+    approval(['compliance-officer', 'risk-officer', 'dpo']),
+  ],
+  [
+    'impact assessment, high impact',
+    { step: 'impact-assessment', riskClass: 'minimal', impactLevel: 'high' },
+    approval(['compliance-officer', 'risk-officer', 'dpo']),
+  ],
   ['risk acceptance, standard', { step: 'risk-acceptance', riskClass: 'minimal', impactLevel: 'low' }, approval(['risk-officer'])],
   ['risk acceptance, elevated', { step: 'risk-acceptance', riskClass: 'limited' }, approval(['risk-officer', 'compliance-officer'])],
-  ['risk acceptance, high risk: top management', { step: 'risk-acceptance', riskClass: 'high', impactLevel: 'low' }, approval(['risk-officer', 'top-management'])],
+  [
+    'risk acceptance, high risk: top management',
+    { step: 'risk-acceptance', riskClass: 'high', impactLevel: 'low' },
+    approval(['risk-officer', 'top-management']),
+  ],
   ['deployment, standard', { step: 'deployment', riskClass: 'minimal', impactLevel: 'low' }, approval(['compliance-officer'])],
   ['deployment, elevated', { step: 'deployment', riskClass: 'minimal', impactLevel: 'medium' }, approval(['compliance-officer', 'risk-officer'])],
   ['deployment, high', { step: 'deployment', riskClass: 'high', impactLevel: 'high' }, approval(['compliance-officer', 'risk-officer', 'top-management'])],
-  ['deployment of a prohibited system is blocked', { step: 'deployment', riskClass: 'prohibited' }, approval(['compliance-officer', 'risk-officer', 'top-management'], { blocked: true, basis: ['Art. 5'] })],
+  [
+    'deployment of a prohibited system is blocked',
+    { step: 'deployment', riskClass: 'prohibited' },
+    approval(['compliance-officer', 'risk-officer', 'top-management'], { blocked: true, basis: ['Art. 5'] }),
+  ],
   ['corrective action, not high', { step: 'corrective-action', riskClass: 'limited', impactLevel: 'medium' }, approval(['compliance-officer'])],
-  ['corrective action, high impact', { step: 'corrective-action', riskClass: 'minimal', impactLevel: 'high' }, approval(['compliance-officer', 'risk-officer'])],
-  ['corrective action on a prohibited system is not blocked', { step: 'corrective-action', riskClass: 'prohibited' }, approval(['compliance-officer', 'risk-officer'])],
+  [
+    'corrective action, high impact',
+    { step: 'corrective-action', riskClass: 'minimal', impactLevel: 'high' },
+    approval(['compliance-officer', 'risk-officer']),
+  ],
+  [
+    'corrective action on a prohibited system is not blocked',
+    { step: 'corrective-action', riskClass: 'prohibited' },
+    approval(['compliance-officer', 'risk-officer']),
+  ],
 ]);
 
 // ---------------------------------------------------------------------------------------------
@@ -339,7 +423,9 @@ describe('facts validation of seeded rule sets', () => {
     expect(CompiledRuleSet.compile(load('eu-ai-act-risk-class')).validateFacts({ useCases: ['recruitment', 'mind-reading'] })).toEqual([
       { pointer: '/facts/useCases/1', message: expect.stringMatching(/^must be one of: "subliminal-manipulation", /) },
     ]);
-    expect(CompiledRuleSet.compile(load('required-approvals')).validateFacts({ riskClass: 'high' })).toEqual([{ pointer: '/facts/step', message: 'is required' }]);
+    expect(CompiledRuleSet.compile(load('required-approvals')).validateFacts({ riskClass: 'high' })).toEqual([
+      { pointer: '/facts/step', message: 'is required' },
+    ]);
     expect(CompiledRuleSet.compile(load('risk-rating')).validateFacts({ likelihood: 6, severity: 0 })).toEqual([
       { pointer: '/facts/likelihood', message: 'must be <= 5' },
       { pointer: '/facts/severity', message: 'must be >= 1' },

@@ -28,7 +28,12 @@ const valid: RuleSetDocument = {
     {
       name: 'tagged',
       description: 'Tagged',
-      conditions: { any: [{ fact: 'tags', operator: 'contains', value: 'a' }, { fact: 'score', operator: 'greaterThan', value: 3 }] },
+      conditions: {
+        any: [
+          { fact: 'tags', operator: 'contains', value: 'a' },
+          { fact: 'score', operator: 'greaterThan', value: 3 },
+        ],
+      },
       event: { type: 'rated', params: { rating: 'low', reasons: 'tags', urgent: false } },
     },
   ],
@@ -138,7 +143,10 @@ describe('validateRuleSet', () => {
   it('requires factsSchema to compile as a JSON Schema', () => {
     expect(pointers(broken((d) => (d.factsSchema.properties.score.type = 'int')))).toContain('/factsSchema/properties/score/type');
     const [issue] = validateRuleSet(broken((d) => (d.factsSchema.properties.score.minimun = 1)));
-    expect(issue).toEqual({ pointer: '/factsSchema', message: expect.stringMatching(/^does not compile as a JSON Schema: strict mode: unknown keyword: "minimun"/) });
+    expect(issue).toEqual({
+      pointer: '/factsSchema',
+      message: expect.stringMatching(/^does not compile as a JSON Schema: strict mode: unknown keyword: "minimun"/),
+    });
     expect(pointers(broken((d) => (d.factsSchema = { type: 'array' })))).toEqual(['/factsSchema/properties', '/factsSchema/type']);
   });
 
@@ -197,9 +205,7 @@ describe('CompiledRuleSet.compile', () => {
 
 describe('validateFacts', () => {
   it('points into the request body', () => {
-    expect(validateFacts(valid.factsSchema, { level: 'high', tags: ['a', 'x'] })).toEqual([
-      { pointer: '/facts/tags/1', message: 'must be one of: "a", "b"' },
-    ]);
+    expect(validateFacts(valid.factsSchema, { level: 'high', tags: ['a', 'x'] })).toEqual([{ pointer: '/facts/tags/1', message: 'must be one of: "a", "b"' }]);
     expect(validateFacts(valid.factsSchema, {})).toEqual([{ pointer: '/facts/level', message: 'is required' }]);
     expect(validateFacts(valid.factsSchema, { level: 'low', score: 1.5 }, '')).toEqual([{ pointer: '/score', message: 'must be integer' }]);
   });

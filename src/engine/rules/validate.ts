@@ -265,8 +265,7 @@ function checkReferenceCycles(shared: Json, issues: ValidationIssue[]): void {
 }
 
 type Kind = 'string' | 'number' | 'boolean' | 'array' | 'object' | 'null';
-const kindOf = (value: unknown): Kind =>
-  value === null ? 'null' : Array.isArray(value) ? 'array' : (typeof value as Kind);
+const kindOf = (value: unknown): Kind => (value === null ? 'null' : Array.isArray(value) ? 'array' : (typeof value as Kind));
 
 interface EventParams {
   rule: string;

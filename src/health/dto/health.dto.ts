@@ -25,7 +25,11 @@ export class HealthIndicatorsDto {
 
 /** The body of a health check (Terminus' HealthCheckResult). */
 export class HealthDto {
-  @ApiProperty({ enum: CHECK_STATUSES, description: 'Overall status: `ok`, or `degraded` when an indicator is degraded (a check that fails is answered 503 instead)', example: 'ok' })
+  @ApiProperty({
+    enum: CHECK_STATUSES,
+    description: 'Overall status: `ok`, or `degraded` when an indicator is degraded (a check that fails is answered 503 instead)',
+    example: 'ok',
+  })
   status: HealthCheckStatus;
 
   @ApiPropertyOptional({ type: HealthIndicatorsDto, description: 'Indicators that are up (or degraded)' })

@@ -31,7 +31,10 @@ export class IdempotencyKeysRepository {
   }
 
   find(m: EntityManager, scope: string, key: string): Promise<StoredKey | undefined> {
-    return sqlOne<StoredKey>(m, `SELECT request_hash, status, response_status, response_body, created_at FROM idempotency_keys WHERE scope = $1 AND key = $2`, [scope, key]);
+    return sqlOne<StoredKey>(m, `SELECT request_hash, status, response_status, response_body, created_at FROM idempotency_keys WHERE scope = $1 AND key = $2`, [
+      scope,
+      key,
+    ]);
   }
 
   /** In the request's own transaction, just before it commits. */
@@ -40,7 +43,12 @@ export class IdempotencyKeysRepository {
   }
 
   async complete(m: EntityManager, scope: string, key: string, status: number, body: unknown): Promise<void> {
-    await m.query(`UPDATE idempotency_keys SET status = 'completed', response_status = $3, response_body = $4 WHERE scope = $1 AND key = $2`, [scope, key, status, JSON.stringify(body ?? null)]);
+    await m.query(`UPDATE idempotency_keys SET status = 'completed', response_status = $3, response_body = $4 WHERE scope = $1 AND key = $2`, [
+      scope,
+      key,
+      status,
+      JSON.stringify(body ?? null),
+    ]);
   }
 
   async release(m: EntityManager, scope: string, key: string): Promise<void> {

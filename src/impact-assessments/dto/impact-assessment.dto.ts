@@ -19,7 +19,13 @@ function dimension(of: string) {
       likelihood: { type: 'integer' as const, minimum: 1, maximum: 5, description: '1 rare … 5 almost certain' },
       mitigations: { type: 'string' as const, description: 'Mitigations in place or planned' },
     },
-    example: { description: 'Qualified applicants rejected', affectedParties: 'applicants', severity: 4, likelihood: 2, mitigations: 'human review of every rejection' },
+    example: {
+      description: 'Qualified applicants rejected',
+      affectedParties: 'applicants',
+      severity: 4,
+      likelihood: 2,
+      mitigations: 'human review of every rejection',
+    },
   };
 }
 
@@ -48,7 +54,8 @@ export class ImpactAssessmentDto {
 
   @ApiProperty({
     enum: ASSESSMENT_STATUSES,
-    description: '`review-required`: a material change made the approved assessment due for review; `superseded`: a later version was approved; `withdrawn`: its process was cancelled',
+    description:
+      '`review-required`: a material change made the approved assessment due for review; `superseded`: a later version was approved; `withdrawn`: its process was cancelled',
   })
   status: AssessmentStatus;
 

@@ -29,13 +29,17 @@ export class ImpactAssessmentsRepository {
 
   /** The system's assessments in these statuses, locked, oldest first. */
   lockWithStatus(m: EntityManager, systemId: string, statuses: AssessmentStatus[]): Promise<ImpactAssessmentEntity[]> {
-    return m.getRepository(ImpactAssessmentEntity).find({ where: { systemId, status: In(statuses) }, order: { createdAt: 'ASC', id: 'ASC' }, lock: { mode: 'pessimistic_write' } });
+    return m
+      .getRepository(ImpactAssessmentEntity)
+      .find({ where: { systemId, status: In(statuses) }, order: { createdAt: 'ASC', id: 'ASC' }, lock: { mode: 'pessimistic_write' } });
   }
 
   /** The newest assessment of the system that its process is still working on. */
   async inProgressFor(m: EntityManager, systemId: string): Promise<ImpactAssessmentEntity | undefined> {
     return (
-      (await m.getRepository(ImpactAssessmentEntity).findOne({ where: { systemId, status: In([...IN_PROGRESS]) }, order: { createdAt: 'DESC', version: 'DESC' } })) ?? undefined
+      (await m
+        .getRepository(ImpactAssessmentEntity)
+        .findOne({ where: { systemId, status: In([...IN_PROGRESS]) }, order: { createdAt: 'DESC', version: 'DESC' } })) ?? undefined
     );
   }
 
@@ -46,7 +50,10 @@ export class ImpactAssessmentsRepository {
     return row!.next;
   }
 
-  insert(m: EntityManager, row: Omit<ImpactAssessmentEntity, 'id' | 'individuals' | 'groups' | 'society' | 'organisation' | 'fria' | 'impactLevel' | 'supersededBy' | 'approvedAt'>): Promise<ImpactAssessmentEntity> {
+  insert(
+    m: EntityManager,
+    row: Omit<ImpactAssessmentEntity, 'id' | 'individuals' | 'groups' | 'society' | 'organisation' | 'fria' | 'impactLevel' | 'supersededBy' | 'approvedAt'>,
+  ): Promise<ImpactAssessmentEntity> {
     const repo = m.getRepository(ImpactAssessmentEntity);
     return repo.save(repo.create(row));
   }
@@ -55,7 +62,11 @@ export class ImpactAssessmentsRepository {
     return m.getRepository(ImpactAssessmentEntity).save(row);
   }
 
-  async update(m: EntityManager, id: string, change: Partial<Pick<ImpactAssessmentEntity, 'status' | 'reasons' | 'supersededBy' | 'updatedAt'>>): Promise<void> {
+  async update(
+    m: EntityManager,
+    id: string,
+    change: Partial<Pick<ImpactAssessmentEntity, 'status' | 'reasons' | 'supersededBy' | 'updatedAt'>>,
+  ): Promise<void> {
     await m.getRepository(ImpactAssessmentEntity).update({ id }, change);
   }
 

@@ -92,7 +92,8 @@ export class RecordedModelVersionDto {
     type: String,
     nullable: true,
     format: 'uuid',
-    description: 'The impact-assessment instance started, or the running one that got the new reasons; null when nothing is reassessed or the system is still onboarding',
+    description:
+      'The impact-assessment instance started, or the running one that got the new reasons; null when nothing is reassessed or the system is still onboarding',
   })
   instanceId: string | null;
 
@@ -132,7 +133,12 @@ export class ModelVersionHistoryEntryDto {
   @ApiProperty({ type: String, nullable: true, format: 'uuid', description: 'The impact-assessment instance it started or joined' })
   instanceId: string | null;
 
-  @ApiProperty({ type: String, nullable: true, format: 'uuid', description: 'The model event it came from (POST /model-events); null when posted for this system' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    format: 'uuid',
+    description: 'The model event it came from (POST /model-events); null when posted for this system',
+  })
   modelEventId: string | null;
 
   @ApiProperty({ example: 'mlflow' })

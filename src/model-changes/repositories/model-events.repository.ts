@@ -84,6 +84,11 @@ export class ModelEventsRepository {
   }
 
   async markFailed(m: EntityManager, item: ModelEventItem, error: string, at: Date): Promise<void> {
-    await m.query(`UPDATE model_event_items SET status = 'failed', error = $3, processed_at = $4 WHERE event_id = $1 AND system_id = $2`, [item.event_id, item.system_id, error, at]);
+    await m.query(`UPDATE model_event_items SET status = 'failed', error = $3, processed_at = $4 WHERE event_id = $1 AND system_id = $2`, [
+      item.event_id,
+      item.system_id,
+      error,
+      at,
+    ]);
   }
 }

@@ -33,7 +33,8 @@ export class NonconformityDto {
   controlRefs: string[];
 
   @ApiProperty({
-    description: 'Set by the corrective action process: raised, contained, root-cause, planned, approved, implemented, effectiveness-review, closed, reopened (withdrawn when its process was cancelled)',
+    description:
+      'Set by the corrective action process: raised, contained, root-cause, planned, approved, implemented, effectiveness-review, closed, reopened (withdrawn when its process was cancelled)',
     example: 'root-cause',
   })
   status: string;
@@ -50,7 +51,12 @@ export class NonconformityDto {
   @ApiProperty({ type: 'integer', description: 'Times an effectiveness review sent it back to root cause', example: 0 })
   reopened: number;
 
-  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Its corrective action process instance (null when no nonconformity process is deployed)' })
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'Its corrective action process instance (null when no nonconformity process is deployed)',
+  })
   instanceId: string | null;
 
   @ApiProperty({ example: 'ada' })
@@ -65,7 +71,10 @@ export class NonconformityDto {
   @ApiProperty({ type: Date, nullable: true })
   closedAt: Date | null;
 
-  @ApiProperty({ type: [String], description: 'Rules decisions its corrective action process took (approvals, review delay), oldest first (GET /decisions/{id})' })
+  @ApiProperty({
+    type: [String],
+    description: 'Rules decisions its corrective action process took (approvals, review delay), oldest first (GET /decisions/{id})',
+  })
   decisionIds: string[];
 }
 

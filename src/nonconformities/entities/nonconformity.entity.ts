@@ -1,6 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-
 /** A nonconformity and its corrective action (ISO 42001 10.2), fed by the nonconformity process. */
 @Entity('nonconformities')
 export class NonconformityEntity {

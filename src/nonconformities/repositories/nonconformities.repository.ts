@@ -25,7 +25,10 @@ export class NonconformitiesRepository {
     return (await m.getRepository(NonconformityEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } })) ?? undefined;
   }
 
-  insert(m: EntityManager, row: Omit<NonconformityEntity, 'id' | 'containment' | 'rootCause' | 'plan' | 'instanceId' | 'closedAt'>): Promise<NonconformityEntity> {
+  insert(
+    m: EntityManager,
+    row: Omit<NonconformityEntity, 'id' | 'containment' | 'rootCause' | 'plan' | 'instanceId' | 'closedAt'>,
+  ): Promise<NonconformityEntity> {
     const repo = m.getRepository(NonconformityEntity);
     return repo.save(repo.create(row));
   }
@@ -44,7 +47,11 @@ export class NonconformitiesRepository {
   }
 
   async countOpenMajors(m: EntityManager, auditId: string): Promise<number> {
-    const row = await sqlOne<{ open: number }>(m, `SELECT count(*)::int AS open FROM nonconformities WHERE audit_id = $1 AND severity = 'major' AND status <> 'closed'`, [auditId]);
+    const row = await sqlOne<{ open: number }>(
+      m,
+      `SELECT count(*)::int AS open FROM nonconformities WHERE audit_id = $1 AND severity = 'major' AND status <> 'closed'`,
+      [auditId],
+    );
     return row?.open ?? 0;
   }
 

@@ -43,7 +43,9 @@ export class DefinitionsController {
   @ApiCreatedResponse({ type: DeployedDefinitionDto, description: 'A new version was stored (`created: true`)' })
   @ApiOkResponse({ type: DeployedDefinitionDto, description: 'The same content was deployed before: that version is returned (`created: false`)' })
   @ApiBadRequestResponse({ description: 'The body is not a BPMN 2.0 document (malformed XML, wrong root, not exactly one executable process)' })
-  @ApiUnprocessableEntityResponse({ description: 'The process falls outside the supported subset: `errors` names every issue with its element id; nothing is stored' })
+  @ApiUnprocessableEntityResponse({
+    description: 'The process falls outside the supported subset: `errors` names every issue with its element id; nothing is stored',
+  })
   @ApiUnsupportedMediaTypeResponse({ description: 'The body is not XML (send Content-Type: application/xml)' })
   @ApiOperation({
     summary: 'Deploy a process definition',
@@ -71,7 +73,10 @@ export class DefinitionsController {
   @Header('Content-Type', 'application/xml; charset=utf-8')
   @ApiProduces('application/xml')
   @ApiOkResponse({ description: 'The BPMN XML as deployed, for a diagram viewer', schema: { type: 'string' } })
-  @ApiOperation({ summary: 'The XML of a definition version', description: 'Exactly as deployed (line endings normalised), as application/xml: feed it to a BPMN diagram viewer.' })
+  @ApiOperation({
+    summary: 'The XML of a definition version',
+    description: 'Exactly as deployed (line endings normalised), as application/xml: feed it to a BPMN diagram viewer.',
+  })
   xml(@Param('key') key: string, @Param('version', ParseIntPipe) version: number): Promise<string> {
     return this.definitions.xml(key, version);
   }

@@ -39,7 +39,9 @@ import { DefinitionCache } from './definition-cache.js';
 /** Issues become problem entries pointing at the element (`/elements/<id>`), or at the document (`/`). */
 function toProblems(issues: DefinitionIssue[]): DefinitionProblem[] {
   return issues.map((issue) =>
-    issue.elementId ? { pointer: `/elements/${issue.elementId}`, elementId: issue.elementId, message: issue.message } : { pointer: '/', message: issue.message },
+    issue.elementId
+      ? { pointer: `/elements/${issue.elementId}`, elementId: issue.elementId, message: issue.message }
+      : { pointer: '/', message: issue.message },
   );
 }
 
@@ -107,7 +109,11 @@ export class DefinitionsService implements OnApplicationBootstrap {
 
       const issues = validateDefinition(parsed, { knownRuleSets: new Set(await this.ruleSets.activeKeys(m)), knownHandlers: this.handlers.names() });
       if (issues.length) {
-        throw new ProcessError(ProcessErrorCode.InvalidDefinition, `The process definition is not valid (${issues.length} issue(s)); nothing was stored`, toProblems(issues));
+        throw new ProcessError(
+          ProcessErrorCode.InvalidDefinition,
+          `The process definition is not valid (${issues.length} issue(s)); nothing was stored`,
+          toProblems(issues),
+        );
       }
       const compiled = compileProcess(parsed);
       const now = this.clock.now();
@@ -210,7 +216,11 @@ export class DefinitionsService implements OnApplicationBootstrap {
         out.push({ id: start.id, schedule: await engineCall(() => resolveTimer(start.timer!, {}, now, start.id)) });
       } catch (error) {
         if (!(error instanceof ProcessError)) throw error;
-        throw new ProcessError(ProcessErrorCode.InvalidDefinition, 'The process definition is not valid (1 issue(s)); nothing was stored', toProblems([{ elementId: start.id, message: error.message }]));
+        throw new ProcessError(
+          ProcessErrorCode.InvalidDefinition,
+          'The process definition is not valid (1 issue(s)); nothing was stored',
+          toProblems([{ elementId: start.id, message: error.message }]),
+        );
       }
     }
     return out;

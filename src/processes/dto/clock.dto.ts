@@ -10,7 +10,10 @@ export class FiredJobDto {
   @ApiProperty({ format: 'uuid' })
   jobId: string;
 
-  @ApiProperty({ enum: JOB_KINDS, description: '`timer`: a timer wait; `start-timer`: a timer start event; `message`, `start-message`: a retried message delivery or start' })
+  @ApiProperty({
+    enum: JOB_KINDS,
+    description: '`timer`: a timer wait; `start-timer`: a timer start event; `message`, `start-message`: a retried message delivery or start',
+  })
   kind: JobKind;
 
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The instance (null for a start that has none yet)' })
@@ -27,7 +30,8 @@ export class FiredJobDto {
 
   @ApiProperty({
     enum: FIRE_OUTCOMES,
-    description: '`fired`; `skipped`: another worker had it; `obsolete`: its wait was closed meanwhile; `retry-scheduled`: it failed and runs again after a backoff; `incident`: it failed on its last attempt',
+    description:
+      '`fired`; `skipped`: another worker had it; `obsolete`: its wait was closed meanwhile; `retry-scheduled`: it failed and runs again after a backoff; `incident`: it failed on its last attempt',
   })
   outcome: FireOutcome;
 
@@ -42,7 +46,11 @@ export class ClockAdvanceDto {
   @ApiProperty({ type: [FiredJobDto], description: 'Every job that came due on the way, in order' })
   fired: FiredJobDto[];
 
-  @ApiPropertyOptional({ type: Boolean, description: 'Present (`true`) when it stopped after firing 10,000 jobs (a short timer cycle over a long advance): jobs due later on the way have not fired yet' })
+  @ApiPropertyOptional({
+    type: Boolean,
+    description:
+      'Present (`true`) when it stopped after firing 10,000 jobs (a short timer cycle over a long advance): jobs due later on the way have not fired yet',
+  })
   truncated?: true;
 }
 

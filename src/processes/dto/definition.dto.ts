@@ -26,7 +26,8 @@ export class StartEventDto {
 
   @ApiProperty({
     enum: START_EVENT_KINDS,
-    description: '`none`: started through the API or by aimsflow; `timer`: started by its schedule; `message`: started by POST /messages with this message name',
+    description:
+      '`none`: started through the API or by aimsflow; `timer`: started by its schedule; `message`: started by POST /messages with this message name',
   })
   kind: 'none' | 'timer' | 'message';
 
@@ -54,7 +55,10 @@ export class ProcessDefinitionDto {
   @ApiProperty({ type: String, nullable: true, description: 'The BPMN documentation of the process: what it does and when it runs' })
   documentation: string | null;
 
-  @ApiProperty({ description: 'sha256 of the XML (line endings normalised): deploying the same content again returns this version', example: '5d729acd63fc0eb25b5f8b5d28f025f3dc5d8ee1912417616f5fe4dbd9948d21' })
+  @ApiProperty({
+    description: 'sha256 of the XML (line endings normalised): deploying the same content again returns this version',
+    example: '5d729acd63fc0eb25b5f8b5d28f025f3dc5d8ee1912417616f5fe4dbd9948d21',
+  })
   contentHash: string;
 
   @ApiProperty({ description: 'At most one running instance per subject (`aimsflow:uniquePerSubject`)', example: false })
@@ -80,7 +84,10 @@ export class ProcessDefinitionPageDto extends PageOf(ProcessDefinitionDto) {}
 
 /** What POST /process-definitions answers: the stored version, new (201) or known (200). */
 export class DeployedDefinitionDto extends ProcessDefinitionDto {
-  @ApiProperty({ description: '`true`: a new version was stored (201); `false`: the same content was deployed before and that version is returned (200)', example: true })
+  @ApiProperty({
+    description: '`true`: a new version was stored (201); `false`: the same content was deployed before and that version is returned (200)',
+    example: true,
+  })
   created: boolean;
 }
 

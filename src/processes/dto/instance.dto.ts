@@ -36,7 +36,8 @@ export class InstanceSummaryDto {
 
   @ApiProperty({
     enum: INSTANCE_STATUSES,
-    description: '`failed`: still running, but a timer- or message-driven step failed on every attempt (see `incidents`); `terminated`: a terminate end event ended it',
+    description:
+      '`failed`: still running, but a timer- or message-driven step failed on every attempt (see `incidents`); `terminated`: a terminate end event ended it',
   })
   status: InstanceStatusValue;
 
@@ -218,7 +219,12 @@ export class IncidentDto {
 
 /** A process instance with everything it waits for. */
 export class InstanceDto extends InstanceSummaryDto {
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'The process variables', example: { systemId: '3f1c2a4e-8d4b-4a55-9a43-1f2f1e0c9b7d', riskClass: 'high' } })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'The process variables',
+    example: { systemId: '3f1c2a4e-8d4b-4a55-9a43-1f2f1e0c9b7d', riskClass: 'high' },
+  })
   variables: Record<string, unknown>;
 
   @ApiProperty({ type: ParentInstanceDto, nullable: true, description: 'The instance whose call activity started this one' })

@@ -81,7 +81,13 @@ export function toMessageResultDto(r: MessageResult): MessageResultDto {
     correlationKey: r.correlationKey,
     receivedAt: new Date(r.receivedAt),
     deliveries: r.deliveries.map((d) => ({ instanceId: d.instanceId, elementId: d.elementId, status: d.status, error: d.error })),
-    started: r.started.map((s) => ({ definitionKey: s.definitionKey, definitionVersion: s.definitionVersion, status: s.status, instanceId: s.instanceId, reason: s.reason })),
+    started: r.started.map((s) => ({
+      definitionKey: s.definitionKey,
+      definitionVersion: s.definitionVersion,
+      status: s.status,
+      instanceId: s.instanceId,
+      reason: s.reason,
+    })),
     duplicate: r.duplicate,
   };
 }

@@ -90,12 +90,18 @@ export class MessageDto {
   @MaxLength(200)
   messageId?: string;
 
-  @ApiPropertyOptional({ description: 'Merged into the instance variables (or the variables of a started instance)', example: { evidenceUrl: 'https://dms/doc/42' } })
+  @ApiPropertyOptional({
+    description: 'Merged into the instance variables (or the variables of a started instance)',
+    example: { evidenceUrl: 'https://dms/doc/42' },
+  })
   @IsOptional()
   @IsObject()
   variables?: Record<string, unknown>;
 
-  @ApiPropertyOptional({ type: SubjectDto, description: 'Subject of instances a message start event starts; default { type: "message", id: correlationKey or name }' })
+  @ApiPropertyOptional({
+    type: SubjectDto,
+    description: 'Subject of instances a message start event starts; default { type: "message", id: correlationKey or name }',
+  })
   @IsOptional()
   @ValidateNested()
   @Type(() => SubjectDto)

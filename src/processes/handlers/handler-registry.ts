@@ -124,9 +124,14 @@ export class HandlerRegistry {
       });
     }
     if (output !== undefined && (output === null || typeof output !== 'object' || Array.isArray(output))) {
-      throw new ProcessError(ProcessErrorCode.HandlerFailed, `service task ${ctx.elementId} (handler "${name}") returned something other than an object of variables`, [], {
-        elementId: ctx.elementId,
-      });
+      throw new ProcessError(
+        ProcessErrorCode.HandlerFailed,
+        `service task ${ctx.elementId} (handler "${name}") returned something other than an object of variables`,
+        [],
+        {
+          elementId: ctx.elementId,
+        },
+      );
     }
     return output;
   }

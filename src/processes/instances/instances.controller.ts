@@ -40,7 +40,8 @@ export class InstancesController {
   @ApiOkResponse({ type: InstanceDto })
   @ApiOperation({
     summary: 'Get a process instance',
-    description: 'Status, definition version, active elements, variables, open tasks, pending timers with due times, message subscriptions, parent and children, incidents.',
+    description:
+      'Status, definition version, active elements, variables, open tasks, pending timers with due times, message subscriptions, parent and children, incidents.',
   })
   get(@Param('id', new ParseUUIDPipe()) id: string): Promise<InstanceDto> {
     return this.instances.get(id);
@@ -48,7 +49,10 @@ export class InstancesController {
 
   @Get(':id/history')
   @ApiOkResponse({ type: HistoryStepPageDto })
-  @ApiOperation({ summary: 'The history of an instance', description: 'Every step, oldest first: event, elements left and entered, actor, time, decision ids.' })
+  @ApiOperation({
+    summary: 'The history of an instance',
+    description: 'Every step, oldest first: event, elements left and entered, actor, time, decision ids.',
+  })
   history(@Param('id', new ParseUUIDPipe()) id: string, @Query() query: PageQueryDto): Promise<HistoryStepPageDto> {
     return this.instances.history(id, query);
   }
@@ -73,7 +77,11 @@ export class InstancesController {
     summary: 'Retry the step of an incident',
     description: 'Runs the timer or message step that failed on every attempt once more, now. Success resolves the incident and returns the instance.',
   })
-  retryIncident(@Param('id', new ParseUUIDPipe()) id: string, @Param('incidentId', new ParseUUIDPipe()) incidentId: string, @CurrentActor() actor: Actor): Promise<InstanceDto> {
+  retryIncident(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('incidentId', new ParseUUIDPipe()) incidentId: string,
+    @CurrentActor() actor: Actor,
+  ): Promise<InstanceDto> {
     return this.instances.retryIncident(id, incidentId, actor);
   }
 }

@@ -5,14 +5,7 @@ import { type Page, page, type PageQueryDto } from '../../common/pagination.js';
 import { Database } from '../../database/database.js';
 import { DecisionsService } from '../../rules/decisions.service.js';
 import { TaskRecords } from '../../tasks/task-records.service.js';
-import {
-  type HistoryStepDto,
-  type InstanceDto,
-  type InstanceSummaryDto,
-  toHistoryStepDto,
-  toInstanceDto,
-  toInstanceSummaryDto,
-} from '../dto/instance.dto.js';
+import { type HistoryStepDto, type InstanceDto, type InstanceSummaryDto, toHistoryStepDto, toInstanceDto, toInstanceSummaryDto } from '../dto/instance.dto.js';
 import type { CancelInstanceDto, InstanceQueryDto, StartInstanceDto } from '../dto/processes.dto.js';
 import { JobRunner } from '../jobs/job-runner.service.js';
 import { ProcessError, ProcessErrorCode } from '../processes.errors.js';
@@ -42,7 +35,13 @@ export class InstancesService {
 
   async start(dto: StartInstanceDto, actor: Actor): Promise<InstanceDto> {
     return this.db.transaction(async (m) => {
-      const { instance } = await this.engine.start(m, { definitionKey: dto.definitionKey, version: dto.version, subject: dto.subject, variables: dto.variables, actor });
+      const { instance } = await this.engine.start(m, {
+        definitionKey: dto.definitionKey,
+        version: dto.version,
+        subject: dto.subject,
+        variables: dto.variables,
+        actor,
+      });
       return this.view(m, instance);
     });
   }

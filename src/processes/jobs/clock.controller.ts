@@ -15,11 +15,13 @@ export class ClockController {
   @Post('advance')
   @HttpCode(200)
   @RequireRoles('governance')
-  @ApiOkResponse({ type: ClockAdvanceDto, description: '`now`: the new service time; `fired`: every job that came due on the way, in order, with its outcome.' })
+  @ApiOkResponse({
+    type: ClockAdvanceDto,
+    description: '`now`: the new service time; `fired`: every job that came due on the way, in order, with its outcome.',
+  })
   @ApiOperation({
     summary: 'Move the service clock forward (manual clock only)',
-    description:
-      'For demos and acceptance tests (AIMSFLOW_CLOCK=manual). Time moves to each due timer or retry in turn, fires it, and ends at now + duration.',
+    description: 'For demos and acceptance tests (AIMSFLOW_CLOCK=manual). Time moves to each due timer or retry in turn, fires it, and ends at now + duration.',
   })
   advance(@Body() dto: AdvanceClockDto): Promise<ClockAdvanceDto> {
     return this.jobs.advance(dto.duration);

@@ -120,7 +120,9 @@ export class JobRunner implements OnModuleInit, BackgroundWorker {
       target = new Date(resolveTimer({ type: 'duration', expression: duration }, {}, this.clock.now()).dueAt);
     } catch (error) {
       if (!(error instanceof EngineError)) throw error;
-      throw new ProcessError(ProcessErrorCode.InvalidDuration, error.message, [{ pointer: '/duration', message: 'must be an ISO 8601 duration such as P30D or PT4H' }]);
+      throw new ProcessError(ProcessErrorCode.InvalidDuration, error.message, [
+        { pointer: '/duration', message: 'must be an ISO 8601 duration such as P30D or PT4H' },
+      ]);
     }
     const fired: FiredJob[] = [];
     while (fired.length < MAX_FIRINGS_PER_ADVANCE) {
@@ -196,7 +198,9 @@ export class JobRunner implements OnModuleInit, BackgroundWorker {
         await this.jobs.countFailedRetry(m, failed.id, errorMessage(error));
         await this.incidents.countFailedRetry(m, incidentId, errorMessage(error));
       });
-      throw new ProcessError(ProcessErrorCode.IncidentRetryFailed, `The step failed again: ${errorMessage(error)}; the incident stays open`, [], { incidentId });
+      throw new ProcessError(ProcessErrorCode.IncidentRetryFailed, `The step failed again: ${errorMessage(error)}; the incident stays open`, [], {
+        incidentId,
+      });
     }
   }
 
@@ -237,7 +241,12 @@ export class JobRunner implements OnModuleInit, BackgroundWorker {
   private async startOnTimer(m: EntityManager, job: ProcessJobEntity, payload: JobPayload, actor: Actor): Promise<void> {
     const definition = await this.definitions.byId(m, job.definitionId as string);
     try {
-      await this.engine.startAt(m, definition, { subject: { type: 'process-definition', id: definition.key }, variables: {}, startEventId: job.elementId, instanceId: job.instanceId }, actor);
+      await this.engine.startAt(
+        m,
+        definition,
+        { subject: { type: 'process-definition', id: definition.key }, variables: {}, startEventId: job.elementId, instanceId: job.instanceId },
+        actor,
+      );
     } catch (error) {
       // The previous occurrence still runs for this subject: this one is skipped, the cycle goes on.
       if (!(error instanceof ProcessError && error.code === ProcessErrorCode.AlreadyActiveForSubject)) throw error;

@@ -16,7 +16,10 @@ export class MessagesController {
   @Post()
   @HttpCode(200)
   @RequireRoles(...PROCESS_WRITERS)
-  @ApiOkResponse({ type: MessageResultDto, description: 'Where it went: `deliveries` (delivered, or retrying when the step failed) and `started` instances; `duplicate` for a repeated messageId.' })
+  @ApiOkResponse({
+    type: MessageResultDto,
+    description: 'Where it went: `deliveries` (delivered, or retrying when the step failed) and `started` instances; `duplicate` for a repeated messageId.',
+  })
   @ApiNotFoundResponse({ description: 'No instance waits for the message (name + correlation key) and no process starts on it; nothing is stored.' })
   @ApiOperation({
     summary: 'Correlate a message',

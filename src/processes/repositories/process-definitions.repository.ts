@@ -43,7 +43,19 @@ export class ProcessDefinitionsRepository {
       `INSERT INTO process_definitions (key, version, name, documentation, xml, content_hash, unique_per_subject, start_events, source, source_file, deployed_by, deployed_at)
        SELECT $1, coalesce(max(version), 0) + 1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11 FROM process_definitions WHERE key = $1
        RETURNING ${COLUMNS}`,
-      [d.key, d.name, d.documentation, d.xml, d.contentHash, d.uniquePerSubject, JSON.stringify(d.startEvents), d.source, d.sourceFile, d.deployedBy, d.deployedAt],
+      [
+        d.key,
+        d.name,
+        d.documentation,
+        d.xml,
+        d.contentHash,
+        d.uniquePerSubject,
+        JSON.stringify(d.startEvents),
+        d.source,
+        d.sourceFile,
+        d.deployedBy,
+        d.deployedAt,
+      ],
     );
     return row!;
   }

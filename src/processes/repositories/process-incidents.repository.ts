@@ -6,7 +6,10 @@ import { ProcessIncidentEntity } from '../entities/process-incident.entity.js';
 /** The only code that reads and writes `process_incidents` (the step statement's obsolete-incident CTE aside). */
 @Injectable()
 export class ProcessIncidentsRepository {
-  async insert(m: EntityManager, incident: { instanceId: string; jobId: string; elementId: string; message: string; attempts: number; at: Date }): Promise<string> {
+  async insert(
+    m: EntityManager,
+    incident: { instanceId: string; jobId: string; elementId: string; message: string; attempts: number; at: Date },
+  ): Promise<string> {
     const row = await sqlOne<{ id: string }>(
       m,
       `INSERT INTO process_incidents (instance_id, job_id, element_id, message, attempts, status, created_at) VALUES ($1, $2, $3, $4, $5, 'open', $6) RETURNING id`,
@@ -16,11 +19,19 @@ export class ProcessIncidentsRepository {
   }
 
   lock(m: EntityManager, id: string, instanceId: string): Promise<{ status: string; job_id: string } | undefined> {
-    return sqlOne<{ status: string; job_id: string }>(m, `SELECT status, job_id FROM process_incidents WHERE id = $1 AND instance_id = $2 FOR UPDATE`, [id, instanceId]);
+    return sqlOne<{ status: string; job_id: string }>(m, `SELECT status, job_id FROM process_incidents WHERE id = $1 AND instance_id = $2 FOR UPDATE`, [
+      id,
+      instanceId,
+    ]);
   }
 
   async resolve(m: EntityManager, id: string, resolution: string, at: Date, by: string): Promise<void> {
-    await m.query(`UPDATE process_incidents SET status = 'resolved', resolution = $2, resolved_at = $3, resolved_by = $4 WHERE id = $1`, [id, resolution, at, by]);
+    await m.query(`UPDATE process_incidents SET status = 'resolved', resolution = $2, resolved_at = $3, resolved_by = $4 WHERE id = $1`, [
+      id,
+      resolution,
+      at,
+      by,
+    ]);
   }
 
   /** A retry that failed again: the incident stays open with the new error. */

@@ -27,7 +27,11 @@ export class ProcessInstancesRepository {
   }
 
   /** `lockTree` for the instance `alongside.target` selects, with the other module's row locked in the same statement. */
-  async lockTreeWith(m: EntityManager, id: string, alongside: LockedAlongside): Promise<{ instance: ProcessInstanceEntity; row: Record<string, unknown> } | undefined> {
+  async lockTreeWith(
+    m: EntityManager,
+    id: string,
+    alongside: LockedAlongside,
+  ): Promise<{ instance: ProcessInstanceEntity; row: Record<string, unknown> } | undefined> {
     const rows = await this.lockRows(m, alongside.target, id, alongside);
     const row = rows.find((r) => r.is_target);
     return row && { instance: hydrate(m, ProcessInstanceEntity, row), row };
@@ -116,7 +120,16 @@ export class ProcessInstancesRepository {
   /** A start that never succeeded still gets a row (status failed, no state) to carry its incident. */
   async insertFailedStart(
     m: EntityManager,
-    row: { id: string; definitionId: string; definitionKey: string; definitionVersion: number; subject: Subject; variables: Record<string, unknown>; actor: string; at: Date },
+    row: {
+      id: string;
+      definitionId: string;
+      definitionKey: string;
+      definitionVersion: number;
+      subject: Subject;
+      variables: Record<string, unknown>;
+      actor: string;
+      at: Date;
+    },
   ): Promise<void> {
     await m.query(
       `INSERT INTO process_instances (id, definition_id, definition_key, definition_version, subject_type, subject_id, status, variables, initiator,
@@ -127,7 +140,10 @@ export class ProcessInstancesRepository {
   }
 
   async markFailed(m: EntityManager, instanceId: string, at: Date): Promise<void> {
-    await m.query(`UPDATE process_instances SET status = 'failed', updated_at = $2, version = version + 1 WHERE id = $1 AND status = 'active'`, [instanceId, at]);
+    await m.query(`UPDATE process_instances SET status = 'failed', updated_at = $2, version = version + 1 WHERE id = $1 AND status = 'active'`, [
+      instanceId,
+      at,
+    ]);
   }
 
   /** Cancels an instance that has no state (its start failed). */
@@ -137,7 +153,11 @@ export class ProcessInstancesRepository {
 
   /** Serialises starts of one definition for one subject until the transaction ends. */
   async lockUniqueStart(m: EntityManager, definitionKey: string, subject: Subject): Promise<void> {
-    await m.query(`SELECT pg_advisory_xact_lock(hashtext('aimsflow.process-unique'), hashtext($1 || '|' || $2 || '|' || $3))`, [definitionKey, subject.type, subject.id]);
+    await m.query(`SELECT pg_advisory_xact_lock(hashtext('aimsflow.process-unique'), hashtext($1 || '|' || $2 || '|' || $3))`, [
+      definitionKey,
+      subject.type,
+      subject.id,
+    ]);
   }
 
   /** A running instance of the definition for the subject. */

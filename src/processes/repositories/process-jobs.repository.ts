@@ -82,7 +82,18 @@ export class ProcessJobsRepository {
       m,
       `INSERT INTO process_jobs (kind, instance_id, definition_id, wait_key, element_id, due_at, run_at, payload, attempts, last_error, created_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $6) RETURNING id`,
-      [job.kind, job.instanceId ?? null, job.definitionId ?? null, job.waitKey ?? null, job.elementId, now, job.runAt, JSON.stringify(job.payload), job.attempts, job.lastError],
+      [
+        job.kind,
+        job.instanceId ?? null,
+        job.definitionId ?? null,
+        job.waitKey ?? null,
+        job.elementId,
+        now,
+        job.runAt,
+        JSON.stringify(job.payload),
+        job.attempts,
+        job.lastError,
+      ],
     );
     return row!.id;
   }
@@ -124,7 +135,11 @@ export class ProcessJobsRepository {
 
   /** The wait it was for has closed: nothing left to do. */
   async markObsolete(m: EntityManager, jobId: string, error: string, at: Date): Promise<void> {
-    await m.query(`UPDATE process_jobs SET status = 'cancelled', last_error = $2, done_at = $3, locked_until = NULL WHERE id = $1 AND status = 'pending'`, [jobId, error, at]);
+    await m.query(`UPDATE process_jobs SET status = 'cancelled', last_error = $2, done_at = $3, locked_until = NULL WHERE id = $1 AND status = 'pending'`, [
+      jobId,
+      error,
+      at,
+    ]);
   }
 
   async note(m: EntityManager, jobId: string, message: string): Promise<void> {
@@ -132,17 +147,20 @@ export class ProcessJobsRepository {
   }
 
   async scheduleAttempt(m: EntityManager, jobId: string, attempts: number, error: string, runAt: Date): Promise<void> {
-    await m.query(`UPDATE process_jobs SET attempts = $2, last_error = $3, run_at = $4, locked_by = NULL, locked_until = NULL WHERE id = $1`, [jobId, attempts, error, runAt]);
+    await m.query(`UPDATE process_jobs SET attempts = $2, last_error = $3, run_at = $4, locked_by = NULL, locked_until = NULL WHERE id = $1`, [
+      jobId,
+      attempts,
+      error,
+      runAt,
+    ]);
   }
 
   /** Out of attempts: the job waits for its incident to be retried. */
   async markFailed(m: EntityManager, jobId: string, attempts: number, error: string, instanceId: string): Promise<void> {
-    await m.query(`UPDATE process_jobs SET status = 'failed', attempts = $2, last_error = $3, instance_id = $4, locked_by = NULL, locked_until = NULL WHERE id = $1`, [
-      jobId,
-      attempts,
-      error,
-      instanceId,
-    ]);
+    await m.query(
+      `UPDATE process_jobs SET status = 'failed', attempts = $2, last_error = $3, instance_id = $4, locked_by = NULL, locked_until = NULL WHERE id = $1`,
+      [jobId, attempts, error, instanceId],
+    );
   }
 
   async countFailedRetry(m: EntityManager, jobId: string, error: string): Promise<void> {

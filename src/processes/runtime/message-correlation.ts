@@ -43,7 +43,12 @@ export interface MessageResult {
 /** The engine's steps that a message drives. */
 export interface MessageSteps {
   handleEvent(m: EntityManager, instanceId: string, event: InstanceEvent, actor: Actor, details: StepDetails): Promise<StepOutcome>;
-  startAt(m: EntityManager, definition: ProcessDefinitionEntity, options: { subject: Subject; variables: Record<string, unknown>; startEventId: string }, actor: Actor): Promise<StepOutcome>;
+  startAt(
+    m: EntityManager,
+    definition: ProcessDefinitionEntity,
+    options: { subject: Subject; variables: Record<string, unknown>; startEventId: string },
+    actor: Actor,
+  ): Promise<StepOutcome>;
 }
 
 /**
@@ -70,7 +75,14 @@ export class MessageCorrelation {
     const correlationKey = message.correlationKey ?? null;
     const variables = message.variables ?? {};
     const receivedAt = this.clock.now();
-    const storedId = await this.messages.insert(m, { messageId: message.messageId ?? null, name: message.name, correlationKey, variables, sentBy: actor.subject, receivedAt });
+    const storedId = await this.messages.insert(m, {
+      messageId: message.messageId ?? null,
+      name: message.name,
+      correlationKey,
+      variables,
+      sentBy: actor.subject,
+      receivedAt,
+    });
     if (!storedId) {
       // A concurrent first delivery holds the unique index entry until it commits; we get here after it did.
       const first = await this.messages.resultOf<MessageResult>(m, message.messageId as string);
@@ -127,7 +139,14 @@ export class MessageCorrelation {
 
   private async scheduleRetry(
     m: EntityManager,
-    job: { kind: 'message' | 'start-message'; instanceId?: string; definitionId?: string; waitKey?: string; elementId: string; payload: Record<string, unknown> },
+    job: {
+      kind: 'message' | 'start-message';
+      instanceId?: string;
+      definitionId?: string;
+      waitKey?: string;
+      elementId: string;
+      payload: Record<string, unknown>;
+    },
     failure: unknown,
   ): Promise<void> {
     const now = this.clock.now();

@@ -67,9 +67,16 @@ export class ProcessEngineService implements MessageSteps {
   }
 
   /** Starts a definition version at a start event; with `instanceId`, fills the row a failed start left while its incident is retried. */
-  startAt(m: EntityManager, definition: ProcessDefinitionEntity, options: { subject: Subject; variables: Record<string, unknown>; startEventId?: string; instanceId?: string | null }, actor: Actor): Promise<StepOutcome> {
+  startAt(
+    m: EntityManager,
+    definition: ProcessDefinitionEntity,
+    options: { subject: Subject; variables: Record<string, unknown>; startEventId?: string; instanceId?: string | null },
+    actor: Actor,
+  ): Promise<StepOutcome> {
     const { instanceId, ...rest } = options;
-    return this.run(m, actor, (unit) => this.startIn(unit, definition, { ...rest, initiator: actor.subject, enforceUnique: !instanceId, instanceId: instanceId ?? undefined }));
+    return this.run(m, actor, (unit) =>
+      this.startIn(unit, definition, { ...rest, initiator: actor.subject, enforceUnique: !instanceId, instanceId: instanceId ?? undefined }),
+    );
   }
 
   /** Applies one event (task completion, timer, message, child completion) to a running instance, by id or as locked by the caller. */
@@ -86,7 +93,10 @@ export class ProcessEngineService implements MessageSteps {
     return this.run(m, actor, async (unit) => {
       const instance = await this.locks.lock(m, instanceId);
       if (instance.parentId) {
-        throw new ProcessError(ProcessErrorCode.ChildInstance, `Instance ${instanceId} runs for a call activity of ${instance.parentId}; cancel that instance instead`);
+        throw new ProcessError(
+          ProcessErrorCode.ChildInstance,
+          `Instance ${instanceId} runs for a call activity of ${instance.parentId}; cancel that instance instead`,
+        );
       }
       this.assertRunning(instance);
       return this.cancelIn(unit, instance, reason ? { reason } : {});
@@ -153,7 +163,9 @@ export class ProcessEngineService implements MessageSteps {
       endedAt: null,
       version: 0,
     } satisfies Partial<ProcessInstanceEntity>);
-    const result = await engineCall(() => startInstance(compiled, options.variables, this.hooks(unit, instance), { startEventId: options.startEventId, initiator: options.initiator }));
+    const result = await engineCall(() =>
+      startInstance(compiled, options.variables, this.hooks(unit, instance), { startEventId: options.startEventId, initiator: options.initiator }),
+    );
     const step: Step = { unit, instance, result, event: { type: 'start' }, details: options.parent ? { parentId: options.parent.id } : {} };
     await this.writer.write(step, compiled);
     const started = { definitionKey: definition.key, definitionVersion: definition.version, subject: options.subject, parentId: instance.parentId };
@@ -181,11 +193,22 @@ export class ProcessEngineService implements MessageSteps {
     for (const wait of childrenToStart) {
       const definition = await this.definitions.resolve(unit.m, wait.processKey).catch((error: unknown) => {
         if (!(error instanceof ProcessError && error.code === ProcessErrorCode.DefinitionNotFound)) throw error;
-        throw new ProcessError(ProcessErrorCode.CalledProcessNotFound, `call activity ${wait.elementId} calls "${wait.processKey}", which is not deployed`, [], { elementId: wait.elementId });
+        throw new ProcessError(
+          ProcessErrorCode.CalledProcessNotFound,
+          `call activity ${wait.elementId} calls "${wait.processKey}", which is not deployed`,
+          [],
+          { elementId: wait.elementId },
+        );
       });
       const parent = { id: instance.id, rootId: instance.rootId, waitKey: wait.key };
       const subject = { type: instance.subjectType, id: instance.subjectId };
-      await this.startIn(unit, definition, { subject, variables: wait.variables, initiator: instance.initiator ?? unit.actor.subject, enforceUnique: false, parent });
+      await this.startIn(unit, definition, {
+        subject,
+        variables: wait.variables,
+        initiator: instance.initiator ?? unit.actor.subject,
+        enforceUnique: false,
+        parent,
+      });
     }
     for (const child of childrenToCancel) {
       await this.cancelIn(unit, await this.locks.lock(unit.m, child), { reason: 'the parent left the call activity', parentId: instance.id });
@@ -201,7 +224,12 @@ export class ProcessEngineService implements MessageSteps {
     await this.instances.markCancelled(unit.m, instance.id, now);
     Object.assign(instance, { status: 'cancelled', endedAt: now, updatedAt: now, version: instance.version + 1 });
     unit.instances.set(instance.id, instance);
-    await this.audit.append(unit.m, unit.actor, { action: 'process-instance.cancelled', subjectType: 'process-instance', subjectId: instance.id, after: { ...details } });
+    await this.audit.append(unit.m, unit.actor, {
+      action: 'process-instance.cancelled',
+      subjectType: 'process-instance',
+      subjectId: instance.id,
+      after: { ...details },
+    });
     return instance;
   }
 
@@ -215,7 +243,14 @@ export class ProcessEngineService implements MessageSteps {
         return { result: decision.outcome, decisionId: decision.decisionId };
       },
       callHandler: (name, variables, { elementId }) =>
-        this.handlers.call(name, variables, { elementId, instanceId: instance.id, definitionKey: instance.definitionKey, subject, manager: unit.m, actor: unit.actor }),
+        this.handlers.call(name, variables, {
+          elementId,
+          instanceId: instance.id,
+          definitionKey: instance.definitionKey,
+          subject,
+          manager: unit.m,
+          actor: unit.actor,
+        }),
     };
   }
 

@@ -66,7 +66,13 @@ export class StepEffects {
       await this.outbox.publish(m, {
         type: 'process.completed',
         subject: { type: 'process-instance', id: instance.id },
-        data: { id: instance.id, definitionKey: instance.definitionKey, definitionVersion: instance.definitionVersion, status: instance.status, subject: { type: instance.subjectType, id: instance.subjectId } },
+        data: {
+          id: instance.id,
+          definitionKey: instance.definitionKey,
+          definitionVersion: instance.definitionVersion,
+          status: instance.status,
+          subject: { type: instance.subjectType, id: instance.subjectId },
+        },
       });
     }
     // BPMN: a called process that ends (a terminate end event included) completes its call activity.
@@ -92,7 +98,14 @@ export class StepEffects {
     await this.outbox.publish(m, {
       type: boundary.interrupting ? 'task.escalated' : 'task.reminder',
       subject: { type: 'task', id: task?.id ?? `${instance.id}/${boundary.attachedTo}` },
-      data: { id: task?.id ?? null, name: task?.name ?? null, assignee: task?.assignee ?? null, instanceId: instance.id, elementId: boundary.attachedTo, timer },
+      data: {
+        id: task?.id ?? null,
+        name: task?.name ?? null,
+        assignee: task?.assignee ?? null,
+        instanceId: instance.id,
+        elementId: boundary.attachedTo,
+        timer,
+      },
     });
   }
 }

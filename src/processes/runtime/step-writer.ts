@@ -47,17 +47,35 @@ export class StepWriter {
     };
     const opened = this.tasks.openIn(stmt, origin, added.filter(isKind('userTask')), (id) => compiled.elements[id]?.documentation, now, changes);
     const left = removed.filter((w) => w.key !== consumed);
-    this.tasks.cancelIn(stmt, instance.id, left.filter(isKind('userTask')).map((w) => w.key), now, changes);
+    this.tasks.cancelIn(
+      stmt,
+      instance.id,
+      left.filter(isKind('userTask')).map((w) => w.key),
+      now,
+      changes,
+    );
 
     // The audit and outbox events of the tasks it opens and completes go in the same statement.
     const audits: AuditRecord[] = [];
     const announcements: OutboxEvent[] = [];
-    const taskEvents = (task: { id: string; name: string; elementId: string }, action: 'task.created' | 'task.completed', audited: object, announced: object) => {
+    const taskEvents = (
+      task: { id: string; name: string; elementId: string },
+      action: 'task.created' | 'task.completed',
+      audited: object,
+      announced: object,
+    ) => {
       audits.push({ action, subjectType: 'task', subjectId: task.id, after: { instanceId: instance.id, elementId: task.elementId, ...audited } });
       announcements.push({
         type: action,
         subject: { type: 'task', id: task.id },
-        data: { id: task.id, name: task.name, elementId: task.elementId, instanceId: instance.id, subject: { type: instance.subjectType, id: instance.subjectId }, ...announced },
+        data: {
+          id: task.id,
+          name: task.name,
+          elementId: task.elementId,
+          instanceId: instance.id,
+          subject: { type: instance.subjectType, id: instance.subjectId },
+          ...announced,
+        },
       });
     };
     if (event.type === 'task.complete') {
@@ -66,9 +84,15 @@ export class StepWriter {
       const wait = previous?.find((w): w is UserTaskWait => w.kind === 'userTask' && w.key === event.waitKey);
       if (!wait || !details.taskId) throw new Error(`task.complete of ${event.waitKey} needs the open task's wait and id`);
       const task = { id: details.taskId, name: wait.name, elementId: wait.elementId };
-      taskEvents(task, 'task.completed', { outcome: completion.outcome, variables: completion.variables }, { completedBy: completion.by, outcome: completion.outcome });
+      taskEvents(
+        task,
+        'task.completed',
+        { outcome: completion.outcome, variables: completion.variables },
+        { completedBy: completion.by, outcome: completion.outcome },
+      );
     }
-    for (const task of opened) taskEvents(task, 'task.created', { candidateRoles: task.candidateRoles, dueAt: task.dueAt }, { candidateRoles: task.candidateRoles, dueAt: task.dueAt });
+    for (const task of opened)
+      taskEvents(task, 'task.created', { candidateRoles: task.candidateRoles, dueAt: task.dueAt }, { candidateRoles: task.candidateRoles, dueAt: task.dueAt });
     this.audit.appendIn(stmt, unit.actor, audits);
     this.outbox.publishIn(stmt, announcements);
 
@@ -78,7 +102,9 @@ export class StepWriter {
     if (jobWaits.length) this.jobs.cancelIn(stmt, instance.id, jobWaits, details.jobId, now);
     const closedMessages = removed.filter(isKind('message')).map((w) => w.key);
     if (closedMessages.length) this.subscriptions.closeIn(stmt, instance.id, closedMessages);
-    const newMessages = added.filter(isKind('message')).map((w) => ({ key: w.key, element_id: w.elementId, name: w.name, correlation_key: w.correlationKey ?? null }));
+    const newMessages = added
+      .filter(isKind('message'))
+      .map((w) => ({ key: w.key, element_id: w.elementId, name: w.name, correlation_key: w.correlationKey ?? null }));
     if (newMessages.length) this.subscriptions.openIn(stmt, instance.id, newMessages, now);
 
     Object.assign(instance, {
@@ -104,7 +130,12 @@ export class StepWriter {
     // Still `failed` while another incident stays open (rare: only instances that had one run this).
     if (wasFailed && result.status === 'active' && (await this.instances.keepFailedWhileIncidentOpen(m, instance.id))) instance.status = 'failed';
     for (const task of changed.cancelled) {
-      await this.audit.append(m, unit.actor, { action: 'task.cancelled', subjectType: 'task', subjectId: task.id, after: { instanceId: instance.id, elementId: task.elementId } });
+      await this.audit.append(m, unit.actor, {
+        action: 'task.cancelled',
+        subjectType: 'task',
+        subjectId: task.id,
+        after: { instanceId: instance.id, elementId: task.elementId },
+      });
     }
   }
 }

@@ -31,7 +31,8 @@ export class RiskDto {
   requiresTopManagement: boolean;
 
   @ApiProperty({
-    description: 'Set by the risk-treatment process: open, treatment-decided, awaiting-acceptance, accepted, in-implementation, verification, closed (withdrawn when its process was cancelled)',
+    description:
+      'Set by the risk-treatment process: open, treatment-decided, awaiting-acceptance, accepted, in-implementation, verification, closed (withdrawn when its process was cancelled)',
     example: 'in-implementation',
   })
   status: string;
@@ -89,7 +90,13 @@ export class RiskChangeDto {
   @ApiProperty({ type: 'object', additionalProperties: true, nullable: true, description: 'The changed fields before', example: { status: 'open' } })
   before: Record<string, unknown> | null;
 
-  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true, description: 'The changed fields after', example: { status: 'treatment-decided', treatment: 'mitigate' } })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    nullable: true,
+    description: 'The changed fields after',
+    example: { status: 'treatment-decided', treatment: 'mitigate' },
+  })
   after: Record<string, unknown> | null;
 }
 

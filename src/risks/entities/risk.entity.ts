@@ -1,6 +1,15 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-export const RISK_STATUSES = ['open', 'treatment-decided', 'awaiting-acceptance', 'accepted', 'in-implementation', 'verification', 'closed', 'withdrawn'] as const;
+export const RISK_STATUSES = [
+  'open',
+  'treatment-decided',
+  'awaiting-acceptance',
+  'accepted',
+  'in-implementation',
+  'verification',
+  'closed',
+  'withdrawn',
+] as const;
 export const RISK_TREATMENTS = ['accept', 'mitigate', 'transfer', 'avoid'] as const;
 
 /** An AI risk (ISO 42001 6.1.2/6.1.3) and its treatment, fed by the risk-treatment process. */

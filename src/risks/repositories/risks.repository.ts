@@ -9,7 +9,12 @@ const IN_PROGRESS = ['open', 'treatment-decided', 'awaiting-acceptance', 'in-imp
 /** The only code that reads and writes `risks`. */
 @Injectable()
 export class RisksRepository {
-  list(m: EntityManager, filter: Partial<Pick<RiskEntity, 'systemId' | 'rating' | 'treatment' | 'status'>>, limit: number, offset: number): Promise<[RiskEntity[], number]> {
+  list(
+    m: EntityManager,
+    filter: Partial<Pick<RiskEntity, 'systemId' | 'rating' | 'treatment' | 'status'>>,
+    limit: number,
+    offset: number,
+  ): Promise<[RiskEntity[], number]> {
     const where = Object.fromEntries(Object.entries(filter).filter(([, value]) => value !== undefined));
     return m.getRepository(RiskEntity).findAndCount({ where, order: { createdAt: 'DESC', id: 'ASC' }, take: limit, skip: offset });
   }
@@ -22,7 +27,10 @@ export class RisksRepository {
     return (await m.getRepository(RiskEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } })) ?? undefined;
   }
 
-  insert(m: EntityManager, row: Omit<RiskEntity, 'id' | 'treatment' | 'plan' | 'owner' | 'residualLikelihood' | 'residualSeverity' | 'residualRating' | 'closedAt'>): Promise<RiskEntity> {
+  insert(
+    m: EntityManager,
+    row: Omit<RiskEntity, 'id' | 'treatment' | 'plan' | 'owner' | 'residualLikelihood' | 'residualSeverity' | 'residualRating' | 'closedAt'>,
+  ): Promise<RiskEntity> {
     const repo = m.getRepository(RiskEntity);
     return repo.save(repo.create(row));
   }

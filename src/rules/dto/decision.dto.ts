@@ -53,13 +53,21 @@ export class ConditionExplanationDto {
   @ApiPropertyOptional({ description: '`fact`: the operator', example: 'contains' })
   operator?: string;
 
-  @ApiPropertyOptional({ ...ANY_JSON_VALUE, description: "`fact`: the condition's value (resolved when it is a fact reference and was evaluated)", example: 'recruitment' })
+  @ApiPropertyOptional({
+    ...ANY_JSON_VALUE,
+    description: "`fact`: the condition's value (resolved when it is a fact reference and was evaluated)",
+    example: 'recruitment',
+  })
   expected?: unknown;
 
   @ApiPropertyOptional({ type: ExpectedFactDto, description: '`fact`: set when the value is a `{ fact }` reference' })
   expectedFact?: ExpectedFactDto;
 
-  @ApiPropertyOptional({ ...ANY_JSON_VALUE, description: '`fact`: the fact value the operator saw; absent when the fact was undefined or not evaluated', example: ['recruitment'] })
+  @ApiPropertyOptional({
+    ...ANY_JSON_VALUE,
+    description: '`fact`: the fact value the operator saw; absent when the fact was undefined or not evaluated',
+    example: ['recruitment'],
+  })
   actual?: unknown;
 }
 
@@ -110,13 +118,20 @@ export class DecisionDto {
   @ApiProperty({ example: '3f1c2a4e-8d4b-4a55-9a43-1f2f1e0c9b7d' })
   subjectId: string;
 
-  @ApiProperty({ description: 'What asked for the decision: an event such as ai-system.registered, rule-set.activated:<key>@<version>, or process:<instance>/<element>', example: 'ai-system.registered' })
+  @ApiProperty({
+    description: 'What asked for the decision: an event such as ai-system.registered, rule-set.activated:<key>@<version>, or process:<instance>/<element>',
+    example: 'ai-system.registered',
+  })
   trigger: string;
 
   @ApiProperty({ ...JSON_OBJECT, description: 'The facts the rules saw', example: { useCases: ['recruitment'], profilesNaturalPersons: true } })
   facts: Record<string, unknown>;
 
-  @ApiProperty({ ...JSON_OBJECT, description: 'What they decided (shape set by the rule set’s outcome)', example: { riskClass: 'high', basis: ['Art. 6(2)', 'Annex III(4)'], transparencyObligations: [] } })
+  @ApiProperty({
+    ...JSON_OBJECT,
+    description: 'What they decided (shape set by the rule set’s outcome)',
+    example: { riskClass: 'high', basis: ['Art. 6(2)', 'Annex III(4)'], transparencyObligations: [] },
+  })
   outcome: Record<string, unknown>;
 
   @ApiProperty({ type: [RuleExplanationDto], description: 'One entry per rule, in document order' })

@@ -8,7 +8,10 @@ export class RequiredControlSourceDto {
   @ApiProperty({ description: 'Name of the rule that requires the control', example: 'high-risk-logging' })
   rule: string;
 
-  @ApiPropertyOptional({ description: "The rule's justification, for the Statement of Applicability", example: 'High-risk systems must keep event logs (Art. 12).' })
+  @ApiPropertyOptional({
+    description: "The rule's justification, for the Statement of Applicability",
+    example: 'High-risk systems must keep event logs (Art. 12).',
+  })
   justification?: string;
 
   @ApiPropertyOptional({

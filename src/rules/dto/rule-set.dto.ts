@@ -76,16 +76,28 @@ export class OutcomeIndexDto {
   @ApiProperty({ description: 'Event param holding the id (or ids); the outcome field of the same name receives the entries', example: 'controls' })
   from: string;
 
-  @ApiPropertyOptional({ type: [String], description: "Event params copied into each entry's `sources` next to the rule name", example: ['justification', 'basis'] })
+  @ApiPropertyOptional({
+    type: [String],
+    description: "Event params copied into each entry's `sources` next to the rule name",
+    example: ['justification', 'basis'],
+  })
   carry?: string[];
 }
 
 /** How fired events aggregate into the outcome. */
 export class OutcomeSpecDto {
-  @ApiProperty({ enum: OUTCOME_STRATEGIES, description: '`collect` every fired event, take the `highest` level on `scale`, or the `first` that fires', example: 'highest' })
+  @ApiProperty({
+    enum: OUTCOME_STRATEGIES,
+    description: '`collect` every fired event, take the `highest` level on `scale`, or the `first` that fires',
+    example: 'highest',
+  })
   strategy: OutcomeStrategy;
 
-  @ApiPropertyOptional({ ...JSON_OBJECT, description: 'The outcome before any event contributes; the whole outcome when nothing fires', example: { riskClass: 'minimal', basis: [] } })
+  @ApiPropertyOptional({
+    ...JSON_OBJECT,
+    description: 'The outcome before any event contributes; the whole outcome when nothing fires',
+    example: { riskClass: 'minimal', basis: [] },
+  })
   defaults?: Record<string, unknown>;
 
   @ApiPropertyOptional({ type: [String], description: 'Params concatenated (arrays flattened) into a de-duplicated list', example: ['basis'] })
@@ -105,7 +117,11 @@ export class OutcomeSpecDto {
   @ApiPropertyOptional({ type: [String], description: '`highest`: the levels, lowest first', example: ['minimal', 'limited', 'high', 'prohibited'] })
   scale?: string[];
 
-  @ApiPropertyOptional({ type: [String], description: '`highest`: lists collected from every fired event, not only from the winning level', example: ['transparencyObligations'] })
+  @ApiPropertyOptional({
+    type: [String],
+    description: '`highest`: lists collected from every fired event, not only from the winning level',
+    example: ['transparencyObligations'],
+  })
   listsFromAllLevels?: string[];
 
   @ApiPropertyOptional({ type: OutcomeIndexDto, description: 'Turns ids spread over several events into one `{ id, sources }` entry per id' })
@@ -228,7 +244,10 @@ export class FileSyncResultDto {
   @ApiPropertyOptional({ description: 'The key in the file (absent when the file has none)', example: 'eu-ai-act-risk-class' })
   key?: string;
 
-  @ApiProperty({ enum: FILE_SYNC_RESULTS, description: 'unchanged (a stored version has this content), activated, stored-not-activated (a version created through the API stays active) or invalid' })
+  @ApiProperty({
+    enum: FILE_SYNC_RESULTS,
+    description: 'unchanged (a stored version has this content), activated, stored-not-activated (a version created through the API stays active) or invalid',
+  })
   result: FileSyncResult['result'];
 
   @ApiPropertyOptional({ type: 'integer', description: 'The version the file is stored as', example: 1 })
@@ -252,7 +271,11 @@ export class ActiveRuleSetDto extends RuleSetVersionDto {
 
 /** A version just activated, and how many AI systems were re-classified because of it. */
 export class ActivatedRuleSetVersionDto extends RuleSetVersionDto {
-  @ApiProperty({ type: 'integer', description: 'Systems whose stored classification or required controls were re-derived (classifying rule sets only)', example: 0 })
+  @ApiProperty({
+    type: 'integer',
+    description: 'Systems whose stored classification or required controls were re-derived (classifying rule sets only)',
+    example: 0,
+  })
   reclassifiedSystems: number;
 }
 

@@ -4,7 +4,8 @@ import { PageQueryDto } from '../../common/pagination.js';
 
 export class FactsDto {
   @ApiPropertyOptional({
-    description: 'The facts to evaluate, checked against the rule set’s factsSchema. For simulate: omit to run the candidate against every registered AI system.',
+    description:
+      'The facts to evaluate, checked against the rule set’s factsSchema. For simulate: omit to run the candidate against every registered AI system.',
     example: { useCases: ['recruitment'], profilesNaturalPersons: true, art6_3Derogation: 'none' },
   })
   @IsOptional()

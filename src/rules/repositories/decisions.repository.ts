@@ -48,7 +48,14 @@ export class DecisionsRepository {
     return row!.id;
   }
 
-  forSubject(m: EntityManager, subjectType: string, subjectId: string, ruleSetKey: string | undefined, limit: number, offset: number): Promise<[DecisionEntity[], number]> {
+  forSubject(
+    m: EntityManager,
+    subjectType: string,
+    subjectId: string,
+    ruleSetKey: string | undefined,
+    limit: number,
+    offset: number,
+  ): Promise<[DecisionEntity[], number]> {
     return m.getRepository(DecisionEntity).findAndCount({
       where: { subjectType, subjectId, ...(ruleSetKey ? { ruleSetKey } : {}) },
       order: { createdAt: 'DESC', id: 'ASC' },

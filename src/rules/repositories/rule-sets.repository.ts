@@ -68,10 +68,11 @@ export class RuleSetsRepository {
 
   /** The newest version of a key with exactly this content. */
   async versionWithContent(m: EntityManager, key: string, contentHash: string): Promise<number | undefined> {
-    const row = await sqlOne<{ version: number }>(m, `SELECT version FROM rule_set_versions WHERE key = $1 AND content_hash = $2 ORDER BY version DESC LIMIT 1`, [
-      key,
-      contentHash,
-    ]);
+    const row = await sqlOne<{ version: number }>(
+      m,
+      `SELECT version FROM rule_set_versions WHERE key = $1 AND content_hash = $2 ORDER BY version DESC LIMIT 1`,
+      [key, contentHash],
+    );
     return row?.version;
   }
 
@@ -87,7 +88,9 @@ export class RuleSetsRepository {
 
   /** The next version of the key (the caller holds `lockKey`). */
   async insertVersion(m: EntityManager, version: NewRuleSetVersion): Promise<RuleSetVersionEntity> {
-    const next = await sqlOne<{ next: number }>(m, `SELECT coalesce(max(version), 0) + 1 AS next FROM rule_set_versions WHERE key = $1`, [version.document.key]);
+    const next = await sqlOne<{ next: number }>(m, `SELECT coalesce(max(version), 0) + 1 AS next FROM rule_set_versions WHERE key = $1`, [
+      version.document.key,
+    ]);
     const repo = m.getRepository(RuleSetVersionEntity);
     return repo.save(repo.create({ key: version.document.key, version: next!.next, ...version }));
   }

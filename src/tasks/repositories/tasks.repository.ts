@@ -81,7 +81,13 @@ export class TasksRepository {
   }
 
   /** Completes the open task of the wait (claiming it for the completer); returns the CTE of the completed row. */
-  completeIn(stmt: WriteStatement, instanceId: string, waitKey: string, completion: { by: string; outcome: string | null; variables: Record<string, unknown> }, now: Date): string {
+  completeIn(
+    stmt: WriteStatement,
+    instanceId: string,
+    waitKey: string,
+    completion: { by: string; outcome: string | null; variables: Record<string, unknown> },
+    now: Date,
+  ): string {
     const at = stmt.param(now);
     const by = stmt.param(completion.by);
     const cte = stmt.with(

@@ -15,7 +15,12 @@ export class EventTypeDto {
   @ApiProperty({ example: EVENT_TYPES['task.created'].description })
   description: string;
 
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'An example of the `data` of its events', example: EVENT_TYPES['task.created'].example })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'An example of the `data` of its events',
+    example: EVENT_TYPES['task.created'].example,
+  })
   exampleData: Record<string, unknown>;
 }
 

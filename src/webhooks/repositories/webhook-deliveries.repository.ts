@@ -52,11 +52,10 @@ export class WebhookDeliveriesRepository {
   }
 
   async markSucceeded(m: EntityManager, id: string, at: Date, statusCode: number | null): Promise<void> {
-    await m.query(`UPDATE webhook_deliveries SET status = 'succeeded', delivered_at = $2, last_status_code = $3, last_error = NULL, lease_until = NULL WHERE id = $1`, [
-      id,
-      at,
-      statusCode,
-    ]);
+    await m.query(
+      `UPDATE webhook_deliveries SET status = 'succeeded', delivered_at = $2, last_status_code = $3, last_error = NULL, lease_until = NULL WHERE id = $1`,
+      [id, at, statusCode],
+    );
   }
 
   /** A failed attempt: due again at `nextAttemptAt`, or `failed` for good. */
@@ -72,9 +71,10 @@ export class WebhookDeliveriesRepository {
 
   /** Nothing more goes out for a deleted subscription. */
   async dropPending(m: EntityManager, subscriptionId: string): Promise<void> {
-    await m.query(`UPDATE webhook_deliveries SET status = 'failed', last_error = 'subscription deleted' WHERE subscription_id = $1 AND status IN ('pending', 'delivering')`, [
-      subscriptionId,
-    ]);
+    await m.query(
+      `UPDATE webhook_deliveries SET status = 'failed', last_error = 'subscription deleted' WHERE subscription_id = $1 AND status IN ('pending', 'delivering')`,
+      [subscriptionId],
+    );
   }
 
   async list(m: EntityManager, subscriptionId: string, status: DeliveryStatus | undefined, limit: number, offset: number): Promise<[DeliveryView[], number]> {
@@ -87,7 +87,9 @@ export class WebhookDeliveriesRepository {
     if (status) qb.andWhere('d.status = :status', { status });
     const total = await qb.getCount();
     const { entities, raw } = await qb.orderBy('d.created_at', 'DESC').addOrderBy('d.id').offset(offset).limit(limit).getRawAndEntities();
-    const items = entities.map((delivery, i) => Object.assign(delivery, { eventType: raw[i].e_type as string, subject: { type: raw[i].subject_type as string, id: raw[i].subject_id as string } }));
+    const items = entities.map((delivery, i) =>
+      Object.assign(delivery, { eventType: raw[i].e_type as string, subject: { type: raw[i].subject_type as string, id: raw[i].subject_id as string } }),
+    );
     return [items, total];
   }
 
