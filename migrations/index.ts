@@ -8,6 +8,7 @@ import { WithdrawnRegisterRows1764921600000 } from './1764921600000-withdrawn-re
 import { IdempotencyCommitted1765008000000 } from './1765008000000-idempotency-committed.js';
 import { TokenExpiry1765094400000 } from './1765094400000-token-expiry.js';
 import { OwnershipIndexes1765180800000 } from './1765180800000-ownership-indexes.js';
+import { CanonicalSubjects1765267200000 } from './1765267200000-canonical-subjects.js';
 
 /** Every migration, in order. Listed explicitly: globs don't work the same under ESM, ts-jest and dist/. */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   IdempotencyCommitted1765008000000,
   TokenExpiry1765094400000,
   OwnershipIndexes1765180800000,
+  CanonicalSubjects1765267200000,
 ];

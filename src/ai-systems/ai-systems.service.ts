@@ -21,6 +21,7 @@ import type { AiSystemQueryDto, CreateAiSystemDto, RetireAiSystemDto, UpdateAiSy
 import { type AiSystemDto, toAiSystemDto } from './dto/ai-system-response.dto.js';
 import { AI_SYSTEM_STATUSES, AiSystemEntity, type AiSystemStatus, type ModelRef } from './entities/ai-system.entity.js';
 import { type AiSystemChange, AiSystemsRepository } from './repositories/ai-systems.repository.js';
+import { SubjectTypes } from '../processes/subjects/subject-types.js';
 
 /** An AI system as other modules read it. */
 export type AiSystemRecord = Readonly<AiSystemEntity>;
@@ -96,12 +97,14 @@ export class AiSystemsService implements OnModuleInit {
     private readonly lifecycle: AiSystemLifecycle,
     private readonly changeHooks: AiSystemChangeHooks,
     private readonly handlers: HandlerRegistry,
+    private readonly subjectTypes: SubjectTypes,
     private readonly engine: ProcessEngineService,
     private readonly ruleSets: RuleSetsService,
     private readonly simulation: SimulationService,
   ) {}
 
   onModuleInit(): void {
+    this.subjectTypes.register('ai-system', async (m, id) => (await this.systems.find(m, id)) !== undefined);
     this.handlers.register(
       'ai-system.load-facts',
       'Puts the system’s facts into the variables: every attribute, roles, thirdParty, riskClass, impactLevel, owner, systemName (input: systemId).',

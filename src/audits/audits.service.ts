@@ -20,6 +20,7 @@ import type { AuditQueryDto, CreateAuditDto } from './dto/audit.dto.js';
 import { type AuditDto, toAuditDto } from './dto/audit-response.dto.js';
 import type { AuditEntity, Finding } from './entities/audit.entity.js';
 import { AuditsRepository } from './repositories/audits.repository.js';
+import { SubjectTypes } from '../processes/subjects/subject-types.js';
 
 const PROCESS_BY_TYPE: Record<string, string> = { internal: 'internal-audit', certification: 'certification-audit' };
 const FIRST_STAGE: Record<string, string> = { internal: 'planning', certification: 'stage-1' };
@@ -38,6 +39,7 @@ export class AuditsService implements OnModuleInit {
     private readonly audits: AuditsRepository,
     private readonly definitions: DefinitionsService,
     private readonly handlers: HandlerRegistry,
+    private readonly subjectTypes: SubjectTypes,
     private readonly withdrawals: RegisterWithdrawals,
     private readonly processes: ProcessEngineService,
     private readonly nonconformities: NonconformitiesService,
@@ -48,6 +50,7 @@ export class AuditsService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
+    this.subjectTypes.register('audit', async (m, id) => (await this.audits.find(m, id)) !== undefined);
     this.withdrawals.register('audit', (m, instanceId, at) => this.audits.withdraw(m, instanceId, at));
     this.handlers.register(
       'audit.update',

@@ -8,6 +8,7 @@ export enum AuthErrorCode {
   RoleRequired = 'role-required',
   TokenNotFound = 'token-not-found',
   UnknownRole = 'unknown-role',
+  InvalidSubject = 'invalid-subject',
 }
 
 const KIND: Record<AuthErrorCode, ErrorKind> = {
@@ -16,6 +17,7 @@ const KIND: Record<AuthErrorCode, ErrorKind> = {
   [AuthErrorCode.ExpiredToken]: ErrorKind.Unauthenticated,
   [AuthErrorCode.InvalidExpiry]: ErrorKind.InvalidInput,
   [AuthErrorCode.RoleRequired]: ErrorKind.Forbidden,
+  [AuthErrorCode.InvalidSubject]: ErrorKind.InvalidInput,
   [AuthErrorCode.TokenNotFound]: ErrorKind.NotFound,
   [AuthErrorCode.UnknownRole]: ErrorKind.InvalidInput,
 };

@@ -1,3 +1,7 @@
+import { applyDecorators } from '@nestjs/common';
+import { Transform } from 'class-transformer';
+import { IsString, ValidateBy } from 'class-validator';
+
 /**
  * Characters a subject may not contain: controls, format characters (zero-width spaces and joiners,
  * bidirectional overrides), unassigned code points, private use, surrogates, and line or paragraph
@@ -27,4 +31,26 @@ export function canonicalSubject(raw: string): { subject: string } | { problem: 
 export function subjectKey(raw: string): string {
   const canonical = canonicalSubject(raw);
   return 'subject' in canonical ? canonical.subject : raw;
+}
+
+/**
+ * A request field naming a subject: taken in its canonical form, refused (400 naming the field)
+ * when it has none.
+ */
+export function SubjectField(): PropertyDecorator {
+  return applyDecorators(
+    Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? subjectKey(value) : value)),
+    IsString(),
+    ValidateBy({
+      name: 'isSubject',
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && 'subject' in canonicalSubject(value),
+        defaultMessage: (args) => {
+          const value = args?.value;
+          const reason = typeof value === 'string' ? canonicalSubject(value) : undefined;
+          return `${args?.property} ${reason && 'problem' in reason ? reason.problem : 'must be a subject'}`;
+        },
+      },
+    }),
+  );
 }

@@ -13,6 +13,7 @@ import { type CreatedTokenDto, type TokenDto, toTokenDto } from './dto/token.dto
 import { type CachedToken, TOKEN_REVOKED_CHANNEL, TokenCache } from './token-cache.js';
 import type { TokenSource } from './entities/api-token.entity.js';
 import { ApiTokensRepository } from './repositories/api-tokens.repository.js';
+import { canonicalSubject, subjectKey } from './subject.js';
 import { type Actor, isRole, SYSTEM_ACTOR } from './roles.js';
 import { generateTokenSecret, hashTokenSecret, tokenPrefix } from './token-secret.js';
 
@@ -62,7 +63,7 @@ export class TokensService implements OnApplicationBootstrap {
    * anything else that asks who may act.
    */
   activeRolesOf(m: EntityManager, subject: string): Promise<string[] | undefined> {
-    return this.tokens.activeRolesOf(m, subject, this.clock.now());
+    return this.tokens.activeRolesOf(m, subjectKey(subject), this.clock.now());
   }
 
   /** The new token with its secret, which is shown only now. */
@@ -122,10 +123,13 @@ export class TokensService implements OnApplicationBootstrap {
       const message = Number.isNaN(expiresAt.getTime()) ? `${dto.expiresAt} is not an ISO 8601 date-time` : `${dto.expiresAt} is not in the future`;
       throw new AuthError(AuthErrorCode.InvalidExpiry, 'A token must expire at a date-time in the future', [{ pointer: '/expiresAt', message }]);
     }
+    const canonical = canonicalSubject(dto.subject);
+    if ('problem' in canonical) throw new AuthError(AuthErrorCode.InvalidSubject, `The subject ${canonical.problem}`, [{ pointer: '/subject', message: canonical.problem }]);
+    const subject = canonical.subject;
     const secret = generateTokenSecret();
     const prefix = tokenPrefix(secret);
     const id = await this.tokens.insert(m, {
-      subject: dto.subject,
+      subject,
       roles: dto.roles,
       tokenHash: hashTokenSecret(secret),
       prefix,
@@ -139,8 +143,8 @@ export class TokensService implements OnApplicationBootstrap {
       action: 'token.created',
       subjectType: 'api-token',
       subjectId: id,
-      after: { subject: dto.subject, roles: dto.roles, prefix, source, description: dto.description ?? null, expiresAt: expiresAt?.toISOString() ?? null },
+      after: { subject, roles: dto.roles, prefix, source, description: dto.description ?? null, expiresAt: expiresAt?.toISOString() ?? null },
     });
-    return { id, subject: dto.subject, roles: dto.roles, prefix, expiresAt, token: secret };
+    return { id, subject, roles: dto.roles, prefix, expiresAt, token: secret };
   }
 }

@@ -16,6 +16,7 @@ import type { ImpactAssessmentQueryDto } from './dto/impact-assessment-query.dto
 import type { AssessmentStatus, ImpactDimension } from './entities/impact-assessment.entity.js';
 import { ImpactAssessmentError, ImpactAssessmentErrorCode } from './impact-assessments.errors.js';
 import { ImpactAssessmentsRepository } from './repositories/impact-assessments.repository.js';
+import { SubjectTypes } from '../processes/subjects/subject-types.js';
 
 const DIMENSIONS = ['individuals', 'groups', 'society', 'organisation'] as const;
 
@@ -26,6 +27,7 @@ export class ImpactAssessmentsService implements OnModuleInit {
     private readonly db: Database,
     private readonly assessments: ImpactAssessmentsRepository,
     private readonly handlers: HandlerRegistry,
+    private readonly subjectTypes: SubjectTypes,
     private readonly withdrawals: RegisterWithdrawals,
     private readonly instances: InstancesService,
     private readonly tasks: TaskRecords,
@@ -35,6 +37,7 @@ export class ImpactAssessmentsService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
+    this.subjectTypes.register('impact-assessment', async (m, id) => (await this.assessments.find(m, id)) !== undefined);
     this.withdrawals.register('impact-assessment', (m, instanceId, at) => this.assessments.withdraw(m, instanceId, at));
     this.handlers.register(
       'impact-assessment.open',

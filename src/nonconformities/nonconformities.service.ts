@@ -20,6 +20,7 @@ import { type NonconformityDto, toNonconformityDto } from './dto/nonconformity-r
 import type { NonconformityEntity } from './entities/nonconformity.entity.js';
 import { NonconformitiesRepository } from './repositories/nonconformities.repository.js';
 import { NonconformityError, NonconformityErrorCode } from './nonconformities.errors.js';
+import { SubjectTypes } from '../processes/subjects/subject-types.js';
 
 export const NONCONFORMITY_PROCESS = 'nonconformity';
 /** Delivered (correlation key: the audit id) when a nonconformity raised by an audit is closed. */
@@ -41,6 +42,7 @@ export class NonconformitiesService implements OnModuleInit {
     private readonly definitions: DefinitionsService,
     private readonly instances: InstancesService,
     private readonly handlers: HandlerRegistry,
+    private readonly subjectTypes: SubjectTypes,
     private readonly withdrawals: RegisterWithdrawals,
     private readonly processes: ProcessEngineService,
     private readonly outbox: OutboxService,
@@ -50,6 +52,7 @@ export class NonconformitiesService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
+    this.subjectTypes.register('nonconformity', async (m, id) => (await this.nonconformities.find(m, id)) !== undefined);
     this.withdrawals.register('nonconformity', (m, instanceId, at) => this.nonconformities.withdraw(m, instanceId, at));
     this.handlers.register(
       'nonconformity.raise',

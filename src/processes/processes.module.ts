@@ -24,6 +24,7 @@ import { ProcessEngineService } from './runtime/process-engine.service.js';
 import { RegisterWithdrawals } from './runtime/register-withdrawals.js';
 import { StepEffects } from './runtime/step-effects.js';
 import { StepWriter } from './runtime/step-writer.js';
+import { SubjectTypes } from './subjects/subject-types.js';
 
 /**
  * Process definitions, instances, history, messages, timers and the handler registry. Other
@@ -43,6 +44,7 @@ import { StepWriter } from './runtime/step-writer.js';
     InstanceLocks,
     StepWriter,
     StepEffects,
+    SubjectTypes,
     MessageCorrelation,
     InstancesService,
     MessagesService,
@@ -56,6 +58,6 @@ import { StepWriter } from './runtime/step-writer.js';
     MessageSubscriptionsRepository,
     ProcessMessagesRepository,
   ],
-  exports: [ProcessEngineService, HandlerRegistry, JobRunner, RegisterWithdrawals, DefinitionsService, InstancesService],
+  exports: [ProcessEngineService, HandlerRegistry, JobRunner, RegisterWithdrawals, DefinitionsService, InstancesService, SubjectTypes],
 })
 export class ProcessesModule {}

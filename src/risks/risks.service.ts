@@ -17,6 +17,7 @@ import { type RiskDetailDto, type RiskDto, toRiskChangeDto, toRiskDto } from './
 import type { RiskQueryDto } from './dto/risk-query.dto.js';
 import { RisksRepository } from './repositories/risks.repository.js';
 import { RiskError, RiskErrorCode } from './risks.errors.js';
+import { SubjectTypes } from '../processes/subjects/subject-types.js';
 
 interface RiskInput {
   title?: string;
@@ -40,6 +41,7 @@ export class RisksService implements OnModuleInit {
     private readonly risks: RisksRepository,
     private readonly instances: InstancesService,
     private readonly handlers: HandlerRegistry,
+    private readonly subjectTypes: SubjectTypes,
     private readonly withdrawals: RegisterWithdrawals,
     private readonly rules: RuleEvaluator,
     private readonly controls: ControlsService,
@@ -49,6 +51,7 @@ export class RisksService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
+    this.subjectTypes.register('risk', async (m, id) => (await this.risks.find(m, id)) !== undefined);
     this.withdrawals.register('risk', (m, instanceId, at) => this.risks.withdraw(m, instanceId, at));
     this.handlers.register(
       'risk.rate-all',

@@ -7,6 +7,7 @@ import { Clock } from '../clock/clock.js';
 import { type Page, page } from '../common/pagination.js';
 import { Database } from '../database/database.js';
 import { ProcessEngineService } from '../processes/runtime/process-engine.service.js';
+import type { LockedInstance } from '../processes/runtime/step-unit.js';
 import { canonicalRole, holdsCandidateRole } from './candidate-roles.js';
 import type { CompleteTaskDto, DelegateTaskDto, TaskQueryDto } from './dto/tasks.dto.js';
 import { type TaskCompletionDto, type TaskDto, toTaskDto } from './dto/task.dto.js';
@@ -72,12 +73,15 @@ export class TasksService {
     return toTaskDto(task);
   }
 
+  /** Claims the task for the actor: they need a candidate role and must not be barred from completing it (segregation of duties). */
   async claim(id: string, actor: Actor): Promise<TaskDto> {
     return this.db.transaction(async (m) => {
-      const task = await this.lockOpen(m, id);
+      const { task, instance } = await this.lockOpen(m, id);
       if (task.assignee === actor.subject) return toTaskDto(task);
       if (task.assignee) throw this.claimedByOther(task);
       this.assertCandidate(task, actor);
+      // Someone who may never complete it must not hold it either: a claim would stall the review.
+      this.assertNotBarred(task, instance, actor.subject, 'claim');
       await this.assign(m, task, actor.subject);
       await this.audit.append(m, actor, { action: 'task.claimed', subjectType: 'task', subjectId: id, after: { assignee: actor.subject } });
       return toTaskDto(task);
@@ -86,7 +90,7 @@ export class TasksService {
 
   async unclaim(id: string, actor: Actor): Promise<TaskDto> {
     return this.db.transaction(async (m) => {
-      const task = await this.lockOpen(m, id);
+      const { task } = await this.lockOpen(m, id);
       if (!task.assignee) return toTaskDto(task);
       if (task.assignee !== actor.subject && !isAdmin(actor)) {
         throw new TaskError(TaskErrorCode.NotAssignee, `Task ${id} is held by ${task.assignee}; only they (or an admin) can release it`);
@@ -104,10 +108,13 @@ export class TasksService {
     });
   }
 
-  /** Hands the task to a subject who can act now with one of its candidate roles (a token neither revoked nor expired says so). */
+  /**
+   * Hands the task to a subject who can act now with one of its candidate roles (a token neither
+   * revoked nor expired says so) and whom segregation of duties does not bar from completing it.
+   */
   async delegate(id: string, dto: DelegateTaskDto, actor: Actor): Promise<TaskDto> {
     return this.db.transaction(async (m) => {
-      const task = await this.lockOpen(m, id);
+      const { task, instance } = await this.lockOpen(m, id);
       if (task.assignee ? task.assignee !== actor.subject && !isAdmin(actor) : !isAdmin(actor) && !holdsCandidateRole(actor.roles, task.candidateRoles)) {
         throw new TaskError(
           TaskErrorCode.NotAssignee,
@@ -117,10 +124,14 @@ export class TasksService {
         );
       }
       const roles = await this.tokens.activeRolesOf(m, dto.to);
-      if (!roles || !holdsCandidateRole(roles, task.candidateRoles)) {
-        throw new TaskError(TaskErrorCode.InvalidDelegate, `${dto.to} cannot act on this task`, [
-          { pointer: '/to', message: roles ? `holds none of the roles ${task.candidateRoles.join(', ')}` : 'has no token that is neither revoked nor expired' },
-        ]);
+      const rule = segregationViolation(task, instance, dto.to);
+      if (!roles || !holdsCandidateRole(roles, task.candidateRoles) || rule) {
+        const message = !roles
+          ? 'has no token that is neither revoked nor expired'
+          : rule
+            ? `may not complete this task (segregation of duties: ${rule})`
+            : `holds none of the roles ${task.candidateRoles.join(', ')}`;
+        throw new TaskError(TaskErrorCode.InvalidDelegate, `${dto.to} cannot act on this task`, [{ pointer: '/to', message }], rule ? { rule } : {});
       }
       const previous = task.assignee;
       await this.assign(m, task, dto.to);
@@ -142,18 +153,10 @@ export class TasksService {
    */
   async complete(id: string, dto: CompleteTaskDto, actor: Actor): Promise<TaskCompletionDto> {
     return this.db.transaction(async (m) => {
-      const locked = await this.engine.lockWith(m, id, this.records.lockAlongside(m));
-      if (!locked) throw new TaskError(TaskErrorCode.NotFound, `No task with id ${id}`);
-      const { instance } = locked;
-      const task = assertOpen(this.records.lockedTask(m, locked.row));
+      const { task, instance } = await this.lockOpen(m, id);
       if (task.assignee && task.assignee !== actor.subject) throw this.claimedByOther(task);
       if (!task.assignee) this.assertCandidate(task, actor);
-      const rule = segregationViolation(task, instance, actor.subject);
-      if (rule) {
-        throw new TaskError(TaskErrorCode.SegregationOfDuties, `Segregation of duties: ${actor.subject} may not complete "${task.name}" (${rule})`, [], {
-          rule,
-        });
-      }
+      this.assertNotBarred(task, instance, actor.subject, 'complete');
       const completion = validateCompletion(task.form, dto.outcome, dto.variables);
       if (completion.errors.length) throw new TaskError(TaskErrorCode.InvalidVariables, "The variables do not match the task's form", completion.errors);
       // The step completes the task row itself (and audits it), in the same statement as the instance.
@@ -170,11 +173,19 @@ export class TasksService {
     });
   }
 
-  private async lockOpen(m: EntityManager, id: string): Promise<TaskEntity> {
-    const task = await this.tasks.find(m, id, true);
-    if (!task) throw new TaskError(TaskErrorCode.NotFound, `No task with id ${id}`);
-    return assertOpen(task);
+  /** The task with its instance (root first), locked in one statement, in the lock order of every step; 409 unless open. */
+  private async lockOpen(m: EntityManager, id: string): Promise<{ task: TaskEntity; instance: LockedInstance }> {
+    const locked = await this.engine.lockWith(m, id, this.records.lockAlongside(m));
+    if (!locked) throw new TaskError(TaskErrorCode.NotFound, `No task with id ${id}`);
+    return { task: assertOpen(this.records.lockedTask(m, locked.row)), instance: locked.instance };
   }
+
+  private assertNotBarred(task: TaskEntity, instance: LockedInstance, subject: string, doing: 'claim' | 'complete'): void {
+    const rule = segregationViolation(task, instance, subject);
+    if (rule) throw new TaskError(TaskErrorCode.SegregationOfDuties, `Segregation of duties: ${subject} may not ${doing} "${task.name}" (${rule})`, [], { rule, taskId: task.id });
+  }
+
+
 
   /** Claims (or delegates) the task to `assignee`, or releases it with null. */
   private async assign(m: EntityManager, task: TaskEntity, assignee: string | null): Promise<void> {

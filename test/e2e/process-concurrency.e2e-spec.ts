@@ -82,7 +82,7 @@ describe('concurrency and failure', () => {
     expect(done.variables).toEqual(Object.fromEntries(branches.map((_, i) => [`done${i}`, i])));
     expect(done.version).toBe(1 + branches.length);
     const completions = (await p.history(gov, id)).body.items.filter((h: { event: string }) => h.event === 'task.complete');
-    expect(completions.map((h: { actor: string }) => h.actor).sort()).toEqual(branches.map((b) => `owner-${b}`).sort());
+    expect(completions.map((h: { actor: string }) => h.actor).sort()).toEqual(branches.map((b) => `owner-${b.toLowerCase()}`).sort());
   });
 
   it('a handler that throws mid-step leaves instance, tasks, timers and history exactly as before', async () => {

@@ -33,7 +33,7 @@ describe('process instances', () => {
       definitionKey: 'review-loop',
       definitionVersion: 1,
       status: 'active',
-      subject: { type: 'ai-system', id: 'sys-1' },
+      subject: { type: 'case', id: 'sys-1' },
       initiator: 'gina',
       activeElementIds: ['Draft'],
       variables: { title: 'Model card' },
@@ -136,7 +136,7 @@ describe('process instances', () => {
     const { rows } = await t.db.query(`SELECT trigger, subject_type, subject_id, outcome FROM decisions WHERE id = $1`, [ruleStep.decisionIds[0]]);
     expect(rows[0]).toMatchObject({
       trigger: `process:${started.body.id}/Classify`,
-      subject_type: 'ai-system',
+      subject_type: 'case',
       subject_id: 'sys-1',
       outcome: { riskClass: 'high' },
     });
@@ -303,14 +303,14 @@ describe('process instances', () => {
         ),
       )
       .expect(201);
-    const subject = { type: 'ai-system', id: 'unique-1' };
+    const subject = { type: 'case', id: 'unique-1' };
     const results = await Promise.all(
       Array.from({ length: 6 }, () => t.http.post('/api/v1/process-instances').set(auth(gov)).send({ definitionKey: 'once-per-system', subject })),
     );
     expect(results.map((r) => r.status).sort()).toEqual([201, 409, 409, 409, 409, 409]);
     const conflict = results.find((r) => r.status === 409)!;
     expect(conflict.body).toMatchObject({ code: 'process-already-active-for-subject', activeInstanceId: results.find((r) => r.status === 201)!.body.id });
-    await p.start(gov, 'once-per-system', {}, { type: 'ai-system', id: 'unique-2' }).expect(201);
+    await p.start(gov, 'once-per-system', {}, { type: 'case', id: 'unique-2' }).expect(201);
     const first = results.find((r) => r.status === 201)!.body.id;
     await p.complete(owner, (await p.taskOf(owner, first, 'Do')).id).expect(200);
     await p.start(gov, 'once-per-system', {}, subject).expect(201);
@@ -428,12 +428,12 @@ describe('timers on a manual clock', () => {
 
   it('starts instances on message start events and on timer start cycles', async () => {
     await p.deploy(gov, fixture('start-events.bpmn')).expect(201);
-    const message = { name: 'modelChanged', correlationKey: 'sys-9', subject: { type: 'ai-system', id: 'sys-9' }, variables: { model: 'v2' } };
+    const message = { name: 'modelChanged', correlationKey: 'sys-9', subject: { type: 'case', id: 'sys-9' }, variables: { model: 'v2' } };
     const first = await t.http.post('/api/v1/messages').set(auth(gov)).send(message).expect(200);
     expect(first.body.started).toEqual([{ definitionKey: 'start-events', definitionVersion: 1, status: 'started', instanceId: expect.any(String) }]);
     const instance = (await p.instance(gov, first.body.started[0].instanceId)).body;
     expect(instance).toMatchObject({
-      subject: { type: 'ai-system', id: 'sys-9' },
+      subject: { type: 'case', id: 'sys-9' },
       activeElementIds: ['Reassess'],
       variables: { model: 'v2' },
       initiator: 'gina',

@@ -45,7 +45,7 @@ describe('tasks', () => {
   afterAll(() => t.close());
 
   const startReport = async (subjectId = 'sys-1') =>
-    (await p.start(gov, 'incident-report', {}, { type: 'ai-system', id: subjectId }).expect(201)).body.id as string;
+    (await p.start(gov, 'incident-report', {}, { type: 'case', id: subjectId }).expect(201)).body.id as string;
 
   it('shows each person an inbox of open tasks assigned to them or claimable with their roles', async () => {
     const id = await startReport('inbox-1');
@@ -55,7 +55,7 @@ describe('tasks', () => {
       documentation: 'Describe what happened.',
       definitionKey: 'incident-report',
       definitionVersion: 1,
-      subjectType: 'ai-system',
+      subjectType: 'case',
       subjectId: 'inbox-1',
       candidateRoles: ['ai-owner'],
       assignee: null,
@@ -193,7 +193,10 @@ describe('tasks', () => {
       await p.complete(both, (await p.taskOf(both, id, 'Report')).id, { variables: { severity: 'minor', affected: 1 } }).expect(200);
       const assess = await p.taskOf(rosa, id, 'Assess');
       expect(assess.candidateRoles).toEqual(['risk-officer', 'compliance-officer']);
-      await t.http.post(`/api/v1/tasks/${assess.id}/claim`).set(auth(both)).expect(200);
+      // Barred from completing it, bea cannot hold it either: the claim is refused, the task stays open to others.
+      const refusedClaim = await t.http.post(`/api/v1/tasks/${assess.id}/claim`).set(auth(both)).expect(403);
+      expect(refusedClaim.body).toMatchObject({ code: 'segregation-of-duties', rule: 'separateFrom: Report' });
+      expect((await p.taskOf(rosa, id, 'Assess')).assignee).toBeNull();
       const refused = await p.complete(both, assess.id).expect(403);
       expect(refused.body).toMatchObject({ code: 'segregation-of-duties', rule: 'separateFrom: Report' });
       await t.http.post(`/api/v1/tasks/${assess.id}/delegate`).set(auth(both)).send({ to: 'carl' }).expect(200);

@@ -33,7 +33,7 @@ export function chain(...ids: string[]): string {
 /** Process drivers over HTTP for one test app. */
 export function processClient(t: TestApp) {
   const deploy = (token: string, xml: string) => t.http.post('/api/v1/process-definitions').set(auth(token)).set('Content-Type', 'application/xml').send(xml);
-  const start = (token: string, definitionKey: string, variables: Record<string, unknown> = {}, subject = { type: 'ai-system', id: 'sys-1' }) =>
+  const start = (token: string, definitionKey: string, variables: Record<string, unknown> = {}, subject = { type: 'case', id: 'sys-1' }) =>
     t.http.post('/api/v1/process-instances').set(auth(token)).send({ definitionKey, subject, variables });
   const instance = (token: string, id: string) => t.http.get(`/api/v1/process-instances/${id}`).set(auth(token));
   const history = (token: string, id: string) => t.http.get(`/api/v1/process-instances/${id}/history?limit=500`).set(auth(token));

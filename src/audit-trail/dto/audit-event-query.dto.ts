@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsDateString, IsOptional, IsString } from 'class-validator';
+import { SubjectField } from '../../auth/subject.js';
 import { PageQueryDto } from '../../common/pagination.js';
 
 export class AuditEventQueryDto extends PageQueryDto {
@@ -13,9 +14,9 @@ export class AuditEventQueryDto extends PageQueryDto {
   @IsString()
   subjectId?: string;
 
-  @ApiPropertyOptional({ description: 'Subject (user id) of the token that made the change', example: 'alice' })
+  @ApiPropertyOptional({ description: 'Subject (user id) of the token that made the change, compared in canonical form (`Alice` is `alice`)', example: 'alice' })
   @IsOptional()
-  @IsString()
+  @SubjectField()
   actor?: string;
 
   @ApiPropertyOptional({ description: 'Action, e.g. ai-system.registered', example: 'ai-system.registered' })

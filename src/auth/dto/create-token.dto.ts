@@ -1,12 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMinSize, ArrayUnique, IsArray, IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { ArrayMinSize, ArrayUnique, IsArray, IsIn, IsISO8601, IsOptional, IsString, MaxLength } from 'class-validator';
 import { ROLE_DESCRIPTIONS, ROLES, type Role } from '../roles.js';
+import { SubjectField } from '../subject.js';
 
 export class CreateTokenDto {
-  @ApiProperty({ description: 'Who the token acts for (a user id or a client name); recorded as the actor of every change', example: 'alice' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @ApiProperty({
+    description:
+      'Who the token acts for (a user id or a client name); recorded as the actor of every change. Stored in canonical form (trimmed, Unicode NFKC, lower case): `Alice` and ` alice` are one person for segregation of duties; invisible and control characters are refused.',
+    example: 'alice',
+    maxLength: 200,
+  })
+  @SubjectField()
   subject: string;
 
   @ApiProperty({

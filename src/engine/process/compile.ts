@@ -16,7 +16,7 @@ import {
   recordCompleter,
   type StartInput,
 } from './instance.js';
-import type { BoundaryTimerElement, ParsedElement, ParsedProcess, TimerDefinition, WaitingActivity } from './model.js';
+import type { BoundaryTimerElement, ParsedElement, ParsedProcess, StartPolicy, TimerDefinition, WaitingActivity } from './model.js';
 import { analyzeStructure, isParallelFork, isParallelJoin, type PathScope, type RegionScope, type Scope, type Structure } from './structure.js';
 import { validateDefinition } from './validate.js';
 
@@ -33,6 +33,8 @@ export interface CompiledProcess {
   name?: string;
   documentation?: string;
   uniquePerSubject: boolean;
+  /** Who may start an instance through the API (see ParsedProcess.startableBy). */
+  startableBy?: StartPolicy;
   /** Element metadata by id: names, documentation, forms, roles, timers, ... (the parsed model). */
   elements: Record<string, ParsedElement>;
   /** How instances can be started: the app starts on a message by name, or schedules timer start events. */
@@ -100,6 +102,7 @@ export function compileProcess(p: ParsedProcess): CompiledProcess {
     name: p.name,
     documentation: p.documentation,
     uniquePerSubject: p.uniquePerSubject,
+    ...(p.startableBy ? { startableBy: p.startableBy } : {}),
     elements: Object.fromEntries(p.elements.map((e) => [e.id, e])),
     startEvents: starts.map((s) => ({
       id: s.id,

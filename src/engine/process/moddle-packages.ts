@@ -43,7 +43,7 @@ function pkg(prefix: string, uri: string, types: TypeDescriptor[]): PackageDescr
 const MULTI_INSTANCE_ATTRS = [attr('collection'), attr('elementVariable'), attr('outputCollection'), attr('outputElement')];
 
 export const aimsflowPackage = pkg('aimsflow', AIMSFLOW_NS, [
-  { name: 'ProcessExtension', extends: ['bpmn:Process'], properties: [attr('uniquePerSubject', 'Boolean')] },
+  { name: 'ProcessExtension', extends: ['bpmn:Process'], properties: [attr('uniquePerSubject', 'Boolean'), attr('startableBy')] },
   {
     name: 'UserTaskExtension',
     extends: ['bpmn:UserTask'],

@@ -9,12 +9,19 @@ export interface ParsedProcess {
   documentation?: string;
   /** `aimsflow:uniquePerSubject`: at most one active instance per subject (enforced by the app). */
   uniquePerSubject: boolean;
+  /**
+   * `aimsflow:startableBy`: who may start an instance through the API — `internal` (only the app,
+   * from its own registers, and call activities), or the roles that may. Absent: every role that may start processes.
+   */
+  startableBy?: StartPolicy;
   /** Every flow node of the process in document order, including unsupported ones (kind `unsupported`). */
   elements: ParsedElement[];
   flows: ParsedFlow[];
   /** Problems noticed while reading attributes (unknown aimsflow attributes, bad form fields, ...); reported by validation. */
   issues: DefinitionIssue[];
 }
+
+export type StartPolicy = 'internal' | string[];
 
 export interface ParsedFlow {
   id: string;

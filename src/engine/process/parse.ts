@@ -10,6 +10,7 @@ import {
   type ParsedElement,
   type ParsedFlow,
   type ParsedProcess,
+  type StartPolicy,
   type TaskMappings,
   type TimerDefinition,
   type VariableMapping,
@@ -201,10 +202,20 @@ class ProcessReader {
       name: text(this.process, 'name'),
       documentation: documentation(this.process),
       uniquePerSubject: bool(this.process, 'aimsflow:uniquePerSubject') ?? false,
+      ...this.startPolicy(),
       elements,
       flows,
       issues: this.issues,
     };
+  }
+
+  private startPolicy(): { startableBy?: StartPolicy } {
+    const raw = text(this.process, 'aimsflow:startableBy');
+    if (raw === undefined) return {};
+    if (raw.trim() === 'internal') return { startableBy: 'internal' };
+    const roles = raw.split(',').map((role) => role.trim()).filter(Boolean);
+    if (!roles.length) this.issue(this.process.id, 'aimsflow:startableBy must be "internal" or a comma-separated list of roles');
+    return { startableBy: roles };
   }
 
   private issue(elementId: string | undefined, message: string): void {

@@ -5,7 +5,8 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { EntityManager } from 'typeorm';
 import { AuditTrailService } from '../../audit-trail/audit-trail.service.js';
-import { type Actor, SYSTEM_ACTOR } from '../../auth/roles.js';
+import { type Actor, isRole, ROLES, SYSTEM_ACTOR } from '../../auth/roles.js';
+import { canonicalRole } from '../../tasks/candidate-roles.js';
 import { Clock } from '../../clock/clock.js';
 import { type Page, page, type PageQueryDto } from '../../common/pagination.js';
 import type { AppConfig } from '../../config/app-config.js';
@@ -15,6 +16,7 @@ import {
   type DefinitionIssue,
   type ParsedProcess,
   parseProcess,
+  type StartPolicy,
   ProcessParseError,
   resolveTimer,
   type StartEventInfo,
@@ -108,6 +110,9 @@ export class DefinitionsService implements OnApplicationBootstrap {
       if (existing) return { ...toProcessDefinitionDto(existing), created: false };
 
       const issues = validateDefinition(parsed, { knownRuleSets: new Set(await this.ruleSets.activeKeys(m)), knownHandlers: this.handlers.names() });
+      for (const role of Array.isArray(parsed.startableBy) ? parsed.startableBy : []) {
+        if (!isRole(canonicalRole(role))) issues.push({ elementId: parsed.key, message: `aimsflow:startableBy names "${role}", which is not a role (${ROLES.join(', ')})` });
+      }
       if (issues.length) {
         throw new ProcessError(
           ProcessErrorCode.InvalidDefinition,
@@ -177,6 +182,12 @@ export class DefinitionsService implements OnApplicationBootstrap {
     const found = await this.repository.byId(m, id);
     if (!found) throw new ProcessError(ProcessErrorCode.DefinitionNotFound, `No process definition version with id ${id}`);
     return found;
+  }
+
+  /** Who may start the version (default: the latest) through the API; undefined: every role that may start processes. */
+  async startPolicy(m: EntityManager, key: string, version?: number): Promise<StartPolicy | undefined> {
+    const definition = await this.resolve(m, key, version);
+    return (await this.cache.get(m, definition.id)).startableBy;
   }
 
   /** Whether a definition of this key has been deployed (a folder override may hold none). */

@@ -15,6 +15,9 @@ import { ProcessIncidentsRepository } from '../repositories/process-incidents.re
 import { ProcessInstancesRepository } from '../repositories/process-instances.repository.js';
 import { ProcessJobsRepository } from '../repositories/process-jobs.repository.js';
 import { ProcessEngineService } from '../runtime/process-engine.service.js';
+import { DefinitionsService } from '../definitions/definitions.service.js';
+import { SubjectTypes } from '../subjects/subject-types.js';
+import { canonicalRole } from '../../tasks/candidate-roles.js';
 import type { LockedInstance } from '../runtime/step-unit.js';
 
 /** The HTTP face of instances (each write one transaction around the engine), and what other modules read of them. */
@@ -23,6 +26,8 @@ export class InstancesService {
   constructor(
     private readonly db: Database,
     private readonly engine: ProcessEngineService,
+    private readonly definitions: DefinitionsService,
+    private readonly subjectTypes: SubjectTypes,
     private readonly jobRunner: JobRunner,
     private readonly instances: ProcessInstancesRepository,
     private readonly historyRows: ProcessHistoryRepository,
@@ -33,8 +38,26 @@ export class InstancesService {
     private readonly decisions: DecisionsService,
   ) {}
 
+  /**
+   * Starts an instance for a caller of the API: the definition must let the caller's roles start it
+   * (`aimsflow:startableBy`; `internal` ones only start from their registers), and the subject must
+   * be a real row when it names a register.
+   */
   async start(dto: StartInstanceDto, actor: Actor): Promise<InstanceDto> {
     return this.db.transaction(async (m) => {
+      const policy = await this.definitions.startPolicy(m, dto.definitionKey, dto.version);
+      if (policy === 'internal' || (policy && !actor.roles.includes('admin') && !policy.some((role) => actor.roles.map(canonicalRole).includes(canonicalRole(role))))) {
+        throw new ProcessError(
+          ProcessErrorCode.NotStartable,
+          policy === 'internal'
+            ? `Process "${dto.definitionKey}" is started by the service itself (from its register), not through this endpoint`
+            : `Starting "${dto.definitionKey}" needs one of the roles: ${policy.join(', ')}`,
+          [],
+          { startableBy: policy },
+        );
+      }
+      const subjectProblem = await this.subjectTypes.problem(m, dto.subject);
+      if (subjectProblem) throw new ProcessError(ProcessErrorCode.InvalidSubject, `The subject ${subjectProblem.message}`, [subjectProblem]);
       const { instance } = await this.engine.start(m, {
         definitionKey: dto.definitionKey,
         version: dto.version,

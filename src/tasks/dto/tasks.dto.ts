@@ -1,12 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsIn, IsISO8601, IsObject, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { SubjectQueryDto } from '../../common/pagination.js';
+import { SubjectField } from '../../auth/subject.js';
 import { TASK_STATUSES } from '../entities/task.entity.js';
 
 export class TaskQueryDto extends SubjectQueryDto {
-  @ApiPropertyOptional({ description: 'Tasks held by this subject', example: 'rosa' })
+  @ApiPropertyOptional({ description: 'Tasks held by this subject (compared in canonical form: `Rosa` is `rosa`)', example: 'rosa' })
   @IsOptional()
-  @IsString()
+  @SubjectField()
   assignee?: string;
 
   @ApiPropertyOptional({ description: 'Tasks this role may claim (`risk_officer` and `risk-officer` are the same role)', example: 'risk-officer' })
@@ -55,9 +56,10 @@ export class CompleteTaskDto {
 }
 
 export class DelegateTaskDto {
-  @ApiProperty({ description: 'Subject (token holder) to hand the task to; must hold one of its candidate roles', example: 'rosa' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @ApiProperty({
+    description: 'Subject (token holder) to hand the task to: must be able to act now (a token neither revoked nor expired) with one of its candidate roles, and not be barred by segregation of duties',
+    example: 'rosa',
+  })
+  @SubjectField()
   to: string;
 }
