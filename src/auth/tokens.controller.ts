@@ -6,6 +6,7 @@ import { CreateTokenDto } from './dto/create-token.dto.js';
 import { CreatedTokenDto, TokenDto, TokenPageDto } from './dto/token.dto.js';
 import type { Actor } from './roles.js';
 import { TokensService } from './tokens.service.js';
+import { ShownOnce } from '../idempotency/shown-once.decorator.js';
 
 @ApiTags('tokens')
 @BearerAuth()
@@ -15,6 +16,7 @@ export class TokensController {
   constructor(private readonly tokens: TokensService) {}
 
   @Post()
+  @ShownOnce('token')
   @ApiOperation({ summary: 'Create a token', description: 'Returns the secret once; only its SHA-256 hash is stored.' })
   @ApiCreatedResponse({ type: CreatedTokenDto })
   create(@Body() dto: CreateTokenDto, @CurrentActor() actor: Actor): Promise<CreatedTokenDto> {

@@ -9,7 +9,7 @@ import type { AppConfig } from '../config/app-config.js';
 import { Database } from '../database/database.js';
 import { AuthError, AuthErrorCode } from './auth.errors.js';
 import type { CreateTokenDto } from './dto/create-token.dto.js';
-import { type CreatedTokenDto, type TokenDto, toTokenDto } from './dto/token.dto.js';
+import { type IssuedTokenDto, type TokenDto, toTokenDto } from './dto/token.dto.js';
 import { type CachedToken, TOKEN_REVOKED_CHANNEL, TokenCache } from './token-cache.js';
 import type { TokenSource } from './entities/api-token.entity.js';
 import { ApiTokensRepository } from './repositories/api-tokens.repository.js';
@@ -67,7 +67,7 @@ export class TokensService implements OnApplicationBootstrap {
   }
 
   /** The new token with its secret, which is shown only now. */
-  async create(dto: CreateTokenDto, actor: Actor, source: TokenSource = 'api'): Promise<CreatedTokenDto> {
+  async create(dto: CreateTokenDto, actor: Actor, source: TokenSource = 'api'): Promise<IssuedTokenDto> {
     return this.db.transaction((m) => this.insert(m, dto, actor, source));
   }
 
@@ -117,14 +117,15 @@ export class TokensService implements OnApplicationBootstrap {
     );
   }
 
-  private async insert(m: EntityManager, dto: CreateTokenDto, actor: Actor, source: TokenSource): Promise<CreatedTokenDto> {
+  private async insert(m: EntityManager, dto: CreateTokenDto, actor: Actor, source: TokenSource): Promise<IssuedTokenDto> {
     const expiresAt = dto.expiresAt === undefined ? null : new Date(dto.expiresAt);
     if (expiresAt && (Number.isNaN(expiresAt.getTime()) || expiresAt <= this.clock.now())) {
       const message = Number.isNaN(expiresAt.getTime()) ? `${dto.expiresAt} is not an ISO 8601 date-time` : `${dto.expiresAt} is not in the future`;
       throw new AuthError(AuthErrorCode.InvalidExpiry, 'A token must expire at a date-time in the future', [{ pointer: '/expiresAt', message }]);
     }
     const canonical = canonicalSubject(dto.subject);
-    if ('problem' in canonical) throw new AuthError(AuthErrorCode.InvalidSubject, `The subject ${canonical.problem}`, [{ pointer: '/subject', message: canonical.problem }]);
+    if ('problem' in canonical)
+      throw new AuthError(AuthErrorCode.InvalidSubject, `The subject ${canonical.problem}`, [{ pointer: '/subject', message: canonical.problem }]);
     const subject = canonical.subject;
     const secret = generateTokenSecret();
     const prefix = tokenPrefix(secret);

@@ -6,13 +6,15 @@ import { catchError, from, mergeMap, Observable, of, throwError } from 'rxjs';
 import type { Actor } from '../auth/roles.js';
 import { IdempotencyError, IdempotencyErrorCode } from './idempotency.errors.js';
 import { IdempotencyService } from './idempotency.service.js';
+import { SHOWN_ONCE_METADATA, withoutSecrets } from './shown-once.decorator.js';
 
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 
 /**
  * Honours `Idempotency-Key` on every POST: the same key with the same request returns the first
  * response (with `Idempotent-Replayed: true`) and has no second effect; with a different request
- * it is refused with 422. Keys are per token subject and kept at least 24 hours.
+ * it is refused with 422. Keys are per token subject and kept at least 24 hours. Secrets a route
+ * shows once (`@ShownOnce`) are not stored, so a replay answers without them.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
@@ -35,6 +37,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const res = http.getResponse();
     // Nest applies the route's status after interceptors: read it where Nest keeps it.
     const status = this.reflector.get<number>(HTTP_CODE_METADATA, context.getHandler()) ?? HttpStatus.CREATED;
+    const shownOnce = this.reflector.get<string[] | undefined>(SHOWN_ONCE_METADATA, context.getHandler());
     const scope = req.actor?.subject ?? 'anonymous';
     const hash = IdempotencyService.requestHash(req.method, adapter.getRequestUrl(req), req.body);
     return from(this.idempotency.claim(scope, key, hash)).pipe(
@@ -47,7 +50,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
         // Subscribing inside the key's context lets the handler's transaction mark the key at commit.
         const handled = new Observable<unknown>((subscriber) => this.idempotency.runWithKey(scope, key, () => next.handle().subscribe(subscriber)));
         return handled.pipe(
-          mergeMap((body) => from(this.idempotency.complete(scope, key, status, body)).pipe(mergeMap(() => of(body)))),
+          mergeMap((body) => from(this.idempotency.complete(scope, key, status, withoutSecrets(body, shownOnce))).pipe(mergeMap(() => of(body)))),
           catchError((error: unknown) => from(this.idempotency.release(scope, key)).pipe(mergeMap(() => throwError(() => error)))),
         );
       }),

@@ -182,10 +182,12 @@ export class TasksService {
 
   private assertNotBarred(task: TaskEntity, instance: LockedInstance, subject: string, doing: 'claim' | 'complete'): void {
     const rule = segregationViolation(task, instance, subject);
-    if (rule) throw new TaskError(TaskErrorCode.SegregationOfDuties, `Segregation of duties: ${subject} may not ${doing} "${task.name}" (${rule})`, [], { rule, taskId: task.id });
+    if (rule)
+      throw new TaskError(TaskErrorCode.SegregationOfDuties, `Segregation of duties: ${subject} may not ${doing} "${task.name}" (${rule})`, [], {
+        rule,
+        taskId: task.id,
+      });
   }
-
-
 
   /** Claims (or delegates) the task to `assignee`, or releases it with null. */
   private async assign(m: EntityManager, task: TaskEntity, assignee: string | null): Promise<void> {

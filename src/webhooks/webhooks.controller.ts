@@ -13,6 +13,7 @@ import {
 } from './dto/webhook-responses.dto.js';
 import { CreateSubscriptionDto, DeliveryQueryDto } from './dto/webhooks.dto.js';
 import { WebhooksService } from './webhooks.service.js';
+import { ShownOnce } from '../idempotency/shown-once.decorator.js';
 
 @ApiTags('webhooks')
 @BearerAuth()
@@ -29,6 +30,7 @@ export class WebhooksController {
   }
 
   @Post()
+  @ShownOnce('secret')
   @ApiCreatedResponse({
     type: CreatedWebhookSubscriptionDto,
     description: 'The subscription with its signing secret (`whsec_…`), shown only in this response.',

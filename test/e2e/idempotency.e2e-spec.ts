@@ -24,6 +24,30 @@ describe('Idempotency-Key on POST', () => {
     expect(await count()).toBe(1);
   });
 
+  it('shows a token secret once: the replay answers without it and the store never held it', async () => {
+    const admin = await t.tokenFor('ada', 'admin');
+    const send = () =>
+      t.http
+        .post('/api/v1/tokens')
+        .set('Authorization', `Bearer ${admin}`)
+        .set('Idempotency-Key', 'k-secret')
+        .send({ subject: 'sam', roles: ['auditor'] });
+    const first = await send().expect(201);
+    expect(first.body.token).toMatch(/^afw_/);
+    expect(first.body.secretShownOnce).toBeUndefined();
+    const replay = await send().expect(201);
+    expect(replay.headers['idempotent-replayed']).toBe('true');
+    expect(replay.body).toEqual({ ...first.body, token: undefined, secretShownOnce: true });
+    expect(replay.body).not.toHaveProperty('token');
+    const stored = await t.db.query(`SELECT response_body::text AS body FROM idempotency_keys WHERE key = 'k-secret'`);
+    expect(stored.rows).toHaveLength(1);
+    expect(stored.rows[0].body).not.toContain(first.body.token);
+    expect(JSON.parse(stored.rows[0].body)).not.toHaveProperty('token');
+    // The one token still works, and there is still only one.
+    await t.http.get('/api/v1/audit-events').set('Authorization', `Bearer ${first.body.token}`).expect(200);
+    expect((await t.db.query(`SELECT count(*)::int AS n FROM api_tokens WHERE subject = 'sam'`)).rows[0].n).toBe(1);
+  });
+
   it('gives simultaneous requests with one key one effect and the same response', async () => {
     const before = await count();
     const send = () => t.http.post('/api/v1/ai-systems').set('Authorization', `Bearer ${owner}`).set('Idempotency-Key', 'k-race').send(system);

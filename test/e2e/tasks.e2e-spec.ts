@@ -44,8 +44,7 @@ describe('tasks', () => {
   });
   afterAll(() => t.close());
 
-  const startReport = async (subjectId = 'sys-1') =>
-    (await p.start(gov, 'incident-report', {}, { type: 'case', id: subjectId }).expect(201)).body.id as string;
+  const startReport = async (subjectId = 'sys-1') => (await p.start(gov, 'incident-report', {}, { type: 'case', id: subjectId }).expect(201)).body.id as string;
 
   it('shows each person an inbox of open tasks assigned to them or claimable with their roles', async () => {
     const id = await startReport('inbox-1');

@@ -14,7 +14,10 @@ export class AuditEventQueryDto extends PageQueryDto {
   @IsString()
   subjectId?: string;
 
-  @ApiPropertyOptional({ description: 'Subject (user id) of the token that made the change, compared in canonical form (`Alice` is `alice`)', example: 'alice' })
+  @ApiPropertyOptional({
+    description: 'Subject (user id) of the token that made the change, compared in canonical form (`Alice` is `alice`)',
+    example: 'alice',
+  })
   @IsOptional()
   @SubjectField()
   actor?: string;

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PageOf } from '../../common/dto/page.dto.js';
 import type { ApiTokenEntity, TokenSource } from '../entities/api-token.entity.js';
 import { ROLES, type Role } from '../roles.js';
@@ -64,9 +64,19 @@ export class CreatedTokenDto {
   @ApiProperty({ type: Date, nullable: true, description: 'When it stops working; null: until revoked' })
   expiresAt: Date | null;
 
-  @ApiProperty({ description: 'The secret, for `Authorization: Bearer <token>`: shown once, only its SHA-256 hash is stored', example: 'afw_x7Tq2a9Lw0c…' })
-  token: string;
+  @ApiPropertyOptional({
+    description:
+      'The secret, for `Authorization: Bearer <token>`: shown once, only its SHA-256 hash is stored. Absent from an `Idempotency-Key` replay, which says `secretShownOnce: true` instead',
+    example: 'afw_x7Tq2a9Lw0c…',
+  })
+  token?: string;
+
+  @ApiPropertyOptional({ description: 'Only on an `Idempotency-Key` replay: the secret was in the first response and is not shown again', example: true })
+  secretShownOnce?: true;
 }
+
+/** What creating a token gives before any replay: the secret is always there. */
+export type IssuedTokenDto = CreatedTokenDto & { token: string };
 
 export function toTokenDto(t: ApiTokenEntity): TokenDto {
   return {

@@ -213,7 +213,10 @@ class ProcessReader {
     const raw = text(this.process, 'aimsflow:startableBy');
     if (raw === undefined) return {};
     if (raw.trim() === 'internal') return { startableBy: 'internal' };
-    const roles = raw.split(',').map((role) => role.trim()).filter(Boolean);
+    const roles = raw
+      .split(',')
+      .map((role) => role.trim())
+      .filter(Boolean);
     if (!roles.length) this.issue(this.process.id, 'aimsflow:startableBy must be "internal" or a comma-separated list of roles');
     return { startableBy: roles };
   }

@@ -111,7 +111,8 @@ export class DefinitionsService implements OnApplicationBootstrap {
 
       const issues = validateDefinition(parsed, { knownRuleSets: new Set(await this.ruleSets.activeKeys(m)), knownHandlers: this.handlers.names() });
       for (const role of Array.isArray(parsed.startableBy) ? parsed.startableBy : []) {
-        if (!isRole(canonicalRole(role))) issues.push({ elementId: parsed.key, message: `aimsflow:startableBy names "${role}", which is not a role (${ROLES.join(', ')})` });
+        if (!isRole(canonicalRole(role)))
+          issues.push({ elementId: parsed.key, message: `aimsflow:startableBy names "${role}", which is not a role (${ROLES.join(', ')})` });
       }
       if (issues.length) {
         throw new ProcessError(

@@ -46,7 +46,10 @@ export class InstancesService {
   async start(dto: StartInstanceDto, actor: Actor): Promise<InstanceDto> {
     return this.db.transaction(async (m) => {
       const policy = await this.definitions.startPolicy(m, dto.definitionKey, dto.version);
-      if (policy === 'internal' || (policy && !actor.roles.includes('admin') && !policy.some((role) => actor.roles.map(canonicalRole).includes(canonicalRole(role))))) {
+      if (
+        policy === 'internal' ||
+        (policy && !actor.roles.includes('admin') && !policy.some((role) => actor.roles.map(canonicalRole).includes(canonicalRole(role))))
+      ) {
         throw new ProcessError(
           ProcessErrorCode.NotStartable,
           policy === 'internal'

@@ -26,7 +26,8 @@ export class SubjectTypes {
     if (SYSTEM_TYPES.has(subject.type)) return { pointer: '/subject/type', message: `"${subject.type}" is the service's own subject type` };
     if (!TYPE_PATTERN.test(subject.type)) return { pointer: '/subject/type', message: 'must be a lower-case name of letters, digits and dashes (at most 50)' };
     const exists = this.registers.get(subject.type);
-    if (exists && !(UUID.test(subject.id) && (await exists(m, subject.id)))) return { pointer: '/subject/id', message: `no ${subject.type} with id ${subject.id}` };
+    if (exists && !(UUID.test(subject.id) && (await exists(m, subject.id))))
+      return { pointer: '/subject/id', message: `no ${subject.type} with id ${subject.id}` };
     return undefined;
   }
 }

@@ -57,7 +57,8 @@ export class CompleteTaskDto {
 
 export class DelegateTaskDto {
   @ApiProperty({
-    description: 'Subject (token holder) to hand the task to: must be able to act now (a token neither revoked nor expired) with one of its candidate roles, and not be barred by segregation of duties',
+    description:
+      'Subject (token holder) to hand the task to: must be able to act now (a token neither revoked nor expired) with one of its candidate roles, and not be barred by segregation of duties',
     example: 'rosa',
   })
   @SubjectField()

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PageOf } from '../../common/dto/page.dto.js';
 import type { DeliveryStatus, WebhookDeliveryEntity } from '../entities/webhook-delivery.entity.js';
 import type { WebhookSubscriptionEntity } from '../entities/webhook-subscription.entity.js';
@@ -52,11 +52,15 @@ export class WebhookSubscriptionPageDto extends PageOf(WebhookSubscriptionDto) {
 
 /** A new subscription, with its signing secret: this response is the only place it is shown. */
 export class CreatedWebhookSubscriptionDto extends WebhookSubscriptionDto {
-  @ApiProperty({
-    description: 'Signing secret (Standard Webhooks): verify `webhook-signature` with it. Shown only now; store it',
+  @ApiPropertyOptional({
+    description:
+      'Signing secret (Standard Webhooks): verify `webhook-signature` with it. Shown only now; store it. Absent from an `Idempotency-Key` replay, which says `secretShownOnce: true` instead',
     example: 'whsec_2pR3p0YxG3OVnVJBue7LGo1tc8DddiFWfnSdTQu7ufU=',
   })
-  secret: string;
+  secret?: string;
+
+  @ApiPropertyOptional({ description: 'Only on an `Idempotency-Key` replay: the secret was in the first response and is not shown again', example: true })
+  secretShownOnce?: true;
 }
 
 /** One event's delivery to a subscription. */
