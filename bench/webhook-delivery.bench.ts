@@ -10,7 +10,14 @@ const EVENTS = 5_000;
 export async function webhookDeliveryBench(): Promise<Record<string, number>> {
   const db = await benchDatabase('bench_webhooks');
   const receiver = await startWebhookReceiver(() => 204);
-  const app = await createApp({ databaseUrl: db.url, logLevel: 'warn', webhookPollIntervalMs: 0, timerPollIntervalMs: 0, modelEventPollIntervalMs: 0 });
+  const app = await createApp({
+    databaseUrl: db.url,
+    logLevel: 'warn',
+    webhookPollIntervalMs: 0,
+    timerPollIntervalMs: 0,
+    modelEventPollIntervalMs: 0,
+    webhookAllowedHosts: ['127.0.0.1'],
+  });
   try {
     const dataSource = app.get(DataSource);
     const [sub] = await dataSource.query(

@@ -16,4 +16,20 @@ describe('configuration read at boot', () => {
     expect(loadConfig({ AIMSFLOW_PREPARED_STATEMENTS: 'false' }).preparedStatements).toBe(false);
     expect(() => loadConfig({ AIMSFLOW_PREPARED_STATEMENTS: 'no' })).toThrow(/AIMSFLOW_PREPARED_STATEMENTS must be true or false, got "no"/);
   });
+
+  it('takes AIMSFLOW_WEBHOOK_ALLOWED_HOSTS as names, addresses and CIDR ranges, and names the entry that is none', () => {
+    expect(loadConfig({}).webhookAllowedHosts).toEqual([]);
+    expect(loadConfig({ AIMSFLOW_WEBHOOK_ALLOWED_HOSTS: ' hooks.internal, 127.0.0.1 ,10.0.0.0/8,fd00::/8,[::1]' }).webhookAllowedHosts).toEqual([
+      'hooks.internal',
+      '127.0.0.1',
+      '10.0.0.0/8',
+      'fd00::/8',
+      '[::1]',
+    ]);
+    for (const bad of ['http://hooks.internal', '10.0.0.0/33', 'hooks.internal/8', 'a b']) {
+      expect(() => loadConfig({ AIMSFLOW_WEBHOOK_ALLOWED_HOSTS: bad })).toThrow(
+        new RegExp(`AIMSFLOW_WEBHOOK_ALLOWED_HOSTS must list .*"${bad.replace(/[./]/g, '\\$&')}"`),
+      );
+    }
+  });
 });

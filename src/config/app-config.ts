@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { fromProjectRoot } from '../common/paths.js';
 import { parseSecretKey } from '../common/secret-box.js';
@@ -47,6 +48,8 @@ export interface AppConfig {
   webhookTimeoutMs: number;
   /** First retry delay; doubled per attempt, with jitter, capped at one hour. */
   webhookRetryBaseMs: number;
+  /** Hosts (names, addresses or CIDR ranges) webhooks may reach although private, loopback or link-local. */
+  webhookAllowedHosts: string[];
   /** How often the model-event worker looks for pending systems; 0 turns it off. */
   modelEventPollIntervalMs: number;
   /** Systems handled per model-event batch (one transaction). */
@@ -125,6 +128,25 @@ function boolVar(env: Env, name: string, fallback: boolean): boolean {
   return raw === 'true';
 }
 
+const HOST_NAME = /^(?=.{1,253}$)[a-z0-9_]([a-z0-9_-]{0,62})(\.[a-z0-9_]([a-z0-9_-]{0,62}))*\.?$/i;
+
+/** A comma-separated list of host names, IP addresses and CIDR ranges (`10.1.0.0/16`). */
+function hostListVar(env: Env, name: string): string[] {
+  const entries = (env[name] ?? '')
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean);
+  for (const entry of entries) {
+    const [address, prefix, extra] = entry.split('/');
+    const family = isIP(address.replace(/^\[|\]$/g, ''));
+    const validPrefix = prefix === undefined || (/^\d+$/.test(prefix) && Number(prefix) <= (family === 6 ? 128 : 32));
+    if (extra !== undefined || (prefix !== undefined && !family) || !validPrefix || (!family && !HOST_NAME.test(address))) {
+      throw new ConfigError(name, `must list host names, IP addresses or CIDR ranges separated by commas; "${entry}" is none of them`);
+    }
+  }
+  return entries;
+}
+
 function secretKeyVar(env: Env, name: string): Buffer | undefined {
   const raw = env[name];
   if (raw === undefined || raw === '') return undefined;
@@ -174,6 +196,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     webhookMaxAttempts: intVar(env, 'AIMSFLOW_WEBHOOK_MAX_ATTEMPTS', 8, 1, 100),
     webhookTimeoutMs: intVar(env, 'AIMSFLOW_WEBHOOK_TIMEOUT_MS', 5000, 100, 120_000),
     webhookRetryBaseMs: intVar(env, 'AIMSFLOW_WEBHOOK_RETRY_BASE_MS', 1000, 1, 3_600_000),
+    webhookAllowedHosts: hostListVar(env, 'AIMSFLOW_WEBHOOK_ALLOWED_HOSTS'),
     modelEventPollIntervalMs: intVar(env, 'AIMSFLOW_MODEL_EVENT_POLL_INTERVAL_MS', 500, 0, 3_600_000),
     modelEventBatchSize: intVar(env, 'AIMSFLOW_MODEL_EVENT_BATCH_SIZE', 100, 1, 10_000),
     processesDir: env.AIMSFLOW_PROCESSES_DIR ? path.resolve(env.AIMSFLOW_PROCESSES_DIR) : fromProjectRoot('processes'),

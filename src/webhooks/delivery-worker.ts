@@ -1,4 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import type { LookupFunction } from 'node:net';
 import { ConfigService } from '@nestjs/config';
 import { Clock } from '../clock/clock.js';
 import type { AppConfig } from '../config/app-config.js';
@@ -8,6 +11,7 @@ import { WorkerHost } from '../workers/worker-host.js';
 import { type ClaimedDelivery, WebhookDeliveriesRepository } from './repositories/webhook-deliveries.repository.js';
 import { SigningSecrets } from './signing-secrets.js';
 import { signPayload } from './signing.js';
+import { RefusedTargetError, WebhookTargets } from './webhook-targets.js';
 
 const BATCH = 20;
 const MAX_BACKOFF_MS = 3_600_000;
@@ -30,6 +34,7 @@ export class DeliveryWorker implements OnModuleInit, BackgroundWorker {
     private readonly clock: Clock,
     private readonly secrets: SigningSecrets,
     private readonly workers: WorkerHost,
+    private readonly targets: WebhookTargets,
     config: ConfigService<AppConfig, true>,
   ) {
     this.settings = {
@@ -68,12 +73,14 @@ export class DeliveryWorker implements OnModuleInit, BackgroundWorker {
       subject: { type: delivery.subject_type, id: delivery.subject_id },
       data: delivery.data,
     });
-    const timestamp = Math.floor(this.clock.now().getTime() / 1000);
+    // Receivers check the timestamp against their own clock: real time, even when the service runs on a manual clock.
+    const timestamp = Math.floor(Date.now() / 1000);
     let statusCode: number | null = null;
     let error: string | null = null;
     try {
-      const res = await fetch(delivery.url, {
-        method: 'POST',
+      const refused = await this.targets.refusal(delivery.url);
+      if (refused) throw new RefusedTargetError(`refused: ${refused} (AIMSFLOW_WEBHOOK_ALLOWED_HOSTS opens it)`);
+      statusCode = await post(delivery.url, body, {
         headers: {
           'content-type': 'application/json',
           'user-agent': 'aimsflow-webhooks/1',
@@ -81,15 +88,12 @@ export class DeliveryWorker implements OnModuleInit, BackgroundWorker {
           'webhook-timestamp': String(timestamp),
           'webhook-signature': signPayload(this.secrets.open(delivery.secret), delivery.event_id, timestamp, body),
         },
-        body,
-        redirect: 'manual',
-        signal: AbortSignal.timeout(this.settings.timeout),
+        timeoutMs: this.settings.timeout,
+        lookup: this.targets.lookup,
       });
-      statusCode = res.status;
-      await res.body?.cancel();
-      if (res.status < 200 || res.status >= 300) error = `receiver answered ${res.status}`;
+      if (statusCode < 200 || statusCode >= 300) error = `receiver answered ${statusCode}`;
     } catch (e) {
-      error = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+      error = e instanceof RefusedTargetError ? e.message : e instanceof Error ? `${e.name}: ${e.message}` : String(e);
     }
     const now = this.clock.now();
     if (!error) {
@@ -105,4 +109,29 @@ export class DeliveryWorker implements OnModuleInit, BackgroundWorker {
     const ceiling = Math.min(MAX_BACKOFF_MS, this.settings.retryBase * 2 ** (attempts - 1));
     return Math.max(1, Math.round(ceiling / 2 + Math.random() * (ceiling / 2)));
   }
+}
+
+/**
+ * POSTs the body and answers the status code. Redirects are not followed (a 3xx is a failed
+ * attempt) and the connection only reaches addresses the guarded lookup let through.
+ */
+function post(url: string, body: string, options: { headers: Record<string, string>; timeoutMs: number; lookup: WebhookTargets['lookup'] }): Promise<number> {
+  const target = new URL(url);
+  const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
+  return new Promise((resolve, reject) => {
+    const req = send(target, {
+      method: 'POST',
+      headers: { ...options.headers, 'content-length': Buffer.byteLength(body) },
+      lookup: options.lookup as LookupFunction,
+      timeout: options.timeoutMs,
+      signal: AbortSignal.timeout(options.timeoutMs),
+    });
+    req.on('response', (res) => {
+      res.resume(); // the receiver's answer body is not kept
+      resolve(res.statusCode ?? 0);
+    });
+    req.on('timeout', () => req.destroy(new Error(`no answer within ${options.timeoutMs} ms`)));
+    req.on('error', reject);
+    req.end(body);
+  });
 }

@@ -7,6 +7,7 @@ import { WebhookSubscriptionsRepository } from './repositories/webhook-subscript
 import { SigningSecrets } from './signing-secrets.js';
 import { WebhooksController } from './webhooks.controller.js';
 import { WebhooksService } from './webhooks.service.js';
+import { WebhookTargets } from './webhook-targets.js';
 
 /** Global: every module publishes its events through the OutboxService, in its own transaction. */
 @Global()
@@ -17,6 +18,7 @@ import { WebhooksService } from './webhooks.service.js';
     OutboxService,
     DeliveryWorker,
     SigningSecrets,
+    WebhookTargets,
     OutboxEventsRepository,
     WebhookSubscriptionsRepository,
     WebhookDeliveriesRepository,

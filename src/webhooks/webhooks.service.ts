@@ -24,6 +24,7 @@ import { WebhookSubscriptionsRepository } from './repositories/webhook-subscript
 import { SigningSecrets } from './signing-secrets.js';
 import { generateSigningSecret } from './signing.js';
 import { WebhookError, WebhookErrorCode } from './webhooks.errors.js';
+import { WebhookTargets } from './webhook-targets.js';
 
 @Injectable()
 export class WebhooksService {
@@ -34,6 +35,7 @@ export class WebhooksService {
     private readonly audit: AuditTrailService,
     private readonly clock: Clock,
     private readonly secrets: SigningSecrets,
+    private readonly targets: WebhookTargets,
   ) {}
 
   eventTypes(): EventTypeDto[] {
@@ -52,6 +54,12 @@ export class WebhooksService {
           message: `"${type}" is not an event type or a wildcard matching one (see GET /webhook-subscriptions/event-types)`,
         })),
       );
+    }
+    const refused = await this.targets.refusal(dto.url);
+    if (refused) {
+      throw new WebhookError(WebhookErrorCode.TargetRefused, `Webhooks may not reach this URL: ${refused}`, [
+        { pointer: '/url', message: `${refused}; an operator can open on-premise receivers with AIMSFLOW_WEBHOOK_ALLOWED_HOSTS` },
+      ]);
     }
     const secret = generateSigningSecret();
     return this.db.transaction(async (m) => {

@@ -35,6 +35,7 @@ describe('crash safety (SIGKILL mid-load)', () => {
     AIMSFLOW_WEBHOOK_RETRY_BASE_MS: '50',
     // The receiver is down until the restart: deliveries must not run out of attempts before it is up.
     AIMSFLOW_WEBHOOK_MAX_ATTEMPTS: '100',
+    AIMSFLOW_WEBHOOK_ALLOWED_HOSTS: '127.0.0.1',
     AIMSFLOW_TIMER_POLL_INTERVAL_MS: '200',
     AIMSFLOW_AUDIT_SEAL_INTERVAL_MS: '100',
   });

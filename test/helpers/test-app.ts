@@ -29,6 +29,8 @@ export async function createTestApp(overrides: Partial<AppConfig> = {}, database
     logLevel: (process.env.TEST_LOG_LEVEL as AppConfig['logLevel']) ?? 'silent',
     adminToken: ADMIN_TOKEN,
     rateLimitPerMinute: 100_000,
+    // Test receivers listen on loopback, which webhooks may not reach unless allowed.
+    webhookAllowedHosts: ['127.0.0.1'],
     ...overrides,
   });
   await app.listen(0, '127.0.0.1');
