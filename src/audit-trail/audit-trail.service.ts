@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { Actor } from '../auth/roles.js';
 import { Clock } from '../clock/clock.js';
 import { type Page, page } from '../common/pagination.js';
+import type { DeniedAttempt, SecurityEvents } from '../common/security-events.js';
 import { Database } from '../database/database.js';
 import { WriteStatement } from '../database/write-statement.js';
 import type { BackgroundWorker } from '../workers/background-worker.js';
@@ -48,7 +49,7 @@ const SEAL_BATCH = 1000;
  * they record; the `audit-sealer` background worker later gives them their place in the chain.
  */
 @Injectable()
-export class AuditTrailService implements OnModuleInit, BackgroundWorker {
+export class AuditTrailService implements OnModuleInit, BackgroundWorker, SecurityEvents {
   readonly name = 'audit-sealer';
 
   constructor(
@@ -60,6 +61,20 @@ export class AuditTrailService implements OnModuleInit, BackgroundWorker {
 
   onModuleInit(): void {
     this.workers.register(this);
+  }
+
+  /**
+   * A refused attempt as the security event `security.denied`, in its own transaction (the refused
+   * request's rolled back). Its subject is the task when the refusal names one, else the route.
+   */
+  async denied(actor: Actor, attempt: DeniedAttempt): Promise<void> {
+    const taskId = typeof attempt.facts.taskId === 'string' ? attempt.facts.taskId : undefined;
+    await this.append(this.db.manager, actor, {
+      action: 'security.denied',
+      subjectType: taskId ? 'task' : 'route',
+      subjectId: taskId ?? `${attempt.method} ${attempt.path}`,
+      after: { code: attempt.code, detail: attempt.detail, method: attempt.method, path: attempt.path, roles: actor.roles, ...attempt.facts },
+    });
   }
 
   /** Appends an event inside the caller's transaction: it commits or rolls back with the change. */

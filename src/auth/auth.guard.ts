@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { IncomingHttpHeaders } from 'node:http';
 import { AuthError, AuthErrorCode } from './auth.errors.js';
 import { PUBLIC_KEY, ROLES_KEY } from './auth.decorators.js';
+import { bearerSecret } from './bearer.js';
 import type { Actor, Role } from './roles.js';
 import { TokensService } from './tokens.service.js';
 
@@ -18,14 +19,14 @@ export class AuthGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
     const req = context.switchToHttp().getRequest<{ headers: IncomingHttpHeaders; actor?: Actor; id?: unknown }>();
-    const header = req.headers.authorization;
-    const match = header?.match(/^Bearer\s+(\S+)\s*$/i);
-    if (header && !match) throw new AuthError(AuthErrorCode.InvalidToken, 'The Authorization header must be "Bearer <token>"');
-    const actor = await this.tokens.authenticate(match?.[1], req.id === undefined ? undefined : String(req.id));
+    const actor = await this.tokens.authenticate(bearerSecret(req.headers.authorization), req.id === undefined ? undefined : String(req.id));
     req.actor = actor;
     const required = this.reflector.getAllAndOverride<Role[]>(ROLES_KEY, targets);
     if (required?.length && !actor.roles.includes('admin') && !required.some((role) => actor.roles.includes(role))) {
-      throw new AuthError(AuthErrorCode.RoleRequired, `This needs one of the roles: ${['admin', ...required].join(', ')}`);
+      throw new AuthError(AuthErrorCode.RoleRequired, `This needs one of the roles: ${['admin', ...required].join(', ')}`, [], {
+        rule: 'route roles',
+        requiredRoles: ['admin', ...required],
+      });
     }
     return true;
   }

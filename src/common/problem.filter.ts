@@ -1,8 +1,10 @@
-import { ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger, Optional } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { isDatabaseUnavailable } from '../database/database-errors.js';
 import { DomainError, ErrorKind, type ProblemFieldError } from './domain-error.js';
+import type { Actor } from '../auth/roles.js';
 import { BODY_LIMIT } from './limits.js';
+import { SecurityEvents } from './security-events.js';
 
 const STATUS_BY_KIND: Record<ErrorKind, number> = {
   [ErrorKind.InvalidInput]: 400,
@@ -69,28 +71,63 @@ function problemFromUnknown(exception: unknown): Problem {
   return { type: TYPE_BASE + 'internal-error', title: 'internal error', status: 500, detail: 'An unexpected error occurred', code: 'internal-error' };
 }
 
+/**
+ * The RFC 6750 challenge of a 401: a request without a token gets the bare challenge; a token that
+ * is malformed, unknown, revoked or expired gets `error="invalid_token"` with the reason.
+ */
+function bearerChallenge(problem: Problem): string {
+  if (problem.code === 'missing-token') return 'Bearer realm="aimsflow"';
+  return `Bearer realm="aimsflow", error="invalid_token", error_description="${problem.detail.replace(/["\\]/g, "'")}"`;
+}
+
 /** Seconds a client should wait before retrying a 503 (a transient database conflict). */
 const RETRY_AFTER_SECONDS = 1;
 
-/** Maps every error to RFC 9457 application/problem+json, through Nest's adapter so it answers on Express and Fastify alike. */
+/**
+ * Maps every error to RFC 9457 application/problem+json, through Nest's adapter so it answers on
+ * Express and Fastify alike. A 403 of an authenticated caller is recorded as a security event
+ * before the answer goes out.
+ */
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
   private readonly logger = new Logger('ProblemFilter');
 
-  constructor(private readonly adapterHost: HttpAdapterHost) {}
+  constructor(
+    private readonly adapterHost: HttpAdapterHost,
+    @Optional() private readonly security?: SecurityEvents,
+  ) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = this.adapterHost.httpAdapter;
     const ctx = host.switchToHttp();
-    const req = ctx.getRequest<{ id?: unknown }>();
+    const req = ctx.getRequest<{ id?: unknown; actor?: Actor; method?: string }>();
     const res = ctx.getResponse<unknown>();
     const problem = problemFromUnknown(exception);
-    problem.instance = http.getRequestUrl(req);
+    const instance: string = http.getRequestUrl(req);
+    problem.instance = instance;
     if (req.id) problem.requestId = String(req.id);
     if (problem.status === 503) this.logger.warn(`503 ${problem.instance}: ${exception instanceof Error ? exception.message : String(exception)}`);
     else if (problem.status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    const reply = () => this.reply(res, problem);
+    if (problem.status !== 403 || !req.actor || !this.security || !(exception instanceof DomainError)) return reply();
+    const attempt = {
+      method: http.getRequestMethod(req),
+      path: instance.split('?')[0],
+      code: exception.code,
+      detail: exception.message,
+      facts: exception.extensions,
+    };
+    this.security
+      .denied(req.actor, attempt)
+      .catch((e: unknown) => this.logger.error(`Could not record the refused attempt ${attempt.method} ${attempt.path}: ${String(e)}`))
+      .finally(reply);
+  }
+
+  private reply(res: unknown, problem: Problem): void {
+    const http = this.adapterHost.httpAdapter;
     if (http.isHeadersSent(res)) return;
     if (problem.status === 503) http.setHeader(res, 'Retry-After', String(RETRY_AFTER_SECONDS));
+    if (problem.status === 401) http.setHeader(res, 'WWW-Authenticate', bearerChallenge(problem));
     http.setHeader(res, 'Content-Type', 'application/problem+json; charset=utf-8');
     http.reply(res, JSON.stringify(problem), problem.status);
   }

@@ -93,7 +93,10 @@ export class TasksService {
       const { task } = await this.lockOpen(m, id);
       if (!task.assignee) return toTaskDto(task);
       if (task.assignee !== actor.subject && !isAdmin(actor)) {
-        throw new TaskError(TaskErrorCode.NotAssignee, `Task ${id} is held by ${task.assignee}; only they (or an admin) can release it`);
+        throw new TaskError(TaskErrorCode.NotAssignee, `Task ${id} is held by ${task.assignee}; only they (or an admin) can release it`, [], {
+          rule: 'assignee',
+          taskId: id,
+        });
       }
       const previous = task.assignee;
       await this.assign(m, task, null);
@@ -121,6 +124,8 @@ export class TasksService {
           task.assignee
             ? `Task ${id} is held by ${task.assignee}; only they (or an admin) can delegate it`
             : `Delegating needs one of the roles: ${task.candidateRoles.join(', ')} (or admin)`,
+          [],
+          task.assignee ? { rule: 'assignee', taskId: id } : { rule: 'candidate roles', candidateRoles: task.candidateRoles, taskId: id },
         );
       }
       const roles = await this.tokens.activeRolesOf(m, dto.to);
@@ -198,7 +203,11 @@ export class TasksService {
 
   private assertCandidate(task: TaskEntity, actor: Actor): void {
     if (!holdsCandidateRole(actor.roles, task.candidateRoles)) {
-      throw new TaskError(TaskErrorCode.NotCandidate, `Task "${task.name}" needs one of the roles: ${task.candidateRoles.join(', ')}`);
+      throw new TaskError(TaskErrorCode.NotCandidate, `Task "${task.name}" needs one of the roles: ${task.candidateRoles.join(', ')}`, [], {
+        rule: 'candidate roles',
+        candidateRoles: task.candidateRoles,
+        taskId: task.id,
+      });
     }
   }
 

@@ -109,14 +109,29 @@ describe('tasks', () => {
     await claim(olga).expect(409);
 
     const audit = await t.http.get(`/api/v1/audit-events?subjectType=task&subjectId=${report.id}&limit=50`).set(auth(admin)).expect(200);
-    expect(audit.body.items.map((e: { action: string }) => e.action).reverse()).toEqual([
-      'task.created',
-      'task.claimed',
-      'task.unclaimed',
-      'task.delegated',
-      'task.delegated',
-      'task.completed',
+    // Each refused attempt is a security event on the task, between the changes.
+    const trail = audit.body.items.reverse();
+    expect(trail.map((e: { action: string; actor: string }) => `${e.action} ${e.actor}`)).toEqual([
+      'task.created gina',
+      'security.denied rosa',
+      'security.denied ada',
+      'task.claimed olga',
+      'security.denied otto',
+      'task.unclaimed olga',
+      'security.denied rosa',
+      'task.delegated olga',
+      'security.denied olga',
+      'task.delegated ada',
+      'task.completed olga',
     ]);
+    expect(trail[1].after).toMatchObject({
+      code: 'not-a-candidate',
+      rule: 'candidate roles',
+      candidateRoles: ['ai-owner'],
+      method: 'POST',
+      path: `/api/v1/tasks/${report.id}/claim`,
+      roles: ['risk-officer'],
+    });
   });
 
   it('validates completions against the form, with a pointer per field', async () => {
