@@ -4,8 +4,8 @@ import { ConfigModule, ConfigService } from '@nestjs/config';
 import { ScheduleModule } from '@nestjs/schedule';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
-import { randomUUID } from 'node:crypto';
-import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage } from 'node:http';
+import { newRequestId } from './common/request-id.middleware.js';
 import { AiSystemsModule } from './ai-systems/ai-systems.module.js';
 import { AuditTrailModule } from './audit-trail/audit-trail.module.js';
 import { AuthModule } from './auth/auth.module.js';
@@ -31,21 +31,6 @@ import { NonconformitiesModule } from './nonconformities/nonconformities.module.
 import { RisksModule } from './risks/risks.module.js';
 import { ModelChangesModule } from './model-changes/model-changes.module.js';
 
-const REQUEST_ID_PATTERN = /^[\w.:-]{1,128}$/;
-
-/** A caller's X-Request-Id is kept (when sane), otherwise one is made. */
-export function newRequestId(req: { headers: IncomingHttpHeaders }): string {
-  const given = req.headers['x-request-id'];
-  return typeof given === 'string' && REQUEST_ID_PATTERN.test(given) ? given : randomUUID();
-}
-
-/** The request id, echoed back and logged (on Express; Fastify makes it with newRequestId before the logger sees the request). */
-function requestId(req: IncomingMessage, res: ServerResponse): string {
-  const id = newRequestId(req);
-  res.setHeader('X-Request-Id', id);
-  return id;
-}
-
 @Module({})
 export class AppModule {
   /**
@@ -68,7 +53,8 @@ export class AppModule {
           useFactory: (config: ConfigService<AppConfig, true>) => ({
             pinoHttp: {
               level: config.get('logLevel', { infer: true }),
-              genReqId: requestId,
+              // assignRequestId ran first and echoed it.
+              genReqId: (req: IncomingMessage & { id?: unknown }) => String(req.id ?? newRequestId(req)),
               redact: ['req.headers.authorization', 'req.headers.cookie'],
               autoLogging: { ignore: (req: IncomingMessage) => req.url === '/health' },
             },

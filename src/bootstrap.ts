@@ -2,15 +2,19 @@ import { BadRequestException, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { ConfigService } from '@nestjs/config';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
-import { AppModule, newRequestId } from './app.module.js';
+import { AppModule } from './app.module.js';
+import { TokensService } from './auth/tokens.service.js';
 import { ROLE_DESCRIPTIONS } from './auth/roles.js';
 import { requireKnownContentType } from './common/content-type.middleware.js';
 import { BODY_LIMIT, BODY_LIMIT_BYTES } from './common/limits.js';
 import { rateLimiter } from './common/rate-limit.js';
+import { notFoundOutsideRoutes, rawProblemBody, strayErrorAsProblem } from './common/raw-problem.js';
+import { assignRequestId, newRequestId } from './common/request-id.middleware.js';
 import { createValidationPipe } from './common/validation.js';
 import { type AppConfig, loadConfig } from './config/app-config.js';
 
@@ -56,7 +60,19 @@ function parseBodiesOnFastify(app: NestFastifyApplication): void {
  * also echoes it here; on Express the logger does both.
  */
 function fastifyAdapter(): FastifyAdapter {
-  const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, genReqId: newRequestId });
+  const adapter = new FastifyAdapter({
+    bodyLimit: BODY_LIMIT_BYTES,
+    genReqId: newRequestId,
+    // A URL Fastify cannot decode never reaches a route, the hooks or Nest's filter: answer it as a problem here.
+    frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+      const status = error.statusCode ?? 400;
+      reply
+        .code(status)
+        .header('X-Request-Id', request.id)
+        .header('Content-Type', 'application/problem+json; charset=utf-8')
+        .send(rawProblemBody({ url: request.url, id: request.id }, status, 'bad-request', error.message));
+    },
+  });
   adapter.getInstance().addHook('onRequest', (request, reply, done) => {
     reply.header('X-Request-Id', request.id);
     done();
@@ -73,15 +89,20 @@ export async function createApp(overrides: Partial<AppConfig> = {}): Promise<INe
     ? await NestFactory.create<NestFastifyApplication>(module, fastifyAdapter(), options)
     : await NestFactory.create<NestExpressApplication>(module, options);
   app.useLogger(app.get(Logger));
-  // Plain Node middleware, the same on both adapters (Fastify runs them through @fastify/middie).
-  app.use(rateLimiter(app.get<ConfigService<AppConfig, true>>(ConfigService).get('rateLimitPerMinute', { infer: true })));
+  // Plain Node middleware, the same on both adapters (Fastify runs them through @fastify/middie), in
+  // this order so that every answer, a 429 included, has its request id and the security headers.
+  if (!fastify) (app as NestExpressApplication).disable('x-powered-by');
+  app.use(assignRequestId);
   app.use(helmet({ contentSecurityPolicy: { directives: { 'img-src': ["'self'", 'data:', 'validator.swagger.io'] } } }));
+  const tokens = app.get(TokensService);
+  app.use(
+    rateLimiter(app.get<ConfigService<AppConfig, true>>(ConfigService).get('rateLimitPerMinute', { infer: true }), (header) => tokens.principalOf(header)),
+  );
   app.use(requireKnownContentType);
   if (fastify) parseBodiesOnFastify(app as NestFastifyApplication);
   else parseBodiesOnExpress(app as NestExpressApplication);
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health'] });
   app.useGlobalPipes(createValidationPipe());
-  app.enableShutdownHooks();
 
   const document = SwaggerModule.createDocument(
     app,
@@ -95,6 +116,11 @@ export async function createApp(overrides: Partial<AppConfig> = {}): Promise<INe
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   try {
     await app.init();
+    if (!fastify) {
+      // After Nest's routes: whatever they did not answer. (Fastify's not-found handler is Nest's own, through the problem filter.)
+      (app as NestExpressApplication).use(notFoundOutsideRoutes);
+      (app as NestExpressApplication).use(strayErrorAsProblem);
+    }
   } catch (error) {
     // A start that fails half-way (an invalid rule or process file) must not leave workers and connections behind.
     await app.close().catch(() => undefined);

@@ -13,6 +13,7 @@ import { type IssuedTokenDto, type TokenDto, toTokenDto } from './dto/token.dto.
 import { type CachedToken, TOKEN_REVOKED_CHANNEL, TokenCache } from './token-cache.js';
 import type { TokenSource } from './entities/api-token.entity.js';
 import { ApiTokensRepository } from './repositories/api-tokens.repository.js';
+import { bearerSecret } from './bearer.js';
 import { canonicalSubject, subjectKey } from './subject.js';
 import { type Actor, isRole, SYSTEM_ACTOR } from './roles.js';
 import { generateTokenSecret, hashTokenSecret, tokenPrefix } from './token-secret.js';
@@ -49,6 +50,19 @@ export class TokensService implements OnApplicationBootstrap {
       throw new AuthError(AuthErrorCode.ExpiredToken, `The token expired at ${row.expires_at.toISOString()}`);
     }
     return { subject: row.subject, roles: row.roles.filter(isRole), tokenId: row.id, requestId };
+  }
+
+  /**
+   * Who an Authorization header speaks for, for rate limiting: the token's subject, or undefined when
+   * there is no header or its token is malformed, unknown, revoked or expired (limited per address
+   * then). A database that does not answer counts as unknown here; the auth guard answers it.
+   */
+  async principalOf(header: string | undefined): Promise<string | undefined> {
+    try {
+      return (await this.authenticate(bearerSecret(header))).subject;
+    } catch {
+      return undefined;
+    }
   }
 
   private async lookUp(hash: string): Promise<CachedToken | undefined> {

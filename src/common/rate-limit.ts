@@ -1,41 +1,34 @@
-import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
+import { sendRawProblem } from './raw-problem.js';
 
 /** What the limiter reads of a request: Express sets `ip` and `originalUrl`, and so does Fastify's middleware layer. */
-type LimitedRequest = IncomingMessage & { ip?: string; originalUrl?: string };
+type LimitedRequest = IncomingMessage & { ip?: string; originalUrl?: string; id?: unknown };
+
+/** Who a request's Authorization header speaks for (the token's subject), or undefined when nobody known. */
+export type PrincipalResolver = (authorization: string | undefined) => Promise<string | undefined>;
 
 /**
- * Requests per minute per client: per bearer token when there is one (many clients may share an
- * address behind a proxy), else per address. express-rate-limit rather than @nestjs/throttler:
- * see docs/adr/0001-esm-and-nestjs-12.md. It only needs Node's request and response, so it runs as
- * plain middleware on either HTTP adapter, with the same RateLimit headers (docs/adr/0005-http-adapter.md).
+ * Requests per minute per principal: the subject of a valid token (however the header is spelt,
+ * whichever of the person's tokens it is), else per client address — requests without a token and
+ * those with a malformed, unknown, revoked or expired one share their address's bucket.
+ * express-rate-limit rather than @nestjs/throttler: see docs/adr/0001-esm-and-nestjs-12.md. It only
+ * needs Node's request and response, so it runs as plain middleware on either HTTP adapter, with
+ * the same RateLimit and Retry-After headers (docs/adr/0005-http-adapter.md).
  */
-export function rateLimiter(perMinute: number) {
+export function rateLimiter(perMinute: number, principalOf: PrincipalResolver) {
   const limiter = rateLimit({
     windowMs: 60_000,
     limit: perMinute,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
     skip: (req: LimitedRequest) => (req.url ?? '').split('?')[0] === '/health',
-    keyGenerator: (req: LimitedRequest) => {
-      const auth = req.headers.authorization;
-      return auth ? 'token:' + createHash('sha256').update(auth).digest('hex') : 'ip:' + ipKeyGenerator(req.ip ?? '');
+    keyGenerator: async (req: LimitedRequest) => {
+      const principal = await principalOf(req.headers.authorization);
+      return principal ? `principal:${principal}` : `ip:${ipKeyGenerator(req.ip ?? '')}`;
     },
-    handler: (req: LimitedRequest, res: ServerResponse) => {
-      res.statusCode = 429;
-      res.setHeader('Content-Type', 'application/problem+json; charset=utf-8');
-      res.end(
-        JSON.stringify({
-          type: 'https://aimsflow.dev/problems/rate-limited',
-          title: 'too many requests',
-          status: 429,
-          code: 'rate-limited',
-          detail: `More than ${perMinute} requests in a minute; retry after the time in the RateLimit header`,
-          instance: req.originalUrl ?? req.url,
-        }),
-      );
-    },
+    handler: (req: LimitedRequest, res: ServerResponse) =>
+      sendRawProblem(req, res, 429, 'rate-limited', `More than ${perMinute} requests in a minute; retry after the seconds in Retry-After`),
   });
   // Its draft-8 headers go through Express's res.append; Fastify hands middleware Node's own response, whose appendHeader does the same.
   return (req: LimitedRequest, res: ServerResponse & { append?: unknown }, next: (error?: unknown) => void) => {

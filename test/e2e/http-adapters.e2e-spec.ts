@@ -137,13 +137,45 @@ describe.each<HttpAdapterName>(['express', 'fastify'])('HTTP conventions on %s',
     await http.get('/health').expect(200);
   });
 
-  it('answers 429 as a problem once a caller is over the limit', async () => {
-    const caller = { Authorization: `Bearer over-the-limit-${adapter}` };
+  it('answers 429 per principal however the header is spelt, as a problem with Retry-After, request id and security headers', async () => {
+    const created = await http
+      .post('/api/v1/tokens')
+      .set(admin)
+      .send({ subject: `limited-${adapter}`, roles: ['auditor'] })
+      .expect(201);
+    const spellings = ['Bearer', 'bearer', 'BEARER', 'Bearer  '].map((scheme) => `${scheme} ${created.body.token}`);
     const statuses = new Set<number>();
-    for (let i = 0; i < RATE_LIMIT; i++) statuses.add((await http.get('/api/v1/ai-systems').set(caller)).status);
-    expect([...statuses]).toEqual([401]);
-    const limited = await http.get('/api/v1/ai-systems').set(caller);
+    for (let i = 0; i < RATE_LIMIT; i++) statuses.add((await http.get('/api/v1/ai-systems').set('Authorization', spellings[i % spellings.length])).status);
+    expect([...statuses]).toEqual([200]);
+    const limited = await http.get('/api/v1/ai-systems').set('Authorization', `${spellings[1]} `);
     expectProblem(limited, 429, 'rate-limited');
-    expect(limited.headers['retry-after']).toBeDefined();
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    expect(limited.body.requestId).toBe(limited.headers['x-request-id']);
+    expect(limited.headers['x-content-type-options']).toBe('nosniff');
+    expect(limited.headers['content-security-policy']).toBeDefined();
+    expect(limited.headers['x-powered-by']).toBeUndefined();
+  });
+
+  it('challenges with WWW-Authenticate on 401, and answers every path outside the API with problem+json', async () => {
+    const none = await http.get('/api/v1/controls');
+    expectProblem(none, 401, 'missing-token');
+    expect(none.headers['www-authenticate']).toBe('Bearer realm="aimsflow"');
+    const unknown = await http.get('/api/v1/controls').set('Authorization', 'Bearer afw_not-a-token');
+    expectProblem(unknown, 401, 'invalid-token');
+    expect(unknown.headers['www-authenticate']).toMatch(/^Bearer realm="aimsflow", error="invalid_token", error_description="The token is unknown/);
+    for (const outside of ['/nothing', '/api', '/docs/nothing', '/%']) {
+      const res = await http.get(outside);
+      expect({ outside, status: res.status, type: res.headers['content-type'] }).toEqual({
+        outside,
+        status: expect.any(Number),
+        type: expect.stringMatching(/^application\/problem\+json/),
+      });
+      expect(res.status).toBeGreaterThanOrEqual(400);
+      expect(res.headers['x-powered-by']).toBeUndefined();
+      expect(res.body.requestId).toBe(res.headers['x-request-id']);
+    }
+    const malformed = await http.post('/api/v1/ai-systems').set(admin).set('Content-Type', 'application/json').send('{"name":');
+    expectProblem(malformed, 400, 'bad-request');
+    expect(malformed.body.requestId).toBe(malformed.headers['x-request-id']);
   });
 });
