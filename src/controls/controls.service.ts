@@ -24,6 +24,7 @@ import type { SoaEntryDto, StatementOfApplicabilityDto } from './dto/statement-o
 import type { ControlImplementationEntity } from './entities/control-implementation.entity.js';
 import type { ImplementationStatus } from './implementation-status.js';
 import { ControlImplementationsRepository } from './repositories/control-implementations.repository.js';
+import { csvCell } from '../common/csv-cell.js';
 
 /** Pseudo-subject for what the rules require with no system facts at all: the AIMS itself. */
 const ORGANISATION_FACTS = {};
@@ -176,11 +177,6 @@ const CSV_COLUMNS = [
   'implementationNote',
   'euAiAct',
 ] as const;
-
-function csvCell(value: unknown): string {
-  const text = value === null || value === undefined ? '' : String(value);
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
 
 /** The Statement of Applicability as CSV, one row per Annex A control. */
 export function soaToCsv(soa: StatementOfApplicabilityDto): string {

@@ -1,4 +1,5 @@
 import { createTestApp, ADMIN_TOKEN, type TestApp } from '../helpers/test-app.js';
+import { createTestDatabase, dropTestDatabase } from '../helpers/test-database.js';
 import { AuditTrailService } from '../../src/audit-trail/audit-trail.service.js';
 import { Clock } from '../../src/clock/clock.js';
 
@@ -340,5 +341,29 @@ describe('tokens that expire', () => {
       .set(auth(ADMIN_TOKEN))
       .send({ subject: 'late', roles: ['auditor'], expiresAt: 'next week' });
     expect(malformed.status).toBe(400);
+  });
+});
+
+describe('the manual clock', () => {
+  it('keeps its time across restarts, and never goes back', async () => {
+    const database = await createTestDatabase();
+    try {
+      const first = await createTestApp({ clock: 'manual' }, database);
+      const gina = await first.tokenFor('gina', 'governance');
+      const advanced = (await first.http.post('/api/v1/clock/advance').set('Authorization', `Bearer ${gina}`).send({ duration: 'P30D' }).expect(200)).body.now;
+      expect(new Date(advanced).getTime()).toBeGreaterThan(Date.now() + 29 * 86_400_000);
+      await first.close();
+
+      const second = await createTestApp({ clock: 'manual' }, database);
+      try {
+        const now = await second.http.get('/api/v1/clock').set('Authorization', `Bearer ${gina}`).expect(200);
+        expect(now.body).toEqual({ now: advanced });
+        expect(second.app.get(Clock).now().toISOString()).toBe(advanced);
+      } finally {
+        await second.close();
+      }
+    } finally {
+      await dropTestDatabase(database.name);
+    }
   });
 });

@@ -66,7 +66,7 @@ describe('tokens and records', () => {
     const revoked = await tokens.create({ subject: 'ida', roles: ['auditor'] }, SYSTEM_ACTOR);
     await tokens.revoke(revoked.id, SYSTEM_ACTOR);
     expect(await tokens.activeRolesOf(db.manager, 'ida')).toEqual(['dpo']);
-    clock.moveTo(new Date(clock.now().getTime() + 120_000));
+    await clock.moveTo(new Date(clock.now().getTime() + 120_000));
     expect(await tokens.activeRolesOf(db.manager, 'ida')).toBeUndefined();
     await expect(tokens.authenticate(expiring.token)).rejects.toMatchObject({ code: 'expired-token' });
   });

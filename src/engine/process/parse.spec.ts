@@ -73,6 +73,13 @@ describe('parseProcess', () => {
       expect(err.issues).toEqual([{ message: expect.stringMatching(message) }]);
     });
 
+    it('refuses a DOCTYPE or ENTITY declaration before any XML parser sees it', async () => {
+      const laughs = `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;">]>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="D" targetNamespace="x"><bpmn:process id="P" isExecutable="true" name="&lol2;"/></bpmn:definitions>`;
+      const external = `<!doctype x SYSTEM "file:///etc/passwd"><bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="D"/>`;
+      for (const xml of [laughs, external]) expect((await parseError(xml)).issues).toEqual([{ message: expect.stringMatching(/DOCTYPE or ENTITY/) }]);
+    });
+
     it('requires exactly one executable process', async () => {
       const none = await parseError(
         '<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="D" targetNamespace="x"><bpmn:process id="P" isExecutable="false"/></bpmn:definitions>',

@@ -24,6 +24,10 @@ const IGNORED_TYPES = new Set(['bpmn:DataObject', 'bpmn:DataObjectReference', 'b
 
 /** Reads one BPMN 2.0 document and normalises its single executable process. */
 export async function parseProcess(xml: string): Promise<ParsedProcess> {
+  // BPMN never needs a document type; with one come entity expansion (billion laughs) and external entities.
+  if (/<!DOCTYPE|<!ENTITY/i.test(xml)) {
+    throw new ProcessParseError([{ message: 'not accepted: a DOCTYPE or ENTITY declaration (BPMN files never need one); remove it' }]);
+  }
   let definitions: ModdleElement;
   let warnings: ParseWarning[];
   try {

@@ -39,6 +39,12 @@ export class FiredJobDto {
   error?: string;
 }
 
+/** The manual clock's time. */
+export class ClockDto {
+  @ApiProperty({ type: Date, description: 'The service time: where the manual clock stands (kept across restarts)' })
+  now: Date;
+}
+
 export class ClockAdvanceDto {
   @ApiProperty({ type: Date, description: 'The new service time' })
   now: Date;
@@ -49,7 +55,7 @@ export class ClockAdvanceDto {
   @ApiPropertyOptional({
     type: Boolean,
     description:
-      'Present (`true`) when it stopped after firing 10,000 jobs (a short timer cycle over a long advance): jobs due later on the way have not fired yet',
+      'Present (`true`) when it stopped after firing 1,000 jobs (a timer cycle over a long advance): jobs due later on the way fire on the next passes of the timer worker',
   })
   truncated?: true;
 }

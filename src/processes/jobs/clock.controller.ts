@@ -1,7 +1,7 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { BearerAuth, RequireRoles } from '../../auth/auth.decorators.js';
-import { ClockAdvanceDto } from '../dto/clock.dto.js';
+import { ClockAdvanceDto, ClockDto } from '../dto/clock.dto.js';
 import { AdvanceClockDto } from '../dto/processes.dto.js';
 import { JobRunner } from './job-runner.service.js';
 
@@ -11,6 +11,13 @@ import { JobRunner } from './job-runner.service.js';
 @Controller('clock')
 export class ClockController {
   constructor(private readonly jobs: JobRunner) {}
+
+  @Get()
+  @ApiOkResponse({ type: ClockDto })
+  @ApiOperation({ summary: 'The service time (manual clock only)', description: 'Where the manual clock stands; it keeps its time across restarts.' })
+  now(): ClockDto {
+    return this.jobs.clockNow();
+  }
 
   @Post('advance')
   @HttpCode(200)

@@ -12,7 +12,7 @@ import { EngineError, nextOccurrence, resolveTimer, type TimerSchedule } from '.
 import type { BackgroundWorker } from '../../workers/background-worker.js';
 import { WorkerHost } from '../../workers/worker-host.js';
 import { DefinitionsService } from '../definitions/definitions.service.js';
-import { type ClockAdvanceDto, toFiredJobDto } from '../dto/clock.dto.js';
+import { type ClockAdvanceDto, type ClockDto, toFiredJobDto } from '../dto/clock.dto.js';
 import type { JobKind, ProcessJobEntity } from '../entities/process-job.entity.js';
 import { isStaleEvent, ProcessError, ProcessErrorCode } from '../processes.errors.js';
 import { ProcessIncidentsRepository } from '../repositories/process-incidents.repository.js';
@@ -39,8 +39,8 @@ export interface FiredJob {
 
 /** A claim expires after this (real time): a replica that died holding it gives its jobs back. */
 const LEASE = '2 minutes';
-/** POST /clock/advance stops after this many firings (an unbounded short cycle over a long advance). */
-const MAX_FIRINGS_PER_ADVANCE = 10_000;
+/** POST /clock/advance stops after this many firings (a timer cycle over a long advance), so one request stays short; the rest fire on the next passes. */
+const MAX_FIRINGS_PER_ADVANCE = 1_000;
 const BATCH = 10;
 const MAX_PER_PASS = 500;
 
@@ -109,6 +109,10 @@ export class JobRunner implements OnModuleInit, BackgroundWorker {
     return fired;
   }
 
+  clockNow(): ClockDto {
+    return { now: this.clock.now() };
+  }
+
   /**
    * Manual clock only: moves time forward by an ISO 8601 duration, stopping at each due job on
    * the way (so what it does sees the time it was due), until nothing is due by the target.
@@ -128,10 +132,10 @@ export class JobRunner implements OnModuleInit, BackgroundWorker {
     while (fired.length < MAX_FIRINGS_PER_ADVANCE) {
       const [job] = await this.claim(1, target);
       if (!job) break;
-      this.clock.moveTo(job.runAt);
+      await this.clock.moveTo(job.runAt);
       fired.push(await this.fire(job));
     }
-    this.clock.moveTo(target);
+    await this.clock.moveTo(target);
     return { now: this.clock.now(), fired: fired.map(toFiredJobDto), ...(fired.length >= MAX_FIRINGS_PER_ADVANCE ? { truncated: true as const } : {}) };
   }
 
