@@ -225,3 +225,34 @@ describe('webhook signing secrets at rest', () => {
     }
   });
 });
+
+describe('webhook timestamps', () => {
+  it('are real time even when the service runs on a manual clock far ahead', async () => {
+    const receiver = await startWebhookReceiver(() => 200);
+    const t = await createTestApp({ clock: 'manual', webhookPollIntervalMs: 0 });
+    try {
+      const gina = await t.tokenFor('gina', 'governance');
+      await t.http
+        .post('/api/v1/webhook-subscriptions')
+        .set(auth(gina))
+        .send({ url: receiver.url, eventTypes: ['ai-system.registered'] })
+        .expect(201);
+      await t.http.post('/api/v1/clock/advance').set(auth(gina)).send({ duration: 'P400D' }).expect(200);
+      const owner = await t.tokenFor('olivia', 'ai-owner');
+      await t.http
+        .post('/api/v1/ai-systems')
+        .set(auth(owner))
+        .send({ name: 'Later', intendedPurpose: 'x', roles: ['deployer'] })
+        .expect(201);
+      await t.app.get(DeliveryWorker).runOnce();
+      expect(receiver.received).toHaveLength(1);
+      // The event's own time is service time (400 days on); the signature's timestamp is the receiver's now.
+      const [delivery] = receiver.received;
+      expect(Math.abs(Number(delivery.headers['webhook-timestamp']) - Date.now() / 1000)).toBeLessThan(60);
+      expect(new Date(JSON.parse(delivery.body).time).getTime()).toBeGreaterThan(Date.now() + 399 * 86_400_000);
+    } finally {
+      await t.close();
+      await receiver.close();
+    }
+  });
+});
