@@ -8,6 +8,7 @@ export enum AiSystemErrorCode {
   InvalidIfMatch = 'invalid-if-match',
   Retired = 'ai-system-retired',
   InvalidStatus = 'invalid-ai-system-status',
+  InvalidRoles = 'invalid-ai-system-roles',
 }
 
 const KIND: Record<AiSystemErrorCode, ErrorKind> = {
@@ -18,6 +19,7 @@ const KIND: Record<AiSystemErrorCode, ErrorKind> = {
   [AiSystemErrorCode.InvalidIfMatch]: ErrorKind.InvalidInput,
   [AiSystemErrorCode.Retired]: ErrorKind.Conflict,
   [AiSystemErrorCode.InvalidStatus]: ErrorKind.InvalidInput,
+  [AiSystemErrorCode.InvalidRoles]: ErrorKind.InvalidInput,
 };
 
 export class AiSystemError extends moduleError<AiSystemErrorCode>(KIND) {}

@@ -17,7 +17,7 @@ import { AiSystemChangeHooks } from './ai-system-change-hooks.js';
 import { AiSystemLifecycle } from './ai-system-lifecycle.service.js';
 import { AiSystemError, AiSystemErrorCode } from './ai-systems.errors.js';
 import { AttributeSchema } from './attribute-schema.js';
-import type { AiSystemQueryDto, CreateAiSystemDto, RetireAiSystemDto, UpdateAiSystemDto } from './dto/ai-system.dto.js';
+import { type AiSystemQueryDto, type CreateAiSystemDto, ORGANISATION_ROLES, type RetireAiSystemDto, type UpdateAiSystemDto } from './dto/ai-system.dto.js';
 import { type AiSystemDto, toAiSystemDto } from './dto/ai-system-response.dto.js';
 import { AI_SYSTEM_STATUSES, AiSystemEntity, type AiSystemStatus, type ModelRef } from './entities/ai-system.entity.js';
 import { type AiSystemChange, AiSystemsRepository } from './repositories/ai-systems.repository.js';
@@ -254,7 +254,13 @@ export class AiSystemsService implements OnModuleInit {
    */
   async confirmRoles(m: EntityManager, id: string, roles: unknown, actor: Actor): Promise<void> {
     if (!Array.isArray(roles) || roles.length === 0) return;
-    await this.applyChange(m, await this.lockRow(m, id), { roles: roles.map(String) }, actor);
+    const unknown = roles.filter((role) => !(ORGANISATION_ROLES as readonly unknown[]).includes(role));
+    if (unknown.length) {
+      throw new AiSystemError(AiSystemErrorCode.InvalidRoles, `Not organisation roles: ${unknown.map((r) => JSON.stringify(r)).join(', ')}`, [
+        { pointer: '/roles', message: `each must be one of ${ORGANISATION_ROLES.join(', ')}` },
+      ]);
+    }
+    await this.applyChange(m, await this.lockRow(m, id), { roles: [...new Set(roles as string[])] }, actor);
   }
 
   /**
