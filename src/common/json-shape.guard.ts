@@ -57,7 +57,7 @@ export function jsonShapeProblem(value: unknown, limits: JsonShapeLimits, root =
 }
 
 /**
- * Global: bounds the shape of every request body and query before anything recursive (the
+ * Global: bounds the shape of every request body, query and path before anything recursive (the
  * idempotency hash, class-transformer, validation) walks it, so a crafted body is a 400 in
  * milliseconds rather than a stack overflow or a frozen event loop; and refuses what PostgreSQL
  * would refuse later, naming the field.
@@ -75,10 +75,12 @@ export class JsonShapeGuard implements CanActivate {
   }
 
   canActivate(context: ExecutionContext): boolean {
-    const req = context.switchToHttp().getRequest<{ body?: unknown; query?: unknown }>();
+    const req = context.switchToHttp().getRequest<{ body?: unknown; query?: unknown; params?: unknown }>();
+    // A text body (BPMN XML) is one string: the same check for what cannot be stored.
     const problem =
-      (req.body !== null && typeof req.body === 'object' ? jsonShapeProblem(req.body, this.limits) : undefined) ??
-      jsonShapeProblem(req.query, this.limits, '/query');
+      (req.body !== null && (typeof req.body === 'object' || typeof req.body === 'string') ? jsonShapeProblem(req.body, this.limits) : undefined) ??
+      jsonShapeProblem(req.query, this.limits, '/query') ??
+      jsonShapeProblem(req.params, this.limits, '/path');
     if (problem)
       throw new RequestError(ErrorKind.InvalidInput, problem.code, `The request ${problem.pointer || 'body'} ${problem.message}`, [
         { pointer: problem.pointer, message: problem.message },

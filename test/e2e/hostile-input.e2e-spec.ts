@@ -240,6 +240,16 @@ describe('hostile input', () => {
       expect((await lc.post(gov, '/clock/advance', { duration: 'P1000000Y' }).expect(400)).body.errors).toEqual([
         expect.objectContaining({ pointer: '/duration' }),
       ]);
+      // In the path, the query and a text body alike.
+      for (const path of ['/api/v1/rule-sets/x%00/versions/1', '/api/v1/process-definitions/%00', '/api/v1/ai-systems?search=%00']) {
+        const refused = await t.http.get(path).set(auth(gov.token)).expect(400);
+        expect(refused.body).toMatchObject({
+          code: 'invalid-string',
+          errors: [expect.objectContaining({ pointer: expect.stringMatching(/^\/(path|query)\//) })],
+        });
+      }
+      const nulInXml = bpmn('nul', `<bpmn:startEvent id="S" name="a\u0000b"/><bpmn:endEvent id="E"/>${chain('S', 'E')}`);
+      expect((await deploy(nulInXml).expect(400)).body.code).toBe('invalid-string');
       expect(await count('ai_systems')).toBe(before);
       await chainVerifies();
     });
