@@ -72,6 +72,8 @@ export interface AppConfig {
   bpmnMaxElements: number;
   bpmnMaxForkWidth: number;
   bpmnMaxNesting: number;
+  /** How deep call activities may nest at run time (a process calling itself stops here). */
+  bpmnMaxCallDepth: number;
   maxMultiInstanceItems: number;
   /** Shortest period of a timer cycle. */
   timerMinCycleMs: number;
@@ -210,6 +212,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     bpmnMaxElements: intVar(env, 'AIMSFLOW_BPMN_MAX_ELEMENTS', 1000, 10, 5000),
     bpmnMaxForkWidth: intVar(env, 'AIMSFLOW_BPMN_MAX_FORK_WIDTH', 100, 2, 1000),
     bpmnMaxNesting: intVar(env, 'AIMSFLOW_BPMN_MAX_NESTING', 20, 1, 100),
+    bpmnMaxCallDepth: intVar(env, 'AIMSFLOW_BPMN_MAX_CALL_DEPTH', 10, 1, 100),
     maxMultiInstanceItems: intVar(env, 'AIMSFLOW_MAX_MULTI_INSTANCE_ITEMS', 500, 1, 100_000),
     timerMinCycleMs: intVar(env, 'AIMSFLOW_TIMER_MIN_CYCLE_MS', 60_000, 1000, 86_400_000),
     rulesMaxRules: intVar(env, 'AIMSFLOW_RULES_MAX_RULES', 1000, 1, 100_000),

@@ -311,6 +311,21 @@ describe('hostile input', () => {
       expect(await count('process_definitions')).toBe(before);
     });
 
+    it('stops a process that calls itself at the call depth bound, naming the call activity', async () => {
+      const callsItself = (key: string, calls: string) =>
+        bpmn(key, `<bpmn:startEvent id="S"/><bpmn:callActivity id="Call" calledElement="${calls}"/><bpmn:endEvent id="E"/>${chain('S', 'Call', 'E')}`);
+      await deploy(callsItself('ouroboros', 'ouroboros')).expect(201);
+      await deploy(callsItself('ping', 'pong')).expect(201);
+      await deploy(callsItself('pong', 'ping')).expect(201);
+      const before = await count('process_instances');
+      for (const definitionKey of ['ouroboros', 'ping']) {
+        const res = await staysUp(() => lc.post(gov, '/process-instances', { definitionKey, subject: { type: 'case', id: definitionKey } }));
+        expect(res.status).toBe(422);
+        expect(res.body).toMatchObject({ code: 'call-depth-exceeded', elementId: 'Call', detail: expect.stringContaining('AIMSFLOW_BPMN_MAX_CALL_DEPTH') });
+      }
+      expect(await count('process_instances')).toBe(before);
+    });
+
     it('refuses rule sets that would blow up, and stores none of them', async () => {
       const before = await count('rule_set_versions');
       // Shared conditions referencing each other: each level doubles the expanded size.

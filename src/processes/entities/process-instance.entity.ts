@@ -69,6 +69,10 @@ export class ProcessInstanceEntity {
   @Column('uuid', { name: 'root_id' })
   rootId: string;
 
+  /** 0 for an instance started by itself, its parent's plus one for a call activity's. */
+  @Column('smallint', { name: 'call_depth', default: 0 })
+  callDepth: number;
+
   @Column('text', { name: 'started_by' })
   startedBy: string;
 

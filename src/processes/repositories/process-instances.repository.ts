@@ -93,6 +93,7 @@ export class ProcessInstancesRepository {
       parent_id: p(instance.parentId),
       parent_wait_key: p(instance.parentWaitKey),
       root_id: p(instance.rootId),
+      call_depth: p(instance.callDepth),
       started_by: p(instance.startedBy),
       started_at: p(instance.startedAt),
     };

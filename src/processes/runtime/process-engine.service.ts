@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { AuditTrailService } from '../../audit-trail/audit-trail.service.js';
 import type { Actor } from '../../auth/roles.js';
 import { Clock } from '../../clock/clock.js';
+import type { AppConfig } from '../../config/app-config.js';
 import type { LockedAlongside } from '../../database/locked-alongside.js';
 import { applyEvent, type EngineHooks, type InstanceEvent, startInstance } from '../../engine/process/index.js';
 import { RuleEvaluator } from '../../rules/rule-evaluator.service.js';
@@ -22,6 +24,9 @@ import { StepEffects } from './step-effects.js';
 import { type LockedInstance, type StartRequest, type Step, type StepDetails, type StepOutcome, type Subject, Unit } from './step-unit.js';
 import { StepWriter } from './step-writer.js';
 
+/** Instances call activities may start within one step (500 multi-instance items, each calling a process, fit). */
+const MAX_CHILDREN_PER_STEP = 1000;
+
 interface StartOptions {
   subject: Subject;
   variables: Record<string, unknown>;
@@ -30,7 +35,7 @@ interface StartOptions {
   initiator: string;
   /** Call activities start children without the unique-per-subject check (they share the parent's subject). */
   enforceUnique: boolean;
-  parent?: { id: string; rootId: string; waitKey: string };
+  parent?: { id: string; rootId: string; waitKey: string; callDepth: number };
   /** Restart into the row of a start that failed (its incident is being retried). */
   instanceId?: string;
 }
@@ -58,7 +63,12 @@ export class ProcessEngineService implements MessageSteps {
     private readonly audit: AuditTrailService,
     private readonly outbox: OutboxService,
     private readonly clock: Clock,
-  ) {}
+    config: ConfigService<AppConfig, true>,
+  ) {
+    this.maxCallDepth = config.get('bpmnMaxCallDepth', { infer: true });
+  }
+
+  private readonly maxCallDepth: number;
 
   /** Starts an instance of a definition (latest version unless given); 409 while a unique-per-subject one is running. */
   async start(m: EntityManager, request: StartRequest): Promise<StepOutcome> {
@@ -158,6 +168,7 @@ export class ProcessEngineService implements MessageSteps {
       parentId: options.parent?.id ?? null,
       parentWaitKey: options.parent?.waitKey ?? null,
       rootId: options.parent?.rootId ?? id,
+      callDepth: options.parent ? options.parent.callDepth + 1 : 0,
       startedBy: unit.actor.subject,
       startedAt: now,
       endedAt: null,
@@ -200,7 +211,8 @@ export class ProcessEngineService implements MessageSteps {
           { elementId: wait.elementId },
         );
       });
-      const parent = { id: instance.id, rootId: instance.rootId, waitKey: wait.key };
+      this.assertCallBounds(unit, instance, wait.elementId);
+      const parent = { id: instance.id, rootId: instance.rootId, waitKey: wait.key, callDepth: instance.callDepth };
       const subject = { type: instance.subjectType, id: instance.subjectId };
       await this.startIn(unit, definition, {
         subject,
@@ -214,6 +226,32 @@ export class ProcessEngineService implements MessageSteps {
       await this.cancelIn(unit, await this.locks.lock(unit.m, child), { reason: 'the parent left the call activity', parentId: instance.id });
     }
     await this.effects.ended(step);
+  }
+
+  /**
+   * A call activity that calls its own process (directly or round about) would start instances
+   * without end inside one step: the call hierarchy is bounded in depth, and one step starts at most
+   * MAX_CHILDREN_PER_STEP children. Past either, the step fails naming the call activity.
+   */
+  private assertCallBounds(unit: Unit, parent: ProcessInstanceEntity, elementId: string): void {
+    if (parent.callDepth + 1 > this.maxCallDepth) {
+      throw new ProcessError(
+        ProcessErrorCode.CallDepthExceeded,
+        `call activity ${elementId} would nest call activities deeper than ${this.maxCallDepth} levels (AIMSFLOW_BPMN_MAX_CALL_DEPTH); does it call its own process?`,
+        [],
+        { elementId },
+      );
+    }
+    if (++unit.childrenStarted > MAX_CHILDREN_PER_STEP) {
+      throw new ProcessError(
+        ProcessErrorCode.CallDepthExceeded,
+        `call activity ${elementId} would start more than ${MAX_CHILDREN_PER_STEP} instances in one step`,
+        [],
+        {
+          elementId,
+        },
+      );
+    }
   }
 
   private async cancelIn(unit: Unit, instance: ProcessInstanceEntity, details: StepDetails): Promise<ProcessInstanceEntity> {

@@ -60,6 +60,8 @@ export class Unit {
   readonly createdTasks: TaskDto[] = [];
   readonly completedTasks: TaskDto[] = [];
   readonly instances = new Map<string, ProcessInstanceEntity>();
+  /** Instances a call activity started in this unit: bounded, like the depth of the call hierarchy. */
+  childrenStarted = 0;
   constructor(
     readonly m: EntityManager,
     readonly actor: Actor,
