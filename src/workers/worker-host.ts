@@ -43,6 +43,7 @@ export class WorkerHost implements OnApplicationBootstrap, BeforeApplicationShut
       modelEventPollIntervalMs: setting('modelEventPollIntervalMs'),
       webhookPollIntervalMs: setting('webhookPollIntervalMs'),
       idempotencySweepIntervalMs: setting('idempotencySweepIntervalMs'),
+      simulationPollIntervalMs: setting('simulationPollIntervalMs'),
     };
     for (const [name, entry] of this.workers) {
       const interval = WORKER_INTERVALS[name](settings);
