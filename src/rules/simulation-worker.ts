@@ -58,15 +58,21 @@ export class SimulationWorker implements OnModuleInit, BackgroundWorker {
 
   /** Runs one claimed simulation; false when it stopped unfinished (the service is stopping, or another claim took it over). */
   private async run(claim: ClaimedRuleSimulation, signal?: AbortSignal): Promise<boolean> {
-    const lost = new AbortController();
+    // Stops the run when the service stops, or when a progress write finds the claim taken over.
+    const stop = new AbortController();
+    const stopping = () => stop.abort();
+    signal?.addEventListener('abort', stopping, { once: true });
+    if (signal?.aborted) stop.abort();
+    let lost = false;
     let progress: SystemsSimulationProgress | undefined;
     try {
       const outcome = await this.simulation.simulateSystems(claim.rule_set_key, claim.candidate_version, {
-        signal: signal ? AbortSignal.any([signal, lost.signal]) : lost.signal,
+        signal: stop.signal,
         budgetMs: this.budgetMs,
         onProgress: async (now) => {
           progress = now;
-          if (!(await this.simulations.progress(this.db.manager, claim, now.evaluated, now.total, LEASE_MS))) lost.abort();
+          lost = !(await this.simulations.progress(this.db.manager, claim, now.evaluated, now.total, LEASE_MS));
+          if (lost) stop.abort();
         },
       });
       const { evaluated, total } = outcome.progress;
@@ -77,15 +83,17 @@ export class SimulationWorker implements OnModuleInit, BackgroundWorker {
         case 'failed':
           await this.simulations.fail(this.db.manager, claim, evaluated, total, outcome.error, this.clock.now());
           return true;
-        case 'stopped':
-          if (!lost.signal.aborted) await this.simulations.release(this.db.manager, claim);
-          return false;
       }
+      // Stopped: given back for any replica to run, unless another claim has taken it over.
+      if (!lost) await this.simulations.release(this.db.manager, claim);
+      return false;
     } catch (error) {
       this.logger.warn(`rule simulation ${claim.id} failed: ${String(error)}`);
       const reason = `The simulation failed: ${error instanceof Error ? error.message : String(error)}`;
       await this.simulations.fail(this.db.manager, claim, progress?.evaluated ?? 0, progress?.total ?? null, reason, this.clock.now());
       return true;
+    } finally {
+      signal?.removeEventListener('abort', stopping);
     }
   }
 }

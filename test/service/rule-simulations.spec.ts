@@ -77,6 +77,23 @@ describe('rule simulation worker', () => {
     expect(await row(id)).toMatchObject({ status: 'completed', error: null });
   });
 
+  it('stops a run whose claim another replica has taken over, leaving the simulation to it', async () => {
+    const id = await queue();
+    const progress = repository.progress.bind(repository);
+    repository.progress = async (...args) => {
+      // Meanwhile this replica was thought dead and another one claimed the simulation.
+      await db.query(`UPDATE rule_simulations SET attempts = attempts + 1 WHERE id = $1`, [id]);
+      return progress(...args);
+    };
+    try {
+      expect(await worker.runOnce(new AbortController().signal)).toBe(0);
+    } finally {
+      repository.progress = progress;
+    }
+    expect(await row(id)).toMatchObject({ status: 'running', attempts: 2, has_result: false });
+    await db.query(`UPDATE rule_simulations SET status = 'failed', lease_until = NULL WHERE id = $1`, [id]); // the other replica's business
+  });
+
   it('gives a simulation up as failed once its run was lost three times', async () => {
     const id = await queue();
     for (let lost = 1; lost <= 3; lost++) expect(await claimAndDie()).toMatchObject({ id, attempt: lost });
