@@ -8,7 +8,10 @@ import { createRandom, generateSystem } from './fact-generator.js';
 
 const SYSTEMS = 10_000;
 
-/** Issue "Rules as data": a candidate eu-ai-act-risk-class version simulated against 10,000 registered systems. */
+/**
+ * Issue "Rules as data": a candidate eu-ai-act-risk-class version simulated against 10,000 registered
+ * systems, the run the `rule-simulations` worker does (in time slices), called directly.
+ */
 export async function simulationBench(): Promise<Record<string, number>> {
   const db = await benchDatabase('bench_simulation');
   const app = await createApp({ databaseUrl: db.url, logLevel: 'warn', auditSealIntervalMs: 3_600_000 });
@@ -35,8 +38,10 @@ export async function simulationBench(): Promise<Record<string, number>> {
     const simulation = app.get(SimulationService);
     await simulation.simulateSystems('eu-ai-act-risk-class', candidate.version); // warm-up (compiles both versions)
     const started = performance.now();
-    const result = await simulation.simulateSystems('eu-ai-act-risk-class', candidate.version);
+    const outcome = await simulation.simulateSystems('eu-ai-act-risk-class', candidate.version);
     const seconds = (performance.now() - started) / 1000;
+    if (outcome.kind !== 'completed') throw new Error(`the simulation did not complete: ${JSON.stringify(outcome)}`);
+    const result = outcome.result;
     log(
       `simulation against ${result.systemsEvaluated} systems: ${seconds.toFixed(2)} s, ${(result.systemsEvaluated / seconds).toFixed(0)} systems/s, ${result.systemsChanged} would change`,
     );

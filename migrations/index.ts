@@ -11,6 +11,7 @@ import { OwnershipIndexes1765180800000 } from './1765180800000-ownership-indexes
 import { CanonicalSubjects1765267200000 } from './1765267200000-canonical-subjects.js';
 import { IdempotencyWithoutSecrets1765353600000 } from './1765353600000-idempotency-without-secrets.js';
 import { ManualClock1765440000000 } from './1765440000000-manual-clock.js';
+import { RuleSimulations1765526400000 } from './1765526400000-rule-simulations.js';
 import { CallDepth1765612800000 } from './1765612800000-call-depth.js';
 
 /** Every migration, in order. Listed explicitly: globs don't work the same under ESM, ts-jest and dist/. */
@@ -28,5 +29,6 @@ export const migrations = [
   CanonicalSubjects1765267200000,
   IdempotencyWithoutSecrets1765353600000,
   ManualClock1765440000000,
+  RuleSimulations1765526400000,
   CallDepth1765612800000,
 ];

@@ -128,6 +128,7 @@ export class AiSystemsService implements OnModuleInit {
     );
     this.ruleSets.onActivated((m, activated) => this.reclassifyAll(m, activated));
     this.simulation.useSubjects({
+      count: () => this.systems.countNotRetired(this.db.manager),
       page: async (afterId, limit) =>
         (await this.systems.factsPage(this.db.manager, afterId, limit)).map((row) => ({
           id: row.id,

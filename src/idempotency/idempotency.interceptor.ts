@@ -34,9 +34,12 @@ export class IdempotencyInterceptor implements NestInterceptor {
       const message = 'Idempotency-Key must be 1 to 255 visible ASCII characters';
       return throwError(() => new IdempotencyError(IdempotencyErrorCode.InvalidKey, message, [{ pointer: '', message }]));
     }
-    const res = http.getResponse();
-    // Nest applies the route's status after interceptors: read it where Nest keeps it.
-    const status = this.reflector.get<number>(HTTP_CODE_METADATA, context.getHandler()) ?? HttpStatus.CREATED;
+    const res = http.getResponse<{ statusCode?: number }>();
+    // The route's status, read where Nest keeps it; unless the route's own interceptor sets another
+    // one for this answer (e.g. 202 for a queued job), which is then the status to replay.
+    const routeStatus = this.reflector.get<number>(HTTP_CODE_METADATA, context.getHandler()) ?? HttpStatus.CREATED;
+    const statusBefore = res.statusCode;
+    const statusOf = () => (res.statusCode !== undefined && res.statusCode !== statusBefore ? res.statusCode : routeStatus);
     const shownOnce = this.reflector.get<string[] | undefined>(SHOWN_ONCE_METADATA, context.getHandler());
     const scope = req.actor?.subject ?? 'anonymous';
     const hash = IdempotencyService.requestHash(req.method, adapter.getRequestUrl(req), req.body);
@@ -50,7 +53,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
         // Subscribing inside the key's context lets the handler's transaction mark the key at commit.
         const handled = new Observable<unknown>((subscriber) => this.idempotency.runWithKey(scope, key, () => next.handle().subscribe(subscriber)));
         return handled.pipe(
-          mergeMap((body) => from(this.idempotency.complete(scope, key, status, withoutSecrets(body, shownOnce))).pipe(mergeMap(() => of(body)))),
+          mergeMap((body) => from(this.idempotency.complete(scope, key, statusOf(), withoutSecrets(body, shownOnce))).pipe(mergeMap(() => of(body)))),
           catchError((error: unknown) => from(this.idempotency.release(scope, key)).pipe(mergeMap(() => throwError(() => error)))),
         );
       }),

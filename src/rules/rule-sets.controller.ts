@@ -1,13 +1,13 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query, UseInterceptors } from '@nestjs/common';
 import {
+  ApiAcceptedResponse,
   ApiBody,
   ApiCreatedResponse,
-  ApiExtraModels,
+  ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
   ApiUnprocessableEntityResponse,
-  getSchemaPath,
 } from '@nestjs/swagger';
 import { BearerAuth, CurrentActor, RequireRoles } from '../auth/auth.decorators.js';
 import type { Actor } from '../auth/roles.js';
@@ -21,13 +21,21 @@ import {
   RuleSetVersionPageDto,
 } from './dto/rule-set.dto.js';
 import { FactsDto } from './dto/rules.dto.js';
-import { FactsSimulationDto, type SimulationDto, SystemsSimulationDto } from './dto/simulation.dto.js';
+import { RuleSimulationDto } from './dto/rule-simulation.dto.js';
+import { FactsSimulationDto } from './dto/simulation.dto.js';
 import { RuleSetsService } from './rule-sets.service.js';
+import { SimulationAcceptedInterceptor } from './simulation-accepted.interceptor.js';
 import { SimulationService } from './simulation.service.js';
+
+const LOCATION = {
+  Location: {
+    description: 'The simulation: GET it until `status` is `completed` or `failed`',
+    schema: { type: 'string', example: '/api/v1/rule-simulations/6f1c…' },
+  },
+};
 
 @ApiTags('rules')
 @BearerAuth()
-@ApiExtraModels(FactsSimulationDto, SystemsSimulationDto)
 @Controller('rule-sets')
 export class RuleSetsController {
   constructor(
@@ -82,17 +90,23 @@ export class RuleSetsController {
   @Post(':key/versions/:version/simulate')
   @HttpCode(200)
   @RequireRoles('governance', 'auditor', 'compliance-officer')
-  @ApiOkResponse({
+  @UseInterceptors(SimulationAcceptedInterceptor)
+  @ApiOkResponse({ type: FactsSimulationDto, description: 'With facts: the outcome and explanation of this version beside the active one' })
+  @ApiAcceptedResponse({
+    type: RuleSimulationDto,
+    headers: LOCATION,
     description:
-      'With facts: the outcome and explanation of this version and the active one. Without: every registered AI system whose outcome would change, with before and after.',
-    schema: {
-      oneOf: [{ $ref: getSchemaPath(FactsSimulationDto) }, { $ref: getSchemaPath(SystemsSimulationDto) }],
-      discriminator: { propertyName: 'mode', mapping: { facts: getSchemaPath(FactsSimulationDto), systems: getSchemaPath(SystemsSimulationDto) } },
-    },
+      'Without facts: a simulation against every registered AI system, queued (`pending`); a background worker runs it. Follow it at the Location (GET /rule-simulations/{id}) for progress and, once completed, every system whose outcome would change, with before and after.',
   })
-  @ApiOperation({ summary: 'Simulate a version', description: 'Never changes stored state.' })
-  simulate(@Param('key') key: string, @Param('version', ParseIntPipe) version: number, @Body() body: FactsDto): Promise<SimulationDto> {
-    return this.simulation.simulate(key, version, body.facts);
+  @ApiNotFoundResponse({ description: 'No such rule set or version; nothing is stored' })
+  @ApiOperation({ summary: 'Simulate a version', description: 'Never changes rule sets, decisions or AI systems.' })
+  simulate(
+    @Param('key') key: string,
+    @Param('version', ParseIntPipe) version: number,
+    @Body() body: FactsDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<FactsSimulationDto | RuleSimulationDto> {
+    return this.simulation.simulate(key, version, body.facts, actor);
   }
 
   @Post(':key/versions/:version/activate')

@@ -7,6 +7,7 @@ export enum RulesErrorCode {
   InvalidRuleSet = 'invalid-rule-set',
   InvalidFacts = 'invalid-facts',
   DecisionNotFound = 'decision-not-found',
+  SimulationNotFound = 'rule-simulation-not-found',
 }
 
 const KIND: Record<RulesErrorCode, ErrorKind> = {
@@ -16,6 +17,7 @@ const KIND: Record<RulesErrorCode, ErrorKind> = {
   [RulesErrorCode.InvalidRuleSet]: ErrorKind.Unprocessable,
   [RulesErrorCode.InvalidFacts]: ErrorKind.InvalidInput,
   [RulesErrorCode.DecisionNotFound]: ErrorKind.NotFound,
+  [RulesErrorCode.SimulationNotFound]: ErrorKind.NotFound,
 };
 
 export class RulesError extends moduleError<RulesErrorCode>(KIND) {}

@@ -2,7 +2,13 @@ import type { AppConfig } from '../config/app-config.js';
 
 type Settings = Pick<
   AppConfig,
-  'auditSealIntervalMs' | 'clock' | 'timerPollIntervalMs' | 'modelEventPollIntervalMs' | 'webhookPollIntervalMs' | 'idempotencySweepIntervalMs'
+  | 'auditSealIntervalMs'
+  | 'clock'
+  | 'timerPollIntervalMs'
+  | 'modelEventPollIntervalMs'
+  | 'webhookPollIntervalMs'
+  | 'idempotencySweepIntervalMs'
+  | 'simulationPollIntervalMs'
 >;
 
 /** Every background worker of the service, with the setting that says how often it runs (0: off). */
@@ -17,6 +23,8 @@ export const WORKER_INTERVALS = {
   'webhook-delivery': (config: Settings) => config.webhookPollIntervalMs,
   /** Removes idempotency keys past their retention. */
   'idempotency-sweep': (config: Settings) => config.idempotencySweepIntervalMs,
+  /** Runs queued rule-set simulations against every registered AI system, one at a time per replica. */
+  'rule-simulations': (config: Settings) => config.simulationPollIntervalMs,
 } satisfies Record<string, (config: Settings) => number>;
 
 export type WorkerName = keyof typeof WORKER_INTERVALS;

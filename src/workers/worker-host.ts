@@ -9,6 +9,8 @@ interface Registered {
   timer?: NodeJS.Timeout;
   /** The pass in flight: at most one per worker in this process. */
   running?: Promise<number>;
+  /** The pass asked for while one was in flight: it starts when that one ends. */
+  queued?: Promise<number>;
 }
 
 /**
@@ -41,12 +43,13 @@ export class WorkerHost implements OnApplicationBootstrap, BeforeApplicationShut
       modelEventPollIntervalMs: setting('modelEventPollIntervalMs'),
       webhookPollIntervalMs: setting('webhookPollIntervalMs'),
       idempotencySweepIntervalMs: setting('idempotencySweepIntervalMs'),
+      simulationPollIntervalMs: setting('simulationPollIntervalMs'),
     };
     for (const [name, entry] of this.workers) {
       const interval = WORKER_INTERVALS[name](settings);
       if (interval === 0) continue;
       entry.timer = setInterval(
-        () => void this.run(name).catch((error: unknown) => this.logger.warn(`${name} pass failed, will run again: ${String(error)}`)),
+        () => void this.tick(entry).catch((error: unknown) => this.logger.warn(`${name} pass failed, will run again: ${String(error)}`)),
         interval,
       );
       entry.timer.unref();
@@ -54,19 +57,42 @@ export class WorkerHost implements OnApplicationBootstrap, BeforeApplicationShut
     }
   }
 
-  /** One pass of a worker now, or the pass already in flight. */
+  /**
+   * A pass of a worker that starts no earlier than now, for a caller that has just stored work for
+   * it: the pass in flight may have looked before that work was committed, so the new pass is
+   * queued behind it (one queued pass at most; callers share it). Not after shutdown began.
+   */
   run(name: WorkerName): Promise<number> {
     const entry = this.workers.get(name);
     if (!entry) throw new Error(`no background worker ${name}`);
-    if (!entry.running) {
-      entry.running = entry.worker.runOnce(this.stopping.signal).finally(() => (entry.running = undefined));
-    }
-    return entry.running;
+    if (this.stopping.signal.aborted) return Promise.resolve(0);
+    if (entry.queued) return entry.queued;
+    if (!entry.running) return this.start(entry);
+    entry.queued = entry.running
+      .catch(() => 0)
+      .then(() => {
+        entry.queued = undefined;
+        return this.stopping.signal.aborted ? 0 : this.start(entry);
+      });
+    return entry.queued;
   }
 
   async beforeApplicationShutdown(): Promise<void> {
     this.stopping.abort();
     for (const [name, entry] of this.workers) if (entry.timer) this.scheduler.deleteInterval(`aimsflow.${name}`);
-    await Promise.allSettled([...this.workers.values()].map((entry) => entry.running));
+    await Promise.allSettled([...this.workers.values()].flatMap((entry) => [entry.running, entry.queued]));
+  }
+
+  /** The interval's pass: none while one is in flight or queued (the next tick comes soon enough). */
+  private async tick(entry: Registered): Promise<number> {
+    return entry.running || entry.queued ? 0 : this.start(entry);
+  }
+
+  private start(entry: Registered): Promise<number> {
+    const running = entry.worker.runOnce(this.stopping.signal).finally(() => {
+      if (entry.running === running) entry.running = undefined;
+    });
+    entry.running = running;
+    return running;
   }
 }

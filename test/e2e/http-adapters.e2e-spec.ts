@@ -125,6 +125,15 @@ describe.each<HttpAdapterName>(['express', 'fastify'])('HTTP conventions on %s',
     expectProblem(await http.post('/api/v1/ai-systems').set(admin).set('Content-Type', 'application/xml').send(BPMN), 415, 'unsupported-media-type');
   });
 
+  it('simulates on facts at once (200), and against every system in the background (202 with Location)', async () => {
+    const simulate = '/api/v1/rule-sets/eu-ai-act-risk-class/versions/1/simulate';
+    expect((await http.post(simulate).set(admin).send(facts).expect(200)).body.mode).toBe('facts');
+    const queued = await http.post(simulate).set(admin).send({}).expect(202);
+    expect(queued.headers['location']).toBe(`/api/v1/rule-simulations/${queued.body.id}`);
+    expect(queued.body.status).toBe('pending');
+    expect((await http.get(queued.headers['location']).set(admin).expect(200)).body.id).toBe(queued.body.id);
+  });
+
   it('serves CSV for Accept: text/csv, and the API docs', async () => {
     const csv = await http.get('/api/v1/statement-of-applicability').set(admin).set('Accept', 'text/csv').expect(200);
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);

@@ -24,6 +24,21 @@ describe('Idempotency-Key on POST', () => {
     expect(await count()).toBe(1);
   });
 
+  it('replays the status the route chose for the answer: a queued simulation is 202 again, with the same simulation', async () => {
+    const governance = await t.tokenFor('gina', 'governance');
+    const send = () =>
+      t.http
+        .post('/api/v1/rule-sets/review-interval/versions/1/simulate')
+        .set('Authorization', `Bearer ${governance}`)
+        .set('Idempotency-Key', 'k-simulate')
+        .send({});
+    const first = await send().expect(202);
+    const again = await send().expect(202);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.body).toEqual(first.body);
+    expect((await t.db.query(`SELECT count(*)::int AS n FROM rule_simulations`)).rows[0].n).toBe(1);
+  });
+
   it('shows a token secret once: the replay answers without it and the store never held it', async () => {
     const admin = await t.tokenFor('ada', 'admin');
     const send = () =>

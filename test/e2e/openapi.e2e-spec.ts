@@ -3,6 +3,7 @@ import { HandlerRegistry } from '../../src/processes/handlers/handler-registry.j
 import { highRiskSystem, type Json, lifecycleClient, type Person } from '../helpers/lifecycle.js';
 import { openApiValidator } from '../helpers/openapi.js';
 import { auth, bpmn, chain } from '../helpers/processes.js';
+import { settledSimulation } from '../helpers/simulations.js';
 import { ADMIN_TOKEN, createTestApp, type TestApp } from '../helpers/test-app.js';
 
 /** Operations whose success is not a JSON body. */
@@ -118,7 +119,13 @@ describe('OpenAPI document', () => {
     await get(gov, v1('/rule-sets/{key}/versions'), '/rule-sets/review-interval/versions');
     await get(gov, v1('/rule-sets/{key}/versions/{version}'), `/rule-sets/review-interval/versions/${ruleSet.body.version}`);
     const draft = await post(gov, v1('/rule-sets/{key}/versions'), '/rule-sets/review-interval/versions', ruleSet.body.document);
-    await post(gov, v1('/rule-sets/{key}/versions/{version}/simulate'), `/rule-sets/review-interval/versions/${draft.body.version}/simulate`, {});
+    const simulate = v1('/rule-sets/{key}/versions/{version}/simulate');
+    await post(gov, simulate, `/rule-sets/review-interval/versions/${draft.body.version}/simulate`, { facts: { riskClass: 'high' } });
+    const simulation = await post(gov, simulate, `/rule-sets/review-interval/versions/${draft.body.version}/simulate`, {});
+    await get(auditor, v1('/rule-simulations/{id}'), `/rule-simulations/${simulation.body.id}`);
+    await settledSimulation(t, auditor.token, simulation.headers.location);
+    await get(auditor, v1('/rule-simulations/{id}'), `/rule-simulations/${simulation.body.id}`);
+    await get(auditor, v1('/rule-simulations'), '/rule-simulations');
     await post(gov, v1('/rule-sets/{key}/versions/{version}/activate'), `/rule-sets/review-interval/versions/${draft.body.version}/activate`);
 
     // processes: definitions, handlers, instances, messages, the clock

@@ -1,5 +1,6 @@
 import { Engine } from 'json-rules-engine';
 import { ENGINE_OPTIONS } from '../../src/engine/rules/index.js';
+import { settledSimulation } from '../helpers/simulations.js';
 import { createTestApp, ADMIN_TOKEN, type TestApp } from '../helpers/test-app.js';
 
 const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
@@ -258,7 +259,7 @@ describe('rules as data: rule sets, decisions, simulation, activation', () => {
     expect((await t.http.post('/api/v1/rule-sets/risk-rating/versions').set(auth(owner)).send(active.body.document)).status).toBe(403);
   });
 
-  it('draft → simulate (facts and every system) → activate → rollback, audited', async () => {
+  it('draft → simulate (facts, and every system in the background) → activate → rollback, audited', async () => {
     await t.http
       .post('/api/v1/ai-systems')
       .set(auth(owner))
@@ -300,11 +301,14 @@ describe('rules as data: rule sets, decisions, simulation, activation', () => {
     expect(onFacts.body).toMatchObject({ mode: 'facts', changed: true, candidate: { version: 2, outcome: { riskClass: 'high' } }, active: { version: 1 } });
     expect(onFacts.body.active.outcome.riskClass).not.toBe('high');
 
-    const onSystems = await t.http.post('/api/v1/rule-sets/eu-ai-act-risk-class/versions/2/simulate').set(auth(governance)).send({});
-    expect(onSystems.status).toBe(200);
-    expect(onSystems.body.mode).toBe('systems');
-    expect(onSystems.body.systemsEvaluated).toBeGreaterThanOrEqual(3);
-    const proctor = onSystems.body.changes.find((c: { name: string }) => c.name === 'Exam proctor');
+    const queued = await t.http.post('/api/v1/rule-sets/eu-ai-act-risk-class/versions/2/simulate').set(auth(governance)).send({});
+    expect(queued.status).toBe(202);
+    const simulation = await settledSimulation(t, governance, queued.headers.location);
+    expect(simulation.status).toBe('completed');
+    const onSystems = simulation.result;
+    expect(onSystems.mode).toBe('systems');
+    expect(onSystems.systemsEvaluated).toBeGreaterThanOrEqual(3);
+    const proctor = onSystems.changes.find((c: { name: string }) => c.name === 'Exam proctor');
     expect(proctor.after.riskClass).toBe('high');
     expect(proctor.before.riskClass).not.toBe('high');
     const decisionsAfter = await t.db.query('SELECT count(*)::int AS n FROM decisions');

@@ -26,6 +26,7 @@ export async function createTestContext(overrides: Partial<AppConfig> = {}, data
       webhookPollIntervalMs: 0,
       modelEventPollIntervalMs: 0,
       idempotencySweepIntervalMs: 0,
+      simulationPollIntervalMs: 0,
       ...overrides,
     }),
     { logger: false },

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 import { hydrate } from '../../database/rows.js';
-import { sql } from '../../database/sql.js';
+import { sql, sqlOne } from '../../database/sql.js';
 import type { AiSystemQueryDto } from '../dto/ai-system.dto.js';
 import { AiSystemEntity } from '../entities/ai-system.entity.js';
 
@@ -95,6 +95,11 @@ export class AiSystemsRepository {
       .take(limit)
       .setLock('pessimistic_write')
       .getMany();
+  }
+
+  /** How many systems are not retired. */
+  async countNotRetired(m: EntityManager): Promise<number> {
+    return (await sqlOne<{ n: number }>(m, `SELECT count(*)::int AS n FROM ai_systems WHERE status <> 'retired'`))!.n;
   }
 
   /** The facts of systems not retired, ordered by id, after `afterId`. */

@@ -5,7 +5,7 @@ import { PageQueryDto } from '../../common/pagination.js';
 export class FactsDto {
   @ApiPropertyOptional({
     description:
-      'The facts to evaluate, checked against the rule set’s factsSchema. For simulate: omit to run the candidate against every registered AI system.',
+      'The facts to evaluate, checked against the rule set’s factsSchema. For simulate: omit to queue a simulation against every registered AI system instead (202).',
     example: { useCases: ['recruitment'], profilesNaturalPersons: true, art6_3Derogation: 'none' },
   })
   @IsOptional()

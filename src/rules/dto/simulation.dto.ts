@@ -69,7 +69,7 @@ export class SystemWithInvalidFactsDto {
   errors: ValidationIssueDto[];
 }
 
-/** A simulation against every registered (not retired) AI system. */
+/** The result of a simulation against every registered (not retired) AI system. */
 export class SystemsSimulationDto {
   @ApiProperty({ enum: ['systems'], description: 'Simulated on every registered AI system' })
   mode: 'systems';
@@ -98,5 +98,3 @@ export class SystemsSimulationDto {
   @ApiProperty({ type: 'integer', description: 'How long the simulation took', example: 840 })
   durationMs: number;
 }
-
-export type SimulationDto = FactsSimulationDto | SystemsSimulationDto;
