@@ -2,6 +2,7 @@ import { DeliveryWorker } from '../../src/webhooks/delivery-worker.js';
 import { lifecycleClient, minimalSystem, type Person } from '../helpers/lifecycle.js';
 import { auth, bpmn, chain, processClient } from '../helpers/processes.js';
 import { ADMIN_TOKEN, createTestApp, type TestApp } from '../helpers/test-app.js';
+import { settledSimulation } from '../helpers/simulations.js';
 import { startWebhookReceiver } from '../helpers/webhook-receiver.js';
 
 /**
@@ -354,6 +355,30 @@ describe('hostile input', () => {
       expect([400, 422]).toContain(many.status);
       expect(JSON.stringify(many.body)).toContain('AIMSFLOW_RULES_MAX_RULES');
       expect(await count('rule_set_versions')).toBe(before);
+    });
+
+    it('simulates the largest allowed rule set against a large register in the background, while /health answers', async () => {
+      // 100 more registered systems (seeded directly: the register's API is not what is under test).
+      await t.db.query(
+        `INSERT INTO ai_systems (name, intended_purpose, roles, third_party, attributes, created_by, version, risk_class)
+         SELECT 'bulk system ' || n, 'bulk', ARRAY['deployer'], false, '{"useCases": ["spam-filtering"]}'::jsonb, 'seed', 1, 'minimal'
+           FROM generate_series(1, 100) n`,
+      );
+      const active = (await lc.get(gov, '/rule-sets/eu-ai-act-risk-class').expect(200)).body.document;
+      // Copies of the shipped rules: every system's outcome stays, the work grows 45-fold.
+      const padding = Array.from({ length: 1000 - active.rules.length }, (_, i) => {
+        const rule = active.rules[i % active.rules.length];
+        return { ...rule, name: `${rule.name}-copy-${i}` };
+      });
+      const candidate = await lc
+        .post(gov, '/rule-sets/eu-ai-act-risk-class/versions', { ...active, description: 'as large as allowed', rules: [...active.rules, ...padding] })
+        .expect(201);
+      const done = await staysUp(async () => {
+        const queued = await lc.post(gov, `/rule-sets/eu-ai-act-risk-class/versions/${candidate.body.version}/simulate`, {}).expect(202);
+        return settledSimulation(t, gov.token, queued.headers.location);
+      });
+      expect(done).toMatchObject({ status: 'completed', result: { systemsChanged: 0 } });
+      expect(done.progress.evaluated).toBeGreaterThanOrEqual(100);
     });
   });
 
