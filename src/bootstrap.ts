@@ -8,7 +8,7 @@ import { ConfigService } from '@nestjs/config';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
-import { TokensService } from './auth/tokens.service.js';
+import { Authenticator } from './auth/authenticator.js';
 import { ROLE_DESCRIPTIONS } from './auth/roles.js';
 import { requireKnownContentType } from './common/content-type.middleware.js';
 import { BODY_LIMIT, BODY_LIMIT_BYTES } from './common/limits.js';
@@ -94,9 +94,11 @@ export async function createApp(overrides: Partial<AppConfig> = {}): Promise<INe
   if (!fastify) (app as NestExpressApplication).disable('x-powered-by');
   app.use(assignRequestId);
   app.use(helmet({ contentSecurityPolicy: { directives: { 'img-src': ["'self'", 'data:', 'validator.swagger.io'] } } }));
-  const tokens = app.get(TokensService);
+  const authenticator = app.get(Authenticator);
   app.use(
-    rateLimiter(app.get<ConfigService<AppConfig, true>>(ConfigService).get('rateLimitPerMinute', { infer: true }), (header) => tokens.principalOf(header)),
+    rateLimiter(app.get<ConfigService<AppConfig, true>>(ConfigService).get('rateLimitPerMinute', { infer: true }), (headers) =>
+      authenticator.principalOf(headers),
+    ),
   );
   app.use(requireKnownContentType);
   if (fastify) parseBodiesOnFastify(app as NestFastifyApplication);
