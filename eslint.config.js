@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
 import { readdirSync } from 'node:fs';
 import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 /** Folders of src/ that are plumbing shared by every module rather than a feature module. */
@@ -67,6 +68,12 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', { patterns: ['@nestjs/*', 'typeorm', 'typeorm/*', 'pg'] }],
     },
+  },
+  {
+    // The console runs in the browser, as React function components.
+    files: ['console/**/*.{ts,tsx}'],
+    ...reactHooks.configs.flat.recommended,
+    languageOptions: { globals: globals.browser },
   },
   // Formatting is Prettier's (npm run format); ESLint keeps to correctness.
   prettier,

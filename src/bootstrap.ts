@@ -16,6 +16,7 @@ import { rateLimiter } from './common/rate-limit.js';
 import { notFoundOutsideRoutes, rawProblemBody, strayErrorAsProblem } from './common/raw-problem.js';
 import { assignRequestId, newRequestId } from './common/request-id.middleware.js';
 import { createValidationPipe } from './common/validation.js';
+import { serveConsole } from './console/serve-console.js';
 import { type AppConfig, loadConfig } from './config/app-config.js';
 
 export const API_PREFIX = 'api/v1';
@@ -94,12 +95,11 @@ export async function createApp(overrides: Partial<AppConfig> = {}): Promise<INe
   if (!fastify) (app as NestExpressApplication).disable('x-powered-by');
   app.use(assignRequestId);
   app.use(helmet({ contentSecurityPolicy: { directives: { 'img-src': ["'self'", 'data:', 'validator.swagger.io'] } } }));
+  const config = app.get<ConfigService<AppConfig, true>>(ConfigService);
+  // Before the rate limiter: the console's static files are not API calls.
+  app.use(serveConsole(config.get('consoleDir', { infer: true })));
   const authenticator = app.get(Authenticator);
-  app.use(
-    rateLimiter(app.get<ConfigService<AppConfig, true>>(ConfigService).get('rateLimitPerMinute', { infer: true }), (headers) =>
-      authenticator.principalOf(headers),
-    ),
-  );
+  app.use(rateLimiter(config.get('rateLimitPerMinute', { infer: true }), (headers) => authenticator.principalOf(headers)));
   app.use(requireKnownContentType);
   if (fastify) parseBodiesOnFastify(app as NestFastifyApplication);
   else parseBodiesOnExpress(app as NestExpressApplication);

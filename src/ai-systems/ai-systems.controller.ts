@@ -33,6 +33,18 @@ export class AiSystemsController {
     return this.systems.list(query);
   }
 
+  @Get('attribute-schema')
+  @ApiOkResponse({
+    schema: { type: 'object', additionalProperties: true, description: 'A JSON Schema (draft-07) document', example: { type: 'object', properties: {} } },
+  })
+  @ApiOperation({
+    summary: 'The attribute schema',
+    description: 'The JSON Schema that attributes of AI systems are validated against (AIMSFLOW_ATTRIBUTE_SCHEMA), e.g. to generate a registration form.',
+  })
+  attributeSchema(): Record<string, unknown> {
+    return this.systems.attributeSchemaDocument();
+  }
+
   @Get(':id')
   @ApiOkResponse({ type: AiSystemDto, headers: ETAG, description: 'The system; the ETag header carries its version' })
   @ApiOperation({ summary: 'Get an AI system', description: 'The ETag header carries the version to send back as If-Match.' })

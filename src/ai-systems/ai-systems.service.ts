@@ -184,6 +184,11 @@ export class AiSystemsService implements OnModuleInit {
     return page(items.map(toAiSystemDto), total, query);
   }
 
+  /** The JSON Schema attributes are validated against, for clients that build forms from it. */
+  attributeSchemaDocument(): Record<string, unknown> {
+    return this.attributeSchema.schema;
+  }
+
   async get(id: string): Promise<AiSystemDto> {
     return toAiSystemDto(await this.find(this.db.manager, id));
   }

@@ -36,6 +36,8 @@ export interface AppConfig {
   dbRetryAttempts: number;
   auditSealIntervalMs: number;
   attributeSchemaPath: string;
+  /** The built console served at `/` (nothing is served there when it has no index.html). */
+  consoleDir: string;
   /** Rule set files synced at start-up. */
   rulesDir: string;
   /** Create and print an admin token on the first start with no tokens (off for the CLI). */
@@ -314,6 +316,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     dbRetryAttempts: intVar(env, 'AIMSFLOW_DB_RETRY_ATTEMPTS', 4, 1, 20),
     auditSealIntervalMs: intVar(env, 'AIMSFLOW_AUDIT_SEAL_INTERVAL_MS', 500, 10, 3_600_000),
     attributeSchemaPath: env.AIMSFLOW_ATTRIBUTE_SCHEMA ? path.resolve(env.AIMSFLOW_ATTRIBUTE_SCHEMA) : fromProjectRoot('data/ai-system-attribute-schema.json'),
+    consoleDir: env.AIMSFLOW_CONSOLE_DIR ? path.resolve(env.AIMSFLOW_CONSOLE_DIR) : fromProjectRoot('dist/console'),
     rulesDir: env.AIMSFLOW_RULES_DIR ? path.resolve(env.AIMSFLOW_RULES_DIR) : fromProjectRoot('rules'),
     bootstrapToken: true,
     webhookPollIntervalMs: intVar(env, 'AIMSFLOW_WEBHOOK_POLL_INTERVAL_MS', 1000, 0, 3_600_000),

@@ -82,6 +82,7 @@ describe('OpenAPI document', () => {
     });
     const systemId = created.body.id as string;
     await get(owner, v1('/ai-systems'), '/ai-systems');
+    await get(owner, v1('/ai-systems/attribute-schema'), '/ai-systems/attribute-schema');
     const system = await get(owner, v1('/ai-systems/{id}'), `/ai-systems/${systemId}`);
     checked(
       'patch',

@@ -1,0 +1,55 @@
+import { useEffect, useRef } from 'react';
+import { Button } from 'react-aria-components';
+import { Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { useSession } from '../auth/session';
+
+/** The frame of every signed-in page: skip link, navigation, who is signed in, sign out. */
+export function Layout() {
+  const { session, signOut } = useSession();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const main = useRef<HTMLElement>(null);
+  // Moving between pages puts focus on the new page's content, as a page load would.
+  useEffect(() => main.current?.focus(), [location.pathname]);
+  if (!session) return <Navigate to={`/sign-in?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="top">
+        <span className="brand">aimsflow</span>
+        <nav aria-label="Main">
+          <ul>
+            <li>
+              <NavLink to="/" end>
+                Dashboard
+              </NavLink>
+            </li>
+            <li>
+              <NavLink to="/inbox">Inbox</NavLink>
+            </li>
+            <li>
+              <NavLink to="/systems">AI systems</NavLink>
+            </li>
+            <li>
+              <NavLink to="/processes">Processes</NavLink>
+            </li>
+          </ul>
+        </nav>
+        <div className="who">
+          <span>
+            Signed in as <strong>{session.identity}</strong>
+            <span className="roles"> ({session.roles.join(', ')})</span>
+          </span>
+          <Button className="button secondary" onPress={() => void signOut().then(() => navigate('/sign-in'))}>
+            Sign out
+          </Button>
+        </div>
+      </header>
+      <main id="main" ref={main} tabIndex={-1}>
+        <Outlet />
+      </main>
+    </>
+  );
+}

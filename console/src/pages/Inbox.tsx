@@ -1,0 +1,165 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { type FormEvent } from 'react';
+import { Button, Checkbox, Form, Input, Label, TextField } from 'react-aria-components';
+import { Link, useSearchParams } from 'react-router';
+import { api, unwrap } from '../api/client';
+import { useSession } from '../auth/session';
+import { when, isOverdue } from '../components/format';
+import { Pagination } from '../components/Pagination';
+import { ProblemMessage } from '../components/ProblemMessage';
+import { type Task, taskActions, useTaskMutations } from '../tasks';
+
+const LIMIT = 20;
+const FILTERS = ['candidateRole', 'instanceId', 'subjectType', 'subjectId', 'dueBefore'] as const;
+
+/** My tasks and the tasks I may claim, with the API's filters kept in the address bar. */
+export function Inbox() {
+  const { session } = useSession();
+  const [params, setParams] = useSearchParams();
+  const offset = Number(params.get('offset') ?? 0);
+  const query = {
+    limit: LIMIT,
+    offset,
+    ...(params.get('overdue') === 'true' ? { overdue: 'true' as const } : {}),
+    ...Object.fromEntries(FILTERS.filter((f) => params.get(f)).map((f) => [f, f === 'dueBefore' ? new Date(params.get(f)!).toISOString() : params.get(f)])),
+  };
+  const tasks = useQuery({
+    queryKey: ['tasks', 'list', query],
+    queryFn: () => unwrap(api.GET('/api/v1/tasks', { params: { query } })),
+    placeholderData: keepPreviousData,
+  });
+  const act = useTaskMutations();
+  const error = act.claim.error ?? act.unclaim.error;
+
+  function applyFilters(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const next = new URLSearchParams();
+    for (const [key, value] of form.entries()) if (typeof value === 'string' && value.trim()) next.set(key, value.trim());
+    setParams(next);
+  }
+
+  const mine = tasks.data?.items.filter((t) => t.assignee === session!.identity) ?? [];
+  const others = tasks.data?.items.filter((t) => t.assignee !== session!.identity) ?? [];
+  const filtered = FILTERS.some((f) => params.get(f));
+
+  function rows(list: Task[]) {
+    return list.map((task) => {
+      const can = taskActions(task, session!);
+      return (
+        <tr key={task.id}>
+          <td>
+            <Link to={`/tasks/${task.id}`}>{task.name}</Link>
+            {task.item && <span className="muted"> (item {task.item.index + 1})</span>}
+          </td>
+          <td>{task.definitionKey}</td>
+          <td>{task.subjectType === 'ai-system' ? <Link to={`/systems/${task.subjectId}`}>AI system</Link> : task.subjectType}</td>
+          <td>{task.candidateRoles.join(', ')}</td>
+          <td className={isOverdue(task.dueAt, task.status) ? 'overdue' : undefined}>
+            {when(task.dueAt)}
+            {isOverdue(task.dueAt, task.status) && ' (overdue)'}
+          </td>
+          <td>{task.assignee ?? '—'}</td>
+          <td className="actions">
+            {can.claim && (
+              <Button className="button small" onPress={() => act.claim.mutate(task.id)} aria-label={`Claim ${task.name}`}>
+                Claim
+              </Button>
+            )}
+            {can.unclaim && (
+              <Button className="button small secondary" onPress={() => act.unclaim.mutate(task.id)} aria-label={`Release ${task.name}`}>
+                Release
+              </Button>
+            )}
+          </td>
+        </tr>
+      );
+    });
+  }
+
+  const table = (caption: string, list: Task[]) => (
+    <table className="list">
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">Task</th>
+          <th scope="col">Process</th>
+          <th scope="col">Subject</th>
+          <th scope="col">Roles</th>
+          <th scope="col">Due</th>
+          <th scope="col">Held by</th>
+          <th scope="col">
+            <span className="visually-hidden">Actions</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {list.length ? (
+          rows(list)
+        ) : (
+          <tr>
+            <td colSpan={7}>None.</td>
+          </tr>
+        )}
+      </tbody>
+    </table>
+  );
+
+  return (
+    <>
+      <h1>Inbox</h1>
+      <Form className="filters" onSubmit={applyFilters} key={params.toString()} aria-label="Filter tasks">
+        <Checkbox name="overdue" value="true" defaultSelected={params.get('overdue') === 'true'}>
+          <span className="checkbox" aria-hidden="true" />
+          Overdue only
+        </Checkbox>
+        <TextField name="dueBefore" type="date" defaultValue={params.get('dueBefore') ?? ''}>
+          <Label>Due before</Label>
+          <Input />
+        </TextField>
+        <TextField name="candidateRole" defaultValue={params.get('candidateRole') ?? ''}>
+          <Label>Role</Label>
+          <Input />
+        </TextField>
+        <TextField name="instanceId" defaultValue={params.get('instanceId') ?? ''}>
+          <Label>Process instance</Label>
+          <Input />
+        </TextField>
+        <TextField name="subjectType" defaultValue={params.get('subjectType') ?? ''}>
+          <Label>Subject type</Label>
+          <Input placeholder="ai-system" />
+        </TextField>
+        <TextField name="subjectId" defaultValue={params.get('subjectId') ?? ''}>
+          <Label>Subject id</Label>
+          <Input />
+        </TextField>
+        <Button type="submit" className="button">
+          Apply filters
+        </Button>
+        <Button className="button secondary" onPress={() => setParams(new URLSearchParams())}>
+          Clear
+        </Button>
+      </Form>
+      <ProblemMessage error={tasks.error ?? error} />
+      {filtered ? (
+        table('Matching tasks', tasks.data?.items ?? [])
+      ) : (
+        <>
+          {table('Assigned to me', mine)}
+          {table('Claimable with my roles', others)}
+        </>
+      )}
+      {tasks.data && (
+        <Pagination
+          offset={offset}
+          limit={LIMIT}
+          total={tasks.data.total}
+          onOffset={(next) => {
+            params.set('offset', String(next));
+            setParams(params);
+          }}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,108 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { type FormEvent } from 'react';
+import { Button, Form, Input, Label, TextField } from 'react-aria-components';
+import { Link, useSearchParams } from 'react-router';
+import { api, unwrap } from '../api/client';
+import { useSession } from '../auth/session';
+import { Pagination } from '../components/Pagination';
+import { ProblemMessage } from '../components/ProblemMessage';
+
+const LIMIT = 20;
+const FILTERS = [
+  ['q', 'Search'],
+  ['status', 'Status'],
+  ['riskClass', 'Risk class'],
+  ['role', 'Organisation role'],
+  ['useCase', 'Use case'],
+] as const;
+
+/** The AI system register: the API's filters and its pages. */
+export function Systems() {
+  const { can } = useSession();
+  const [params, setParams] = useSearchParams();
+  const offset = Number(params.get('offset') ?? 0);
+  const query = { limit: LIMIT, offset, ...Object.fromEntries(FILTERS.filter(([f]) => params.get(f)).map(([f]) => [f, params.get(f)!])) };
+  const systems = useQuery({
+    queryKey: ['ai-systems', 'list', query],
+    queryFn: () => unwrap(api.GET('/api/v1/ai-systems', { params: { query } })),
+    placeholderData: keepPreviousData,
+  });
+
+  function applyFilters(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const next = new URLSearchParams();
+    for (const [key, value] of new FormData(event.currentTarget).entries()) if (typeof value === 'string' && value.trim()) next.set(key, value.trim());
+    setParams(next);
+  }
+
+  return (
+    <>
+      <div className="heading-row">
+        <h1>AI systems</h1>
+        {can('ai-owner', 'governance') && (
+          <Link className="button" to="/systems/new">
+            Register an AI system
+          </Link>
+        )}
+      </div>
+      <Form className="filters" onSubmit={applyFilters} key={params.toString()} aria-label="Filter AI systems">
+        {FILTERS.map(([name, label]) => (
+          <TextField key={name} name={name} defaultValue={params.get(name) ?? ''}>
+            <Label>{label}</Label>
+            <Input />
+          </TextField>
+        ))}
+        <Button type="submit" className="button">
+          Apply filters
+        </Button>
+        <Button className="button secondary" onPress={() => setParams(new URLSearchParams())}>
+          Clear
+        </Button>
+      </Form>
+      <ProblemMessage error={systems.error} />
+      <table className="list">
+        <caption>{systems.data ? `${systems.data.total} systems` : 'Loading…'}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Risk class</th>
+            <th scope="col">Status</th>
+            <th scope="col">Roles</th>
+            <th scope="col">Owner</th>
+          </tr>
+        </thead>
+        <tbody>
+          {systems.data?.items.map((system) => (
+            <tr key={system.id}>
+              <td>
+                <Link to={`/systems/${system.id}`}>{system.name}</Link>
+              </td>
+              <td>
+                <span className={`badge risk-${system.riskClass ?? 'none'}`}>{system.riskClass ?? 'unclassified'}</span>
+              </td>
+              <td>{system.status}</td>
+              <td>{system.roles.join(', ')}</td>
+              <td>{system.owner ?? '—'}</td>
+            </tr>
+          ))}
+          {systems.data?.items.length === 0 && (
+            <tr>
+              <td colSpan={5}>No system matches.</td>
+            </tr>
+          )}
+        </tbody>
+      </table>
+      {systems.data && (
+        <Pagination
+          offset={offset}
+          limit={LIMIT}
+          total={systems.data.total}
+          onOffset={(next) => {
+            params.set('offset', String(next));
+            setParams(params);
+          }}
+        />
+      )}
+    </>
+  );
+}

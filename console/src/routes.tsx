@@ -1,0 +1,28 @@
+import { createBrowserRouter } from 'react-router';
+import { Layout } from './components/Layout';
+import { Dashboard } from './pages/Dashboard';
+import { Inbox } from './pages/Inbox';
+import { NotFound } from './pages/NotFound';
+import { SignIn } from './pages/SignIn';
+import { SystemDetail } from './pages/SystemDetail';
+import { SystemNew } from './pages/SystemNew';
+import { Systems } from './pages/Systems';
+import { TaskPage } from './pages/TaskPage';
+
+export const router = createBrowserRouter([
+  { path: '/sign-in', element: <SignIn /> },
+  {
+    element: <Layout />,
+    children: [
+      { index: true, element: <Dashboard /> },
+      { path: 'inbox', element: <Inbox /> },
+      { path: 'tasks/:id', element: <TaskPage /> },
+      { path: 'systems', element: <Systems /> },
+      { path: 'systems/new', element: <SystemNew /> },
+      { path: 'systems/:id', element: <SystemDetail /> },
+      // The diagram viewer is large: loaded only when a process is opened.
+      { path: 'processes', lazy: async () => ({ Component: (await import('./pages/Processes')).Processes }) },
+      { path: '*', element: <NotFound /> },
+    ],
+  },
+]);
