@@ -1,25 +1,32 @@
+import { randomBytes } from 'node:crypto';
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 
+/** Where index.html carries the per-response nonce (`<meta name="csp-nonce">`, read by React Aria). */
+const NONCE_PLACEHOLDER = '__CSP_NONCE__';
+
 /**
  * The console's policy: scripts, styles, fonts, images and requests only from this origin; no
- * inline script or style (React and the component library set styles through the CSSOM, which a
- * policy does not govern); nothing may frame it. Stricter than helmet's default, which the API
+ * inline script; the only inline styles are the <style> elements the component library injects
+ * with this response's nonce (React and the library otherwise set styles through the CSSOM, which
+ * a policy does not govern); nothing may frame it. Stricter than helmet's default, which the API
  * and /docs keep (Swagger UI needs its inline styles).
  */
-export const CONSOLE_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
+export function consoleCsp(nonce: string): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    `style-src 'self' 'nonce-${nonce}'`,
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -48,16 +55,18 @@ export function serveConsole(dir: string) {
   const root = path.resolve(dir);
   const indexFile = path.join(root, 'index.html');
   const built = existsSync(indexFile);
-  const index = built ? readFileSync(indexFile) : undefined;
+  const index = built ? readFileSync(indexFile, 'utf8') : '';
 
   function send(res: ServerResponse, file: string, head: boolean, immutable: boolean): void {
     res.statusCode = 200;
     res.setHeader('Content-Type', TYPES[path.extname(file)] ?? 'application/octet-stream');
     res.setHeader('Cache-Control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
-    res.setHeader('Content-Security-Policy', CONSOLE_CSP);
+    const nonce = randomBytes(16).toString('base64');
+    res.setHeader('Content-Security-Policy', consoleCsp(nonce));
     if (file === indexFile) {
-      res.setHeader('Content-Length', index!.length);
-      res.end(head ? undefined : index);
+      const page = Buffer.from(index.replaceAll(NONCE_PLACEHOLDER, nonce));
+      res.setHeader('Content-Length', page.length);
+      res.end(head ? undefined : page);
       return;
     }
     res.setHeader('Content-Length', statSync(file).size);

@@ -33,6 +33,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const client = useQueryClient();
   const { data, isPending } = useQuery({ queryKey: ['session'], queryFn: currentSession, staleTime: Infinity, retry: false });
   setCsrfToken(data?.csrfToken);
+  // What one person saw is not shown to the next (the session query itself stays observed).
+  const forgetData = () => client.removeQueries({ predicate: (query) => query.queryKey[0] !== 'session' });
 
   const state: SessionState = {
     session: data ?? null,
@@ -40,13 +42,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       // The token is exchanged for a cookie the page cannot read; it is kept nowhere else.
       const session = await unwrap<Session>(api.POST('/api/v1/auth/token-session', { body: { token } }));
       setCsrfToken(session.csrfToken);
-      client.clear();
+      forgetData();
       client.setQueryData(['session'], session);
     },
     async signOut() {
       await api.POST('/api/v1/auth/logout');
       setCsrfToken(undefined);
-      client.clear();
+      forgetData();
       client.setQueryData(['session'], null);
     },
     can: (...roles) => !!data && (data.roles.includes('admin') || roles.some((role) => data.roles.includes(role))),

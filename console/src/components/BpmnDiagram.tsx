@@ -18,7 +18,10 @@ export default function BpmnDiagram({ xml, title }: { xml: string; title: string
   return (
     <>
       {error && <p role="alert">The diagram could not be shown: {error}</p>}
-      <div className="diagram" ref={container} role="img" aria-label={`BPMN diagram of ${title}`} />
+      <figure className="diagram-figure">
+        <div className="diagram" ref={container} />
+        <figcaption>BPMN diagram of {title}: drag to pan, scroll to zoom. The task list above names each step.</figcaption>
+      </figure>
     </>
   );
 }

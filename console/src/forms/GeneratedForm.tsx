@@ -3,7 +3,7 @@ import { Button, Form } from 'react-aria-components';
 import { ProblemError } from '../api/client';
 import { ProblemMessage } from '../components/ProblemMessage';
 import { GeneratedFields } from './GeneratedFields';
-import { type FieldSpec, placeErrors, toPayload, validate, type Values } from './fields';
+import { type FieldSpec, placeErrors, toPayload, validate, valueAt, type Values } from './fields';
 
 interface Props {
   specs: FieldSpec[];
@@ -26,6 +26,12 @@ export function GeneratedForm({ specs, pointerBase, submitLabel, onSubmit, child
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<{ error: unknown; general?: string[] }>();
   const [busy, setBusy] = useState(false);
+
+  /** An error stays on a field until its value changes. */
+  function change(next: Values) {
+    setErrors((current) => Object.fromEntries(Object.entries(current).filter(([path]) => valueAt(values, path) === valueAt(next, path))));
+    setValues(next);
+  }
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -50,7 +56,7 @@ export function GeneratedForm({ specs, pointerBase, submitLabel, onSubmit, child
   return (
     <Form onSubmit={submit} className="generated" validationBehavior="aria">
       {children}
-      <GeneratedFields specs={specs} values={values} onChange={setValues} errors={errors} />
+      <GeneratedFields specs={specs} values={values} onChange={change} errors={errors} />
       {failure && <ProblemMessage error={failure.error} general={failure.general} />}
       <Button type="submit" className="button" isDisabled={busy}>
         {submitLabel}

@@ -24,7 +24,7 @@ function member(text: string): FieldSpec {
   const optional = head.endsWith('?');
   const name = optional ? head.slice(0, -1) : head;
   const hint = rest.join(' ');
-  const label = name.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/^./, (c) => c.toUpperCase());
+  const label = humanise(name);
   const range = /^(\d+)\s*-\s*(\d+)$/.exec(hint);
   if (range) return { name, label, required: false, kind: 'integer', min: Number(range[1]), max: Number(range[2]) };
   if (hint.includes('|')) return { name, label, required: false, kind: 'enum', values: hint.split('|').map((v) => v.trim()) };
@@ -79,11 +79,19 @@ interface JsonSchema {
   format?: string;
 }
 
-function humanise(name: string): string {
+/** `useCases` → `Use cases`, `art6_3Derogation` → `Art 6(3) derogation`. */
+export function humanise(name: string): string {
   return name
+    .replace(/(\d)_(\d+)/g, '$1($2)')
     .replace(/_/g, ' ')
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([a-z])(\d)/g, '$1 $2')
+    .replace(/([a-z0-9)])([A-Z])/g, (_, before: string, capital: string) => `${before} ${capital.toLowerCase()}`)
     .replace(/^./, (c) => c.toUpperCase());
+}
+
+/** The value at a field path (`risks/0/title`) of a form's values. */
+export function valueAt(values: Values, path: string): unknown {
+  return path.split('/').reduce<unknown>((value, key) => (value && typeof value === 'object' ? (value as Values)[key] : undefined), values);
 }
 
 /** The properties of an object JSON Schema (the AI system attribute schema) as generated inputs. */

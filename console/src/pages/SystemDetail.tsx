@@ -29,20 +29,32 @@ const MODEL_VERSION: FieldSpec[] = [
   },
 ];
 
+/** The classification is what a reader comes for: it is open, the other decisions unfold on demand. */
 function Decision({ decision }: { decision: Schemas['DecisionDto'] }) {
+  const outcome = JSON.stringify(decision.outcome, null, 2);
   return (
-    <article className="decision">
-      <h3>
-        {decision.ruleSetKey} v{decision.ruleSetVersion}
-      </h3>
-      <p className="muted">
-        {when(decision.createdAt)} · {decision.trigger} · by {decision.actor}
-      </p>
-      <p>
-        Outcome: <code>{JSON.stringify(decision.outcome)}</code>
-      </p>
+    <details className="decision" open={decision.ruleSetKey === 'eu-ai-act-risk-class'}>
+      <summary>
+        <strong>
+          {decision.ruleSetKey} v{decision.ruleSetVersion}
+        </strong>{' '}
+        <span className="muted">
+          {when(decision.createdAt)} · {decision.trigger} · by {decision.actor} · {decision.explanation.filter((rule) => rule.fired).length} of{' '}
+          {decision.explanation.length} rules fired
+        </span>
+      </summary>
+      {outcome.length > 240 ? (
+        <details>
+          <summary>Outcome</summary>
+          <pre>{outcome}</pre>
+        </details>
+      ) : (
+        <p>
+          Outcome: <code>{JSON.stringify(decision.outcome)}</code>
+        </p>
+      )}
       <ExplanationTree rules={decision.explanation} />
-    </article>
+    </details>
   );
 }
 

@@ -1,0 +1,214 @@
+import type { AddressInfo } from 'node:net';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { axeViolations, launchChromium, watchErrors } from '../helpers/browser.js';
+import { ADMIN_TOKEN, createTestApp, type TestApp } from '../helpers/test-app.js';
+
+const SCREENSHOTS = new URL('../../docs/console/', import.meta.url);
+
+/**
+ * The governance console in a real browser (Debian's Chromium, headless) against the real service
+ * serving the built console, on real PostgreSQL. Every page visited is scanned with axe-core (no
+ * serious or critical violation) and nothing may be refused by the console's CSP or throw.
+ */
+describe('governance console', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let base: string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  /** A fresh browser profile (no cookie) with its own page, errors watched. */
+  async function open(): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+    const context = await browser.newContext({ baseURL: base, viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    return { context, page, errors: watchErrors(page) };
+  }
+
+  async function signIn(page: Page, token: string): Promise<void> {
+    await page.goto('/');
+    await page.getByRole('heading', { name: 'Sign in to aimsflow' }).waitFor();
+    await page.getByLabel('API token').fill(token);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
+  }
+
+  async function checked(page: Page, screenshot?: string): Promise<void> {
+    expect(await axeViolations(page)).toEqual([]);
+    if (screenshot) await page.screenshot({ path: new URL(`${screenshot}.png`, SCREENSHOTS).pathname, fullPage: true });
+  }
+
+  /** Reloads until the inbox lists the task (the lifecycle may open it in a background step). */
+  async function inboxTask(page: Page, name: string): Promise<void> {
+    for (let attempt = 0; ; attempt++) {
+      await page.goto('/inbox');
+      await page.getByRole('heading', { name: 'Inbox' }).waitFor();
+      await page.getByText('None.').or(page.getByRole('link', { name })).first().waitFor();
+      if (await page.getByRole('link', { name }).count()) break;
+      if (attempt === 50) throw new Error(`${name} never reached the inbox`);
+    }
+    await page.getByRole('link', { name }).first().click();
+    await page.getByRole('heading', { name, level: 1 }).waitFor();
+  }
+
+  it('signs in with a token into an HttpOnly session, shows the dashboard, and signs out', async () => {
+    const { context, page, errors } = await open();
+    await page.goto('/');
+    await page.getByLabel('API token').waitFor();
+    await checked(page, 'sign-in');
+
+    await page.getByLabel('API token').fill('not-a-token-at-all-0123456789');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('alert').waitFor();
+
+    await signIn(page, ADMIN_TOKEN);
+    await page.getByText('Verified').waitFor();
+    await checked(page);
+    const cookies = await context.cookies();
+    expect(cookies.find((c) => c.name === 'aimsflow_session')).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
+    expect(await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }))).toBe('{}{}');
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { name: 'Sign in to aimsflow' }).waitFor();
+    await page.goto('/systems');
+    await page.getByRole('heading', { name: 'Sign in to aimsflow' }).waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('registers a high-risk system through the form generated from the attribute schema and shows its class and legal basis', async () => {
+    const owner = await t.tokenFor('olivia', 'ai-owner');
+    const { context, page, errors } = await open();
+    await signIn(page, owner);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'AI systems' }).click();
+    await page.getByRole('link', { name: 'Register an AI system' }).click();
+    await page.getByLabel('Name').first().waitFor();
+
+    // Sent empty: the required fields say so, nothing is registered.
+    await page.getByRole('button', { name: 'Register' }).click();
+    await page.getByText('is required').first().waitFor();
+
+    await page.getByLabel('Name', { exact: false }).first().fill('CV screening assistant');
+    await page.getByLabel('Intended purpose').fill('Shortlist applicants for open positions');
+    await page
+      .getByRole('group', { name: /Roles of the organisation/ })
+      .getByText('deployer')
+      .click();
+    await page
+      .getByRole('group', { name: /Use cases/ })
+      .getByText('recruitment', { exact: true })
+      .click();
+    await page.getByText('Profiles natural persons', { exact: true }).click();
+    await page.getByText('Processes personal data', { exact: true }).click();
+    await checked(page, 'register-system');
+    await page.getByRole('button', { name: 'Register' }).click();
+
+    await page.getByRole('heading', { name: 'CV screening assistant' }).waitFor();
+    const facts = page.locator('dl.facts');
+    await expect(facts.locator('dt:has-text("Risk class") + dd').textContent()).resolves.toBe('high');
+    await expect(facts.locator('dt:has-text("Legal basis") + dd').textContent()).resolves.toContain('Annex III');
+    await page.getByRole('heading', { name: 'Decisions' }).waitFor();
+    // The classification is open with its explanation: the rule that made it high-risk fired.
+    await page
+      .locator('details.decision[open]')
+      .getByText(/^Fired$/)
+      .first()
+      .waitFor();
+    await checked(page, 'system-detail');
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'AI systems' }).click();
+    await page.getByRole('link', { name: 'CV screening assistant' }).waitFor();
+    await checked(page, 'systems');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('works onboarding tasks from the inbox; the drafter is refused the review by segregation of duties, the rule named', async () => {
+    // Olivia owns the system and is also a compliance officer, so she may review, except what she drafted.
+    const olivia = await t.tokenFor('olivia-co', 'ai-owner', 'compliance-officer');
+    const { context, page, errors } = await open();
+    await signIn(page, olivia);
+    const created = await t.http
+      .post('/api/v1/ai-systems')
+      .set('Authorization', `Bearer ${olivia}`)
+      .send({ name: 'Interview scheduler', intendedPurpose: 'Schedule interviews', roles: ['deployer'], attributes: { useCases: ['recruitment'] } })
+      .expect(201);
+    expect(created.body.riskClass).toBe('high');
+
+    await inboxTask(page, 'Confirm scope and role');
+    await checked(page);
+    await page
+      .getByRole('radiogroup', { name: /Is the system in the scope/ })
+      .getByText('Yes')
+      .click();
+    await page.getByRole('button', { name: 'Complete task' }).click();
+    await page.getByRole('heading', { name: 'Inbox' }).waitFor();
+
+    await inboxTask(page, 'Draft impact assessment');
+    // Sent empty: each required dimension says so on its own fieldset.
+    await page.getByRole('button', { name: 'Complete task' }).click();
+    await page
+      .getByRole('group', { name: /Individuals/ })
+      .getByText('is required')
+      .waitFor();
+    for (const dimension of ['Individuals', 'Groups and communities', 'Society', 'The organisation']) {
+      const group = page.getByRole('group', { name: new RegExp(dimension) });
+      await group.getByLabel('Description').fill(`Effects on ${dimension.toLowerCase()}`);
+      await group.getByLabel('Severity').fill('2');
+      await group.getByLabel('Likelihood').fill('2');
+    }
+    await page
+      .getByRole('group', { name: /Individuals/ })
+      .getByLabel('Severity')
+      .fill('9');
+    await page.getByRole('button', { name: 'Complete task' }).click();
+    await page.getByText('must be between 1 and 5').waitFor();
+    await page
+      .getByRole('group', { name: /Individuals/ })
+      .getByLabel('Severity')
+      .fill('3');
+    await checked(page, 'task-form');
+    await page.getByRole('button', { name: 'Complete task' }).click();
+    await page.getByRole('heading', { name: 'Inbox' }).waitFor();
+
+    await inboxTask(page, 'Review impact assessment');
+    await page
+      .getByRole('radiogroup', { name: /Review decision/ })
+      .getByText('approve', { exact: true })
+      .click();
+    await page.getByRole('button', { name: 'Complete task' }).click();
+    const alert = page.getByRole('alert');
+    await alert.getByText('Refused by segregation of duties').waitFor();
+    await expect(alert.textContent()).resolves.toContain('separateFrom: Task_draft');
+    await checked(page, 'segregation-of-duties');
+
+    await page.goto('/inbox');
+    await page.getByRole('link', { name: 'Review impact assessment' }).waitFor();
+    await checked(page, 'inbox');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('shows the register and the work on the dashboard, and a process diagram loaded on demand', async () => {
+    const { context, page, errors } = await open();
+    await signIn(page, ADMIN_TOKEN);
+    const high = page.getByRole('table', { name: 'Systems per EU AI Act risk class' }).getByRole('row', { name: /high/ });
+    await high.getByRole('cell', { name: '2', exact: true }).waitFor();
+    await page.getByText('Verified').waitFor();
+    await checked(page, 'dashboard');
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Processes' }).click();
+    await page.getByRole('link', { name: 'AI system onboarding' }).click();
+    await page.locator('.diagram svg .djs-element').first().waitFor();
+    await checked(page, 'process-diagram');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
