@@ -180,6 +180,7 @@ export function toPayload(specs: FieldSpec[], values: Values): Values {
     else if (spec.kind === 'json') out[name] = typeof value === 'string' ? JSON.parse(value) : value;
     else if (spec.kind === 'object') out[name] = toPayload(spec.fields ?? [], value as Values);
     else if (spec.kind === 'objects') out[name] = (value as Values[]).map((item) => toPayload(spec.fields ?? [], item));
+    else if (spec.kind === 'list') out[name] = (value as string[]).map((line) => line.trim()).filter(Boolean);
     else out[name] = value;
   }
   return out;
