@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { fromProjectRoot } from '../src/common/paths.js';
 import { auditChainBench } from './audit-chain.bench.js';
+import { consoleBundleBench } from './console-bundle.bench.js';
 import { log } from './bench-database.js';
 import { processMemoryBench } from './process-memory.bench.js';
 import { processTasksHttpBench } from './process-tasks-http.bench.js';
@@ -25,6 +26,7 @@ const BENCHES: Record<string, () => Promise<Record<string, number>>> = {
   'process-tasks-http': processTasksHttpBench,
   'http-adapters': httpAdaptersBench,
   'process-memory': processMemoryBench,
+  'console-bundle': consoleBundleBench,
 };
 
 async function main(): Promise<void> {

@@ -4,7 +4,6 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'vite';
 
 const consoleDir = path.dirname(fileURLToPath(import.meta.url));
 const root = path.dirname(consoleDir);
@@ -30,6 +29,8 @@ const digest = hash.digest('hex');
 if (!process.argv.includes('--force') && existsSync(path.join(outDir, 'index.html')) && existsSync(stamp) && readFileSync(stamp, 'utf8') === digest) {
   process.stdout.write('console: unchanged, not rebuilt\n');
 } else {
+  // Vite is loaded only when there is something to build: a warm start skips it entirely.
+  const { build } = await import('vite');
   await build({ configFile: path.join(consoleDir, 'vite.config.ts'), logLevel: 'warn' });
   writeFileSync(stamp, digest);
   process.stdout.write('console: built into dist/console\n');
