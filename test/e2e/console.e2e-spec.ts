@@ -68,9 +68,21 @@ describe('governance console', () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('alert').waitFor();
 
-    await signIn(page, ADMIN_TOKEN);
+    // By keyboard only: the token field has focus, Enter signs in; the skip link leads to the content.
+    await page.getByLabel('API token').fill('');
+    await page.keyboard.type(ADMIN_TOKEN);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
     await page.getByText('Verified').waitFor();
     await checked(page);
+    await page.keyboard.press('Tab');
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Skip to content');
+    await page.keyboard.press('Tab'); // Dashboard
+    await page.keyboard.press('Tab');
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Inbox');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Inbox' }).waitFor();
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('main');
     const cookies = await context.cookies();
     expect(cookies.find((c) => c.name === 'aimsflow_session')).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
     expect(await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }))).toBe('{}{}');
@@ -196,7 +208,7 @@ describe('governance console', () => {
     await context.close();
   });
 
-  it('shows the register and the work on the dashboard, and a process diagram loaded on demand', async () => {
+  it('shows the register and the work on the dashboard, a process diagram and a rule set loaded on demand', async () => {
     const { context, page, errors } = await open();
     await signIn(page, ADMIN_TOKEN);
     const high = page.getByRole('table', { name: 'Systems per EU AI Act risk class' }).getByRole('row', { name: /high/ });
@@ -208,6 +220,12 @@ describe('governance console', () => {
     await page.getByRole('link', { name: 'AI system onboarding' }).click();
     await page.locator('.diagram svg .djs-element').first().waitFor();
     await checked(page, 'process-diagram');
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Rules' }).click();
+    await page.getByRole('link', { name: 'EU AI Act risk classification' }).click();
+    await page.getByRole('textbox', { name: 'Rule set eu-ai-act-risk-class' }).waitFor();
+    await page.getByRole('button', { name: 'Save as new draft version' }).waitFor();
+    await checked(page, 'rules');
     expect(errors).toEqual([]);
     await context.close();
   });

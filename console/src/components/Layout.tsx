@@ -9,8 +9,12 @@ export function Layout() {
   const location = useLocation();
   const navigate = useNavigate();
   const main = useRef<HTMLElement>(null);
-  // Moving between pages puts focus on the new page's content, as a page load would.
-  useEffect(() => main.current?.focus(), [location.pathname]);
+  const loaded = useRef(false);
+  // Moving to another page puts focus on its content; the first page keeps the browser's start (the skip link first).
+  useEffect(() => {
+    if (loaded.current) main.current?.focus();
+    loaded.current = true;
+  }, [location.pathname]);
   if (!session) return <Navigate to={`/sign-in?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
   return (
     <>
@@ -34,6 +38,9 @@ export function Layout() {
             </li>
             <li>
               <NavLink to="/processes">Processes</NavLink>
+            </li>
+            <li>
+              <NavLink to="/rules">Rules</NavLink>
             </li>
           </ul>
         </nav>
