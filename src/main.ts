@@ -37,7 +37,7 @@ async function main(): Promise<void> {
   if (config.httpAdapter === 'fastify') await running.app.listen(config.port, '::');
   else await running.app.listen(config.port);
   process.stderr.write(
-    `aimsflow listening on http://localhost:${config.port} (API /api/v1, docs /docs, health /health; ` +
+    `aimsflow listening on http://localhost:${config.port} (console /, API /api/v1, docs /docs, health /health; ` +
       `database: ${running.database.embedded ? `embedded in ${config.dataDir}` : 'DATABASE_URL'})\n`,
   );
 }

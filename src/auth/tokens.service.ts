@@ -125,7 +125,7 @@ export class TokensService implements OnApplicationBootstrap {
     process.stdout.write(
       `\n  aimsflow: no tokens existed, so this admin token was created. It is shown only now:\n\n` +
         `    ${created.token}\n\n` +
-        `  Use it as "Authorization: Bearer <token>" and create personal tokens with POST /api/v1/tokens\n` +
+        `  Sign in to the console at / with it, or use it as "Authorization: Bearer <token>"; create personal tokens with POST /api/v1/tokens\n` +
         `  (or npm run cli -- token:create --subject alice --roles ai-owner). Only its hash is stored.\n\n`,
     );
   }

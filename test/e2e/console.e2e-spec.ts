@@ -58,6 +58,36 @@ describe('governance console', () => {
     await page.getByRole('heading', { name, level: 1 }).waitFor();
   }
 
+  it('is served at / under its own CSP, routes of the console get index.html, everything else stays the API', async () => {
+    const page = await t.http.get('/inbox?overdue=true').set('Accept', 'text/html').expect(200);
+    expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
+    const nonce = /<meta name="csp-nonce" content="([^"]+)"/.exec(page.text)?.[1];
+    expect(nonce).toMatch(/^[A-Za-z0-9+/]{22}==$/);
+    expect(page.headers['content-security-policy']).toBe(
+      `default-src 'self'; script-src 'self'; style-src 'self' 'nonce-${nonce}'; img-src 'self' data:; font-src 'self'; connect-src 'self'; ` +
+        "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
+    );
+    const again = await t.http.get('/').set('Accept', 'text/html').expect(200);
+    expect(again.text).not.toContain(nonce);
+
+    const script = /src="(\/assets\/[^"]+\.js)"/.exec(page.text)![1];
+    const asset = await t.http.get(script).expect(200);
+    expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+
+    // Not console routes: a missing asset, an API client without HTML, the API, the docs, a way out of the folder.
+    for (const [path, accept] of [
+      ['/assets/missing.js', '*/*'],
+      ['/inbox', 'application/json'],
+      ['/api/v1/nothing', 'text/html'],
+      ['/%2e%2e/package.json', 'text/html'],
+    ]) {
+      const res = await t.http.get(path).set('Accept', accept).expect(404);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+    }
+    const docs = await t.http.get('/docs/').expect(200);
+    expect(docs.headers['content-security-policy']).toContain('validator.swagger.io');
+  });
+
   it('signs in with a token into an HttpOnly session, shows the dashboard, and signs out', async () => {
     const { context, page, errors } = await open();
     await page.goto('/');
