@@ -231,8 +231,16 @@ describe('governance console', () => {
     await expect(alert.textContent()).resolves.toContain('separateFrom: Task_draft');
     await checked(page, 'segregation-of-duties');
 
+    // Handed to a colleague who may review it: it leaves the drafter's claimable list.
+    await t.tokenFor('carla', 'compliance-officer');
+    await page.getByLabel('Delegate to (subject)').fill('carla');
+    await page.getByRole('button', { name: 'Delegate' }).click();
+    await page.locator('dt:has-text("Held by") + dd').getByText('carla').waitFor();
+    await expect(page.getByRole('button', { name: 'Complete task' }).count()).resolves.toBe(0);
+
     await page.goto('/inbox');
-    await page.getByRole('link', { name: 'Review impact assessment' }).waitFor();
+    await page.getByRole('link', { name: 'Confirm scope and role' }).waitFor();
+    await expect(page.getByRole('link', { name: 'Review impact assessment' }).count()).resolves.toBe(0);
     await checked(page, 'inbox');
     expect(errors).toEqual([]);
     await context.close();

@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { type FormEvent } from 'react';
 import { Button, Checkbox, Form, Input, Label, TextField } from 'react-aria-components';
-import { Link, useSearchParams } from 'react-router';
+import { Link, useLocation, useSearchParams } from 'react-router';
 import { api, unwrap } from '../api/client';
 import { useSession } from '../auth/session';
 import { when, isOverdue } from '../components/format';
@@ -16,6 +16,7 @@ const FILTERS = ['candidateRole', 'instanceId', 'subjectType', 'subjectId', 'due
 export function Inbox() {
   const { session } = useSession();
   const [params, setParams] = useSearchParams();
+  const completed = (useLocation().state as { completed?: string } | null)?.completed;
   const offset = Number(params.get('offset') ?? 0);
   const query = {
     limit: LIMIT,
@@ -108,6 +109,11 @@ export function Inbox() {
   return (
     <>
       <h1>Inbox</h1>
+      {completed && (
+        <p role="status" className="notice">
+          Completed: {completed}.
+        </p>
+      )}
       <Form className="filters" onSubmit={applyFilters} key={params.toString()} aria-label="Filter tasks">
         <Checkbox name="overdue" value="true" defaultSelected={params.get('overdue') === 'true'}>
           <span className="checkbox" aria-hidden="true" />
