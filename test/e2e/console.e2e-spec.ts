@@ -4,6 +4,8 @@ import { axeViolations, launchChromium, watchErrors } from '../helpers/browser.j
 import { ADMIN_TOKEN, createTestApp, type TestApp } from '../helpers/test-app.js';
 
 const SCREENSHOTS = new URL('../../docs/console/', import.meta.url);
+/** A browser test walks several pages; on a loaded CI machine that takes longer than an API test. */
+const BROWSER_TEST_MS = 150_000;
 
 /**
  * The governance console in a real browser (Debian's Chromium, headless) against the real service
@@ -88,183 +90,210 @@ describe('governance console', () => {
     expect(docs.headers['content-security-policy']).toContain('validator.swagger.io');
   });
 
-  it('signs in with a token into an HttpOnly session, shows the dashboard, and signs out', async () => {
-    const { context, page, errors } = await open();
-    await page.goto('/');
-    await page.getByLabel('API token').waitFor();
-    await checked(page, 'sign-in');
+  it(
+    'signs in with a token into an HttpOnly session, shows the dashboard, and signs out',
+    async () => {
+      const { context, page, errors } = await open();
+      await page.goto('/');
+      await page.getByLabel('API token').waitFor();
+      await checked(page, 'sign-in');
 
-    await page.getByLabel('API token').fill('not-a-token-at-all-0123456789');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('alert').waitFor();
+      await page.getByLabel('API token').fill('not-a-token-at-all-0123456789');
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('alert').waitFor();
 
-    // By keyboard only: the token field has focus, Enter signs in; the skip link leads to the content.
-    await page.getByLabel('API token').fill('');
-    await page.keyboard.type(ADMIN_TOKEN);
-    await page.keyboard.press('Enter');
-    await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
-    await page.getByText('Verified').waitFor();
-    await checked(page);
-    await page.keyboard.press('Tab');
-    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Skip to content');
-    await page.keyboard.press('Tab'); // Dashboard
-    await page.keyboard.press('Tab');
-    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Inbox');
-    await page.keyboard.press('Enter');
-    await page.getByRole('heading', { name: 'Inbox' }).waitFor();
-    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('main');
-    const cookies = await context.cookies();
-    expect(cookies.find((c) => c.name === 'aimsflow_session')).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
-    expect(await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }))).toBe('{}{}');
+      // By keyboard only: the token field has focus, Enter signs in; the skip link leads to the content.
+      await page.getByLabel('API token').fill('');
+      await page.keyboard.type(ADMIN_TOKEN);
+      await page.keyboard.press('Enter');
+      await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
+      await page.getByText('Verified').waitFor();
+      await checked(page);
+      await page.keyboard.press('Tab');
+      await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Skip to content');
+      await page.keyboard.press('Tab'); // Dashboard
+      await page.keyboard.press('Tab');
+      await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Inbox');
+      await page.keyboard.press('Enter');
+      await page.getByRole('heading', { name: 'Inbox' }).waitFor();
+      await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('main');
+      const cookies = await context.cookies();
+      expect(cookies.find((c) => c.name === 'aimsflow_session')).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
+      expect(await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }))).toBe('{}{}');
 
-    await page.getByRole('button', { name: 'Sign out' }).click();
-    await page.getByRole('heading', { name: 'Sign in to aimsflow' }).waitFor();
-    await page.goto('/systems');
-    await page.getByRole('heading', { name: 'Sign in to aimsflow' }).waitFor();
-    expect(errors).toEqual([]);
-    await context.close();
-  });
+      await page.getByRole('button', { name: 'Sign out' }).click();
+      await page.getByRole('heading', { name: 'Sign in to aimsflow' }).waitFor();
+      await page.goto('/systems');
+      await page.getByRole('heading', { name: 'Sign in to aimsflow' }).waitFor();
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+    BROWSER_TEST_MS,
+  );
 
-  it('registers a high-risk system through the form generated from the attribute schema and shows its class and legal basis', async () => {
-    const owner = await t.tokenFor('olivia', 'ai-owner');
-    const { context, page, errors } = await open();
-    await signIn(page, owner);
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'AI systems' }).click();
-    await page.getByRole('link', { name: 'Register an AI system' }).click();
-    await page.getByLabel('Name').first().waitFor();
+  it(
+    'registers a high-risk system through the form generated from the attribute schema and shows its class and legal basis',
+    async () => {
+      const owner = await t.tokenFor('olivia', 'ai-owner');
+      const { context, page, errors } = await open();
+      await signIn(page, owner);
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'AI systems' }).click();
+      await page.getByRole('link', { name: 'Register an AI system' }).click();
+      await page.getByLabel('Name').first().waitFor();
 
-    // Sent empty: the required fields say so, nothing is registered.
-    await page.getByRole('button', { name: 'Register' }).click();
-    await page.getByText('is required').first().waitFor();
+      // Sent empty: the required fields say so, nothing is registered.
+      await page.getByRole('button', { name: 'Register' }).click();
+      await page.getByText('is required').first().waitFor();
 
-    await page.getByLabel('Name', { exact: false }).first().fill('CV screening assistant');
-    await page.getByLabel('Intended purpose').fill('Shortlist applicants for open positions');
-    await page
-      .getByRole('group', { name: /Roles of the organisation/ })
-      .getByText('deployer')
-      .click();
-    await page
-      .getByRole('group', { name: /Use cases/ })
-      .getByText('recruitment', { exact: true })
-      .click();
-    await page.getByText('Profiles natural persons', { exact: true }).click();
-    await page.getByText('Processes personal data', { exact: true }).click();
-    await checked(page, 'register-system');
-    await page.getByRole('button', { name: 'Register' }).click();
+      await page.getByLabel('Name', { exact: false }).first().fill('CV screening assistant');
+      await page.getByLabel('Intended purpose').fill('Shortlist applicants for open positions');
+      await page
+        .getByRole('group', { name: /Roles of the organisation/ })
+        .getByText('deployer')
+        .click();
+      await page
+        .getByRole('group', { name: /Use cases/ })
+        .getByText('recruitment', { exact: true })
+        .click();
+      await page.getByText('Profiles natural persons', { exact: true }).click();
+      await page.getByText('Processes personal data', { exact: true }).click();
+      await checked(page, 'register-system');
+      await page.getByRole('button', { name: 'Register' }).click();
 
-    await page.getByRole('heading', { name: 'CV screening assistant' }).waitFor();
-    const facts = page.locator('dl.facts');
-    await expect(facts.locator('dt:has-text("Risk class") + dd').textContent()).resolves.toBe('high');
-    await expect(facts.locator('dt:has-text("Legal basis") + dd').textContent()).resolves.toContain('Annex III');
-    await page.getByRole('heading', { name: 'Decisions' }).waitFor();
-    // The classification is open with its explanation: the rule that made it high-risk fired.
-    await page
-      .locator('details.decision[open]')
-      .getByText(/^Fired$/)
-      .first()
-      .waitFor();
-    await checked(page, 'system-detail');
+      await page.getByRole('heading', { name: 'CV screening assistant' }).waitFor();
+      const facts = page.locator('dl.facts');
+      await expect(facts.locator('dt:has-text("Risk class") + dd').textContent()).resolves.toBe('high');
+      await expect(facts.locator('dt:has-text("Legal basis") + dd').textContent()).resolves.toContain('Annex III');
+      await page.getByRole('heading', { name: 'Decisions' }).waitFor();
+      // The classification is open with its explanation: the rule that made it high-risk fired.
+      await page
+        .locator('details.decision[open]')
+        .getByText(/^Fired$/)
+        .first()
+        .waitFor();
+      await checked(page, 'system-detail');
 
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'AI systems' }).click();
-    await page.getByRole('link', { name: 'CV screening assistant' }).waitFor();
-    await checked(page, 'systems');
-    expect(errors).toEqual([]);
-    await context.close();
-  });
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'AI systems' }).click();
+      await page.getByRole('link', { name: 'CV screening assistant' }).waitFor();
+      // The API's filters: minimal-risk systems, none; high-risk ones, this one.
+      for (const [riskClass, shown] of [
+        ['minimal', 'No system matches.'],
+        ['high', 'CV screening assistant'],
+      ]) {
+        await page.getByRole('button', { name: /Risk class/ }).click();
+        await page.getByRole('option', { name: riskClass }).click();
+        await page.getByRole('button', { name: 'Apply filters' }).click();
+        await page.waitForURL(new RegExp(`riskClass=${riskClass}`));
+        await page.getByRole('table').getByText(shown).waitFor();
+      }
+      await checked(page, 'systems');
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+    BROWSER_TEST_MS,
+  );
 
-  it('works onboarding tasks from the inbox; the drafter is refused the review by segregation of duties, the rule named', async () => {
-    // Olivia owns the system and is also a compliance officer, so she may review, except what she drafted.
-    const olivia = await t.tokenFor('olivia-co', 'ai-owner', 'compliance-officer');
-    const { context, page, errors } = await open();
-    await signIn(page, olivia);
-    const created = await t.http
-      .post('/api/v1/ai-systems')
-      .set('Authorization', `Bearer ${olivia}`)
-      .send({ name: 'Interview scheduler', intendedPurpose: 'Schedule interviews', roles: ['deployer'], attributes: { useCases: ['recruitment'] } })
-      .expect(201);
-    expect(created.body.riskClass).toBe('high');
+  it(
+    'works onboarding tasks from the inbox; the drafter is refused the review by segregation of duties, the rule named',
+    async () => {
+      // Olivia owns the system and is also a compliance officer, so she may review, except what she drafted.
+      const olivia = await t.tokenFor('olivia-co', 'ai-owner', 'compliance-officer');
+      const { context, page, errors } = await open();
+      await signIn(page, olivia);
+      const created = await t.http
+        .post('/api/v1/ai-systems')
+        .set('Authorization', `Bearer ${olivia}`)
+        .send({ name: 'Interview scheduler', intendedPurpose: 'Schedule interviews', roles: ['deployer'], attributes: { useCases: ['recruitment'] } })
+        .expect(201);
+      expect(created.body.riskClass).toBe('high');
 
-    await inboxTask(page, 'Confirm scope and role');
-    await checked(page);
-    await page
-      .getByRole('radiogroup', { name: /Is the system in the scope/ })
-      .getByText('Yes')
-      .click();
-    await page.getByRole('button', { name: 'Complete task' }).click();
-    await page.getByRole('heading', { name: 'Inbox' }).waitFor();
+      await inboxTask(page, 'Confirm scope and role');
+      await checked(page);
+      await page
+        .getByRole('radiogroup', { name: /Is the system in the scope/ })
+        .getByText('Yes')
+        .click();
+      await page.getByRole('button', { name: 'Complete task' }).click();
+      await page.getByRole('heading', { name: 'Inbox' }).waitFor();
 
-    await inboxTask(page, 'Draft impact assessment');
-    // Sent empty: each required dimension says so on its own fieldset.
-    await page.getByRole('button', { name: 'Complete task' }).click();
-    await page
-      .getByRole('group', { name: /Individuals/ })
-      .getByText('is required')
-      .waitFor();
-    for (const dimension of ['Individuals', 'Groups and communities', 'Society', 'The organisation']) {
-      const group = page.getByRole('group', { name: new RegExp(dimension) });
-      await group.getByLabel('Description').fill(`Effects on ${dimension.toLowerCase()}`);
-      await group.getByLabel('Severity').fill('2');
-      await group.getByLabel('Likelihood').fill('2');
-    }
-    await page
-      .getByRole('group', { name: /Individuals/ })
-      .getByLabel('Severity')
-      .fill('9');
-    await page.getByRole('button', { name: 'Complete task' }).click();
-    await page.getByText('must be between 1 and 5').waitFor();
-    await page
-      .getByRole('group', { name: /Individuals/ })
-      .getByLabel('Severity')
-      .fill('3');
-    await checked(page, 'task-form');
-    await page.getByRole('button', { name: 'Complete task' }).click();
-    await page.getByRole('heading', { name: 'Inbox' }).waitFor();
+      await inboxTask(page, 'Draft impact assessment');
+      // Sent empty: each required dimension says so on its own fieldset.
+      await page.getByRole('button', { name: 'Complete task' }).click();
+      await page
+        .getByRole('group', { name: /Individuals/ })
+        .getByText('is required')
+        .waitFor();
+      for (const dimension of ['Individuals', 'Groups and communities', 'Society', 'The organisation']) {
+        const group = page.getByRole('group', { name: new RegExp(dimension) });
+        await group.getByLabel('Description').fill(`Effects on ${dimension.toLowerCase()}`);
+        await group.getByLabel('Severity').fill('2');
+        await group.getByLabel('Likelihood').fill('2');
+      }
+      await page
+        .getByRole('group', { name: /Individuals/ })
+        .getByLabel('Severity')
+        .fill('9');
+      await page.getByRole('button', { name: 'Complete task' }).click();
+      await page.getByText('must be between 1 and 5').waitFor();
+      await page
+        .getByRole('group', { name: /Individuals/ })
+        .getByLabel('Severity')
+        .fill('3');
+      await checked(page, 'task-form');
+      await page.getByRole('button', { name: 'Complete task' }).click();
+      await page.getByRole('heading', { name: 'Inbox' }).waitFor();
 
-    await inboxTask(page, 'Review impact assessment');
-    await page
-      .getByRole('radiogroup', { name: /Review decision/ })
-      .getByText('approve', { exact: true })
-      .click();
-    await page.getByRole('button', { name: 'Complete task' }).click();
-    const alert = page.getByRole('alert');
-    await alert.getByText('Refused by segregation of duties').waitFor();
-    await expect(alert.textContent()).resolves.toContain('separateFrom: Task_draft');
-    await checked(page, 'segregation-of-duties');
+      await inboxTask(page, 'Review impact assessment');
+      await page
+        .getByRole('radiogroup', { name: /Review decision/ })
+        .getByText('approve', { exact: true })
+        .click();
+      await page.getByRole('button', { name: 'Complete task' }).click();
+      const alert = page.getByRole('alert');
+      await alert.getByText('Refused by segregation of duties').waitFor();
+      await expect(alert.textContent()).resolves.toContain('separateFrom: Task_draft');
+      await checked(page, 'segregation-of-duties');
 
-    // Handed to a colleague who may review it: it leaves the drafter's claimable list.
-    await t.tokenFor('carla', 'compliance-officer');
-    await page.getByLabel('Delegate to (subject)').fill('carla');
-    await page.getByRole('button', { name: 'Delegate' }).click();
-    await page.locator('dt:has-text("Held by") + dd').getByText('carla').waitFor();
-    await expect(page.getByRole('button', { name: 'Complete task' }).count()).resolves.toBe(0);
+      // Handed to a colleague who may review it: it leaves the drafter's claimable list.
+      await t.tokenFor('carla', 'compliance-officer');
+      await page.getByLabel('Delegate to (subject)').fill('carla');
+      await page.getByRole('button', { name: 'Delegate' }).click();
+      await page.locator('dt:has-text("Held by") + dd').getByText('carla').waitFor();
+      await expect(page.getByRole('button', { name: 'Complete task' }).count()).resolves.toBe(0);
 
-    await page.goto('/inbox');
-    await page.getByRole('link', { name: 'Confirm scope and role' }).waitFor();
-    await expect(page.getByRole('link', { name: 'Review impact assessment' }).count()).resolves.toBe(0);
-    await checked(page, 'inbox');
-    expect(errors).toEqual([]);
-    await context.close();
-  });
+      await page.goto('/inbox');
+      await page.getByRole('link', { name: 'Confirm scope and role' }).waitFor();
+      await expect(page.getByRole('link', { name: 'Review impact assessment' }).count()).resolves.toBe(0);
+      await checked(page, 'inbox');
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+    BROWSER_TEST_MS,
+  );
 
-  it('shows the register and the work on the dashboard, a process diagram and a rule set loaded on demand', async () => {
-    const { context, page, errors } = await open();
-    await signIn(page, ADMIN_TOKEN);
-    const high = page.getByRole('table', { name: 'Systems per EU AI Act risk class' }).getByRole('row', { name: /high/ });
-    await high.getByRole('cell', { name: '2', exact: true }).waitFor();
-    await page.getByText('Verified').waitFor();
-    await checked(page, 'dashboard');
+  it(
+    'shows the register and the work on the dashboard, a process diagram and a rule set loaded on demand',
+    async () => {
+      const { context, page, errors } = await open();
+      await signIn(page, ADMIN_TOKEN);
+      const high = page.getByRole('table', { name: 'Systems per EU AI Act risk class' }).getByRole('row', { name: /high/ });
+      await high.getByRole('cell', { name: '2', exact: true }).waitFor();
+      await page.getByText('Verified').waitFor();
+      await checked(page, 'dashboard');
 
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Processes' }).click();
-    await page.getByRole('link', { name: 'AI system onboarding' }).click();
-    await page.locator('.diagram svg .djs-element').first().waitFor();
-    await checked(page, 'process-diagram');
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Processes' }).click();
+      await page.getByRole('link', { name: 'AI system onboarding' }).click();
+      await page.locator('.diagram svg .djs-element').first().waitFor();
+      await checked(page, 'process-diagram');
 
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Rules' }).click();
-    await page.getByRole('link', { name: 'EU AI Act risk classification' }).click();
-    await page.getByRole('textbox', { name: 'Rule set eu-ai-act-risk-class' }).waitFor();
-    await page.getByRole('button', { name: 'Save as new draft version' }).waitFor();
-    await checked(page, 'rules');
-    expect(errors).toEqual([]);
-    await context.close();
-  });
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Rules' }).click();
+      await page.getByRole('link', { name: 'EU AI Act risk classification' }).click();
+      await page.getByRole('textbox', { name: 'Rule set eu-ai-act-risk-class' }).waitFor();
+      await page.getByRole('button', { name: 'Save as new draft version' }).waitFor();
+      await checked(page, 'rules');
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+    BROWSER_TEST_MS,
+  );
 });

@@ -1,19 +1,9 @@
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { api, type Schemas, unwrap } from '../api/client';
+import { api, unwrap } from '../api/client';
 import { useSession } from '../auth/session';
 import { BarChart } from '../components/BarChart';
-
-const RISK_CLASSES = ['prohibited', 'high', 'limited', 'minimal'] as const;
-const STATUSES: Schemas['AiSystemDto']['status'][] = [
-  'registered',
-  'in-assessment',
-  'approved',
-  'reassessment-required',
-  'out-of-scope',
-  'prohibited',
-  'retired',
-];
+import { RISK_CLASSES, STATUSES } from '../vocabulary';
 
 /** Counts from the list endpoints' totals (one item per page is enough to learn the total). */
 function useTotals<T extends string>(key: 'riskClass' | 'status', values: readonly T[]) {

@@ -5,15 +5,21 @@ import { useSession } from '../auth/session';
 import { ProblemMessage } from '../components/ProblemMessage';
 import { GeneratedForm } from '../forms/GeneratedForm';
 import { type FieldSpec, fromJsonSchema } from '../forms/fields';
-
-const ROLES = ['developer', 'provider', 'deployer', 'importer', 'distributor'];
+import { ORGANISATION_ROLES } from '../vocabulary';
 
 /** The register's own fields; the attributes come from the service's attribute schema. */
 const FIXED: FieldSpec[] = [
   { name: 'name', label: 'Name', required: true, kind: 'string' },
   { name: 'intendedPurpose', label: 'Intended purpose', required: true, kind: 'string' },
   { name: 'description', label: 'Description', required: false, kind: 'string' },
-  { name: 'roles', label: 'Roles of the organisation', description: 'ISO/IEC 42001 clause 4; EU AI Act Art. 3', required: true, kind: 'multi', values: ROLES },
+  {
+    name: 'roles',
+    label: 'Roles of the organisation',
+    description: 'ISO/IEC 42001 clause 4; EU AI Act Art. 3',
+    required: true,
+    kind: 'multi',
+    values: ORGANISATION_ROLES,
+  },
   { name: 'owner', label: 'Owner (subject accountable for it)', required: false, kind: 'string' },
   { name: 'thirdParty', label: 'Supplied by a third party', required: false, kind: 'boolean' },
   {

@@ -4,24 +4,20 @@ import { Button, Form, Input, Label, TextField } from 'react-aria-components';
 import { Link, useSearchParams } from 'react-router';
 import { api, unwrap } from '../api/client';
 import { useSession } from '../auth/session';
+import { FilterSelect } from '../components/FilterSelect';
 import { Pagination } from '../components/Pagination';
 import { ProblemMessage } from '../components/ProblemMessage';
+import { ORGANISATION_ROLES, RISK_CLASSES, STATUSES } from '../vocabulary';
 
 const LIMIT = 20;
-const FILTERS = [
-  ['q', 'Search'],
-  ['status', 'Status'],
-  ['riskClass', 'Risk class'],
-  ['role', 'Organisation role'],
-  ['useCase', 'Use case'],
-] as const;
+const FILTERS = ['q', 'status', 'riskClass', 'role', 'useCase'] as const;
 
 /** The AI system register: the API's filters and its pages. */
 export function Systems() {
   const { can } = useSession();
   const [params, setParams] = useSearchParams();
   const offset = Number(params.get('offset') ?? 0);
-  const query = { limit: LIMIT, offset, ...Object.fromEntries(FILTERS.filter(([f]) => params.get(f)).map(([f]) => [f, params.get(f)!])) };
+  const query = { limit: LIMIT, offset, ...Object.fromEntries(FILTERS.filter((f) => params.get(f)).map((f) => [f, params.get(f)!])) };
   const systems = useQuery({
     queryKey: ['ai-systems', 'list', query],
     queryFn: () => unwrap(api.GET('/api/v1/ai-systems', { params: { query } })),
@@ -46,12 +42,17 @@ export function Systems() {
         )}
       </div>
       <Form className="filters" onSubmit={applyFilters} key={params.toString()} aria-label="Filter AI systems">
-        {FILTERS.map(([name, label]) => (
-          <TextField key={name} name={name} defaultValue={params.get(name) ?? ''}>
-            <Label>{label}</Label>
-            <Input />
-          </TextField>
-        ))}
+        <TextField name="q" defaultValue={params.get('q') ?? ''}>
+          <Label>Search</Label>
+          <Input />
+        </TextField>
+        <FilterSelect name="status" label="Status" values={STATUSES} value={params.get('status')} />
+        <FilterSelect name="riskClass" label="Risk class" values={RISK_CLASSES} value={params.get('riskClass')} />
+        <FilterSelect name="role" label="Organisation role" values={ORGANISATION_ROLES} value={params.get('role')} />
+        <TextField name="useCase" defaultValue={params.get('useCase') ?? ''}>
+          <Label>Use case</Label>
+          <Input />
+        </TextField>
         <Button type="submit" className="button">
           Apply filters
         </Button>
@@ -61,7 +62,7 @@ export function Systems() {
       </Form>
       <ProblemMessage error={systems.error} />
       <table className="list">
-        <caption>{systems.data ? `${systems.data.total} systems` : 'Loading…'}</caption>
+        <caption>{systems.data ? `${systems.data.total} ${systems.data.total === 1 ? 'system' : 'systems'}` : 'Loading…'}</caption>
         <thead>
           <tr>
             <th scope="col">Name</th>
