@@ -122,6 +122,12 @@ export class PeopleService {
           );
         }
       }
+      if (dto.active === false && person.identity === actor.subject) {
+        // An admin locking themselves out would leave nobody to undo it.
+        throw new PeopleError(PeopleErrorCode.CannotDeactivateSelf, 'Nobody deactivates themselves; ask another admin', [
+          { pointer: '/active', message: 'is your own person' },
+        ]);
+      }
       const before = auditView(person);
       const activationChanged = dto.active !== undefined && dto.active !== person.active;
       if (dto.displayName !== undefined) person.displayName = dto.displayName;
