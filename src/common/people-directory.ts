@@ -67,7 +67,11 @@ export abstract class PeopleDirectory {
   abstract byIdentity(identity: string): Promise<DirectoryPerson | undefined>;
   /** Active people holding any of these roles: who may work a task offered to them. */
   abstract withAnyRole(roles: string[]): Promise<DirectoryPerson[]>;
-  /** Effective notification settings of a person. */
+  /**
+   * Effective notification settings of a person, per kind: their own choice, else the default of
+   * the first of their roles by key (alphabetically) that sets one, else the built-in default (in
+   * the app and by e-mail, at once).
+   */
   abstract notificationSettings(personId: string): Promise<NotificationSettings>;
   /** Which of these keys name no defined role (built-in or organisation-defined), in the order given; keys compare exactly. */
   abstract undefinedRoles(keys: string[]): Promise<string[]>;
