@@ -1,3 +1,5 @@
+import type { ProblemFieldError } from './domain-error.js';
+
 /**
  * The people directory as other modules see it (identity, notifications), provided by the people
  * module: they ask it who someone is and who may work what, and never touch its tables.
@@ -75,4 +77,12 @@ export abstract class PeopleDirectory {
   abstract notificationSettings(personId: string): Promise<NotificationSettings>;
   /** Which of these keys name no defined role (built-in or organisation-defined), in the order given; keys compare exactly. */
   abstract undefinedRoles(keys: string[]): Promise<string[]>;
+}
+
+/** The detail and field errors of a request naming roles that are not defined (400 `unknown-role`), each at `<pointer>/<index>`. */
+export function unknownRoleProblem(named: string[], undefinedRoles: string[], pointer: string): { detail: string; errors: ProblemFieldError[] } {
+  return {
+    detail: `No role ${undefinedRoles.map((r) => `"${r}"`).join(', ')} is defined (GET /roles lists them)`,
+    errors: undefinedRoles.map((role) => ({ pointer: `${pointer}/${named.indexOf(role)}`, message: `"${role}" is not a defined role` })),
+  };
 }
