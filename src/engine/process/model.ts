@@ -90,6 +90,8 @@ interface ElementCommon {
   /** Incoming and outgoing sequence flow ids, in document order. */
   incoming: string[];
   outgoing: string[];
+  /** The embedded sub-process this element is drawn in; absent at the process level. */
+  parent?: string;
 }
 
 export interface StartEventElement extends ElementCommon {
@@ -98,7 +100,18 @@ export interface StartEventElement extends ElementCommon {
 }
 export interface EndEventElement extends ElementCommon {
   kind: 'endEvent';
+  /** Terminate end event: ends its whole scope (the process, or the embedded sub-process it is in). */
   terminate: boolean;
+  /** Error end event: the `errorCode` of the `bpmn:error` it throws. */
+  errorCode?: string;
+}
+/** `bpmn:task`, `bpmn:manualTask` and the none intermediate throw event: nothing to run, the token passes through. */
+export interface PassThroughElement extends ElementCommon {
+  kind: 'passThrough';
+}
+/** Embedded sub-process: its own none start event, end events and elements (whose `parent` is its id). */
+export interface SubProcessElement extends ElementCommon {
+  kind: 'subProcess';
 }
 export interface UserTaskElement extends ElementCommon {
   kind: 'userTask';
@@ -175,6 +188,23 @@ export interface BoundaryTimerElement extends ElementCommon {
   interrupting: boolean;
   timer?: TimerDefinition;
 }
+export interface BoundaryMessageElement extends ElementCommon {
+  kind: 'boundaryMessage';
+  attachedTo: string;
+  interrupting: boolean;
+  messageName?: string;
+  /** FEEL over the instance variables, evaluated when the activity is entered. */
+  correlationKey?: string;
+}
+/** Error boundary events always interrupt; without an error code they catch every BPMN error. */
+export interface BoundaryErrorElement extends ElementCommon {
+  kind: 'boundaryError';
+  attachedTo: string;
+  interrupting: true;
+  errorCode?: string;
+}
+export type BoundaryElement = BoundaryTimerElement | BoundaryMessageElement | BoundaryErrorElement;
+
 export interface UnsupportedElement extends ElementCommon {
   kind: 'unsupported';
   reason: string;
@@ -193,6 +223,10 @@ export type ParsedElement =
   | TimerCatchElement
   | MessageCatchElement
   | BoundaryTimerElement
+  | BoundaryMessageElement
+  | BoundaryErrorElement
+  | PassThroughElement
+  | SubProcessElement
   | UnsupportedElement;
 
 export type ElementKind = ParsedElement['kind'];
@@ -201,4 +235,15 @@ export type WaitingActivity = UserTaskElement | CallActivityElement;
 
 export function isWaitingActivity(el: ParsedElement): el is WaitingActivity {
   return el.kind === 'userTask' || el.kind === 'callActivity';
+}
+
+export function isBoundary(el: ParsedElement): el is BoundaryElement {
+  return el.kind === 'boundaryTimer' || el.kind === 'boundaryMessage' || el.kind === 'boundaryError';
+}
+
+/** Activities: what boundary events may be attached to. */
+export function isActivity(el: ParsedElement): boolean {
+  return (
+    ['userTask', 'callActivity', 'serviceTask', 'businessRuleTask', 'subProcess'].includes(el.kind) || (el.kind === 'passThrough' && el.type.endsWith('Task'))
+  );
 }

@@ -1,0 +1,319 @@
+import { BpmnError } from './errors.js';
+import { parseProcess } from './parse.js';
+import { deploy, Driver, fakeHooks } from './spec-helpers.js';
+import { validateDefinition } from './validate.js';
+
+/** A document with root elements (messages, errors) beside the process. */
+function doc(roots: string, body: string): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:aimsflow="https://aimsflow.dev/schema/bpmn/1.0"
+  id="Defs" targetNamespace="https://aimsflow.dev/test">
+  ${roots}
+  <bpmn:process id="breadth" isExecutable="true">${body}</bpmn:process>
+</bpmn:definitions>`;
+}
+
+const ROOTS = `<bpmn:message id="M_cancel" name="cancelRequested"/><bpmn:message id="M_info" name="infoAdded"/>
+  <bpmn:error id="Err_rejected" name="Rejected" errorCode="REJECTED"/><bpmn:error id="Err_other" errorCode="OTHER"/>`;
+
+let flows = 0;
+const flow = (from: string, to: string): string => `<bpmn:sequenceFlow id="F${++flows}_${from}_${to}" sourceRef="${from}" targetRef="${to}"/>`;
+const chain = (...ids: string[]): string =>
+  ids
+    .slice(1)
+    .map((id, i) => flow(ids[i], id))
+    .join('');
+const user = (id: string): string => `<bpmn:userTask id="${id}" aimsflow:candidateRoles="reviewer"/>`;
+const service = (id: string, handler = 'notify'): string => `<bpmn:serviceTask id="${id}" aimsflow:handler="${handler}"/>`;
+const end = (id: string, definition = ''): string => `<bpmn:endEvent id="${id}">${definition}</bpmn:endEvent>`;
+const sub = (id: string, inner: string): string => `<bpmn:subProcess id="${id}">${inner}</bpmn:subProcess>`;
+const boundary = (id: string, host: string, definition: string, interrupting = true): string =>
+  `<bpmn:boundaryEvent id="${id}" attachedToRef="${host}"${interrupting ? '' : ' cancelActivity="false"'}>${definition}</bpmn:boundaryEvent>`;
+const timer = (duration: string): string => `<bpmn:timerEventDefinition><bpmn:timeDuration>${duration}</bpmn:timeDuration></bpmn:timerEventDefinition>`;
+const message = (ref: string): string => `<bpmn:messageEventDefinition messageRef="${ref}"/>`;
+const error = (ref?: string): string => (ref ? `<bpmn:errorEventDefinition errorRef="${ref}"/>` : '<bpmn:errorEventDefinition/>');
+
+async function issues(xml: string): Promise<Array<{ elementId?: string; message: string }>> {
+  return validateDefinition(await parseProcess(xml), { knownHandlers: new Set(['notify', 'check']) });
+}
+
+describe('pass-through elements', () => {
+  it('runs a plain task, a manual task and a none intermediate throw event without waiting', async () => {
+    const def = await deploy(
+      doc(
+        '',
+        '<bpmn:startEvent id="S"/><bpmn:task id="T"/><bpmn:manualTask id="M"/><bpmn:intermediateThrowEvent id="I"/>' +
+          user('U') +
+          end('E') +
+          chain('S', 'T', 'M', 'I', 'U', 'E'),
+      ),
+    );
+    const d = await Driver.start(def);
+    expect(d.last.activeElementIds).toEqual(['U']);
+    expect(d.last.steps[0].entered).toEqual(['S', 'T', 'M', 'I', 'U']);
+  });
+});
+
+describe('embedded sub-processes', () => {
+  const nested =
+    '<bpmn:startEvent id="S"/>' +
+    sub(
+      'Outer',
+      '<bpmn:startEvent id="S1"/>' +
+        user('U1') +
+        sub('Inner', '<bpmn:startEvent id="S2"/>' + user('U2') + end('E2') + chain('S2', 'U2', 'E2')) +
+        end('E1') +
+        chain('S1', 'U1', 'Inner', 'E1'),
+    ) +
+    user('After') +
+    end('E') +
+    chain('S', 'Outer', 'After', 'E');
+
+  it('runs nested sub-processes from their start events to their end events, then continues after them', async () => {
+    const d = await Driver.start(await deploy(doc('', nested)));
+    expect(d.last.activeElementIds).toEqual(['Outer', 'U1']);
+    await d.complete('U1');
+    expect(d.last.activeElementIds).toEqual(['Outer', 'Inner', 'U2']);
+    await d.complete('U2');
+    expect(d.last.activeElementIds).toEqual(['After']);
+    expect(d.last.steps[0]).toMatchObject({ left: ['U2', 'Inner', 'Outer'], entered: ['E2', 'E1', 'After'] });
+    expect((await d.complete('After')).status).toBe('completed');
+  });
+
+  it('an interrupting timer on a sub-process cancels its inner tasks and timers and takes the boundary path', async () => {
+    const body =
+      '<bpmn:startEvent id="S"/>' +
+      sub(
+        'Sub',
+        '<bpmn:startEvent id="S1"/><bpmn:parallelGateway id="Fork"/>' +
+          user('Work') +
+          `<bpmn:intermediateCatchEvent id="Wait">${timer('P10D')}</bpmn:intermediateCatchEvent>` +
+          user('Later') +
+          '<bpmn:parallelGateway id="Join"/>' +
+          end('E1') +
+          boundary('Remind', 'Work', timer('P1D'), false) +
+          service('Notify') +
+          end('Reminded') +
+          chain('S1', 'Fork', 'Work', 'Join') +
+          chain('Fork', 'Wait', 'Later', 'Join') +
+          chain('Join', 'E1') +
+          chain('Remind', 'Notify', 'Reminded'),
+      ) +
+      boundary('Overdue', 'Sub', timer('P5D')) +
+      user('Escalate') +
+      end('E') +
+      end('EscalatedEnd') +
+      chain('S', 'Sub', 'E') +
+      chain('Overdue', 'Escalate', 'EscalatedEnd');
+    const d = await Driver.start(await deploy(doc('', body)));
+    expect(d.waits.map((w) => w.elementId).sort()).toEqual(['Overdue', 'Remind', 'Wait', 'Work']);
+    await d.fire('Remind');
+    expect(d.hooks.callHandler).toHaveBeenCalledWith('notify', {}, { elementId: 'Notify' });
+    expect(d.waits.map((w) => w.elementId).sort()).toEqual(['Overdue', 'Wait', 'Work']);
+    const escalated = await d.fire('Overdue');
+    expect(escalated.waits.map((w) => w.elementId)).toEqual(['Escalate']);
+    expect(escalated.activeElementIds).toEqual(['Escalate']);
+    expect(escalated.steps[0].left).toEqual(expect.arrayContaining(['Work', 'Wait', 'Sub']));
+  });
+
+  it('a non-interrupting message boundary runs its path every time while the sub-process goes on', async () => {
+    const body =
+      '<bpmn:startEvent id="S"/>' +
+      sub('Sub', '<bpmn:startEvent id="S1"/>' + user('Work') + end('E1') + chain('S1', 'Work', 'E1')) +
+      boundary('Info', 'Sub', message('M_info'), false) +
+      service('Record') +
+      end('Recorded') +
+      end('E') +
+      chain('S', 'Sub', 'E') +
+      chain('Info', 'Record', 'Recorded');
+    const d = await Driver.start(await deploy(doc(ROOTS, body)));
+    expect(d.wait('Info')).toMatchObject({ kind: 'message', name: 'infoAdded', boundary: { attachedTo: 'Sub', interrupting: false } });
+    await d.send({ type: 'message', name: 'infoAdded', variables: { note: 'one' } });
+    await d.send({ type: 'message', name: 'infoAdded', variables: { note: 'two' } });
+    expect(d.hooks.callHandler).toHaveBeenCalledTimes(2);
+    expect(d.last.variables).toEqual({ note: 'two' });
+    expect(d.wait('Info').key).toBe('Info:3');
+    expect(d.wait('Work').key).toBe('Work:1');
+    expect((await d.complete('Work')).status).toBe('completed');
+  });
+
+  it('an interrupting message boundary on a user task cancels it and takes its path', async () => {
+    const body =
+      '<bpmn:startEvent id="S"/>' +
+      user('Review') +
+      boundary('Cancel', 'Review', message('M_cancel')) +
+      end('E') +
+      end('Cancelled') +
+      chain('S', 'Review', 'E') +
+      chain('Cancel', 'Cancelled');
+    const d = await Driver.start(await deploy(doc(ROOTS, body)));
+    const done = await d.send({ type: 'message', name: 'cancelRequested', variables: { reason: 'withdrawn' } });
+    expect(done.status).toBe('completed');
+    expect(done.variables).toEqual({ reason: 'withdrawn' });
+    expect(done.steps[0].entered).toEqual(['Cancel', 'Cancelled']);
+  });
+
+  it('a terminate end event inside a sub-process ends only the sub-process', async () => {
+    const body =
+      '<bpmn:startEvent id="S"/>' +
+      sub(
+        'Sub',
+        '<bpmn:startEvent id="S1"/><bpmn:parallelGateway id="Fork"/>' +
+          user('A') +
+          user('B') +
+          end('Stop', '<bpmn:terminateEventDefinition/>') +
+          end('E1') +
+          chain('S1', 'Fork', 'A', 'Stop') +
+          chain('Fork', 'B', 'E1'),
+      ) +
+      user('After') +
+      end('E') +
+      chain('S', 'Sub', 'After', 'E');
+    const d = await Driver.start(await deploy(doc('', body)));
+    expect(d.last.activeElementIds).toEqual(['Sub', 'A', 'B']);
+    const next = await d.complete('A');
+    expect(next.status).toBe('active');
+    expect(next.activeElementIds).toEqual(['After']);
+  });
+});
+
+describe('BPMN errors', () => {
+  const withSub = (inner: string, boundaries: string): string =>
+    '<bpmn:startEvent id="S"/>' +
+    sub('Sub', '<bpmn:startEvent id="S1"/>' + inner) +
+    boundaries +
+    user('Handle') +
+    end('E') +
+    end('Handled') +
+    chain('S', 'Sub', 'E') +
+    chain('Caught', 'Handle', 'Handled');
+
+  it('an error end event is caught by the error boundary of its sub-process, which cancels what else runs inside', async () => {
+    const inner =
+      '<bpmn:parallelGateway id="Fork"/>' +
+      user('Check') +
+      user('Other') +
+      '<bpmn:exclusiveGateway id="Ok" default="Fail"/>' +
+      end('Rejected', error('Err_rejected')) +
+      end('E1') +
+      end('E2') +
+      chain('S1', 'Fork', 'Check', 'Ok') +
+      chain('Fork', 'Other', 'E2') +
+      `<bpmn:sequenceFlow id="Pass" sourceRef="Ok" targetRef="E1"><bpmn:conditionExpression>=ok = true</bpmn:conditionExpression></bpmn:sequenceFlow>` +
+      '<bpmn:sequenceFlow id="Fail" sourceRef="Ok" targetRef="Rejected"/>';
+    const d = await Driver.start(
+      await deploy(
+        doc(ROOTS, withSub(inner, boundary('Caught', 'Sub', error('Err_rejected')) + boundary('Any', 'Sub', error()) + end('AnyEnd') + flow('Any', 'AnyEnd'))),
+      ),
+    );
+    const caught = await d.complete('Check', { ok: false });
+    expect(caught.activeElementIds).toEqual(['Handle']);
+    expect(caught.waits.map((w) => w.elementId)).toEqual(['Handle']);
+    expect(caught.steps.map((s) => s.event)).toEqual(['task.complete', 'bpmn.error']);
+    expect(caught.steps[1].left).toEqual(expect.arrayContaining(['Rejected', 'Other', 'Sub']));
+  });
+
+  it('a BpmnError from a service task handler is caught by its own boundary, else by the sub-process, with its variables', async () => {
+    const inner =
+      service('Verify', 'check') +
+      end('E1') +
+      chain('S1', 'Verify', 'E1') +
+      boundary('OwnCatch', 'Verify', error('Err_other')) +
+      end('OwnEnd') +
+      flow('OwnCatch', 'OwnEnd');
+    const def = await deploy(doc(ROOTS, withSub(inner, boundary('Caught', 'Sub', error('Err_rejected')))), { handlers: ['check'] });
+    const hooks = fakeHooks();
+    hooks.callHandler.mockRejectedValueOnce(new BpmnError('REJECTED', 'not acceptable', { reason: 'incomplete' }));
+    const d = await Driver.start(def, {}, hooks);
+    expect(d.last.activeElementIds).toEqual(['Handle']);
+    expect(d.last.variables).toEqual({ reason: 'incomplete' });
+
+    hooks.callHandler.mockRejectedValueOnce(new BpmnError('OTHER'));
+    const own = await Driver.start(def, {}, hooks);
+    expect(own.last.activeElementIds).toEqual([]);
+    expect(own.last.status).toBe('completed');
+    expect(own.last.steps.at(-1)?.entered).toEqual(['OwnCatch', 'OwnEnd', 'E']);
+  });
+
+  it('an error nothing catches ends the instance, naming the code and the element', async () => {
+    const inner = service('Verify', 'check') + end('E1') + chain('S1', 'Verify', 'E1');
+    const def = await deploy(doc(ROOTS, withSub(inner, boundary('Caught', 'Sub', error('Err_rejected')))), { handlers: ['check'] });
+    const hooks = fakeHooks();
+    hooks.callHandler.mockRejectedValueOnce(new BpmnError('UNKNOWN'));
+    const d = await Driver.start(def, {}, hooks);
+    expect(d.last.status).toBe('terminated');
+    expect(d.last.error).toEqual({ code: 'UNKNOWN', elementId: 'Verify' });
+    expect(d.last.waits).toEqual([]);
+  });
+
+  it('an error a called process ended with reaches the error boundary of the call activity', async () => {
+    const body =
+      '<bpmn:startEvent id="S"/><bpmn:callActivity id="Call" calledElement="child"/>' +
+      boundary('Caught', 'Call', error('Err_rejected')) +
+      user('Handle') +
+      end('E') +
+      end('Handled') +
+      chain('S', 'Call', 'E') +
+      chain('Caught', 'Handle', 'Handled');
+    const d = await Driver.start(await deploy(doc(ROOTS, body)));
+    const next = await d.send({ type: 'child.error', waitKey: d.wait('Call').key, errorCode: 'REJECTED' });
+    expect(next.activeElementIds).toEqual(['Handle']);
+
+    const other = await Driver.start(await deploy(doc(ROOTS, body)));
+    const uncaught = await other.send({ type: 'child.error', waitKey: other.wait('Call').key, errorCode: 'OTHER' });
+    expect(uncaught).toMatchObject({ status: 'terminated', error: { code: 'OTHER', elementId: 'Call' } });
+  });
+
+  it('rejects a non-interrupting error boundary and an error end event without an error code', async () => {
+    const found = await issues(
+      doc(
+        '<bpmn:error id="NoCode"/>',
+        '<bpmn:startEvent id="S"/>' +
+          user('U') +
+          end('E', error('NoCode')) +
+          chain('S', 'U', 'E') +
+          boundary('B', 'U', error(), false) +
+          end('BE') +
+          flow('B', 'BE'),
+      ),
+    );
+    expect(found).toContainEqual({ elementId: 'B', message: expect.stringMatching(/always interrupts/) });
+    expect(found).toContainEqual({ elementId: 'E', message: expect.stringMatching(/needs a bpmn:error with an errorCode/) });
+  });
+});
+
+describe('parallel branches that end', () => {
+  it('a terminate end event at the end of a branch ends the whole process', async () => {
+    const body =
+      '<bpmn:startEvent id="S"/><bpmn:parallelGateway id="Fork"/>' +
+      user('A') +
+      user('B') +
+      '<bpmn:parallelGateway id="Join"/>' +
+      user('C') +
+      end('Stop', '<bpmn:terminateEventDefinition/>') +
+      end('E') +
+      chain('S', 'Fork', 'A', 'Join') +
+      chain('Fork', 'B', 'Join') +
+      chain('Fork', 'C', 'Stop') +
+      chain('Join', 'E');
+    const d = await Driver.start(await deploy(doc('', body)));
+    await d.complete('A');
+    const done = await d.complete('C');
+    expect(done.status).toBe('terminated');
+    expect(done.waits).toEqual([]);
+  });
+
+  it('a fork without a join completes the process once every branch has reached its end event', async () => {
+    const body =
+      '<bpmn:startEvent id="S"/><bpmn:parallelGateway id="Fork"/>' +
+      user('A') +
+      user('B') +
+      end('EA') +
+      end('EB') +
+      chain('S', 'Fork', 'A', 'EA') +
+      chain('Fork', 'B', 'EB');
+    const d = await Driver.start(await deploy(doc('', body)));
+    expect((await d.complete('A')).status).toBe('active');
+    expect((await d.complete('B')).status).toBe('completed');
+  });
+});
