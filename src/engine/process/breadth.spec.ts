@@ -1,6 +1,6 @@
 import { BpmnError } from './errors.js';
 import { parseProcess } from './parse.js';
-import { deploy, Driver, fakeHooks } from './spec-helpers.js';
+import { deploy, Driver, fakeHooks, fixture } from './spec-helpers.js';
 import { validateDefinition } from './validate.js';
 
 /** A document with root elements (messages, errors) beside the process. */
@@ -315,5 +315,29 @@ describe('parallel branches that end', () => {
     const d = await Driver.start(await deploy(doc('', body)));
     expect((await d.complete('A')).status).toBe('active');
     expect((await d.complete('B')).status).toBe('completed');
+  });
+});
+
+describe('a Camunda Modeler file with a sub-process, error and message boundary events', () => {
+  it('runs the rejection, the withdrawal and the approval paths', async () => {
+    const def = await deploy(fixture('camunda-modeler-supplier-assessment.bpmn'));
+    const rejected = await Driver.start(def, { supplierId: 'sup-1' });
+    expect(rejected.wait('Event_infoReceived')).toMatchObject({ kind: 'message', name: 'supplierInfoReceived', correlationKey: 'sup-1' });
+    await rejected.send({ type: 'message', name: 'supplierInfoReceived', correlationKey: 'sup-1' });
+    expect(rejected.hooks.callHandler).toHaveBeenCalledWith('notify', { supplierId: 'sup-1' }, { elementId: 'Activity_recordInfo' });
+    await rejected.complete('Activity_collectEvidence', { evidenceComplete: false });
+    expect(rejected.last.waits.map((w) => w.elementId)).toEqual(['Activity_reject']);
+
+    const withdrawn = await Driver.start(def, { supplierId: 'sup-2' });
+    await withdrawn.complete('Activity_collectEvidence', { evidenceComplete: true });
+    expect(withdrawn.last.waits.map((w) => w.elementId).sort()).toEqual(['Activity_review', 'Event_infoReceived', 'Event_overdue', 'Event_withdrawn']);
+    const ended = await withdrawn.send({ type: 'message', name: 'supplierWithdrawn', correlationKey: 'sup-2' });
+    expect(ended).toMatchObject({ status: 'completed', waits: [] });
+
+    const approved = await Driver.start(def, { supplierId: 'sup-3' });
+    await approved.complete('Activity_collectEvidence', { evidenceComplete: true });
+    await approved.complete('Activity_review');
+    expect(approved.last.waits.map((w) => w.elementId)).toEqual(['Activity_approve']);
+    expect((await approved.complete('Activity_approve')).status).toBe('completed');
   });
 });
