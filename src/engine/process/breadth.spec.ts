@@ -341,3 +341,41 @@ describe('a Camunda Modeler file with a sub-process, error and message boundary 
     expect((await approved.complete('Activity_approve')).status).toBe('completed');
   });
 });
+
+describe('first errors first', () => {
+  const body = (taskId: string): string =>
+    `<bpmn:startEvent id="S"/><bpmn:userTask id="${taskId}" aimsflow:candidateRoles="a"/><bpmn:userTask id="U2" aimsflow:candidateRoles="a"/><bpmn:endEvent id="E"/>` +
+    `<bpmn:sequenceFlow id="F1" sourceRef="S" targetRef="${taskId}"/><bpmn:sequenceFlow id="F2" sourceRef="${taskId}" targetRef="U2"/>` +
+    '<bpmn:sequenceFlow id="F3" sourceRef="U2" targetRef="E"/>';
+
+  it('names an illegal process or element id instead of "found 0 executable processes" or unreachable elements', async () => {
+    await expect(parseProcess(doc('', body('T')).replace('id="breadth"', 'id="supplier assessment"'))).rejects.toMatchObject({
+      issues: [{ message: expect.stringMatching(/^illegal id "supplier assessment"/) }],
+    });
+    await expect(parseProcess(doc('', body('1st review')))).rejects.toMatchObject({ issues: [{ message: expect.stringMatching(/^illegal id "1st review"/) }] });
+  });
+
+  it('reports a flow to nowhere once, without the unreachable elements that follow from it', async () => {
+    const found = await issues(doc('', body('T').replace('targetRef="U2"', 'targetRef="Nowhere"')));
+    expect(found).toEqual([{ elementId: 'F2', message: expect.stringMatching(/unresolved reference <Nowhere>/) }]);
+  });
+
+  it('reports a flow across a sub-process border, not its consequences', async () => {
+    const found = await issues(
+      doc(
+        '',
+        '<bpmn:startEvent id="S"/>' +
+          sub('Sub', '<bpmn:startEvent id="S1"/>' + user('In') + end('E1') + chain('S1', 'In', 'E1')) +
+          user('Out') +
+          end('E') +
+          chain('S', 'Sub', 'E') +
+          '<bpmn:sequenceFlow id="Across" sourceRef="In" targetRef="Out"/>' +
+          chain('Out', 'E'),
+      ),
+    );
+    expect(found).toEqual([
+      { elementId: 'Across', message: expect.stringMatching(/crosses the border of sub-process Sub/) },
+      { elementId: 'In', message: expect.stringMatching(/2 outgoing flows/) },
+    ]);
+  });
+});

@@ -40,6 +40,19 @@ export async function parseProcess(xml: string): Promise<ParsedProcess> {
   if (definitions?.$type !== 'bpmn:Definitions') {
     throw new ProcessParseError([{ message: 'not a BPMN 2.0 document: the root element must be <bpmn:definitions>' }]);
   }
+  // moddle drops an element with an illegal id, and with it every reference to it (a process: "found 0 processes"):
+  // the id is the cause, what follows from the missing element is not worth reporting.
+  const illegalIds = warnings.flatMap((w) => {
+    const m = /illegal ID <([^>]*)>/.exec(w.message);
+    return m ? [m[1]] : [];
+  });
+  if (illegalIds.length) {
+    throw new ProcessParseError(
+      [...new Set(illegalIds)].map((id) => ({
+        message: `illegal id "${id}": an XML id must start with a letter or "_" and contain only letters, digits, ".", "-" and "_" (no spaces)`,
+      })),
+    );
+  }
   const process = selectProcess(definitions);
   const reader = new ProcessReader(process);
   reader.issues.push(...warningIssues(warnings));

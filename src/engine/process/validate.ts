@@ -54,11 +54,18 @@ export function validateDefinition(p: ParsedProcess, opts: ValidationOptions = {
   };
   const byId = new Map(p.elements.map((e) => [e.id, e]));
 
+  // A flow that does not connect (or crosses a sub-process border) is the cause; "not reachable" would only repeat it.
+  let brokenFlow = false;
   for (const flow of p.flows) {
-    if (!byId.has(flow.source) || !byId.has(flow.target)) add(flow.id, 'sequence flow must connect two flow nodes of this process');
+    if (!byId.has(flow.source) || !byId.has(flow.target)) {
+      brokenFlow = true;
+      // moddle already named the reference it could not resolve.
+      if (!issues.some((i) => i.elementId === flow.id)) add(flow.id, 'sequence flow must connect two flow nodes of this process');
+    }
     const source = byId.get(flow.source);
     const target = byId.get(flow.target);
     if (source && target && source.parent !== target.parent) {
+      brokenFlow = true;
       add(flow.id, `sequence flow crosses the border of sub-process ${source.parent ?? target.parent}; connect the sub-process itself instead`);
     }
     if (flow.condition !== undefined && source && source.kind !== 'exclusiveGateway') {
@@ -89,6 +96,8 @@ export function validateDefinition(p: ParsedProcess, opts: ValidationOptions = {
   }
   // Only the first unreachable element of a sub-process that is itself unreachable or unsupported is worth a word.
   const reported = (id: string | undefined): boolean => id !== undefined && (!structure.scopeOf.has(id) || byId.get(id)?.kind === 'unsupported');
+  for (const id of gatewayLoops(p)) add(id, 'exclusive gateways form a loop with no task or event on it (it would never wait)');
+  if (brokenFlow) return issues;
   for (const el of p.elements) {
     if (!structure.scopeOf.has(el.id) && el.kind !== 'unsupported' && !reported(el.parent)) add(el.id, 'is not reachable from any start event');
   }
@@ -96,7 +105,6 @@ export function validateDefinition(p: ParsedProcess, opts: ValidationOptions = {
     (e) => e.kind === 'endEvent' && e.parent === undefined && structure.scopeOf.get(e.id) && structure.scopeOf.get(e.id)?.kind !== 'path',
   );
   if (!reachableEnd) add(p.key, 'no end event is reachable from the start events');
-  for (const id of gatewayLoops(p)) add(id, 'exclusive gateways form a loop with no task or event on it (it would never wait)');
   return issues;
 }
 
