@@ -379,3 +379,52 @@ describe('first errors first', () => {
     ]);
   });
 });
+
+describe('inclusive gateway', () => {
+  const cond = (id: string, from: string, to: string, expression: string): string =>
+    `<bpmn:sequenceFlow id="${id}" sourceRef="${from}" targetRef="${to}"><bpmn:conditionExpression>${expression}</bpmn:conditionExpression></bpmn:sequenceFlow>`;
+  const process = (withDefault: boolean, join = '<bpmn:inclusiveGateway id="Join"/>'): string =>
+    doc(
+      '',
+      `<bpmn:startEvent id="S"/><bpmn:inclusiveGateway id="Fork"${withDefault ? ' default="ToC"' : ''}/>` +
+        user('A') +
+        user('B') +
+        user('C') +
+        join +
+        end('E') +
+        flow('S', 'Fork') +
+        cond('ToA', 'Fork', 'A', '=legal = true') +
+        cond('ToB', 'Fork', 'B', '=privacy = true') +
+        (withDefault ? '<bpmn:sequenceFlow id="ToC" sourceRef="Fork" targetRef="C"/>' : cond('ToC', 'Fork', 'C', '=security = true')) +
+        chain('A', 'Join') +
+        chain('B', 'Join') +
+        chain('C', 'Join') +
+        chain('Join', 'E'),
+    );
+
+  it('takes every flow whose condition is true and joins only the branches taken', async () => {
+    const def = await deploy(process(true));
+    const one = await Driver.start(def, { legal: true, privacy: false });
+    expect(one.last.activeElementIds).toEqual(['A']);
+    expect((await one.complete('A')).status).toBe('completed');
+
+    const two = await Driver.start(def, { legal: true, privacy: true });
+    expect(two.last.activeElementIds).toEqual(['A', 'B']);
+    expect((await two.complete('B')).status).toBe('active');
+    expect((await two.complete('A')).status).toBe('completed');
+  });
+
+  it('takes the default flow only when no condition is true, and fails the step when nothing can be taken', async () => {
+    const withDefault = await Driver.start(await deploy(process(true)), { legal: false, privacy: false });
+    expect(withDefault.last.activeElementIds).toEqual(['C']);
+    await expect(Driver.start(await deploy(process(false)), { legal: false, privacy: false, security: false })).rejects.toMatchObject({
+      code: 'NO_FLOW_TAKEN',
+      elementId: 'Fork',
+    });
+  });
+
+  it('needs an inclusive join for an inclusive fork', async () => {
+    const found = await issues(process(true, '<bpmn:parallelGateway id="Join"/>'));
+    expect(found).toEqual([{ elementId: 'Join', message: expect.stringMatching(/join of inclusive fork Fork; it must be an inclusive gateway too/) }]);
+  });
+});

@@ -218,11 +218,25 @@ class ConfigBuilder {
   private region(region: RegionScope): StateConfig {
     const id = this.regionId(region);
     const first = this.el(this.flows.get(region.flowId)?.target ?? '');
-    return {
-      id,
-      initial: isParallelJoin(first) ? `${id}/done` : stateId(first.id),
-      states: { ...this.statesOf(region), [`${id}/done`]: { id: `${id}/done`, type: 'final' } },
-    };
+    const firstState = isParallelJoin(first) ? `${id}/done` : stateId(first.id);
+    const states: Record<string, StateConfig> = { ...this.statesOf(region), [`${id}/done`]: { id: `${id}/done`, type: 'final' } };
+    const fork = this.el(region.forkId);
+    if (fork.kind !== 'inclusiveGateway') return { id, initial: firstState, states };
+    // An inclusive branch not taken is done at once, so the join waits only for the branches taken.
+    const taken = this.inclusiveGuard(fork, region.flowId);
+    states[`${id}/choice`] = { id: `${id}/choice`, always: [{ ...(taken ? { guard: taken } : {}), target: `#${firstState}` }, { target: `#${id}/done` }] };
+    return { id, initial: `${id}/choice`, states };
+  }
+
+  /** When a flow out of an inclusive fork is taken: its condition; the default flow when no other is; undefined: always. */
+  private inclusiveGuard(fork: ParsedElement & { defaultFlow?: string }, flowId: string): Ref | undefined {
+    const conditionOf = (f: string): string => this.flows.get(f)?.condition ?? 'true';
+    if (flowId === fork.defaultFlow) {
+      const expressions = fork.outgoing.filter((f) => f !== fork.defaultFlow).map(conditionOf);
+      return { type: 'noneTrue', params: { expressions, elementId: fork.id } };
+    }
+    const condition = this.flows.get(flowId)?.condition;
+    return condition ? { type: 'condition', params: { expression: condition, flowId } } : undefined;
   }
 
   /** Where a sequence flow leads: into a join it means "this branch is done". */
@@ -267,6 +281,13 @@ class ConfigBuilder {
         return this.finalState(el);
       case 'parallelGateway':
         return transient([{ target: isParallelFork(el) ? `#${id}/block` : this.next(el, scope) }]);
+      case 'inclusiveGateway': {
+        if (!isParallelFork(el)) return transient([{ target: this.next(el, scope) }]);
+        // With neither a default flow nor an unconditional one, no flow may be taken: the fork then stays active and the runner fails the step.
+        const expressions = el.outgoing.map((f) => this.flows.get(f)?.condition);
+        const always = el.defaultFlow !== undefined || expressions.some((e) => e === undefined);
+        return transient([{ ...(always ? {} : { guard: { type: 'anyTrue', params: { expressions, elementId: el.id } } }), target: `#${id}/block` }]);
+      }
       case 'exclusiveGateway':
         return transient(
           el.outgoing
@@ -474,6 +495,10 @@ function createProcessMachine(index: DefinitionIndex, root: ReturnType<ConfigBui
         'waitKey' in event && (context.tokens[id]?.items ?? []).some((i) => i.key === event.waitKey && !i.done),
       itemsDone: ({ context }, { id }: Params) => (context.tokens[id]?.items ?? []).every((i) => i.done),
       condition: ({ context }, { expression, flowId }: { expression: string; flowId: string }) => feelIsTrue(expression, context.variables, flowId),
+      anyTrue: ({ context }, { expressions, elementId }: { expressions: string[]; elementId: string }) =>
+        expressions.some((e) => feelIsTrue(e, context.variables, elementId)),
+      noneTrue: ({ context }, { expressions, elementId }: { expressions: string[]; elementId: string }) =>
+        !expressions.some((e) => feelIsTrue(e, context.variables, elementId)),
       startedAt: ({ context }, { id }: Params) => context.startEventId === id,
       // The runner resolves which error boundary event catches a BPMN error (innermost scope first) and names it in the event.
       catches: ({ event }, { id }: Params) => event.type === 'bpmn.error' && event.boundaryId === id,

@@ -166,6 +166,14 @@ export interface ParallelGatewayElement extends ElementCommon {
   kind: 'parallelGateway';
 }
 /**
+ * Inclusive gateway: a fork takes every outgoing flow whose condition is true (a flow without a condition always,
+ * the default flow only when no other is taken); its matching inclusive join waits for the branches taken only.
+ */
+export interface InclusiveGatewayElement extends ElementCommon {
+  kind: 'inclusiveGateway';
+  defaultFlow?: string;
+}
+/**
  * Event-based gateway: waits on the intermediate timer and message catch events its flows lead to (each reached
  * only from it); the first to fire is taken and the other waits disappear. See docs/adr/0002-event-based-gateway.md.
  */
@@ -219,6 +227,7 @@ export type ParsedElement =
   | CallActivityElement
   | ExclusiveGatewayElement
   | ParallelGatewayElement
+  | InclusiveGatewayElement
   | EventBasedGatewayElement
   | TimerCatchElement
   | MessageCatchElement

@@ -419,6 +419,9 @@ class ProcessReader {
       case 'bpmn:ParallelGateway':
         this.rejectTaskMappings(el, id);
         return { ...common, kind: 'parallelGateway' };
+      case 'bpmn:InclusiveGateway':
+        this.rejectTaskMappings(el, id);
+        return { ...common, kind: 'inclusiveGateway', defaultFlow: child(el, 'default')?.id };
       case 'bpmn:EventBasedGateway':
         this.rejectTaskMappings(el, id);
         if (el.instantiate === true) return unsupported('an instantiating event-based gateway is not supported (use message or timer start events)');

@@ -208,9 +208,10 @@ async function settle(def: CompiledProcess, start: Snapshot, hooks: EngineHooks,
   let snapshot = start;
   for (let done = 0; snapshot.status === 'active'; done++) {
     const active = activeElements(def, snapshot);
-    const stuck = active.find((el) => el.kind === 'exclusiveGateway');
+    const stuck = active.find((el) => el.kind === 'exclusiveGateway' || el.kind === 'inclusiveGateway');
     if (stuck) {
-      throw new EngineError(EngineErrorCode.NoFlowTaken, `no condition of exclusive gateway ${stuck.id} is true and it has no default flow`, stuck.id);
+      const kind = stuck.kind === 'exclusiveGateway' ? 'exclusive' : 'inclusive';
+      throw new EngineError(EngineErrorCode.NoFlowTaken, `no condition of ${kind} gateway ${stuck.id} is true and it has no default flow`, stuck.id);
     }
     const errorEnd = active.find((el) => el.kind === 'endEvent' && el.errorCode !== undefined);
     if (errorEnd?.kind === 'endEvent') {

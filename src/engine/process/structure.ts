@@ -66,12 +66,16 @@ const PATH_KINDS = new Set<ParsedElement['kind']>([
   'endEvent',
 ]);
 
+const isSplitting = (el: ParsedElement): boolean => el.kind === 'parallelGateway' || el.kind === 'inclusiveGateway';
+
+/** A parallel or inclusive join: several incoming flows, one outgoing. */
 export function isParallelJoin(el: ParsedElement): boolean {
-  return el.kind === 'parallelGateway' && el.incoming.length > 1 && el.outgoing.length === 1;
+  return isSplitting(el) && el.incoming.length > 1 && el.outgoing.length === 1;
 }
 
+/** A parallel or inclusive fork: at most one incoming flow, several outgoing. */
 export function isParallelFork(el: ParsedElement): boolean {
-  return el.kind === 'parallelGateway' && el.incoming.length <= 1 && el.outgoing.length > 1;
+  return isSplitting(el) && el.incoming.length <= 1 && el.outgoing.length > 1;
 }
 
 /**
@@ -192,6 +196,11 @@ export function analyzeStructure(p: ParsedProcess): Structure {
     }
     const join = byId.get(joinIds[0]) as ParsedElement;
     let balanced = true;
+    if (join.kind !== fork.kind) {
+      balanced = false;
+      const what = fork.kind === 'inclusiveGateway' ? 'inclusive' : 'parallel';
+      issue(join.id, `is the join of ${what} fork ${fork.id}; it must be ${what === 'inclusive' ? 'an' : 'a'} ${what} gateway too`);
+    }
     for (const region of regions) {
       for (const end of region.ends) {
         balanced = false;

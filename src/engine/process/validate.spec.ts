@@ -52,7 +52,7 @@ describe('validateDefinition', () => {
       ['send task', '<bpmn:sendTask id="X"/>', /bpmn:SendTask is not supported/],
       ['transaction', '<bpmn:transaction id="X"/>', /bpmn:Transaction is not supported/],
       ['event sub-process', '<bpmn:subProcess id="X" triggeredByEvent="true"/>', /event sub-processes are not supported/],
-      ['inclusive gateway', '<bpmn:inclusiveGateway id="X"/>', /bpmn:InclusiveGateway is not supported/],
+      ['complex gateway', '<bpmn:complexGateway id="X"/>', /bpmn:ComplexGateway is not supported/],
       [
         'signal throw event',
         '<bpmn:intermediateThrowEvent id="X"><bpmn:signalEventDefinition/></bpmn:intermediateThrowEvent>',
@@ -128,7 +128,7 @@ describe('validateDefinition', () => {
     });
 
     it('rejects conditions on flows that do not leave an exclusive gateway', async () => {
-      await expectIssue(S + task('T') + E + flow('S', 'T') + flow('T', 'E', 'x = 1'), 'T_E', /only supported out of exclusive gateways/);
+      await expectIssue(S + task('T') + E + flow('S', 'T') + flow('T', 'E', 'x = 1'), 'T_E', /only supported out of exclusive and inclusive gateways/);
     });
 
     it('rejects a loop made only of gateways', async () => {

@@ -68,8 +68,8 @@ export function validateDefinition(p: ParsedProcess, opts: ValidationOptions = {
       brokenFlow = true;
       add(flow.id, `sequence flow crosses the border of sub-process ${source.parent ?? target.parent}; connect the sub-process itself instead`);
     }
-    if (flow.condition !== undefined && source && source.kind !== 'exclusiveGateway') {
-      add(flow.id, `conditional flows are only supported out of exclusive gateways (this one leaves ${source.type})`);
+    if (flow.condition !== undefined && source && source.kind !== 'exclusiveGateway' && source.kind !== 'inclusiveGateway') {
+      add(flow.id, `conditional flows are only supported out of exclusive and inclusive gateways (this one leaves ${source.type})`);
     }
     if (flow.condition !== undefined) checkExpression(add, flow.id, flow.condition, 'condition');
   }
@@ -214,10 +214,18 @@ function checkElement(el: ParsedElement, p: ParsedProcess, opts: ValidationOptio
       return;
     }
     case 'parallelGateway':
+    case 'inclusiveGateway': {
+      const what = el.kind === 'parallelGateway' ? 'parallel' : 'inclusive';
       if (!isParallelFork(el) && !isParallelJoin(el)) {
-        add(el.id, 'parallel gateway must either fork (one incoming, several outgoing flows) or join (several incoming, one outgoing flow)');
+        add(el.id, `${what} gateway must either fork (one incoming, several outgoing flows) or join (several incoming, one outgoing flow)`);
+      }
+      if (el.kind !== 'inclusiveGateway') return;
+      if (el.defaultFlow && !el.outgoing.includes(el.defaultFlow)) add(el.id, `default flow ${el.defaultFlow} is not an outgoing flow of this gateway`);
+      if (el.defaultFlow && p.flows.find((f) => f.id === el.defaultFlow)?.condition !== undefined) {
+        add(el.defaultFlow, 'the default flow of an inclusive gateway cannot have a condition');
       }
       return;
+    }
     case 'eventBasedGateway':
       checkEventGateway(el, p, add);
       return;
