@@ -428,3 +428,65 @@ describe('inclusive gateway', () => {
     expect(found).toEqual([{ elementId: 'Join', message: expect.stringMatching(/join of inclusive fork Fork; it must be an inclusive gateway too/) }]);
   });
 });
+
+describe('escalation', () => {
+  const ESC = '<bpmn:escalation id="Esc_late" escalationCode="LATE"/>';
+  const escalation = '<bpmn:escalationEventDefinition escalationRef="Esc_late"/>';
+  const withSub = (inner: string, interrupting: boolean): string =>
+    doc(
+      ESC,
+      '<bpmn:startEvent id="S"/>' +
+        sub('Sub', '<bpmn:startEvent id="S1"/>' + inner) +
+        boundary('Caught', 'Sub', escalation, interrupting) +
+        service('Notify') +
+        end('Notified') +
+        user('After') +
+        end('E') +
+        chain('S', 'Sub', 'After', 'E') +
+        chain('Caught', 'Notify', 'Notified'),
+    );
+
+  it('a non-interrupting catch runs its path while the thrower goes on, also when an escalation end event ends the sub-process', async () => {
+    const throwing =
+      `<bpmn:intermediateThrowEvent id="Raise">${escalation}</bpmn:intermediateThrowEvent>` + user('Work') + end('E1') + chain('S1', 'Raise', 'Work', 'E1');
+    const d = await Driver.start(await deploy(withSub(throwing, false)));
+    expect(d.hooks.callHandler).toHaveBeenCalledWith('notify', {}, { elementId: 'Notify' });
+    expect(d.last.activeElementIds).toEqual(['Sub', 'Work']);
+
+    const ending = await Driver.start(await deploy(withSub(end('Raise', escalation) + flow('S1', 'Raise'), false)));
+    expect(ending.hooks.callHandler).toHaveBeenCalledTimes(1);
+    expect(ending.last.activeElementIds).toEqual(['After']);
+  });
+
+  it('an interrupting catch cancels the sub-process; an uncaught escalation changes nothing', async () => {
+    const throwing =
+      user('Work') +
+      `<bpmn:intermediateThrowEvent id="Raise">${escalation}</bpmn:intermediateThrowEvent>` +
+      user('More') +
+      end('E1') +
+      chain('S1', 'Work', 'Raise', 'More', 'E1');
+    const d = await Driver.start(await deploy(withSub(throwing, true)));
+    const caught = await d.complete('Work');
+    // The boundary's path (notify, then its end event) ends the process; More is never reached.
+    expect(caught.status).toBe('completed');
+    expect(caught.steps.flatMap((s) => s.entered)).not.toContain('More');
+    expect(d.hooks.callHandler).toHaveBeenCalledTimes(1);
+
+    const plain = doc(
+      ESC,
+      '<bpmn:startEvent id="S"/>' +
+        `<bpmn:intermediateThrowEvent id="Raise">${escalation}</bpmn:intermediateThrowEvent>` +
+        user('U') +
+        end('E') +
+        chain('S', 'Raise', 'U', 'E'),
+    );
+    expect((await Driver.start(await deploy(plain))).last.activeElementIds).toEqual(['U']);
+  });
+
+  it('rejects an escalation boundary event on a task', async () => {
+    const found = await issues(
+      doc(ESC, '<bpmn:startEvent id="S"/>' + user('U') + end('E') + chain('S', 'U', 'E') + boundary('B', 'U', escalation) + end('BE') + flow('B', 'BE')),
+    );
+    expect(found).toEqual([{ elementId: 'B', message: expect.stringMatching(/only supported on embedded sub-processes/) }]);
+  });
+});

@@ -270,10 +270,15 @@ class ConfigBuilder {
       case 'boundaryTimer':
       case 'boundaryMessage':
       case 'boundaryError':
+      case 'boundaryEscalation':
         return transient([{ target: this.next(el, scope) }]);
       case 'passThrough':
         return this.withBoundaries(el, transient([{ target: this.next(el, scope) }]));
+      case 'escalationThrow':
+        return this.escalationState(el, this.next(el, scope));
       case 'endEvent':
+        // An escalation end event waits for the runner to throw its escalation, then ends like a none end event (unless caught interrupting).
+        if (el.escalationCode !== undefined) return this.escalationState(el, this.endOf(scope));
         // An error end event stays active until the runner has thrown its error to the boundary event that catches it.
         if (el.errorCode !== undefined) return { id, entry, exit };
         // On a reminder path the end event consumes only that path's token; on a branch of a fork without a join, only the branch's.
@@ -319,6 +324,16 @@ class ConfigBuilder {
       case 'unsupported':
         throw new Error(`unsupported element ${el.id} passed validation`);
     }
+  }
+
+  /** An escalation throw or end event: waits for the runner to throw its escalation, then goes on to `next` (unless caught interrupting). */
+  private escalationState(el: ParsedElement, next: string): StateConfig {
+    return {
+      id: stateId(el.id),
+      entry: [ref('entered', el.id), ref('activate', el.id)],
+      exit: [ref('deactivate', el.id), ref('left', el.id)],
+      on: { 'bpmn.escalation': [{ guard: ref('goesOn', el.id), target: next, actions: [STAMP] }] },
+    };
   }
 
   private ownedByEventGateway(el: ParsedElement): boolean {
@@ -410,6 +425,7 @@ class ConfigBuilder {
       const target = `#${stateId(b.id)}`;
       if (b.kind === 'boundaryTimer') add('timer.fire', { guard: ref('isWait', b.id), target, actions: [STAMP] });
       else if (b.kind === 'boundaryMessage') add('message', { guard: ref('isWait', b.id), target, actions: [STAMP, ref('mergeVariables')] });
+      else if (b.kind === 'boundaryEscalation') add('bpmn.escalation', { guard: ref('catches', b.id), target, actions: [STAMP] });
       else add('bpmn.error', { guard: ref('catches', b.id), target, actions: [STAMP, ref('mergeVariables')] });
     }
     const withOn = Object.keys(on).length ? { ...state, on } : state;
@@ -432,6 +448,19 @@ class ConfigBuilder {
   private reminderPath(boundary: BoundaryElement): StateConfig {
     const id = stateId(boundary.id);
     const path = this.structure.paths.get(boundary.id) as Scope;
+    if (boundary.kind === 'boundaryEscalation') {
+      return {
+        id: `${id}/path`,
+        initial: `${id}/armed`,
+        states: {
+          [`${id}/armed`]: {
+            id: `${id}/armed`,
+            on: { 'bpmn.escalation': [{ guard: ref('catches', boundary.id), target: `#${id}`, actions: [STAMP, ref('markThrown')] }] },
+          },
+          ...this.statesOf(path),
+        },
+      };
+    }
     const event = boundary.kind === 'boundaryTimer' ? 'timer.fire' : 'message';
     const actions =
       boundary.kind === 'boundaryMessage' ? [STAMP, ref('fireBoundary', boundary.id), ref('mergeVariables')] : [STAMP, ref('fireBoundary', boundary.id)];
@@ -483,6 +512,12 @@ function createProcessMachine(index: DefinitionIndex, root: ReturnType<ConfigBui
         }),
       ),
       fireBoundary: assign(({ context }, { id }: Params) => produce(context, (ctx) => fireBoundary(ctx, index, id))),
+      markThrown: assign(({ context, event }) =>
+        produce(context, (ctx) => {
+          const token = event.type === 'bpmn.escalation' ? ctx.tokens[event.elementId] : undefined;
+          if (token) token.thrown = true;
+        }),
+      ),
       recordError: assign(({ context, event }) =>
         produce(context, (ctx) => {
           if (event.type === 'bpmn.error') ctx.error = { code: event.errorCode, elementId: event.elementId };
@@ -501,7 +536,9 @@ function createProcessMachine(index: DefinitionIndex, root: ReturnType<ConfigBui
         !expressions.some((e) => feelIsTrue(e, context.variables, elementId)),
       startedAt: ({ context }, { id }: Params) => context.startEventId === id,
       // The runner resolves which error boundary event catches a BPMN error (innermost scope first) and names it in the event.
-      catches: ({ event }, { id }: Params) => event.type === 'bpmn.error' && event.boundaryId === id,
+      catches: ({ event }, { id }: Params) => (event.type === 'bpmn.error' || event.type === 'bpmn.escalation') && event.boundaryId === id,
+      // The thrower of an escalation goes on unless the boundary event that caught it interrupts its sub-process.
+      goesOn: ({ event }, { id }: Params) => event.type === 'bpmn.escalation' && event.elementId === id && !event.interrupting && !event.boundaryId,
       uncaught: ({ event }) => event.type === 'bpmn.error' && event.boundaryId === undefined,
     },
   });

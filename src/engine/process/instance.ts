@@ -47,6 +47,8 @@ export interface Token {
   variables?: Record<string, unknown>;
   /** Multi-instance: one entry per collection item. */
   items?: ItemToken[];
+  /** Escalation throw or end event: a non-interrupting boundary event has caught its escalation (it goes on next). */
+  thrown?: boolean;
 }
 
 export interface ItemToken {
@@ -83,6 +85,11 @@ export type MachineEvent =
    * boundary event the runner found to catch it, absent when none does. Its variables are merged when caught.
    */
   | { type: 'bpmn.error'; errorCode: string; elementId: string; boundaryId?: string; variables: Record<string, unknown>; at: string }
+  /**
+   * An escalation thrown at `elementId`; `boundaryId` is the escalation boundary event that catches it (absent: none
+   * does, and the thrower just goes on), `interrupting` whether that boundary cancels its sub-process.
+   */
+  | { type: 'bpmn.escalation'; escalationCode: string; elementId: string; boundaryId?: string; interrupting: boolean; at: string }
   | { type: 'cancel'; at: string };
 
 /** Element metadata the context operations need. */

@@ -104,6 +104,13 @@ export interface EndEventElement extends ElementCommon {
   terminate: boolean;
   /** Error end event: the `errorCode` of the `bpmn:error` it throws. */
   errorCode?: string;
+  /** Escalation end event: the `escalationCode` of the `bpmn:escalation` it throws (then ends like a none end event). */
+  escalationCode?: string;
+}
+/** Intermediate escalation throw event: throws the escalation to the enclosing sub-processes, then continues. */
+export interface EscalationThrowElement extends ElementCommon {
+  kind: 'escalationThrow';
+  escalationCode: string;
 }
 /** `bpmn:task`, `bpmn:manualTask` and the none intermediate throw event: nothing to run, the token passes through. */
 export interface PassThroughElement extends ElementCommon {
@@ -211,7 +218,14 @@ export interface BoundaryErrorElement extends ElementCommon {
   interrupting: true;
   errorCode?: string;
 }
-export type BoundaryElement = BoundaryTimerElement | BoundaryMessageElement | BoundaryErrorElement;
+/** On a sub-process or call activity; without an escalation code it catches every escalation. */
+export interface BoundaryEscalationElement extends ElementCommon {
+  kind: 'boundaryEscalation';
+  attachedTo: string;
+  interrupting: boolean;
+  escalationCode?: string;
+}
+export type BoundaryElement = BoundaryTimerElement | BoundaryMessageElement | BoundaryErrorElement | BoundaryEscalationElement;
 
 export interface UnsupportedElement extends ElementCommon {
   kind: 'unsupported';
@@ -234,6 +248,8 @@ export type ParsedElement =
   | BoundaryTimerElement
   | BoundaryMessageElement
   | BoundaryErrorElement
+  | BoundaryEscalationElement
+  | EscalationThrowElement
   | PassThroughElement
   | SubProcessElement
   | UnsupportedElement;
@@ -247,7 +263,7 @@ export function isWaitingActivity(el: ParsedElement): el is WaitingActivity {
 }
 
 export function isBoundary(el: ParsedElement): el is BoundaryElement {
-  return el.kind === 'boundaryTimer' || el.kind === 'boundaryMessage' || el.kind === 'boundaryError';
+  return el.kind === 'boundaryTimer' || el.kind === 'boundaryMessage' || el.kind === 'boundaryError' || el.kind === 'boundaryEscalation';
 }
 
 /** Activities: what boundary events may be attached to. */

@@ -307,8 +307,11 @@ class ProcessReader {
         return { ...common, kind: 'startEvent', trigger: { kind: 'message', messageName: text(child(def, 'messageRef'), 'name') ?? '' } };
       }
       case 'bpmn:EndEvent': {
-        const def = single(['bpmn:TerminateEventDefinition', 'bpmn:ErrorEventDefinition']);
-        if (def === null) return unsupported(`end event with ${defNote()} is not supported (none, terminate and error end events are)`);
+        const def = single(['bpmn:TerminateEventDefinition', 'bpmn:ErrorEventDefinition', 'bpmn:EscalationEventDefinition']);
+        if (def === null) return unsupported(`end event with ${defNote()} is not supported (none, terminate, error and escalation end events are)`);
+        if (def?.$type === 'bpmn:EscalationEventDefinition') {
+          return { ...common, kind: 'endEvent', terminate: false, escalationCode: this.escalationCode(def, id, true) ?? '' };
+        }
         if (def?.$type === 'bpmn:ErrorEventDefinition') {
           const errorCode = this.errorCode(def, id);
           if (!errorCode) this.issue(id, 'an error end event needs a bpmn:error with an errorCode (errorRef)');
@@ -316,9 +319,12 @@ class ProcessReader {
         }
         return { ...common, kind: 'endEvent', terminate: def !== undefined };
       }
-      case 'bpmn:IntermediateThrowEvent':
-        if (definitions.length) return unsupported(`intermediate throw event with ${defNote()} is not supported (only the none throw event is)`);
-        return { ...common, kind: 'passThrough' };
+      case 'bpmn:IntermediateThrowEvent': {
+        if (!definitions.length) return { ...common, kind: 'passThrough' };
+        const def = single(['bpmn:EscalationEventDefinition']);
+        if (!def) return unsupported(`intermediate throw event with ${defNote()} is not supported (none and escalation throw events are)`);
+        return { ...common, kind: 'escalationThrow', escalationCode: this.escalationCode(def, id, true) ?? '' };
+      }
       case 'bpmn:Task':
       case 'bpmn:ManualTask':
         this.rejectLoopMarker(el, id);
@@ -345,16 +351,20 @@ class ProcessReader {
         };
       }
       case 'bpmn:BoundaryEvent': {
-        const def = single(['bpmn:TimerEventDefinition', 'bpmn:MessageEventDefinition', 'bpmn:ErrorEventDefinition']);
+        const def = single(['bpmn:TimerEventDefinition', 'bpmn:MessageEventDefinition', 'bpmn:ErrorEventDefinition', 'bpmn:EscalationEventDefinition']);
         if (!def)
           return unsupported(
-            `boundary event with ${definitions.length ? defNote() : 'no event definition'} is not supported (timer, message and error boundary events are)`,
+            `boundary event with ${definitions.length ? defNote() : 'no event definition'} is not supported (timer, message, error and escalation boundary events are)`,
           );
         const boundary = { ...common, attachedTo: child(el, 'attachedToRef')?.id ?? '', interrupting: el.cancelActivity !== false };
         if (def.$type === 'bpmn:TimerEventDefinition') return { ...boundary, kind: 'boundaryTimer', timer: this.readTimer(def, id) };
         if (def.$type === 'bpmn:MessageEventDefinition') {
           const message = child(def, 'messageRef');
           return { ...boundary, kind: 'boundaryMessage', messageName: text(message, 'name'), correlationKey: this.correlationKey(el, message) };
+        }
+        if (def.$type === 'bpmn:EscalationEventDefinition') {
+          const escalationCode = this.escalationCode(def, id, false);
+          return { ...boundary, kind: 'boundaryEscalation', ...(escalationCode ? { escalationCode } : {}) };
         }
         if (!boundary.interrupting)
           this.issue(id, 'an error boundary event always interrupts its activity (BPMN has no non-interrupting error event); remove cancelActivity="false"');
@@ -456,6 +466,14 @@ class ProcessReader {
     if (!error) return undefined;
     const code = text(error, 'errorCode');
     if (!code) this.issue(id, `bpmn:error ${error.id ?? ''} needs an errorCode`);
+    return code;
+  }
+
+  /** The escalationCode of the bpmn:escalation a definition references; a throw event needs one, a boundary without one catches all. */
+  private escalationCode(def: ModdleElement, id: string, required: boolean): string | undefined {
+    const escalation = child(def, 'escalationRef');
+    const code = text(escalation, 'escalationCode');
+    if (!code && (required || escalation)) this.issue(id, 'an escalation event needs a bpmn:escalation with an escalationCode (escalationRef)');
     return code;
   }
 

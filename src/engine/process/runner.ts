@@ -4,7 +4,7 @@ import { BpmnError, EngineError, EngineErrorCode } from './errors.js';
 import { toPlain, toPlainRecord } from './feel.js';
 import { withinFeelStep } from './feel-sandbox.js';
 import { type InstanceContext, type ItemToken, type MachineEvent, taskInput, taskOutput, type Token } from './instance.js';
-import type { FormField, ParsedElement } from './model.js';
+import type { BoundaryElement, FormField, ParsedElement } from './model.js';
 
 /** What the runner needs from the app. Anything these throw propagates unchanged (the app rolls the step back). */
 export interface EngineHooks {
@@ -220,7 +220,13 @@ async function settle(def: CompiledProcess, start: Snapshot, hooks: EngineHooks,
       continue;
     }
     const job = active.find((el) => el.kind === 'businessRuleTask' || el.kind === 'serviceTask');
-    if (!job) break;
+    if (!job) {
+      // Escalations after automatic work: the path of a non-interrupting catch runs before its thrower goes on.
+      const thrower = active.find((el) => el.kind === 'escalationThrow' || (el.kind === 'endEvent' && el.escalationCode !== undefined));
+      if (!thrower) break;
+      snapshot = throwEscalation(def, snapshot, thrower, hooks.now().toISOString(), steps);
+      continue;
+    }
     if (done >= MAX_AUTOMATIC_STEPS) {
       throw new EngineError(EngineErrorCode.StepLimitExceeded, `more than ${MAX_AUTOMATIC_STEPS} automatic steps without waiting (last: ${job.id})`, job.id);
     }
@@ -287,6 +293,36 @@ function throwError(def: CompiledProcess, snapshot: Snapshot, thrown: ThrownErro
     ...(boundaryId ? { boundaryId } : {}),
     variables: toPlainRecord(thrown.variables ?? {}),
     at: thrown.at,
+  };
+  return apply(def, snapshot, event, steps);
+}
+
+/**
+ * An escalation goes to the nearest escalation boundary event of an enclosing sub-process (same code before a
+ * catch-all). Nothing catching it is no failure: the thrower simply goes on. A non-interrupting catch takes two
+ * events: the first starts the boundary's path (and marks the thrower's token), the second, once the path's
+ * automatic work is done, lets the thrower go on — so an escalation end event that ends the sub-process cannot
+ * cut the path short.
+ */
+function throwEscalation(def: CompiledProcess, snapshot: Snapshot, thrower: ParsedElement, at: string, steps: StepRecord[]): Snapshot {
+  const code = (thrower as { escalationCode: string }).escalationCode;
+  if (snapshot.context.tokens[thrower.id]?.thrown) {
+    return apply(def, snapshot, { type: 'bpmn.escalation', escalationCode: code, elementId: thrower.id, interrupting: false, at }, steps);
+  }
+  let boundary: BoundaryElement | undefined;
+  for (let id = thrower.parent; id !== undefined && !boundary; id = def.elements[id]?.parent) {
+    const candidates = (def.index.boundaries.get(id) ?? []).filter((b) => b.kind === 'boundaryEscalation');
+    boundary =
+      candidates.find((b) => b.kind === 'boundaryEscalation' && b.escalationCode === code) ??
+      candidates.find((b) => b.kind === 'boundaryEscalation' && !b.escalationCode);
+  }
+  const event: MachineEvent = {
+    type: 'bpmn.escalation',
+    escalationCode: code,
+    elementId: thrower.id,
+    ...(boundary ? { boundaryId: boundary.id } : {}),
+    interrupting: boundary?.interrupting ?? false,
+    at,
   };
   return apply(def, snapshot, event, steps);
 }

@@ -77,7 +77,7 @@ describe('validateDefinition', () => {
       await expectIssue(
         S + task('T') + E + chain('S', 'T', 'E') + '<bpmn:boundaryEvent id="B" attachedToRef="T"><bpmn:signalEventDefinition/></bpmn:boundaryEvent>',
         'B',
-        /timer, message and error boundary events are/,
+        /timer, message, error and escalation boundary events are/,
       );
     });
 

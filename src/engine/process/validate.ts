@@ -153,6 +153,7 @@ function checkElement(el: ParsedElement, p: ParsedProcess, opts: ValidationOptio
       if (el.outgoing.length) add(el.id, 'end event cannot have outgoing flows');
       return;
     case 'passThrough':
+    case 'escalationThrow':
       checkSingleOutgoing(el, add);
       return;
     case 'subProcess': {
@@ -244,7 +245,8 @@ function checkElement(el: ParsedElement, p: ParsedProcess, opts: ValidationOptio
       return;
     case 'boundaryTimer':
     case 'boundaryMessage':
-    case 'boundaryError': {
+    case 'boundaryError':
+    case 'boundaryEscalation': {
       const host = byId(el.attachedTo);
       if (!host || !isActivity(host)) add(el.id, `boundary events are only supported on activities (tasks, sub-processes and call activities)`);
       else if (host.parent !== el.parent) add(el.id, `boundary event must be drawn in the same scope as ${host.id}`);
@@ -258,6 +260,15 @@ function checkElement(el: ParsedElement, p: ParsedProcess, opts: ValidationOptio
       if (el.kind === 'boundaryError') {
         const twin = p.elements.find((e) => e.kind === 'boundaryError' && e.attachedTo === el.attachedTo && e.errorCode === el.errorCode && e.id !== el.id);
         if (twin) add(el.id, `catches ${el.errorCode ? `error "${el.errorCode}"` : 'every error'} like ${twin.id} on the same activity`);
+        return;
+      }
+      if (el.kind === 'boundaryEscalation') {
+        // An escalation comes from inside the activity: only an embedded sub-process can throw one here.
+        if (host && host.kind !== 'subProcess') add(el.id, 'escalation boundary events are only supported on embedded sub-processes');
+        const twin = p.elements.find(
+          (e) => e.kind === 'boundaryEscalation' && e.attachedTo === el.attachedTo && e.escalationCode === el.escalationCode && e.id !== el.id,
+        );
+        if (twin) add(el.id, `catches ${el.escalationCode ? `escalation "${el.escalationCode}"` : 'every escalation'} like ${twin.id} on the same activity`);
         return;
       }
       if (!el.timer) return;
