@@ -1,4 +1,5 @@
 import { BpmnError } from './errors.js';
+import { engineLimits } from './limits.js';
 import { parseProcess } from './parse.js';
 import { deploy, Driver, fakeHooks, fixture } from './spec-helpers.js';
 import { validateDefinition } from './validate.js';
@@ -488,5 +489,29 @@ describe('escalation', () => {
       doc(ESC, '<bpmn:startEvent id="S"/>' + user('U') + end('E') + chain('S', 'U', 'E') + boundary('B', 'U', escalation) + end('BE') + flow('B', 'BE')),
     );
     expect(found).toEqual([{ elementId: 'B', message: expect.stringMatching(/only supported on embedded sub-processes/) }]);
+  });
+});
+
+describe('boundary events on call activities and nesting limits', () => {
+  it('an interrupting message boundary on a call activity closes its child wait', async () => {
+    const body =
+      '<bpmn:startEvent id="S"/><bpmn:callActivity id="Call" calledElement="child"/>' +
+      boundary('Cancel', 'Call', message('M_cancel')) +
+      end('E') +
+      end('Cancelled') +
+      chain('S', 'Call', 'E') +
+      chain('Cancel', 'Cancelled');
+    const d = await Driver.start(await deploy(doc(ROOTS, body)));
+    expect(d.waits.map((w) => w.kind).sort()).toEqual(['child', 'message']);
+    const done = await d.send({ type: 'message', name: 'cancelRequested' });
+    expect(done).toMatchObject({ status: 'completed', waits: [] });
+  });
+
+  it('counts sub-processes inside each other against the nesting limit', async () => {
+    let inner = user('U') + '<bpmn:startEvent id="S0"/>' + end('E0') + chain('S0', 'U', 'E0');
+    for (let level = 1; level <= 3; level++)
+      inner = sub(`Sub${level}`, inner) + `<bpmn:startEvent id="S${level}"/>` + end(`E${level}`) + chain(`S${level}`, `Sub${level}`, `E${level}`);
+    const found = validateDefinition(await parseProcess(doc('', inner)), { limits: { ...engineLimits(), maxNesting: 2 } });
+    expect(found).toEqual([{ elementId: 'Sub1', message: expect.stringContaining('nested 3 levels deep') }]);
   });
 });

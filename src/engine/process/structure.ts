@@ -137,6 +137,7 @@ export function analyzeStructure(p: ParsedProcess): Structure {
       const sub: SubScope = { kind: 'sub', id: `${el.id}/sub`, subProcessId: el.id };
       structure.subs.set(el.id, sub);
       depth.set(sub, (depth.get(scope) ?? 0) + 1);
+      structure.nesting.set(el.id, depth.get(sub) as number);
       for (const start of startsIn(el.id)) walk(start.id, sub);
     }
     for (const boundary of boundaries.get(id) ?? []) {

@@ -92,7 +92,10 @@ export function validateDefinition(p: ParsedProcess, opts: ValidationOptions = {
   for (const i of structure.issues) add(i.elementId, i.message);
   for (const [forkId, depth] of structure.nesting) {
     if (depth > limits.maxNesting)
-      add(forkId, `is nested ${depth} levels deep in parallel branches; at most ${limits.maxNesting} are allowed (AIMSFLOW_BPMN_MAX_NESTING)`);
+      add(
+        forkId,
+        `is nested ${depth} levels deep in parallel branches, sub-processes and boundary paths; at most ${limits.maxNesting} are allowed (AIMSFLOW_BPMN_MAX_NESTING)`,
+      );
   }
   // Only the first unreachable element of a sub-process that is itself unreachable or unsupported is worth a word.
   const reported = (id: string | undefined): boolean => id !== undefined && (!structure.scopeOf.has(id) || byId.get(id)?.kind === 'unsupported');
