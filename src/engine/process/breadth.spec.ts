@@ -515,3 +515,23 @@ describe('boundary events on call activities and nesting limits', () => {
     expect(found).toEqual([{ elementId: 'Sub1', message: expect.stringContaining('nested 3 levels deep') }]);
   });
 });
+
+describe('non-interrupting message boundary on a user task', () => {
+  it('runs its path for every message while the task stays open', async () => {
+    const body =
+      '<bpmn:startEvent id="S"/>' +
+      user('Review') +
+      boundary('Info', 'Review', message('M_info'), false) +
+      service('Record') +
+      end('Recorded') +
+      end('E') +
+      chain('S', 'Review', 'E') +
+      chain('Info', 'Record', 'Recorded');
+    const d = await Driver.start(await deploy(doc(ROOTS, body)));
+    await d.send({ type: 'message', name: 'infoAdded' });
+    await d.send({ type: 'message', name: 'infoAdded' });
+    expect(d.hooks.callHandler).toHaveBeenCalledTimes(2);
+    expect(d.wait('Review').key).toBe('Review:1');
+    expect((await d.complete('Review')).status).toBe('completed');
+  });
+});
