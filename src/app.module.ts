@@ -30,6 +30,7 @@ import { ImpactAssessmentsModule } from './impact-assessments/impact-assessments
 import { NonconformitiesModule } from './nonconformities/nonconformities.module.js';
 import { RisksModule } from './risks/risks.module.js';
 import { ModelChangesModule } from './model-changes/model-changes.module.js';
+import { EvidenceModule } from './evidence/evidence.module.js';
 
 @Module({})
 export class AppModule {
@@ -91,6 +92,7 @@ export class AppModule {
         NonconformitiesModule,
         AuditsModule,
         ModelChangesModule,
+        EvidenceModule,
         ClockControlModule.register(clock === 'manual'),
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemFilter }, { provide: APP_GUARD, useClass: JsonShapeGuard }, EngineSettings],
