@@ -53,14 +53,21 @@ export class Evidence1766044800000 implements MigrationInterface {
     await q.query(`
       CREATE FUNCTION evidence_immutable() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        IF TG_TABLE_NAME = 'evidence' AND TG_OP = 'UPDATE' AND OLD.superseded_by IS NULL AND NEW.superseded_by IS NOT NULL
+        RAISE EXCEPTION 'evidence is immutable: % on % refused (a correction is a new item that supersedes it)', TG_OP, TG_TABLE_NAME;
+      END $$`);
+    // Of an item only superseded_by may be set, once.
+    await q.query(`
+      CREATE FUNCTION evidence_supersede_only() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF TG_OP = 'UPDATE' AND OLD.superseded_by IS NULL AND NEW.superseded_by IS NOT NULL
            AND (to_jsonb(NEW) - 'superseded_by') = (to_jsonb(OLD) - 'superseded_by') THEN
           RETURN NEW;
         END IF;
-        RAISE EXCEPTION 'evidence is immutable: % on % refused (a correction is a new item that supersedes it)', TG_OP, TG_TABLE_NAME;
+        RAISE EXCEPTION 'evidence is immutable: % on evidence refused (only superseded_by is set, once)', TG_OP;
       END $$`);
     for (const table of ['evidence', 'evidence_links', 'evidence_chunks']) {
-      await q.query(`CREATE TRIGGER ${table}_immutable BEFORE UPDATE OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION evidence_immutable()`);
+      const fn = table === 'evidence' ? 'evidence_supersede_only' : 'evidence_immutable';
+      await q.query(`CREATE TRIGGER ${table}_immutable BEFORE UPDATE OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION ${fn}()`);
       await q.query(`CREATE TRIGGER ${table}_no_truncate BEFORE TRUNCATE ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION evidence_immutable()`);
     }
   }
@@ -70,5 +77,6 @@ export class Evidence1766044800000 implements MigrationInterface {
     await q.query(`DROP TABLE evidence_links`);
     await q.query(`DROP TABLE evidence`);
     await q.query(`DROP FUNCTION evidence_immutable()`);
+    await q.query(`DROP FUNCTION evidence_supersede_only()`);
   }
 }

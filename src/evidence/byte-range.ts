@@ -20,7 +20,7 @@ export function parseRange(header: string | undefined, size: number): ByteRange 
   }
   const start = Number(match[1]);
   const end = match[2] === '' ? size - 1 : Number(match[2]);
-  if (end < start) return undefined;
+  if (match[2] !== '' && end < start) return undefined;
   if (start >= size) return 'unsatisfiable';
   return { start, end: Math.min(end, size - 1) };
 }

@@ -218,6 +218,8 @@ export class EvidenceService extends EvidenceRegister {
     }
     const dto = plainToInstance(UploadEvidenceDto, plain);
     errors.push(...toFieldErrors(await validate(dto, { whitelist: true, forbidNonWhitelisted: true })));
+    if ((dto.supersedes === undefined) !== (dto.reason === undefined))
+      errors.push(dto.supersedes ? { pointer: '/reason', message: 'is required with supersedes' } : { pointer: '/reason', message: 'is given only with supersedes' });
     if (errors.length) throw new EvidenceError(EvidenceErrorCode.InvalidUpload, 'The upload has invalid fields', errors);
     return dto;
   }

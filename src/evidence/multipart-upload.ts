@@ -1,6 +1,7 @@
 import busboy from 'busboy';
 import type { IncomingMessage } from 'node:http';
 import type { Readable } from 'node:stream';
+import { ErrorKind, RequestError } from '../common/domain-error.js';
 import { EvidenceError, EvidenceErrorCode } from './evidence.errors.js';
 
 /** The form field that carries the file. */
@@ -76,9 +77,19 @@ export function readMultipart<T>(req: IncomingMessage, limits: MultipartLimits, 
     };
     const invalid = (message: string, pointer: string, detail: string) =>
       new EvidenceError(EvidenceErrorCode.InvalidUpload, message, [{ pointer, message: detail }]);
+    if (!/^multipart\/form-data\b/i.test(req.headers['content-type'] ?? ''))
+      return void discardRest(req).then(() =>
+        reject(
+          new RequestError(ErrorKind.UnsupportedMediaType, 'unsupported-media-type', 'Evidence is uploaded as multipart/form-data', [
+            { pointer: '', message: 'Content-Type must be multipart/form-data' },
+          ]),
+        ),
+      );
     try {
       parser = busboy({
         headers: req.headers,
+        // Browsers send file names as raw UTF-8 (HTML's form encoding), not Latin-1.
+        defParamCharset: 'utf8',
         limits: { fileSize: limits.maxFileBytes, files: 1, fields: limits.maxFields, fieldSize: limits.maxFieldBytes, parts: limits.maxFields + 1 },
       });
     } catch (error) {
@@ -110,7 +121,10 @@ export function readMultipart<T>(req: IncomingMessage, limits: MultipartLimits, 
     parser.on('partsLimit', tooMany);
     const truncated = (why: string) =>
       fail(new EvidenceError(EvidenceErrorCode.TruncatedUpload, `The upload ended early (${why}); nothing was stored`, [{ pointer: '', message: why }]));
-    parser.on('error', (error: Error) => truncated(error.message));
+    // busboy says "Unexpected end of form" when the body stops before the closing boundary; anything else is a malformed body.
+    parser.on('error', (error: Error) =>
+      /unexpected end/i.test(error.message) ? truncated(error.message) : fail(invalid('The multipart body is malformed', '', error.message)),
+    );
     req.on('close', () => {
       if (!req.complete) truncated('the connection closed before the request was complete');
     });

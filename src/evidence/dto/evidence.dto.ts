@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsArray, IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { IsArray, IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination.js';
 
 const CONTROL_ID = /^A\.\d+(\.\d+)*$/;
@@ -34,9 +34,9 @@ export class UploadEvidenceDto {
   supersedes?: string;
 
   @ApiPropertyOptional({ description: 'Why the correction (required with `supersedes`)', example: 'The first scan missed page 3' })
-  @ValidateIf((o: UploadEvidenceDto) => o.supersedes !== undefined || o.reason !== undefined)
+  @IsOptional()
   @IsString()
-  @IsNotEmpty({ message: 'reason is required with supersedes' })
+  @IsNotEmpty()
   @MaxLength(2000)
   reason?: string;
 
