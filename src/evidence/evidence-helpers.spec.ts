@@ -14,7 +14,9 @@ describe('evidence file names', () => {
   });
 
   it('offers the name back as an attachment with an ASCII fallback and the exact UTF-8 name', () => {
-    expect(attachmentDisposition('Prüfung "final";.pdf')).toBe(`attachment; filename="Pr_fung _final_;.pdf"; filename*=UTF-8''Pr%C3%BCfung%20%22final%22%3B.pdf`);
+    expect(attachmentDisposition('Prüfung "final";.pdf')).toBe(
+      `attachment; filename="Pr_fung _final_;.pdf"; filename*=UTF-8''Pr%C3%BCfung%20%22final%22%3B.pdf`,
+    );
   });
 });
 

@@ -82,8 +82,7 @@ export async function detectEvidenceType(prefix: Uint8Array, declared: string, f
         ? byClaim
         : ALLOWED_TYPES.find((t) => t.mime === detected && t.check === 'magic');
     if (!type) return { reason: 'not-allowed', message: `the content is ${detected}, which is not an allowed evidence type` };
-    if (!UNSPECIFIC.has(claimed) && type !== byClaim)
-      return { reason: 'mismatch', message: `declared as ${claimed} but the content is ${detected}` };
+    if (!UNSPECIFIC.has(claimed) && type !== byClaim) return { reason: 'mismatch', message: `declared as ${claimed} but the content is ${detected}` };
   } else {
     type = UNSPECIFIC.has(claimed)
       ? ALLOWED_TYPES.find((t) => t.check === 'text' && t.extensions.includes(extension))

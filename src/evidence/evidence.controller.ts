@@ -34,7 +34,9 @@ export class EvidenceController {
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: UPLOAD_BODY_SCHEMA })
   @ApiCreatedResponse({ type: EvidenceDto, description: 'Stored, with its SHA-256 (also in the audit event `evidence.uploaded`)' })
-  @ApiPayloadTooLargeResponse({ description: '`evidence-too-large` (AIMSFLOW_EVIDENCE_MAX_BYTES) or `evidence-quota-exceeded` (AIMSFLOW_EVIDENCE_QUOTA_BYTES); nothing stored' })
+  @ApiPayloadTooLargeResponse({
+    description: '`evidence-too-large` (AIMSFLOW_EVIDENCE_MAX_BYTES) or `evidence-quota-exceeded` (AIMSFLOW_EVIDENCE_QUOTA_BYTES); nothing stored',
+  })
   @ApiUnsupportedMediaTypeResponse({ description: '`evidence-type-not-allowed` or `evidence-type-mismatch`, naming the declared and detected types' })
   @ApiOperation({
     summary: 'Upload evidence',
@@ -47,7 +49,10 @@ export class EvidenceController {
 
   @Get()
   @ApiOkResponse({ type: EvidencePageDto })
-  @ApiOperation({ summary: 'Evidence register', description: 'Filter by each link, by expiry (`expiringBefore`), uploader and whether superseded; newest first.' })
+  @ApiOperation({
+    summary: 'Evidence register',
+    description: 'Filter by each link, by expiry (`expiringBefore`), uploader and whether superseded; newest first.',
+  })
   list(@Query() query: EvidenceQueryDto): Promise<EvidencePageDto> {
     return this.evidence.list(query);
   }
@@ -62,7 +67,10 @@ export class EvidenceController {
   @Get(':id/content')
   @ApiProduces('application/octet-stream')
   @ApiHeader({ name: 'Range', required: false, description: 'One byte range, e.g. `bytes=0-1023`, `bytes=1024-` or `bytes=-500`' })
-  @ApiOkResponse({ description: 'The content with its stored type, `Content-Disposition: attachment` and `X-Content-Type-Options: nosniff`', schema: { type: 'string', format: 'binary' } })
+  @ApiOkResponse({
+    description: 'The content with its stored type, `Content-Disposition: attachment` and `X-Content-Type-Options: nosniff`',
+    schema: { type: 'string', format: 'binary' },
+  })
   @ApiResponse({ status: 206, description: 'The requested range, with `Content-Range`', schema: { type: 'string', format: 'binary' } })
   @ApiResponse({ status: 416, description: '`range-not-satisfiable`, with `Content-Range: bytes */<size>`' })
   @ApiOperation({ summary: 'Download the content', description: 'Streamed from the stored chunks; a range reads only the chunks it covers.' })

@@ -219,7 +219,9 @@ export class EvidenceService extends EvidenceRegister {
     const dto = plainToInstance(UploadEvidenceDto, plain);
     errors.push(...toFieldErrors(await validate(dto, { whitelist: true, forbidNonWhitelisted: true })));
     if ((dto.supersedes === undefined) !== (dto.reason === undefined))
-      errors.push(dto.supersedes ? { pointer: '/reason', message: 'is required with supersedes' } : { pointer: '/reason', message: 'is given only with supersedes' });
+      errors.push(
+        dto.supersedes ? { pointer: '/reason', message: 'is required with supersedes' } : { pointer: '/reason', message: 'is given only with supersedes' },
+      );
     if (errors.length) throw new EvidenceError(EvidenceErrorCode.InvalidUpload, 'The upload has invalid fields', errors);
     return dto;
   }
@@ -286,7 +288,10 @@ export class EvidenceService extends EvidenceRegister {
       query.limit,
       query.offset,
     );
-    const linksOf = await this.evidence.linksOf(this.db.manager, rows.map((r) => r.id));
+    const linksOf = await this.evidence.linksOf(
+      this.db.manager,
+      rows.map((r) => r.id),
+    );
     const now = this.clock.now();
     return page(
       rows.map((row) => toEvidenceDto(row, linksOf.get(row.id) ?? [], now)),

@@ -114,7 +114,11 @@ export function readMultipart<T>(req: IncomingMessage, limits: MultipartLimits, 
       stored.catch(fail);
     });
     parser.on('filesLimit', () =>
-      fail(new EvidenceError(EvidenceErrorCode.SeveralFiles, 'The upload has several file parts; send one file per evidence item', [{ pointer: `/${FILE_FIELD}`, message: 'only one file part' }])),
+      fail(
+        new EvidenceError(EvidenceErrorCode.SeveralFiles, 'The upload has several file parts; send one file per evidence item', [
+          { pointer: `/${FILE_FIELD}`, message: 'only one file part' },
+        ]),
+      ),
     );
     const tooMany = () => fail(invalid('The upload has too many fields', '', `at most ${limits.maxFields} fields`));
     parser.on('fieldsLimit', tooMany);

@@ -39,8 +39,7 @@ function typeProblem(field: FormField, value: unknown): string | undefined {
       return value !== null && typeof value === 'object' && !Array.isArray(value) ? undefined : 'must be an object';
     case 'evidence': {
       const ids = Array.isArray(value) ? value : [value];
-      if (Array.isArray(value) && (value.length === 0 || value.length > MAX_EVIDENCE_PER_FIELD))
-        return `must list 1 to ${MAX_EVIDENCE_PER_FIELD} evidence ids`;
+      if (Array.isArray(value) && (value.length === 0 || value.length > MAX_EVIDENCE_PER_FIELD)) return `must list 1 to ${MAX_EVIDENCE_PER_FIELD} evidence ids`;
       return ids.every((id) => typeof id === 'string' && UUID.test(id)) ? undefined : 'must be an evidence id (POST /api/v1/evidence) or a list of them';
     }
   }

@@ -95,11 +95,7 @@ describe('evidence', () => {
     );
     expect(rows.map((r) => r.bytes)).toEqual([262144, 262144, file.length - 2 * 262144]);
 
-    const download = await t.http
-      .get(`/api/v1/evidence/${res.body.id}/content`)
-      .set(auth(auditor))
-      .buffer(true)
-      .parse(binary);
+    const download = await t.http.get(`/api/v1/evidence/${res.body.id}/content`).set(auth(auditor)).buffer(true).parse(binary);
     expect(download.status).toBe(200);
     expect(sha256(download.body as Buffer)).toBe(sha256(file));
     expect(download.headers).toMatchObject({
@@ -165,7 +161,9 @@ describe('evidence', () => {
       first.body.id,
     ]);
     // The content itself cannot be changed, not even with SQL.
-    await expect(t.db.query('UPDATE evidence_chunks SET data = $2 WHERE evidence_id = $1', [first.body.id, Buffer.from('forged')])).rejects.toThrow(/immutable/);
+    await expect(t.db.query('UPDATE evidence_chunks SET data = $2 WHERE evidence_id = $1', [first.body.id, Buffer.from('forged')])).rejects.toThrow(
+      /immutable/,
+    );
     await expect(t.db.query(`UPDATE evidence SET sha256 = repeat('0', 64) WHERE id = $1`, [first.body.id])).rejects.toThrow(/immutable/);
   });
 
@@ -186,7 +184,10 @@ describe('evidence', () => {
     expect(exe.body.detail).toContain('application/x-msdownload');
     const pngAsPdf = await upload(owner, PNG, 'scan.pdf', 'application/pdf');
     expect(pngAsPdf.status).toBe(415);
-    expect(pngAsPdf.body).toMatchObject({ code: 'evidence-type-mismatch', errors: [{ pointer: '/file', message: 'declared as application/pdf but the content is image/png' }] });
+    expect(pngAsPdf.body).toMatchObject({
+      code: 'evidence-type-mismatch',
+      errors: [{ pointer: '/file', message: 'declared as application/pdf but the content is image/png' }],
+    });
     const binaryAsText = await upload(owner, Buffer.from([0x41, 0xff, 0xfe, 0x00, 0x42]), 'notes.txt', 'text/plain');
     expect(binaryAsText.status).toBe(415);
     expect(binaryAsText.body.detail).toContain('not UTF-8 text');
@@ -237,14 +238,22 @@ describe('evidence', () => {
     const truncated = await t.http.post('/api/v1/evidence').set(auth(owner)).set('Content-Type', `multipart/form-data; boundary=${boundary}`).send(cut);
     expect(truncated.status).toBe(400);
     expect(truncated.body.code).toBe('truncated-upload');
-    const badLinks = await upload(owner, PNG, 'a.png', 'image/png', { controlId: 'A.99', riskId: '00000000-0000-4000-8000-000000000000', incidentId: '00000000-0000-4000-8000-000000000001' });
+    const badLinks = await upload(owner, PNG, 'a.png', 'image/png', {
+      controlId: 'A.99',
+      riskId: '00000000-0000-4000-8000-000000000000',
+      incidentId: '00000000-0000-4000-8000-000000000001',
+    });
     expect(badLinks.status).toBe(400);
     expect(badLinks.body.errors).toEqual([
       { pointer: '/controlId/0', message: expect.stringContaining('not an Annex A control') },
       { pointer: '/riskId/0', message: 'no risk with id 00000000-0000-4000-8000-000000000000' },
       { pointer: '/incidentId/0', message: expect.stringContaining('no incident register yet') },
     ]);
-    const noLink = await t.http.post('/api/v1/evidence').set(auth(owner)).field('description', 'x').attach('file', PNG, { filename: 'a.png', contentType: 'image/png' });
+    const noLink = await t.http
+      .post('/api/v1/evidence')
+      .set(auth(owner))
+      .field('description', 'x')
+      .attach('file', PNG, { filename: 'a.png', contentType: 'image/png' });
     expect(noLink.status).toBe(400);
     expect(noLink.body.code).toBe('invalid-upload');
     const json = await t.http.post('/api/v1/evidence').set(auth(owner)).send({ description: 'x' });

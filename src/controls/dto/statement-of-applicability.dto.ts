@@ -49,7 +49,11 @@ export class SoaEntryDto {
   @ApiProperty({ type: [String], description: 'Indicative EU AI Act articles', example: ['Art. 12'] })
   euAiAct: string[];
 
-  @ApiProperty({ type: 'integer', description: 'Current evidence items linked to the control (superseded ones not counted; GET /evidence?controlId=…)', example: 3 })
+  @ApiProperty({
+    type: 'integer',
+    description: 'Current evidence items linked to the control (superseded ones not counted; GET /evidence?controlId=…)',
+    example: 3,
+  })
   evidence: number;
 
   @ApiProperty({ description: 'Some current evidence linked to the control has expired (valid until before now)', example: false })

@@ -25,7 +25,10 @@ export class EvidenceDto {
   @ApiProperty({ type: 'integer', example: 482113 })
   sizeBytes: number;
 
-  @ApiProperty({ description: 'SHA-256 of the content (hex); also in the audit event `evidence.uploaded`', example: '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08' })
+  @ApiProperty({
+    description: 'SHA-256 of the content (hex); also in the audit event `evidence.uploaded`',
+    example: '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08',
+  })
   sha256: string;
 
   @ApiProperty({ example: 'Signed DPIA for the CV screening assistant, v2' })
