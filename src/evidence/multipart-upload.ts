@@ -90,7 +90,8 @@ export function readMultipart<T>(req: IncomingMessage, limits: MultipartLimits, 
         headers: req.headers,
         // Browsers send file names as raw UTF-8 (HTML's form encoding), not Latin-1.
         defParamCharset: 'utf8',
-        limits: { fileSize: limits.maxFileBytes, files: 1, fields: limits.maxFields, fieldSize: limits.maxFieldBytes, parts: limits.maxFields + 1 },
+        // busboy cuts a file when it reaches fileSize: one byte more lets a file of exactly the limit through.
+        limits: { fileSize: limits.maxFileBytes + 1, files: 1, fields: limits.maxFields, fieldSize: limits.maxFieldBytes, parts: limits.maxFields + 1 },
       });
     } catch (error) {
       return void discardRest(req).then(() =>
