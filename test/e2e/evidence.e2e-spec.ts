@@ -1,6 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Response } from 'supertest';
 import { AuditTrailService } from '../../src/audit-trail/audit-trail.service.js';
+import http from 'node:http';
+import { openApiValidator } from '../helpers/openapi.js';
 import { auth, bpmn, chain, OWN_PROCESSES_ONLY, processClient } from '../helpers/processes.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 
@@ -113,6 +115,13 @@ describe('evidence', () => {
 
     const byControl = await t.http.get('/api/v1/evidence').query({ controlId: 'A.6.2.8', systemId }).set(auth(topManagement));
     expect(byControl.body).toMatchObject({ total: 1, items: [{ id: res.body.id }] });
+    // What the API answers is what its OpenAPI document declares, field for field.
+    const validator = openApiValidator((await t.http.get('/docs-json').expect(200)).body);
+    expect([
+      ...validator.errors('post', '/api/v1/evidence', 201, res.body),
+      ...validator.errors('get', '/api/v1/evidence', 200, byControl.body),
+      ...validator.errors('get', '/api/v1/evidence/{id}', 200, (await t.http.get(`/api/v1/evidence/${res.body.id}`).set(auth(auditor))).body),
+    ]).toEqual([]);
     expect((await t.http.get('/api/v1/evidence').query({ controlId: 'A.5.2' }).set(auth(topManagement))).body.total).toBe(0);
     expect((await t.http.get('/api/v1/evidence').query({ uploadedBy: 'olivia', expiringBefore: '2031-01-01' }).set(auth(auditor))).body.total).toBe(1);
     expect((await t.http.get('/api/v1/evidence').query({ expiringBefore: '2029-01-01' }).set(auth(auditor))).body.total).toBe(0);
@@ -258,6 +267,10 @@ describe('evidence', () => {
     expect(noLink.body.code).toBe('invalid-upload');
     const json = await t.http.post('/api/v1/evidence').set(auth(owner)).send({ description: 'x' });
     expect(json.status).toBe(415);
+    // multipart/form-data is taken by the evidence route only.
+    const elsewhere = await t.http.post('/api/v1/ai-systems').set(auth(owner)).field('name', 'x');
+    expect(elsewhere.status).toBe(415);
+    expect(elsewhere.body.detail).toContain('send application/json');
     expect(await stored()).toEqual(before);
     expect((await upload(topManagement, PNG, 'a.png', 'image/png')).status).toBe(403);
   });
@@ -309,6 +322,82 @@ describe('evidence', () => {
     expect((await t.http.get(`/api/v1/evidence/${expiring.body.id}`).set(auth(auditor))).body.expired).toBe(true);
     const csv = await t.http.get('/api/v1/statement-of-applicability').set(auth(auditor)).set('Accept', 'text/csv');
     expect(csv.text.split('\r\n').find((l) => l.startsWith('A.2.2,'))).toMatch(/,1,yes$/);
+  });
+});
+
+describe('evidence uploads in flight', () => {
+  let t: TestApp;
+  let owner: string;
+  let systemId: string;
+
+  beforeAll(async () => {
+    t = await createTestApp(OWN_PROCESSES_ONLY);
+    owner = await t.tokenFor('olivia', 'ai-owner');
+    systemId = (
+      await t.http
+        .post('/api/v1/ai-systems')
+        .set(auth(owner))
+        .send({ name: 'Scorer', intendedPurpose: 'Score', roles: ['provider'], attributes: {} })
+        .expect(201)
+    ).body.id;
+  });
+  afterAll(() => t.close());
+
+  /** Open transactions of the service (each upload in flight holds one). */
+  const inFlight = async () =>
+    (
+      await t.db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'aimsflow' AND state = 'idle in transaction'`,
+      )
+    ).rows[0].n;
+  const until = async (condition: () => Promise<boolean>) => {
+    while (!(await condition())) await new Promise((resolve) => setImmediate(resolve));
+  };
+
+  it('bounds uploads in flight (503 with Retry-After), and an upload whose client goes away stores nothing', async () => {
+    const { port } = (t.app.getHttpServer() as http.Server).address() as { port: number };
+    const boundary = 'xSTALLEDx';
+    const head =
+      `--${boundary}\r\nContent-Disposition: form-data; name="description"\r\n\r\nStalled\r\n` +
+      `--${boundary}\r\nContent-Disposition: form-data; name="systemId"\r\n\r\n${systemId}\r\n` +
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.txt"\r\nContent-Type: text/plain\r\n\r\n`;
+    // Four clients send a first chunk of a 900 KiB file, then nothing more.
+    const stalled = Array.from({ length: 4 }, () => {
+      const req = http.request({
+        port,
+        host: '127.0.0.1',
+        method: 'POST',
+        path: '/api/v1/evidence',
+        headers: { ...auth(owner), 'Content-Type': `multipart/form-data; boundary=${boundary}`, 'Content-Length': head.length + 900 * 1024 + 100 },
+      });
+      req.on('error', () => undefined);
+      req.write(head + 'a'.repeat(300 * 1024));
+      return req;
+    });
+    await until(async () => (await inFlight()) === 4);
+    const busy = await t.http
+      .post('/api/v1/evidence')
+      .set(auth(owner))
+      .field('description', 'x')
+      .field('systemId', systemId)
+      .attach('file', Buffer.from('x'), { filename: 'x.txt', contentType: 'text/plain' });
+    expect(busy.status).toBe(503);
+    expect(busy.body.code).toBe('evidence-uploads-busy');
+    expect(busy.headers['retry-after']).toBe('1');
+    // The clients go away mid-file: each transaction rolls back, chunks written so far included.
+    for (const req of stalled) req.destroy();
+    await until(async () => (await inFlight()) === 0);
+    const { rows } = await t.db.query<{ items: number; chunks: number }>(
+      'SELECT (SELECT count(*) FROM evidence)::int AS items, (SELECT count(*) FROM evidence_chunks)::int AS chunks',
+    );
+    expect(rows[0]).toEqual({ items: 0, chunks: 0 });
+    const next = await t.http
+      .post('/api/v1/evidence')
+      .set(auth(owner))
+      .field('description', 'x')
+      .field('systemId', systemId)
+      .attach('file', Buffer.from('x'), { filename: 'x.txt', contentType: 'text/plain' });
+    expect(next.status).toBe(201);
   });
 });
 
