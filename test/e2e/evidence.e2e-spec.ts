@@ -399,6 +399,25 @@ describe('evidence uploads in flight', () => {
       .attach('file', Buffer.from('x'), { filename: 'x.txt', contentType: 'text/plain' });
     expect(next.status).toBe(201);
   });
+
+  it('replays an upload sent again with the same Idempotency-Key, storing it once', async () => {
+    const send = () =>
+      t.http
+        .post('/api/v1/evidence')
+        .set(auth(owner))
+        .set('Idempotency-Key', 'upload-1')
+        .field('description', 'Sent twice')
+        .field('systemId', systemId)
+        .attach('file', Buffer.from('retry me'), { filename: 'retry.txt', contentType: 'text/plain' });
+    const first = await send();
+    expect(first.status).toBe(201);
+    const again = await send();
+    expect(again.status).toBe(201);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.body.id).toBe(first.body.id);
+    const { rows } = await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM evidence WHERE description = 'Sent twice'`);
+    expect(rows[0].n).toBe(1);
+  });
 });
 
 describe('evidence quota', () => {
