@@ -134,6 +134,18 @@ describe('evidence', () => {
     expect(across.status).toBe(206);
     expect(across.headers['content-range']).toBe(`bytes 262000-262299/${file.length}`);
     expect(Buffer.compare(across.body as Buffer, file.subarray(262000, 262300))).toBe(0);
+    // Chunk edges: each range reads exactly the bytes it names, from one chunk or two.
+    for (const [start, end] of [
+      [0, 0],
+      [262143, 262144],
+      [524287, 524288],
+      [524288, file.length - 1],
+      [1, file.length - 2],
+    ]) {
+      const part = await t.http.get(`/api/v1/evidence/${body.id}/content`).set(auth(auditor)).set('Range', `bytes=${start}-${end}`).buffer(true).parse(binary);
+      expect([part.status, part.headers['content-length']]).toEqual([206, String(end - start + 1)]);
+      expect(Buffer.compare(part.body as Buffer, file.subarray(start, end + 1))).toBe(0);
+    }
     const suffix = await t.http.get(`/api/v1/evidence/${body.id}/content`).set(auth(auditor)).set('Range', 'bytes=-10').buffer(true).parse(binary);
     expect(suffix.status).toBe(206);
     expect(Buffer.compare(suffix.body as Buffer, file.subarray(file.length - 10))).toBe(0);
