@@ -9,6 +9,7 @@ import {
   ApiPayloadTooLargeResponse,
   ApiProduces,
   ApiResponse,
+  ApiServiceUnavailableResponse,
   ApiTags,
   ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
@@ -37,6 +38,7 @@ export class EvidenceController {
   @ApiPayloadTooLargeResponse({
     description: '`evidence-too-large` (AIMSFLOW_EVIDENCE_MAX_BYTES) or `evidence-quota-exceeded` (AIMSFLOW_EVIDENCE_QUOTA_BYTES); nothing stored',
   })
+  @ApiServiceUnavailableResponse({ description: '`evidence-uploads-busy`: 4 uploads in flight on this replica; retry after `Retry-After`' })
   @ApiUnsupportedMediaTypeResponse({ description: '`evidence-type-not-allowed` or `evidence-type-mismatch`, naming the declared and detected types' })
   @ApiOperation({
     summary: 'Upload evidence',

@@ -95,7 +95,7 @@ export function readMultipart<T>(req: IncomingMessage, limits: MultipartLimits, 
       });
     } catch (error) {
       return void discardRest(req).then(() =>
-        reject(invalid('The body is not multipart/form-data', '', `${error instanceof Error ? error.message : String(error)}; send multipart/form-data`)),
+        reject(invalid('The multipart/form-data body cannot be read', '', error instanceof Error ? error.message : String(error))),
       );
     }
     const declared = Number(req.headers['content-length']);
