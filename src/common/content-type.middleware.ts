@@ -7,11 +7,11 @@ const XML_TYPES = /^(application|text)\/([\w.+-]+\+)?xml$/i;
 const XML_ROUTES = /^\/api\/v1\/process-definitions\/?$/;
 const MULTIPART = /^multipart\/form-data$/i;
 /** The only route that takes multipart/form-data: evidence upload (streamed, bounded by AIMSFLOW_EVIDENCE_MAX_BYTES, not the JSON body limit). */
-export const MULTIPART_ROUTES = /^\/api\/v1\/evidence\/?$/;
+const MULTIPART_ROUTES = /^\/api\/v1\/evidence\/?$/;
 
 /**
- * A request with a body must say it is JSON (or BPMN XML, or multipart/form-data, where that is accepted): anything else
- * gets 415 as problem+json before any parser or handler sees it. A plain Node middleware, so it
+ * A request with a body must say it is JSON (or BPMN XML, or multipart/form-data, where that is
+ * accepted): anything else gets 415 as problem+json before any parser or handler sees it. A plain Node middleware, so it
  * runs on either HTTP adapter; the exception filter writes the problem.
  */
 export function requireKnownContentType(req: IncomingMessage, _res: ServerResponse, next: (error?: unknown) => void): void {
