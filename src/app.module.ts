@@ -31,6 +31,7 @@ import { NonconformitiesModule } from './nonconformities/nonconformities.module.
 import { RisksModule } from './risks/risks.module.js';
 import { ModelChangesModule } from './model-changes/model-changes.module.js';
 import { PeopleModule } from './people/people.module.js';
+import { EvidenceModule } from './evidence/evidence.module.js';
 
 @Module({})
 export class AppModule {
@@ -93,6 +94,7 @@ export class AppModule {
         NonconformitiesModule,
         AuditsModule,
         ModelChangesModule,
+        EvidenceModule,
         ClockControlModule.register(clock === 'manual'),
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemFilter }, { provide: APP_GUARD, useClass: JsonShapeGuard }, EngineSettings],

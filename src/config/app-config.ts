@@ -91,6 +91,10 @@ export interface AppConfig {
   jsonMaxDepth: number;
   jsonMaxKeys: number;
   jsonMaxItems: number;
+  /** Largest evidence file, in bytes (413 past it). */
+  evidenceMaxBytes: number;
+  /** All stored evidence content together, in bytes (413 for an upload that would pass it). */
+  evidenceQuotaBytes: number;
 }
 
 export class ConfigError extends Error {
@@ -230,5 +234,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     jsonMaxDepth: intVar(env, 'AIMSFLOW_JSON_MAX_DEPTH', 32, 4, 256),
     jsonMaxKeys: intVar(env, 'AIMSFLOW_JSON_MAX_KEYS', 1000, 10, 100_000),
     jsonMaxItems: intVar(env, 'AIMSFLOW_JSON_MAX_ITEMS', 10_000, 10, 1_000_000),
+    evidenceMaxBytes: intVar(env, 'AIMSFLOW_EVIDENCE_MAX_BYTES', 100 * 1024 * 1024, 1, 16 * 1024 ** 3),
+    evidenceQuotaBytes: intVar(env, 'AIMSFLOW_EVIDENCE_QUOTA_BYTES', 10 * 1024 ** 3, 1, 2 ** 50),
   };
 }

@@ -32,8 +32,9 @@ export interface ParsedFlow {
   condition?: string;
 }
 
-export type FormFieldType = 'string' | 'number' | 'integer' | 'boolean' | 'date' | 'enum' | 'array' | 'object';
-export const FORM_FIELD_TYPES: readonly FormFieldType[] = ['string', 'number', 'integer', 'boolean', 'date', 'enum', 'array', 'object'];
+/** `evidence`: the id of an evidence item (or a list of them) that exists; the app checks it against the evidence register. */
+export type FormFieldType = 'string' | 'number' | 'integer' | 'boolean' | 'date' | 'enum' | 'array' | 'object' | 'evidence';
+export const FORM_FIELD_TYPES: readonly FormFieldType[] = ['string', 'number', 'integer', 'boolean', 'date', 'enum', 'array', 'object', 'evidence'];
 
 export interface FormField {
   name: string;
