@@ -8,7 +8,7 @@ import { looksLikeJwt } from './idp-claims.js';
 import type { Actor } from './roles.js';
 import { CSRF_HEADER, csrfMatches, sessionCookieOf, sessionId } from './session-cookie.js';
 import { csrfMismatch, type ResolvedSession, SessionsService } from './sessions.service.js';
-import { hashTokenSecret } from './token-secret.js';
+import { hashTokenSecret, isApiTokenSecret } from './token-secret.js';
 import { TokensService } from './tokens.service.js';
 
 /** What authentication reads of a request, and what it leaves on it for handlers. */
@@ -72,9 +72,10 @@ export class Authenticator {
     }
   }
 
+  /** API tokens carry their prefix; a JWT, or with introspection any other value, is the provider's. The fixed admin token may have any shape. */
   private bearerActor(bearer: string, requestId?: string): Promise<Actor> {
-    // The fixed admin token may have any shape, dots included.
-    if (looksLikeJwt(bearer) && !this.tokens.isAdminCredential(hashTokenSecret(bearer))) return this.idpTokens.authenticate(bearer, requestId);
+    const providers = !isApiTokenSecret(bearer) && (looksLikeJwt(bearer) || this.idpTokens.acceptsOpaque);
+    if (providers && !this.tokens.isAdminCredential(hashTokenSecret(bearer))) return this.idpTokens.authenticate(bearer, requestId);
     return this.tokens.authenticate(bearer, requestId);
   }
 }

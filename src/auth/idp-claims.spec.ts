@@ -1,10 +1,6 @@
-import { groupsIn, identityClaims, idpIdentity, looksLikeJwt, mappedRoles } from './idp-claims.js';
+import { groupsIn, identityClaims, looksLikeJwt, mappedRoles } from './idp-claims.js';
 
 describe('claims of the OpenID provider', () => {
-  it('names a person <issuer>#<sub>, verbatim', () => {
-    expect(idpIdentity('https://idp.example/realms/acme', 'AbC-1')).toBe('https://idp.example/realms/acme#AbC-1');
-  });
-
   it('reads groups from a claim name, a dotted path, or a single string', () => {
     expect(groupsIn({ groups: ['a', 'b', 3] }, 'groups')).toEqual(['a', 'b']);
     expect(groupsIn({ realm_access: { roles: ['risk'] } }, 'realm_access.roles')).toEqual(['risk']);

@@ -1,10 +1,5 @@
 import type { IdentityClaims } from '../common/people-directory.js';
 
-/** The one form of a person signed in through the OpenID provider: `<issuer>#<sub>`, both verbatim (`sub` is case-sensitive). */
-export function idpIdentity(issuer: string, sub: string): string {
-  return `${issuer}#${sub}`;
-}
-
 /**
  * The groups a token lists under `claim`: a claim of that exact name first (Okta and Auth0 use
  * URLs with dots as claim names), else a dotted path (`realm_access.roles` in Keycloak). A single

@@ -247,10 +247,18 @@ function listVar(env: Env, name: string, fallback: string[]): string[] {
     .filter(Boolean);
 }
 
+/** A provider on this machine (tests, a local Keycloak) may speak plain http; any other must use https. */
+export function isLoopbackUrl(url: URL): boolean {
+  return ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+}
+
 /** The AIMSFLOW_OIDC_* group: all optional together; without an issuer, sign-in through a provider is off. */
 function oidcVar(env: Env, publicUrl: string): OidcSettings | undefined {
   if (!env.AIMSFLOW_OIDC_ISSUER) return undefined;
-  urlVar(env, 'AIMSFLOW_OIDC_ISSUER', '');
+  const issuer = new URL(urlVar(env, 'AIMSFLOW_OIDC_ISSUER', ''));
+  if (issuer.protocol !== 'https:' && !isLoopbackUrl(issuer)) {
+    throw new ConfigError('AIMSFLOW_OIDC_ISSUER', 'must use https (plain http only for a provider on this machine: localhost, 127.0.0.1, [::1])');
+  }
   const required = (name: string) => {
     const value = env[name];
     if (!value) throw new ConfigError(name, 'must be set when AIMSFLOW_OIDC_ISSUER is');
