@@ -12,6 +12,7 @@ import { webhookDeliveryBench } from './webhook-delivery.bench.js';
 import { rulesEvalBench } from './rules-eval.bench.js';
 import { simulationBench } from './simulation.bench.js';
 import { startupBench } from './startup.bench.js';
+import { signInBench } from './sign-in.bench.js';
 
 /** Every benchmark by name; `npm run bench -- <name> ...` runs some, no argument runs all. */
 const BENCHES: Record<string, () => Promise<Record<string, number>>> = {
@@ -25,6 +26,7 @@ const BENCHES: Record<string, () => Promise<Record<string, number>>> = {
   'process-tasks-http': processTasksHttpBench,
   'http-adapters': httpAdaptersBench,
   'process-memory': processMemoryBench,
+  'sign-in': signInBench,
 };
 
 async function main(): Promise<void> {

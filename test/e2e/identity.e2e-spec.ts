@@ -305,6 +305,18 @@ describe('sign-in through the OpenID provider, and its access tokens on the API'
     await p.complete(DUAL, assess.id).expect(200);
   });
 
+  it('follows key rotation: a token signed with a key published after the service fetched the keys is accepted', async () => {
+    const before = await idp.accessTokenFor('rita');
+    await t.http.get('/api/v1/risks').set(bearer(before)).expect(200);
+    await idp.rotateKeys();
+    const after = await idp.accessTokenFor('rita');
+    expect(JSON.parse(Buffer.from(after.split('.')[0], 'base64url').toString()).kid).not.toBe(
+      JSON.parse(Buffer.from(before.split('.')[0], 'base64url').toString()).kid,
+    );
+    await t.http.get('/api/v1/risks').set(bearer(after)).expect(200);
+    await t.http.get('/api/v1/risks').set(bearer(before)).expect(200); // the old key is still published
+  });
+
   it('refuses an expired access token (the service clock moved past exp)', async () => {
     const token = await idp.accessTokenFor('rita');
     await t.http.get('/api/v1/risks').set(bearer(token)).expect(200);
