@@ -22,7 +22,7 @@ export const API_PREFIX = 'api/v1';
 
 const API_DESCRIPTION = `aimsflow runs an ISO/IEC 42001 AI Management System as executable processes and declarative rules.
 
-Every endpoint except \`/health\` and the docs needs \`Authorization: Bearer <token>\`. Roles:
+Every endpoint except \`/health\`, the docs and sign-in needs \`Authorization: Bearer <token>\` (an API token, or an access token of the organisation's OpenID provider) or the console's session cookie \`aimsflow_session\` (writes with the cookie need \`X-CSRF-Token\`). Roles:
 ${Object.entries(ROLE_DESCRIPTIONS)
   .map(([role, meaning]) => `- \`${role}\`: ${meaning}`)
   .join('\n')}
@@ -112,7 +112,16 @@ export async function createApp(overrides: Partial<AppConfig> = {}): Promise<INe
       .setTitle('aimsflow')
       .setDescription(API_DESCRIPTION)
       .setVersion('1')
-      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'A token from POST /api/v1/tokens, the CLI, or the bootstrap output' })
+      .addBearerAuth({
+        type: 'http',
+        scheme: 'bearer',
+        description: "A token from POST /api/v1/tokens, the CLI or the bootstrap output, or an access token of the organisation's OpenID provider",
+      })
+      .addCookieAuth('aimsflow_session', {
+        type: 'apiKey',
+        in: 'cookie',
+        description: 'The console session (GET /api/v1/auth/login or POST /api/v1/auth/token-session)',
+      })
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
