@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { decodeJwt, errors, jwtVerify, type JWTPayload } from 'jose';
+import { decodeJwt, decodeProtectedHeader, errors, jwtVerify, type JWTPayload } from 'jose';
 import * as client from 'openid-client';
 import { Clock } from '../clock/clock.js';
 import { PeopleDirectory } from '../common/people-directory.js';
@@ -14,6 +14,21 @@ import { hashTokenSecret } from './token-secret.js';
 /** Leeway for `exp` and `nbf` between the provider's clock and ours. */
 const CLOCK_TOLERANCE_SECONDS = 30;
 const MAX_ENTRIES = 10_000;
+
+/**
+ * An access token, not an ID token: typed `at+jwt` (RFC 9068), or carrying the scopes it grants
+ * (`scope`; `scp` at Entra ID and Okta), which ID tokens never do. Where the access tokens' audience
+ * is the client id (Entra ID), this keeps an ID token from being replayed as a bearer token.
+ */
+function isAccessToken(token: string, claims: JWTPayload): boolean {
+  let typ: unknown;
+  try {
+    typ = decodeProtectedHeader(token).typ;
+  } catch {
+    return false;
+  }
+  return (typeof typ === 'string' && /^(application\/)?at\+jwt$/i.test(typ)) || claims.scope !== undefined || claims.scp !== undefined;
+}
 
 interface Verified {
   subject: string;
@@ -81,6 +96,12 @@ export class IdpAccessTokens {
         issuer: claimed.iss ?? null,
         ...(settings ? { trustedIssuer: settings.issuer } : {}),
       });
+    }
+    if (!isAccessToken(token, claimed)) {
+      throw new AuthError(
+        AuthErrorCode.InvalidToken,
+        'The JWT is not an access token (no scope or scp claim, no at+jwt type): ID tokens are not accepted as bearer tokens',
+      );
     }
     const payload = await this.checked(token);
     if (settings.introspection) await this.introspected(token);

@@ -182,8 +182,11 @@ describe('sign-in through the OpenID provider, and its access tokens on the API'
     await t.http.get('/api/v1/risks').set('Cookie', cookie.pair).expect(200);
     const out = await t.http.post('/api/v1/auth/logout').set('Cookie', cookie.pair).set('X-CSRF-Token', session.csrfToken).expect(200);
     expect(out.body.endSessionUrl).toMatch(new RegExp(`^${idp.issuer}/session/end\\?`));
-    expect(new URL(out.body.endSessionUrl).searchParams.get('id_token_hint')).toBeTruthy();
+    const idToken = new URL(out.body.endSessionUrl).searchParams.get('id_token_hint')!;
     await t.http.get('/api/v1/risks').set('Cookie', cookie.pair).expect(401);
+    // The ID token the page now holds is no bearer token.
+    const replayed = await t.http.get('/api/v1/risks').set(bearer(idToken)).expect(401);
+    expect(replayed.body).toMatchObject({ code: 'invalid-token', detail: expect.stringContaining('ID tokens are not accepted') });
   });
 
   it('maps IdP groups to roles: a governance route is open to the governance group only', async () => {
@@ -247,7 +250,7 @@ describe('sign-in through the OpenID provider, and its access tokens on the API'
   it('refuses tokens of an unknown issuer, and tokens not signed with a key the provider publishes', async () => {
     const { privateKey } = await generateKeyPair('RS256');
     const forge = (issuer: string) =>
-      new SignJWT({ groups: ['aims-governance'] })
+      new SignJWT({ groups: ['aims-governance'], scope: 'api' })
         .setProtectedHeader({ alg: 'RS256', kid: 'forged' })
         .setIssuer(issuer)
         .setSubject('mallory')
