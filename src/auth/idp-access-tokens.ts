@@ -7,7 +7,7 @@ import { PeopleDirectory } from '../common/people-directory.js';
 import type { AppConfig } from '../config/app-config.js';
 import { AuthError, AuthErrorCode } from './auth.errors.js';
 import { IdentityProvider } from './identity-provider.js';
-import { identityClaims, looksLikeJwt } from './idp-claims.js';
+import { hasGroupsClaim, identityClaims, looksLikeJwt } from './idp-claims.js';
 import type { Actor } from './roles.js';
 import { hashTokenSecret } from './token-secret.js';
 
@@ -141,10 +141,13 @@ export class IdpAccessTokens {
     return { ...(answer as JWTPayload), iss: settings.issuer };
   }
 
-  /** The person of verified claims, as the people directory has them now (created on first sight). */
+  /** The person of verified claims, as the people directory has them now (created on first sight, refreshed from the token). */
   private async person(payload: JWTPayload): Promise<{ subject: string; roles: string[] }> {
-    const claims = identityClaims(payload, this.provider.required());
-    const person = await this.people.signedIn(claims);
+    const settings = this.provider.required();
+    const claims = identityClaims(payload, settings);
+    // An access token without the groups claim says nothing about groups: the roles of the last sign-in stand.
+    const known = hasGroupsClaim(payload, settings.groupsClaim) ? undefined : await this.people.byIdentity(`${claims.issuer}#${claims.sub}`);
+    const person = known ?? (await this.people.signedIn(claims));
     if (!person.active) throw new AuthError(AuthErrorCode.PersonInactive, `${person.identity} is deactivated in the people directory`);
     return { subject: person.identity, roles: person.roles };
   }

@@ -1,4 +1,4 @@
-import { groupsIn, identityClaims, looksLikeJwt, mappedRoles } from './idp-claims.js';
+import { groupsIn, hasGroupsClaim, identityClaims, looksLikeJwt, mappedRoles } from './idp-claims.js';
 
 describe('claims of the OpenID provider', () => {
   it('reads groups from a claim name, a dotted path, or a single string', () => {
@@ -7,6 +7,8 @@ describe('claims of the OpenID provider', () => {
     expect(groupsIn({ 'https://acme.example/groups': 'g' }, 'https://acme.example/groups')).toEqual(['g']);
     expect(groupsIn({}, 'groups')).toEqual([]);
     expect(groupsIn({ groups: { a: 1 } }, 'groups')).toEqual([]);
+    expect(hasGroupsClaim({ groups: [] }, 'groups')).toBe(true);
+    expect(hasGroupsClaim({ realm_access: {} }, 'realm_access.roles')).toBe(false);
   });
 
   it('maps groups to roles exactly, unmapped groups giving none', () => {

@@ -134,6 +134,7 @@ describe('sign-in through the OpenID provider, and its access tokens on the API'
       DUAL: { groups: ['aims-owners', 'aims-risk'] },
       nobody: { groups: ['staff'] },
       erik: { groups: ['aims-ethics'] },
+      carol: { groups: ['aims-governance'], groupsInAccessToken: false },
     });
     idp.allowRedirect(REDIRECT);
     settings = {
@@ -245,6 +246,13 @@ describe('sign-in through the OpenID provider, and its access tokens on the API'
     const owner = await idp.accessTokenFor('dual');
     const created = await t.http.post('/api/v1/ai-systems').set(bearer(owner)).send(system).expect(201);
     expect(created.body.createdBy).toBe(identity('dual'));
+  });
+
+  it('keeps the roles of the last sign-in for an access token that carries no groups claim', async () => {
+    await signIn('carol');
+    const token = await idp.accessTokenFor('carol');
+    expect(JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString())).not.toHaveProperty('groups');
+    await t.http.get('/api/v1/webhook-subscriptions').set(bearer(token)).expect(200);
   });
 
   it('refuses tokens of an unknown issuer, and tokens not signed with a key the provider publishes', async () => {

@@ -15,6 +15,8 @@ export interface TestAccount {
   name?: string;
   email?: string;
   groups?: string[];
+  /** false: access tokens carry no groups claim (ID tokens still do). */
+  groupsInAccessToken?: boolean;
 }
 
 export const TEST_CLIENT = { id: 'aimsflow', secret: 'aimsflow-client-secret-0123456789abcdef' };
@@ -156,8 +158,10 @@ export async function startTestProvider(accounts: Record<string, TestAccount> = 
         const account = known.get(id);
         return account && { accountId: id, claims: () => ({ sub: id, name: account.name, email: account.email, groups: account.groups ?? [] }) };
       },
-      extraTokenClaims: (_ctx: unknown, token: { kind: string; accountId?: string }) =>
-        token.kind === 'AccessToken' && token.accountId ? { groups: known.get(token.accountId)?.groups ?? [] } : undefined,
+      extraTokenClaims: (_ctx: unknown, token: { kind: string; accountId?: string }) => {
+        const account = token.kind === 'AccessToken' && token.accountId ? known.get(token.accountId) : undefined;
+        return account && account.groupsInAccessToken !== false ? { groups: account.groups ?? [] } : undefined;
+      },
       features: {
         devInteractions: { enabled: true },
         introspection: { enabled: true },
