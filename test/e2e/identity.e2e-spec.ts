@@ -255,7 +255,7 @@ describe('sign-in through the OpenID provider, and its access tokens on the API'
     await t.http.get('/api/v1/webhook-subscriptions').set(bearer(token)).expect(200);
   });
 
-  it('refuses tokens of an unknown issuer, and tokens not signed with a key the provider publishes', async () => {
+  it('refuses tokens of an unknown issuer, tokens not signed with a key the provider publishes, and shared-secret algorithms', async () => {
     const { privateKey } = await generateKeyPair('RS256');
     const forge = (issuer: string) =>
       new SignJWT({ groups: ['aims-governance'], scope: 'api' })
@@ -277,6 +277,15 @@ describe('sign-in through the OpenID provider, and its access tokens on the API'
       .set(bearer(await forge(idp.issuer)))
       .expect(401);
     expect(forged.body).toMatchObject({ code: 'invalid-token', detail: expect.stringContaining('not signed with a key the OpenID provider publishes') });
+    const hmac = await new SignJWT({ scope: 'api' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuer(idp.issuer)
+      .setSubject('mallory')
+      .setAudience(API_RESOURCE)
+      .setExpirationTime('5m')
+      .sign(new TextEncoder().encode(TEST_CLIENT.secret));
+    const shared = await t.http.get('/api/v1/risks').set(bearer(hmac)).expect(401);
+    expect(shared.body).toMatchObject({ code: 'invalid-token', detail: expect.stringContaining('algorithm not allowed here') });
   });
 
   it('with introspection on, refuses a revoked access token; fails closed on tokens the provider cannot introspect', async () => {
