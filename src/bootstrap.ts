@@ -8,7 +8,7 @@ import { ConfigService } from '@nestjs/config';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
-import { TokensService } from './auth/tokens.service.js';
+import { Authenticator } from './auth/authenticator.js';
 import { ROLE_DESCRIPTIONS } from './auth/roles.js';
 import { requireKnownContentType } from './common/content-type.middleware.js';
 import { BODY_LIMIT, BODY_LIMIT_BYTES } from './common/limits.js';
@@ -22,7 +22,7 @@ export const API_PREFIX = 'api/v1';
 
 const API_DESCRIPTION = `aimsflow runs an ISO/IEC 42001 AI Management System as executable processes and declarative rules.
 
-Every endpoint except \`/health\` and the docs needs \`Authorization: Bearer <token>\`. Roles:
+Every endpoint except \`/health\`, the docs and sign-in needs \`Authorization: Bearer <token>\` (an API token, or an access token of the organisation's OpenID provider) or the console's session cookie \`aimsflow_session\` (writes with the cookie need \`X-CSRF-Token\`). Roles:
 ${Object.entries(ROLE_DESCRIPTIONS)
   .map(([role, meaning]) => `- \`${role}\`: ${meaning}`)
   .join('\n')}
@@ -99,9 +99,11 @@ export async function createApp(overrides: Partial<AppConfig> = {}): Promise<INe
   if (!fastify) (app as NestExpressApplication).disable('x-powered-by');
   app.use(assignRequestId);
   app.use(helmet({ contentSecurityPolicy: { directives: { 'img-src': ["'self'", 'data:', 'validator.swagger.io'] } } }));
-  const tokens = app.get(TokensService);
+  const authenticator = app.get(Authenticator);
   app.use(
-    rateLimiter(app.get<ConfigService<AppConfig, true>>(ConfigService).get('rateLimitPerMinute', { infer: true }), (header) => tokens.principalOf(header)),
+    rateLimiter(app.get<ConfigService<AppConfig, true>>(ConfigService).get('rateLimitPerMinute', { infer: true }), (headers) =>
+      authenticator.principalOf(headers),
+    ),
   );
   app.use(requireKnownContentType);
   if (fastify) parseBodiesOnFastify(app as NestFastifyApplication);
@@ -115,7 +117,16 @@ export async function createApp(overrides: Partial<AppConfig> = {}): Promise<INe
       .setTitle('aimsflow')
       .setDescription(API_DESCRIPTION)
       .setVersion('1')
-      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'A token from POST /api/v1/tokens, the CLI, or the bootstrap output' })
+      .addBearerAuth({
+        type: 'http',
+        scheme: 'bearer',
+        description: "A token from POST /api/v1/tokens, the CLI or the bootstrap output, or an access token of the organisation's OpenID provider",
+      })
+      .addCookieAuth('aimsflow_session', {
+        type: 'apiKey',
+        in: 'cookie',
+        description: 'The console session (GET /api/v1/auth/login or POST /api/v1/auth/token-session)',
+      })
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });

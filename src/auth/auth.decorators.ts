@@ -1,5 +1,6 @@
 import { applyDecorators, createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import type { AuthenticatedRequest } from './authenticator.js';
 import type { Actor, Role } from './roles.js';
 
 export const PUBLIC_KEY = 'aimsflow:public';
@@ -17,6 +18,11 @@ export const RequireRoles = (...roles: Role[]) =>
 
 /** Marks a controller as bearer-protected in OpenAPI. */
 export const BearerAuth = () => applyDecorators(ApiBearerAuth(), ApiUnauthorizedResponse({ description: 'No, unknown or revoked token' }));
+
+/** The request as authentication left it: its headers, actor and session (when authenticated by the cookie). */
+export const AuthRequest = createParamDecorator((_data: unknown, ctx: ExecutionContext): AuthenticatedRequest => {
+  return ctx.switchToHttp().getRequest<AuthenticatedRequest>();
+});
 
 /** The authenticated actor of this request. */
 export const CurrentActor = createParamDecorator((_data: unknown, ctx: ExecutionContext): Actor => {

@@ -15,7 +15,6 @@ import { type IssuedTokenDto, type TokenDto, toTokenDto } from './dto/token.dto.
 import { type CachedToken, TOKEN_REVOKED_CHANNEL, TokenCache } from './token-cache.js';
 import type { TokenSource } from './entities/api-token.entity.js';
 import { ApiTokensRepository } from './repositories/api-tokens.repository.js';
-import { bearerSecret } from './bearer.js';
 import { canonicalSubject, subjectKey } from './subject.js';
 import { type Actor, SYSTEM_ACTOR } from './roles.js';
 import { generateTokenSecret, hashTokenSecret, tokenPrefix } from './token-secret.js';
@@ -51,30 +50,30 @@ export class TokensService implements OnModuleInit, OnApplicationBootstrap {
 
   /** Resolves a bearer secret to its actor, or throws 401. */
   async authenticate(secret: string | undefined, requestId?: string): Promise<Actor> {
+    return (await this.resolve(secret, requestId)).actor;
+  }
+
+  /**
+   * The actor of a token and what a session opened with it must know: when the token expires, and
+   * the hash of the fixed admin token when it is that one (a session has no row to re-check then).
+   */
+  async resolve(secret: string | undefined, requestId?: string): Promise<{ actor: Actor; expiresAt: Date | null; adminCredential?: string }> {
     if (!secret) throw new AuthError(AuthErrorCode.MissingToken, 'Send a token as "Authorization: Bearer <token>"');
     const hash = hashTokenSecret(secret);
-    if (this.adminTokenHash && timingSafeEqual(this.adminTokenHash, Buffer.from(hash, 'hex'))) {
-      return { subject: 'admin', roles: ['admin'], tokenId: null, requestId };
+    if (this.isAdminCredential(hash)) {
+      return { actor: { subject: 'admin', roles: ['admin'], tokenId: null, requestId }, expiresAt: null, adminCredential: hash };
     }
     const row = this.cache.get(hash) ?? (await this.lookUp(hash));
     if (!row) throw new AuthError(AuthErrorCode.InvalidToken, 'The token is unknown or has been revoked');
     if (row.expires_at && row.expires_at <= this.clock.now()) {
       throw new AuthError(AuthErrorCode.ExpiredToken, `The token expired at ${row.expires_at.toISOString()}`);
     }
-    return { subject: row.subject, roles: row.roles, tokenId: row.id, requestId };
+    return { actor: { subject: row.subject, roles: row.roles, tokenId: row.id, requestId }, expiresAt: row.expires_at };
   }
 
-  /**
-   * Who an Authorization header speaks for, for rate limiting: the token's subject, or undefined when
-   * there is no header or its token is malformed, unknown, revoked or expired (limited per address
-   * then). A database that does not answer counts as unknown here; the auth guard answers it.
-   */
-  async principalOf(header: string | undefined): Promise<string | undefined> {
-    try {
-      return (await this.authenticate(bearerSecret(header))).subject;
-    } catch {
-      return undefined;
-    }
+  /** Whether a token hash is AIMSFLOW_ADMIN_TOKEN's, as configured now. */
+  isAdminCredential(hash: string): boolean {
+    return !!this.adminTokenHash && hash.length === 64 && timingSafeEqual(this.adminTokenHash, Buffer.from(hash, 'hex'));
   }
 
   private async lookUp(hash: string): Promise<CachedToken | undefined> {

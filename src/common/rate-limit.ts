@@ -1,16 +1,16 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import { sendRawProblem } from './raw-problem.js';
 
 /** What the limiter reads of a request: Express sets `ip` and `originalUrl`, and so does Fastify's middleware layer. */
 type LimitedRequest = IncomingMessage & { ip?: string; originalUrl?: string; id?: unknown };
 
-/** Who a request's Authorization header speaks for (the token's subject), or undefined when nobody known. */
-export type PrincipalResolver = (authorization: string | undefined) => Promise<string | undefined>;
+/** Who a request speaks for (a token's subject, a session), or undefined when nobody known. */
+export type PrincipalResolver = (headers: IncomingHttpHeaders) => Promise<string | undefined>;
 
 /**
  * Requests per minute per principal: the subject of a valid token (however the header is spelt,
- * whichever of the person's tokens it is), else per client address — requests without a token and
+ * whichever of the person's tokens it is) or the session of a cookie, else per client address — requests without a token and
  * those with a malformed, unknown, revoked or expired one share their address's bucket.
  * express-rate-limit rather than @nestjs/throttler: see docs/adr/0001-esm-and-nestjs-12.md. It only
  * needs Node's request and response, so it runs as plain middleware on either HTTP adapter, with
@@ -24,7 +24,7 @@ export function rateLimiter(perMinute: number, principalOf: PrincipalResolver) {
     legacyHeaders: false,
     skip: (req: LimitedRequest) => (req.url ?? '').split('?')[0] === '/health',
     keyGenerator: async (req: LimitedRequest) => {
-      const principal = await principalOf(req.headers.authorization);
+      const principal = await principalOf(req.headers);
       return principal ? `principal:${principal}` : `ip:${ipKeyGenerator(req.ip ?? '')}`;
     },
     handler: (req: LimitedRequest, res: ServerResponse) =>

@@ -35,4 +35,38 @@ describe('configuration read at boot', () => {
       );
     }
   });
+
+  it('takes the AIMSFLOW_OIDC_* settings as a group: off without an issuer, and names the variable that is missing or malformed', () => {
+    expect(loadConfig({}).oidc).toBeUndefined();
+    const base = { AIMSFLOW_OIDC_ISSUER: 'https://login.example.com/realms/acme', AIMSFLOW_OIDC_CLIENT_ID: 'aimsflow', AIMSFLOW_OIDC_CLIENT_SECRET: 's' };
+    expect(loadConfig({ ...base, AIMSFLOW_PUBLIC_URL: 'https://aims.example.com/' }).oidc).toMatchObject({
+      issuer: 'https://login.example.com/realms/acme',
+      redirectUrl: 'https://aims.example.com/api/v1/auth/callback',
+      scopes: 'openid profile email',
+      groupsClaim: 'groups',
+      audience: 'aimsflow',
+      algorithms: ['RS256', 'ES256', 'PS256'],
+      introspection: false,
+      roleMapping: {},
+    });
+    expect(loadConfig({ PORT: '8080', ...base }).oidc?.redirectUrl).toBe('http://localhost:8080/api/v1/auth/callback');
+    expect(() => loadConfig({ AIMSFLOW_OIDC_ISSUER: base.AIMSFLOW_OIDC_ISSUER })).toThrow(/AIMSFLOW_OIDC_CLIENT_ID must be set when AIMSFLOW_OIDC_ISSUER is/);
+    expect(() => loadConfig({ ...base, AIMSFLOW_OIDC_CLIENT_SECRET: '' })).toThrow(/AIMSFLOW_OIDC_CLIENT_SECRET must be set/);
+    expect(() => loadConfig({ ...base, AIMSFLOW_OIDC_ISSUER: 'login.example.com' })).toThrow(/AIMSFLOW_OIDC_ISSUER must be an absolute http\(s\) URL/);
+    expect(() => loadConfig({ ...base, AIMSFLOW_OIDC_ISSUER: 'http://login.example.com' })).toThrow(/AIMSFLOW_OIDC_ISSUER must use https/);
+    expect(loadConfig({ ...base, AIMSFLOW_OIDC_ISSUER: 'http://127.0.0.1:8080' }).oidc?.issuer).toBe('http://127.0.0.1:8080');
+    expect(() => loadConfig({ ...base, AIMSFLOW_OIDC_ALGORITHMS: 'RS256,HS256' })).toThrow(/AIMSFLOW_OIDC_ALGORITHMS must list asymmetric .*"HS256"/);
+  });
+
+  it('takes AIMSFLOW_OIDC_ROLE_MAPPING as a JSON object of groups to a role key or keys, naming the variable otherwise', () => {
+    const base = { AIMSFLOW_OIDC_ISSUER: 'https://idp.example', AIMSFLOW_OIDC_CLIENT_ID: 'c', AIMSFLOW_OIDC_CLIENT_SECRET: 's' };
+    const mapping = '{"aims-risk":"risk-officer","/AIMS/Governance":["governance","auditor"]}';
+    expect(loadConfig({ ...base, AIMSFLOW_OIDC_ROLE_MAPPING: mapping }).oidc?.roleMapping).toEqual({
+      'aims-risk': ['risk-officer'],
+      '/AIMS/Governance': ['governance', 'auditor'],
+    });
+    for (const bad of ['{not json', '["risk-officer"]', '{"g":[]}', '{"g":"Risk Officer"}', '{"g":[1]}']) {
+      expect(() => loadConfig({ ...base, AIMSFLOW_OIDC_ROLE_MAPPING: bad })).toThrow(/^Invalid configuration: AIMSFLOW_OIDC_ROLE_MAPPING /);
+    }
+  });
 });

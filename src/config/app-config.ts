@@ -95,6 +95,41 @@ export interface AppConfig {
   evidenceMaxBytes: number;
   /** All stored evidence content together, in bytes (413 for an upload that would pass it). */
   evidenceQuotaBytes: number;
+  /** Where people reach the service (scheme, host, port): the OpenID redirect URL, and Secure session cookies when https. */
+  publicUrl: string;
+  /** A console session ends this long after sign-in, however active. */
+  sessionTtlMs: number;
+  /** A console session unused this long ends. */
+  sessionIdleMs: number;
+  /** Sign-in through the organisation's OpenID provider; undefined: off (API tokens only). */
+  oidc?: OidcSettings;
+}
+
+export const DEFAULT_OIDC_ALGORITHMS = ['RS256', 'ES256', 'PS256'];
+/** JWS algorithms an operator may allow: asymmetric only (a shared secret would let the client forge tokens). */
+const ASYMMETRIC_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA', 'Ed25519'];
+
+/** The organisation's OpenID provider (AIMSFLOW_OIDC_*). */
+export interface OidcSettings {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  redirectUrl: string;
+  scopes: string;
+  /** The claim (a name, or a dotted path such as `realm_access.roles`) that lists a person's groups or roles. */
+  groupsClaim: string;
+  /** IdP group → aimsflow role keys. */
+  roleMapping: Record<string, string[]>;
+  /** What access tokens sent as bearer tokens must name in `aud`. */
+  audience: string;
+  algorithms: string[];
+  /** Ask the provider's introspection endpoint whether an access token is still active (revocation). */
+  introspection: boolean;
+  introspectionCacheMs: number;
+  /** Least time between two fetches of the provider's keys when a token names an unknown key. */
+  jwksCooldownMs: number;
+  /** How long a sign-in may take between leaving for the provider and coming back. */
+  loginTimeoutMs: number;
 }
 
 export class ConfigError extends Error {
@@ -167,6 +202,95 @@ function secretKeyVar(env: Env, name: string): Buffer | undefined {
   return key;
 }
 
+function urlVar(env: Env, name: string, fallback: string): string {
+  const raw = env[name] || fallback;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(name, `must be an absolute http(s) URL, got "${raw}"`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new ConfigError(name, `must use http or https, got "${url.protocol}"`);
+  return raw.replace(/\/+$/, '');
+}
+
+const ROLE_KEY = /^[a-z][a-z0-9-]{0,62}$/;
+
+/** `{"<IdP group>": "<role>" | ["<role>", …]}`; the roles must look like role keys (whether they exist is checked once the database is up). */
+export function parseRoleMapping(raw: string | undefined, name = 'AIMSFLOW_OIDC_ROLE_MAPPING'): Record<string, string[]> {
+  if (raw === undefined || raw.trim() === '') return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch (error) {
+    throw new ConfigError(name, `must be a JSON object mapping IdP groups to role keys: ${(error as Error).message}`);
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw new ConfigError(name, 'must be a JSON object mapping IdP groups to role keys, e.g. {"aims-risk":"risk-officer"}');
+  }
+  const mapping: Record<string, string[]> = {};
+  for (const [group, value] of Object.entries(parsed)) {
+    const roles = typeof value === 'string' ? [value] : value;
+    if (!group || !Array.isArray(roles) || roles.length === 0 || roles.some((r) => typeof r !== 'string' || !ROLE_KEY.test(r))) {
+      throw new ConfigError(
+        name,
+        `maps group ${JSON.stringify(group)} to ${JSON.stringify(value)}: give a role key (lower case, digits, dashes) or a non-empty array of them`,
+      );
+    }
+    mapping[group] = [...new Set(roles as string[])];
+  }
+  return mapping;
+}
+
+function listVar(env: Env, name: string, fallback: string[]): string[] {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  return raw
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean);
+}
+
+/** A provider on this machine (tests, a local Keycloak) may speak plain http; any other must use https. */
+export function isLoopbackUrl(url: URL): boolean {
+  return ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+}
+
+/** The AIMSFLOW_OIDC_* group: all optional together; without an issuer, sign-in through a provider is off. */
+function oidcVar(env: Env, publicUrl: string): OidcSettings | undefined {
+  if (!env.AIMSFLOW_OIDC_ISSUER) return undefined;
+  const issuer = new URL(urlVar(env, 'AIMSFLOW_OIDC_ISSUER', ''));
+  if (issuer.protocol !== 'https:' && !isLoopbackUrl(issuer)) {
+    throw new ConfigError('AIMSFLOW_OIDC_ISSUER', 'must use https (plain http only for a provider on this machine: localhost, 127.0.0.1, [::1])');
+  }
+  const required = (name: string) => {
+    const value = env[name];
+    if (!value) throw new ConfigError(name, 'must be set when AIMSFLOW_OIDC_ISSUER is');
+    return value;
+  };
+  const clientId = required('AIMSFLOW_OIDC_CLIENT_ID');
+  const algorithms = listVar(env, 'AIMSFLOW_OIDC_ALGORITHMS', DEFAULT_OIDC_ALGORITHMS);
+  const bad = algorithms.find((a) => !ASYMMETRIC_ALGORITHMS.includes(a));
+  if (bad) throw new ConfigError('AIMSFLOW_OIDC_ALGORITHMS', `must list asymmetric JWS algorithms (${ASYMMETRIC_ALGORITHMS.join(', ')}), got "${bad}"`);
+  const groupsClaim = env.AIMSFLOW_OIDC_GROUPS_CLAIM || 'groups';
+  return {
+    // Kept as given: the issuer tokens name must match it exactly, a trailing slash included.
+    issuer: env.AIMSFLOW_OIDC_ISSUER,
+    clientId,
+    clientSecret: required('AIMSFLOW_OIDC_CLIENT_SECRET'),
+    redirectUrl: urlVar(env, 'AIMSFLOW_OIDC_REDIRECT_URL', `${publicUrl}/api/v1/auth/callback`),
+    scopes: env.AIMSFLOW_OIDC_SCOPES || 'openid profile email',
+    groupsClaim,
+    roleMapping: parseRoleMapping(env.AIMSFLOW_OIDC_ROLE_MAPPING),
+    audience: env.AIMSFLOW_OIDC_AUDIENCE || clientId,
+    algorithms,
+    introspection: boolVar(env, 'AIMSFLOW_OIDC_INTROSPECTION', false),
+    introspectionCacheMs: intVar(env, 'AIMSFLOW_OIDC_INTROSPECTION_CACHE_MS', 30_000, 0, 3_600_000),
+    jwksCooldownMs: intVar(env, 'AIMSFLOW_OIDC_JWKS_COOLDOWN_MS', 30_000, 0, 3_600_000),
+    loginTimeoutMs: intVar(env, 'AIMSFLOW_OIDC_LOGIN_TIMEOUT_MS', 600_000, 10_000, 3_600_000),
+  };
+}
+
 /** Reads and checks the environment; throws ConfigError naming the first bad variable. */
 export function loadConfig(env: Env = process.env): AppConfig {
   const logLevel = (env.LOG_LEVEL ?? 'info') as LogLevel;
@@ -185,8 +309,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (adminToken !== undefined && adminToken.length < 32) {
     throw new ConfigError('AIMSFLOW_ADMIN_TOKEN', 'must be at least 32 characters long');
   }
+  const port = intVar(env, 'PORT', 3000, 0, 65535);
+  const publicUrl = urlVar(env, 'AIMSFLOW_PUBLIC_URL', `http://localhost:${port}`);
   return {
-    port: intVar(env, 'PORT', 3000, 0, 65535),
+    port,
     httpAdapter,
     databaseUrl: databaseUrlVar(env, 'DATABASE_URL'),
     dataDir: path.resolve(env.AIMSFLOW_DATA_DIR || '.data'),
@@ -236,5 +362,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
     jsonMaxItems: intVar(env, 'AIMSFLOW_JSON_MAX_ITEMS', 10_000, 10, 1_000_000),
     evidenceMaxBytes: intVar(env, 'AIMSFLOW_EVIDENCE_MAX_BYTES', 100 * 1024 * 1024, 1, 16 * 1024 ** 3),
     evidenceQuotaBytes: intVar(env, 'AIMSFLOW_EVIDENCE_QUOTA_BYTES', 10 * 1024 ** 3, 1, 2 ** 50),
+    publicUrl,
+    sessionTtlMs: intVar(env, 'AIMSFLOW_SESSION_TTL_MS', 28_800_000, 60_000, 2_592_000_000),
+    sessionIdleMs: intVar(env, 'AIMSFLOW_SESSION_IDLE_MS', 1_800_000, 60_000, 2_592_000_000),
+    oidc: oidcVar(env, publicUrl),
   };
 }

@@ -77,6 +77,18 @@ describe.each<HttpAdapterName>(['express', 'fastify'])('HTTP conventions on %s',
     expect(made.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it('opens a session cookie from an API token, refuses a cookie write without the CSRF token, and clears the cookie at logout', async () => {
+    const signedIn = await http.post('/api/v1/auth/token-session').send({ token: ADMIN }).expect(200);
+    const [cookie] = (signedIn.headers['set-cookie'] as unknown as string[])[0].split('; ');
+    expect(signedIn.headers['set-cookie'][0]).toMatch(/^aimsflow_session=[\w-]{43}; Path=\/; HttpOnly; SameSite=Lax; Max-Age=\d+$/);
+    expect(signedIn.headers['cache-control']).toBe('no-store');
+    await http.get('/api/v1/ai-systems').set('Cookie', cookie).expect(200);
+    expectProblem(await http.post('/api/v1/ai-systems').set('Cookie', cookie).send({}), 403, 'csrf-mismatch');
+    const out = await http.post('/api/v1/auth/logout').set('Cookie', cookie).set('X-CSRF-Token', signedIn.body.csrfToken).expect(200);
+    expect(out.headers['set-cookie'][0]).toMatch(/^aimsflow_session=; .*Max-Age=0/);
+    expectProblem(await http.get('/api/v1/ai-systems').set('Cookie', cookie), 401, 'invalid-session');
+  });
+
   it('answers errors as problems naming the request: 401, 404, malformed JSON, 415, 413', async () => {
     const anonymous = await http.get('/api/v1/ai-systems').set('X-Request-Id', `req-${adapter}-2`);
     expectProblem(anonymous, 401, 'missing-token');
