@@ -89,6 +89,24 @@ export interface AppConfig {
   jsonMaxDepth: number;
   jsonMaxKeys: number;
   jsonMaxItems: number;
+  /** Where people reach the console: links in notifications point to `<publicUrl>/tasks/<id>`. */
+  publicUrl: string;
+  /** nodemailer transport URL (`smtp://` or `smtps://`); unset: no e-mail notifications. */
+  smtpUrl?: string;
+  /** The From of notification mail. */
+  mailFrom: string;
+  /** How often the notification workers (fan-out, delivery, task deadlines) run; 0 turns them off. */
+  notifyPollIntervalMs: number;
+  /** Hour (UTC) at which the daily digest goes out. */
+  notifyDigestHour: number;
+  /** An open task is announced as due soon this long before its due time. */
+  notifyDueSoonHours: number;
+  /** Attempts of one notification delivery before it is marked failed (redeliverable). */
+  notifyMaxAttempts: number;
+  /** First retry delay of a notification delivery; doubled per attempt, with jitter, capped at one hour. */
+  notifyRetryBaseMs: number;
+  /** An SMTP server or chat webhook that has not answered by then counts as a failed attempt. */
+  notifyTimeoutMs: number;
 }
 
 export class ConfigError extends Error {
@@ -153,6 +171,32 @@ function hostListVar(env: Env, name: string): string[] {
   return entries;
 }
 
+/** An absolute http(s) URL without a trailing slash. */
+function publicUrlVar(env: Env, name: string, fallback: string): string {
+  const raw = env[name] || fallback;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(name, `must be an absolute URL such as https://aimsflow.example.com, got "${raw}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError(name, `must use http:// or https://, got "${url.protocol}"`);
+  return raw.replace(/\/+$/, '');
+}
+
+function smtpUrlVar(env: Env, name: string): string | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(name, 'must be a URL such as smtps://user:password@mail.example.com:465');
+  }
+  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') throw new ConfigError(name, `must use smtp:// or smtps://, got "${url.protocol}"`);
+  return raw;
+}
+
 function secretKeyVar(env: Env, name: string): Buffer | undefined {
   const raw = env[name];
   if (raw === undefined || raw === '') return undefined;
@@ -179,8 +223,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (adminToken !== undefined && adminToken.length < 32) {
     throw new ConfigError('AIMSFLOW_ADMIN_TOKEN', 'must be at least 32 characters long');
   }
+  const port = intVar(env, 'PORT', 3000, 0, 65535);
   return {
-    port: intVar(env, 'PORT', 3000, 0, 65535),
+    port,
     httpAdapter,
     databaseUrl: databaseUrlVar(env, 'DATABASE_URL'),
     dataDir: path.resolve(env.AIMSFLOW_DATA_DIR || '.data'),
@@ -227,5 +272,14 @@ export function loadConfig(env: Env = process.env): AppConfig {
     jsonMaxDepth: intVar(env, 'AIMSFLOW_JSON_MAX_DEPTH', 32, 4, 256),
     jsonMaxKeys: intVar(env, 'AIMSFLOW_JSON_MAX_KEYS', 1000, 10, 100_000),
     jsonMaxItems: intVar(env, 'AIMSFLOW_JSON_MAX_ITEMS', 10_000, 10, 1_000_000),
+    publicUrl: publicUrlVar(env, 'AIMSFLOW_PUBLIC_URL', `http://localhost:${port}`),
+    smtpUrl: smtpUrlVar(env, 'AIMSFLOW_SMTP_URL'),
+    mailFrom: env.AIMSFLOW_MAIL_FROM || 'aimsflow <aimsflow@localhost>',
+    notifyPollIntervalMs: intVar(env, 'AIMSFLOW_NOTIFY_POLL_INTERVAL_MS', 1000, 0, 3_600_000),
+    notifyDigestHour: intVar(env, 'AIMSFLOW_NOTIFY_DIGEST_HOUR', 8, 0, 23),
+    notifyDueSoonHours: intVar(env, 'AIMSFLOW_NOTIFY_DUE_SOON_HOURS', 24, 1, 720),
+    notifyMaxAttempts: intVar(env, 'AIMSFLOW_NOTIFY_MAX_ATTEMPTS', 8, 1, 100),
+    notifyRetryBaseMs: intVar(env, 'AIMSFLOW_NOTIFY_RETRY_BASE_MS', 1000, 1, 3_600_000),
+    notifyTimeoutMs: intVar(env, 'AIMSFLOW_NOTIFY_TIMEOUT_MS', 10_000, 100, 120_000),
   };
 }

@@ -7,7 +7,10 @@ import type { Wait } from '../engine/process/index.js';
 import { canonicalRole } from './candidate-roles.js';
 import { type TaskDto, toTaskDto } from './dto/task.dto.js';
 import type { TaskEntity } from './entities/task.entity.js';
-import { type ApprovalRow, type TaskOrigin, TasksRepository } from './repositories/tasks.repository.js';
+import { type ApprovalRow, type LatestTask, type TaskOrigin, TasksRepository } from './repositories/tasks.repository.js';
+
+/** Outcomes (of the shipped processes' forms) that send the work under review back to whoever submitted it. */
+export const RETURN_OUTCOMES = new Set(['reject', 'request-changes', 'refuse', 'send-back']);
 
 export type { TaskOrigin } from './repositories/tasks.repository.js';
 export type UserTaskWait = Extract<Wait, { kind: 'userTask' }>;
@@ -109,8 +112,14 @@ export class TaskRecords {
     return this.tasks.openForInstance(m, instanceId);
   }
 
-  latestForElement(m: EntityManager, instanceId: string, elementId: string): Promise<{ id: string; name: string; assignee: string | null } | undefined> {
+  latestForElement(m: EntityManager, instanceId: string, elementId: string): Promise<LatestTask | undefined> {
     return this.tasks.latestForElement(m, instanceId, elementId);
+  }
+
+  /** To whom a completion with a sending-back outcome returns the work, or null when it does not (see RETURN_OUTCOMES). */
+  async returnedTo(m: EntityManager, instanceId: string, elementId: string, completion: { by: string; outcome: string | null }): Promise<string | null> {
+    if (!completion.outcome || !RETURN_OUTCOMES.has(completion.outcome)) return null;
+    return this.tasks.submitterBefore(m, instanceId, elementId, completion.by);
   }
 
   /** The open and completed items of an instance's multi-instance tasks, in item order (who approved what). */

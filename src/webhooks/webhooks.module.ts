@@ -23,6 +23,6 @@ import { WebhookTargets } from './webhook-targets.js';
     WebhookSubscriptionsRepository,
     WebhookDeliveriesRepository,
   ],
-  exports: [OutboxService, DeliveryWorker],
+  exports: [OutboxService, DeliveryWorker, WebhookTargets],
 })
 export class WebhooksModule {}

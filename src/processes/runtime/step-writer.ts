@@ -84,11 +84,12 @@ export class StepWriter {
       const wait = previous?.find((w): w is UserTaskWait => w.kind === 'userTask' && w.key === event.waitKey);
       if (!wait || !details.taskId) throw new Error(`task.complete of ${event.waitKey} needs the open task's wait and id`);
       const task = { id: details.taskId, name: wait.name, elementId: wait.elementId };
+      const returnedTo = await this.tasks.returnedTo(m, instance.id, wait.elementId, completion);
       taskEvents(
         task,
         'task.completed',
         { outcome: completion.outcome, variables: completion.variables },
-        { completedBy: completion.by, outcome: completion.outcome },
+        { completedBy: completion.by, outcome: completion.outcome, returnedTo },
       );
     }
     for (const task of opened)
