@@ -13,6 +13,7 @@ import { IdempotencyWithoutSecrets1765353600000 } from './1765353600000-idempote
 import { ManualClock1765440000000 } from './1765440000000-manual-clock.js';
 import { RuleSimulations1765526400000 } from './1765526400000-rule-simulations.js';
 import { CallDepth1765612800000 } from './1765612800000-call-depth.js';
+import { PeopleAndRoles1765699200000 } from './1765699200000-people-and-roles.js';
 import { Notifications1765872000000 } from './1765872000000-notifications.js';
 
 /** Every migration, in order. Listed explicitly: globs don't work the same under ESM, ts-jest and dist/. */
@@ -32,5 +33,6 @@ export const migrations = [
   ManualClock1765440000000,
   RuleSimulations1765526400000,
   CallDepth1765612800000,
+  PeopleAndRoles1765699200000,
   Notifications1765872000000,
 ];

@@ -30,6 +30,7 @@ import { ImpactAssessmentsModule } from './impact-assessments/impact-assessments
 import { NonconformitiesModule } from './nonconformities/nonconformities.module.js';
 import { RisksModule } from './risks/risks.module.js';
 import { ModelChangesModule } from './model-changes/model-changes.module.js';
+import { PeopleModule } from './people/people.module.js';
 
 @Module({})
 export class AppModule {
@@ -79,6 +80,7 @@ export class AppModule {
         AuditTrailModule,
         WebhooksModule,
         IdempotencyModule,
+        PeopleModule,
         AuthModule,
         HealthModule,
         RulesModule,

@@ -69,4 +69,6 @@ export abstract class PeopleDirectory {
   abstract withAnyRole(roles: string[]): Promise<DirectoryPerson[]>;
   /** Effective notification settings of a person. */
   abstract notificationSettings(personId: string): Promise<NotificationSettings>;
+  /** Which of these keys name no defined role (built-in or organisation-defined), in the order given; keys compare exactly. */
+  abstract undefinedRoles(keys: string[]): Promise<string[]>;
 }

@@ -16,6 +16,8 @@ import { TaskEntity } from '../tasks/entities/task.entity.js';
 import { AuditEntity } from '../audits/entities/audit.entity.js';
 import { ImpactAssessmentEntity } from '../impact-assessments/entities/impact-assessment.entity.js';
 import { NonconformityEntity } from '../nonconformities/entities/nonconformity.entity.js';
+import { PersonEntity } from '../people/entities/person.entity.js';
+import { RoleEntity } from '../people/entities/role.entity.js';
 import { RiskEntity } from '../risks/entities/risk.entity.js';
 import { OutboxEventEntity } from '../webhooks/entities/outbox-event.entity.js';
 import { WebhookDeliveryEntity } from '../webhooks/entities/webhook-delivery.entity.js';
@@ -45,4 +47,6 @@ export const entities = [
   RiskEntity,
   NonconformityEntity,
   AuditEntity,
+  RoleEntity,
+  PersonEntity,
 ];
