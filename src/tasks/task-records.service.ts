@@ -10,7 +10,7 @@ import type { TaskEntity } from './entities/task.entity.js';
 import { type ApprovalRow, type LatestTask, type TaskOrigin, TasksRepository } from './repositories/tasks.repository.js';
 
 /** Outcomes (of the shipped processes' forms) that send the work under review back to whoever submitted it. */
-export const RETURN_OUTCOMES = new Set(['reject', 'request-changes', 'refuse', 'send-back']);
+export const RETURN_OUTCOMES = new Set(['reject', 'rejected', 'request-changes', 'refuse', 'send-back']);
 
 export type { TaskOrigin } from './repositories/tasks.repository.js';
 export type UserTaskWait = Extract<Wait, { kind: 'userTask' }>;

@@ -68,11 +68,13 @@ export class NotificationDeliveriesRepository {
            FROM picked GROUP BY person_id, channel),
        digests AS (
          INSERT INTO notification_deliveries (id, person_id, recipient, channel, kind, target, message, status, next_attempt_at, created_at)
-         SELECT digest_id, person_id, recipient, channel, 'digest', target, message, 'pending', $2, $2 FROM groups RETURNING id)
-       UPDATE notification_deliveries d SET status = 'batched', digest_id = g.digest_id
-         FROM picked p JOIN groups g ON g.person_id = p.person_id AND g.channel = p.channel
-        WHERE d.id = p.id
-       RETURNING d.id`,
+         SELECT digest_id, person_id, recipient, channel, 'digest', target, message, 'pending', $2, $2 FROM groups RETURNING id),
+       batched AS (
+         UPDATE notification_deliveries d SET status = 'batched', digest_id = g.digest_id
+           FROM picked p JOIN groups g ON g.person_id = p.person_id AND g.channel = p.channel
+          WHERE d.id = p.id
+         RETURNING d.id)
+       SELECT id FROM batched`,
       [cut, now],
     );
     return rows.length;
@@ -87,10 +89,12 @@ export class NotificationDeliveriesRepository {
           WHERE status IN ('pending', 'sending') AND next_attempt_at <= $1 AND (status = 'pending' OR lease_until < $1)
           ORDER BY next_attempt_at, id
           LIMIT $2
-          FOR UPDATE SKIP LOCKED)
-       UPDATE notification_deliveries d SET status = 'sending', attempts = d.attempts + 1, lease_until = $1::timestamptz + ($3 || ' milliseconds')::interval
-         FROM due WHERE d.id = due.id
-       RETURNING d.id, d.attempts, d.channel, d.target, d.message`,
+          FOR UPDATE SKIP LOCKED),
+       claimed AS (
+         UPDATE notification_deliveries d SET status = 'sending', attempts = d.attempts + 1, lease_until = $1::timestamptz + ($3 || ' milliseconds')::interval
+           FROM due WHERE d.id = due.id
+         RETURNING d.id, d.attempts, d.channel, d.target, d.message)
+       SELECT * FROM claimed`,
       [now, limit, String(leaseMs)],
     );
   }

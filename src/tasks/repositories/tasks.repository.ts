@@ -198,16 +198,20 @@ export class TasksRepository {
    */
   announceDeadlines(m: EntityManager, which: 'overdue' | 'due-soon', now: Date, horizon: Date, limit: number): Promise<DeadlineTask[]> {
     const [column, upTo] = which === 'overdue' ? ['overdue_announced_at', now] : ['due_soon_announced_at', horizon];
+    // An overdue task counts as announced due soon too: it is never announced so afterwards.
+    const set = which === 'overdue' ? 'overdue_announced_at = $1, due_soon_announced_at = coalesce(t.due_soon_announced_at, $1)' : 'due_soon_announced_at = $1';
     return sql<DeadlineTask>(
       m,
       `WITH due AS (
          SELECT id FROM tasks
           WHERE status = 'open' AND due_at IS NOT NULL AND overdue_announced_at IS NULL AND ${column} IS NULL AND due_at <= $2
-          ORDER BY due_at LIMIT $3 FOR UPDATE SKIP LOCKED)
-       UPDATE tasks t SET ${column} = $1, due_soon_announced_at = coalesce(t.due_soon_announced_at, $1)
-         FROM due WHERE t.id = due.id
-       RETURNING t.id, t.name, t.due_at AS "dueAt", t.assignee, t.candidate_roles AS "candidateRoles", t.instance_id AS "instanceId",
-                 t.subject_type AS "subjectType", t.subject_id AS "subjectId"`,
+          ORDER BY due_at LIMIT $3 FOR UPDATE SKIP LOCKED),
+       announced AS (
+         UPDATE tasks t SET ${set}
+           FROM due WHERE t.id = due.id
+         RETURNING t.id, t.name, t.due_at AS "dueAt", t.assignee, t.candidate_roles AS "candidateRoles", t.instance_id AS "instanceId",
+                   t.subject_type AS "subjectType", t.subject_id AS "subjectId")
+       SELECT * FROM announced`,
       [now, upTo, limit],
     );
   }
