@@ -44,7 +44,7 @@ export const EVENT_TYPES = {
   },
   'task.completed': {
     description:
-      'A user task was completed. `returnedTo`: with an outcome that sends work back (reject, request-changes, refuse), who submitted that work (the last other person who completed a task of the instance), else null.',
+      'A user task was completed. `returnedTo`: with an outcome that sends work back (reject, rejected, request-changes, refuse, send-back), who submitted that work (the last other person who completed a task of the instance), else null.',
     example: { id: '41b0…', name: 'Review impact assessment', completedBy: 'carla', outcome: 'request-changes', returnedTo: 'olivia' },
   },
   'task.assigned': {
