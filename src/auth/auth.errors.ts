@@ -9,6 +9,7 @@ export enum AuthErrorCode {
   TokenNotFound = 'token-not-found',
   UnknownRole = 'unknown-role',
   InvalidSubject = 'invalid-subject',
+  PersonInactive = 'person-inactive',
 }
 
 const KIND: Record<AuthErrorCode, ErrorKind> = {
@@ -20,6 +21,7 @@ const KIND: Record<AuthErrorCode, ErrorKind> = {
   [AuthErrorCode.InvalidSubject]: ErrorKind.InvalidInput,
   [AuthErrorCode.TokenNotFound]: ErrorKind.NotFound,
   [AuthErrorCode.UnknownRole]: ErrorKind.InvalidInput,
+  [AuthErrorCode.PersonInactive]: ErrorKind.Unauthenticated,
 };
 
 export class AuthError extends moduleError<AuthErrorCode>(KIND) {}

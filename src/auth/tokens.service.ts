@@ -1,10 +1,12 @@
-import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { timingSafeEqual } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { AuditTrailService } from '../audit-trail/audit-trail.service.js';
 import { Clock } from '../clock/clock.js';
 import { type Page, page, type PageQueryDto } from '../common/pagination.js';
+import { PeopleDirectory } from '../common/people-directory.js';
+import { RoleUsages } from '../common/role-usages.js';
 import type { AppConfig } from '../config/app-config.js';
 import { Database } from '../database/database.js';
 import { AuthError, AuthErrorCode } from './auth.errors.js';
@@ -15,11 +17,11 @@ import type { TokenSource } from './entities/api-token.entity.js';
 import { ApiTokensRepository } from './repositories/api-tokens.repository.js';
 import { bearerSecret } from './bearer.js';
 import { canonicalSubject, subjectKey } from './subject.js';
-import { type Actor, isRole, SYSTEM_ACTOR } from './roles.js';
+import { type Actor, SYSTEM_ACTOR } from './roles.js';
 import { generateTokenSecret, hashTokenSecret, tokenPrefix } from './token-secret.js';
 
 @Injectable()
-export class TokensService implements OnApplicationBootstrap {
+export class TokensService implements OnModuleInit, OnApplicationBootstrap {
   private readonly logger = new Logger(TokensService.name);
   private readonly adminTokenHash?: Buffer;
   private readonly bootstrapToken: boolean;
@@ -30,11 +32,21 @@ export class TokensService implements OnApplicationBootstrap {
     private readonly audit: AuditTrailService,
     private readonly clock: Clock,
     private readonly cache: TokenCache,
+    private readonly people: PeopleDirectory,
+    private readonly roleUsages: RoleUsages,
     config: ConfigService<AppConfig, true>,
   ) {
     this.bootstrapToken = config.get('bootstrapToken', { infer: true });
     const adminToken = config.get('adminToken', { infer: true });
     if (adminToken) this.adminTokenHash = Buffer.from(hashTokenSecret(adminToken), 'hex');
+  }
+
+  /** A role named by a token that is not revoked cannot be deleted. */
+  onModuleInit(): void {
+    this.roleUsages.register({
+      describe: 'tokens',
+      usages: async (role) => (await this.tokens.namingRole(this.db.manager, role)).map((t) => `token ${t.id} (${t.prefix}…) of ${t.subject}`),
+    });
   }
 
   /** Resolves a bearer secret to its actor, or throws 401. */
@@ -49,7 +61,7 @@ export class TokensService implements OnApplicationBootstrap {
     if (row.expires_at && row.expires_at <= this.clock.now()) {
       throw new AuthError(AuthErrorCode.ExpiredToken, `The token expired at ${row.expires_at.toISOString()}`);
     }
-    return { subject: row.subject, roles: row.roles.filter(isRole), tokenId: row.id, requestId };
+    return { subject: row.subject, roles: row.roles, tokenId: row.id, requestId };
   }
 
   /**
@@ -141,6 +153,15 @@ export class TokensService implements OnApplicationBootstrap {
     if ('problem' in canonical)
       throw new AuthError(AuthErrorCode.InvalidSubject, `The subject ${canonical.problem}`, [{ pointer: '/subject', message: canonical.problem }]);
     const subject = canonical.subject;
+    const undefinedRoles = await this.people.undefinedRoles(dto.roles);
+    if (undefinedRoles.length) {
+      throw new AuthError(
+        AuthErrorCode.UnknownRole,
+        `No role ${undefinedRoles.map((r) => `"${r}"`).join(', ')} is defined (GET /roles lists them)`,
+        undefinedRoles.map((role) => ({ pointer: `/roles/${dto.roles.indexOf(role)}`, message: `"${role}" is not a defined role` })),
+        { roles: undefinedRoles },
+      );
+    }
     const secret = generateTokenSecret();
     const prefix = tokenPrefix(secret);
     const id = await this.tokens.insert(m, {

@@ -85,8 +85,8 @@ const RETRY_AFTER_SECONDS = 1;
 
 /**
  * Maps every error to RFC 9457 application/problem+json, through Nest's adapter so it answers on
- * Express and Fastify alike. A 403 of an authenticated caller is recorded as a security event
- * before the answer goes out.
+ * Express and Fastify alike. A 403 of an authenticated caller, and a 401 of a deactivated person, is
+ * recorded as a security event before the answer goes out.
  */
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
@@ -109,7 +109,8 @@ export class ProblemFilter implements ExceptionFilter {
     if (problem.status === 503) this.logger.warn(`503 ${problem.instance}: ${exception instanceof Error ? exception.message : String(exception)}`);
     else if (problem.status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     const reply = () => this.reply(res, problem);
-    if (problem.status !== 403 || !req.actor || !this.security || !(exception instanceof DomainError)) return reply();
+    // A 401 with a known actor is a deactivated person trying to act.
+    if ((problem.status !== 403 && problem.status !== 401) || !req.actor || !this.security || !(exception instanceof DomainError)) return reply();
     const attempt = {
       method: http.getRequestMethod(req),
       path: instance.split('?')[0],

@@ -50,6 +50,8 @@ export interface AppConfig {
   webhookRetryBaseMs: number;
   /** Hosts (names, addresses or CIDR ranges) webhooks may reach although private, loopback or link-local. */
   webhookAllowedHosts: string[];
+  /** Lets chat targets use plain http on a loopback host (tests and local receivers only). */
+  chatAllowHttpLoopback: boolean;
   /** How often the model-event worker looks for pending systems; 0 turns it off. */
   modelEventPollIntervalMs: number;
   /** Systems handled per model-event batch (one transaction). */
@@ -248,6 +250,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     webhookTimeoutMs: intVar(env, 'AIMSFLOW_WEBHOOK_TIMEOUT_MS', 5000, 100, 120_000),
     webhookRetryBaseMs: intVar(env, 'AIMSFLOW_WEBHOOK_RETRY_BASE_MS', 1000, 1, 3_600_000),
     webhookAllowedHosts: hostListVar(env, 'AIMSFLOW_WEBHOOK_ALLOWED_HOSTS'),
+    chatAllowHttpLoopback: boolVar(env, 'AIMSFLOW_CHAT_ALLOW_HTTP_LOOPBACK', false),
     modelEventPollIntervalMs: intVar(env, 'AIMSFLOW_MODEL_EVENT_POLL_INTERVAL_MS', 500, 0, 3_600_000),
     modelEventBatchSize: intVar(env, 'AIMSFLOW_MODEL_EVENT_BATCH_SIZE', 100, 1, 10_000),
     processesDir: env.AIMSFLOW_PROCESSES_DIR ? path.resolve(env.AIMSFLOW_PROCESSES_DIR) : fromProjectRoot('processes'),

@@ -1,10 +1,12 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AuditTrailService } from '../audit-trail/audit-trail.service.js';
 import type { Actor } from '../auth/roles.js';
 import { TokensService } from '../auth/tokens.service.js';
 import { Clock } from '../clock/clock.js';
 import { type Page, page } from '../common/pagination.js';
+import { PeopleDirectory } from '../common/people-directory.js';
+import { RoleUsages } from '../common/role-usages.js';
 import { Database } from '../database/database.js';
 import { ProcessEngineService } from '../processes/runtime/process-engine.service.js';
 import type { LockedInstance } from '../processes/runtime/step-unit.js';
@@ -32,7 +34,7 @@ function assertOpen(task: TaskEntity): TaskEntity {
  * is the instance's `task.complete` event, in the same transaction as the task row.
  */
 @Injectable()
-export class TasksService {
+export class TasksService implements OnModuleInit {
   constructor(
     private readonly db: Database,
     private readonly tasks: TasksRepository,
@@ -41,8 +43,18 @@ export class TasksService {
     private readonly tokens: TokensService,
     private readonly audit: AuditTrailService,
     private readonly clock: Clock,
+    private readonly people: PeopleDirectory,
+    private readonly roleUsages: RoleUsages,
     private readonly outbox: OutboxService,
   ) {}
+
+  /** A role still offered open tasks (whatever named it, FEEL included) cannot be deleted. */
+  onModuleInit(): void {
+    this.roleUsages.register({
+      describe: 'open tasks',
+      usages: async (role) => (await this.tasks.openOfferedTo(this.db.manager, role)).map((t) => `task ${t.id} "${t.name}" (${t.definition_key})`),
+    });
+  }
 
   /** Without a filter: my inbox (open tasks assigned to me or claimable with one of my roles). */
   async list(query: TaskQueryDto, actor: Actor): Promise<Page<TaskDto>> {
@@ -115,7 +127,8 @@ export class TasksService {
 
   /**
    * Hands the task to a subject who can act now with one of its candidate roles (a token neither
-   * revoked nor expired says so) and whom segregation of duties does not bar from completing it.
+   * revoked nor expired, or their active person in the directory, says so) and whom segregation of
+   * duties does not bar from completing it. A deactivated person is never handed work (409).
    */
   async delegate(id: string, dto: DelegateTaskDto, actor: Actor): Promise<TaskDto> {
     return this.db.transaction(async (m) => {
@@ -130,11 +143,18 @@ export class TasksService {
           task.assignee ? { rule: 'assignee', taskId: id } : { rule: 'candidate roles', candidateRoles: task.candidateRoles, taskId: id },
         );
       }
-      const roles = await this.tokens.activeRolesOf(m, dto.to);
+      const person = await this.people.byIdentity(dto.to);
+      if (person && !person.active) {
+        throw new TaskError(TaskErrorCode.DelegateInactive, `${dto.to} has been deactivated and cannot be handed work`, [
+          { pointer: '/to', message: 'is a deactivated person' },
+        ]);
+      }
+      const tokenRoles = await this.tokens.activeRolesOf(m, dto.to);
+      const roles = tokenRoles || person ? [...(tokenRoles ?? []), ...(person?.roles ?? [])] : undefined;
       const rule = segregationViolation(task, instance, dto.to);
       if (!roles || !holdsCandidateRole(roles, task.candidateRoles) || rule) {
         const message = !roles
-          ? 'has no token that is neither revoked nor expired'
+          ? 'is no person in the directory and has no token that is neither revoked nor expired'
           : rule
             ? `may not complete this task (segregation of duties: ${rule})`
             : `holds none of the roles ${task.candidateRoles.join(', ')}`;

@@ -153,7 +153,13 @@ describe('process definitions', () => {
 
   it('names the Camunda 7 file elements that reference what this deployment lacks', async () => {
     const res = await p.deploy(gov, fixture('camunda-modeler-c7.bpmn')).expect(422);
-    expect(res.body.errors).toEqual([expect.objectContaining({ elementId: 'Activity_rate', message: expect.stringContaining('supplier-risk') })]);
+    expect(res.body.errors).toEqual([
+      expect.objectContaining({ elementId: 'Activity_rate', message: expect.stringContaining('supplier-risk') }),
+      expect.objectContaining({
+        elementId: 'Activity_approve',
+        message: 'candidate roles names "procurement", which is no defined role (GET /roles lists them)',
+      }),
+    ]);
   });
 });
 

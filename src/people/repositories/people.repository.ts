@@ -106,6 +106,20 @@ export class PeopleRepository {
     return [rows.map((row) => hydrate(m, PersonEntity, row)), rows.length ? Number(rows[0].total) : 0];
   }
 
+  /** Identities of deactivated people (few: the auth path keeps them in memory). */
+  async inactiveIdentities(m: EntityManager): Promise<string[]> {
+    return (await sql<{ identity: string }>(m, `SELECT identity FROM people WHERE NOT active`)).map((row) => row.identity);
+  }
+
+  async isInactive(m: EntityManager, identity: string): Promise<boolean> {
+    return (await sql(m, `SELECT 1 FROM people WHERE identity = $1 AND NOT active`, [identity])).length > 0;
+  }
+
+  /** Tells every replica, at commit, that someone's activation changed (NOTIFY on `channel`). */
+  async announceActivation(m: EntityManager, channel: string, identity: string): Promise<void> {
+    await m.query(`SELECT pg_notify($1, $2)`, [channel, identity]);
+  }
+
   /** Identities of the people an administrator gave this role (a role still in use cannot be deleted). */
   async assignedTo(m: EntityManager, role: string): Promise<string[]> {
     const rows = await sql<{ identity: string }>(m, `SELECT identity FROM people WHERE $1 = ANY(assigned_roles) ORDER BY identity`, [role]);

@@ -28,6 +28,11 @@ export class RolesRepository {
     return m.getRepository(RoleEntity).save(role);
   }
 
+  /** Gives the role a new key (the caller checked the new one is free). */
+  async rekey(m: EntityManager, from: string, to: string, at: Date): Promise<void> {
+    await m.query(`UPDATE roles SET key = $2, updated_at = $3 WHERE key = $1`, [from, to, at]);
+  }
+
   async delete(m: EntityManager, key: string): Promise<void> {
     await m.getRepository(RoleEntity).delete({ key });
   }

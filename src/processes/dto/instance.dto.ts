@@ -104,7 +104,7 @@ export class InstanceOpenTaskDto {
   @ApiProperty({ example: 'Task_review' })
   elementId: string;
 
-  @ApiProperty({ type: [String], example: ['compliance-officer'] })
+  @ApiProperty({ type: [String], example: ['compliance-officer'], description: 'Built-in or organisation-defined role keys (`GET /roles`)' })
   candidateRoles: string[];
 
   @ApiProperty({ type: String, nullable: true, example: 'carla' })

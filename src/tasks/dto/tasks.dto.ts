@@ -10,7 +10,10 @@ export class TaskQueryDto extends SubjectQueryDto {
   @SubjectField()
   assignee?: string;
 
-  @ApiPropertyOptional({ description: 'Tasks this role may claim (`risk_officer` and `risk-officer` are the same role)', example: 'risk-officer' })
+  @ApiPropertyOptional({
+    description: 'Tasks this role may claim, built-in or organisation-defined (`risk_officer` and `risk-officer` are the same role)',
+    example: 'risk-officer',
+  })
   @IsOptional()
   @IsString()
   candidateRole?: string;

@@ -164,6 +164,11 @@ export class TasksRepository {
     return qb.orderBy('t.due_at', 'ASC', 'NULLS LAST').addOrderBy('t.created_at', 'ASC').addOrderBy('t.id').take(limit).skip(offset).getManyAndCount();
   }
 
+  /** Open tasks offered to the role (a role in use by them cannot be deleted). */
+  openOfferedTo(m: EntityManager, role: string): Promise<Array<{ id: string; name: string; definition_key: string }>> {
+    return sql(m, `SELECT id, name, definition_key FROM tasks WHERE status = 'open' AND $1 = ANY(candidate_roles) ORDER BY created_at, id`, [role]);
+  }
+
   openForInstance(m: EntityManager, instanceId: string): Promise<TaskEntity[]> {
     return m.getRepository(TaskEntity).find({ where: { instanceId, status: 'open' }, order: { createdAt: 'ASC', id: 'ASC' } });
   }
