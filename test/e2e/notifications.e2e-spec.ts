@@ -41,11 +41,14 @@ describe('notifications: task events by e-mail (real SMTP), chat and in the app'
     await t.app.get(NotificationDeliveryWorker).runOnce();
   }
   const mailsTo = (address: string) => smtp.received.filter((m) => m.to.includes(address));
-  async function addPerson(identity: string, roles: string[], preferences: Record<string, unknown> = {}, chat: unknown = null) {
-    await t.db.query(
-      `INSERT INTO people (identity, display_name, email, source, assigned_roles, notification_preferences, chat_target) VALUES ($1, $1, $2, 'admin', $3, $4, $5)`,
-      [identity, `${identity}@example.com`, roles, JSON.stringify(preferences), chat && JSON.stringify(chat)],
-    );
+  /** A person in the directory (through its API), with their own notification choices, and a token to act as them. */
+  async function addPerson(identity: string, roles: string[], notificationPreferences: Record<string, unknown> = {}, chatTarget: unknown = null) {
+    const created = await t.http
+      .post('/api/v1/people')
+      .set(auth(ADMIN_TOKEN))
+      .send({ identity, displayName: identity, email: `${identity}@example.com`, assignedRoles: roles })
+      .expect(201);
+    await t.http.patch(`/api/v1/people/${created.body.id}`).set(auth(ADMIN_TOKEN)).send({ notificationPreferences, chatTarget }).expect(200);
     token[identity] = await t.tokenFor(identity, ...(roles as never[]));
   }
   async function startReview(): Promise<{ instanceId: string; draftId: string }> {
@@ -69,6 +72,8 @@ describe('notifications: task events by e-mail (real SMTP), chat and in the app'
       notifyMaxAttempts: 3,
       notifyRetryBaseMs: 1000,
       notifyDigestHour: 8,
+      // The Slack and Teams receivers of the test listen on plain http on loopback.
+      chatAllowHttpLoopback: true,
     });
     p = processClient(t);
     gov = await t.tokenFor('gina', 'governance', 'top-management');
@@ -227,7 +232,13 @@ describe('notifications: task events by e-mail (real SMTP), chat and in the app'
     expect((await t.http.get('/api/v1/me/notifications').query({ unread: 'true' }).set(auth(token.oscar))).body.total).toBe(0);
   });
 
-  it('tells the only person who can act on a task that it waits on them alone', async () => {
+  it('tells the only person who can act on a task that it waits on them alone, by the channels their role sets by default', async () => {
+    // top management hears of approvals waiting on them by e-mail only (a role default; tom chose nothing himself)
+    await t.http
+      .patch('/api/v1/roles/top-management')
+      .set(auth(gov))
+      .send({ notificationDefaults: { 'approval-waiting-on-you': { channels: ['email'], digest: 'immediate' } } })
+      .expect(200);
     const { instanceId, draftId } = await startReview();
     await p.complete(token.olivia, draftId, { variables: { summary: 'v1' } }).expect(200);
     const review = await p.taskOf(gov, instanceId, 'Review');
@@ -236,5 +247,6 @@ describe('notifications: task events by e-mail (real SMTP), chat and in the app'
     expect(mailsTo('tom@example.com').map((m) => m.subject)).toContain('[aimsflow] Waiting only on you: Sign the policy off');
     const { rows } = await t.db.query(`SELECT data FROM outbox_events WHERE type = 'task.waiting-on-you'`);
     expect(rows.map((r) => r.data.person)).toContain('tom');
+    expect((await t.http.get('/api/v1/me/notifications').set(auth(token.tom)).expect(200)).body.total).toBe(0);
   });
 });
