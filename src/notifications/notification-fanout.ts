@@ -1,6 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { EntityManager } from 'typeorm';
+import { subjectKey } from '../auth/subject.js';
 import { Clock } from '../clock/clock.js';
 import { type DirectoryPerson, type NotificationKind, type NotificationSettings, PeopleDirectory } from '../common/people-directory.js';
 import type { AppConfig } from '../config/app-config.js';
@@ -21,6 +22,7 @@ interface TaskEvent extends TaskEventData {
   assignee?: string | null;
   via?: 'claim' | 'delegate';
   returnedTo?: string | null;
+  barred?: string[];
 }
 
 type Recipient = { person: DirectoryPerson; kind: NotificationKind };
@@ -116,7 +118,9 @@ export class NotificationFanout implements OnModuleInit, BackgroundWorker {
     const assigneeOrCandidates = () => (data.assignee ? one(data.assignee) : this.people.withAnyRole(data.candidateRoles ?? []));
     switch (event.type) {
       case 'task.created': {
-        const people = await this.people.withAnyRole(data.candidateRoles ?? []);
+        // Who segregation of duties bars from completing the task is not offered it.
+        const barred = new Set((data.barred ?? []).map(subjectKey));
+        const people = (await this.people.withAnyRole(data.candidateRoles ?? [])).filter((person) => !barred.has(subjectKey(person.identity)));
         if (people.length !== 1) return as('task-available')(people);
         announcements.push({
           type: 'task.waiting-on-you',

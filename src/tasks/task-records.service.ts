@@ -6,6 +6,7 @@ import type { WriteResult, WriteStatement } from '../database/write-statement.js
 import type { Wait } from '../engine/process/index.js';
 import { canonicalRole } from './candidate-roles.js';
 import { type TaskDto, toTaskDto } from './dto/task.dto.js';
+import { type InstanceDuties, segregationBars } from './segregation.js';
 import type { TaskEntity } from './entities/task.entity.js';
 import { type ApprovalRow, type LatestTask, type TaskOrigin, TasksRepository } from './repositories/tasks.repository.js';
 
@@ -23,6 +24,8 @@ export interface OpenedTask {
   candidateRoles: string[];
   /** ISO 8601, as JSON renders the row's `due_at`. */
   dueAt: string | null;
+  /** Subjects segregation of duties bars from completing it (the initiator, completers of the tasks it is separate from, …). */
+  barred: string[];
 }
 
 export interface TaskCompletion {
@@ -56,6 +59,7 @@ export class TaskRecords {
     origin: TaskOrigin,
     waits: UserTaskWait[],
     documentation: (elementId: string) => string | undefined,
+    duties: InstanceDuties,
     now: Date,
     changes: TaskChanges,
   ): OpenedTask[] {
@@ -66,6 +70,13 @@ export class TaskRecords {
       elementId: w.elementId,
       candidateRoles: [...new Set(w.candidateRoles.map(canonicalRole))],
       dueAt: w.dueAt ? new Date(w.dueAt).toISOString() : null,
+      barred: [
+        ...new Set(
+          segregationBars({ separateFrom: w.separateFrom, elementId: w.elementId, waitKey: w.key, item: w.item ?? null }, duties).flatMap(
+            (bar) => bar.subjects,
+          ),
+        ),
+      ],
     }));
     const rows = waits.map((w, i) => ({
       id: opened[i].id,

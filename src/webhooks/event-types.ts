@@ -39,8 +39,16 @@ export const EVENT_TYPES = {
     example: { id: '9a7e…', definitionKey: 'impact-assessment', status: 'completed' },
   },
   'task.created': {
-    description: 'A user task is waiting for someone with one of its candidate roles.',
-    example: { id: '41b0…', name: 'Review impact assessment', candidateRoles: ['compliance-officer'], instanceId: '9a7e…', dueAt: '2026-12-06T09:00:00.000Z' },
+    description:
+      'A user task is waiting for someone with one of its candidate roles. `barred`: subjects segregation of duties bars from completing it (the initiator, whoever completed a task it is separate from).',
+    example: {
+      id: '41b0…',
+      name: 'Review impact assessment',
+      candidateRoles: ['compliance-officer'],
+      instanceId: '9a7e…',
+      dueAt: '2026-12-06T09:00:00.000Z',
+      barred: ['olivia'],
+    },
   },
   'task.completed': {
     description:

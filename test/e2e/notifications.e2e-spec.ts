@@ -14,7 +14,7 @@ const REVIEW = bpmn(
    <bpmn:userTask id="Draft" name="Draft the policy" aimsflow:candidateRoles="ai-owner" aimsflow:dueDate="P2D">
      <bpmn:extensionElements><aimsflow:formField name="summary" type="string" required="true"/></bpmn:extensionElements>
    </bpmn:userTask>
-   <bpmn:userTask id="Review" name="Review the policy" aimsflow:candidateRoles="compliance-officer">
+   <bpmn:userTask id="Review" name="Review the policy" aimsflow:candidateRoles="compliance-officer" aimsflow:separateFrom="Draft">
      <bpmn:extensionElements><aimsflow:formField name="decision" type="enum" values="approve,request-changes" required="true"/></bpmn:extensionElements>
    </bpmn:userTask>
    <bpmn:exclusiveGateway id="Decision" default="F_back"/>
@@ -78,7 +78,7 @@ describe('notifications: task events by e-mail (real SMTP), chat and in the app'
     p = processClient(t);
     gov = await t.tokenFor('gina', 'governance', 'top-management');
     await p.deploy(gov, REVIEW).expect(201);
-    await addPerson('olivia', ['ai-owner']);
+    await addPerson('olivia', ['ai-owner', 'compliance-officer']);
     await addPerson('oscar', ['ai-owner'], { 'task-available': { channels: ['email', 'in-app'], digest: 'daily' } });
     await addPerson('owen', ['ai-owner'], { 'task-available': { channels: ['chat'], digest: 'immediate' } }, { format: 'slack', url: slack.url });
     await addPerson('carla', ['compliance-officer']);
@@ -143,14 +143,17 @@ describe('notifications: task events by e-mail (real SMTP), chat and in the app'
 
     await p.complete(token.olivia, first.draftId, { variables: { summary: 'v1' } }).expect(200);
     await pump();
-    // the review is offered to carla by mail and to chris in Teams, as an Adaptive Card
+    // the review is offered to carla by mail and to chris in Teams, as an Adaptive Card; not to olivia, who drafted it
     expect(mailsTo('carla@example.com').map((m) => m.subject)).toEqual(['[aimsflow] New task: Review the policy']);
+    expect(mailsTo('olivia@example.com').map((m) => m.subject)).not.toContain('[aimsflow] New task: Review the policy');
     expect(teams.received).toHaveLength(1);
     const card = JSON.parse(teams.received[0].body);
     expect(card.type).toBe('message');
     expect(card.attachments[0].contentType).toBe('application/vnd.microsoft.card.adaptive');
     expect(card.attachments[0].content.type).toBe('AdaptiveCard');
     const review = await p.taskOf(gov, first.instanceId, 'Review');
+    const created = await t.db.query(`SELECT data FROM outbox_events WHERE type = 'task.created' AND data->>'id' = $1`, [review.id]);
+    expect(created.rows[0].data.barred).toEqual(['olivia']);
     expect(card.attachments[0].content.actions[0]).toEqual({ type: 'Action.OpenUrl', title: 'Open task', url: `${CONSOLE}/tasks/${review.id}` });
 
     await p.complete(token.carla, review.id, { variables: { decision: 'request-changes' } }).expect(200);
