@@ -13,14 +13,18 @@ export class Notifications1765872000000 implements MigrationInterface {
     await q.query(`ALTER TABLE outbox_events ADD COLUMN xact_id xid8`);
     await q.query(`ALTER TABLE outbox_events ALTER COLUMN xact_id SET DEFAULT pg_current_xact_id()`);
     await q.query(`CREATE INDEX outbox_events_xact_idx ON outbox_events (xact_id, seq) WHERE xact_id IS NOT NULL`);
+    // `seen`: every event of a transaction visible in this snapshot is handled. While a consumer works
+    // through a later snapshot (`target`) in batches, (`xact_id`, `seq`) is the last event it handled.
     await q.query(`
       CREATE TABLE outbox_cursors (
         consumer text PRIMARY KEY,
-        xact_id xid8 NOT NULL DEFAULT '0',
-        seq bigint NOT NULL DEFAULT 0,
+        seen pg_snapshot NOT NULL,
+        target pg_snapshot,
+        xact_id xid8,
+        seq bigint,
         updated_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await q.query(`INSERT INTO outbox_cursors (consumer) VALUES ('notifications')`);
+    await q.query(`INSERT INTO outbox_cursors (consumer, seen) VALUES ('notifications', pg_current_snapshot())`);
 
     await q.query(`ALTER TABLE tasks ADD COLUMN due_soon_announced_at timestamptz, ADD COLUMN overdue_announced_at timestamptz`);
     await q.query(`CREATE INDEX tasks_deadline_idx ON tasks (due_at) WHERE status = 'open' AND due_at IS NOT NULL AND overdue_announced_at IS NULL`);

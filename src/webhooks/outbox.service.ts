@@ -46,16 +46,21 @@ export class OutboxService {
   /**
    * Hands the next events (at most `limit`) to a durable consumer in the caller's transaction and
    * moves its cursor past them in the same transaction: what `handle` writes commits with the move,
-   * so each event is handled exactly once. Undefined when another replica is consuming right now.
+   * so each event is handled exactly once, and none is skipped (see OutboxEventsRepository.between).
+   * Undefined when another replica is consuming right now.
    */
   async consume(m: EntityManager, consumer: OutboxConsumer, limit: number, handle: (events: ConsumedEvent[]) => Promise<void>): Promise<number | undefined> {
     const cursor = await this.events.lockCursor(m, consumer);
     if (!cursor) return undefined;
-    const events = await this.events.after(m, cursor, limit);
-    if (!events.length) return 0;
-    await handle(events);
+    const target = cursor.target ?? cursor.now;
+    const from = cursor.target && cursor.xactId && cursor.seq ? { xactId: cursor.xactId, seq: cursor.seq } : null;
+    const events = await this.events.between(m, cursor.seen, target, from, limit);
+    if (events.length) await handle(events);
     const last = events[events.length - 1];
-    await this.events.moveCursor(m, consumer, { xactId: last.xactId, seq: last.seq }, this.clock.now());
+    // A full batch may have more of `target` behind it; otherwise everything in `target` is handled.
+    const to =
+      events.length === limit ? { seen: cursor.seen, target, xactId: last.xactId, seq: last.seq } : { seen: target, target: null, xactId: null, seq: null };
+    await this.events.moveCursor(m, consumer, to, this.clock.now());
     return events.length;
   }
 }

@@ -1,6 +1,8 @@
+import { Database } from '../../src/database/database.js';
 import { NotificationDeliveryWorker } from '../../src/notifications/notification-delivery-worker.js';
 import { NotificationFanout } from '../../src/notifications/notification-fanout.js';
 import { TaskDeadlinesWorker } from '../../src/tasks/task-deadlines-worker.js';
+import { type OutboxConsumer, OutboxService } from '../../src/webhooks/outbox.service.js';
 import { auth, bpmn, chain, OWN_PROCESSES_ONLY, processClient } from '../helpers/processes.js';
 import { startSmtpReceiver } from '../helpers/smtp-receiver.js';
 import { ADMIN_TOKEN, createTestApp, type TestApp } from '../helpers/test-app.js';
@@ -189,7 +191,27 @@ describe('notifications: task events by e-mail (real SMTP), chat and in the app'
     expect(overdue.rows[0].n).toBe(1);
   });
 
-  it('retries while the SMTP server is down, shows the failures, and delivers each mail exactly once when it is back', async () => {
+  it('retries while the SMTP server is down and delivers once it is back, losing nothing and sending nothing twice', async () => {
+    await smtp.stop();
+    const down = await startReview();
+    await pump();
+    const retrying = await t.http.get('/api/v1/notifications/deliveries').query({ person: 'olivia', status: 'pending' }).set(auth(ADMIN_TOKEN)).expect(200);
+    expect(retrying.body.items).toEqual([
+      expect.objectContaining({ channel: 'email', attempts: 1, lastError: expect.stringMatching(/ECONNREFUSED|connect/i) }),
+    ]);
+    await smtp.start();
+    await pump(); // not due yet: the retry waits for its backoff
+    expect(smtp.received.filter((m) => m.text.includes(down.draftId))).toHaveLength(0);
+    await advance('PT10M');
+    await pump();
+    await advance('PT10M');
+    await pump();
+    expect(smtp.received.filter((m) => m.text.includes(`${CONSOLE}/tasks/${down.draftId}`)).flatMap((m) => m.to)).toEqual(['olivia@example.com']);
+    const delivered = await t.http.get(`/api/v1/notifications/deliveries/`).query({ person: 'olivia', status: 'delivered', limit: 500 }).set(auth(ADMIN_TOKEN));
+    expect(delivered.body.items.find((d: { id: string }) => d.id === retrying.body.items[0].id)).toMatchObject({ attempts: 2, lastError: null });
+  });
+
+  it('marks a delivery failed once its attempts are used up, and sends it again on redelivery, exactly once', async () => {
     await smtp.stop();
     const down = await startReview();
     await pump();
@@ -251,5 +273,31 @@ describe('notifications: task events by e-mail (real SMTP), chat and in the app'
     const { rows } = await t.db.query(`SELECT data FROM outbox_events WHERE type = 'task.waiting-on-you'`);
     expect(rows.map((r) => r.data.person)).toContain('tom');
     expect((await t.http.get('/api/v1/me/notifications').set(auth(token.tom)).expect(200)).body.total).toBe(0);
+  });
+
+  it('reads the outbox without skipping an event whose transaction commits after a later one, and without waiting for it', async () => {
+    const consumer = 'gap-test' as OutboxConsumer;
+    await t.db.query(`INSERT INTO outbox_cursors (consumer, seen) VALUES ($1, pg_current_snapshot())`, [consumer]);
+    const read: string[] = [];
+    const consume = (limit = 2) =>
+      t.app
+        .get(Database)
+        .transaction((m) => t.app.get(OutboxService).consume(m, consumer, limit, async (events) => void read.push(...events.map((e) => e.subjectId))));
+    const publish = (client: { query: typeof t.db.query }, id: string) =>
+      client.query(`INSERT INTO outbox_events (type, subject_type, subject_id, data, occurred_at) VALUES ('task.reminder', 'task', $1, '{}', now())`, [id]);
+
+    const slow = await t.db.connect();
+    try {
+      await slow.query('BEGIN');
+      await publish(slow, 'early'); // takes its transaction id and seq first, commits last
+      for (const id of ['a', 'b', 'c']) await publish(t.db, id);
+      while ((await consume()) !== 0);
+      expect(read).toEqual(['a', 'b', 'c']);
+      await slow.query('COMMIT');
+    } finally {
+      slow.release();
+    }
+    while ((await consume()) !== 0);
+    expect(read).toEqual(['a', 'b', 'c', 'early']);
   });
 });

@@ -22,6 +22,16 @@ export interface ConsumedEvent {
   occurredAt: Date;
 }
 
+/** Where a durable consumer of the outbox stands (snapshots in their text form). */
+export interface OutboxCursor {
+  seen: string;
+  target: string | null;
+  xactId: string | null;
+  seq: string | null;
+  /** The snapshot of the statement that locked the cursor. */
+  now: string;
+}
+
 /** The only code that writes `outbox_events` (and `outbox_cursors`); each event fans out into one delivery per matching subscription. */
 @Injectable()
 export class OutboxEventsRepository {
@@ -45,34 +55,44 @@ export class OutboxEventsRepository {
     return inserted;
   }
 
-  /** The consumer's cursor, locked for this transaction; undefined while another transaction holds it. */
-  lockCursor(m: EntityManager, consumer: string): Promise<{ xactId: string; seq: string } | undefined> {
-    return sqlOne<{ xactId: string; seq: string }>(
+  /**
+   * The consumer's cursor, locked for this transaction (undefined while another transaction holds
+   * it), with the snapshot of this very statement: taken before the lock gave the transaction an
+   * id, so what the consumer itself writes is not in it.
+   */
+  lockCursor(m: EntityManager, consumer: string): Promise<OutboxCursor | undefined> {
+    return sqlOne<OutboxCursor>(
       m,
-      `SELECT xact_id::text AS "xactId", seq::text AS seq FROM outbox_cursors WHERE consumer = $1 FOR UPDATE SKIP LOCKED`,
+      `SELECT seen::text AS seen, target::text AS target, xact_id::text AS "xactId", seq::text AS seq, pg_current_snapshot()::text AS now
+         FROM outbox_cursors WHERE consumer = $1 FOR UPDATE SKIP LOCKED`,
       [consumer],
     );
   }
 
   /**
-   * Events after the cursor in (writing transaction, seq) order, only of transactions older than
-   * every transaction still running: none of those can commit a row later, so advancing the cursor
-   * past what this returns never skips an event (a sequence alone would: ids are taken at insert,
-   * rows appear at commit).
+   * Events of transactions that had committed in `target` but not in `seen`, after `from`, in
+   * (transaction, seq) order. A sequence alone would skip events: ids are taken at insert, rows
+   * appear at commit, so a lower seq can commit later. A transaction still running in `target`
+   * has its events read once it committed, in a later snapshot, however long it ran.
    */
-  after(m: EntityManager, cursor: { xactId: string; seq: string }, limit: number): Promise<ConsumedEvent[]> {
+  between(m: EntityManager, seen: string, target: string, from: { xactId: string; seq: string } | null, limit: number): Promise<ConsumedEvent[]> {
     return sql<ConsumedEvent>(
       m,
       `SELECT id, xact_id::text AS "xactId", seq::text AS seq, type, subject_type AS "subjectType", subject_id AS "subjectId", data, occurred_at AS "occurredAt"
          FROM outbox_events
-        WHERE xact_id IS NOT NULL AND (xact_id, seq) > ($1::xid8, $2::bigint) AND xact_id < pg_snapshot_xmin(pg_current_snapshot())
+        WHERE xact_id >= pg_snapshot_xmin($1::pg_snapshot) AND NOT pg_visible_in_snapshot(xact_id, $1::pg_snapshot)
+          AND pg_visible_in_snapshot(xact_id, $2::pg_snapshot)
+          AND ($3::xid8 IS NULL OR (xact_id, seq) > ($3::xid8, $4::bigint))
         ORDER BY xact_id, seq
-        LIMIT $3`,
-      [cursor.xactId, cursor.seq, limit],
+        LIMIT $5`,
+      [seen, target, from?.xactId ?? null, from?.seq ?? null, limit],
     );
   }
 
-  async moveCursor(m: EntityManager, consumer: string, to: { xactId: string; seq: string }, at: Date): Promise<void> {
-    await m.query(`UPDATE outbox_cursors SET xact_id = $2::xid8, seq = $3::bigint, updated_at = $4 WHERE consumer = $1`, [consumer, to.xactId, to.seq, at]);
+  async moveCursor(m: EntityManager, consumer: string, to: Omit<OutboxCursor, 'now'>, at: Date): Promise<void> {
+    await m.query(
+      `UPDATE outbox_cursors SET seen = $2::pg_snapshot, target = $3::pg_snapshot, xact_id = $4::xid8, seq = $5::bigint, updated_at = $6 WHERE consumer = $1`,
+      [consumer, to.seen, to.target, to.xactId, to.seq, at],
+    );
   }
 }
