@@ -110,6 +110,8 @@ export class NotificationFanout implements OnModuleInit, BackgroundWorker {
   /** Who an event concerns, and as what kind of notification; the actor of a change is not told of it. */
   private async recipients(event: ConsumedEvent, announcements: OutboxEvent[]): Promise<Recipient[]> {
     const data = event.data as unknown as TaskEvent;
+    // A timer on a task that has no row (never opened) has nothing to link to.
+    if (!data.id) return [];
     const as = (kind: NotificationKind) => (people: DirectoryPerson[]) => people.map((person) => ({ person, kind }));
     const one = async (identity: string | null | undefined) => {
       const person = identity ? await this.people.byIdentity(identity) : undefined;
