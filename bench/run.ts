@@ -13,6 +13,7 @@ import { webhookDeliveryBench } from './webhook-delivery.bench.js';
 import { rulesEvalBench } from './rules-eval.bench.js';
 import { simulationBench } from './simulation.bench.js';
 import { startupBench } from './startup.bench.js';
+import { evidenceUploadBench } from './evidence-upload.bench.js';
 
 /** Every benchmark by name; `npm run bench -- <name> ...` runs some, no argument runs all. */
 const BENCHES: Record<string, () => Promise<Record<string, number>>> = {
@@ -27,6 +28,7 @@ const BENCHES: Record<string, () => Promise<Record<string, number>>> = {
   'process-tasks-http': processTasksHttpBench,
   'http-adapters': httpAdaptersBench,
   'process-memory': processMemoryBench,
+  'evidence-upload': evidenceUploadBench,
 };
 
 async function main(): Promise<void> {

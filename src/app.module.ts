@@ -32,6 +32,7 @@ import { RisksModule } from './risks/risks.module.js';
 import { ModelChangesModule } from './model-changes/model-changes.module.js';
 import { PeopleModule } from './people/people.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
+import { EvidenceModule } from './evidence/evidence.module.js';
 
 @Module({})
 export class AppModule {
@@ -95,6 +96,7 @@ export class AppModule {
         NonconformitiesModule,
         AuditsModule,
         ModelChangesModule,
+        EvidenceModule,
         ClockControlModule.register(clock === 'manual'),
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemFilter }, { provide: APP_GUARD, useClass: JsonShapeGuard }, EngineSettings],

@@ -53,6 +53,11 @@ function parseBodiesOnFastify(app: NestFastifyApplication): void {
   app.useBodyParser('application/json', {}, json);
   app.useBodyParser(/^application\/[\w.+-]+\+json\b/i, {}, json);
   app.useBodyParser(/^(application|text)\/([\w.+-]+\+)?xml\b/i, {}, (_req, body, done) => done(null, body.toString('utf8')));
+  // Evidence uploads are streamed by their route (busboy on the raw request, with its own limit): Fastify must leave the body unread.
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addContentTypeParser('multipart/form-data', (_req: unknown, _payload: unknown, done: (error: Error | null, body?: unknown) => void) => done(null));
 }
 
 /**

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { createApp } from './bootstrap.js';
 import { ROLES, SYSTEM_ACTOR } from './auth/roles.js';
+import { AuthError, AuthErrorCode } from './auth/auth.errors.js';
 import { TokensService } from './auth/tokens.service.js';
 import { ConfigError, loadConfig } from './config/app-config.js';
 import { openDatabase } from './database/database-runtime.js';
@@ -29,7 +30,11 @@ async function tokenCreate(args: string[], url: string, secretKey: Buffer | unde
   try {
     const created = await app
       .get(TokensService)
-      .create({ subject: values.subject, roles, description: values.description, expiresAt: values['expires-at'] }, { ...SYSTEM_ACTOR, subject: 'cli' }, 'cli');
+      .create({ subject: values.subject, roles, description: values.description, expiresAt: values['expires-at'] }, { ...SYSTEM_ACTOR, subject: 'cli' }, 'cli')
+      .catch((error: unknown) => {
+        // The API names the field as /roles; here it is the option.
+        throw error instanceof AuthError && error.code === AuthErrorCode.UnknownRole ? new Error(`--roles: ${error.message}`) : error;
+      });
     process.stdout.write(`${created.token}\n`);
     const expiry = created.expiresAt ? `, expires ${created.expiresAt.toISOString()}` : '';
     process.stderr.write(`token ${created.id} for ${created.subject} (${created.roles.join(', ')}${expiry}); shown once, only its hash is stored\n`);

@@ -5,7 +5,7 @@ import type { EntityManager } from 'typeorm';
 import { AuditTrailService } from '../audit-trail/audit-trail.service.js';
 import { Clock } from '../clock/clock.js';
 import { type Page, page, type PageQueryDto } from '../common/pagination.js';
-import { PeopleDirectory } from '../common/people-directory.js';
+import { PeopleDirectory, unknownRoleProblem } from '../common/people-directory.js';
 import { RoleUsages } from '../common/role-usages.js';
 import type { AppConfig } from '../config/app-config.js';
 import { Database } from '../database/database.js';
@@ -155,12 +155,8 @@ export class TokensService implements OnModuleInit, OnApplicationBootstrap {
     const subject = canonical.subject;
     const undefinedRoles = await this.people.undefinedRoles(dto.roles);
     if (undefinedRoles.length) {
-      throw new AuthError(
-        AuthErrorCode.UnknownRole,
-        `No role ${undefinedRoles.map((r) => `"${r}"`).join(', ')} is defined (GET /roles lists them)`,
-        undefinedRoles.map((role) => ({ pointer: `/roles/${dto.roles.indexOf(role)}`, message: `"${role}" is not a defined role` })),
-        { roles: undefinedRoles },
-      );
+      const { detail, errors } = unknownRoleProblem(dto.roles, undefinedRoles, '/roles');
+      throw new AuthError(AuthErrorCode.UnknownRole, detail, errors, { roles: undefinedRoles });
     }
     const secret = generateTokenSecret();
     const prefix = tokenPrefix(secret);

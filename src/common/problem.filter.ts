@@ -16,6 +16,8 @@ const STATUS_BY_KIND: Record<ErrorKind, number> = {
   [ErrorKind.PayloadTooLarge]: 413,
   [ErrorKind.UnsupportedMediaType]: 415,
   [ErrorKind.Unprocessable]: 422,
+  [ErrorKind.RangeNotSatisfiable]: 416,
+  [ErrorKind.Unavailable]: 503,
 };
 
 export interface Problem {
@@ -129,6 +131,8 @@ export class ProblemFilter implements ExceptionFilter {
     if (http.isHeadersSent(res)) return;
     if (problem.status === 503) http.setHeader(res, 'Retry-After', String(RETRY_AFTER_SECONDS));
     if (problem.status === 401) http.setHeader(res, 'WWW-Authenticate', bearerChallenge(problem));
+    // RFC 9110 15.5.17: a 416 says how long the representation is.
+    if (problem.status === 416 && typeof problem.size === 'number') http.setHeader(res, 'Content-Range', `bytes */${problem.size}`);
     http.setHeader(res, 'Content-Type', 'application/problem+json; charset=utf-8');
     http.reply(res, JSON.stringify(problem), problem.status);
   }

@@ -15,6 +15,9 @@ describe('configuration read at boot', () => {
     expect(loadConfig({}).preparedStatements).toBe(true);
     expect(loadConfig({ AIMSFLOW_PREPARED_STATEMENTS: 'false' }).preparedStatements).toBe(false);
     expect(() => loadConfig({ AIMSFLOW_PREPARED_STATEMENTS: 'no' })).toThrow(/AIMSFLOW_PREPARED_STATEMENTS must be true or false, got "no"/);
+    // Chat targets are https only unless a test opens plain http to loopback.
+    expect(loadConfig({}).chatAllowHttpLoopback).toBe(false);
+    expect(loadConfig({ AIMSFLOW_CHAT_ALLOW_HTTP_LOOPBACK: 'true' }).chatAllowHttpLoopback).toBe(true);
   });
 
   it('takes AIMSFLOW_WEBHOOK_ALLOWED_HOSTS as names, addresses and CIDR ranges, and names the entry that is none', () => {

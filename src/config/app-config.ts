@@ -109,6 +109,10 @@ export interface AppConfig {
   notifyRetryBaseMs: number;
   /** An SMTP server or chat webhook that has not answered by then counts as a failed attempt. */
   notifyTimeoutMs: number;
+  /** Largest evidence file, in bytes (413 past it). */
+  evidenceMaxBytes: number;
+  /** All stored evidence content together, in bytes (413 for an upload that would pass it). */
+  evidenceQuotaBytes: number;
 }
 
 export class ConfigError extends Error {
@@ -284,5 +288,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     notifyMaxAttempts: intVar(env, 'AIMSFLOW_NOTIFY_MAX_ATTEMPTS', 8, 1, 100),
     notifyRetryBaseMs: intVar(env, 'AIMSFLOW_NOTIFY_RETRY_BASE_MS', 1000, 1, 3_600_000),
     notifyTimeoutMs: intVar(env, 'AIMSFLOW_NOTIFY_TIMEOUT_MS', 10_000, 100, 120_000),
+    evidenceMaxBytes: intVar(env, 'AIMSFLOW_EVIDENCE_MAX_BYTES', 100 * 1024 * 1024, 1, 16 * 1024 ** 3),
+    evidenceQuotaBytes: intVar(env, 'AIMSFLOW_EVIDENCE_QUOTA_BYTES', 10 * 1024 ** 3, 1, 2 ** 50),
   };
 }

@@ -9,6 +9,7 @@ import { ProcessIncidentEntity } from '../processes/entities/process-incident.en
 import { ProcessInstanceEntity } from '../processes/entities/process-instance.entity.js';
 import { ProcessJobEntity } from '../processes/entities/process-job.entity.js';
 import { ProcessMessageEntity } from '../processes/entities/process-message.entity.js';
+import { EvidenceEntity } from '../evidence/entities/evidence.entity.js';
 import { DecisionEntity } from '../rules/entities/decision.entity.js';
 import { RuleSetVersionEntity } from '../rules/entities/rule-set-version.entity.js';
 import { RuleSetEntity } from '../rules/entities/rule-set.entity.js';
@@ -53,4 +54,5 @@ export const entities = [
   PersonEntity,
   NotificationEntity,
   NotificationDeliveryEntity,
+  EvidenceEntity,
 ];

@@ -55,6 +55,11 @@ export class InactivePeople implements OnModuleInit, OnModuleDestroy {
     await this.listener?.stop();
   }
 
+  /** Whether the set is answered from memory (the change listener is connected). */
+  get cached(): boolean {
+    return this.listening;
+  }
+
   async isInactive(identity: string): Promise<boolean> {
     return this.listening ? this.identities.has(identity) : this.people.isInactive(this.db.manager, identity);
   }

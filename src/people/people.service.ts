@@ -5,9 +5,8 @@ import { AuditTrailService } from '../audit-trail/audit-trail.service.js';
 import type { Actor } from '../auth/roles.js';
 import { canonicalSubject } from '../auth/subject.js';
 import { Clock } from '../clock/clock.js';
-import type { ProblemFieldError } from '../common/domain-error.js';
 import { type Page, page } from '../common/pagination.js';
-import { PeopleDirectory } from '../common/people-directory.js';
+import { PeopleDirectory, unknownRoleProblem } from '../common/people-directory.js';
 import type { AppConfig } from '../config/app-config.js';
 import { Database } from '../database/database.js';
 import { WebhookTargets } from '../webhooks/webhook-targets.js';
@@ -122,6 +121,12 @@ export class PeopleService {
           );
         }
       }
+      if (dto.active === false && person.identity === actor.subject) {
+        // An admin locking themselves out would leave nobody to undo it.
+        throw new PeopleError(PeopleErrorCode.CannotDeactivateSelf, 'Nobody deactivates themselves; ask another admin', [
+          { pointer: '/active', message: 'is your own person' },
+        ]);
+      }
       const before = auditView(person);
       const activationChanged = dto.active !== undefined && dto.active !== person.active;
       if (dto.displayName !== undefined) person.displayName = dto.displayName;
@@ -189,12 +194,8 @@ export class PeopleService {
   private async checkRoles(roles: string[], pointer: string): Promise<void> {
     const undefinedRoles = await this.directory.undefinedRoles(roles);
     if (!undefinedRoles.length) return;
-    throw new PeopleError(
-      PeopleErrorCode.UnknownRole,
-      `No role ${undefinedRoles.map((r) => `"${r}"`).join(', ')} is defined (GET /roles lists them)`,
-      undefinedRoles.map((role): ProblemFieldError => ({ pointer: `${pointer}/${roles.indexOf(role)}`, message: `"${role}" is not a defined role` })),
-      { roles: undefinedRoles },
-    );
+    const { detail, errors } = unknownRoleProblem(roles, undefinedRoles, pointer);
+    throw new PeopleError(PeopleErrorCode.UnknownRole, detail, errors, { roles: undefinedRoles });
   }
 
   /** https only (plain http to a loopback host when AIMSFLOW_CHAT_ALLOW_HTTP_LOOPBACK allows it), then the webhook target rules. */

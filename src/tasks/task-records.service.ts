@@ -133,6 +133,11 @@ export class TaskRecords {
     return this.tasks.submitterBefore(m, instanceId, elementId, completion.by);
   }
 
+  /** Whether a task exists (evidence links to it). */
+  async exists(m: EntityManager, id: string): Promise<boolean> {
+    return (await this.tasks.find(m, id)) !== undefined;
+  }
+
   /** The open and completed items of an instance's multi-instance tasks, in item order (who approved what). */
   multiInstanceItems(m: EntityManager, instanceId: string): Promise<ApprovalRow[]> {
     return this.tasks.multiInstanceItems(m, instanceId);

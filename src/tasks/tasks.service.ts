@@ -4,6 +4,8 @@ import { AuditTrailService } from '../audit-trail/audit-trail.service.js';
 import type { Actor } from '../auth/roles.js';
 import { TokensService } from '../auth/tokens.service.js';
 import { Clock } from '../clock/clock.js';
+import type { ProblemFieldError } from '../common/domain-error.js';
+import { EvidenceRegister } from '../common/evidence-register.js';
 import { type Page, page } from '../common/pagination.js';
 import { PeopleDirectory } from '../common/people-directory.js';
 import { RoleUsages } from '../common/role-usages.js';
@@ -14,7 +16,7 @@ import { canonicalRole, holdsCandidateRole } from './candidate-roles.js';
 import type { CompleteTaskDto, DelegateTaskDto, TaskQueryDto } from './dto/tasks.dto.js';
 import { type TaskCompletionDto, type TaskDto, toTaskDto } from './dto/task.dto.js';
 import type { TaskEntity } from './entities/task.entity.js';
-import { validateCompletion } from './form-validation.js';
+import { evidenceIds, validateCompletion } from './form-validation.js';
 import { TasksRepository } from './repositories/tasks.repository.js';
 import { segregationViolation } from './segregation.js';
 import { TaskRecords } from './task-records.service.js';
@@ -46,6 +48,7 @@ export class TasksService implements OnModuleInit {
     private readonly people: PeopleDirectory,
     private readonly roleUsages: RoleUsages,
     private readonly outbox: OutboxService,
+    private readonly evidence: EvidenceRegister,
   ) {}
 
   /** A role still offered open tasks (whatever named it, FEEL included) cannot be deleted. */
@@ -185,6 +188,7 @@ export class TasksService implements OnModuleInit {
       if (!task.assignee) this.assertCandidate(task, actor);
       this.assertNotBarred(task, instance, actor.subject, 'complete');
       const completion = validateCompletion(task.form, dto.outcome, dto.variables);
+      if (!completion.errors.length) completion.errors.push(...(await this.evidenceProblems(m, task, completion.variables)));
       if (completion.errors.length) throw new TaskError(TaskErrorCode.InvalidVariables, "The variables do not match the task's form", completion.errors);
       // The step completes the task row itself (and audits it), in the same statement as the instance.
       const step = await this.engine.handleEvent(
@@ -198,6 +202,18 @@ export class TasksService implements OnModuleInit {
       const { status, activeElementIds } = step.instance;
       return { ...completed, instance: { id: instance.id, status, activeElementIds }, nextTasks: step.createdTasks };
     });
+  }
+
+  /** Evidence named by the form's `evidence` fields must exist, be current and be linked to the task's AI system (or the task). */
+  private async evidenceProblems(m: EntityManager, task: TaskEntity, variables: Record<string, unknown>): Promise<ProblemFieldError[]> {
+    const errors: ProblemFieldError[] = [];
+    for (const field of task.form.filter((f) => f.type === 'evidence' && variables[f.name] != null && variables[f.name] !== '')) {
+      const value = variables[field.name];
+      const problems = await this.evidence.problemsAsTaskEvidence(m, evidenceIds(value), task);
+      const pointer = `/variables/${field.name.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+      errors.push(...problems.map((p) => ({ pointer: Array.isArray(value) ? `${pointer}/${p.index}` : pointer, message: p.message })));
+    }
+    return errors;
   }
 
   /** The task with its instance (root first), locked in one statement, in the lock order of every step; 409 unless open. */

@@ -146,6 +146,31 @@ describe.each<HttpAdapterName>(['express', 'fastify'])('HTTP conventions on %s',
     await http.get('/health').expect(200);
   });
 
+  it('streams an evidence upload (multipart) and answers a byte range of it with 206', async () => {
+    const created = await http
+      .post('/api/v1/tokens')
+      .set(admin)
+      .send({ subject: `evidence-${adapter}`, roles: ['ai-owner'] })
+      .expect(201);
+    const owner = { Authorization: `Bearer ${created.body.token}` };
+    const systemOf = await http.post('/api/v1/ai-systems').set(owner).send(system).expect(201);
+    const content = Buffer.from('a,b\n'.repeat(100_000));
+    const uploaded = await http
+      .post('/api/v1/evidence')
+      .set(owner)
+      .field('description', 'Adapter check')
+      .field('systemId', systemOf.body.id)
+      .attach('file', content, { filename: 'figures.csv', contentType: 'text/csv' })
+      .expect(201);
+    expect(uploaded.body).toMatchObject({ contentType: 'text/csv', sizeBytes: content.length });
+    const range = await http.get(`/api/v1/evidence/${uploaded.body.id}/content`).set(owner).set('Range', 'bytes=262142-262149').expect(206);
+    expect(range.headers['content-range']).toBe(`bytes 262142-262149/${content.length}`);
+    expect(range.headers['content-disposition']).toMatch(/^attachment; filename="figures.csv"/);
+    expect(range.headers['x-request-id']).toBeDefined();
+    expect(range.text).toBe(content.subarray(262142, 262150).toString());
+    expectProblem(await http.post('/api/v1/evidence').set(owner).field('description', 'x').field('systemId', systemOf.body.id), 400, 'missing-file');
+  });
+
   it('answers 429 per principal however the header is spelt, as a problem with Retry-After, request id and security headers', async () => {
     const created = await http
       .post('/api/v1/tokens')

@@ -202,6 +202,11 @@ describe('people directory API', () => {
 
     await patch(ADMIN_TOKEN, evaId, { active: true }).expect(200);
     await me(eva).expect(200);
+    const self = (await me(ADMIN_TOKEN).expect(200)).body;
+    expect((await patch(ADMIN_TOKEN, self.id, { active: false }).expect(409)).body).toMatchObject({
+      code: 'cannot-deactivate-self',
+      errors: [{ pointer: '/active' }],
+    });
     expect((await delegate('eva').expect(200)).body.assignee).toBe('eva');
     await p.complete(eva, task.id).expect(200);
   });

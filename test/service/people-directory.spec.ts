@@ -1,12 +1,24 @@
+import pg from 'pg';
+import { SYSTEM_ACTOR } from '../../src/auth/roles.js';
 import { Clock, type ManualClock } from '../../src/clock/clock.js';
 import { PeopleDirectory } from '../../src/common/people-directory.js';
 import { Database } from '../../src/database/database.js';
+import { InactivePeople } from '../../src/people/inactive-people.js';
 import { PeopleDirectoryService } from '../../src/people/people-directory.service.js';
+import { PeopleService } from '../../src/people/people.service.js';
 import { PeopleRepository } from '../../src/people/repositories/people.repository.js';
 import { RolesRepository } from '../../src/people/repositories/roles.repository.js';
 import { createTestContext, type TestContext } from '../helpers/test-context.js';
 
 const ISSUER = 'https://id.example.org';
+
+const until = async (condition: () => Promise<boolean> | boolean, what: string) => {
+  for (let i = 0; i < 400; i++) {
+    if (await condition()) return;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  throw new Error(`timed out waiting until ${what}`);
+};
 
 /** The people directory as identity and notifications see it, on real PostgreSQL. */
 describe('people directory', () => {
@@ -99,5 +111,34 @@ describe('people directory', () => {
     expect(Object.keys(settings.preferences)).toHaveLength(8);
     expect(settings.chat).toEqual({ format: 'slack', url: 'https://hooks.slack.com/services/T0/B0/x' });
     await expect(directory.notificationSettings('00000000-0000-4000-8000-000000000000')).rejects.toMatchObject({ code: 'person-not-found' });
+  });
+
+  it('tells every replica at once who was deactivated, and asks the database while it cannot hear changes', async () => {
+    const b = await createTestContext({ clock: 'manual' }, { url: ctx.databaseUrl, name: 'shared' });
+    try {
+      const onB = b.app.get(InactivePeople);
+      await until(() => onB.cached, 'replica B keeps deactivated people in memory');
+      const admin = { ...SYSTEM_ACTOR, subject: 'root' };
+      const fay = await ctx.app.get(PeopleService).create({ identity: 'fay', displayName: 'Fay' }, admin);
+      expect(await onB.isInactive('fay')).toBe(false);
+
+      await ctx.app.get(PeopleService).update(fay.id, { active: false }, admin);
+      expect(await ctx.app.get(InactivePeople).isInactive('fay')).toBe(true); // at once where it changed
+      await until(() => onB.isInactive('fay'), 'replica B refuses fay');
+
+      const pgAdmin = new pg.Client({ connectionString: ctx.databaseUrl });
+      await pgAdmin.connect();
+      await pgAdmin.query(
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'aimsflow-listen-aimsflow_person_activation' AND datname = current_database()`,
+      );
+      await pgAdmin.end();
+      await until(() => !onB.cached, 'replica B stops answering from memory');
+      await ctx.app.get(PeopleService).update(fay.id, { active: true }, admin);
+      expect(await onB.isInactive('fay')).toBe(false);
+      await until(() => onB.cached, 'replica B listens again');
+      expect(await onB.isInactive('fay')).toBe(false);
+    } finally {
+      await b.app.close();
+    }
   });
 });

@@ -37,7 +37,7 @@ export class InstanceSummaryDto {
   @ApiProperty({
     enum: INSTANCE_STATUSES,
     description:
-      '`failed`: still running, but a timer- or message-driven step failed on every attempt (see `incidents`); `terminated`: a terminate end event ended it',
+      '`failed`: still running, but a timer- or message-driven step failed on every attempt (see `incidents`); `terminated`: a terminate end event ended it, or (a called process) a BPMN error that its call activity received',
   })
   status: InstanceStatusValue;
 
