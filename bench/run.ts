@@ -8,6 +8,7 @@ import { processTasksHttpBench } from './process-tasks-http.bench.js';
 import { httpAdaptersBench } from './http-adapters.bench.js';
 import { decisionsHttpBench } from './decisions-http.bench.js';
 import { modelEventsBench } from './model-events.bench.js';
+import { notificationFanoutBench } from './notification-fanout.bench.js';
 import { webhookDeliveryBench } from './webhook-delivery.bench.js';
 import { rulesEvalBench } from './rules-eval.bench.js';
 import { simulationBench } from './simulation.bench.js';
@@ -24,6 +25,7 @@ const BENCHES: Record<string, () => Promise<Record<string, number>>> = {
   simulation: simulationBench,
   'model-events': modelEventsBench,
   'webhook-delivery': webhookDeliveryBench,
+  'notification-fanout': notificationFanoutBench,
   'process-tasks-http': processTasksHttpBench,
   'http-adapters': httpAdaptersBench,
   'process-memory': processMemoryBench,

@@ -15,6 +15,7 @@ import { RuleSimulations1765526400000 } from './1765526400000-rule-simulations.j
 import { CallDepth1765612800000 } from './1765612800000-call-depth.js';
 import { PeopleAndRoles1765699200000 } from './1765699200000-people-and-roles.js';
 import { Sessions1765785600000 } from './1765785600000-sessions.js';
+import { Notifications1765872000000 } from './1765872000000-notifications.js';
 import { Evidence1766044800000 } from './1766044800000-evidence.js';
 
 /** Every migration, in order. Listed explicitly: globs don't work the same under ESM, ts-jest and dist/. */
@@ -36,5 +37,6 @@ export const migrations = [
   CallDepth1765612800000,
   PeopleAndRoles1765699200000,
   Sessions1765785600000,
+  Notifications1765872000000,
   Evidence1766044800000,
 ];

@@ -31,6 +31,7 @@ import { NonconformitiesModule } from './nonconformities/nonconformities.module.
 import { RisksModule } from './risks/risks.module.js';
 import { ModelChangesModule } from './model-changes/model-changes.module.js';
 import { PeopleModule } from './people/people.module.js';
+import { NotificationsModule } from './notifications/notifications.module.js';
 import { EvidenceModule } from './evidence/evidence.module.js';
 
 @Module({})
@@ -82,6 +83,7 @@ export class AppModule {
         WebhooksModule,
         IdempotencyModule,
         PeopleModule,
+        NotificationsModule,
         AuthModule,
         HealthModule,
         RulesModule,

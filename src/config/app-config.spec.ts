@@ -69,4 +69,14 @@ describe('configuration read at boot', () => {
       expect(() => loadConfig({ ...base, AIMSFLOW_OIDC_ROLE_MAPPING: bad })).toThrow(/^Invalid configuration: AIMSFLOW_OIDC_ROLE_MAPPING /);
     }
   });
+
+  it('takes AIMSFLOW_PUBLIC_URL (default from PORT) and AIMSFLOW_SMTP_URL as URLs of their kind, and names them when not', () => {
+    expect(loadConfig({ PORT: '8080' }).publicUrl).toBe('http://localhost:8080');
+    expect(loadConfig({ AIMSFLOW_PUBLIC_URL: 'https://aimsflow.example.com/' }).publicUrl).toBe('https://aimsflow.example.com');
+    expect(() => loadConfig({ AIMSFLOW_PUBLIC_URL: 'ftp://x' })).toThrow(/AIMSFLOW_PUBLIC_URL must use http/);
+    expect(loadConfig({}).smtpUrl).toBeUndefined();
+    expect(loadConfig({ AIMSFLOW_SMTP_URL: 'smtps://u:p@mail.example.com:465' }).smtpUrl).toBe('smtps://u:p@mail.example.com:465');
+    expect(() => loadConfig({ AIMSFLOW_SMTP_URL: 'http://mail.example.com' })).toThrow(/AIMSFLOW_SMTP_URL must use smtp:\/\/ or smtps:\/\//);
+    expect(() => loadConfig({ AIMSFLOW_NOTIFY_DIGEST_HOUR: '24' })).toThrow(/AIMSFLOW_NOTIFY_DIGEST_HOUR must be an integer between 0 and 23/);
+  });
 });

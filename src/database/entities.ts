@@ -20,6 +20,8 @@ import { NonconformityEntity } from '../nonconformities/entities/nonconformity.e
 import { PersonEntity } from '../people/entities/person.entity.js';
 import { RoleEntity } from '../people/entities/role.entity.js';
 import { RiskEntity } from '../risks/entities/risk.entity.js';
+import { NotificationDeliveryEntity } from '../notifications/entities/notification-delivery.entity.js';
+import { NotificationEntity } from '../notifications/entities/notification.entity.js';
 import { OutboxEventEntity } from '../webhooks/entities/outbox-event.entity.js';
 import { WebhookDeliveryEntity } from '../webhooks/entities/webhook-delivery.entity.js';
 import { WebhookSubscriptionEntity } from '../webhooks/entities/webhook-subscription.entity.js';
@@ -50,5 +52,7 @@ export const entities = [
   AuditEntity,
   RoleEntity,
   PersonEntity,
+  NotificationEntity,
+  NotificationDeliveryEntity,
   EvidenceEntity,
 ];

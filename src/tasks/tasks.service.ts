@@ -21,6 +21,7 @@ import { TasksRepository } from './repositories/tasks.repository.js';
 import { segregationViolation } from './segregation.js';
 import { TaskRecords } from './task-records.service.js';
 import { TaskError, TaskErrorCode } from './tasks.errors.js';
+import { OutboxService } from '../webhooks/outbox.service.js';
 
 const isAdmin = (actor: Actor) => actor.roles.includes('admin');
 
@@ -46,6 +47,7 @@ export class TasksService implements OnModuleInit {
     private readonly clock: Clock,
     private readonly people: PeopleDirectory,
     private readonly roleUsages: RoleUsages,
+    private readonly outbox: OutboxService,
     private readonly evidence: EvidenceRegister,
   ) {}
 
@@ -97,7 +99,7 @@ export class TasksService implements OnModuleInit {
       this.assertCandidate(task, actor);
       // Someone who may never complete it must not hold it either: a claim would stall the review.
       this.assertNotBarred(task, instance, actor.subject, 'claim');
-      await this.assign(m, task, actor.subject);
+      await this.assign(m, task, actor.subject, { by: actor.subject, via: 'claim' });
       await this.audit.append(m, actor, { action: 'task.claimed', subjectType: 'task', subjectId: id, after: { assignee: actor.subject } });
       return toTaskDto(task);
     });
@@ -162,7 +164,7 @@ export class TasksService implements OnModuleInit {
         throw new TaskError(TaskErrorCode.InvalidDelegate, `${dto.to} cannot act on this task`, [{ pointer: '/to', message }], rule ? { rule } : {});
       }
       const previous = task.assignee;
-      await this.assign(m, task, dto.to);
+      await this.assign(m, task, dto.to, { by: actor.subject, via: 'delegate' });
       await this.audit.append(m, actor, {
         action: 'task.delegated',
         subjectType: 'task',
@@ -230,11 +232,26 @@ export class TasksService implements OnModuleInit {
       });
   }
 
-  /** Claims (or delegates) the task to `assignee`, or releases it with null. */
-  private async assign(m: EntityManager, task: TaskEntity, assignee: string | null): Promise<void> {
+  /** Claims (or delegates) the task to `assignee`, announced as `task.assigned`; or releases it with null. */
+  private async assign(m: EntityManager, task: TaskEntity, assignee: string | null, how?: { by: string; via: 'claim' | 'delegate' }): Promise<void> {
     const claimedAt = assignee ? this.clock.now() : null;
     await this.tasks.assign(m, task.id, assignee, claimedAt);
     Object.assign(task, { assignee, claimedAt, version: task.version + 1 });
+    if (assignee && how) {
+      await this.outbox.publish(m, {
+        type: 'task.assigned',
+        subject: { type: 'task', id: task.id },
+        data: {
+          id: task.id,
+          name: task.name,
+          assignee,
+          ...how,
+          candidateRoles: task.candidateRoles,
+          instanceId: task.instanceId,
+          subject: { type: task.subjectType, id: task.subjectId },
+        },
+      });
+    }
   }
 
   private assertCandidate(task: TaskEntity, actor: Actor): void {

@@ -106,6 +106,7 @@ export class StepEffects {
         id: task?.id ?? null,
         name: task?.name ?? null,
         assignee: task?.assignee ?? null,
+        candidateRoles: task?.candidateRoles ?? [],
         instanceId: instance.id,
         elementId: boundary.attachedTo,
         timer,
