@@ -15,7 +15,7 @@ export const BENCH_ADMIN = 'bench-admin-token-0123456789abcdefghijklmnop';
  * The built service in its own process on the bench database, deploying only what the benchmark
  * deploys; on the given HTTP adapter, else on AIMSFLOW_HTTP_ADAPTER's (or the default).
  */
-export async function startProcessService(databaseUrl: string, adapter?: HttpAdapterName): Promise<ServiceProcess> {
+export async function startProcessService(databaseUrl: string, adapter?: HttpAdapterName, env: Record<string, string> = {}): Promise<ServiceProcess> {
   return startServiceProcess(
     {
       DATABASE_URL: databaseUrl,
@@ -24,6 +24,7 @@ export async function startProcessService(databaseUrl: string, adapter?: HttpAda
       AIMSFLOW_PROCESSES_DIR: mkdtempSync(path.join(os.tmpdir(), 'aimsflow-bench-processes-')),
       LOG_LEVEL: 'warn',
       ...(adapter ? { AIMSFLOW_HTTP_ADAPTER: adapter } : {}),
+      ...env,
     },
     await freePort(),
   );

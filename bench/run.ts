@@ -9,10 +9,13 @@ import { processTasksHttpBench } from './process-tasks-http.bench.js';
 import { httpAdaptersBench } from './http-adapters.bench.js';
 import { decisionsHttpBench } from './decisions-http.bench.js';
 import { modelEventsBench } from './model-events.bench.js';
+import { notificationFanoutBench } from './notification-fanout.bench.js';
 import { webhookDeliveryBench } from './webhook-delivery.bench.js';
 import { rulesEvalBench } from './rules-eval.bench.js';
 import { simulationBench } from './simulation.bench.js';
 import { startupBench } from './startup.bench.js';
+import { evidenceUploadBench } from './evidence-upload.bench.js';
+import { signInBench } from './sign-in.bench.js';
 
 /** Every benchmark by name; `npm run bench -- <name> ...` runs some, no argument runs all. */
 const BENCHES: Record<string, () => Promise<Record<string, number>>> = {
@@ -23,10 +26,13 @@ const BENCHES: Record<string, () => Promise<Record<string, number>>> = {
   simulation: simulationBench,
   'model-events': modelEventsBench,
   'webhook-delivery': webhookDeliveryBench,
+  'notification-fanout': notificationFanoutBench,
   'process-tasks-http': processTasksHttpBench,
   'http-adapters': httpAdaptersBench,
   'process-memory': processMemoryBench,
   'console-bundle': consoleBundleBench,
+  'evidence-upload': evidenceUploadBench,
+  'sign-in': signInBench,
 };
 
 async function main(): Promise<void> {

@@ -13,7 +13,10 @@ import { IdempotencyWithoutSecrets1765353600000 } from './1765353600000-idempote
 import { ManualClock1765440000000 } from './1765440000000-manual-clock.js';
 import { RuleSimulations1765526400000 } from './1765526400000-rule-simulations.js';
 import { CallDepth1765612800000 } from './1765612800000-call-depth.js';
+import { PeopleAndRoles1765699200000 } from './1765699200000-people-and-roles.js';
 import { Sessions1765785600000 } from './1765785600000-sessions.js';
+import { Notifications1765872000000 } from './1765872000000-notifications.js';
+import { Evidence1766044800000 } from './1766044800000-evidence.js';
 
 /** Every migration, in order. Listed explicitly: globs don't work the same under ESM, ts-jest and dist/. */
 export const migrations = [
@@ -32,5 +35,8 @@ export const migrations = [
   ManualClock1765440000000,
   RuleSimulations1765526400000,
   CallDepth1765612800000,
+  PeopleAndRoles1765699200000,
   Sessions1765785600000,
+  Notifications1765872000000,
+  Evidence1766044800000,
 ];

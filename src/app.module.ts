@@ -30,6 +30,9 @@ import { ImpactAssessmentsModule } from './impact-assessments/impact-assessments
 import { NonconformitiesModule } from './nonconformities/nonconformities.module.js';
 import { RisksModule } from './risks/risks.module.js';
 import { ModelChangesModule } from './model-changes/model-changes.module.js';
+import { PeopleModule } from './people/people.module.js';
+import { NotificationsModule } from './notifications/notifications.module.js';
+import { EvidenceModule } from './evidence/evidence.module.js';
 
 @Module({})
 export class AppModule {
@@ -79,6 +82,8 @@ export class AppModule {
         AuditTrailModule,
         WebhooksModule,
         IdempotencyModule,
+        PeopleModule,
+        NotificationsModule,
         AuthModule,
         HealthModule,
         RulesModule,
@@ -91,6 +96,7 @@ export class AppModule {
         NonconformitiesModule,
         AuditsModule,
         ModelChangesModule,
+        EvidenceModule,
         ClockControlModule.register(clock === 'manual'),
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemFilter }, { provide: APP_GUARD, useClass: JsonShapeGuard }, EngineSettings],

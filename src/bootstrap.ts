@@ -23,7 +23,7 @@ export const API_PREFIX = 'api/v1';
 
 const API_DESCRIPTION = `aimsflow runs an ISO/IEC 42001 AI Management System as executable processes and declarative rules.
 
-Every endpoint except \`/health\` and the docs needs \`Authorization: Bearer <token>\`. Roles:
+Every endpoint except \`/health\`, the docs and sign-in needs \`Authorization: Bearer <token>\` (an API token, or an access token of the organisation's OpenID provider) or the console's session cookie \`aimsflow_session\` (writes with the cookie need \`X-CSRF-Token\`). Roles:
 ${Object.entries(ROLE_DESCRIPTIONS)
   .map(([role, meaning]) => `- \`${role}\`: ${meaning}`)
   .join('\n')}
@@ -54,6 +54,11 @@ function parseBodiesOnFastify(app: NestFastifyApplication): void {
   app.useBodyParser('application/json', {}, json);
   app.useBodyParser(/^application\/[\w.+-]+\+json\b/i, {}, json);
   app.useBodyParser(/^(application|text)\/([\w.+-]+\+)?xml\b/i, {}, (_req, body, done) => done(null, body.toString('utf8')));
+  // Evidence uploads are streamed by their route (busboy on the raw request, with its own limit): Fastify must leave the body unread.
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addContentTypeParser('multipart/form-data', (_req: unknown, _payload: unknown, done: (error: Error | null, body?: unknown) => void) => done(null));
 }
 
 /**
@@ -112,7 +117,16 @@ export async function createApp(overrides: Partial<AppConfig> = {}): Promise<INe
       .setTitle('aimsflow')
       .setDescription(API_DESCRIPTION)
       .setVersion('1')
-      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'A token from POST /api/v1/tokens, the CLI, or the bootstrap output' })
+      .addBearerAuth({
+        type: 'http',
+        scheme: 'bearer',
+        description: "A token from POST /api/v1/tokens, the CLI or the bootstrap output, or an access token of the organisation's OpenID provider",
+      })
+      .addCookieAuth('aimsflow_session', {
+        type: 'apiKey',
+        in: 'cookie',
+        description: 'The console session (GET /api/v1/auth/login or POST /api/v1/auth/token-session)',
+      })
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });

@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { createApp } from './bootstrap.js';
-import { isRole, ROLES, SYSTEM_ACTOR, type Role } from './auth/roles.js';
+import { ROLES, SYSTEM_ACTOR } from './auth/roles.js';
+import { AuthError, AuthErrorCode } from './auth/auth.errors.js';
 import { TokensService } from './auth/tokens.service.js';
 import { ConfigError, loadConfig } from './config/app-config.js';
 import { openDatabase } from './database/database-runtime.js';
@@ -9,7 +10,7 @@ import { migrationCli, runMigrations } from './database/migrate.js';
 
 const USAGE = `usage: npm run cli -- <command>
   token:create --subject <id> --roles <role,role> [--description <text>] [--expires-at <ISO 8601 date-time>]
-      roles: ${ROLES.join(', ')}
+      roles: ${ROLES.join(', ')}, or any role defined with POST /api/v1/roles
   migration:run | migration:revert | migration:generate <Name>
 Uses DATABASE_URL, or the embedded database in AIMSFLOW_DATA_DIR (joining the running service's).`;
 
@@ -22,21 +23,18 @@ async function tokenCreate(args: string[], url: string, secretKey: Buffer | unde
     .split(',')
     .map((r) => r.trim())
     .filter(Boolean);
-  const unknown = roles.filter((r) => !isRole(r));
-  if (!values.subject || roles.length === 0 || unknown.length) {
-    throw new Error(unknown.length ? `unknown role(s): ${unknown.join(', ')}\n${USAGE}` : USAGE);
-  }
+  if (!values.subject || roles.length === 0) throw new Error(USAGE);
   await runMigrations(url);
   // The real service graph, so the token is created (and audited) exactly as the API does it.
   const app = await createApp({ databaseUrl: url, secretKey, logLevel: 'warn', auditSealIntervalMs: 3_600_000, bootstrapToken: false });
   try {
     const created = await app
       .get(TokensService)
-      .create(
-        { subject: values.subject, roles: roles as Role[], description: values.description, expiresAt: values['expires-at'] },
-        { ...SYSTEM_ACTOR, subject: 'cli' },
-        'cli',
-      );
+      .create({ subject: values.subject, roles, description: values.description, expiresAt: values['expires-at'] }, { ...SYSTEM_ACTOR, subject: 'cli' }, 'cli')
+      .catch((error: unknown) => {
+        // The API names the field as /roles; here it is the option.
+        throw error instanceof AuthError && error.code === AuthErrorCode.UnknownRole ? new Error(`--roles: ${error.message}`) : error;
+      });
     process.stdout.write(`${created.token}\n`);
     const expiry = created.expiresAt ? `, expires ${created.expiresAt.toISOString()}` : '';
     process.stderr.write(`token ${created.id} for ${created.subject} (${created.roles.join(', ')}${expiry}); shown once, only its hash is stored\n`);

@@ -1,17 +1,14 @@
-import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { createRemoteJWKSet } from 'jose';
 import * as client from 'openid-client';
-import type { AppConfig, OidcSettings } from '../config/app-config.js';
+import { PeopleDirectory } from '../common/people-directory.js';
+import { RoleUsages } from '../common/role-usages.js';
+import { type AppConfig, isLoopbackUrl, type OidcSettings } from '../config/app-config.js';
 import { AuthError, AuthErrorCode } from './auth.errors.js';
 
 /** A provider's keys as jose fetches them: refetched when a token names a key it does not have. */
 export type ProviderKeys = ReturnType<typeof createRemoteJWKSet>;
-
-/** Loopback issuers (a provider on the same machine, tests) may speak plain http; everything else must be https. */
-export function isLoopbackUrl(url: URL): boolean {
-  return ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
-}
 
 /**
  * The organisation's OpenID provider as the service knows it (AIMSFLOW_OIDC_*): its discovered
@@ -20,21 +17,46 @@ export function isLoopbackUrl(url: URL): boolean {
  * reachable then, so API tokens keep working while the provider is down.
  */
 @Injectable()
-export class IdentityProvider implements OnApplicationBootstrap {
+export class IdentityProvider implements OnModuleInit, OnApplicationBootstrap {
   private readonly logger = new Logger(IdentityProvider.name);
   readonly settings?: OidcSettings;
   private discovered?: Promise<{ config: client.Configuration; keys: ProviderKeys }>;
 
-  constructor(config: ConfigService<AppConfig, true>) {
+  constructor(
+    config: ConfigService<AppConfig, true>,
+    private readonly roleUsages: RoleUsages,
+    private readonly people: PeopleDirectory,
+  ) {
     this.settings = config.get('oidc', { infer: true });
   }
 
-  get enabled(): boolean {
-    return !!this.settings;
+  /** A role the group mapping names cannot be deleted. */
+  onModuleInit(): void {
+    const mapping = this.settings?.roleMapping ?? {};
+    this.roleUsages.register({
+      describe: 'identity-provider group mappings',
+      usages: async (role) =>
+        Object.entries(mapping)
+          .filter(([, roles]) => roles.includes(role))
+          .map(([group]) => `AIMSFLOW_OIDC_ROLE_MAPPING group ${JSON.stringify(group)}`),
+    });
   }
 
-  onApplicationBootstrap(): void {
-    if (this.settings) this.discover().catch(() => undefined);
+  /**
+   * Discovery is started (not awaited), and the mapping's roles are checked against the directory.
+   * An undefined role only warns: roles are created through the API of the running service, so the
+   * mapping may name one before it exists; until then that group gives nobody a role.
+   */
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.settings) return;
+    this.discover().catch(() => undefined);
+    const mapped = [...new Set(Object.values(this.settings.roleMapping).flat())];
+    const undefinedRoles = mapped.length ? await this.people.undefinedRoles(mapped) : [];
+    if (undefinedRoles.length) {
+      this.logger.warn(
+        `AIMSFLOW_OIDC_ROLE_MAPPING names roles that are not defined: ${undefinedRoles.join(', ')}; the groups mapped to them give no such role until it is created (POST /api/v1/roles)`,
+      );
+    }
   }
 
   /** The provider's settings, or 404 `sign-in-unavailable` when none is configured. */

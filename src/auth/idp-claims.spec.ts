@@ -1,16 +1,14 @@
-import { groupsIn, identityClaims, idpIdentity, looksLikeJwt, mappedRoles } from './idp-claims.js';
+import { groupsIn, hasGroupsClaim, identityClaims, looksLikeJwt, mappedRoles } from './idp-claims.js';
 
 describe('claims of the OpenID provider', () => {
-  it('names a person <issuer>#<sub>, verbatim', () => {
-    expect(idpIdentity('https://idp.example/realms/acme', 'AbC-1')).toBe('https://idp.example/realms/acme#AbC-1');
-  });
-
   it('reads groups from a claim name, a dotted path, or a single string', () => {
     expect(groupsIn({ groups: ['a', 'b', 3] }, 'groups')).toEqual(['a', 'b']);
     expect(groupsIn({ realm_access: { roles: ['risk'] } }, 'realm_access.roles')).toEqual(['risk']);
     expect(groupsIn({ 'https://acme.example/groups': 'g' }, 'https://acme.example/groups')).toEqual(['g']);
     expect(groupsIn({}, 'groups')).toEqual([]);
     expect(groupsIn({ groups: { a: 1 } }, 'groups')).toEqual([]);
+    expect(hasGroupsClaim({ groups: [] }, 'groups')).toBe(true);
+    expect(hasGroupsClaim({ realm_access: {} }, 'realm_access.roles')).toBe(false);
   });
 
   it('maps groups to roles exactly, unmapped groups giving none', () => {

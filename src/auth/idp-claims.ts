@@ -1,22 +1,24 @@
 import type { IdentityClaims } from '../common/people-directory.js';
 
-/** The one form of a person signed in through the OpenID provider: `<issuer>#<sub>`, both verbatim (`sub` is case-sensitive). */
-export function idpIdentity(issuer: string, sub: string): string {
-  return `${issuer}#${sub}`;
+/**
+ * The value of the groups claim: a claim of that exact name first (Okta and Auth0 use URLs with
+ * dots as claim names), else a dotted path (`realm_access.roles` in Keycloak).
+ */
+function claimAt(claims: Record<string, unknown>, claim: string): unknown {
+  if (claims[claim] !== undefined || !claim.includes('.')) return claims[claim];
+  return claim
+    .split('.')
+    .reduce<unknown>((at, key) => (at && typeof at === 'object' && !Array.isArray(at) ? (at as Record<string, unknown>)[key] : undefined), claims);
 }
 
-/**
- * The groups a token lists under `claim`: a claim of that exact name first (Okta and Auth0 use
- * URLs with dots as claim names), else a dotted path (`realm_access.roles` in Keycloak). A single
- * string counts as one group; anything else as none.
- */
+/** Whether a token says anything about groups (an empty list does; a missing claim does not). */
+export function hasGroupsClaim(claims: Record<string, unknown>, claim: string): boolean {
+  return claimAt(claims, claim) !== undefined;
+}
+
+/** The groups a token lists under `claim`; a single string counts as one group, anything else as none. */
 export function groupsIn(claims: Record<string, unknown>, claim: string): string[] {
-  let value: unknown = claims[claim];
-  if (value === undefined && claim.includes('.')) {
-    value = claim
-      .split('.')
-      .reduce<unknown>((at, key) => (at && typeof at === 'object' && !Array.isArray(at) ? (at as Record<string, unknown>)[key] : undefined), claims);
-  }
+  const value = claimAt(claims, claim);
   if (typeof value === 'string') return [value];
   return Array.isArray(value) ? value.filter((g): g is string => typeof g === 'string') : [];
 }

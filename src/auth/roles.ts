@@ -1,4 +1,7 @@
-/** The roles a token can carry and what each may do (from the shared attribute vocabulary). */
+/**
+ * The built-in roles and what each may do (from the shared attribute vocabulary): route permissions
+ * name these. Organisations define further roles as data (`/roles`) for their tasks.
+ */
 export const ROLE_DESCRIPTIONS = {
   admin: 'manages tokens and everything else',
   governance: 'edits, simulates and activates rule sets and process definitions',
@@ -15,14 +18,21 @@ export const ROLE_DESCRIPTIONS = {
 export type Role = keyof typeof ROLE_DESCRIPTIONS;
 export const ROLES = Object.keys(ROLE_DESCRIPTIONS) as Role[];
 
+/** Whether a key names a built-in role (route permissions); custom roles are checked against the directory. */
 export function isRole(value: string): value is Role {
   return Object.hasOwn(ROLE_DESCRIPTIONS, value);
 }
 
+/** For OpenAPI descriptions of role fields: the built-in roles, and that custom ones are allowed. */
+export const ROLE_KEYS_DESCRIPTION =
+  'Role keys: a built-in role or one the organisation defined (`GET /roles`). The built-in ones:\n' +
+  ROLES.map((r) => `- \`${r}\`: ${ROLE_DESCRIPTIONS[r]}`).join('\n');
+
 /** Who is acting: resolved from the bearer token by the guard, carried into services and the audit trail. */
 export interface Actor {
   subject: string;
-  roles: Role[];
+  /** Built-in and organisation-defined role keys; route checks look only at the built-in ones. */
+  roles: string[];
   tokenId: string | null;
   requestId?: string;
 }

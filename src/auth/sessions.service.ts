@@ -1,4 +1,4 @@
-import { Injectable, Optional } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { AuditTrailService } from '../audit-trail/audit-trail.service.js';
 import { Clock } from '../clock/clock.js';
@@ -9,7 +9,7 @@ import { AuthError, AuthErrorCode } from './auth.errors.js';
 import type { LogoutDto, SessionDto } from './dto/session.dto.js';
 import { IdentityProvider } from './identity-provider.js';
 import { type SessionRow, type SessionSource, SessionsRepository } from './repositories/sessions.repository.js';
-import { type Actor, isRole } from './roles.js';
+import type { Actor } from './roles.js';
 import {
   clearedSessionCookie,
   csrfMatches,
@@ -60,7 +60,7 @@ export class SessionsService {
     private readonly clock: Clock,
     private readonly provider: IdentityProvider,
     config: ConfigService<AppConfig, true>,
-    @Optional() private readonly people?: PeopleDirectory,
+    private readonly people: PeopleDirectory,
   ) {
     this.ttlMs = config.get('sessionTtlMs', { infer: true });
     this.idleMs = config.get('sessionIdleMs', { infer: true });
@@ -118,7 +118,7 @@ export class SessionsService {
       secret,
       source: row.source,
       expiresAt: row.expires_at,
-      actor: { subject: row.identity, roles: roles.filter(isRole), tokenId: row.token_id, requestId },
+      actor: { subject: row.identity, roles, tokenId: row.token_id, requestId },
     };
   }
 
@@ -176,7 +176,7 @@ export class SessionsService {
         }
         return ['admin'];
       case 'oidc': {
-        const person = await this.people?.byIdentity(row.identity);
+        const person = await this.people.byIdentity(row.identity);
         if (!person?.active) throw new AuthError(AuthErrorCode.PersonInactive, `${row.identity} is not an active person in the directory`);
         return person.roles;
       }

@@ -1,4 +1,4 @@
-import { Injectable, Optional } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { createHash } from 'node:crypto';
 import * as client from 'openid-client';
@@ -8,9 +8,8 @@ import type { AppConfig } from '../config/app-config.js';
 import { Database } from '../database/database.js';
 import { AuthError, AuthErrorCode } from './auth.errors.js';
 import { IdentityProvider } from './identity-provider.js';
-import { groupsIn, identityClaims, idpIdentity } from './idp-claims.js';
+import { groupsIn, identityClaims } from './idp-claims.js';
 import { SessionsRepository } from './repositories/sessions.repository.js';
-import { isRole } from './roles.js';
 import { cookieOf, LOGIN_COOKIE, loginCookie, type RedirectTo, type WithCookie } from './session-cookie.js';
 import { SessionsService } from './sessions.service.js';
 
@@ -47,7 +46,7 @@ export class SignInService {
     private readonly db: Database,
     private readonly clock: Clock,
     config: ConfigService<AppConfig, true>,
-    @Optional() private readonly people?: PeopleDirectory,
+    private readonly people: PeopleDirectory,
   ) {
     this.secure = config.get('publicUrl', { infer: true }).startsWith('https:');
   }
@@ -132,14 +131,9 @@ export class SignInService {
         sub: claims.sub,
       });
     }
-    const identity = identityClaims(claims, settings);
-    let roles = identity.roles;
-    if (this.people) {
-      const person = await this.people.signedIn(identity);
-      if (!person.active) throw new AuthError(AuthErrorCode.PersonInactive, `${person.identity} is deactivated in the people directory`);
-      roles = person.roles;
-    }
-    const actor = { subject: idpIdentity(identity.issuer, identity.sub), roles: roles.filter(isRole), tokenId: null };
+    const person = await this.people.signedIn(identityClaims(claims, settings));
+    if (!person.active) throw new AuthError(AuthErrorCode.PersonInactive, `${person.identity} is deactivated in the people directory`);
+    const actor = { subject: person.identity, roles: person.roles, tokenId: null };
     const session = await this.sessions.start({ actor, source: 'oidc', idToken: tokens.id_token ?? null });
     return { cookie: [session.cookie as string, loginCookie('', 0, this.secure)], body: { url: login.return_to, statusCode: 302 } };
   }

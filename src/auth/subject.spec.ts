@@ -14,4 +14,10 @@ describe('canonicalSubject', () => {
     expect(canonicalSubject('   ')).toEqual({ problem: 'is empty' });
     expect(canonicalSubject('a'.repeat(201))).toEqual({ problem: expect.stringContaining('longer than 200') });
   });
+
+  it('keeps OpenID identities <issuer>#<sub> verbatim: sub is case-sensitive', () => {
+    expect(canonicalSubject('https://idp.example/realms/acme#AbC')).toEqual({ subject: 'https://idp.example/realms/acme#AbC' });
+    expect(canonicalSubject('https://idp.example#ada')).not.toEqual(canonicalSubject('https://idp.example#ADA'));
+    expect(canonicalSubject('https://idp.example#a\u200bda')).toEqual({ problem: expect.stringContaining('invisible') });
+  });
 });

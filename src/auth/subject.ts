@@ -12,11 +12,23 @@ const INVISIBLE = /[\p{Cc}\p{Cf}\p{Cn}\p{Co}\p{Cs}\p{Zl}\p{Zp}]/u;
 export const MAX_SUBJECT_LENGTH = 200;
 
 /**
+ * `<issuer>#<sub>`: a person signed in through the OpenID provider. Kept verbatim — `sub` is
+ * case-sensitive, so `…#ada` and `…#ADA` are two people — and allowed to be longer.
+ */
+const IDP_IDENTITY = /^https?:\/\/[^\s#]+#\S+$/;
+const MAX_IDP_IDENTITY_LENGTH = 512;
+
+/**
  * The one form of a person's identity on an API token: trimmed, runs of spaces as one space,
  * Unicode-normalised (NFKC) and case-folded. `Mallory`, ` mallory` and `ＭＡＬＬＯＲＹ` are one person;
- * segregation of duties compares these forms. Returns the reason when there is no valid form.
+ * segregation of duties compares these forms. An OpenID identity (`<issuer>#<sub>`) is its own
+ * canonical form. Returns the reason when there is no valid form.
  */
 export function canonicalSubject(raw: string): { subject: string } | { problem: string } {
+  if (IDP_IDENTITY.test(raw)) {
+    if (INVISIBLE.test(raw)) return { problem: 'contains invisible or control characters' };
+    return raw.length > MAX_IDP_IDENTITY_LENGTH ? { problem: `is longer than ${MAX_IDP_IDENTITY_LENGTH} characters` } : { subject: raw };
+  }
   if (INVISIBLE.test(raw.replace(/[\t\n\r]/g, ' '))) return { problem: 'contains invisible or control characters' };
   const spaced = raw.normalize('NFKC').replace(/\s+/gu, ' ').trim();
   // Upper then lower case folds ß to ss like full case folding; NFKC again settles what that produced.

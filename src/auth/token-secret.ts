@@ -7,6 +7,11 @@ export function generateTokenSecret(): string {
   return PREFIX + randomBytes(32).toString('base64url');
 }
 
+/** Whether a bearer value has the shape of an API token (the fixed admin token aside). */
+export function isApiTokenSecret(secret: string): boolean {
+  return secret.startsWith(PREFIX);
+}
+
 /** Tokens are high-entropy random values, so one round of SHA-256 is a sufficient one-way hash. */
 export function hashTokenSecret(secret: string): string {
   return createHash('sha256').update(secret).digest('hex');

@@ -1,10 +1,12 @@
-import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { timingSafeEqual } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { AuditTrailService } from '../audit-trail/audit-trail.service.js';
 import { Clock } from '../clock/clock.js';
 import { type Page, page, type PageQueryDto } from '../common/pagination.js';
+import { PeopleDirectory, unknownRoleProblem } from '../common/people-directory.js';
+import { RoleUsages } from '../common/role-usages.js';
 import type { AppConfig } from '../config/app-config.js';
 import { Database } from '../database/database.js';
 import { AuthError, AuthErrorCode } from './auth.errors.js';
@@ -14,11 +16,11 @@ import { type CachedToken, TOKEN_REVOKED_CHANNEL, TokenCache } from './token-cac
 import type { TokenSource } from './entities/api-token.entity.js';
 import { ApiTokensRepository } from './repositories/api-tokens.repository.js';
 import { canonicalSubject, subjectKey } from './subject.js';
-import { type Actor, isRole, SYSTEM_ACTOR } from './roles.js';
+import { type Actor, SYSTEM_ACTOR } from './roles.js';
 import { generateTokenSecret, hashTokenSecret, tokenPrefix } from './token-secret.js';
 
 @Injectable()
-export class TokensService implements OnApplicationBootstrap {
+export class TokensService implements OnModuleInit, OnApplicationBootstrap {
   private readonly logger = new Logger(TokensService.name);
   private readonly adminTokenHash?: Buffer;
   private readonly bootstrapToken: boolean;
@@ -29,11 +31,21 @@ export class TokensService implements OnApplicationBootstrap {
     private readonly audit: AuditTrailService,
     private readonly clock: Clock,
     private readonly cache: TokenCache,
+    private readonly people: PeopleDirectory,
+    private readonly roleUsages: RoleUsages,
     config: ConfigService<AppConfig, true>,
   ) {
     this.bootstrapToken = config.get('bootstrapToken', { infer: true });
     const adminToken = config.get('adminToken', { infer: true });
     if (adminToken) this.adminTokenHash = Buffer.from(hashTokenSecret(adminToken), 'hex');
+  }
+
+  /** A role named by a token that is not revoked cannot be deleted. */
+  onModuleInit(): void {
+    this.roleUsages.register({
+      describe: 'tokens',
+      usages: async (role) => (await this.tokens.namingRole(this.db.manager, role)).map((t) => `token ${t.id} (${t.prefix}…) of ${t.subject}`),
+    });
   }
 
   /** Resolves a bearer secret to its actor, or throws 401. */
@@ -56,7 +68,7 @@ export class TokensService implements OnApplicationBootstrap {
     if (row.expires_at && row.expires_at <= this.clock.now()) {
       throw new AuthError(AuthErrorCode.ExpiredToken, `The token expired at ${row.expires_at.toISOString()}`);
     }
-    return { actor: { subject: row.subject, roles: row.roles.filter(isRole), tokenId: row.id, requestId }, expiresAt: row.expires_at };
+    return { actor: { subject: row.subject, roles: row.roles, tokenId: row.id, requestId }, expiresAt: row.expires_at };
   }
 
   /** Whether a token hash is AIMSFLOW_ADMIN_TOKEN's, as configured now. */
@@ -140,6 +152,11 @@ export class TokensService implements OnApplicationBootstrap {
     if ('problem' in canonical)
       throw new AuthError(AuthErrorCode.InvalidSubject, `The subject ${canonical.problem}`, [{ pointer: '/subject', message: canonical.problem }]);
     const subject = canonical.subject;
+    const undefinedRoles = await this.people.undefinedRoles(dto.roles);
+    if (undefinedRoles.length) {
+      const { detail, errors } = unknownRoleProblem(dto.roles, undefinedRoles, '/roles');
+      throw new AuthError(AuthErrorCode.UnknownRole, detail, errors, { roles: undefinedRoles });
+    }
     const secret = generateTokenSecret();
     const prefix = tokenPrefix(secret);
     const id = await this.tokens.insert(m, {

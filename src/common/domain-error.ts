@@ -16,6 +16,10 @@ export enum ErrorKind {
   Unprocessable = 'unprocessable',
   PayloadTooLarge = 'payload-too-large',
   UnsupportedMediaType = 'unsupported-media-type',
+  /** A Range request past the end of the representation. */
+  RangeNotSatisfiable = 'range-not-satisfiable',
+  /** The service cannot take this now (a capacity bound, not the database); retry after Retry-After. */
+  Unavailable = 'unavailable',
 }
 
 /**

@@ -1,3 +1,5 @@
+import type { ProblemFieldError } from './domain-error.js';
+
 /**
  * The people directory as other modules see it (identity, notifications), provided by the people
  * module: they ask it who someone is and who may work what, and never touch its tables.
@@ -67,6 +69,20 @@ export abstract class PeopleDirectory {
   abstract byIdentity(identity: string): Promise<DirectoryPerson | undefined>;
   /** Active people holding any of these roles: who may work a task offered to them. */
   abstract withAnyRole(roles: string[]): Promise<DirectoryPerson[]>;
-  /** Effective notification settings of a person. */
+  /**
+   * Effective notification settings of a person, per kind: their own choice, else the default of
+   * the first of their roles by key (alphabetically) that sets one, else the built-in default (in
+   * the app and by e-mail, at once).
+   */
   abstract notificationSettings(personId: string): Promise<NotificationSettings>;
+  /** Which of these keys name no defined role (built-in or organisation-defined), in the order given; keys compare exactly. */
+  abstract undefinedRoles(keys: string[]): Promise<string[]>;
+}
+
+/** The detail and field errors of a request naming roles that are not defined (400 `unknown-role`), each at `<pointer>/<index>`. */
+export function unknownRoleProblem(named: string[], undefinedRoles: string[], pointer: string): { detail: string; errors: ProblemFieldError[] } {
+  return {
+    detail: `No role ${undefinedRoles.map((r) => `"${r}"`).join(', ')} is defined (GET /roles lists them)`,
+    errors: undefinedRoles.map((role) => ({ pointer: `${pointer}/${named.indexOf(role)}`, message: `"${role}" is not a defined role` })),
+  };
 }

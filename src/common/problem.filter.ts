@@ -16,6 +16,8 @@ const STATUS_BY_KIND: Record<ErrorKind, number> = {
   [ErrorKind.PayloadTooLarge]: 413,
   [ErrorKind.UnsupportedMediaType]: 415,
   [ErrorKind.Unprocessable]: 422,
+  [ErrorKind.RangeNotSatisfiable]: 416,
+  [ErrorKind.Unavailable]: 503,
 };
 
 export interface Problem {
@@ -85,8 +87,8 @@ const RETRY_AFTER_SECONDS = 1;
 
 /**
  * Maps every error to RFC 9457 application/problem+json, through Nest's adapter so it answers on
- * Express and Fastify alike. A 403 of an authenticated caller is recorded as a security event
- * before the answer goes out.
+ * Express and Fastify alike. A 403 of an authenticated caller, and a 401 of a deactivated person, is
+ * recorded as a security event before the answer goes out.
  */
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
@@ -109,7 +111,8 @@ export class ProblemFilter implements ExceptionFilter {
     if (problem.status === 503) this.logger.warn(`503 ${problem.instance}: ${exception instanceof Error ? exception.message : String(exception)}`);
     else if (problem.status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     const reply = () => this.reply(res, problem);
-    if (problem.status !== 403 || !req.actor || !this.security || !(exception instanceof DomainError)) return reply();
+    // A 401 with a known actor is a deactivated person trying to act.
+    if ((problem.status !== 403 && problem.status !== 401) || !req.actor || !this.security || !(exception instanceof DomainError)) return reply();
     const attempt = {
       method: http.getRequestMethod(req),
       path: instance.split('?')[0],
@@ -128,6 +131,8 @@ export class ProblemFilter implements ExceptionFilter {
     if (http.isHeadersSent(res)) return;
     if (problem.status === 503) http.setHeader(res, 'Retry-After', String(RETRY_AFTER_SECONDS));
     if (problem.status === 401) http.setHeader(res, 'WWW-Authenticate', bearerChallenge(problem));
+    // RFC 9110 15.5.17: a 416 says how long the representation is.
+    if (problem.status === 416 && typeof problem.size === 'number') http.setHeader(res, 'Content-Range', `bytes */${problem.size}`);
     http.setHeader(res, 'Content-Type', 'application/problem+json; charset=utf-8');
     http.reply(res, JSON.stringify(problem), problem.status);
   }

@@ -52,6 +52,8 @@ export interface AppConfig {
   webhookRetryBaseMs: number;
   /** Hosts (names, addresses or CIDR ranges) webhooks may reach although private, loopback or link-local. */
   webhookAllowedHosts: string[];
+  /** Lets chat targets use plain http on a loopback host (tests and local receivers only). */
+  chatAllowHttpLoopback: boolean;
   /** How often the model-event worker looks for pending systems; 0 turns it off. */
   modelEventPollIntervalMs: number;
   /** Systems handled per model-event batch (one transaction). */
@@ -91,7 +93,27 @@ export interface AppConfig {
   jsonMaxDepth: number;
   jsonMaxKeys: number;
   jsonMaxItems: number;
-  /** Where people reach the service (scheme, host, port): the OpenID redirect URL, and Secure session cookies when https. */
+  /** nodemailer transport URL (`smtp://` or `smtps://`); unset: no e-mail notifications. */
+  smtpUrl?: string;
+  /** The From of notification mail. */
+  mailFrom: string;
+  /** How often the notification workers (fan-out, delivery, task deadlines) run; 0 turns them off. */
+  notifyPollIntervalMs: number;
+  /** Hour (UTC) at which the daily digest goes out. */
+  notifyDigestHour: number;
+  /** An open task is announced as due soon this long before its due time. */
+  notifyDueSoonHours: number;
+  /** Attempts of one notification delivery before it is marked failed (redeliverable). */
+  notifyMaxAttempts: number;
+  /** First retry delay of a notification delivery; doubled per attempt, with jitter, capped at one hour. */
+  notifyRetryBaseMs: number;
+  /** An SMTP server or chat webhook that has not answered by then counts as a failed attempt. */
+  notifyTimeoutMs: number;
+  /** Largest evidence file, in bytes (413 past it). */
+  evidenceMaxBytes: number;
+  /** All stored evidence content together, in bytes (413 for an upload that would pass it). */
+  evidenceQuotaBytes: number;
+  /** Where people reach the service (scheme, host, port): the OpenID redirect URL, links in notifications (`<publicUrl>/tasks/<id>`), and Secure session cookies when https. */
   publicUrl: string;
   /** A console session ends this long after sign-in, however active. */
   sessionTtlMs: number;
@@ -190,6 +212,19 @@ function hostListVar(env: Env, name: string): string[] {
   return entries;
 }
 
+function smtpUrlVar(env: Env, name: string): string | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(name, 'must be a URL such as smtps://user:password@mail.example.com:465');
+  }
+  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') throw new ConfigError(name, `must use smtp:// or smtps://, got "${url.protocol}"`);
+  return raw;
+}
+
 function secretKeyVar(env: Env, name: string): Buffer | undefined {
   const raw = env[name];
   if (raw === undefined || raw === '') return undefined;
@@ -247,10 +282,18 @@ function listVar(env: Env, name: string, fallback: string[]): string[] {
     .filter(Boolean);
 }
 
+/** A provider on this machine (tests, a local Keycloak) may speak plain http; any other must use https. */
+export function isLoopbackUrl(url: URL): boolean {
+  return ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+}
+
 /** The AIMSFLOW_OIDC_* group: all optional together; without an issuer, sign-in through a provider is off. */
 function oidcVar(env: Env, publicUrl: string): OidcSettings | undefined {
   if (!env.AIMSFLOW_OIDC_ISSUER) return undefined;
-  urlVar(env, 'AIMSFLOW_OIDC_ISSUER', '');
+  const issuer = new URL(urlVar(env, 'AIMSFLOW_OIDC_ISSUER', ''));
+  if (issuer.protocol !== 'https:' && !isLoopbackUrl(issuer)) {
+    throw new ConfigError('AIMSFLOW_OIDC_ISSUER', 'must use https (plain http only for a provider on this machine: localhost, 127.0.0.1, [::1])');
+  }
   const required = (name: string) => {
     const value = env[name];
     if (!value) throw new ConfigError(name, 'must be set when AIMSFLOW_OIDC_ISSUER is');
@@ -324,6 +367,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     webhookTimeoutMs: intVar(env, 'AIMSFLOW_WEBHOOK_TIMEOUT_MS', 5000, 100, 120_000),
     webhookRetryBaseMs: intVar(env, 'AIMSFLOW_WEBHOOK_RETRY_BASE_MS', 1000, 1, 3_600_000),
     webhookAllowedHosts: hostListVar(env, 'AIMSFLOW_WEBHOOK_ALLOWED_HOSTS'),
+    chatAllowHttpLoopback: boolVar(env, 'AIMSFLOW_CHAT_ALLOW_HTTP_LOOPBACK', false),
     modelEventPollIntervalMs: intVar(env, 'AIMSFLOW_MODEL_EVENT_POLL_INTERVAL_MS', 500, 0, 3_600_000),
     modelEventBatchSize: intVar(env, 'AIMSFLOW_MODEL_EVENT_BATCH_SIZE', 100, 1, 10_000),
     processesDir: env.AIMSFLOW_PROCESSES_DIR ? path.resolve(env.AIMSFLOW_PROCESSES_DIR) : fromProjectRoot('processes'),
@@ -348,6 +392,16 @@ export function loadConfig(env: Env = process.env): AppConfig {
     jsonMaxDepth: intVar(env, 'AIMSFLOW_JSON_MAX_DEPTH', 32, 4, 256),
     jsonMaxKeys: intVar(env, 'AIMSFLOW_JSON_MAX_KEYS', 1000, 10, 100_000),
     jsonMaxItems: intVar(env, 'AIMSFLOW_JSON_MAX_ITEMS', 10_000, 10, 1_000_000),
+    smtpUrl: smtpUrlVar(env, 'AIMSFLOW_SMTP_URL'),
+    mailFrom: env.AIMSFLOW_MAIL_FROM || 'aimsflow <aimsflow@localhost>',
+    notifyPollIntervalMs: intVar(env, 'AIMSFLOW_NOTIFY_POLL_INTERVAL_MS', 1000, 0, 3_600_000),
+    notifyDigestHour: intVar(env, 'AIMSFLOW_NOTIFY_DIGEST_HOUR', 8, 0, 23),
+    notifyDueSoonHours: intVar(env, 'AIMSFLOW_NOTIFY_DUE_SOON_HOURS', 24, 1, 720),
+    notifyMaxAttempts: intVar(env, 'AIMSFLOW_NOTIFY_MAX_ATTEMPTS', 8, 1, 100),
+    notifyRetryBaseMs: intVar(env, 'AIMSFLOW_NOTIFY_RETRY_BASE_MS', 1000, 1, 3_600_000),
+    notifyTimeoutMs: intVar(env, 'AIMSFLOW_NOTIFY_TIMEOUT_MS', 10_000, 100, 120_000),
+    evidenceMaxBytes: intVar(env, 'AIMSFLOW_EVIDENCE_MAX_BYTES', 100 * 1024 * 1024, 1, 16 * 1024 ** 3),
+    evidenceQuotaBytes: intVar(env, 'AIMSFLOW_EVIDENCE_QUOTA_BYTES', 10 * 1024 ** 3, 1, 2 ** 50),
     publicUrl,
     sessionTtlMs: intVar(env, 'AIMSFLOW_SESSION_TTL_MS', 28_800_000, 60_000, 2_592_000_000),
     sessionIdleMs: intVar(env, 'AIMSFLOW_SESSION_IDLE_MS', 1_800_000, 60_000, 2_592_000_000),

@@ -5,12 +5,12 @@ import type { Actor } from '../auth/roles.js';
 import { CsvWhenAccepted } from '../common/csv.interceptor.js';
 import { ControlsService, soaToCsv } from './controls.service.js';
 import { ControlCatalogueDto, ControlDto, ControlImplementationDto, SystemControlsDto } from './dto/control.dto.js';
-import { ControlQueryDto, SetImplementationDto } from './dto/controls.dto.js';
+import { ControlQueryDto, SetImplementationDto, SoaQueryDto } from './dto/controls.dto.js';
 import { StatementOfApplicabilityDto } from './dto/statement-of-applicability.dto.js';
 
 const SOA_CSV_EXAMPLE =
-  'controlId,title,objective,applicable,justification,systems,rules,implementationStatus,implementationNote,euAiAct\r\n' +
-  'A.2.2,AI policy,Policies related to AI,yes,Organisation-wide: the AI policy applies to every AI system in the AIMS scope.,organisation-wide; CV screening assistant,ai-policy,planned,policy drafted,Art. 17\r\n';
+  'controlId,title,objective,applicable,justification,systems,rules,implementationStatus,implementationNote,euAiAct,evidence,evidenceExpired\r\n' +
+  'A.2.2,AI policy,Policies related to AI,yes,Organisation-wide: the AI policy applies to every AI system in the AIMS scope.,organisation-wide; CV screening assistant,ai-policy,planned,policy drafted,Art. 17,2,no\r\n';
 
 @ApiTags('controls')
 @BearerAuth()
@@ -55,10 +55,11 @@ export class ControlsController {
   })
   @ApiOperation({
     summary: 'Statement of Applicability',
-    description: 'Always derived from the active rule versions and the current systems; never hand-maintained.',
+    description:
+      'Always derived from the active rule versions and the current systems; never hand-maintained. Each control shows its evidence count and whether linked evidence has expired (`evidenceExpired=true` keeps only those).',
   })
-  statementOfApplicability(): Promise<StatementOfApplicabilityDto> {
-    return this.controls.statementOfApplicability();
+  statementOfApplicability(@Query() query: SoaQueryDto): Promise<StatementOfApplicabilityDto> {
+    return this.controls.statementOfApplicability(query.evidenceExpired === undefined ? undefined : query.evidenceExpired === 'true');
   }
 
   @Put('statement-of-applicability/:controlId/implementation')

@@ -5,6 +5,7 @@ import { AuditTrailService } from '../audit-trail/audit-trail.service.js';
 import type { Actor } from '../auth/roles.js';
 import { Clock } from '../clock/clock.js';
 import { Database } from '../database/database.js';
+import { EvidenceRegister } from '../common/evidence-register.js';
 import { toRequiredControlSourceDto } from '../rules/dto/required-control.dto.js';
 import { RuleEvaluator } from '../rules/rule-evaluator.service.js';
 import { CONTROLS_RULE_SET, type RequiredControl, RISK_CLASS_RULE_SET } from '../rules/system-classifier.js';
@@ -39,6 +40,7 @@ export class ControlsService {
     private readonly rules: RuleEvaluator,
     private readonly audit: AuditTrailService,
     private readonly clock: Clock,
+    private readonly evidence: EvidenceRegister,
   ) {}
 
   list(group?: string): ControlCatalogueDto {
@@ -87,9 +89,10 @@ export class ControlsService {
   /**
    * The Statement of Applicability, derived every time from the active rule versions and the
    * current systems: each system's stored required controls (re-derived whenever the rules change)
-   * plus what the active required-controls rules demand of the AIMS as a whole.
+   * plus what the active required-controls rules demand of the AIMS as a whole. With
+   * `evidenceExpired`, only the controls whose linked evidence has (or has not) expired.
    */
-  async statementOfApplicability(): Promise<StatementOfApplicabilityDto> {
+  async statementOfApplicability(evidenceExpired?: boolean): Promise<StatementOfApplicabilityDto> {
     const organisation = await this.rules.evaluate(CONTROLS_RULE_SET, ORGANISATION_FACTS);
     const orgControls = new Map(((organisation.outcome.controls as RequiredControl[] | undefined) ?? []).map((c) => [c.id, c]));
     const rows = await this.systems.inScope();
@@ -104,6 +107,7 @@ export class ControlsService {
       }
     }
     const statuses = await this.implementationStatuses();
+    const evidence = await this.evidence.byControl();
     const entries: SoaEntryDto[] = this.catalogue.controls.map((control) => {
       const org = orgControls.get(control.id);
       const used = bySystem.get(control.id);
@@ -125,6 +129,8 @@ export class ControlsService {
         implementationStatus: implementation?.status ?? 'not-started',
         implementationNote: implementation?.note ?? null,
         euAiAct: control.euAiAct?.articles ?? [],
+        evidence: evidence.get(control.id)?.count ?? 0,
+        evidenceExpired: (evidence.get(control.id)?.expired ?? 0) > 0,
       };
     });
     return {
@@ -136,7 +142,7 @@ export class ControlsService {
       },
       systemsInScope: rows.length,
       applicable: entries.filter((e) => e.applicable).length,
-      controls: entries,
+      controls: evidenceExpired === undefined ? entries : entries.filter((e) => e.evidenceExpired === evidenceExpired),
     };
   }
 
@@ -176,6 +182,8 @@ const CSV_COLUMNS = [
   'implementationStatus',
   'implementationNote',
   'euAiAct',
+  'evidence',
+  'evidenceExpired',
 ] as const;
 
 /** The Statement of Applicability as CSV, one row per Annex A control. */
@@ -192,6 +200,8 @@ export function soaToCsv(soa: StatementOfApplicabilityDto): string {
       entry.implementationStatus,
       entry.implementationNote,
       entry.euAiAct.join('; '),
+      entry.evidence,
+      entry.evidenceExpired ? 'yes' : 'no',
     ]
       .map(csvCell)
       .join(','),

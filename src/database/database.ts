@@ -43,6 +43,14 @@ export class Database {
     }
   }
 
+  /**
+   * One attempt only, for work that cannot run twice (it consumes a request stream): a transient
+   * conflict is not retried here but answered 503 with Retry-After, for the client to send again.
+   */
+  transactionOnce<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
   /** Hears of every transaction's commit (TypeORM's subscriber hooks), e.g. to mark work done by it. */
   subscribe(subscriber: EntitySubscriberInterface): void {
     this.dataSource.subscribers.push(subscriber);

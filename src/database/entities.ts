@@ -9,6 +9,7 @@ import { ProcessIncidentEntity } from '../processes/entities/process-incident.en
 import { ProcessInstanceEntity } from '../processes/entities/process-instance.entity.js';
 import { ProcessJobEntity } from '../processes/entities/process-job.entity.js';
 import { ProcessMessageEntity } from '../processes/entities/process-message.entity.js';
+import { EvidenceEntity } from '../evidence/entities/evidence.entity.js';
 import { DecisionEntity } from '../rules/entities/decision.entity.js';
 import { RuleSetVersionEntity } from '../rules/entities/rule-set-version.entity.js';
 import { RuleSetEntity } from '../rules/entities/rule-set.entity.js';
@@ -16,7 +17,11 @@ import { TaskEntity } from '../tasks/entities/task.entity.js';
 import { AuditEntity } from '../audits/entities/audit.entity.js';
 import { ImpactAssessmentEntity } from '../impact-assessments/entities/impact-assessment.entity.js';
 import { NonconformityEntity } from '../nonconformities/entities/nonconformity.entity.js';
+import { PersonEntity } from '../people/entities/person.entity.js';
+import { RoleEntity } from '../people/entities/role.entity.js';
 import { RiskEntity } from '../risks/entities/risk.entity.js';
+import { NotificationDeliveryEntity } from '../notifications/entities/notification-delivery.entity.js';
+import { NotificationEntity } from '../notifications/entities/notification.entity.js';
 import { OutboxEventEntity } from '../webhooks/entities/outbox-event.entity.js';
 import { WebhookDeliveryEntity } from '../webhooks/entities/webhook-delivery.entity.js';
 import { WebhookSubscriptionEntity } from '../webhooks/entities/webhook-subscription.entity.js';
@@ -45,4 +50,9 @@ export const entities = [
   RiskEntity,
   NonconformityEntity,
   AuditEntity,
+  RoleEntity,
+  PersonEntity,
+  NotificationEntity,
+  NotificationDeliveryEntity,
+  EvidenceEntity,
 ];

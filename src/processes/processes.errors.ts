@@ -17,6 +17,8 @@ export enum ProcessErrorCode {
   MessageNotCorrelated = 'message-not-correlated',
   UnknownHandler = 'unknown-service-task-handler',
   HandlerFailed = 'service-task-failed',
+  /** A BPMN error (error end event, BpmnError of a handler, failed called process) that no error boundary event catches. */
+  UncaughtBpmnError = 'uncaught-bpmn-error',
   IncidentNotFound = 'incident-not-found',
   IncidentNotOpen = 'incident-not-open',
   IncidentRetryFailed = 'incident-retry-failed',
@@ -53,6 +55,7 @@ const KIND: Record<ProcessErrorCode, ErrorKind> = {
   [ProcessErrorCode.MessageNotCorrelated]: ErrorKind.NotFound,
   [ProcessErrorCode.UnknownHandler]: ErrorKind.Unprocessable,
   [ProcessErrorCode.HandlerFailed]: ErrorKind.Unprocessable,
+  [ProcessErrorCode.UncaughtBpmnError]: ErrorKind.Unprocessable,
   [ProcessErrorCode.IncidentNotFound]: ErrorKind.NotFound,
   [ProcessErrorCode.IncidentNotOpen]: ErrorKind.Conflict,
   [ProcessErrorCode.IncidentRetryFailed]: ErrorKind.Unprocessable,

@@ -8,6 +8,15 @@ export interface Completion {
   errors: ProblemFieldError[];
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Most evidence items one form field may name. */
+export const MAX_EVIDENCE_PER_FIELD = 100;
+
+/** The evidence ids an `evidence` field's value names (an id or a list of ids). */
+export function evidenceIds(value: unknown): string[] {
+  return (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === 'string');
+}
+
 const DATE = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 
 function typeProblem(field: FormField, value: unknown): string | undefined {
@@ -28,6 +37,11 @@ function typeProblem(field: FormField, value: unknown): string | undefined {
       return Array.isArray(value) ? undefined : 'must be an array';
     case 'object':
       return value !== null && typeof value === 'object' && !Array.isArray(value) ? undefined : 'must be an object';
+    case 'evidence': {
+      const ids = Array.isArray(value) ? value : [value];
+      if (Array.isArray(value) && (value.length === 0 || value.length > MAX_EVIDENCE_PER_FIELD)) return `must list 1 to ${MAX_EVIDENCE_PER_FIELD} evidence ids`;
+      return ids.every((id) => typeof id === 'string' && UUID.test(id)) ? undefined : 'must be an evidence id (POST /api/v1/evidence) or a list of them';
+    }
   }
 }
 

@@ -6,8 +6,12 @@ import type { WriteResult, WriteStatement } from '../database/write-statement.js
 import type { Wait } from '../engine/process/index.js';
 import { canonicalRole } from './candidate-roles.js';
 import { type TaskDto, toTaskDto } from './dto/task.dto.js';
+import { type InstanceDuties, segregationBars } from './segregation.js';
 import type { TaskEntity } from './entities/task.entity.js';
-import { type ApprovalRow, type TaskOrigin, TasksRepository } from './repositories/tasks.repository.js';
+import { type ApprovalRow, type LatestTask, type TaskOrigin, TasksRepository } from './repositories/tasks.repository.js';
+
+/** Outcomes (of the shipped processes' forms) that send the work under review back to whoever submitted it. */
+export const RETURN_OUTCOMES = new Set(['reject', 'rejected', 'request-changes', 'refuse', 'send-back']);
 
 export type { TaskOrigin } from './repositories/tasks.repository.js';
 export type UserTaskWait = Extract<Wait, { kind: 'userTask' }>;
@@ -20,6 +24,8 @@ export interface OpenedTask {
   candidateRoles: string[];
   /** ISO 8601, as JSON renders the row's `due_at`. */
   dueAt: string | null;
+  /** Subjects segregation of duties bars from completing it (the initiator, completers of the tasks it is separate from, …). */
+  barred: string[];
 }
 
 export interface TaskCompletion {
@@ -53,6 +59,7 @@ export class TaskRecords {
     origin: TaskOrigin,
     waits: UserTaskWait[],
     documentation: (elementId: string) => string | undefined,
+    duties: InstanceDuties,
     now: Date,
     changes: TaskChanges,
   ): OpenedTask[] {
@@ -63,6 +70,13 @@ export class TaskRecords {
       elementId: w.elementId,
       candidateRoles: [...new Set(w.candidateRoles.map(canonicalRole))],
       dueAt: w.dueAt ? new Date(w.dueAt).toISOString() : null,
+      barred: [
+        ...new Set(
+          segregationBars({ separateFrom: w.separateFrom, elementId: w.elementId, waitKey: w.key, item: w.item ?? null }, duties).flatMap(
+            (bar) => bar.subjects,
+          ),
+        ),
+      ],
     }));
     const rows = waits.map((w, i) => ({
       id: opened[i].id,
@@ -109,8 +123,19 @@ export class TaskRecords {
     return this.tasks.openForInstance(m, instanceId);
   }
 
-  latestForElement(m: EntityManager, instanceId: string, elementId: string): Promise<{ id: string; name: string; assignee: string | null } | undefined> {
+  latestForElement(m: EntityManager, instanceId: string, elementId: string): Promise<LatestTask | undefined> {
     return this.tasks.latestForElement(m, instanceId, elementId);
+  }
+
+  /** To whom a completion with a sending-back outcome returns the work, or null when it does not (see RETURN_OUTCOMES). */
+  async returnedTo(m: EntityManager, instanceId: string, elementId: string, completion: { by: string; outcome: string | null }): Promise<string | null> {
+    if (!completion.outcome || !RETURN_OUTCOMES.has(completion.outcome)) return null;
+    return this.tasks.submitterBefore(m, instanceId, elementId, completion.by);
+  }
+
+  /** Whether a task exists (evidence links to it). */
+  async exists(m: EntityManager, id: string): Promise<boolean> {
+    return (await this.tasks.find(m, id)) !== undefined;
   }
 
   /** The open and completed items of an instance's multi-instance tasks, in item order (who approved what). */

@@ -9,6 +9,7 @@ export enum TaskErrorCode {
   SegregationOfDuties = 'segregation-of-duties',
   InvalidVariables = 'invalid-task-variables',
   InvalidDelegate = 'invalid-delegate',
+  DelegateInactive = 'delegate-inactive',
 }
 
 const KIND: Record<TaskErrorCode, ErrorKind> = {
@@ -20,6 +21,7 @@ const KIND: Record<TaskErrorCode, ErrorKind> = {
   [TaskErrorCode.SegregationOfDuties]: ErrorKind.Forbidden,
   [TaskErrorCode.InvalidVariables]: ErrorKind.InvalidInput,
   [TaskErrorCode.InvalidDelegate]: ErrorKind.InvalidInput,
+  [TaskErrorCode.DelegateInactive]: ErrorKind.Conflict,
 };
 
 export class TaskError extends moduleError<TaskErrorCode>(KIND) {}

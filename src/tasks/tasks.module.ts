@@ -1,6 +1,7 @@
 import { forwardRef, Module } from '@nestjs/common';
 import { ProcessesModule } from '../processes/processes.module.js';
 import { TasksRepository } from './repositories/tasks.repository.js';
+import { TaskDeadlinesWorker } from './task-deadlines-worker.js';
 import { TaskRecords } from './task-records.service.js';
 import { TasksController } from './tasks.controller.js';
 import { TasksService } from './tasks.service.js';
@@ -9,7 +10,7 @@ import { TasksService } from './tasks.service.js';
 @Module({
   imports: [forwardRef(() => ProcessesModule)],
   controllers: [TasksController],
-  providers: [TasksService, TaskRecords, TasksRepository],
-  exports: [TaskRecords],
+  providers: [TasksService, TaskRecords, TasksRepository, TaskDeadlinesWorker],
+  exports: [TaskRecords, TaskDeadlinesWorker],
 })
 export class TasksModule {}

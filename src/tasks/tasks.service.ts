@@ -1,10 +1,14 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AuditTrailService } from '../audit-trail/audit-trail.service.js';
 import type { Actor } from '../auth/roles.js';
 import { TokensService } from '../auth/tokens.service.js';
 import { Clock } from '../clock/clock.js';
+import type { ProblemFieldError } from '../common/domain-error.js';
+import { EvidenceRegister } from '../common/evidence-register.js';
 import { type Page, page } from '../common/pagination.js';
+import { PeopleDirectory } from '../common/people-directory.js';
+import { RoleUsages } from '../common/role-usages.js';
 import { Database } from '../database/database.js';
 import { ProcessEngineService } from '../processes/runtime/process-engine.service.js';
 import type { LockedInstance } from '../processes/runtime/step-unit.js';
@@ -12,11 +16,12 @@ import { canonicalRole, holdsCandidateRole } from './candidate-roles.js';
 import type { CompleteTaskDto, DelegateTaskDto, TaskQueryDto } from './dto/tasks.dto.js';
 import { type TaskCompletionDto, type TaskDto, toTaskDto } from './dto/task.dto.js';
 import type { TaskEntity } from './entities/task.entity.js';
-import { validateCompletion } from './form-validation.js';
+import { evidenceIds, validateCompletion } from './form-validation.js';
 import { TasksRepository } from './repositories/tasks.repository.js';
 import { segregationViolation } from './segregation.js';
 import { TaskRecords } from './task-records.service.js';
 import { TaskError, TaskErrorCode } from './tasks.errors.js';
+import { OutboxService } from '../webhooks/outbox.service.js';
 
 const isAdmin = (actor: Actor) => actor.roles.includes('admin');
 
@@ -31,7 +36,7 @@ function assertOpen(task: TaskEntity): TaskEntity {
  * is the instance's `task.complete` event, in the same transaction as the task row.
  */
 @Injectable()
-export class TasksService {
+export class TasksService implements OnModuleInit {
   constructor(
     private readonly db: Database,
     private readonly tasks: TasksRepository,
@@ -40,7 +45,19 @@ export class TasksService {
     private readonly tokens: TokensService,
     private readonly audit: AuditTrailService,
     private readonly clock: Clock,
+    private readonly people: PeopleDirectory,
+    private readonly roleUsages: RoleUsages,
+    private readonly outbox: OutboxService,
+    private readonly evidence: EvidenceRegister,
   ) {}
+
+  /** A role still offered open tasks (whatever named it, FEEL included) cannot be deleted. */
+  onModuleInit(): void {
+    this.roleUsages.register({
+      describe: 'open tasks',
+      usages: async (role) => (await this.tasks.openOfferedTo(this.db.manager, role)).map((t) => `task ${t.id} "${t.name}" (${t.definition_key})`),
+    });
+  }
 
   /** Without a filter: my inbox (open tasks assigned to me or claimable with one of my roles). */
   async list(query: TaskQueryDto, actor: Actor): Promise<Page<TaskDto>> {
@@ -82,7 +99,7 @@ export class TasksService {
       this.assertCandidate(task, actor);
       // Someone who may never complete it must not hold it either: a claim would stall the review.
       this.assertNotBarred(task, instance, actor.subject, 'claim');
-      await this.assign(m, task, actor.subject);
+      await this.assign(m, task, actor.subject, { by: actor.subject, via: 'claim' });
       await this.audit.append(m, actor, { action: 'task.claimed', subjectType: 'task', subjectId: id, after: { assignee: actor.subject } });
       return toTaskDto(task);
     });
@@ -113,7 +130,8 @@ export class TasksService {
 
   /**
    * Hands the task to a subject who can act now with one of its candidate roles (a token neither
-   * revoked nor expired says so) and whom segregation of duties does not bar from completing it.
+   * revoked nor expired, or their active person in the directory, says so) and whom segregation of
+   * duties does not bar from completing it. A deactivated person is never handed work (409).
    */
   async delegate(id: string, dto: DelegateTaskDto, actor: Actor): Promise<TaskDto> {
     return this.db.transaction(async (m) => {
@@ -128,18 +146,25 @@ export class TasksService {
           task.assignee ? { rule: 'assignee', taskId: id } : { rule: 'candidate roles', candidateRoles: task.candidateRoles, taskId: id },
         );
       }
-      const roles = await this.tokens.activeRolesOf(m, dto.to);
+      const person = await this.people.byIdentity(dto.to);
+      if (person && !person.active) {
+        throw new TaskError(TaskErrorCode.DelegateInactive, `${dto.to} has been deactivated and cannot be handed work`, [
+          { pointer: '/to', message: 'is a deactivated person' },
+        ]);
+      }
+      const tokenRoles = await this.tokens.activeRolesOf(m, dto.to);
+      const roles = tokenRoles || person ? [...(tokenRoles ?? []), ...(person?.roles ?? [])] : undefined;
       const rule = segregationViolation(task, instance, dto.to);
       if (!roles || !holdsCandidateRole(roles, task.candidateRoles) || rule) {
         const message = !roles
-          ? 'has no token that is neither revoked nor expired'
+          ? 'is no person in the directory and has no token that is neither revoked nor expired'
           : rule
             ? `may not complete this task (segregation of duties: ${rule})`
             : `holds none of the roles ${task.candidateRoles.join(', ')}`;
         throw new TaskError(TaskErrorCode.InvalidDelegate, `${dto.to} cannot act on this task`, [{ pointer: '/to', message }], rule ? { rule } : {});
       }
       const previous = task.assignee;
-      await this.assign(m, task, dto.to);
+      await this.assign(m, task, dto.to, { by: actor.subject, via: 'delegate' });
       await this.audit.append(m, actor, {
         action: 'task.delegated',
         subjectType: 'task',
@@ -163,6 +188,7 @@ export class TasksService {
       if (!task.assignee) this.assertCandidate(task, actor);
       this.assertNotBarred(task, instance, actor.subject, 'complete');
       const completion = validateCompletion(task.form, dto.outcome, dto.variables);
+      if (!completion.errors.length) completion.errors.push(...(await this.evidenceProblems(m, task, completion.variables)));
       if (completion.errors.length) throw new TaskError(TaskErrorCode.InvalidVariables, "The variables do not match the task's form", completion.errors);
       // The step completes the task row itself (and audits it), in the same statement as the instance.
       const step = await this.engine.handleEvent(
@@ -176,6 +202,18 @@ export class TasksService {
       const { status, activeElementIds } = step.instance;
       return { ...completed, instance: { id: instance.id, status, activeElementIds }, nextTasks: step.createdTasks };
     });
+  }
+
+  /** Evidence named by the form's `evidence` fields must exist, be current and be linked to the task's AI system (or the task). */
+  private async evidenceProblems(m: EntityManager, task: TaskEntity, variables: Record<string, unknown>): Promise<ProblemFieldError[]> {
+    const errors: ProblemFieldError[] = [];
+    for (const field of task.form.filter((f) => f.type === 'evidence' && variables[f.name] != null && variables[f.name] !== '')) {
+      const value = variables[field.name];
+      const problems = await this.evidence.problemsAsTaskEvidence(m, evidenceIds(value), task);
+      const pointer = `/variables/${field.name.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+      errors.push(...problems.map((p) => ({ pointer: Array.isArray(value) ? `${pointer}/${p.index}` : pointer, message: p.message })));
+    }
+    return errors;
   }
 
   /** The task with its instance (root first), locked in one statement, in the lock order of every step; 409 unless open. */
@@ -194,11 +232,26 @@ export class TasksService {
       });
   }
 
-  /** Claims (or delegates) the task to `assignee`, or releases it with null. */
-  private async assign(m: EntityManager, task: TaskEntity, assignee: string | null): Promise<void> {
+  /** Claims (or delegates) the task to `assignee`, announced as `task.assigned`; or releases it with null. */
+  private async assign(m: EntityManager, task: TaskEntity, assignee: string | null, how?: { by: string; via: 'claim' | 'delegate' }): Promise<void> {
     const claimedAt = assignee ? this.clock.now() : null;
     await this.tasks.assign(m, task.id, assignee, claimedAt);
     Object.assign(task, { assignee, claimedAt, version: task.version + 1 });
+    if (assignee && how) {
+      await this.outbox.publish(m, {
+        type: 'task.assigned',
+        subject: { type: 'task', id: task.id },
+        data: {
+          id: task.id,
+          name: task.name,
+          assignee,
+          ...how,
+          candidateRoles: task.candidateRoles,
+          instanceId: task.instanceId,
+          subject: { type: task.subjectType, id: task.subjectId },
+        },
+      });
+    }
   }
 
   private assertCandidate(task: TaskEntity, actor: Actor): void {

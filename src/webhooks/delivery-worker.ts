@@ -1,9 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { request as httpRequest } from 'node:http';
-import { request as httpsRequest } from 'node:https';
-import type { LookupFunction } from 'node:net';
 import { ConfigService } from '@nestjs/config';
 import { Clock } from '../clock/clock.js';
+import { retryDelay } from '../common/backoff.js';
 import type { AppConfig } from '../config/app-config.js';
 import { Database } from '../database/database.js';
 import type { BackgroundWorker } from '../workers/background-worker.js';
@@ -14,7 +12,6 @@ import { signPayload } from './signing.js';
 import { RefusedTargetError, WebhookTargets } from './webhook-targets.js';
 
 const BATCH = 20;
-const MAX_BACKOFF_MS = 3_600_000;
 
 /**
  * Posts due deliveries. A delivery is claimed (leased) in a short transaction with SKIP LOCKED, so
@@ -78,9 +75,7 @@ export class DeliveryWorker implements OnModuleInit, BackgroundWorker {
     let statusCode: number | null = null;
     let error: string | null = null;
     try {
-      const refused = await this.targets.refusal(delivery.url);
-      if (refused) throw new RefusedTargetError(`refused: ${refused} (AIMSFLOW_WEBHOOK_ALLOWED_HOSTS opens it)`);
-      statusCode = await post(delivery.url, body, {
+      statusCode = await this.targets.post(delivery.url, body, {
         headers: {
           'content-type': 'application/json',
           'user-agent': 'aimsflow-webhooks/1',
@@ -89,7 +84,6 @@ export class DeliveryWorker implements OnModuleInit, BackgroundWorker {
           'webhook-signature': signPayload(this.secrets.open(delivery.secret), delivery.event_id, timestamp, body),
         },
         timeoutMs: this.settings.timeout,
-        lookup: this.targets.lookup,
       });
       if (statusCode < 200 || statusCode >= 300) error = `receiver answered ${statusCode}`;
     } catch (e) {
@@ -101,37 +95,13 @@ export class DeliveryWorker implements OnModuleInit, BackgroundWorker {
       return;
     }
     const giveUp = delivery.attempts >= this.settings.maxAttempts;
-    await this.deliveries.markAttemptFailed(this.db.manager, delivery.id, giveUp, new Date(now.getTime() + this.backoff(delivery.attempts)), statusCode, error);
+    await this.deliveries.markAttemptFailed(
+      this.db.manager,
+      delivery.id,
+      giveUp,
+      new Date(now.getTime() + retryDelay(delivery.attempts, this.settings.retryBase)),
+      statusCode,
+      error,
+    );
   }
-
-  /** Exponential backoff with full jitter in its upper half, capped at one hour. */
-  private backoff(attempts: number): number {
-    const ceiling = Math.min(MAX_BACKOFF_MS, this.settings.retryBase * 2 ** (attempts - 1));
-    return Math.max(1, Math.round(ceiling / 2 + Math.random() * (ceiling / 2)));
-  }
-}
-
-/**
- * POSTs the body and answers the status code. Redirects are not followed (a 3xx is a failed
- * attempt) and the connection only reaches addresses the guarded lookup let through.
- */
-function post(url: string, body: string, options: { headers: Record<string, string>; timeoutMs: number; lookup: WebhookTargets['lookup'] }): Promise<number> {
-  const target = new URL(url);
-  const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
-  return new Promise((resolve, reject) => {
-    const req = send(target, {
-      method: 'POST',
-      headers: { ...options.headers, 'content-length': Buffer.byteLength(body) },
-      lookup: options.lookup as LookupFunction,
-      timeout: options.timeoutMs,
-      signal: AbortSignal.timeout(options.timeoutMs),
-    });
-    req.on('response', (res) => {
-      res.resume(); // the receiver's answer body is not kept
-      resolve(res.statusCode ?? 0);
-    });
-    req.on('timeout', () => req.destroy(new Error(`no answer within ${options.timeoutMs} ms`)));
-    req.on('error', reject);
-    req.end(body);
-  });
 }

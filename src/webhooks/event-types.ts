@@ -39,20 +39,45 @@ export const EVENT_TYPES = {
     example: { id: '9a7e…', definitionKey: 'impact-assessment', status: 'completed' },
   },
   'task.created': {
-    description: 'A user task is waiting for someone with one of its candidate roles.',
-    example: { id: '41b0…', name: 'Review impact assessment', candidateRoles: ['compliance-officer'], instanceId: '9a7e…', dueAt: '2026-12-06T09:00:00.000Z' },
+    description:
+      'A user task is waiting for someone with one of its candidate roles. `barred`: subjects segregation of duties bars from completing it (the initiator, whoever completed a task it is separate from).',
+    example: {
+      id: '41b0…',
+      name: 'Review impact assessment',
+      candidateRoles: ['compliance-officer'],
+      instanceId: '9a7e…',
+      dueAt: '2026-12-06T09:00:00.000Z',
+      barred: ['olivia'],
+    },
   },
   'task.completed': {
-    description: 'A user task was completed.',
-    example: { id: '41b0…', name: 'Review impact assessment', completedBy: 'carla', outcome: 'approve' },
+    description:
+      'A user task was completed. `returnedTo`: with an outcome that sends work back (reject, rejected, request-changes, refuse, send-back), who submitted that work (the last other person who completed a task of the instance), else null.',
+    example: { id: '41b0…', name: 'Review impact assessment', completedBy: 'carla', outcome: 'request-changes', returnedTo: 'olivia' },
+  },
+  'task.assigned': {
+    description: 'A user task was claimed (`via: claim`, `by` is the assignee) or delegated (`via: delegate`, `by` handed it on).',
+    example: { id: '41b0…', name: 'Review impact assessment', assignee: 'carla', by: 'gina', via: 'delegate', candidateRoles: ['compliance-officer'] },
+  },
+  'task.due-soon': {
+    description: 'An open task is due within AIMSFLOW_NOTIFY_DUE_SOON_HOURS (announced once per task).',
+    example: { id: '41b0…', name: 'Review impact assessment', dueAt: '2026-12-06T09:00:00.000Z', assignee: null, candidateRoles: ['compliance-officer'] },
+  },
+  'task.overdue': {
+    description: 'An open task passed its due time (announced once per task).',
+    example: { id: '41b0…', name: 'Review impact assessment', dueAt: '2026-12-06T09:00:00.000Z', assignee: 'carla', candidateRoles: ['compliance-officer'] },
   },
   'task.reminder': {
     description: 'A non-interrupting timer on a task fired: the task is still open.',
-    example: { id: '41b0…', name: 'Review impact assessment', assignee: 'carla' },
+    example: { id: '41b0…', name: 'Review impact assessment', assignee: 'carla', candidateRoles: ['compliance-officer'] },
   },
   'task.escalated': {
     description: 'An interrupting timer on a task fired: the task was withdrawn and the escalation path taken.',
-    example: { id: '41b0…', name: 'Review impact assessment', escalatedTo: 'Escalate to top management' },
+    example: { id: '41b0…', name: 'Review impact assessment', assignee: 'carla', candidateRoles: ['compliance-officer'], timer: 'Timer_escalate' },
+  },
+  'task.waiting-on-you': {
+    description: 'A new task can be worked by exactly one active person in the people directory (`person`, their identity): it waits on them alone.',
+    example: { id: '41b0…', name: 'Approve deployment', person: 'tom', candidateRoles: ['top-management'] },
   },
   'nonconformity.raised': {
     description: 'A nonconformity was raised (by a person, an audit finding or a process).',

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from 'node:dns';
-import { BlockList, isIP } from 'node:net';
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { BlockList, isIP, type LookupFunction } from 'node:net';
 import type { AppConfig } from '../config/app-config.js';
 
 type Family = 'ipv4' | 'ipv6';
@@ -86,6 +88,34 @@ export class WebhookTargets {
       callback(null, addresses[0].address, addresses[0].family);
     });
   };
+
+  /**
+   * POSTs the body to a URL that may be reached (checked first, then again on the addresses the
+   * connection uses) and answers the status code. Redirects are not followed (a 3xx is for the
+   * caller to judge); throws RefusedTargetError for a refused target.
+   */
+  async post(url: string, body: string, options: { headers: Record<string, string>; timeoutMs: number }): Promise<number> {
+    const refused = await this.refusal(url);
+    if (refused) throw new RefusedTargetError(`refused: ${refused} (AIMSFLOW_WEBHOOK_ALLOWED_HOSTS opens it)`);
+    const target = new URL(url);
+    const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
+    return new Promise((resolve, reject) => {
+      const req = send(target, {
+        method: 'POST',
+        headers: { ...options.headers, 'content-length': Buffer.byteLength(body) },
+        lookup: this.lookup as LookupFunction,
+        timeout: options.timeoutMs,
+        signal: AbortSignal.timeout(options.timeoutMs),
+      });
+      req.on('response', (res) => {
+        res.resume(); // the receiver's answer body is not kept
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('timeout', () => req.destroy(new Error(`no answer within ${options.timeoutMs} ms`)));
+      req.on('error', reject);
+      req.end(body);
+    });
+  }
 
   private addressRefusal(address: string): string | undefined {
     const family: Family = isIP(address) === 6 ? 'ipv6' : 'ipv4';

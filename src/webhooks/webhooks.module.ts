@@ -9,7 +9,7 @@ import { WebhooksController } from './webhooks.controller.js';
 import { WebhooksService } from './webhooks.service.js';
 import { WebhookTargets } from './webhook-targets.js';
 
-/** Global: every module publishes its events through the OutboxService, in its own transaction. */
+/** Global: every module publishes its events through the OutboxService, in its own transaction; WebhookTargets guards every outbound URL (chat targets too). */
 @Global()
 @Module({
   controllers: [WebhooksController],
@@ -23,6 +23,6 @@ import { WebhookTargets } from './webhook-targets.js';
     WebhookSubscriptionsRepository,
     WebhookDeliveriesRepository,
   ],
-  exports: [OutboxService, DeliveryWorker],
+  exports: [OutboxService, DeliveryWorker, WebhookTargets],
 })
 export class WebhooksModule {}

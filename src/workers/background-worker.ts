@@ -9,6 +9,7 @@ type Settings = Pick<
   | 'webhookPollIntervalMs'
   | 'idempotencySweepIntervalMs'
   | 'simulationPollIntervalMs'
+  | 'notifyPollIntervalMs'
 >;
 
 /** Every background worker of the service, with the setting that says how often it runs (0: off). */
@@ -25,6 +26,12 @@ export const WORKER_INTERVALS = {
   'idempotency-sweep': (config: Settings) => config.idempotencySweepIntervalMs,
   /** Runs queued rule-set simulations against every registered AI system, one at a time per replica. */
   'rule-simulations': (config: Settings) => config.simulationPollIntervalMs,
+  /** Announces open tasks that come due or pass their due time (task.due-soon, task.overdue). */
+  'task-deadlines': (config: Settings) => config.notifyPollIntervalMs,
+  /** Reads task events from the outbox and fans them out into notifications and deliveries. */
+  'notification-fanout': (config: Settings) => config.notifyPollIntervalMs,
+  /** Sends due e-mail and chat notifications, and the daily digest at its hour. */
+  'notification-delivery': (config: Settings) => config.notifyPollIntervalMs,
 } satisfies Record<string, (config: Settings) => number>;
 
 export type WorkerName = keyof typeof WORKER_INTERVALS;

@@ -88,7 +88,9 @@ describe('controls catalogue and Statement of Applicability', () => {
     expect(csv.status).toBe(200);
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
     const lines = csv.text.trim().split('\r\n');
-    expect(lines[0]).toBe('controlId,title,objective,applicable,justification,systems,rules,implementationStatus,implementationNote,euAiAct');
+    expect(lines[0]).toBe(
+      'controlId,title,objective,applicable,justification,systems,rules,implementationStatus,implementationNote,euAiAct,evidence,evidenceExpired',
+    );
     expect(lines).toHaveLength(39);
     expect(lines.find((l) => l.startsWith('A.6.2.8,'))).toMatch(/,yes,.*Credit scorer.*,implemented,"?Logging on, OPS-112"?,/);
 

@@ -80,13 +80,14 @@ describe('foundation: tokens, roles, AI system register, audit trail', () => {
       expect(res.body.code).toBe('role-required');
     });
 
-    it('rejects unknown roles with a pointer', async () => {
+    it('rejects roles that are not defined, naming each', async () => {
       const res = await t.http
         .post('/api/v1/tokens')
         .set(auth(ADMIN_TOKEN))
-        .send({ subject: 'x', roles: ['wizard'] });
+        .send({ subject: 'x', roles: ['dpo', 'wizard'] });
       expect(res.status).toBe(400);
-      expect(res.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ pointer: '/roles' })]));
+      expect(res.body).toMatchObject({ code: 'unknown-role', roles: ['wizard'] });
+      expect(res.body.errors).toEqual([{ pointer: '/roles/1', message: '"wizard" is not a defined role' }]);
     });
   });
 

@@ -17,6 +17,8 @@ describe('hostile input', () => {
   let admin: Person;
   let gov: Person;
 
+  const LIVENESS_BOUND_MS = 15_000;
+
   beforeAll(async () => {
     // Webhooks may reach nothing on loopback here: the allow-list the other tests use is cleared.
     t = await createTestApp({ clock: 'manual', webhookAllowedHosts: [], webhookPollIntervalMs: 0 });
@@ -27,7 +29,12 @@ describe('hostile input', () => {
   });
   afterAll(() => t.close());
 
-  /** Runs `attack` while polling /health; every poll must be answered within a second. */
+  /**
+   * Runs `attack` while polling /health; every poll must be answered within a liveness bound. The
+   * stalls these attacks caused were minutes long (a self-calling process, exponential condition
+   * blow-ups); the bound is far above what a loaded shared machine adds, so it tells a stalled
+   * service from a slow one and is no speed target (those are in bench/).
+   */
   async function staysUp<T>(attack: () => PromiseLike<T>): Promise<T> {
     let done = false;
     let slowest = 0;
@@ -44,7 +51,7 @@ describe('hostile input', () => {
     } finally {
       done = true;
       await polling;
-      expect(slowest).toBeLessThan(1000);
+      expect(slowest).toBeLessThan(LIVENESS_BOUND_MS);
     }
   }
 

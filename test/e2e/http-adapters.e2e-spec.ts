@@ -77,6 +77,18 @@ describe.each<HttpAdapterName>(['express', 'fastify'])('HTTP conventions on %s',
     expect(made.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it('opens a session cookie from an API token, refuses a cookie write without the CSRF token, and clears the cookie at logout', async () => {
+    const signedIn = await http.post('/api/v1/auth/token-session').send({ token: ADMIN }).expect(200);
+    const [cookie] = (signedIn.headers['set-cookie'] as unknown as string[])[0].split('; ');
+    expect(signedIn.headers['set-cookie'][0]).toMatch(/^aimsflow_session=[\w-]{43}; Path=\/; HttpOnly; SameSite=Lax; Max-Age=\d+$/);
+    expect(signedIn.headers['cache-control']).toBe('no-store');
+    await http.get('/api/v1/ai-systems').set('Cookie', cookie).expect(200);
+    expectProblem(await http.post('/api/v1/ai-systems').set('Cookie', cookie).send({}), 403, 'csrf-mismatch');
+    const out = await http.post('/api/v1/auth/logout').set('Cookie', cookie).set('X-CSRF-Token', signedIn.body.csrfToken).expect(200);
+    expect(out.headers['set-cookie'][0]).toMatch(/^aimsflow_session=; .*Max-Age=0/);
+    expectProblem(await http.get('/api/v1/ai-systems').set('Cookie', cookie), 401, 'invalid-session');
+  });
+
   it('answers errors as problems naming the request: 401, 404, malformed JSON, 415, 413', async () => {
     const anonymous = await http.get('/api/v1/ai-systems').set('X-Request-Id', `req-${adapter}-2`);
     expectProblem(anonymous, 401, 'missing-token');
@@ -144,6 +156,31 @@ describe.each<HttpAdapterName>(['express', 'fastify'])('HTTP conventions on %s',
     expect((await http.get('/docs-json').expect(200)).body.paths).toHaveProperty(['/api/v1/ai-systems']);
     expect((await http.get('/docs').expect(200)).text).toContain('swagger-ui');
     await http.get('/health').expect(200);
+  });
+
+  it('streams an evidence upload (multipart) and answers a byte range of it with 206', async () => {
+    const created = await http
+      .post('/api/v1/tokens')
+      .set(admin)
+      .send({ subject: `evidence-${adapter}`, roles: ['ai-owner'] })
+      .expect(201);
+    const owner = { Authorization: `Bearer ${created.body.token}` };
+    const systemOf = await http.post('/api/v1/ai-systems').set(owner).send(system).expect(201);
+    const content = Buffer.from('a,b\n'.repeat(100_000));
+    const uploaded = await http
+      .post('/api/v1/evidence')
+      .set(owner)
+      .field('description', 'Adapter check')
+      .field('systemId', systemOf.body.id)
+      .attach('file', content, { filename: 'figures.csv', contentType: 'text/csv' })
+      .expect(201);
+    expect(uploaded.body).toMatchObject({ contentType: 'text/csv', sizeBytes: content.length });
+    const range = await http.get(`/api/v1/evidence/${uploaded.body.id}/content`).set(owner).set('Range', 'bytes=262142-262149').expect(206);
+    expect(range.headers['content-range']).toBe(`bytes 262142-262149/${content.length}`);
+    expect(range.headers['content-disposition']).toMatch(/^attachment; filename="figures.csv"/);
+    expect(range.headers['x-request-id']).toBeDefined();
+    expect(range.text).toBe(content.subarray(262142, 262150).toString());
+    expectProblem(await http.post('/api/v1/evidence').set(owner).field('description', 'x').field('systemId', systemOf.body.id), 400, 'missing-file');
   });
 
   it('answers 429 per principal however the header is spelt, as a problem with Retry-After, request id and security headers', async () => {

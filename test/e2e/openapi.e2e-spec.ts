@@ -7,7 +7,7 @@ import { settledSimulation } from '../helpers/simulations.js';
 import { ADMIN_TOKEN, createTestApp, type TestApp } from '../helpers/test-app.js';
 
 /** Operations whose success is not a JSON body. */
-const NOT_JSON = new Set(['get /api/v1/process-definitions/{key}/versions/{version}/xml']);
+const NOT_JSON = new Set(['get /api/v1/process-definitions/{key}/versions/{version}/xml', 'get /api/v1/evidence/{id}/content']);
 
 /**
  * The OpenAPI document is true: every operation declares the JSON type of its success response,
@@ -74,6 +74,27 @@ describe('OpenAPI document', () => {
     const token = (await post(admin, v1('/tokens'), '/tokens', { subject: 'tess', roles: ['auditor'] })).body;
     await get(admin, v1('/tokens'), '/tokens');
     checked('delete', v1('/tokens/{id}'), await t.http.delete(v1(`/tokens/${token.id}`)).set(auth(ADMIN_TOKEN)));
+
+    // roles and people
+    const defaults = { 'task-overdue': { channels: ['email', 'chat'], digest: 'immediate' } };
+    await post(gov, v1('/roles'), '/roles', { key: 'ethics-board', name: 'Ethics board', notificationDefaults: defaults });
+    await get(auditor, v1('/roles'), '/roles');
+    await get(auditor, v1('/roles/{key}'), '/roles/ethics-board');
+    const patchAs = (who: Person, path: string, concrete: string, body: Json) =>
+      t.http
+        .patch(v1(concrete))
+        .set(auth(who.token))
+        .send(body)
+        .then((res) => checked('patch', v1(path), res));
+    await patchAs(gov, '/roles/{key}', '/roles/ethics-board', { description: 'reviews high-impact use cases' });
+    const person = (
+      await post(admin, v1('/people'), '/people', { identity: 'erik', displayName: 'Erik', email: 'erik@example.org', assignedRoles: ['ethics-board'] })
+    ).body;
+    await get(auditor, v1('/people'), '/people', { role: 'ethics-board' });
+    await get(auditor, v1('/people/{id}'), `/people/${person.id}`);
+    await patchAs(admin, '/people/{id}', `/people/${person.id}`, { assignedRoles: [], chatTarget: { format: 'slack', url: 'https://93.184.215.14/hook' } });
+    await get(auditor, v1('/me'), '/me');
+    checked('delete', v1('/roles/{key}'), await t.http.delete(v1('/roles/ethics-board')).set(auth(gov.token)));
 
     // AI systems, their controls and decisions, model versions and events
     const created = await post(owner, v1('/ai-systems'), '/ai-systems', {

@@ -96,15 +96,18 @@ describe('process definitions', () => {
     expect(at('Call')[0].message).toContain('no-such-handler');
     await t.http.get('/api/v1/process-definitions/invalid-kinds').set(auth(gov)).expect(404);
 
+    // A none end event on a branch the join waits for: one error, at the end event, naming the join.
     const unbalanced = bpmn(
       'unbalanced',
-      `<bpmn:startEvent id="Start"/><bpmn:parallelGateway id="Fork"/>
-       <bpmn:userTask id="A" aimsflow:candidateRoles="dpo"/><bpmn:userTask id="B" aimsflow:candidateRoles="dpo"/>
-       <bpmn:endEvent id="EndA"/><bpmn:endEvent id="EndB"/>
-       ${chain('Start', 'Fork', 'A', 'EndA')} ${chain('Fork', 'B', 'EndB')}`,
+      `<bpmn:startEvent id="Start"/><bpmn:parallelGateway id="Fork"/><bpmn:parallelGateway id="Join"/>
+       <bpmn:userTask id="A" aimsflow:candidateRoles="dpo"/><bpmn:userTask id="B" aimsflow:candidateRoles="dpo"/><bpmn:userTask id="C" aimsflow:candidateRoles="dpo"/>
+       <bpmn:endEvent id="EndB"/><bpmn:endEvent id="End"/>
+       ${chain('Start', 'Fork', 'A', 'Join', 'End')} ${chain('Fork', 'B', 'EndB')} ${chain('Fork', 'C', 'Join')}`,
     );
     const parallel = await p.deploy(gov, unbalanced).expect(422);
-    expect(parallel.body.errors.map((e: { elementId?: string }) => e.elementId)).toContain('Fork');
+    expect(parallel.body.errors).toEqual([
+      expect.objectContaining({ elementId: 'EndB', message: expect.stringContaining('would leave join Join waiting forever') }),
+    ]);
   });
 
   it('answers 400 for a body that is not BPMN, 415 for JSON, 403 without the governance role', async () => {
@@ -153,7 +156,13 @@ describe('process definitions', () => {
 
   it('names the Camunda 7 file elements that reference what this deployment lacks', async () => {
     const res = await p.deploy(gov, fixture('camunda-modeler-c7.bpmn')).expect(422);
-    expect(res.body.errors).toEqual([expect.objectContaining({ elementId: 'Activity_rate', message: expect.stringContaining('supplier-risk') })]);
+    expect(res.body.errors).toEqual([
+      expect.objectContaining({ elementId: 'Activity_rate', message: expect.stringContaining('supplier-risk') }),
+      expect.objectContaining({
+        elementId: 'Activity_approve',
+        message: 'candidate roles names "procurement", which is no defined role (GET /roles lists them)',
+      }),
+    ]);
   });
 });
 

@@ -98,7 +98,9 @@ describe('tasks', () => {
     const delegate = (token: string, to: string) => t.http.post(`/api/v1/tasks/${report.id}/delegate`).set(auth(token)).send({ to });
     const wrongRole = await delegate(olga, 'rosa').expect(400);
     expect(wrongRole.body.errors).toEqual([{ pointer: '/to', message: expect.stringContaining('ai-owner') }]);
-    expect((await delegate(olga, 'nobody').expect(400)).body.errors[0].message).toBe('has no token that is neither revoked nor expired');
+    expect((await delegate(olga, 'nobody').expect(400)).body.errors[0].message).toBe(
+      'is no person in the directory and has no token that is neither revoked nor expired',
+    );
     await delegate(rosa, 'otto').expect(403);
     expect((await delegate(olga, 'otto').expect(200)).body.assignee).toBe('otto');
     await delegate(olga, 'olga').expect(403);

@@ -3,7 +3,7 @@ import type { INestApplication } from '@nestjs/common';
 import pg from 'pg';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent.js';
-import { SYSTEM_ACTOR, type Role } from '../../src/auth/roles.js';
+import { SYSTEM_ACTOR } from '../../src/auth/roles.js';
 import { TokensService } from '../../src/auth/tokens.service.js';
 import { createApp } from '../../src/bootstrap.js';
 import type { AppConfig } from '../../src/config/app-config.js';
@@ -16,8 +16,8 @@ export interface TestApp {
   http: TestAgent;
   db: pg.Pool;
   databaseUrl: string;
-  /** A token for a new person with these roles; returns the bearer secret. */
-  tokenFor(subject: string, ...roles: Role[]): Promise<string>;
+  /** A token for a new person with these roles (built-in or defined); returns the bearer secret. */
+  tokenFor(subject: string, ...roles: string[]): Promise<string>;
   close(): Promise<void>;
 }
 

@@ -408,6 +408,67 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Evidence register
+         * @description Filter by each link, by expiry (`expiringBefore`), uploader and whether superseded; newest first.
+         */
+        get: operations["EvidenceController_list"];
+        put?: never;
+        /**
+         * Upload evidence
+         * @description multipart/form-data: one `file` part and the fields of UploadEvidenceDto (at least one link; link fields may repeat). Streamed into PostgreSQL in ~256 KiB chunks in one transaction with its audit event; the type is detected from the bytes against an allow-list. `supersedes` + `reason` correct an earlier item (both kept).
+         */
+        post: operations["EvidenceController_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evidence/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One evidence item */
+        get: operations["EvidenceController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evidence/{id}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download the content
+         * @description Streamed from the stored chunks; a range reads only the chunks it covers.
+         */
+        get: operations["EvidenceController_content"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/impact-assessments": {
         parameters: {
             query?: never;
@@ -439,6 +500,83 @@ export interface paths {
         get: operations["ImpactAssessmentsController_get"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who am I
+         * @description The caller's person, the roles this request acts with, and their effective notification settings. An API token subject seen here first gets a person (source `token`).
+         */
+        get: operations["PeopleController_me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My in-app notifications
+         * @description Newest first; `unread=true` lists only the unread ones.
+         */
+        get: operations["MyNotificationsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark one of my notifications read
+         * @description 404 for another person's notification.
+         */
+        post: operations["MyNotificationsController_read"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark all my notifications read */
+        post: operations["MyNotificationsController_readAll"];
         delete?: never;
         options?: never;
         head?: never;
@@ -544,6 +682,91 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * E-mail and chat deliveries
+         * @description Newest first, with attempts and the last error; filter by status (e.g. `failed`), channel and person (identity or id).
+         */
+        get: operations["NotificationDeliveriesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/deliveries/{id}/redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a delivery again
+         * @description A delivered, failed or skipped delivery is due again at once, from a fresh attempt count; 409 otherwise.
+         */
+        post: operations["NotificationDeliveriesController_redeliver"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List people
+         * @description By display name; filter by part of the name, e-mail or identity (`q`), a role, or activation. Any role may read.
+         */
+        get: operations["PeopleController_list"];
+        put?: never;
+        /**
+         * Register a person
+         * @description Before they first sign in, or for an API token subject; assigned roles must be defined (400 `unknown-role`).
+         */
+        post: operations["PeopleController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/people/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One person */
+        get: operations["PeopleController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a person
+         * @description Admins change anything (a deactivated person cannot act: 401 `person-inactive`). Everyone may change their own display name, e-mail, notification preferences and chat target (https; the webhook target rules apply: 400 `chat-target-refused`).
+         */
+        patch: operations["PeopleController_update"];
         trace?: never;
     };
     "/api/v1/process-definitions": {
@@ -754,6 +977,52 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/roles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List roles
+         * @description The built-in roles and those the organisation defined, by key. Any role may read them.
+         */
+        get: operations["RolesController_list"];
+        put?: never;
+        /**
+         * Define a role
+         * @description A role for tasks: BPMN candidate groups, tokens and people may name it once it exists. Route permissions stay with the built-in roles.
+         */
+        post: operations["RolesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/roles/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One role */
+        get: operations["RolesController_get"];
+        put?: never;
+        post?: never;
+        /** Delete a role */
+        delete: operations["RolesController_remove"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a role
+         * @description Name, description, notification defaults, and the key of an unused organisation-defined role.
+         */
+        patch: operations["RolesController_update"];
+        trace?: never;
+    };
     "/api/v1/rule-sets": {
         parameters: {
             query?: never;
@@ -944,7 +1213,7 @@ export interface paths {
         };
         /**
          * Statement of Applicability
-         * @description Always derived from the active rule versions and the current systems; never hand-maintained.
+         * @description Always derived from the active rule versions and the current systems; never hand-maintained. Each control shows its evidence count and whether linked evidence has expired (`evidenceExpired=true` keeps only those).
          */
         get: operations["ControlsController_statementOfApplicability"];
         put?: never;
@@ -1780,6 +2049,18 @@ export interface components {
             /** @example true */
             trainingDataChanged: boolean;
         };
+        ChatTargetDto: {
+            /**
+             * @example slack
+             * @enum {string}
+             */
+            format: "slack" | "teams";
+            /**
+             * @description The incoming-webhook URL: https, on a host that is neither private, loopback nor link-local (the webhook target rules)
+             * @example https://hooks.slack.com/services/T000/B000/XXXX
+             */
+            url: string;
+        };
         ChildInstanceDto: {
             /** @example impact-assessment */
             definitionKey: string;
@@ -2002,12 +2283,13 @@ export interface components {
              */
             prefix: string;
             /**
+             * @description Roles the token carries (built-in or organisation-defined keys)
              * @example [
              *       "risk-officer",
              *       "dpo"
              *     ]
              */
-            roles: ("admin" | "governance" | "ai-owner" | "risk-officer" | "compliance-officer" | "dpo" | "top-management" | "auditor" | "external-auditor" | "integration")[];
+            roles: string[];
             /**
              * @description Only on an `Idempotency-Key` replay: the secret was in the first response and is not shown again
              * @example true
@@ -2060,11 +2342,52 @@ export interface components {
              */
             url: string;
         };
+        CreatePersonDto: {
+            /**
+             * @description Roles an administrator gives the person; each must be defined. Role keys: a built-in role or one the organisation defined (`GET /roles`). The built-in ones:
+             *     - `admin`: manages tokens and everything else
+             *     - `governance`: edits, simulates and activates rule sets and process definitions
+             *     - `ai-owner`: registers and maintains AI systems, drafts assessments
+             *     - `risk-officer`: assesses and owns AI risks
+             *     - `compliance-officer`: reviews assessments and corrective actions
+             *     - `dpo`: data protection officer: FRIA and personal-data questions
+             *     - `top-management`: accepts high residual risk, management review, certification sign-off
+             *     - `auditor`: internal auditor: reads everything, raises findings
+             *     - `external-auditor`: certification body auditor acting on audit stages
+             *     - `integration`: machine client: model-version and attribute events
+             * @example [
+             *       "risk-officer"
+             *     ]
+             */
+            assignedRoles?: string[];
+            /** @example Alice Adams */
+            displayName: string;
+            /** @example alice@example.org */
+            email?: string;
+            /**
+             * @description What actors, tasks and the audit trail name the person by: an API token subject (`alice`, stored in canonical form) or, for someone signing in through the identity provider, `<issuer>#<sub>` (kept verbatim)
+             * @example alice
+             */
+            identity: string;
+        };
+        CreateRoleDto: {
+            /** @example reviews high-impact AI use cases before deployment */
+            description?: string;
+            /**
+             * @description The role's key, as tokens, people and BPMN candidate groups name it; must be a lowercase slug: letters and digits in words joined by single hyphens, starting with a letter (ethics-board)
+             * @example ethics-board
+             */
+            key: string;
+            /** @example Ethics board */
+            name: string;
+            /** @description How holders of the role hear of each kind of event unless they chose otherwise; null or absent: the built-in defaults */
+            notificationDefaults?: components["schemas"]["NotificationPreferencesDto"] | null;
+        };
         CreateSubscriptionDto: {
             /** @example Ticketing bridge */
             description?: string;
             /**
-             * @description Event types, or wildcards such as `task.*` or `*`. Types: ai-system.registered, ai-system.status-changed, ai-system.reassessment-required, decision.recorded, rule-set.activated, process.started, process.completed, task.created, task.completed, task.reminder, task.escalated, nonconformity.raised, audit.stage-changed
+             * @description Event types, or wildcards such as `task.*` or `*`. Types: ai-system.registered, ai-system.status-changed, ai-system.reassessment-required, decision.recorded, rule-set.activated, process.started, process.completed, task.created, task.completed, task.assigned, task.due-soon, task.overdue, task.reminder, task.escalated, task.waiting-on-you, nonconformity.raised, audit.stage-changed
              * @example [
              *       "ai-system.*",
              *       "task.*",
@@ -2090,7 +2413,7 @@ export interface components {
              */
             expiresAt?: string;
             /**
-             * @description Roles the token carries:
+             * @description Roles the token carries; each must be defined (400 `unknown-role` otherwise). Role keys: a built-in role or one the organisation defined (`GET /roles`). The built-in ones:
              *     - `admin`: manages tokens and everything else
              *     - `governance`: edits, simulates and activates rule sets and process definitions
              *     - `ai-owner`: registers and maintains AI systems, drafts assessments
@@ -2106,7 +2429,7 @@ export interface components {
              *       "dpo"
              *     ]
              */
-            roles: ("admin" | "governance" | "ai-owner" | "risk-officer" | "compliance-officer" | "dpo" | "top-management" | "auditor" | "external-auditor" | "integration")[];
+            roles: string[];
             /**
              * @description Who the token acts for (a user id or a client name); recorded as the actor of every change. Stored in canonical form (trimmed, Unicode NFKC, lower case): `Alice` and ` alice` are one person for segregation of duties; invisible and control characters are refused.
              * @example alice
@@ -2235,7 +2558,7 @@ export interface components {
         };
         DelegateTaskDto: {
             /**
-             * @description Subject (token holder) to hand the task to: must be able to act now (a token neither revoked nor expired) with one of its candidate roles, and not be barred by segregation of duties
+             * @description Subject to hand the task to: must be able to act now with one of its candidate roles (a token neither revoked nor expired, or an active person in the directory holding the role), and not be barred by segregation of duties; a deactivated person is refused (409 `delegate-inactive`)
              * @example rosa
              */
             to: string;
@@ -2298,6 +2621,29 @@ export interface components {
              */
             version: number;
         };
+        EffectiveNotificationPreferencesDto: {
+            /** @description How `approval-waiting-on-you` reaches the person */
+            "approval-waiting-on-you": components["schemas"]["NotificationPreferenceDto"];
+            /** @description How `task-assigned` reaches the person */
+            "task-assigned": components["schemas"]["NotificationPreferenceDto"];
+            /** @description How `task-available` reaches the person */
+            "task-available": components["schemas"]["NotificationPreferenceDto"];
+            /** @description How `task-due-soon` reaches the person */
+            "task-due-soon": components["schemas"]["NotificationPreferenceDto"];
+            /** @description How `task-escalated` reaches the person */
+            "task-escalated": components["schemas"]["NotificationPreferenceDto"];
+            /** @description How `task-overdue` reaches the person */
+            "task-overdue": components["schemas"]["NotificationPreferenceDto"];
+            /** @description How `task-reminder` reaches the person */
+            "task-reminder": components["schemas"]["NotificationPreferenceDto"];
+            /** @description How `work-returned` reaches the person */
+            "work-returned": components["schemas"]["NotificationPreferenceDto"];
+        };
+        EffectiveNotificationSettingsDto: {
+            chat: components["schemas"]["ChatTargetDto"] | null;
+            /** @description Every kind: the person's choice, else their roles' default, else the built-in one */
+            preferences: components["schemas"]["EffectiveNotificationPreferencesDto"];
+        };
         EuAiActMappingDto: {
             /**
              * @example [
@@ -2338,7 +2684,7 @@ export interface components {
             version: number;
         };
         EventTypeDto: {
-            /** @example A user task is waiting for someone with one of its candidate roles. */
+            /** @example A user task is waiting for someone with one of its candidate roles. `barred`: subjects segregation of duties bars from completing it (the initiator, whoever completed a task it is separate from). */
             description: string;
             /**
              * @description An example of the `data` of its events
@@ -2349,7 +2695,10 @@ export interface components {
              *         "compliance-officer"
              *       ],
              *       "instanceId": "9a7e…",
-             *       "dueAt": "2026-12-06T09:00:00.000Z"
+             *       "dueAt": "2026-12-06T09:00:00.000Z",
+             *       "barred": [
+             *         "olivia"
+             *       ]
              *     }
              */
             exampleData: {
@@ -2359,7 +2708,85 @@ export interface components {
              * @example task.created
              * @enum {string}
              */
-            type: "ai-system.registered" | "ai-system.status-changed" | "ai-system.reassessment-required" | "decision.recorded" | "rule-set.activated" | "process.started" | "process.completed" | "task.created" | "task.completed" | "task.reminder" | "task.escalated" | "nonconformity.raised" | "audit.stage-changed";
+            type: "ai-system.registered" | "ai-system.status-changed" | "ai-system.reassessment-required" | "decision.recorded" | "rule-set.activated" | "process.started" | "process.completed" | "task.created" | "task.completed" | "task.assigned" | "task.due-soon" | "task.overdue" | "task.reminder" | "task.escalated" | "task.waiting-on-you" | "nonconformity.raised" | "audit.stage-changed";
+        };
+        EvidenceDto: {
+            /** @example carla */
+            collectedBy: string;
+            /**
+             * @description Detected from the bytes (see docs/evidence.md for the allowed types)
+             * @example application/pdf
+             */
+            contentType: string;
+            /** @example /api/v1/evidence/3f1c2a4e-8d4b-4a55-9a43-1f2f1e0c9b7d/content */
+            contentUrl: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @example Signed DPIA for the CV screening assistant, v2 */
+            description: string;
+            /** @description validUntil lies before now (the service clock) */
+            expired: boolean;
+            /**
+             * @description The file name as sent, sanitised (no path, control or bidi characters; at most 200 characters)
+             * @example dpia-v2.pdf
+             */
+            fileName: string;
+            /** Format: uuid */
+            id: string;
+            links: components["schemas"]["EvidenceLinkDto"][];
+            /**
+             * @description SHA-256 of the content (hex); also in the audit event `evidence.uploaded`
+             * @example 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08
+             */
+            sha256: string;
+            /** @example 482113 */
+            sizeBytes: number;
+            /**
+             * Format: uuid
+             * @description The item that corrected this one (both are kept)
+             */
+            supersededBy: string | null;
+            /**
+             * @description Why it corrects it
+             * @example The first scan missed page 3
+             */
+            supersedeReason: string | null;
+            /**
+             * Format: uuid
+             * @description The item this one corrects
+             */
+            supersedes: string | null;
+            /** @example olivia */
+            uploadedBy: string;
+            /**
+             * Format: date-time
+             * @description Valid until (null: no expiry)
+             */
+            validUntil: string | null;
+        };
+        EvidenceLinkDto: {
+            /**
+             * @description The linked record (a UUID, or an Annex A control id)
+             * @example 3f1c2a4e-8d4b-4a55-9a43-1f2f1e0c9b7d
+             */
+            id: string;
+            /**
+             * @example ai-system
+             * @enum {string}
+             */
+            kind: "ai-system" | "task" | "control" | "risk" | "impact-assessment" | "nonconformity" | "audit" | "incident";
+        };
+        EvidencePageDto: {
+            items: components["schemas"]["EvidenceDto"][];
+            /** @example 50 */
+            limit: number;
+            /** @example 0 */
+            offset: number;
+            /**
+             * @description Items matching the filters, over all pages
+             * @example 1
+             */
+            total: number;
         };
         ExpectedFactDto: {
             /** @example deploymentRegion */
@@ -2452,7 +2879,7 @@ export interface components {
             name: string;
             required: boolean;
             /** @enum {string} */
-            type: "string" | "number" | "integer" | "boolean" | "date" | "enum" | "array" | "object";
+            type: "string" | "number" | "integer" | "boolean" | "date" | "enum" | "array" | "object" | "evidence";
             /** @description Allowed values of an enum field, or of each item of an array field */
             values?: string[];
         };
@@ -2812,7 +3239,7 @@ export interface components {
              */
             startedBy: string;
             /**
-             * @description `failed`: still running, but a timer- or message-driven step failed on every attempt (see `incidents`); `terminated`: a terminate end event ended it
+             * @description `failed`: still running, but a timer- or message-driven step failed on every attempt (see `incidents`); `terminated`: a terminate end event ended it, or (a called process) a BPMN error that its call activity received
              * @enum {string}
              */
             status: "active" | "completed" | "cancelled" | "failed" | "terminated";
@@ -2858,6 +3285,7 @@ export interface components {
             /** @example carla */
             assignee: string | null;
             /**
+             * @description Built-in or organisation-defined role keys (`GET /roles`)
              * @example [
              *       "compliance-officer"
              *     ]
@@ -2947,7 +3375,7 @@ export interface components {
              */
             startedBy: string;
             /**
-             * @description `failed`: still running, but a timer- or message-driven step failed on every attempt (see `incidents`); `terminated`: a terminate end event ended it
+             * @description `failed`: still running, but a timer- or message-driven step failed on every attempt (see `incidents`); `terminated`: a terminate end event ended it, or (a called process) a BPMN error that its call activity received
              * @enum {string}
              */
             status: "active" | "completed" | "cancelled" | "failed" | "terminated";
@@ -3015,6 +3443,70 @@ export interface components {
              * @example https://login.example.com/realms/acme/protocol/openid-connect/logout?client_id=aimsflow&id_token_hint=…
              */
             endSessionUrl: string | null;
+        };
+        MeDto: {
+            /**
+             * @description The roles this request acts with (an API token's own roles, or the signed-in person's)
+             * @example [
+             *       "risk-officer"
+             *     ]
+             */
+            actingRoles: string[];
+            /** @example true */
+            active: boolean;
+            /**
+             * @description Given by an administrator
+             * @example [
+             *       "ethics-board"
+             *     ]
+             */
+            assignedRoles: string[];
+            /**
+             * @description The format of their chat target, if they set one (the URL, a credential, only on GET /me)
+             * @enum {string|null}
+             */
+            chatFormat: "slack" | "teams" | null;
+            chatTarget: components["schemas"]["ChatTargetDto"] | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** @example Alice Adams */
+            displayName: string;
+            /** @example alice@example.org */
+            email: string | null;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description What actors, tasks and the audit trail name the person by: an API token subject (`alice`, stored in canonical form) or, for someone signing in through the identity provider, `<issuer>#<sub>` (kept verbatim)
+             * @example https://id.example.org#248289761001
+             */
+            identity: string;
+            /**
+             * @description Mapped from the identity provider's groups at the last sign-in
+             * @example [
+             *       "risk-officer"
+             *     ]
+             */
+            idpRoles: string[];
+            /** Format: date-time */
+            lastSeenAt: string | null;
+            /** @description The person's own choices by kind of event (the rest follows their roles) */
+            notificationPreferences: components["schemas"]["NotificationPreferencesDto"];
+            notificationSettings: components["schemas"]["EffectiveNotificationSettingsDto"];
+            /**
+             * @description The identity-provider roles and the assigned ones together (built-in or organisation-defined keys)
+             * @example [
+             *       "risk-officer",
+             *       "ethics-board"
+             *     ]
+             */
+            roles: string[];
+            /**
+             * @description How the person came into the directory: signed in, registered by an admin, or first seen with an API token
+             * @enum {string}
+             */
+            source: "oidc" | "admin" | "token";
+            /** Format: date-time */
+            updatedAt: string;
         };
         MessageDeliveryDto: {
             /**
@@ -3343,6 +3835,153 @@ export interface components {
              */
             total: number;
         };
+        NotificationDeliveryDto: {
+            /** @example 3 */
+            attempts: number;
+            /**
+             * @example email
+             * @enum {string}
+             */
+            channel: "email" | "chat";
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            deliveredAt: string | null;
+            /**
+             * Format: uuid
+             * @description The digest it went out in
+             */
+            digestId: string | null;
+            /**
+             * Format: uuid
+             * @description The outbox event it came from (null for a digest)
+             */
+            eventId: string | null;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description The notification kind, or `digest`
+             * @example task-available
+             */
+            kind: string;
+            /** @example Error: connect ECONNREFUSED 127.0.0.1:2525 */
+            lastError: string | null;
+            /** Format: date-time */
+            nextAttemptAt: string;
+            /**
+             * @description The recipient's people-directory id
+             * @example 0b7e…
+             */
+            personId: string;
+            /**
+             * @description The recipient's identity
+             * @example carla
+             */
+            recipient: string;
+            /**
+             * @description `queued`: waits for the daily digest; `pending`/`sending`: due or being sent; `delivered`; `failed`: attempts used up (redeliverable); `skipped`: the channel cannot reach the person (`lastError` says why); `batched`: went out in the digest `digestId`
+             * @example failed
+             * @enum {string}
+             */
+            status: "queued" | "pending" | "sending" | "delivered" | "failed" | "skipped" | "batched";
+            /**
+             * @description The subject line or chat heading
+             * @example [aimsflow] New task: Review impact assessment
+             */
+            subject: string;
+            /**
+             * @description Where it goes: the e-mail address, or the chat format (the webhook URL is not shown); null when the channel cannot reach the person
+             * @example carla@example.com
+             */
+            target: string | null;
+        };
+        NotificationDeliveryPageDto: {
+            items: components["schemas"]["NotificationDeliveryDto"][];
+            /** @example 50 */
+            limit: number;
+            /** @example 0 */
+            offset: number;
+            /**
+             * @description Items matching the filters, over all pages
+             * @example 1
+             */
+            total: number;
+        };
+        NotificationDto: {
+            /** @example "Review impact assessment" waits for someone with the role compliance-officer. */
+            body: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @example task-available
+             * @enum {string}
+             */
+            kind: "task-available" | "task-assigned" | "task-due-soon" | "task-overdue" | "task-reminder" | "task-escalated" | "work-returned" | "approval-waiting-on-you";
+            /**
+             * @description The task in the console
+             * @example https://aimsflow.example.com/tasks/41b0c5de-…
+             */
+            link: string | null;
+            /** @example false */
+            read: boolean;
+            /**
+             * Format: date-time
+             * @description When it was first marked read
+             */
+            readAt: string | null;
+            /** Format: uuid */
+            taskId: string | null;
+            /** @example New task: Review impact assessment */
+            title: string;
+        };
+        NotificationPageDto: {
+            items: components["schemas"]["NotificationDto"][];
+            /** @example 50 */
+            limit: number;
+            /** @example 0 */
+            offset: number;
+            /**
+             * @description Items matching the filters, over all pages
+             * @example 1
+             */
+            total: number;
+        };
+        NotificationPreferenceDto: {
+            /**
+             * @description Where it goes; empty: nowhere
+             * @example [
+             *       "in-app",
+             *       "email"
+             *     ]
+             */
+            channels: ("email" | "chat" | "in-app")[];
+            /**
+             * @description At once, or gathered in the daily digest
+             * @example immediate
+             * @enum {string}
+             */
+            digest: "immediate" | "daily";
+        };
+        NotificationPreferencesDto: {
+            /** @description How `approval-waiting-on-you` reaches the person */
+            "approval-waiting-on-you"?: components["schemas"]["NotificationPreferenceDto"];
+            /** @description How `task-assigned` reaches the person */
+            "task-assigned"?: components["schemas"]["NotificationPreferenceDto"];
+            /** @description How `task-available` reaches the person */
+            "task-available"?: components["schemas"]["NotificationPreferenceDto"];
+            /** @description How `task-due-soon` reaches the person */
+            "task-due-soon"?: components["schemas"]["NotificationPreferenceDto"];
+            /** @description How `task-escalated` reaches the person */
+            "task-escalated"?: components["schemas"]["NotificationPreferenceDto"];
+            /** @description How `task-overdue` reaches the person */
+            "task-overdue"?: components["schemas"]["NotificationPreferenceDto"];
+            /** @description How `task-reminder` reaches the person */
+            "task-reminder"?: components["schemas"]["NotificationPreferenceDto"];
+            /** @description How `work-returned` reaches the person */
+            "work-returned"?: components["schemas"]["NotificationPreferenceDto"];
+        };
         OutcomeIndexDto: {
             /**
              * @description Event params copied into each entry's `sources` next to the rule name
@@ -3423,6 +4062,73 @@ export interface components {
             id: string;
             /** @description The parent's call activity wait this instance runs for (opaque) */
             waitKey: string | null;
+        };
+        PersonDto: {
+            /** @example true */
+            active: boolean;
+            /**
+             * @description Given by an administrator
+             * @example [
+             *       "ethics-board"
+             *     ]
+             */
+            assignedRoles: string[];
+            /**
+             * @description The format of their chat target, if they set one (the URL, a credential, only on GET /me)
+             * @enum {string|null}
+             */
+            chatFormat: "slack" | "teams" | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** @example Alice Adams */
+            displayName: string;
+            /** @example alice@example.org */
+            email: string | null;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description What actors, tasks and the audit trail name the person by: an API token subject (`alice`, stored in canonical form) or, for someone signing in through the identity provider, `<issuer>#<sub>` (kept verbatim)
+             * @example https://id.example.org#248289761001
+             */
+            identity: string;
+            /**
+             * @description Mapped from the identity provider's groups at the last sign-in
+             * @example [
+             *       "risk-officer"
+             *     ]
+             */
+            idpRoles: string[];
+            /** Format: date-time */
+            lastSeenAt: string | null;
+            /** @description The person's own choices by kind of event (the rest follows their roles) */
+            notificationPreferences: components["schemas"]["NotificationPreferencesDto"];
+            /**
+             * @description The identity-provider roles and the assigned ones together (built-in or organisation-defined keys)
+             * @example [
+             *       "risk-officer",
+             *       "ethics-board"
+             *     ]
+             */
+            roles: string[];
+            /**
+             * @description How the person came into the directory: signed in, registered by an admin, or first seen with an API token
+             * @enum {string}
+             */
+            source: "oidc" | "admin" | "token";
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        PersonPageDto: {
+            items: components["schemas"]["PersonDto"][];
+            /** @example 50 */
+            limit: number;
+            /** @example 0 */
+            offset: number;
+            /**
+             * @description Items matching the filters, over all pages
+             * @example 1
+             */
+            total: number;
         };
         ProcessDefinitionDetailDto: {
             /**
@@ -3575,6 +4281,13 @@ export interface components {
             systemId?: string;
             /** @example Event logs missing for the CV screening assistant */
             title: string;
+        };
+        ReadAllResultDto: {
+            /**
+             * @description Notifications that were unread and now are read
+             * @example 3
+             */
+            marked: number;
         };
         ReassessmentDecisionDto: {
             /**
@@ -3868,6 +4581,37 @@ export interface components {
         };
         RiskPageDto: {
             items: components["schemas"]["RiskDto"][];
+            /** @example 50 */
+            limit: number;
+            /** @example 0 */
+            offset: number;
+            /**
+             * @description Items matching the filters, over all pages
+             * @example 1
+             */
+            total: number;
+        };
+        RoleDto: {
+            /**
+             * @description Shipped with aimsflow: route permissions name it; it cannot be deleted or re-keyed
+             * @example false
+             */
+            builtIn: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** @example reviews high-impact AI use cases before deployment */
+            description: string;
+            /** @example ethics-board */
+            key: string;
+            /** @example Ethics board */
+            name: string;
+            /** @description Holders' notification defaults by kind of event; null: the built-in defaults */
+            notificationDefaults: components["schemas"]["NotificationPreferencesDto"] | null;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        RolePageDto: {
+            items: components["schemas"]["RoleDto"][];
             /** @example 50 */
             limit: number;
             /** @example 0 */
@@ -4282,12 +5026,22 @@ export interface components {
              */
             idleTimeoutSeconds: number;
             /**
-             * @description Roles now (re-resolved on every request: revoking the token or deactivating the person ends the session)
+             * @description Roles now, re-resolved on every request (revoking the token or deactivating the person ends the session). Role keys: a built-in role or one the organisation defined (`GET /roles`). The built-in ones:
+             *     - `admin`: manages tokens and everything else
+             *     - `governance`: edits, simulates and activates rule sets and process definitions
+             *     - `ai-owner`: registers and maintains AI systems, drafts assessments
+             *     - `risk-officer`: assesses and owns AI risks
+             *     - `compliance-officer`: reviews assessments and corrective actions
+             *     - `dpo`: data protection officer: FRIA and personal-data questions
+             *     - `top-management`: accepts high residual risk, management review, certification sign-off
+             *     - `auditor`: internal auditor: reads everything, raises findings
+             *     - `external-auditor`: certification body auditor acting on audit stages
+             *     - `integration`: machine client: model-version and attribute events
              * @example [
              *       "risk-officer"
              *     ]
              */
-            roles: ("admin" | "governance" | "ai-owner" | "risk-officer" | "compliance-officer" | "dpo" | "top-management" | "auditor" | "external-auditor" | "integration")[];
+            roles: string[];
             /**
              * @description How the session was opened: an API token, the fixed admin token, or the OpenID provider
              * @example oidc
@@ -4319,6 +5073,16 @@ export interface components {
              *     ]
              */
             euAiAct: string[];
+            /**
+             * @description Current evidence items linked to the control (superseded ones not counted; GET /evidence?controlId=…)
+             * @example 3
+             */
+            evidence: number;
+            /**
+             * @description Some current evidence linked to the control has expired (valid until before now)
+             * @example false
+             */
+            evidenceExpired: boolean;
             /** @example Logging rolled out to 3 of 5 deployments */
             implementationNote: string | null;
             /**
@@ -4408,7 +5172,7 @@ export interface components {
              * @example 31
              */
             applicable: number;
-            /** @description All 38 Annex A controls, in catalogue order */
+            /** @description All 38 Annex A controls (or those the filter keeps), in catalogue order */
             controls: components["schemas"]["SoaEntryDto"][];
             /**
              * Format: date-time
@@ -4550,7 +5314,7 @@ export interface components {
             /** Format: date-time */
             cancelledAt: string | null;
             /**
-             * @description Roles that may claim and complete it
+             * @description Roles that may claim and complete it: built-in or organisation-defined keys (`GET /roles`), in canonical form
              * @example [
              *       "compliance-officer"
              *     ]
@@ -4608,7 +5372,7 @@ export interface components {
             /** Format: date-time */
             cancelledAt: string | null;
             /**
-             * @description Roles that may claim and complete it
+             * @description Roles that may claim and complete it: built-in or organisation-defined keys (`GET /roles`), in canonical form
              * @example [
              *       "compliance-officer"
              *     ]
@@ -4808,6 +5572,51 @@ export interface components {
              */
             version?: number;
         };
+        UpdatePersonDto: {
+            /**
+             * @description Admins only: a deactivated person cannot act (401 `person-inactive`) nor be handed tasks
+             * @example false
+             */
+            active?: boolean;
+            /**
+             * @description Admins only: replaces the assigned roles; each must be defined. Role keys: a built-in role or one the organisation defined (`GET /roles`). The built-in ones:
+             *     - `admin`: manages tokens and everything else
+             *     - `governance`: edits, simulates and activates rule sets and process definitions
+             *     - `ai-owner`: registers and maintains AI systems, drafts assessments
+             *     - `risk-officer`: assesses and owns AI risks
+             *     - `compliance-officer`: reviews assessments and corrective actions
+             *     - `dpo`: data protection officer: FRIA and personal-data questions
+             *     - `top-management`: accepts high residual risk, management review, certification sign-off
+             *     - `auditor`: internal auditor: reads everything, raises findings
+             *     - `external-auditor`: certification body auditor acting on audit stages
+             *     - `integration`: machine client: model-version and attribute events
+             * @example [
+             *       "ethics-board"
+             *     ]
+             */
+            assignedRoles?: string[];
+            /** @description Where chat notifications go; null: nowhere */
+            chatTarget?: components["schemas"]["ChatTargetDto"] | null;
+            /** @example Alice Baker */
+            displayName?: string;
+            /** @example alice@example.org */
+            email?: string | null;
+            /** @description Replaces the person's own choices; kinds left out follow their roles' defaults */
+            notificationPreferences?: components["schemas"]["NotificationPreferencesDto"];
+        };
+        UpdateRoleDto: {
+            /** @example reviews high-impact AI use cases */
+            description?: string;
+            /**
+             * @description A new key (not for built-in roles, nor while the role is in use); must be a lowercase slug: letters and digits in words joined by single hyphens, starting with a letter (ethics-board)
+             * @example ai-ethics-board
+             */
+            key?: string;
+            /** @example AI ethics board */
+            name?: string;
+            /** @description Replaces the defaults; null: the built-in defaults */
+            notificationDefaults?: components["schemas"]["NotificationPreferencesDto"] | null;
+        };
         ValidationIssueDto: {
             /** @example unknown fact "useCase"; declare it in factsSchema */
             message: string;
@@ -4879,7 +5688,7 @@ export interface components {
              * @example task.created
              * @enum {string}
              */
-            eventType: "ai-system.registered" | "ai-system.status-changed" | "ai-system.reassessment-required" | "decision.recorded" | "rule-set.activated" | "process.started" | "process.completed" | "task.created" | "task.completed" | "task.reminder" | "task.escalated" | "nonconformity.raised" | "audit.stage-changed";
+            eventType: "ai-system.registered" | "ai-system.status-changed" | "ai-system.reassessment-required" | "decision.recorded" | "rule-set.activated" | "process.started" | "process.completed" | "task.created" | "task.completed" | "task.assigned" | "task.due-soon" | "task.overdue" | "task.reminder" | "task.escalated" | "task.waiting-on-you" | "nonconformity.raised" | "audit.stage-changed";
             /** Format: uuid */
             id: string;
             /** @example receiver answered 503 */
@@ -5744,6 +6553,216 @@ export interface operations {
             };
         };
     };
+    EvidenceController_list: {
+        parameters: {
+            query?: {
+                auditId?: string;
+                controlId?: string;
+                /** @description `true`: only items not superseded; `false`: only superseded ones */
+                current?: "true" | "false";
+                /** @description Valid until before this time (ISO 8601): what expires by then, or has expired */
+                expiringBefore?: string;
+                impactAssessmentId?: string;
+                incidentId?: string;
+                /** @description Items per page */
+                limit?: number;
+                nonconformityId?: string;
+                /** @description Items to skip */
+                offset?: number;
+                riskId?: string;
+                /** @description Linked to this AI system */
+                systemId?: string;
+                taskId?: string;
+                /** @description Uploaded by this subject */
+                uploadedBy?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvidencePageDto"];
+                };
+            };
+            /** @description No, unknown or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    EvidenceController_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** @description repeat the field for several links */
+                    auditId?: string[];
+                    collectedBy?: string;
+                    /** @description repeat the field for several links */
+                    controlId?: string[];
+                    description: string;
+                    /**
+                     * Format: binary
+                     * @description The content (one file part); its type is detected from the bytes
+                     */
+                    file: string;
+                    /** @description repeat the field for several links */
+                    impactAssessmentId?: string[];
+                    /** @description repeat the field for several links */
+                    incidentId?: string[];
+                    /** @description repeat the field for several links */
+                    nonconformityId?: string[];
+                    reason?: string;
+                    /** @description repeat the field for several links */
+                    riskId?: string[];
+                    /** Format: uuid */
+                    supersedes?: string;
+                    /** @description repeat the field for several links */
+                    systemId?: string[];
+                    /** @description repeat the field for several links */
+                    taskId?: string[];
+                    /** Format: date-time */
+                    validUntil?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Stored, with its SHA-256 (also in the audit event `evidence.uploaded`) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvidenceDto"];
+                };
+            };
+            /** @description No, unknown or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Needs one of the roles: admin, ai-owner, risk-officer, compliance-officer, dpo, auditor, governance */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `evidence-too-large` (AIMSFLOW_EVIDENCE_MAX_BYTES) or `evidence-quota-exceeded` (AIMSFLOW_EVIDENCE_QUOTA_BYTES); nothing stored */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `evidence-type-not-allowed` or `evidence-type-mismatch`, naming the declared and detected types */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `evidence-uploads-busy`: 4 uploads in flight on this replica; retry after `Retry-After` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    EvidenceController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvidenceDto"];
+                };
+            };
+            /** @description No, unknown or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    EvidenceController_content: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description One byte range, e.g. `bytes=0-1023`, `bytes=1024-` or `bytes=-500` */
+                Range?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The content with its stored type, `Content-Disposition: attachment` and `X-Content-Type-Options: nosniff` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description The requested range, with `Content-Range` */
+            206: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description No, unknown or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `range-not-satisfiable`, with `Content-Range: bytes *\/<size>` */
+            416: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     ImpactAssessmentsController_list: {
         parameters: {
             query?: {
@@ -5795,6 +6814,119 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ImpactAssessmentDto"];
+                };
+            };
+            /** @description No, unknown or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PeopleController_me: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeDto"];
+                };
+            };
+            /** @description No, unknown or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MyNotificationsController_list: {
+        parameters: {
+            query?: {
+                /** @description Items per page */
+                limit?: number;
+                /** @description Items to skip */
+                offset?: number;
+                /** @description `true`: only unread ones; `false`: only read ones */
+                unread?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPageDto"];
+                };
+            };
+            /** @description No, unknown or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MyNotificationsController_read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationDto"];
+                };
+            };
+            /** @description No, unknown or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MyNotificationsController_readAll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadAllResultDto"];
                 };
             };
             /** @description No, unknown or revoked token */
@@ -6015,6 +7147,232 @@ export interface operations {
             };
             /** @description No, unknown or revoked token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    NotificationDeliveriesController_list: {
+        parameters: {
+            query?: {
+                channel?: "email" | "chat";
+                /** @description Items per page */
+                limit?: number;
+                /** @description Items to skip */
+                offset?: number;
+                /** @description The recipient's identity or people-directory id */
+                person?: string;
+                status?: "queued" | "pending" | "sending" | "delivered" | "failed" | "skipped" | "batched";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationDeliveryPageDto"];
+                };
+            };
+            /** @description No, unknown or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Needs one of the roles: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    NotificationDeliveriesController_redeliver: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The delivery, pending again */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationDeliveryDto"];
+                };
+            };
+            /** @description No, unknown or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Needs one of the roles: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PeopleController_list: {
+        parameters: {
+            query?: {
+                /** @description Only active, or only deactivated, people */
+                active?: "true" | "false";
+                /** @description Items per page */
+                limit?: number;
+                /** @description Items to skip */
+                offset?: number;
+                /** @description Part of the display name, e-mail or identity (any case) */
+                q?: string;
+                /** @description People holding this role (from the identity provider or assigned) */
+                role?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonPageDto"];
+                };
+            };
+            /** @description No, unknown or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PeopleController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePersonDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonDto"];
+                };
+            };
+            /** @description No, unknown or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Needs one of the roles: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `person-exists`: the identity is in the directory already */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PeopleController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonDto"];
+                };
+            };
+            /** @description No, unknown or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PeopleController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdatePersonDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonDto"];
+                };
+            };
+            /** @description No, unknown or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `not-your-person`, or `field-not-self-editable` naming `active` or `assignedRoles` (admins only) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6493,6 +7851,198 @@ export interface operations {
             };
         };
     };
+    RolesController_list: {
+        parameters: {
+            query?: {
+                /** @description Items per page */
+                limit?: number;
+                /** @description Items to skip */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RolePageDto"];
+                };
+            };
+            /** @description No, unknown or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RolesController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateRoleDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoleDto"];
+                };
+            };
+            /** @description No, unknown or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Needs one of the roles: admin, governance */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `role-exists`: the key is taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RolesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoleDto"];
+                };
+            };
+            /** @description No, unknown or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RolesController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The deleted role */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoleDto"];
+                };
+            };
+            /** @description No, unknown or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Needs one of the roles: admin, governance */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `built-in-role`: built-in roles cannot be deleted; `role-in-use`: the role is still named by a process definition (any stored version), a token not revoked, an open task, a person it was assigned to or an identity-provider group mapping — `usedBy` lists where */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RolesController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateRoleDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoleDto"];
+                };
+            };
+            /** @description No, unknown or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Needs one of the roles: admin, governance */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `built-in-role`: a built-in role cannot be re-keyed; `role-in-use`: nor can a role still named somewhere (`usedBy`); `role-exists` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     RuleSetsController_list: {
         parameters: {
             query?: never;
@@ -6856,7 +8406,10 @@ export interface operations {
     };
     ControlsController_statementOfApplicability: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description `true`: only controls with linked evidence that has expired (valid until before now); `false`: only controls without */
+                evidenceExpired?: "true" | "false";
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -6871,8 +8424,8 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["StatementOfApplicabilityDto"];
                     /**
-                     * @example controlId,title,objective,applicable,justification,systems,rules,implementationStatus,implementationNote,euAiAct
-                     *     A.2.2,AI policy,Policies related to AI,yes,Organisation-wide: the AI policy applies to every AI system in the AIMS scope.,organisation-wide; CV screening assistant,ai-policy,planned,policy drafted,Art. 17
+                     * @example controlId,title,objective,applicable,justification,systems,rules,implementationStatus,implementationNote,euAiAct,evidence,evidenceExpired
+                     *     A.2.2,AI policy,Policies related to AI,yes,Organisation-wide: the AI policy applies to every AI system in the AIMS scope.,organisation-wide; CV screening assistant,ai-policy,planned,policy drafted,Art. 17,2,no
                      */
                     "text/csv": string;
                 };
@@ -6930,7 +8483,7 @@ export interface operations {
             query?: {
                 /** @description Tasks held by this subject (compared in canonical form: `Rosa` is `rosa`) */
                 assignee?: string;
-                /** @description Tasks this role may claim (`risk_officer` and `risk-officer` are the same role) */
+                /** @description Tasks this role may claim, built-in or organisation-defined (`risk_officer` and `risk-officer` are the same role) */
                 candidateRole?: string;
                 /** @description Tasks due before this ISO 8601 date-time (tasks without a due time never match) */
                 dueBefore?: string;

@@ -27,6 +27,7 @@ describe('form fields from BPMN form fields', () => {
     expect(fromFormField({ name: 'notes', type: 'array', required: false })).toMatchObject({ kind: 'list' });
     expect(fromFormField({ name: 'extra', type: 'object', required: false })).toMatchObject({ kind: 'json' });
     expect(fromFormField({ name: 'at', type: 'date', required: false })).toMatchObject({ kind: 'date' });
+    expect(fromFormField({ name: 'proof', type: 'evidence', required: true })).toMatchObject({ kind: 'list', required: true });
   });
 });
 

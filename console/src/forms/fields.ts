@@ -61,6 +61,9 @@ export function fromFormField(field: Schemas['FormFieldDto']): FieldSpec {
       return fields ? { ...base, kind: 'objects', fields } : { ...base, kind: 'list' };
     case 'object':
       return fields ? { ...base, kind: 'object', fields } : { ...base, kind: 'json' };
+    case 'evidence':
+      // Uploading belongs to the evidence register (POST /api/v1/evidence); the form names the items.
+      return { ...base, kind: 'list', description: 'Ids of evidence items in the evidence register.' };
     default:
       return { ...base, kind: field.type };
   }

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, MaxLength, MinLength } from 'class-validator';
-import { ROLES } from '../roles.js';
+import { ROLE_KEYS_DESCRIPTION } from '../roles.js';
 
 const SOURCES = ['token', 'admin-token', 'oidc'];
 
@@ -22,9 +22,8 @@ export class SessionDto {
   identity: string;
 
   @ApiProperty({
-    enum: ROLES,
-    isArray: true,
-    description: 'Roles now (re-resolved on every request: revoking the token or deactivating the person ends the session)',
+    type: [String],
+    description: `Roles now, re-resolved on every request (revoking the token or deactivating the person ends the session). ${ROLE_KEYS_DESCRIPTION}`,
     example: ['risk-officer'],
   })
   roles: string[];

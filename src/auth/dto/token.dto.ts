@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PageOf } from '../../common/dto/page.dto.js';
 import type { ApiTokenEntity, TokenSource } from '../entities/api-token.entity.js';
-import { ROLES, type Role } from '../roles.js';
 
 const TOKEN_SOURCES: TokenSource[] = ['bootstrap', 'api', 'cli'];
 
@@ -55,8 +54,8 @@ export class CreatedTokenDto {
   @ApiProperty({ example: 'alice' })
   subject: string;
 
-  @ApiProperty({ enum: ROLES, isArray: true, example: ['risk-officer', 'dpo'] })
-  roles: Role[];
+  @ApiProperty({ type: [String], description: 'Roles the token carries (built-in or organisation-defined keys)', example: ['risk-officer', 'dpo'] })
+  roles: string[];
 
   @ApiProperty({ description: 'The first characters of the secret', example: 'afw_x7Tq2a' })
   prefix: string;

@@ -52,6 +52,11 @@ export class ApiTokensRepository {
     return rows.length ? rows.flatMap((row) => row.roles) : undefined;
   }
 
+  /** Tokens not revoked that carry the role. */
+  namingRole(m: EntityManager, role: string): Promise<Array<{ id: string; subject: string; prefix: string }>> {
+    return sql(m, `SELECT id, subject, prefix FROM api_tokens WHERE revoked_at IS NULL AND $1 = ANY(roles) ORDER BY created_at, id`, [role]);
+  }
+
   async insert(m: EntityManager, token: NewToken): Promise<string> {
     const row = await sqlOne<{ id: string }>(
       m,

@@ -52,7 +52,7 @@ const LAST_SEEN_RESOLUTION_MS = 60_000;
 /** Finished rows removed per sweep (one at each sign-in), so a sweep never holds anything long. */
 const SWEEP_BATCH = 500;
 
-/** The only code that reads and writes `sessions` and `oidc_logins`. */
+/** The only code that reads and writes `sessions` and `oidc_logins`. (A DELETE … RETURNING is read through a CTE: TypeORM answers it bare as [rows, count].) */
 @Injectable()
 export class SessionsRepository {
   async insert(m: EntityManager, s: NewSession): Promise<void> {
@@ -83,7 +83,7 @@ export class SessionsRepository {
 
   /** Removes a session; returns its ID token (for the provider's logout), or undefined when there was none. */
   async delete(m: EntityManager, id: string): Promise<{ id_token: string | null } | undefined> {
-    return sqlOne<{ id_token: string | null }>(m, `DELETE FROM sessions WHERE id = $1 RETURNING id_token`, [id]);
+    return sqlOne<{ id_token: string | null }>(m, `WITH gone AS (DELETE FROM sessions WHERE id = $1 RETURNING id_token) SELECT id_token FROM gone`, [id]);
   }
 
   /** Removes a batch of sessions and sign-ins that can no longer be used. */
@@ -109,6 +109,11 @@ export class SessionsRepository {
 
   /** Takes a sign-in in flight: it can be completed once only. */
   async takeLogin(m: EntityManager, stateHash: string): Promise<OidcLoginRow | undefined> {
-    return sqlOne<OidcLoginRow>(m, `DELETE FROM oidc_logins WHERE state_hash = $1 RETURNING code_verifier, nonce, return_to, expires_at`, [stateHash]);
+    return sqlOne<OidcLoginRow>(
+      m,
+      `WITH gone AS (DELETE FROM oidc_logins WHERE state_hash = $1 RETURNING code_verifier, nonce, return_to, expires_at)
+       SELECT code_verifier, nonce, return_to, expires_at FROM gone`,
+      [stateHash],
+    );
   }
 }

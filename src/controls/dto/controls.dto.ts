@@ -20,3 +20,13 @@ export class SetImplementationDto {
   @MaxLength(5000)
   note?: string;
 }
+
+export class SoaQueryDto {
+  @ApiPropertyOptional({
+    enum: ['true', 'false'],
+    description: '`true`: only controls with linked evidence that has expired (valid until before now); `false`: only controls without',
+  })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  evidenceExpired?: string;
+}

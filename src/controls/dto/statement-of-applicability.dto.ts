@@ -48,6 +48,16 @@ export class SoaEntryDto {
 
   @ApiProperty({ type: [String], description: 'Indicative EU AI Act articles', example: ['Art. 12'] })
   euAiAct: string[];
+
+  @ApiProperty({
+    type: 'integer',
+    description: 'Current evidence items linked to the control (superseded ones not counted; GET /evidence?controlId=…)',
+    example: 3,
+  })
+  evidence: number;
+
+  @ApiProperty({ description: 'Some current evidence linked to the control has expired (valid until before now)', example: false })
+  evidenceExpired: boolean;
 }
 
 /** The active version of each rule set the statement was derived from. */
@@ -76,6 +86,6 @@ export class StatementOfApplicabilityDto {
   @ApiProperty({ type: 'integer', description: 'How many controls are applicable', example: 31 })
   applicable: number;
 
-  @ApiProperty({ type: [SoaEntryDto], description: 'All 38 Annex A controls, in catalogue order' })
+  @ApiProperty({ type: [SoaEntryDto], description: 'All 38 Annex A controls (or those the filter keeps), in catalogue order' })
   controls: SoaEntryDto[];
 }

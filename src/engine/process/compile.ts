@@ -16,8 +16,17 @@ import {
   recordCompleter,
   type StartInput,
 } from './instance.js';
-import type { BoundaryTimerElement, ParsedElement, ParsedProcess, StartPolicy, TimerDefinition, WaitingActivity } from './model.js';
-import { analyzeStructure, isParallelFork, isParallelJoin, type PathScope, type RegionScope, type Scope, type Structure } from './structure.js';
+import {
+  type BoundaryElement,
+  isBoundary,
+  type ParsedElement,
+  type ParsedProcess,
+  type StartEventElement,
+  type StartPolicy,
+  type TimerDefinition,
+  type WaitingActivity,
+} from './model.js';
+import { analyzeStructure, isParallelFork, isParallelJoin, type RegionScope, type Scope, type Structure, type SubScope } from './structure.js';
 import { validateDefinition } from './validate.js';
 
 export interface StartEventInfo {
@@ -54,6 +63,10 @@ export type ProcessMachine = ReturnType<typeof createProcessMachine>;
 const stateId = (elementId: string): string => elementId.replace(/\./g, '\u2024');
 const CANCELLED = '@cancelled';
 const START = '@start';
+/** Where the process ends when its last branches (of a fork without a join) have ended. */
+const END = '@end';
+/** Where a BPMN error no boundary event catches ends the instance. */
+const ERRORED = '@errored';
 
 interface Ref {
   type: string;
@@ -88,7 +101,7 @@ export function compileProcess(p: ParsedProcess): CompiledProcess {
   const index: DefinitionIndex = { elements: new Map(p.elements.map((e) => [e.id, e])), boundaries: new Map(), eventGateways: new Map() };
   const flowTargets = new Map(p.flows.map((f) => [f.id, f.target]));
   for (const el of p.elements) {
-    if (el.kind === 'boundaryTimer') index.boundaries.set(el.attachedTo, [...(index.boundaries.get(el.attachedTo) ?? []), el]);
+    if (isBoundary(el)) index.boundaries.set(el.attachedTo, [...(index.boundaries.get(el.attachedTo) ?? []), el]);
     if (el.kind === 'eventBasedGateway')
       index.eventGateways.set(
         el.id,
@@ -96,7 +109,7 @@ export function compileProcess(p: ParsedProcess): CompiledProcess {
       );
   }
   const builder = new ConfigBuilder(p, structure, index);
-  const starts = p.elements.filter((e) => e.kind === 'startEvent');
+  const starts = p.elements.filter((e): e is StartEventElement => e.kind === 'startEvent' && e.parent === undefined);
   return {
     key: p.key,
     name: p.name,
@@ -131,13 +144,11 @@ class ConfigBuilder {
   }
 
   root(): StateConfig & { context: (args: { input: StartInput }) => InstanceContext } {
-    const starts = this.p.elements.filter((e) => e.kind === 'startEvent');
-    const states = this.statesOf(this.structure.root);
-    // Terminate end events end everything, so they live at the root wherever they are drawn.
-    for (const el of this.p.elements) {
-      if (el.kind === 'endEvent' && el.terminate && this.structure.scopeOf.has(el.id)) states[stateId(el.id)] = this.finalState(el);
-    }
+    const starts = this.p.elements.filter((e) => e.kind === 'startEvent' && e.parent === undefined);
+    const states = { ...this.statesOf(this.structure.root), ...this.terminateStates(undefined) };
+    states[END] = { id: END, type: 'final' };
     states[CANCELLED] = { id: CANCELLED, type: 'final' };
+    states[ERRORED] = { id: ERRORED, type: 'final' };
     if (starts.length > 1) {
       states[START] = { id: START, always: starts.map((s) => ({ guard: { type: 'startedAt', params: { id: s.id } }, target: `#${stateId(s.id)}` })) };
     }
@@ -145,9 +156,21 @@ class ConfigBuilder {
       id: '@process',
       context: ({ input }) => initialContext(input),
       initial: starts.length > 1 ? START : stateId(starts[0].id),
-      on: { cancel: [{ target: `#${CANCELLED}`, actions: [STAMP] }] },
+      on: {
+        cancel: [{ target: `#${CANCELLED}`, actions: [STAMP] }],
+        'bpmn.error': [{ guard: ref('uncaught'), target: `#${ERRORED}`, actions: [STAMP, ref('recordError')] }],
+      },
       states,
     };
+  }
+
+  /** Terminate end events end their whole scope, so they live at the top of the process or sub-process wherever they are drawn. */
+  private terminateStates(container: string | undefined): Record<string, StateConfig> {
+    const states: Record<string, StateConfig> = {};
+    for (const el of this.p.elements) {
+      if (el.kind === 'endEvent' && el.terminate && el.parent === container && this.structure.scopeOf.has(el.id)) states[stateId(el.id)] = this.finalState(el);
+    }
+    return states;
   }
 
   private el(id: string): ParsedElement {
@@ -167,11 +190,25 @@ class ConfigBuilder {
           id: blockId,
           type: 'parallel',
           states: Object.fromEntries(block.regions.map((r) => [this.regionId(r), this.region(r)])),
-          onDone: { target: `#${stateId(block.joinId)}` },
+          onDone: { target: block.joinId ? `#${stateId(block.joinId)}` : this.endOf(scope) },
         };
       }
     }
     return states;
+  }
+
+  /** Where a token that has nothing left to do in this scope goes: the end of the process, sub-process or branch. */
+  private endOf(scope: Scope): string {
+    switch (scope.kind) {
+      case 'root':
+        return `#${END}`;
+      case 'sub':
+        return `#${stateId(scope.subProcessId)}/end`;
+      case 'region':
+        return `#${this.regionId(scope)}/done`;
+      case 'path':
+        return `#${stateId(scope.boundaryId)}/armed`;
+    }
   }
 
   private regionId(region: RegionScope): string {
@@ -181,11 +218,25 @@ class ConfigBuilder {
   private region(region: RegionScope): StateConfig {
     const id = this.regionId(region);
     const first = this.el(this.flows.get(region.flowId)?.target ?? '');
-    return {
-      id,
-      initial: isParallelJoin(first) ? `${id}/done` : stateId(first.id),
-      states: { ...this.statesOf(region), [`${id}/done`]: { id: `${id}/done`, type: 'final' } },
-    };
+    const firstState = isParallelJoin(first) ? `${id}/done` : stateId(first.id);
+    const states: Record<string, StateConfig> = { ...this.statesOf(region), [`${id}/done`]: { id: `${id}/done`, type: 'final' } };
+    const fork = this.el(region.forkId);
+    if (fork.kind !== 'inclusiveGateway') return { id, initial: firstState, states };
+    // An inclusive branch not taken is done at once, so the join waits only for the branches taken.
+    const taken = this.inclusiveGuard(fork, region.flowId);
+    states[`${id}/choice`] = { id: `${id}/choice`, always: [{ ...(taken ? { guard: taken } : {}), target: `#${firstState}` }, { target: `#${id}/done` }] };
+    return { id, initial: `${id}/choice`, states };
+  }
+
+  /** When a flow out of an inclusive fork is taken: its condition; the default flow when no other is; undefined: always. */
+  private inclusiveGuard(fork: ParsedElement & { defaultFlow?: string }, flowId: string): Ref | undefined {
+    const conditionOf = (f: string): string => this.flows.get(f)?.condition ?? 'true';
+    if (flowId === fork.defaultFlow) {
+      const expressions = fork.outgoing.filter((f) => f !== fork.defaultFlow).map(conditionOf);
+      return { type: 'noneTrue', params: { expressions, elementId: fork.id } };
+    }
+    const condition = this.flows.get(flowId)?.condition;
+    return condition ? { type: 'condition', params: { expression: condition, flowId } } : undefined;
   }
 
   /** Where a sequence flow leads: into a join it means "this branch is done". */
@@ -217,13 +268,31 @@ class ConfigBuilder {
     switch (el.kind) {
       case 'startEvent':
       case 'boundaryTimer':
+      case 'boundaryMessage':
+      case 'boundaryError':
+      case 'boundaryEscalation':
         return transient([{ target: this.next(el, scope) }]);
+      case 'passThrough':
+        return this.withBoundaries(el, transient([{ target: this.next(el, scope) }]));
+      case 'escalationThrow':
+        return this.escalationState(el, this.next(el, scope));
       case 'endEvent':
-        // On a reminder path the end event consumes only that path's token: back to waiting for the timer.
-        if (scope.kind === 'path') return transient([{ target: `#${stateId((scope as PathScope).boundaryId)}/armed` }]);
+        // An escalation end event waits for the runner to throw its escalation, then ends like a none end event (unless caught interrupting).
+        if (el.escalationCode !== undefined) return this.escalationState(el, this.endOf(scope));
+        // An error end event stays active until the runner has thrown its error to the boundary event that catches it.
+        if (el.errorCode !== undefined) return { id, entry, exit };
+        // On a reminder path the end event consumes only that path's token; on a branch of a fork without a join, only the branch's.
+        if (scope.kind === 'path' || scope.kind === 'region') return transient([{ target: this.endOf(scope) }]);
         return this.finalState(el);
       case 'parallelGateway':
         return transient([{ target: isParallelFork(el) ? `#${id}/block` : this.next(el, scope) }]);
+      case 'inclusiveGateway': {
+        if (!isParallelFork(el)) return transient([{ target: this.next(el, scope) }]);
+        // With neither a default flow nor an unconditional one, no flow may be taken: the fork then stays active and the runner fails the step.
+        const expressions = el.outgoing.map((f) => this.flows.get(f)?.condition);
+        const always = el.defaultFlow !== undefined || expressions.some((e) => e === undefined);
+        return transient([{ ...(always ? {} : { guard: { type: 'anyTrue', params: { expressions, elementId: el.id } } }), target: `#${id}/block` }]);
+      }
       case 'exclusiveGateway':
         return transient(
           el.outgoing
@@ -244,15 +313,27 @@ class ConfigBuilder {
         if (this.ownedByEventGateway(el)) return transient([{ target: this.next(el, scope) }]);
         return waiting('message', [ref('mergeVariables')]);
       case 'serviceTask':
-        return waiting('service.result', [ref('mergeVariables')]);
+        return this.withBoundaries(el, waiting('service.result', [ref('mergeVariables')]));
       case 'businessRuleTask':
-        return waiting('rule.result', [ref('applyRuleResult', el.id)]);
+        return this.withBoundaries(el, waiting('rule.result', [ref('applyRuleResult', el.id)]));
       case 'userTask':
       case 'callActivity':
         return this.activityState(el, scope);
+      case 'subProcess':
+        return this.subProcessState(el, scope);
       case 'unsupported':
         throw new Error(`unsupported element ${el.id} passed validation`);
     }
+  }
+
+  /** An escalation throw or end event: waits for the runner to throw its escalation, then goes on to `next` (unless caught interrupting). */
+  private escalationState(el: ParsedElement, next: string): StateConfig {
+    return {
+      id: stateId(el.id),
+      entry: [ref('entered', el.id), ref('activate', el.id)],
+      exit: [ref('deactivate', el.id), ref('left', el.id)],
+      on: { 'bpmn.escalation': [{ guard: ref('goesOn', el.id), target: next, actions: [STAMP] }] },
+    };
   }
 
   private ownedByEventGateway(el: ParsedElement): boolean {
@@ -281,13 +362,9 @@ class ConfigBuilder {
     };
   }
 
-  /**
-   * A user task or call activity. Interrupting boundary timers are transitions out of it; non-interrupting
-   * ones make it a parallel state whose extra regions run the reminder path while the work region waits.
-   */
+  /** A user task or call activity: completion (per item for multi-instance), then its boundary events. */
   private activityState(el: WaitingActivity, scope: Scope): StateConfig {
     const id = stateId(el.id);
-    const boundaries = this.index.boundaries.get(el.id) ?? [];
     const completion = el.kind === 'userTask' ? 'task.complete' : 'child.complete';
     const next = this.next(el, scope);
     const on: Record<string, TransitionConfig[]> = {
@@ -301,40 +378,97 @@ class ConfigBuilder {
             },
           ],
     };
-    const interrupting = boundaries.filter((b) => b.interrupting);
-    if (interrupting.length) {
-      on['timer.fire'] = interrupting.map((b) => ({ guard: ref('isWait', b.id), target: `#${stateId(b.id)}`, actions: [STAMP] }));
-    }
-    const state: StateConfig = {
+    return this.withBoundaries(el, {
       id,
       entry: [ref('entered', el.id), ref('activate', el.id)],
       exit: [ref('deactivate', el.id), ref('left', el.id)],
       on,
       ...(el.multiInstance ? { always: [{ guard: ref('itemsDone', el.id), target: next }] } : {}),
+    });
+  }
+
+  /**
+   * An embedded sub-process: a compound state holding its inner flow, left for the next element when the inner
+   * flow reaches an end event (its top-level final states). Its exit runs every inner exit action, so an
+   * interrupting boundary event closes the inner tasks and timers with it.
+   */
+  private subProcessState(el: ParsedElement, scope: Scope): StateConfig {
+    const id = stateId(el.id);
+    const sub = this.structure.subs.get(el.id) as SubScope;
+    const start = this.p.elements.find((e) => e.parent === el.id && e.type === 'bpmn:StartEvent') as ParsedElement;
+    const content: StateConfig = {
+      id: `${id}/work`,
+      initial: stateId(start.id),
+      states: { ...this.statesOf(sub), ...this.terminateStates(el.id), [`${id}/end`]: { id: `${id}/end`, type: 'final' } },
+      onDone: { target: this.next(el, scope) },
     };
+    return this.withBoundaries(
+      el,
+      { id, entry: [ref('entered', el.id), ref('activate', el.id)], exit: [ref('deactivate', el.id), ref('left', el.id)] },
+      content,
+    );
+  }
+
+  /**
+   * Boundary events of an activity. Interrupting ones (timer, message, error) are transitions out of it;
+   * non-interrupting ones make it a parallel state whose extra regions run their paths while the work region
+   * (the activity's wait, or a sub-process's inner flow) goes on.
+   */
+  private withBoundaries(el: ParsedElement, state: StateConfig, content?: StateConfig): StateConfig {
+    const id = state.id;
+    const boundaries = this.index.boundaries.get(el.id) ?? [];
+    const on: Record<string, TransitionConfig[]> = { ...(state.on ?? {}) };
+    const add = (type: string, transition: TransitionConfig): void => {
+      on[type] = [...(on[type] ?? []), transition];
+    };
+    for (const b of boundaries.filter((x) => x.interrupting)) {
+      const target = `#${stateId(b.id)}`;
+      if (b.kind === 'boundaryTimer') add('timer.fire', { guard: ref('isWait', b.id), target, actions: [STAMP] });
+      else if (b.kind === 'boundaryMessage') add('message', { guard: ref('isWait', b.id), target, actions: [STAMP, ref('mergeVariables')] });
+      else if (b.kind === 'boundaryEscalation') add('bpmn.escalation', { guard: ref('catches', b.id), target, actions: [STAMP] });
+      else add('bpmn.error', { guard: ref('catches', b.id), target, actions: [STAMP, ref('mergeVariables')] });
+    }
+    const withOn = Object.keys(on).length ? { ...state, on } : state;
     const reminders = boundaries.filter((b) => !b.interrupting);
-    if (!reminders.length) return state;
+    if (!reminders.length) {
+      if (!content) return withOn;
+      const { id: _work, ...inner } = content;
+      return { ...withOn, ...inner };
+    }
     return {
-      ...state,
+      ...withOn,
       type: 'parallel',
       states: {
-        [`${id}/work`]: { id: `${id}/work` },
+        [`${id}/work`]: content ?? { id: `${id}/work` },
         ...Object.fromEntries(reminders.map((b) => [`${stateId(b.id)}/path`, this.reminderPath(b)])),
       },
     };
   }
 
-  private reminderPath(boundary: BoundaryTimerElement): StateConfig {
+  private reminderPath(boundary: BoundaryElement): StateConfig {
     const id = stateId(boundary.id);
-    const path = this.structure.paths.get(boundary.id) as PathScope;
+    const path = this.structure.paths.get(boundary.id) as Scope;
+    if (boundary.kind === 'boundaryEscalation') {
+      return {
+        id: `${id}/path`,
+        initial: `${id}/armed`,
+        states: {
+          [`${id}/armed`]: {
+            id: `${id}/armed`,
+            on: { 'bpmn.escalation': [{ guard: ref('catches', boundary.id), target: `#${id}`, actions: [STAMP, ref('markThrown')] }] },
+          },
+          ...this.statesOf(path),
+        },
+      };
+    }
+    const event = boundary.kind === 'boundaryTimer' ? 'timer.fire' : 'message';
+    const actions =
+      boundary.kind === 'boundaryMessage' ? [STAMP, ref('fireBoundary', boundary.id), ref('mergeVariables')] : [STAMP, ref('fireBoundary', boundary.id)];
     return {
       id: `${id}/path`,
       initial: `${id}/armed`,
       states: {
-        [`${id}/armed`]: {
-          id: `${id}/armed`,
-          on: { 'timer.fire': [{ guard: ref('isWait', boundary.id), target: `#${id}`, actions: [STAMP, ref('fireBoundary', boundary.id)] }] },
-        },
+        [`${id}/armed`]: { id: `${id}/armed`, on: { [event]: [{ guard: ref('isWait', boundary.id), target: `#${id}`, actions }] } },
         ...this.statesOf(path),
       },
     };
@@ -377,7 +511,18 @@ function createProcessMachine(index: DefinitionIndex, root: ReturnType<ConfigBui
           if (event.type === 'task.complete' || event.type === 'child.complete') completeItem(ctx, index, id, event);
         }),
       ),
-      fireBoundary: assign(({ context }, { id }: Params) => produce(context, (ctx) => fireBoundary(ctx, id))),
+      fireBoundary: assign(({ context }, { id }: Params) => produce(context, (ctx) => fireBoundary(ctx, index, id))),
+      markThrown: assign(({ context, event }) =>
+        produce(context, (ctx) => {
+          const token = event.type === 'bpmn.escalation' ? ctx.tokens[event.elementId] : undefined;
+          if (token) token.thrown = true;
+        }),
+      ),
+      recordError: assign(({ context, event }) =>
+        produce(context, (ctx) => {
+          if (event.type === 'bpmn.error') ctx.error = { code: event.errorCode, elementId: event.elementId };
+        }),
+      ),
     },
     guards: {
       isWait: ({ context, event }, { id }: Params) => 'waitKey' in event && context.tokens[id]?.key === event.waitKey,
@@ -385,7 +530,16 @@ function createProcessMachine(index: DefinitionIndex, root: ReturnType<ConfigBui
         'waitKey' in event && (context.tokens[id]?.items ?? []).some((i) => i.key === event.waitKey && !i.done),
       itemsDone: ({ context }, { id }: Params) => (context.tokens[id]?.items ?? []).every((i) => i.done),
       condition: ({ context }, { expression, flowId }: { expression: string; flowId: string }) => feelIsTrue(expression, context.variables, flowId),
+      anyTrue: ({ context }, { expressions, elementId }: { expressions: string[]; elementId: string }) =>
+        expressions.some((e) => feelIsTrue(e, context.variables, elementId)),
+      noneTrue: ({ context }, { expressions, elementId }: { expressions: string[]; elementId: string }) =>
+        !expressions.some((e) => feelIsTrue(e, context.variables, elementId)),
       startedAt: ({ context }, { id }: Params) => context.startEventId === id,
+      // The runner resolves which error boundary event catches a BPMN error (innermost scope first) and names it in the event.
+      catches: ({ event }, { id }: Params) => (event.type === 'bpmn.error' || event.type === 'bpmn.escalation') && event.boundaryId === id,
+      // The thrower of an escalation goes on unless the boundary event that caught it interrupts its sub-process.
+      goesOn: ({ event }, { id }: Params) => event.type === 'bpmn.escalation' && event.elementId === id && !event.interrupting && !event.boundaryId,
+      uncaught: ({ event }) => event.type === 'bpmn.error' && event.boundaryId === undefined,
     },
   });
   // The chart is generated from the BPMN graph, so its shape is only known at run time; XState checks it when building the machine.

@@ -58,3 +58,19 @@ export class EngineError extends Error {
     this.name = 'EngineError';
   }
 }
+
+/**
+ * A BPMN error: a business outcome the model handles with an error boundary event, not a technical failure.
+ * Service task handlers throw it with the `errorCode` of a `bpmn:error`; the variables are merged into the
+ * instance when a boundary event catches it.
+ */
+export class BpmnError extends Error {
+  constructor(
+    readonly code: string,
+    message?: string,
+    readonly variables: Record<string, unknown> = {},
+  ) {
+    super(message ?? `BPMN error "${code}"`);
+    this.name = 'BpmnError';
+  }
+}

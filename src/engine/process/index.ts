@@ -17,7 +17,8 @@ export {
 export { resolveTimer, nextOccurrence, type TimerSchedule } from './timers.js';
 export { configureEngineLimits, DEFAULT_LIMITS, type EngineLimits, engineLimits } from './limits.js';
 export { configureFeel, type FeelLimits, stopFeelSandbox, warmUpFeelSandbox } from './feel-sandbox.js';
-export { type DefinitionIssue, EngineError, EngineErrorCode, ProcessParseError, ProcessValidationError } from './errors.js';
+export { BpmnError, type DefinitionIssue, EngineError, EngineErrorCode, ProcessParseError, ProcessValidationError } from './errors.js';
 export { AIMSFLOW_NS, CAMUNDA_NS, ZEEBE_NS } from './moddle-packages.js';
+export { isFeel } from './feel.js';
 export { FORM_FIELD_TYPES } from './model.js';
 export type * from './model.js';

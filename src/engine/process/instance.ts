@@ -2,7 +2,7 @@ import { EngineError, EngineErrorCode } from './errors.js';
 import { evaluateFeel, isFeel, toPlain, toPlainRecord } from './feel.js';
 import { engineLimits } from './limits.js';
 import type {
-  BoundaryTimerElement,
+  BoundaryElement,
   BusinessRuleTaskElement,
   CallActivityElement,
   ParsedElement,
@@ -30,6 +30,8 @@ export interface InstanceContext {
    * `xstate.done.state.*`, which carry no time.
    */
   now: string;
+  /** Set when a BPMN error no boundary event caught ended the instance. */
+  error?: { code: string; elementId: string };
 }
 
 export interface Token {
@@ -45,6 +47,8 @@ export interface Token {
   variables?: Record<string, unknown>;
   /** Multi-instance: one entry per collection item. */
   items?: ItemToken[];
+  /** Escalation throw or end event: a non-interrupting boundary event has caught its escalation (it goes on next). */
+  thrown?: boolean;
 }
 
 export interface ItemToken {
@@ -76,12 +80,23 @@ export type MachineEvent =
   /** `variables`: what the task's output mappings give (merged after the result variable is written). */
   | { type: 'rule.result'; waitKey: string; result: unknown; decisionId?: string; variables?: Record<string, unknown>; at: string }
   | { type: 'service.result'; waitKey: string; variables: Record<string, unknown>; at: string }
+  /**
+   * A BPMN error thrown at `elementId` (error end event, service task, called process); `boundaryId` is the error
+   * boundary event the runner found to catch it, absent when none does. Its variables are merged when caught.
+   */
+  | { type: 'bpmn.error'; errorCode: string; elementId: string; boundaryId?: string; variables: Record<string, unknown>; at: string }
+  /**
+   * An escalation thrown at `elementId`; `boundaryId` is the escalation boundary event that catches it (absent: none
+   * does, and the thrower just goes on), `interrupting` whether that boundary cancels its sub-process.
+   */
+  | { type: 'bpmn.escalation'; escalationCode: string; elementId: string; boundaryId?: string; interrupting: boolean; at: string }
   | { type: 'cancel'; at: string };
 
 /** Element metadata the context operations need. */
 export interface DefinitionIndex {
   elements: Map<string, ParsedElement>;
-  boundaries: Map<string, BoundaryTimerElement[]>;
+  /** Activity id → the boundary events attached to it. */
+  boundaries: Map<string, BoundaryElement[]>;
   /** Event-based gateway id → the catch events its flows lead to (their waits belong to the gateway). */
   eventGateways: Map<string, string[]>;
 }
@@ -246,13 +261,18 @@ export function activate(ctx: InstanceContext, index: DefinitionIndex, id: strin
     ctx.tokens[id] = { key };
   }
   for (const boundary of index.boundaries.get(id) ?? []) {
-    ctx.tokens[boundary.id] = timerToken(nextKey(ctx, boundary.id), ctx, boundary.id, boundary.timer, at);
+    if (boundary.kind === 'boundaryTimer') ctx.tokens[boundary.id] = timerToken(nextKey(ctx, boundary.id), ctx, boundary.id, boundary.timer, at);
+    if (boundary.kind === 'boundaryMessage') ctx.tokens[boundary.id] = messageToken(ctx, boundary.correlationKey, nextKey(ctx, boundary.id), boundary.id);
   }
+}
+
+function messageToken(ctx: InstanceContext, expression: string | undefined, key: string, id: string): Token {
+  return expression ? { key, correlationKey: correlationKey(expression, ctx.variables, id) } : { key };
 }
 
 function catchToken(ctx: InstanceContext, el: ParsedElement, key: string, at: Date): Token {
   if (el.kind === 'timerCatch') return timerToken(key, ctx, el.id, el.timer, at);
-  if (el.kind === 'messageCatch' && el.correlationKey) return { key, correlationKey: correlationKey(el.correlationKey, ctx.variables, el.id) };
+  if (el.kind === 'messageCatch') return messageToken(ctx, el.correlationKey, key, el.id);
   return { key };
 }
 
@@ -314,9 +334,16 @@ function collectIfDone(ctx: InstanceContext, el: WaitingActivity, id: string): v
   if (outputCollection && items.every((i) => i.done)) ctx.variables[outputCollection] = items.map((i) => i.output ?? null);
 }
 
-/** A non-interrupting boundary timer fired: a cycle re-arms under a new key, anything else is used up. */
-export function fireBoundary(ctx: InstanceContext, id: string): void {
+/**
+ * A non-interrupting boundary event fired: a message boundary keeps listening under a new key (same correlation
+ * key) while its activity is active; a timer cycle re-arms under a new key; any other timer is used up.
+ */
+export function fireBoundary(ctx: InstanceContext, index: DefinitionIndex, id: string): void {
   const token = ctx.tokens[id];
+  if (index.elements.get(id)?.kind === 'boundaryMessage') {
+    ctx.tokens[id] = { ...token, key: nextKey(ctx, id) };
+    return;
+  }
   const next = token?.dueAt ? nextOccurrence({ dueAt: token.dueAt, remaining: token.remaining, period: token.period }) : undefined;
   if (next) ctx.tokens[id] = { key: nextKey(ctx, id), ...next };
   else delete ctx.tokens[id];

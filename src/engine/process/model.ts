@@ -32,8 +32,9 @@ export interface ParsedFlow {
   condition?: string;
 }
 
-export type FormFieldType = 'string' | 'number' | 'integer' | 'boolean' | 'date' | 'enum' | 'array' | 'object';
-export const FORM_FIELD_TYPES: readonly FormFieldType[] = ['string', 'number', 'integer', 'boolean', 'date', 'enum', 'array', 'object'];
+/** `evidence`: the id of an evidence item (or a list of them) that exists; the app checks it against the evidence register. */
+export type FormFieldType = 'string' | 'number' | 'integer' | 'boolean' | 'date' | 'enum' | 'array' | 'object' | 'evidence';
+export const FORM_FIELD_TYPES: readonly FormFieldType[] = ['string', 'number', 'integer', 'boolean', 'date', 'enum', 'array', 'object', 'evidence'];
 
 export interface FormField {
   name: string;
@@ -90,6 +91,8 @@ interface ElementCommon {
   /** Incoming and outgoing sequence flow ids, in document order. */
   incoming: string[];
   outgoing: string[];
+  /** The embedded sub-process this element is drawn in; absent at the process level. */
+  parent?: string;
 }
 
 export interface StartEventElement extends ElementCommon {
@@ -98,7 +101,25 @@ export interface StartEventElement extends ElementCommon {
 }
 export interface EndEventElement extends ElementCommon {
   kind: 'endEvent';
+  /** Terminate end event: ends its whole scope (the process, or the embedded sub-process it is in). */
   terminate: boolean;
+  /** Error end event: the `errorCode` of the `bpmn:error` it throws. */
+  errorCode?: string;
+  /** Escalation end event: the `escalationCode` of the `bpmn:escalation` it throws (then ends like a none end event). */
+  escalationCode?: string;
+}
+/** Intermediate escalation throw event: throws the escalation to the enclosing sub-processes, then continues. */
+export interface EscalationThrowElement extends ElementCommon {
+  kind: 'escalationThrow';
+  escalationCode: string;
+}
+/** `bpmn:task`, `bpmn:manualTask` and the none intermediate throw event: nothing to run, the token passes through. */
+export interface PassThroughElement extends ElementCommon {
+  kind: 'passThrough';
+}
+/** Embedded sub-process: its own none start event, end events and elements (whose `parent` is its id). */
+export interface SubProcessElement extends ElementCommon {
+  kind: 'subProcess';
 }
 export interface UserTaskElement extends ElementCommon {
   kind: 'userTask';
@@ -153,6 +174,14 @@ export interface ParallelGatewayElement extends ElementCommon {
   kind: 'parallelGateway';
 }
 /**
+ * Inclusive gateway: a fork takes every outgoing flow whose condition is true (a flow without a condition always,
+ * the default flow only when no other is taken); its matching inclusive join waits for the branches taken only.
+ */
+export interface InclusiveGatewayElement extends ElementCommon {
+  kind: 'inclusiveGateway';
+  defaultFlow?: string;
+}
+/**
  * Event-based gateway: waits on the intermediate timer and message catch events its flows lead to (each reached
  * only from it); the first to fire is taken and the other waits disappear. See docs/adr/0002-event-based-gateway.md.
  */
@@ -175,6 +204,30 @@ export interface BoundaryTimerElement extends ElementCommon {
   interrupting: boolean;
   timer?: TimerDefinition;
 }
+export interface BoundaryMessageElement extends ElementCommon {
+  kind: 'boundaryMessage';
+  attachedTo: string;
+  interrupting: boolean;
+  messageName?: string;
+  /** FEEL over the instance variables, evaluated when the activity is entered. */
+  correlationKey?: string;
+}
+/** Error boundary events always interrupt; without an error code they catch every BPMN error. */
+export interface BoundaryErrorElement extends ElementCommon {
+  kind: 'boundaryError';
+  attachedTo: string;
+  interrupting: true;
+  errorCode?: string;
+}
+/** On a sub-process or call activity; without an escalation code it catches every escalation. */
+export interface BoundaryEscalationElement extends ElementCommon {
+  kind: 'boundaryEscalation';
+  attachedTo: string;
+  interrupting: boolean;
+  escalationCode?: string;
+}
+export type BoundaryElement = BoundaryTimerElement | BoundaryMessageElement | BoundaryErrorElement | BoundaryEscalationElement;
+
 export interface UnsupportedElement extends ElementCommon {
   kind: 'unsupported';
   reason: string;
@@ -189,10 +242,17 @@ export type ParsedElement =
   | CallActivityElement
   | ExclusiveGatewayElement
   | ParallelGatewayElement
+  | InclusiveGatewayElement
   | EventBasedGatewayElement
   | TimerCatchElement
   | MessageCatchElement
   | BoundaryTimerElement
+  | BoundaryMessageElement
+  | BoundaryErrorElement
+  | BoundaryEscalationElement
+  | EscalationThrowElement
+  | PassThroughElement
+  | SubProcessElement
   | UnsupportedElement;
 
 export type ElementKind = ParsedElement['kind'];
@@ -201,4 +261,15 @@ export type WaitingActivity = UserTaskElement | CallActivityElement;
 
 export function isWaitingActivity(el: ParsedElement): el is WaitingActivity {
   return el.kind === 'userTask' || el.kind === 'callActivity';
+}
+
+export function isBoundary(el: ParsedElement): el is BoundaryElement {
+  return el.kind === 'boundaryTimer' || el.kind === 'boundaryMessage' || el.kind === 'boundaryError' || el.kind === 'boundaryEscalation';
+}
+
+/** Activities: what boundary events may be attached to. */
+export function isActivity(el: ParsedElement): boolean {
+  return (
+    ['userTask', 'callActivity', 'serviceTask', 'businessRuleTask', 'subProcess'].includes(el.kind) || (el.kind === 'passThrough' && el.type.endsWith('Task'))
+  );
 }

@@ -40,6 +40,19 @@ export async function parseProcess(xml: string): Promise<ParsedProcess> {
   if (definitions?.$type !== 'bpmn:Definitions') {
     throw new ProcessParseError([{ message: 'not a BPMN 2.0 document: the root element must be <bpmn:definitions>' }]);
   }
+  // moddle drops an element with an illegal id, and with it every reference to it (a process: "found 0 processes"):
+  // the id is the cause, what follows from the missing element is not worth reporting.
+  const illegalIds = warnings.flatMap((w) => {
+    const m = /illegal ID <([^>]*)>/.exec(w.message);
+    return m ? [m[1]] : [];
+  });
+  if (illegalIds.length) {
+    throw new ProcessParseError(
+      [...new Set(illegalIds)].map((id) => ({
+        message: `illegal id "${id}": an XML id must start with a letter or "_" and contain only letters, digits, ".", "-" and "_" (no spaces)`,
+      })),
+    );
+  }
   const process = selectProcess(definitions);
   const reader = new ProcessReader(process);
   reader.issues.push(...warningIssues(warnings));
@@ -194,13 +207,23 @@ class ProcessReader {
   constructor(private readonly process: ModdleElement) {}
 
   read(): ParsedProcess {
-    const flowElements = list(this.process, 'flowElements');
-    const flows = flowElements.filter((e) => e.$type === 'bpmn:SequenceFlow').map((f) => this.readFlow(f));
+    // Embedded sub-processes are read into the same flat list; each inner element names its sub-process as `parent`.
+    const flowElements: Array<{ el: ModdleElement; parent?: string }> = [];
+    const collect = (container: ModdleElement, parent?: string): void => {
+      for (const el of list(container, 'flowElements')) {
+        flowElements.push({ el, parent });
+        if (el.$type === 'bpmn:SubProcess' && el.triggeredByEvent !== true) collect(el, el.id);
+      }
+    };
+    collect(this.process);
+    const flows = flowElements.filter(({ el }) => el.$type === 'bpmn:SequenceFlow').map(({ el }) => this.readFlow(el));
     for (const flow of flows) {
       this.outgoing.set(flow.source, [...(this.outgoing.get(flow.source) ?? []), flow.id]);
       this.incoming.set(flow.target, [...(this.incoming.get(flow.target) ?? []), flow.id]);
     }
-    const elements = flowElements.filter((e) => e.$type !== 'bpmn:SequenceFlow' && !IGNORED_TYPES.has(e.$type)).map((e) => this.readElement(e));
+    const elements = flowElements
+      .filter(({ el }) => el.$type !== 'bpmn:SequenceFlow' && !IGNORED_TYPES.has(el.$type))
+      .map(({ el, parent }) => (parent ? { ...this.readElement(el), parent } : this.readElement(el)));
     return {
       key: this.process.id ?? '',
       name: text(this.process, 'name'),
@@ -269,7 +292,8 @@ class ProcessReader {
     const defNote = (): string => (definitions.length > 1 ? 'several event definitions on one event' : definitions[0].$type);
 
     if (el.isForCompensation === true) this.issue(id, 'compensation activities are not supported');
-    if (['bpmn:StartEvent', 'bpmn:EndEvent', 'bpmn:IntermediateCatchEvent', 'bpmn:BoundaryEvent'].includes(el.$type)) this.rejectTaskMappings(el, id);
+    if (['bpmn:StartEvent', 'bpmn:EndEvent', 'bpmn:IntermediateCatchEvent', 'bpmn:IntermediateThrowEvent', 'bpmn:BoundaryEvent'].includes(el.$type))
+      this.rejectTaskMappings(el, id);
 
     switch (el.$type) {
       case 'bpmn:StartEvent': {
@@ -283,10 +307,34 @@ class ProcessReader {
         return { ...common, kind: 'startEvent', trigger: { kind: 'message', messageName: text(child(def, 'messageRef'), 'name') ?? '' } };
       }
       case 'bpmn:EndEvent': {
-        const def = single(['bpmn:TerminateEventDefinition']);
-        if (def === null) return unsupported(`end event with ${defNote()} is not supported (none and terminate end events are)`);
+        const def = single(['bpmn:TerminateEventDefinition', 'bpmn:ErrorEventDefinition', 'bpmn:EscalationEventDefinition']);
+        if (def === null) return unsupported(`end event with ${defNote()} is not supported (none, terminate, error and escalation end events are)`);
+        if (def?.$type === 'bpmn:EscalationEventDefinition') {
+          return { ...common, kind: 'endEvent', terminate: false, escalationCode: this.escalationCode(def, id, true) ?? '' };
+        }
+        if (def?.$type === 'bpmn:ErrorEventDefinition') {
+          const errorCode = this.errorCode(def, id);
+          if (!errorCode) this.issue(id, 'an error end event needs a bpmn:error with an errorCode (errorRef)');
+          return { ...common, kind: 'endEvent', terminate: false, errorCode: errorCode ?? '' };
+        }
         return { ...common, kind: 'endEvent', terminate: def !== undefined };
       }
+      case 'bpmn:IntermediateThrowEvent': {
+        if (!definitions.length) return { ...common, kind: 'passThrough' };
+        const def = single(['bpmn:EscalationEventDefinition']);
+        if (!def) return unsupported(`intermediate throw event with ${defNote()} is not supported (none and escalation throw events are)`);
+        return { ...common, kind: 'escalationThrow', escalationCode: this.escalationCode(def, id, true) ?? '' };
+      }
+      case 'bpmn:Task':
+      case 'bpmn:ManualTask':
+        this.rejectLoopMarker(el, id);
+        this.rejectTaskMappings(el, id);
+        return { ...common, kind: 'passThrough' };
+      case 'bpmn:SubProcess':
+        if (el.triggeredByEvent === true) return unsupported('event sub-processes are not supported (use boundary events on an embedded sub-process)');
+        this.rejectLoopMarker(el, id);
+        this.rejectTaskMappings(el, id);
+        return { ...common, kind: 'subProcess' };
       case 'bpmn:IntermediateCatchEvent': {
         const def = single(['bpmn:TimerEventDefinition', 'bpmn:MessageEventDefinition']);
         if (!def)
@@ -303,16 +351,25 @@ class ProcessReader {
         };
       }
       case 'bpmn:BoundaryEvent': {
-        const def = single(['bpmn:TimerEventDefinition']);
+        const def = single(['bpmn:TimerEventDefinition', 'bpmn:MessageEventDefinition', 'bpmn:ErrorEventDefinition', 'bpmn:EscalationEventDefinition']);
         if (!def)
-          return unsupported(`boundary event with ${definitions.length ? defNote() : 'no event definition'} is not supported (only timer boundary events are)`);
-        return {
-          ...common,
-          kind: 'boundaryTimer',
-          attachedTo: child(el, 'attachedToRef')?.id ?? '',
-          interrupting: el.cancelActivity !== false,
-          timer: this.readTimer(def, id),
-        };
+          return unsupported(
+            `boundary event with ${definitions.length ? defNote() : 'no event definition'} is not supported (timer, message, error and escalation boundary events are)`,
+          );
+        const boundary = { ...common, attachedTo: child(el, 'attachedToRef')?.id ?? '', interrupting: el.cancelActivity !== false };
+        if (def.$type === 'bpmn:TimerEventDefinition') return { ...boundary, kind: 'boundaryTimer', timer: this.readTimer(def, id) };
+        if (def.$type === 'bpmn:MessageEventDefinition') {
+          const message = child(def, 'messageRef');
+          return { ...boundary, kind: 'boundaryMessage', messageName: text(message, 'name'), correlationKey: this.correlationKey(el, message) };
+        }
+        if (def.$type === 'bpmn:EscalationEventDefinition') {
+          const escalationCode = this.escalationCode(def, id, false);
+          return { ...boundary, kind: 'boundaryEscalation', ...(escalationCode ? { escalationCode } : {}) };
+        }
+        if (!boundary.interrupting)
+          this.issue(id, 'an error boundary event always interrupts its activity (BPMN has no non-interrupting error event); remove cancelActivity="false"');
+        const errorCode = this.errorCode(def, id);
+        return { ...boundary, kind: 'boundaryError', interrupting: true, ...(errorCode ? { errorCode } : {}) };
       }
       case 'bpmn:UserTask': {
         this.rejectTaskMappings(el, id);
@@ -372,6 +429,9 @@ class ProcessReader {
       case 'bpmn:ParallelGateway':
         this.rejectTaskMappings(el, id);
         return { ...common, kind: 'parallelGateway' };
+      case 'bpmn:InclusiveGateway':
+        this.rejectTaskMappings(el, id);
+        return { ...common, kind: 'inclusiveGateway', defaultFlow: child(el, 'default')?.id };
       case 'bpmn:EventBasedGateway':
         this.rejectTaskMappings(el, id);
         if (el.instantiate === true) return unsupported('an instantiating event-based gateway is not supported (use message or timer start events)');
@@ -398,6 +458,23 @@ class ProcessReader {
     }
     const type = ({ timeDuration: 'duration', timeDate: 'date', timeCycle: 'cycle' } as const)[present[0].prop];
     return { type, expression: String(present[0].body).trim() };
+  }
+
+  /** The errorCode of the bpmn:error an error event definition references (undefined: no reference, a catch-all on a boundary). */
+  private errorCode(def: ModdleElement, id: string): string | undefined {
+    const error = child(def, 'errorRef');
+    if (!error) return undefined;
+    const code = text(error, 'errorCode');
+    if (!code) this.issue(id, `bpmn:error ${error.id ?? ''} needs an errorCode`);
+    return code;
+  }
+
+  /** The escalationCode of the bpmn:escalation a definition references; a throw event needs one, a boundary without one catches all. */
+  private escalationCode(def: ModdleElement, id: string, required: boolean): string | undefined {
+    const escalation = child(def, 'escalationRef');
+    const code = text(escalation, 'escalationCode');
+    if (!code && (required || escalation)) this.issue(id, 'an escalation event needs a bpmn:escalation with an escalationCode (escalationRef)');
+    return code;
   }
 
   private correlationKey(el: ModdleElement, message: ModdleElement | undefined): string | undefined {

@@ -1,10 +1,10 @@
 import { initialTransition, type SnapshotFrom, type StateValue, transition } from 'xstate';
 import type { CompiledProcess, ProcessMachine } from './compile.js';
-import { EngineError, EngineErrorCode } from './errors.js';
+import { BpmnError, EngineError, EngineErrorCode } from './errors.js';
 import { toPlain, toPlainRecord } from './feel.js';
 import { withinFeelStep } from './feel-sandbox.js';
 import { type InstanceContext, type ItemToken, type MachineEvent, taskInput, taskOutput, type Token } from './instance.js';
-import type { FormField, ParsedElement } from './model.js';
+import type { BoundaryElement, FormField, ParsedElement } from './model.js';
 
 /** What the runner needs from the app. Anything these throw propagates unchanged (the app rolls the step back). */
 export interface EngineHooks {
@@ -19,6 +19,8 @@ export type InstanceEvent =
   /** Delivered to the open message wait with this name (narrowed by `waitKey` and/or `correlationKey` when given). */
   | { type: 'message'; name: string; waitKey?: string; correlationKey?: string; variables?: Record<string, unknown> }
   | { type: 'child.complete'; waitKey: string; variables: Record<string, unknown> }
+  /** The called process of this child wait ended with a BPMN error nothing inside it caught (see StepResult.error). */
+  | { type: 'child.error'; waitKey: string; errorCode: string; elementId?: string }
   | { type: 'cancel' };
 
 /** A multi-instance item: which entry of the collection this wait works on. */
@@ -65,6 +67,8 @@ export type Wait =
       correlationKey?: string;
       /** Set when the message is one of the events an event-based gateway waits on: the gateway's id. */
       eventGateway?: string;
+      /** Set for a message boundary event: the activity it is attached to. */
+      boundary?: { attachedTo: string; interrupting: boolean };
     }
   | { kind: 'child'; key: string; elementId: string; processKey: string; variables: Record<string, unknown>; item?: WaitItem };
 
@@ -99,10 +103,16 @@ export interface StepResult {
   /** Who completed each user task so far, oldest first: with `initiator`, the data for segregation-of-duties checks. */
   completedBy: Record<string, string[]>;
   initiator: string | null;
+  /**
+   * Set when a BPMN error no boundary event caught ended the instance (status `terminated`): the error code and
+   * the element that threw it. A called process hands it to its call activity (`child.error`); anywhere else it is a failure.
+   */
+  error?: { code: string; elementId: string };
 }
 
 const STATE_FORMAT = 'aimsflow.xstate/1';
 const CANCELLED = '@cancelled';
+const ERRORED = '@errored';
 /** Automatic steps (rule and service tasks) one call may run before the instance must wait again. */
 const MAX_AUTOMATIC_STEPS = 1000;
 
@@ -129,7 +139,14 @@ export async function applyEvent(def: CompiledProcess, state: PersistedInstanceS
     throw new EngineError(EngineErrorCode.InstanceNotActive, `instance is ${statusOf(def, snapshot)}; it accepts no more events`);
   }
   const steps: StepRecord[] = [];
-  const next = apply(def, snapshot, toMachineEvent(def, snapshot, event, hooks.now().toISOString()), steps);
+  const at = hooks.now().toISOString();
+  if (event.type === 'child.error') {
+    const child = deriveWaits(def, snapshot.context).find((w) => w.kind === 'child' && w.key === event.waitKey);
+    if (!child) throw new EngineError(EngineErrorCode.WaitNotFound, `no open child wait with key "${event.waitKey}"`);
+    // BPMN: the error reaches the call activity, whose error boundary events (or those of its sub-processes) may catch it.
+    return settle(def, throwError(def, snapshot, { code: event.errorCode, elementId: child.elementId, from: child.elementId, at }, steps), hooks, steps);
+  }
+  const next = apply(def, snapshot, toMachineEvent(def, snapshot, event, at), steps);
   return settle(def, next, hooks, steps);
 }
 
@@ -191,12 +208,25 @@ async function settle(def: CompiledProcess, start: Snapshot, hooks: EngineHooks,
   let snapshot = start;
   for (let done = 0; snapshot.status === 'active'; done++) {
     const active = activeElements(def, snapshot);
-    const stuck = active.find((el) => el.kind === 'exclusiveGateway');
+    const stuck = active.find((el) => el.kind === 'exclusiveGateway' || el.kind === 'inclusiveGateway');
     if (stuck) {
-      throw new EngineError(EngineErrorCode.NoFlowTaken, `no condition of exclusive gateway ${stuck.id} is true and it has no default flow`, stuck.id);
+      const kind = stuck.kind === 'exclusiveGateway' ? 'exclusive' : 'inclusive';
+      throw new EngineError(EngineErrorCode.NoFlowTaken, `no condition of ${kind} gateway ${stuck.id} is true and it has no default flow`, stuck.id);
+    }
+    const errorEnd = active.find((el) => el.kind === 'endEvent' && el.errorCode !== undefined);
+    if (errorEnd?.kind === 'endEvent') {
+      const thrown = { code: errorEnd.errorCode as string, elementId: errorEnd.id, from: errorEnd.parent, at: hooks.now().toISOString() };
+      snapshot = throwError(def, snapshot, thrown, steps);
+      continue;
     }
     const job = active.find((el) => el.kind === 'businessRuleTask' || el.kind === 'serviceTask');
-    if (!job) break;
+    if (!job) {
+      // Escalations after automatic work: the path of a non-interrupting catch runs before its thrower goes on.
+      const thrower = active.find((el) => el.kind === 'escalationThrow' || (el.kind === 'endEvent' && el.escalationCode !== undefined));
+      if (!thrower) break;
+      snapshot = throwEscalation(def, snapshot, thrower, hooks.now().toISOString(), steps);
+      continue;
+    }
     if (done >= MAX_AUTOMATIC_STEPS) {
       throw new EngineError(EngineErrorCode.StepLimitExceeded, `more than ${MAX_AUTOMATIC_STEPS} automatic steps without waiting (last: ${job.id})`, job.id);
     }
@@ -216,12 +246,85 @@ async function settle(def: CompiledProcess, start: Snapshot, hooks: EngineHooks,
       };
       snapshot = apply(def, snapshot, event, steps, decisionId ? [decisionId] : []);
     } else if (job.kind === 'serviceTask') {
-      const output = toPlainRecord(await hooks.callHandler(job.handler as string, structuredClone(input), { elementId: job.id }));
+      let handled: Record<string, unknown> | void;
+      try {
+        handled = await hooks.callHandler(job.handler as string, structuredClone(input), { elementId: job.id });
+      } catch (error) {
+        if (!(error instanceof BpmnError)) throw error;
+        const thrown = { code: error.code, elementId: job.id, from: job.id, at: hooks.now().toISOString(), variables: error.variables };
+        snapshot = throwError(def, snapshot, thrown, steps);
+        continue;
+      }
+      const output = toPlainRecord(handled);
       const variables = taskOutput(job, { ...input, ...output }) ?? output;
       snapshot = apply(def, snapshot, { type: 'service.result', waitKey, variables, at: hooks.now().toISOString() }, steps);
     }
   }
   return describe(def, snapshot, steps);
+}
+
+interface ThrownError {
+  code: string;
+  /** The element that threw it. */
+  elementId: string;
+  /** Where the search for a catching boundary event starts: the activity that threw, or the sub-process an error end event is in. */
+  from: string | undefined;
+  at: string;
+  variables?: Record<string, unknown>;
+}
+
+/** The error boundary event that catches an error thrown at `from`: on that activity, else on the sub-processes around it, innermost first. */
+function catcher(def: CompiledProcess, from: string | undefined, code: string): string | undefined {
+  for (let id = from; id !== undefined; id = def.elements[id]?.parent) {
+    const candidates = (def.index.boundaries.get(id) ?? []).filter((b) => b.kind === 'boundaryError');
+    const found =
+      candidates.find((b) => b.kind === 'boundaryError' && b.errorCode === code) ?? candidates.find((b) => b.kind === 'boundaryError' && !b.errorCode);
+    if (found) return found.id;
+  }
+  return undefined;
+}
+
+function throwError(def: CompiledProcess, snapshot: Snapshot, thrown: ThrownError, steps: StepRecord[]): Snapshot {
+  const boundaryId = catcher(def, thrown.from, thrown.code);
+  const event: MachineEvent = {
+    type: 'bpmn.error',
+    errorCode: thrown.code,
+    elementId: thrown.elementId,
+    ...(boundaryId ? { boundaryId } : {}),
+    variables: toPlainRecord(thrown.variables ?? {}),
+    at: thrown.at,
+  };
+  return apply(def, snapshot, event, steps);
+}
+
+/**
+ * An escalation goes to the nearest escalation boundary event of an enclosing sub-process (same code before a
+ * catch-all). Nothing catching it is no failure: the thrower simply goes on. A non-interrupting catch takes two
+ * events: the first starts the boundary's path (and marks the thrower's token), the second, once the path's
+ * automatic work is done, lets the thrower go on — so an escalation end event that ends the sub-process cannot
+ * cut the path short.
+ */
+function throwEscalation(def: CompiledProcess, snapshot: Snapshot, thrower: ParsedElement, at: string, steps: StepRecord[]): Snapshot {
+  const code = (thrower as { escalationCode: string }).escalationCode;
+  if (snapshot.context.tokens[thrower.id]?.thrown) {
+    return apply(def, snapshot, { type: 'bpmn.escalation', escalationCode: code, elementId: thrower.id, interrupting: false, at }, steps);
+  }
+  let boundary: BoundaryElement | undefined;
+  for (let id = thrower.parent; id !== undefined && !boundary; id = def.elements[id]?.parent) {
+    const candidates = (def.index.boundaries.get(id) ?? []).filter((b) => b.kind === 'boundaryEscalation');
+    boundary =
+      candidates.find((b) => b.kind === 'boundaryEscalation' && b.escalationCode === code) ??
+      candidates.find((b) => b.kind === 'boundaryEscalation' && !b.escalationCode);
+  }
+  const event: MachineEvent = {
+    type: 'bpmn.escalation',
+    escalationCode: code,
+    elementId: thrower.id,
+    ...(boundary ? { boundaryId: boundary.id } : {}),
+    interrupting: boundary?.interrupting ?? false,
+    at,
+  };
+  return apply(def, snapshot, event, steps);
 }
 
 function describe(def: CompiledProcess, snapshot: Snapshot, steps: StepRecord[]): StepResult {
@@ -235,6 +338,7 @@ function describe(def: CompiledProcess, snapshot: Snapshot, steps: StepRecord[])
     steps,
     completedBy: structuredClone(context.completedBy),
     initiator: context.initiator,
+    ...(context.error ? { error: { ...context.error } } : {}),
   };
 }
 
@@ -248,6 +352,7 @@ function statusOf(def: CompiledProcess, snapshot: Snapshot): InstanceStatus {
   if (snapshot.status === 'active') return 'active';
   const finalState = typeof snapshot.value === 'string' ? snapshot.value : '';
   if (finalState === CANCELLED) return 'cancelled';
+  if (finalState === ERRORED) return 'terminated';
   const el = def.elements[def.stateElements.get(finalState) ?? ''];
   return el?.kind === 'endEvent' && el.terminate ? 'terminated' : 'completed';
 }
@@ -329,6 +434,16 @@ function deriveWaits(def: CompiledProcess, context: InstanceContext): Wait[] {
           ...(token.remaining !== undefined ? { remaining: token.remaining } : {}),
         });
         break;
+      case 'boundaryMessage':
+        waits.push({
+          kind: 'message',
+          key: token.key,
+          elementId: id,
+          name: el.messageName as string,
+          ...(token.correlationKey !== undefined ? { correlationKey: token.correlationKey } : {}),
+          boundary: { attachedTo: el.attachedTo, interrupting: el.interrupting },
+        });
+        break;
       case 'messageCatch':
         waits.push({
           kind: 'message',
@@ -391,6 +506,7 @@ function toMachineEvent(def: CompiledProcess, snapshot: Snapshot, event: Instanc
     }
     case 'cancel':
       return { type: 'cancel', at };
+    case 'child.error':
     default:
       throw new EngineError(EngineErrorCode.InvalidEvent, `unknown event type "${(event as { type?: unknown }).type}"`);
   }

@@ -1,11 +1,12 @@
 import type { DefinitionIssue } from './errors.js';
-import type { BoundaryTimerElement, ParsedElement, ParsedFlow, ParsedProcess } from './model.js';
+import { type BoundaryElement, isBoundary, type ParsedElement, type ParsedFlow, type ParsedProcess } from './model.js';
 
 /**
  * Where a token lives. The root holds one token; a parallel fork opens one region per outgoing flow
- * (closed by its join); a non-interrupting boundary timer opens a path that runs beside its activity.
+ * (closed by its join, or by the end events of every branch); a non-interrupting boundary event opens a path
+ * that runs beside its activity; an embedded sub-process holds the token of its own inner flow.
  */
-export type Scope = RootScope | RegionScope | PathScope;
+export type Scope = RootScope | RegionScope | PathScope | SubScope;
 export interface RootScope {
   kind: 'root';
   id: 'root';
@@ -17,16 +18,26 @@ export interface RegionScope {
   flowId: string;
   /** Flows from inside this region into parallel joins. */
   reached: Array<{ flowId: string; joinId: string }>;
+  /** None end events that consume this branch's token (its own, and those of forks without a join inside it). */
+  ends: string[];
+  /** Whether a terminate or error end event on this branch can leave the whole scope. */
+  leaves: boolean;
 }
 export interface PathScope {
   kind: 'path';
   id: string;
   boundaryId: string;
 }
+export interface SubScope {
+  kind: 'sub';
+  id: string;
+  subProcessId: string;
+}
 
 export interface Block {
   forkId: string;
-  joinId: string;
+  /** Absent for a fork without a join: every branch ends in end events and the block is done when all have ended. */
+  joinId?: string;
   regions: RegionScope[];
 }
 
@@ -35,38 +46,54 @@ export interface Structure {
   scopeOf: Map<string, Scope>;
   /** Well-formed fork/join blocks by fork id. */
   blocks: Map<string, Block>;
-  /** Paths of non-interrupting boundary timers by boundary id. */
+  /** Paths of non-interrupting boundary events by boundary id. */
   paths: Map<string, PathScope>;
-  /** How deep each parallel fork and reminder path sits in other branches (1: in the main flow). */
+  /** Inner scopes of embedded sub-processes by sub-process id. */
+  subs: Map<string, SubScope>;
+  /** How deep each parallel fork and reminder path sits in other branches and sub-processes (1: in the main flow). */
   nesting: Map<string, number>;
   issues: DefinitionIssue[];
 }
 
 /** What may run on a non-interrupting boundary path: automatic work only, so the path ends within the step that fired it. */
-const PATH_KINDS = new Set<ParsedElement['kind']>(['boundaryTimer', 'serviceTask', 'businessRuleTask', 'exclusiveGateway', 'endEvent']);
+const PATH_KINDS = new Set<ParsedElement['kind']>([
+  'boundaryTimer',
+  'boundaryMessage',
+  'boundaryEscalation',
+  'escalationThrow',
+  'serviceTask',
+  'businessRuleTask',
+  'exclusiveGateway',
+  'passThrough',
+  'endEvent',
+]);
 
+const isSplitting = (el: ParsedElement): boolean => el.kind === 'parallelGateway' || el.kind === 'inclusiveGateway';
+
+/** A parallel or inclusive join: several incoming flows, one outgoing. */
 export function isParallelJoin(el: ParsedElement): boolean {
-  return el.kind === 'parallelGateway' && el.incoming.length > 1 && el.outgoing.length === 1;
+  return isSplitting(el) && el.incoming.length > 1 && el.outgoing.length === 1;
 }
 
+/** A parallel or inclusive fork: at most one incoming flow, several outgoing. */
 export function isParallelFork(el: ParsedElement): boolean {
-  return el.kind === 'parallelGateway' && el.incoming.length <= 1 && el.outgoing.length > 1;
+  return isSplitting(el) && el.incoming.length <= 1 && el.outgoing.length > 1;
 }
 
 /**
  * Assigns every reachable element to the scope its token lives in, and checks the structured subset:
- * each fork has one join that receives exactly its branches, branches and reminder paths stay inside
- * their scope, and no none end event sits inside a branch (it would leave the join waiting forever).
+ * each fork has one join that receives exactly its branches (or none, when every branch ends in end events),
+ * branches and reminder paths stay inside their scope, and no none end event consumes a branch a join waits for.
  */
 export function analyzeStructure(p: ParsedProcess): Structure {
   const byId = new Map(p.elements.map((e) => [e.id, e]));
   const flowById = new Map<string, ParsedFlow>(p.flows.map((f) => [f.id, f]));
-  const boundaries = new Map<string, BoundaryTimerElement[]>();
+  const boundaries = new Map<string, BoundaryElement[]>();
   for (const el of p.elements) {
-    if (el.kind === 'boundaryTimer') boundaries.set(el.attachedTo, [...(boundaries.get(el.attachedTo) ?? []), el]);
+    if (isBoundary(el)) boundaries.set(el.attachedTo, [...(boundaries.get(el.attachedTo) ?? []), el]);
   }
   const root: RootScope = { kind: 'root', id: 'root' };
-  const structure: Structure = { root, scopeOf: new Map(), blocks: new Map(), paths: new Map(), nesting: new Map(), issues: [] };
+  const structure: Structure = { root, scopeOf: new Map(), blocks: new Map(), paths: new Map(), subs: new Map(), nesting: new Map(), issues: [] };
   const depth = new Map<Scope, number>([[root, 0]]);
   const issue = (elementId: string, message: string): void => {
     if (!structure.issues.some((i) => i.elementId === elementId && i.message === message)) structure.issues.push({ elementId, message });
@@ -76,7 +103,10 @@ export function analyzeStructure(p: ParsedProcess): Structure {
       ? 'the main flow'
       : scope.kind === 'region'
         ? `branch ${scope.flowId} of parallel fork ${scope.forkId}`
-        : `the path of non-interrupting boundary timer ${scope.boundaryId}`;
+        : scope.kind === 'sub'
+          ? `sub-process ${scope.subProcessId}`
+          : `the path of non-interrupting boundary event ${scope.boundaryId}`;
+  const startsIn = (parent: string | undefined): ParsedElement[] => p.elements.filter((e) => e.type === 'bpmn:StartEvent' && e.parent === parent);
 
   const walk = (id: string, scope: Scope): void => {
     const el = byId.get(id);
@@ -95,12 +125,20 @@ export function analyzeStructure(p: ParsedProcess): Structure {
         `${el.type} cannot be on ${describe(scope)}: such a path may only run service tasks, business rule tasks and exclusive gateways and must end in an end event`,
       );
     }
-    if (el.kind === 'endEvent' && !el.terminate && scope.kind === 'region') {
-      issue(id, `a none end event inside ${describe(scope)} would leave its join waiting forever; route the branch to the join or use a terminate end event`);
+    if (el.kind === 'endEvent' && scope.kind === 'region') {
+      if (el.terminate || el.errorCode !== undefined) scope.leaves = true;
+      else scope.ends.push(el.id);
     }
     if (isParallelFork(el)) {
       forkBlock(el, scope);
       return;
+    }
+    if (el.kind === 'subProcess') {
+      const sub: SubScope = { kind: 'sub', id: `${el.id}/sub`, subProcessId: el.id };
+      structure.subs.set(el.id, sub);
+      depth.set(sub, (depth.get(scope) ?? 0) + 1);
+      structure.nesting.set(el.id, depth.get(sub) as number);
+      for (const start of startsIn(el.id)) walk(start.id, sub);
     }
     for (const boundary of boundaries.get(id) ?? []) {
       if (boundary.interrupting) {
@@ -113,12 +151,13 @@ export function analyzeStructure(p: ParsedProcess): Structure {
         walk(boundary.id, path);
       }
     }
-    for (const flowId of el.outgoing) follow(flowId, scope);
+    for (const flowId of el.outgoing) follow(flowId, scope, el);
   };
 
-  const follow = (flowId: string, scope: Scope): void => {
+  const follow = (flowId: string, scope: Scope, source: ParsedElement): void => {
     const target = byId.get(flowById.get(flowId)?.target ?? '');
-    if (!target) return;
+    // A flow across a sub-process border is reported by validation; following it would only add follow-on errors.
+    if (!target || target.parent !== source.parent) return;
     if (isParallelJoin(target)) {
       if (scope.kind === 'region') scope.reached.push({ flowId, joinId: target.id });
       else issue(target.id, `parallel join is reached from ${describe(scope)}, not from the branches of a parallel fork`);
@@ -128,25 +167,52 @@ export function analyzeStructure(p: ParsedProcess): Structure {
   };
 
   const forkBlock = (fork: ParsedElement, scope: Scope): void => {
-    const regions: RegionScope[] = fork.outgoing.map((flowId) => ({ kind: 'region', id: `${fork.id}/${flowId}`, forkId: fork.id, flowId, reached: [] }));
+    const regions: RegionScope[] = fork.outgoing.map((flowId) => ({
+      kind: 'region',
+      id: `${fork.id}/${flowId}`,
+      forkId: fork.id,
+      flowId,
+      reached: [],
+      ends: [],
+      leaves: false,
+    }));
     const level = (depth.get(scope) ?? 0) + 1;
     structure.nesting.set(fork.id, level);
     for (const region of regions) depth.set(region, level);
-    for (const region of regions) follow(region.flowId, region);
+    for (const region of regions) follow(region.flowId, region, fork);
     const joinIds = [...new Set(regions.flatMap((r) => r.reached.map((x) => x.joinId)))];
-    if (joinIds.length !== 1) {
+    if (joinIds.length === 0) {
+      // No join: every branch ends in end events, and the fork's own scope ends once all of them have.
+      structure.blocks.set(fork.id, { forkId: fork.id, regions });
+      if (scope.kind === 'region') {
+        scope.ends.push(...regions.flatMap((r) => r.ends));
+        scope.leaves ||= regions.some((r) => r.leaves);
+      }
+      return;
+    }
+    if (joinIds.length > 1) {
       issue(
         fork.id,
-        joinIds.length === 0
-          ? 'parallel fork has no matching parallel join (every fork needs one join that receives exactly its branches)'
-          : `branches of this parallel fork reach different joins (${joinIds.join(', ')}); every fork needs one join that receives exactly its branches`,
+        `branches of this parallel fork reach different joins (${joinIds.join(', ')}); every fork needs one join that receives exactly its branches`,
       );
       return;
     }
     const join = byId.get(joinIds[0]) as ParsedElement;
     let balanced = true;
+    if (join.kind !== fork.kind) {
+      balanced = false;
+      const what = fork.kind === 'inclusiveGateway' ? 'inclusive' : 'parallel';
+      issue(join.id, `is the join of ${what} fork ${fork.id}; it must be ${what === 'inclusive' ? 'an' : 'a'} ${what} gateway too`);
+    }
     for (const region of regions) {
-      if (region.reached.length === 1) continue;
+      for (const end of region.ends) {
+        balanced = false;
+        issue(
+          end,
+          `this none end event on ${describe(region)} would leave join ${join.id} waiting forever; route the branch to the join or use a terminate end event`,
+        );
+      }
+      if (region.reached.length === 1 || (region.reached.length === 0 && (region.ends.length > 0 || region.leaves))) continue;
       balanced = false;
       issue(
         fork.id,
@@ -161,17 +227,17 @@ export function analyzeStructure(p: ParsedProcess): Structure {
       balanced = false;
       issue(join.id, `parallel join receives ${foreign.join(', ')}, which do not come from the branches of fork ${fork.id}`);
     }
-    if (!balanced) return;
-    structure.blocks.set(fork.id, { forkId: fork.id, joinId: join.id, regions });
+    if (balanced) structure.blocks.set(fork.id, { forkId: fork.id, joinId: join.id, regions });
     if (structure.scopeOf.has(join.id)) {
       issue(join.id, `is the join of parallel fork ${fork.id} but is also reached elsewhere`);
       return;
     }
+    // Walked even when the block is malformed, so what follows the join is not also reported as unreachable.
     structure.scopeOf.set(join.id, scope);
-    for (const flowId of join.outgoing) follow(flowId, scope);
+    for (const flowId of join.outgoing) follow(flowId, scope, join);
   };
 
   // Unsupported start events are walked too, so their successors are not also reported as unreachable.
-  for (const el of p.elements) if (el.type === 'bpmn:StartEvent') walk(el.id, root);
+  for (const el of startsIn(undefined)) walk(el.id, root);
   return structure;
 }

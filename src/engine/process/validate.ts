@@ -2,7 +2,7 @@ import type { DefinitionIssue } from './errors.js';
 import { feelSyntaxError, isFeel, stripFeel } from './feel.js';
 import {
   type EventBasedGatewayElement,
-  isWaitingActivity,
+  isActivity,
   type MultiInstance,
   type ParsedElement,
   type ParsedProcess,
@@ -54,17 +54,28 @@ export function validateDefinition(p: ParsedProcess, opts: ValidationOptions = {
   };
   const byId = new Map(p.elements.map((e) => [e.id, e]));
 
+  // A flow that does not connect (or crosses a sub-process border) is the cause; "not reachable" would only repeat it.
+  let brokenFlow = false;
   for (const flow of p.flows) {
-    if (!byId.has(flow.source) || !byId.has(flow.target)) add(flow.id, 'sequence flow must connect two flow nodes of this process');
+    if (!byId.has(flow.source) || !byId.has(flow.target)) {
+      brokenFlow = true;
+      // moddle already named the reference it could not resolve.
+      if (!issues.some((i) => i.elementId === flow.id)) add(flow.id, 'sequence flow must connect two flow nodes of this process');
+    }
     const source = byId.get(flow.source);
-    if (flow.condition !== undefined && source && source.kind !== 'exclusiveGateway') {
-      add(flow.id, `conditional flows are only supported out of exclusive gateways (this one leaves ${source.type})`);
+    const target = byId.get(flow.target);
+    if (source && target && source.parent !== target.parent) {
+      brokenFlow = true;
+      add(flow.id, `sequence flow crosses the border of sub-process ${source.parent ?? target.parent}; connect the sub-process itself instead`);
+    }
+    if (flow.condition !== undefined && source && source.kind !== 'exclusiveGateway' && source.kind !== 'inclusiveGateway') {
+      add(flow.id, `conditional flows are only supported out of exclusive and inclusive gateways (this one leaves ${source.type})`);
     }
     if (flow.condition !== undefined) checkExpression(add, flow.id, flow.condition, 'condition');
   }
   for (const el of p.elements) checkElement(el, p, opts, add);
 
-  const starts = p.elements.filter((e) => e.kind === 'startEvent');
+  const starts = p.elements.filter((e) => e.kind === 'startEvent' && e.parent === undefined);
   if (starts.length === 0) add(p.key, 'process needs a none, timer or message start event');
   if (starts.filter((s) => s.kind === 'startEvent' && s.trigger.kind === 'none').length > 1) {
     add(p.key, 'process has more than one none start event; keep one (others can be message or timer start events)');
@@ -81,14 +92,22 @@ export function validateDefinition(p: ParsedProcess, opts: ValidationOptions = {
   for (const i of structure.issues) add(i.elementId, i.message);
   for (const [forkId, depth] of structure.nesting) {
     if (depth > limits.maxNesting)
-      add(forkId, `is nested ${depth} levels deep in parallel branches; at most ${limits.maxNesting} are allowed (AIMSFLOW_BPMN_MAX_NESTING)`);
+      add(
+        forkId,
+        `is nested ${depth} levels deep in parallel branches, sub-processes and boundary paths; at most ${limits.maxNesting} are allowed (AIMSFLOW_BPMN_MAX_NESTING)`,
+      );
   }
-  for (const el of p.elements) {
-    if (!structure.scopeOf.has(el.id) && el.kind !== 'unsupported') add(el.id, 'is not reachable from any start event');
-  }
-  const reachableEnd = p.elements.some((e) => e.kind === 'endEvent' && structure.scopeOf.get(e.id) && structure.scopeOf.get(e.id)?.kind !== 'path');
-  if (!reachableEnd) add(p.key, 'no end event is reachable from the start events');
+  // Only the first unreachable element of a sub-process that is itself unreachable or unsupported is worth a word.
+  const reported = (id: string | undefined): boolean => id !== undefined && (!structure.scopeOf.has(id) || byId.get(id)?.kind === 'unsupported');
   for (const id of gatewayLoops(p)) add(id, 'exclusive gateways form a loop with no task or event on it (it would never wait)');
+  if (brokenFlow) return issues;
+  for (const el of p.elements) {
+    if (!structure.scopeOf.has(el.id) && el.kind !== 'unsupported' && !reported(el.parent)) add(el.id, 'is not reachable from any start event');
+  }
+  const reachableEnd = p.elements.some(
+    (e) => e.kind === 'endEvent' && e.parent === undefined && structure.scopeOf.get(e.id) && structure.scopeOf.get(e.id)?.kind !== 'path',
+  );
+  if (!reachableEnd) add(p.key, 'no end event is reachable from the start events');
   return issues;
 }
 
@@ -128,6 +147,7 @@ function checkElement(el: ParsedElement, p: ParsedProcess, opts: ValidationOptio
       return;
     case 'startEvent':
       if (el.incoming.length) add(el.id, 'start event cannot have incoming flows');
+      if (el.parent !== undefined && el.trigger.kind !== 'none') add(el.id, `the start event of sub-process ${el.parent} must be a none start event`);
       checkSingleOutgoing(el, add);
       if (el.trigger.kind === 'message' && !el.trigger.messageName) add(el.id, 'message start event needs a message with a name');
       if (el.trigger.kind === 'timer') checkTimer(el.id, el.trigger.timer, add);
@@ -135,6 +155,18 @@ function checkElement(el: ParsedElement, p: ParsedProcess, opts: ValidationOptio
     case 'endEvent':
       if (el.outgoing.length) add(el.id, 'end event cannot have outgoing flows');
       return;
+    case 'passThrough':
+    case 'escalationThrow':
+      checkSingleOutgoing(el, add);
+      return;
+    case 'subProcess': {
+      checkSingleOutgoing(el, add);
+      const inner = p.elements.filter((e) => e.parent === el.id);
+      const starts = inner.filter((e) => e.type === 'bpmn:StartEvent');
+      if (starts.length !== 1) add(el.id, `an embedded sub-process needs exactly one none start event (it has ${starts.length})`);
+      if (!inner.some((e) => e.kind === 'endEvent')) add(el.id, 'an embedded sub-process needs an end event');
+      return;
+    }
     case 'userTask':
       checkSingleOutgoing(el, add);
       if (!el.candidateRoles) {
@@ -186,10 +218,18 @@ function checkElement(el: ParsedElement, p: ParsedProcess, opts: ValidationOptio
       return;
     }
     case 'parallelGateway':
+    case 'inclusiveGateway': {
+      const what = el.kind === 'parallelGateway' ? 'parallel' : 'inclusive';
       if (!isParallelFork(el) && !isParallelJoin(el)) {
-        add(el.id, 'parallel gateway must either fork (one incoming, several outgoing flows) or join (several incoming, one outgoing flow)');
+        add(el.id, `${what} gateway must either fork (one incoming, several outgoing flows) or join (several incoming, one outgoing flow)`);
+      }
+      if (el.kind !== 'inclusiveGateway') return;
+      if (el.defaultFlow && !el.outgoing.includes(el.defaultFlow)) add(el.id, `default flow ${el.defaultFlow} is not an outgoing flow of this gateway`);
+      if (el.defaultFlow && p.flows.find((f) => f.id === el.defaultFlow)?.condition !== undefined) {
+        add(el.defaultFlow, 'the default flow of an inclusive gateway cannot have a condition');
       }
       return;
+    }
     case 'eventBasedGateway':
       checkEventGateway(el, p, add);
       return;
@@ -206,11 +246,34 @@ function checkElement(el: ParsedElement, p: ParsedProcess, opts: ValidationOptio
       if (!el.messageName) add(el.id, 'message catch event needs a message with a name');
       if (el.correlationKey) checkExpression(add, el.id, el.correlationKey, 'correlation key');
       return;
-    case 'boundaryTimer': {
+    case 'boundaryTimer':
+    case 'boundaryMessage':
+    case 'boundaryError':
+    case 'boundaryEscalation': {
       const host = byId(el.attachedTo);
-      if (!host || !isWaitingActivity(host)) add(el.id, 'boundary timers are only supported on user tasks and call activities');
+      if (!host || !isActivity(host)) add(el.id, `boundary events are only supported on activities (tasks, sub-processes and call activities)`);
+      else if (host.parent !== el.parent) add(el.id, `boundary event must be drawn in the same scope as ${host.id}`);
       if (el.incoming.length) add(el.id, 'boundary event cannot have incoming flows');
       checkSingleOutgoing(el, add);
+      if (el.kind === 'boundaryMessage') {
+        if (!el.messageName) add(el.id, 'message boundary event needs a message with a name');
+        if (el.correlationKey) checkExpression(add, el.id, el.correlationKey, 'correlation key');
+        return;
+      }
+      if (el.kind === 'boundaryError') {
+        const twin = p.elements.find((e) => e.kind === 'boundaryError' && e.attachedTo === el.attachedTo && e.errorCode === el.errorCode && e.id !== el.id);
+        if (twin) add(el.id, `catches ${el.errorCode ? `error "${el.errorCode}"` : 'every error'} like ${twin.id} on the same activity`);
+        return;
+      }
+      if (el.kind === 'boundaryEscalation') {
+        // An escalation comes from inside the activity: only an embedded sub-process can throw one here.
+        if (host && host.kind !== 'subProcess') add(el.id, 'escalation boundary events are only supported on embedded sub-processes');
+        const twin = p.elements.find(
+          (e) => e.kind === 'boundaryEscalation' && e.attachedTo === el.attachedTo && e.escalationCode === el.escalationCode && e.id !== el.id,
+        );
+        if (twin) add(el.id, `catches ${el.escalationCode ? `escalation "${el.escalationCode}"` : 'every escalation'} like ${twin.id} on the same activity`);
+        return;
+      }
       if (!el.timer) return;
       if (el.timer.type === 'cycle' && el.interrupting)
         add(el.id, 'a time cycle is only supported on non-interrupting boundary timers (an interrupting one fires once)');

@@ -1,14 +1,15 @@
-import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { EntityManager } from 'typeorm';
 import { AuditTrailService } from '../../audit-trail/audit-trail.service.js';
-import { type Actor, isRole, ROLES, SYSTEM_ACTOR } from '../../auth/roles.js';
-import { canonicalRole } from '../../tasks/candidate-roles.js';
+import { type Actor, SYSTEM_ACTOR } from '../../auth/roles.js';
 import { Clock } from '../../clock/clock.js';
 import { type Page, page, type PageQueryDto } from '../../common/pagination.js';
+import { PeopleDirectory } from '../../common/people-directory.js';
+import { RoleUsages } from '../../common/role-usages.js';
 import type { AppConfig } from '../../config/app-config.js';
 import { Database } from '../../database/database.js';
 import {
@@ -37,6 +38,7 @@ import { type DefinitionProblem, engineCall, ProcessError, ProcessErrorCode } fr
 import { ProcessDefinitionsRepository } from '../repositories/process-definitions.repository.js';
 import { ProcessJobsRepository } from '../repositories/process-jobs.repository.js';
 import { DefinitionCache } from './definition-cache.js';
+import { rolesNamedBy } from './definition-roles.js';
 
 /** Issues become problem entries pointing at the element (`/elements/<id>`), or at the document (`/`). */
 function toProblems(issues: DefinitionIssue[]): DefinitionProblem[] {
@@ -48,7 +50,7 @@ function toProblems(issues: DefinitionIssue[]): DefinitionProblem[] {
 }
 
 @Injectable()
-export class DefinitionsService implements OnApplicationBootstrap {
+export class DefinitionsService implements OnModuleInit, OnApplicationBootstrap {
   private readonly logger = new Logger(DefinitionsService.name);
 
   constructor(
@@ -61,7 +63,25 @@ export class DefinitionsService implements OnApplicationBootstrap {
     private readonly audit: AuditTrailService,
     private readonly clock: Clock,
     private readonly config: ConfigService<AppConfig, true>,
+    private readonly people: PeopleDirectory,
+    private readonly roleUsages: RoleUsages,
   ) {}
+
+  /** Every stored version counts (instances of any version may still open tasks), so a role they name stays defined. */
+  onModuleInit(): void {
+    this.roleUsages.register({ describe: 'process definitions', usages: (role) => this.namingRole(role) });
+  }
+
+  private async namingRole(role: string): Promise<string[]> {
+    const usages: string[] = [];
+    for (const version of await this.repository.allVersions(this.db.manager)) {
+      const compiled = await this.cache.get(this.db.manager, version.id);
+      for (const named of rolesNamedBy({ ...compiled, elements: Object.values(compiled.elements) })) {
+        if (named.role === role) usages.push(`${version.key} v${version.version} ${named.via} of ${named.elementId}`);
+      }
+    }
+    return usages;
+  }
 
   /** Runs after the rules module's own start-up sync (it is imported, so it bootstraps first): rule sets are known. */
   async onApplicationBootstrap(): Promise<void> {
@@ -110,9 +130,10 @@ export class DefinitionsService implements OnApplicationBootstrap {
       if (existing) return { ...toProcessDefinitionDto(existing), created: false };
 
       const issues = validateDefinition(parsed, { knownRuleSets: new Set(await this.ruleSets.activeKeys(m)), knownHandlers: this.handlers.names() });
-      for (const role of Array.isArray(parsed.startableBy) ? parsed.startableBy : []) {
-        if (!isRole(canonicalRole(role)))
-          issues.push({ elementId: parsed.key, message: `aimsflow:startableBy names "${role}", which is not a role (${ROLES.join(', ')})` });
+      const named = rolesNamedBy(parsed);
+      const undefinedRoles = new Set(await this.people.undefinedRoles([...new Set(named.map((n) => n.role))]));
+      for (const n of named.filter((n) => undefinedRoles.has(n.role))) {
+        issues.push({ elementId: n.elementId, message: `${n.via} names "${n.written}", which is no defined role (GET /roles lists them)` });
       }
       if (issues.length) {
         throw new ProcessError(

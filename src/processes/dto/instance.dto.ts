@@ -37,7 +37,7 @@ export class InstanceSummaryDto {
   @ApiProperty({
     enum: INSTANCE_STATUSES,
     description:
-      '`failed`: still running, but a timer- or message-driven step failed on every attempt (see `incidents`); `terminated`: a terminate end event ended it',
+      '`failed`: still running, but a timer- or message-driven step failed on every attempt (see `incidents`); `terminated`: a terminate end event ended it, or (a called process) a BPMN error that its call activity received',
   })
   status: InstanceStatusValue;
 
@@ -104,7 +104,7 @@ export class InstanceOpenTaskDto {
   @ApiProperty({ example: 'Task_review' })
   elementId: string;
 
-  @ApiProperty({ type: [String], example: ['compliance-officer'] })
+  @ApiProperty({ type: [String], example: ['compliance-officer'], description: 'Built-in or organisation-defined role keys (`GET /roles`)' })
   candidateRoles: string[];
 
   @ApiProperty({ type: String, nullable: true, example: 'carla' })

@@ -4,6 +4,7 @@ import { AuditTrailService } from '../../audit-trail/audit-trail.service.js';
 import type { Actor } from '../../auth/roles.js';
 import { DomainError } from '../../common/domain-error.js';
 import { isDatabaseError } from '../../database/database-errors.js';
+import { BpmnError } from '../../engine/process/index.js';
 import type { ServiceTaskHandlerDto } from '../dto/handler.dto.js';
 import { ProcessError, ProcessErrorCode } from '../processes.errors.js';
 
@@ -76,6 +77,15 @@ export class HandlerRegistry {
       (_variables, ctx) => ctx.params,
     );
     this.register(
+      'throw-error',
+      'Throws the BPMN error given as `code` (with an optional `message`), e.g. `throw-error?code=REJECTED`, for an error boundary event to catch.',
+      (_variables, ctx) => {
+        const code = typeof ctx.params.code === 'string' || typeof ctx.params.code === 'number' ? String(ctx.params.code) : '';
+        if (!code) throw new Error('throw-error needs a code parameter, e.g. throw-error?code=REJECTED');
+        throw new BpmnError(code, typeof ctx.params.message === 'string' ? ctx.params.message : undefined);
+      },
+    );
+    this.register(
       'notify',
       'Records a notification (audit action `process-instance.notification`) naming the element, the instance and its subject, for reminders and escalations.',
       async (_variables, ctx) => {
@@ -117,7 +127,8 @@ export class HandlerRegistry {
       output = await handler.run(variables, { ...ctx, params });
     } catch (error) {
       // A refusal keeps its own code; a database error is the database's (a deadlock is retried, a timeout is 503), never the handler's.
-      if (error instanceof DomainError || isDatabaseError(error)) throw error;
+      // A BPMN error is a business outcome the model catches with an error boundary event.
+      if (error instanceof DomainError || isDatabaseError(error) || error instanceof BpmnError) throw error;
       const reason = error instanceof Error ? error.message : String(error);
       throw new ProcessError(ProcessErrorCode.HandlerFailed, `service task ${ctx.elementId} (handler "${name}") failed: ${reason}`, [], {
         elementId: ctx.elementId,

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { EntityManager } from 'typeorm';
 import { AuditTrailService } from '../../audit-trail/audit-trail.service.js';
-import { type Actor, isRole, SYSTEM_ACTOR } from '../../auth/roles.js';
+import { type Actor, SYSTEM_ACTOR } from '../../auth/roles.js';
 import { Clock, ManualClock } from '../../clock/clock.js';
 import type { AppConfig } from '../../config/app-config.js';
 import { Database } from '../../database/database.js';
@@ -56,7 +56,7 @@ interface JobPayload {
 }
 
 function payloadActor(payload: JobPayload): Actor {
-  return payload.actor ? { subject: payload.actor.subject, roles: payload.actor.roles.filter(isRole), tokenId: null } : SYSTEM_ACTOR;
+  return payload.actor ? { subject: payload.actor.subject, roles: payload.actor.roles, tokenId: null } : SYSTEM_ACTOR;
 }
 
 /**

@@ -75,6 +75,11 @@ export class ProcessDefinitionsRepository {
     });
   }
 
+  /** Every stored version, by key and version. */
+  allVersions(m: EntityManager): Promise<Array<{ id: string; key: string; version: number }>> {
+    return sql(m, `SELECT id, key, version FROM process_definitions ORDER BY key, version`);
+  }
+
   async xml(m: EntityManager, key: string, version: number): Promise<string | undefined> {
     return (await sqlOne<{ xml: string }>(m, `SELECT xml FROM process_definitions WHERE key = $1 AND version = $2`, [key, version]))?.xml;
   }

@@ -7,7 +7,7 @@ import type { Actor } from '../../auth/roles.js';
 import { Clock } from '../../clock/clock.js';
 import type { AppConfig } from '../../config/app-config.js';
 import type { LockedAlongside } from '../../database/locked-alongside.js';
-import { applyEvent, type EngineHooks, type InstanceEvent, startInstance } from '../../engine/process/index.js';
+import { applyEvent, type EngineHooks, type InstanceEvent, startInstance, type StepResult } from '../../engine/process/index.js';
 import { RuleEvaluator } from '../../rules/rule-evaluator.service.js';
 import { OutboxService } from '../../webhooks/outbox.service.js';
 import { DefinitionCache } from '../definitions/definition-cache.js';
@@ -177,6 +177,7 @@ export class ProcessEngineService implements MessageSteps {
     const result = await engineCall(() =>
       startInstance(compiled, options.variables, this.hooks(unit, instance), { startEventId: options.startEventId, initiator: options.initiator }),
     );
+    assertCaught(instance, result);
     const step: Step = { unit, instance, result, event: { type: 'start' }, details: options.parent ? { parentId: options.parent.id } : {} };
     await this.writer.write(step, compiled);
     const started = { definitionKey: definition.key, definitionVersion: definition.version, subject: options.subject, parentId: instance.parentId };
@@ -191,6 +192,7 @@ export class ProcessEngineService implements MessageSteps {
     const state = instance.state;
     if (!state) throw new ProcessError(ProcessErrorCode.InstanceNotActive, `Instance ${instance.id} never started: retry its incident first`);
     const result = await engineCall(() => applyEvent(compiled, state, event, this.hooks(unit, instance)));
+    assertCaught(instance, result);
     const step: Step = { unit, instance, result, event, details, previous: instance.waits };
     await this.writer.write(step, compiled);
     await this.consequences(step);
@@ -311,4 +313,18 @@ export class ProcessEngineService implements MessageSteps {
       throw new ProcessError(ProcessErrorCode.InstanceNotActive, `Instance ${instance.id} is ${instance.status}; it accepts no more events`);
     }
   }
+}
+
+/**
+ * A BPMN error nothing in the instance caught ends a called process, and its call activity gets the error
+ * (`child.error`); anywhere else the step fails naming the element and the error code — a timer- or
+ * message-driven step is retried and then becomes an incident, a request is answered 422.
+ */
+function assertCaught(instance: ProcessInstanceEntity, result: StepResult): void {
+  if (!result.error || instance.parentId) return;
+  const { code, elementId } = result.error;
+  throw new ProcessError(ProcessErrorCode.UncaughtBpmnError, `BPMN error "${code}" thrown by ${elementId} is not caught by any error boundary event`, [], {
+    elementId,
+    errorCode: code,
+  });
 }

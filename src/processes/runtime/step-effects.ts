@@ -42,7 +42,7 @@ export class StepEffects {
       const fired = previous.find((w): w is TimerWait => w.kind === 'timer' && w.key === event.waitKey);
       if (fired?.boundary) await this.boundaryTimerFired(step, fired.elementId, fired.boundary);
     }
-    const consumedChild = event.type === 'child.complete' ? event.waitKey : undefined;
+    const consumedChild = event.type === 'child.complete' || event.type === 'child.error' ? event.waitKey : undefined;
     const leftChildren = removed.filter((w) => w.kind === 'child' && w.key !== consumedChild).map((w) => w.key);
     return {
       childrenToStart: added.filter(isKind('child')),
@@ -75,11 +75,15 @@ export class StepEffects {
         },
       });
     }
-    // BPMN: a called process that ends (a terminate end event included) completes its call activity.
+    // BPMN: a called process that ends (a terminate end event included) completes its call activity; one ended by an
+    // uncaught BPMN error hands the error to the call activity instead, for its error boundary events.
     if (instance.parentId && instance.parentWaitKey && instance.status !== 'cancelled') {
+      const waitKey = instance.parentWaitKey;
       unit.followUps.push({
         instanceId: instance.parentId,
-        event: { type: 'child.complete', waitKey: instance.parentWaitKey, variables: result.variables },
+        event: result.error
+          ? { type: 'child.error', waitKey, errorCode: result.error.code, elementId: result.error.elementId }
+          : { type: 'child.complete', waitKey, variables: result.variables },
         details: { childId: instance.id },
       });
     }
@@ -102,6 +106,7 @@ export class StepEffects {
         id: task?.id ?? null,
         name: task?.name ?? null,
         assignee: task?.assignee ?? null,
+        candidateRoles: task?.candidateRoles ?? [],
         instanceId: instance.id,
         elementId: boundary.attachedTo,
         timer,

@@ -45,7 +45,15 @@ export class StepWriter {
       subjectType: instance.subjectType,
       subjectId: instance.subjectId,
     };
-    const opened = this.tasks.openIn(stmt, origin, added.filter(isKind('userTask')), (id) => compiled.elements[id]?.documentation, now, changes);
+    const opened = this.tasks.openIn(
+      stmt,
+      origin,
+      added.filter(isKind('userTask')),
+      (id) => compiled.elements[id]?.documentation,
+      { initiator: result.initiator, completedBy: result.completedBy, waits: result.waits },
+      now,
+      changes,
+    );
     const left = removed.filter((w) => w.key !== consumed);
     this.tasks.cancelIn(
       stmt,
@@ -84,15 +92,18 @@ export class StepWriter {
       const wait = previous?.find((w): w is UserTaskWait => w.kind === 'userTask' && w.key === event.waitKey);
       if (!wait || !details.taskId) throw new Error(`task.complete of ${event.waitKey} needs the open task's wait and id`);
       const task = { id: details.taskId, name: wait.name, elementId: wait.elementId };
+      const returnedTo = await this.tasks.returnedTo(m, instance.id, wait.elementId, completion);
       taskEvents(
         task,
         'task.completed',
         { outcome: completion.outcome, variables: completion.variables },
-        { completedBy: completion.by, outcome: completion.outcome },
+        { completedBy: completion.by, outcome: completion.outcome, returnedTo },
       );
     }
-    for (const task of opened)
-      taskEvents(task, 'task.created', { candidateRoles: task.candidateRoles, dueAt: task.dueAt }, { candidateRoles: task.candidateRoles, dueAt: task.dueAt });
+    for (const task of opened) {
+      const { candidateRoles, dueAt, barred } = task;
+      taskEvents(task, 'task.created', { candidateRoles, dueAt }, { candidateRoles, dueAt, barred });
+    }
     this.audit.appendIn(stmt, unit.actor, audits);
     this.outbox.publishIn(stmt, announcements);
 

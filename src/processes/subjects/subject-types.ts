@@ -21,6 +21,13 @@ export class SubjectTypes {
     this.registers.set(type, exists);
   }
 
+  /** Whether a register row exists; undefined when no register of that type is registered (evidence links name only registers that exist). */
+  async rowExists(m: EntityManager, type: string, id: string): Promise<boolean | undefined> {
+    const exists = this.registers.get(type);
+    if (!exists) return undefined;
+    return UUID.test(id) && (await exists(m, id));
+  }
+
   /** Why the subject cannot be named by an API start, with the pointer at fault; undefined when it can. */
   async problem(m: EntityManager, subject: { type: string; id: string }): Promise<{ pointer: string; message: string } | undefined> {
     if (SYSTEM_TYPES.has(subject.type)) return { pointer: '/subject/type', message: `"${subject.type}" is the service's own subject type` };

@@ -70,7 +70,11 @@ export class TaskDto {
   @ApiProperty()
   subjectId: string;
 
-  @ApiProperty({ type: [String], example: ['compliance-officer'], description: 'Roles that may claim and complete it' })
+  @ApiProperty({
+    type: [String],
+    example: ['compliance-officer'],
+    description: 'Roles that may claim and complete it: built-in or organisation-defined keys (`GET /roles`), in canonical form',
+  })
   candidateRoles: string[];
 
   @ApiProperty({ type: String, nullable: true, example: 'carla' })

@@ -10,7 +10,10 @@ export class TaskQueryDto extends SubjectQueryDto {
   @SubjectField()
   assignee?: string;
 
-  @ApiPropertyOptional({ description: 'Tasks this role may claim (`risk_officer` and `risk-officer` are the same role)', example: 'risk-officer' })
+  @ApiPropertyOptional({
+    description: 'Tasks this role may claim, built-in or organisation-defined (`risk_officer` and `risk-officer` are the same role)',
+    example: 'risk-officer',
+  })
   @IsOptional()
   @IsString()
   candidateRole?: string;
@@ -58,7 +61,7 @@ export class CompleteTaskDto {
 export class DelegateTaskDto {
   @ApiProperty({
     description:
-      'Subject (token holder) to hand the task to: must be able to act now (a token neither revoked nor expired) with one of its candidate roles, and not be barred by segregation of duties',
+      'Subject to hand the task to: must be able to act now with one of its candidate roles (a token neither revoked nor expired, or an active person in the directory holding the role), and not be barred by segregation of duties; a deactivated person is refused (409 `delegate-inactive`)',
     example: 'rosa',
   })
   @SubjectField()

@@ -48,6 +48,26 @@ export interface ApprovalRow {
   index: number | null;
 }
 
+/** The latest task of an element, as a timer on it announces it. */
+export interface LatestTask {
+  id: string;
+  name: string;
+  assignee: string | null;
+  candidateRoles: string[];
+}
+
+/** An open task whose due time came near or passed, as its announcement tells it. */
+export interface DeadlineTask {
+  id: string;
+  name: string;
+  dueAt: Date;
+  assignee: string | null;
+  candidateRoles: string[];
+  instanceId: string;
+  subjectType: string;
+  subjectId: string;
+}
+
 const ALIAS = 't';
 
 /** The only code that reads and writes `tasks`. Rows are opened, cancelled and completed by process steps, in the step's statement. */
@@ -144,16 +164,60 @@ export class TasksRepository {
     return qb.orderBy('t.due_at', 'ASC', 'NULLS LAST').addOrderBy('t.created_at', 'ASC').addOrderBy('t.id').take(limit).skip(offset).getManyAndCount();
   }
 
+  /** Open tasks offered to the role (a role in use by them cannot be deleted). */
+  openOfferedTo(m: EntityManager, role: string): Promise<Array<{ id: string; name: string; definition_key: string }>> {
+    return sql(m, `SELECT id, name, definition_key FROM tasks WHERE status = 'open' AND $1 = ANY(candidate_roles) ORDER BY created_at, id`, [role]);
+  }
+
   openForInstance(m: EntityManager, instanceId: string): Promise<TaskEntity[]> {
     return m.getRepository(TaskEntity).find({ where: { instanceId, status: 'open' }, order: { createdAt: 'ASC', id: 'ASC' } });
   }
 
   /** The newest task of an element of an instance (the one a boundary timer fired on). */
-  latestForElement(m: EntityManager, instanceId: string, elementId: string): Promise<{ id: string; name: string; assignee: string | null } | undefined> {
-    return sqlOne<{ id: string; name: string; assignee: string | null }>(
+  latestForElement(m: EntityManager, instanceId: string, elementId: string): Promise<LatestTask | undefined> {
+    return sqlOne<LatestTask>(
       m,
-      `SELECT id, name, assignee FROM tasks WHERE instance_id = $1 AND element_id = $2 ORDER BY created_at DESC LIMIT 1`,
+      `SELECT id, name, assignee, candidate_roles AS "candidateRoles" FROM tasks WHERE instance_id = $1 AND element_id = $2 ORDER BY created_at DESC LIMIT 1`,
       [instanceId, elementId],
+    );
+  }
+
+  /**
+   * Who submitted the work a completion sends back: the last person other than `by` who completed a
+   * task of the instance on another element (a multi-instance sibling is a fellow approver).
+   */
+  async submitterBefore(m: EntityManager, instanceId: string, elementId: string, by: string): Promise<string | null> {
+    const row = await sqlOne<{ completed_by: string }>(
+      m,
+      `SELECT completed_by FROM tasks WHERE instance_id = $1 AND status = 'completed' AND element_id <> $2 AND completed_by <> $3
+        ORDER BY completed_at DESC LIMIT 1`,
+      [instanceId, elementId, by],
+    );
+    return row?.completed_by ?? null;
+  }
+
+  /**
+   * Marks up to `limit` open tasks as announced `overdue` (due by `now`) or `due-soon` (due by
+   * `horizon`), once each, and returns them. SKIP LOCKED: a task row locked by a step or a claim is
+   * left for the next pass, so this never waits on (or deadlocks with) the instance lock order.
+   */
+  announceDeadlines(m: EntityManager, which: 'overdue' | 'due-soon', now: Date, horizon: Date, limit: number): Promise<DeadlineTask[]> {
+    const [column, upTo] = which === 'overdue' ? ['overdue_announced_at', now] : ['due_soon_announced_at', horizon];
+    // An overdue task counts as announced due soon too: it is never announced so afterwards.
+    const set = which === 'overdue' ? 'overdue_announced_at = $1, due_soon_announced_at = coalesce(t.due_soon_announced_at, $1)' : 'due_soon_announced_at = $1';
+    return sql<DeadlineTask>(
+      m,
+      `WITH due AS (
+         SELECT id FROM tasks
+          WHERE status = 'open' AND due_at IS NOT NULL AND overdue_announced_at IS NULL AND ${column} IS NULL AND due_at <= $2
+          ORDER BY due_at LIMIT $3 FOR UPDATE SKIP LOCKED),
+       announced AS (
+         UPDATE tasks t SET ${set}
+           FROM due WHERE t.id = due.id
+         RETURNING t.id, t.name, t.due_at AS "dueAt", t.assignee, t.candidate_roles AS "candidateRoles", t.instance_id AS "instanceId",
+                   t.subject_type AS "subjectType", t.subject_id AS "subjectId")
+       SELECT * FROM announced`,
+      [now, upTo, limit],
     );
   }
 

@@ -1,0 +1,25 @@
+import type { EntityManager } from 'typeorm';
+
+/** Current evidence linked to one record, and how many of those items have expired. */
+export interface LinkedEvidence {
+  count: number;
+  expired: number;
+}
+
+/** The task a form's evidence is given for: evidence must be linked to its AI system (when it is about one) or to the task itself. */
+export interface EvidenceTask {
+  id: string;
+  subjectType: string;
+  subjectId: string;
+}
+
+/**
+ * The evidence register as other modules see it (tasks, controls), provided by the evidence
+ * module: they ask it about evidence and never touch its tables.
+ */
+export abstract class EvidenceRegister {
+  /** Why each given id cannot serve as evidence of the task (unknown, superseded, linked elsewhere); empty when every one can. */
+  abstract problemsAsTaskEvidence(m: EntityManager, ids: string[], task: EvidenceTask): Promise<Array<{ index: number; message: string }>>;
+  /** Per Annex A control id: its current evidence and how much of it has expired (valid until before now, per the service clock). */
+  abstract byControl(): Promise<Map<string, LinkedEvidence>>;
+}

@@ -1,0 +1,125 @@
+import type { NotificationKind } from '../common/people-directory.js';
+
+/** What a notification says about one task: stored with each delivery, rendered per channel when sent. */
+export interface TaskMessage {
+  kind: NotificationKind;
+  taskId: string;
+  taskName: string;
+  title: string;
+  body: string;
+  /** The task in the console. */
+  link: string;
+}
+
+/** The daily digest of one person on one channel: the tasks in the order they came. */
+export interface DigestMessage {
+  kind: 'digest';
+  items: TaskMessage[];
+}
+
+export type NotificationMessage = TaskMessage | DigestMessage;
+
+const SYSTEM = 'aimsflow';
+
+/** An event's `data` as far as the messages read it. */
+export interface TaskEventData {
+  id: string;
+  name: string | null;
+  candidateRoles?: string[];
+  dueAt?: string | null;
+  by?: string;
+  completedBy?: string;
+  outcome?: string | null;
+}
+
+/** Title and sentence of a notification of this kind about the task. */
+export function taskMessage(kind: NotificationKind, data: TaskEventData, publicUrl: string): TaskMessage {
+  const name = data.name ?? 'A task';
+  const due = data.dueAt ? ` It is due ${data.dueAt.replace('T', ' ').replace(/:\d\d\.\d+Z$/, ' UTC')}.` : '';
+  const texts: Record<NotificationKind, [string, string]> = {
+    'task-available': [`New task: ${name}`, `"${name}" waits for someone with the role ${(data.candidateRoles ?? []).join(' or ')}.${due}`],
+    'task-assigned': [`Assigned to you: ${name}`, `${data.by ?? 'Someone'} handed "${name}" to you.${due}`],
+    'task-due-soon': [`Due soon: ${name}`, `"${name}" is still open.${due}`],
+    'task-overdue': [`Overdue: ${name}`, `"${name}" is past its due time and still open.${due}`],
+    'task-reminder': [`Reminder: ${name}`, `"${name}" is still open.`],
+    'task-escalated': [`Escalated: ${name}`, `"${name}" was not done in time and has been escalated.`],
+    'work-returned': [
+      `Sent back: ${name}`,
+      `${data.completedBy ?? 'A reviewer'} completed "${name}" with "${data.outcome ?? 'returned'}": the work you submitted comes back to you.`,
+    ],
+    'approval-waiting-on-you': [`Waiting only on you: ${name}`, `You are the only person who can act on "${name}".${due}`],
+  };
+  const [title, body] = texts[kind];
+  return { kind, taskId: data.id, taskName: name, title, body, link: `${publicUrl}/tasks/${data.id}` };
+}
+
+export interface Mail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+
+/** The e-mail of a message: plain text and simple HTML, the subject naming the task (or the digest) and the system. */
+export function mailOf(message: NotificationMessage): Mail {
+  if (message.kind === 'digest') {
+    const n = message.items.length;
+    return {
+      subject: `[${SYSTEM}] ${n} new ${n === 1 ? 'task' : 'tasks'} for you`,
+      text: [`${n === 1 ? 'A task' : `${n} tasks`} you may work:`, '', ...message.items.map((i) => `- ${i.taskName}: ${i.link}`), ''].join('\n'),
+      html:
+        `<p>${n === 1 ? 'A task' : `${n} tasks`} you may work:</p><ul>` +
+        message.items.map((i) => `<li><a href="${escapeHtml(i.link)}">${escapeHtml(i.taskName)}</a></li>`).join('') +
+        '</ul>',
+    };
+  }
+  return {
+    subject: `[${SYSTEM}] ${message.title}`,
+    text: `${message.body}\n\nOpen the task: ${message.link}\n`,
+    html: `<p>${escapeHtml(message.body)}</p><p><a href="${escapeHtml(message.link)}">Open the task</a></p>`,
+  };
+}
+
+const linesOf = (message: NotificationMessage) =>
+  message.kind === 'digest' ? message.items.map((i) => ({ title: i.taskName, link: i.link })) : [{ title: message.title, link: message.link }];
+
+/** A Slack incoming-webhook message: `text` for notifications, blocks with a button per task. */
+export function slackPayload(message: NotificationMessage): Record<string, unknown> {
+  const text = message.kind === 'digest' ? mailOf(message).subject : `${message.title}: ${message.body}`;
+  const blocks: unknown[] = [
+    { type: 'section', text: { type: 'mrkdwn', text: message.kind === 'digest' ? `*${text}*` : `*${message.title}*\n${message.body}` } },
+  ];
+  for (const line of linesOf(message)) {
+    blocks.push({
+      type: 'section',
+      text: { type: 'mrkdwn', text: line.title },
+      accessory: { type: 'button', text: { type: 'plain_text', text: 'Open task' }, url: line.link },
+    });
+  }
+  return { text, blocks };
+}
+
+/** A Microsoft Teams incoming-webhook message: one Adaptive Card with an "Open task" action per task. */
+export function teamsPayload(message: NotificationMessage): Record<string, unknown> {
+  const heading = message.kind === 'digest' ? mailOf(message).subject : message.title;
+  const body: unknown[] = [{ type: 'TextBlock', text: heading, weight: 'Bolder', size: 'Medium', wrap: true }];
+  if (message.kind !== 'digest') body.push({ type: 'TextBlock', text: message.body, wrap: true });
+  else for (const line of linesOf(message)) body.push({ type: 'TextBlock', text: `[${line.title}](${line.link})`, wrap: true });
+  return {
+    type: 'message',
+    attachments: [
+      {
+        contentType: 'application/vnd.microsoft.card.adaptive',
+        contentUrl: null,
+        content: {
+          $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+          type: 'AdaptiveCard',
+          version: '1.4',
+          body,
+          actions: message.kind === 'digest' ? [] : [{ type: 'Action.OpenUrl', title: 'Open task', url: message.link }],
+        },
+      },
+    ],
+  };
+}
