@@ -77,6 +77,14 @@ describe.each<HttpAdapterName>(['express', 'fastify'])('HTTP conventions on %s',
     expect(made.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it('serves the console at / under its own CSP, and an unknown path to an API client stays a problem', async () => {
+    const page = await http.get('/systems').set('Accept', 'text/html').expect(200);
+    expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(page.headers['content-security-policy']).toMatch(/style-src 'self' 'nonce-[^']+'/);
+    expect(page.text).toContain('<div id="root">');
+    expectProblem(await http.get('/systems').set('Accept', 'application/json'), 404);
+  });
+
   it('opens a session cookie from an API token, refuses a cookie write without the CSRF token, and clears the cookie at logout', async () => {
     const signedIn = await http.post('/api/v1/auth/token-session').send({ token: ADMIN }).expect(200);
     const [cookie] = (signedIn.headers['set-cookie'] as unknown as string[])[0].split('; ');
