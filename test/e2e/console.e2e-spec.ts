@@ -47,10 +47,10 @@ describe('governance console', () => {
     if (screenshot) await page.screenshot({ path: new URL(`${screenshot}.png`, SCREENSHOTS).pathname, fullPage: true });
   }
 
-  /** Reloads until the inbox lists the task (the lifecycle may open it in a background step). */
-  async function inboxTask(page: Page, name: string): Promise<void> {
+  /** Reloads until the inbox (with these filters) lists the task (the lifecycle may open it in a background step). */
+  async function inboxTask(page: Page, name: string, filters = ''): Promise<void> {
     for (let attempt = 0; ; attempt++) {
-      await page.goto('/inbox');
+      await page.goto(`/inbox${filters}`);
       await page.getByRole('heading', { name: 'Inbox' }).waitFor();
       await page.getByText('None.').or(page.getByRole('link', { name })).first().waitFor();
       if (await page.getByRole('link', { name }).count()) break;
@@ -206,8 +206,10 @@ describe('governance console', () => {
         .send({ name: 'Interview scheduler', intendedPurpose: 'Schedule interviews', roles: ['deployer'], attributes: { useCases: ['recruitment'] } })
         .expect(201);
       expect(created.body.riskClass).toBe('high');
+      // The inbox filtered by subject: this system's tasks only.
+      const mine = `?subjectType=ai-system&subjectId=${created.body.id}`;
 
-      await inboxTask(page, 'Confirm scope and role');
+      await inboxTask(page, 'Confirm scope and role', mine);
       await checked(page);
       await page
         .getByRole('radiogroup', { name: /Is the system in the scope/ })
@@ -216,7 +218,7 @@ describe('governance console', () => {
       await page.getByRole('button', { name: 'Complete task' }).click();
       await page.getByRole('heading', { name: 'Inbox' }).waitFor();
 
-      await inboxTask(page, 'Draft impact assessment');
+      await inboxTask(page, 'Draft impact assessment', mine);
       // Sent empty: each required dimension says so on its own fieldset.
       await page.getByRole('button', { name: 'Complete task' }).click();
       await page
@@ -243,7 +245,7 @@ describe('governance console', () => {
       await page.getByRole('button', { name: 'Complete task' }).click();
       await page.getByRole('heading', { name: 'Inbox' }).waitFor();
 
-      await inboxTask(page, 'Review impact assessment');
+      await inboxTask(page, 'Review impact assessment', mine);
       await page
         .getByRole('radiogroup', { name: /Review decision/ })
         .getByText('approve', { exact: true })

@@ -6,6 +6,7 @@ import { api, unwrap } from '../api/client';
 import { useSession } from '../auth/session';
 import { when, isOverdue } from '../components/format';
 import { Pagination } from '../components/Pagination';
+import { SubjectLink } from '../components/SubjectLink';
 import { ProblemMessage } from '../components/ProblemMessage';
 import { type Task, taskActions, useTaskMutations } from '../tasks';
 
@@ -54,7 +55,9 @@ export function Inbox() {
             {task.item && <span className="muted"> (item {task.item.index + 1})</span>}
           </td>
           <td>{task.definitionKey}</td>
-          <td>{task.subjectType === 'ai-system' ? <Link to={`/systems/${task.subjectId}`}>AI system</Link> : task.subjectType}</td>
+          <td>
+            <SubjectLink type={task.subjectType} id={task.subjectId} />
+          </td>
           <td>{task.candidateRoles.join(', ')}</td>
           <td className={isOverdue(task.dueAt, task.status) ? 'overdue' : undefined}>
             {when(task.dueAt)}

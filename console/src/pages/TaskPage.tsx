@@ -6,6 +6,7 @@ import { api, type Schemas, unwrap } from '../api/client';
 import { useSession } from '../auth/session';
 import { when, isOverdue } from '../components/format';
 import { ProblemMessage } from '../components/ProblemMessage';
+import { SubjectLink } from '../components/SubjectLink';
 import { GeneratedForm } from '../forms/GeneratedForm';
 import { fromFormField } from '../forms/fields';
 import { taskActions, useTaskMutations } from '../tasks';
@@ -51,7 +52,9 @@ export function TaskPage() {
           {t.definitionKey} v{t.definitionVersion}
         </dd>
         <dt>Subject</dt>
-        <dd>{t.subjectType === 'ai-system' ? <Link to={`/systems/${t.subjectId}`}>AI system {t.subjectId}</Link> : `${t.subjectType} ${t.subjectId}`}</dd>
+        <dd>
+          <SubjectLink type={t.subjectType} id={t.subjectId} />
+        </dd>
         <dt>Candidate roles</dt>
         <dd>{t.candidateRoles.join(', ')}</dd>
         <dt>Held by</dt>
