@@ -288,6 +288,19 @@ describe('sign-in through the OpenID provider, and its access tokens on the API'
     expect(shared.body).toMatchObject({ code: 'invalid-token', detail: expect.stringContaining('algorithm not allowed here') });
   });
 
+  it('refuses an access token issued for another audience', async () => {
+    const elsewhere = await createTestApp({ publicUrl: PUBLIC_URL, oidc: { ...settings, audience: 'urn:another:api' } });
+    try {
+      const res = await elsewhere.http
+        .get('/api/v1/risks')
+        .set(bearer(await idp.accessTokenFor('rita')))
+        .expect(401);
+      expect(res.body).toMatchObject({ code: 'invalid-token', detail: expect.stringContaining('aud') });
+    } finally {
+      await elsewhere.close();
+    }
+  });
+
   it('with introspection on, refuses a revoked access token; fails closed on tokens the provider cannot introspect', async () => {
     const checking = await createTestApp({ publicUrl: PUBLIC_URL, oidc: { ...settings, introspection: true, introspectionCacheMs: 0 } });
     try {

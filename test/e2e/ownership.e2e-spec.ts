@@ -5,7 +5,8 @@ import { createTestApp, type TestApp } from '../helpers/test-app.js';
 
 /**
  * Regressions of issue "Ownership…": each defect reproduced over HTTP, on real PostgreSQL.
- * The service runs with a manual clock (token expiry) and a short lock timeout (the 503 path).
+ * The service runs with a manual clock (token expiry); the 503 path has its own service with a short
+ * lock timeout, so that the races above are not cut short by a loaded machine.
  */
 describe('ownership regressions', () => {
   let t: TestApp;
@@ -14,7 +15,7 @@ describe('ownership regressions', () => {
   let governance: Person;
 
   beforeAll(async () => {
-    t = await createTestApp({ clock: 'manual', dbLockTimeoutMs: 300, dbRetryAttempts: 2 });
+    t = await createTestApp({ clock: 'manual' });
     lc = lifecycleClient(t);
     owner = await lc.person('olivia', 'ai-owner');
     governance = await lc.person('gina', 'governance');
@@ -71,32 +72,45 @@ describe('ownership regressions', () => {
     expect((await lc.get(owner, `/tasks/${task.id}`).expect(200)).body.assignee).toBeNull();
   });
 
-  it('a change that cannot get its lock in time is 503 with Retry-After, and changes nothing', async () => {
-    const { system } = await lc.register(owner, minimalSystem('Held'));
-    const holder = new pg.Client({ connectionString: t.databaseUrl });
-    await holder.connect();
-    try {
-      await holder.query('BEGIN');
-      await holder.query('SELECT 1 FROM ai_systems WHERE id = $1 FOR UPDATE', [system.id]);
-      const res = await t.http
+  describe('with a short lock timeout', () => {
+    let short: TestApp;
+    let shortLc: ReturnType<typeof lifecycleClient>;
+    let holderOwner: Person;
+
+    beforeAll(async () => {
+      short = await createTestApp({ clock: 'manual', dbLockTimeoutMs: 300, dbRetryAttempts: 2 });
+      shortLc = lifecycleClient(short);
+      holderOwner = await shortLc.person('olivia', 'ai-owner');
+    });
+    afterAll(() => short.close());
+
+    it('a change that cannot get its lock in time is 503 with Retry-After, and changes nothing', async () => {
+      const { system } = await shortLc.register(holderOwner, minimalSystem('Held'));
+      const holder = new pg.Client({ connectionString: short.databaseUrl });
+      await holder.connect();
+      try {
+        await holder.query('BEGIN');
+        await holder.query('SELECT 1 FROM ai_systems WHERE id = $1 FOR UPDATE', [system.id]);
+        const res = await short.http
+          .patch(`/api/v1/ai-systems/${system.id}`)
+          .set(auth(holderOwner.token))
+          .set('If-Match', `"${system.version}"`)
+          .send({ description: 'while locked' });
+        expect(res.status).toBe(503);
+        expect(res.headers['retry-after']).toBe('1');
+        expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+        expect(res.body).toMatchObject({ code: 'database-busy', status: 503 });
+      } finally {
+        await holder.query('ROLLBACK');
+        await holder.end();
+      }
+      const after = await short.http
         .patch(`/api/v1/ai-systems/${system.id}`)
-        .set(auth(owner.token))
+        .set(auth(holderOwner.token))
         .set('If-Match', `"${system.version}"`)
-        .send({ description: 'while locked' });
-      expect(res.status).toBe(503);
-      expect(res.headers['retry-after']).toBe('1');
-      expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
-      expect(res.body).toMatchObject({ code: 'database-busy', status: 503 });
-    } finally {
-      await holder.query('ROLLBACK');
-      await holder.end();
-    }
-    const after = await t.http
-      .patch(`/api/v1/ai-systems/${system.id}`)
-      .set(auth(owner.token))
-      .set('If-Match', `"${system.version}"`)
-      .send({ description: 'after the lock' });
-    expect(after.status).toBe(200);
-    expect(after.body).toMatchObject({ description: 'after the lock', version: system.version + 1 });
+        .send({ description: 'after the lock' });
+      expect(after.status).toBe(200);
+      expect(after.body).toMatchObject({ description: 'after the lock', version: system.version + 1 });
+    });
   });
 });

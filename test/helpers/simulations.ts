@@ -4,7 +4,7 @@ import type { TestApp } from './test-app.js';
 
 /** GETs a rule simulation (its Location) until it has completed or failed: the worker runs it in the background. */
 export async function settledSimulation(t: TestApp, token: string, location: string): Promise<Json> {
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + 230_000; // within the longest simulation test budget (hostile input)
   while (Date.now() < deadline) {
     const res = await t.http.get(location).set(auth(token)).expect(200);
     if (res.body.status === 'completed' || res.body.status === 'failed') return res.body;
