@@ -6,6 +6,17 @@ export interface LinkedEvidence {
   expired: number;
 }
 
+/** A current evidence item as an index lists it (documents, audit packs). */
+export interface EvidenceIndexEntry {
+  id: string;
+  fileName: string;
+  sha256: string;
+  sizeBytes: number;
+  uploadedBy: string;
+  createdAt: Date;
+  validUntil: Date | null;
+}
+
 /** The task a form's evidence is given for: evidence must be linked to its AI system (when it is about one) or to the task itself. */
 export interface EvidenceTask {
   id: string;
@@ -22,4 +33,6 @@ export abstract class EvidenceRegister {
   abstract problemsAsTaskEvidence(m: EntityManager, ids: string[], task: EvidenceTask): Promise<Array<{ index: number; message: string }>>;
   /** Per Annex A control id: its current evidence and how much of it has expired (valid until before now, per the service clock). */
   abstract byControl(): Promise<Map<string, LinkedEvidence>>;
+  /** Per target id of one link kind (`control`, `risk`, …): its current (not superseded) evidence, oldest first. */
+  abstract indexByTarget(kind: string): Promise<Map<string, EvidenceIndexEntry[]>>;
 }

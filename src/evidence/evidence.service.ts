@@ -11,7 +11,7 @@ import { AuditTrailService } from '../audit-trail/audit-trail.service.js';
 import type { Actor } from '../auth/roles.js';
 import { Clock } from '../clock/clock.js';
 import type { ProblemFieldError } from '../common/domain-error.js';
-import { EvidenceRegister, type EvidenceTask, type LinkedEvidence } from '../common/evidence-register.js';
+import { type EvidenceIndexEntry, EvidenceRegister, type EvidenceTask, type LinkedEvidence } from '../common/evidence-register.js';
 import { type Page, page } from '../common/pagination.js';
 import { toFieldErrors } from '../common/validation.js';
 import type { AppConfig } from '../config/app-config.js';
@@ -364,6 +364,14 @@ export class EvidenceService extends EvidenceRegister {
   async byControl(): Promise<Map<string, LinkedEvidence>> {
     const rows = await this.evidence.countsByTarget(this.db.manager, 'control', this.clock.now());
     return new Map(rows.map((r) => [r.targetId, { count: r.count, expired: r.expired }]));
+  }
+
+  async indexByTarget(kind: string): Promise<Map<string, EvidenceIndexEntry[]>> {
+    const byTarget = new Map<string, EvidenceIndexEntry[]>();
+    for (const { targetId, ...entry } of await this.evidence.currentByTarget(this.db.manager, kind)) {
+      byTarget.set(targetId, [...(byTarget.get(targetId) ?? []), { ...entry, sizeBytes: Number(entry.sizeBytes) }]);
+    }
+    return byTarget;
   }
 
   private async find(id: string): Promise<EvidenceEntity> {

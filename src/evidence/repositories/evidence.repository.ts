@@ -16,6 +16,17 @@ export interface EvidenceFilter {
 }
 
 /** Per link target: how many current (not superseded) items, and how many of them expired. */
+export interface CurrentEvidenceRow {
+  targetId: string;
+  id: string;
+  fileName: string;
+  sha256: string;
+  sizeBytes: string;
+  uploadedBy: string;
+  createdAt: Date;
+  validUntil: Date | null;
+}
+
 export interface LinkedEvidenceCount {
   targetId: string;
   count: number;
@@ -88,6 +99,19 @@ export class EvidenceRepository {
         WHERE l.kind = $1 AND e.superseded_by IS NULL
         GROUP BY l.target_id`,
       [kind, now],
+    );
+  }
+
+  /** Current items linked to targets of one kind, oldest first. */
+  currentByTarget(m: EntityManager, kind: string): Promise<CurrentEvidenceRow[]> {
+    return sql<CurrentEvidenceRow>(
+      m,
+      `SELECT l.target_id AS "targetId", e.id, e.file_name AS "fileName", e.sha256, e.size_bytes::text AS "sizeBytes",
+              e.uploaded_by AS "uploadedBy", e.created_at AS "createdAt", e.valid_until AS "validUntil"
+         FROM evidence_links l JOIN evidence e ON e.id = l.evidence_id
+        WHERE l.kind = $1 AND e.superseded_by IS NULL
+        ORDER BY e.created_at, e.id`,
+      [kind],
     );
   }
 
