@@ -54,6 +54,12 @@ describe('documents', () => {
     const ia = await lc.activeChild(gina, onboardingId, 'impact-assessment');
     await driveAssessment(lc, ia, { drafter: olivia, reviewer: carla, approvers: [cody, rita, dan], dpo: dora });
     assessmentId = (await lc.instance(gina, ia)).variables.assessmentId;
+    await lc.complete(rita, onboardingId, 'Task_riskAssessment', {
+      risks: [
+        { title: 'Applicants with career gaps ranked lower', description: 'The model penalises gaps', likelihood: 4, severity: 4 },
+        { title: 'Stale training data', description: 'Income patterns drift', likelihood: 3, severity: 2 },
+      ],
+    });
 
     const upload = await t.http
       .post('/api/v1/evidence')
@@ -144,6 +150,16 @@ describe('documents', () => {
     expect(risks.headers['content-type']).toBe(XLSX);
     const sheets = await xlsxSheets(risks.body);
     expect(sheets.get('Risks')![0]).toEqual(['Risk', 'AI system', 'L × S', 'Rating', 'Status', 'Owner', 'Residual', 'Evidence']);
+    expect(sheets.get('Risks')!.find((row) => row[0] === 'Applicants with career gaps ranked lower')).toEqual([
+      'Applicants with career gaps ranked lower',
+      'Consumer credit scorer',
+      '4 × 4',
+      expect.any(String),
+      expect.any(String),
+      expect.any(String),
+      '—',
+      '0',
+    ]);
     expect(sheets.get('Treatment plan')![0][0]).toBe('Risk');
     const riskPdf = await fetchDoc(rita, 'risk-register', { format: 'pdf' }).expect(200);
     expect(await pdfText(riskPdf.body)).toContain('Treatment plan');
