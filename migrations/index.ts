@@ -15,6 +15,7 @@ import { RuleSimulations1765526400000 } from './1765526400000-rule-simulations.j
 import { CallDepth1765612800000 } from './1765612800000-call-depth.js';
 import { PeopleAndRoles1765699200000 } from './1765699200000-people-and-roles.js';
 import { Evidence1766044800000 } from './1766044800000-evidence.js';
+import { AuditPacks1766304000000 } from './1766304000000-audit-packs.js';
 
 /** Every migration, in order. Listed explicitly: globs don't work the same under ESM, ts-jest and dist/. */
 export const migrations = [
@@ -35,4 +36,5 @@ export const migrations = [
   CallDepth1765612800000,
   PeopleAndRoles1765699200000,
   Evidence1766044800000,
+  AuditPacks1766304000000,
 ];

@@ -31,6 +31,7 @@ import { NonconformitiesModule } from './nonconformities/nonconformities.module.
 import { RisksModule } from './risks/risks.module.js';
 import { ModelChangesModule } from './model-changes/model-changes.module.js';
 import { PeopleModule } from './people/people.module.js';
+import { AuditPacksModule } from './audit-packs/audit-packs.module.js';
 import { DocumentsModule } from './documents/documents.module.js';
 import { EvidenceModule } from './evidence/evidence.module.js';
 
@@ -97,6 +98,7 @@ export class AppModule {
         ModelChangesModule,
         EvidenceModule,
         DocumentsModule,
+        AuditPacksModule,
         ClockControlModule.register(clock === 'manual'),
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemFilter }, { provide: APP_GUARD, useClass: JsonShapeGuard }, EngineSettings],

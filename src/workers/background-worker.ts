@@ -9,6 +9,7 @@ type Settings = Pick<
   | 'webhookPollIntervalMs'
   | 'idempotencySweepIntervalMs'
   | 'simulationPollIntervalMs'
+  | 'auditPackPollIntervalMs'
 >;
 
 /** Every background worker of the service, with the setting that says how often it runs (0: off). */
@@ -25,6 +26,8 @@ export const WORKER_INTERVALS = {
   'idempotency-sweep': (config: Settings) => config.idempotencySweepIntervalMs,
   /** Runs queued rule-set simulations against every registered AI system, one at a time per replica. */
   'rule-simulations': (config: Settings) => config.simulationPollIntervalMs,
+  /** Builds requested audit packs, one at a time per replica. */
+  'audit-packs': (config: Settings) => config.auditPackPollIntervalMs,
 } satisfies Record<string, (config: Settings) => number>;
 
 export type WorkerName = keyof typeof WORKER_INTERVALS;

@@ -44,6 +44,7 @@ export class WorkerHost implements OnApplicationBootstrap, BeforeApplicationShut
       webhookPollIntervalMs: setting('webhookPollIntervalMs'),
       idempotencySweepIntervalMs: setting('idempotencySweepIntervalMs'),
       simulationPollIntervalMs: setting('simulationPollIntervalMs'),
+      auditPackPollIntervalMs: setting('auditPackPollIntervalMs'),
     };
     for (const [name, entry] of this.workers) {
       const interval = WORKER_INTERVALS[name](settings);

@@ -102,6 +102,16 @@ export class EvidenceRepository {
     );
   }
 
+  /** Items uploaded in [from, to), linked to one of `systemIds` when given, oldest first. */
+  uploadedBetween(m: EntityManager, from: Date, to: Date, systemIds: string[]): Promise<EvidenceEntity[]> {
+    const qb = m.getRepository(EvidenceEntity).createQueryBuilder('e').where('e.created_at >= :from AND e.created_at < :to', { from, to });
+    if (systemIds.length)
+      qb.andWhere(`EXISTS (SELECT 1 FROM evidence_links l WHERE l.evidence_id = e.id AND l.kind = 'ai-system' AND l.target_id IN (:...systemIds))`, {
+        systemIds,
+      });
+    return qb.orderBy('e.created_at', 'ASC').addOrderBy('e.id', 'ASC').getMany();
+  }
+
   /** Current items linked to targets of one kind, oldest first. */
   currentByTarget(m: EntityManager, kind: string): Promise<CurrentEvidenceRow[]> {
     return sql<CurrentEvidenceRow>(
