@@ -13,6 +13,7 @@ import { rulesEvalBench } from './rules-eval.bench.js';
 import { simulationBench } from './simulation.bench.js';
 import { startupBench } from './startup.bench.js';
 import { evidenceUploadBench } from './evidence-upload.bench.js';
+import { auditPackBench } from './audit-pack.bench.js';
 
 /** Every benchmark by name; `npm run bench -- <name> ...` runs some, no argument runs all. */
 const BENCHES: Record<string, () => Promise<Record<string, number>>> = {
@@ -27,6 +28,7 @@ const BENCHES: Record<string, () => Promise<Record<string, number>>> = {
   'http-adapters': httpAdaptersBench,
   'process-memory': processMemoryBench,
   'evidence-upload': evidenceUploadBench,
+  'audit-pack': auditPackBench,
 };
 
 async function main(): Promise<void> {

@@ -30,6 +30,8 @@ export interface PackProgress {
 interface PackFile {
   path: string;
   open: () => Promise<Readable>;
+  /** Stored without deflating: evidence is mostly compressed already (PDF, images, office files), and a deflate stream per file costs more than it saves. */
+  store?: boolean;
 }
 
 /** What `manifest.json` says of each file. */
@@ -103,7 +105,7 @@ export class AuditPackBuilder {
         zip.abort();
         throw new Error('stopped');
       }
-      manifest.push(await this.add(zip, file.path, await file.open()));
+      manifest.push(await this.add(zip, file.path, await file.open(), file.store));
       await onProgress({ filesDone: manifest.length, filesTotal: total });
       await slices.yieldIfDue();
     }
@@ -114,7 +116,7 @@ export class AuditPackBuilder {
   }
 
   /** Appends one entry and resolves once the archive has written it, with the entry's SHA-256 and size. */
-  private add(zip: ZipArchive, path: string, source: Readable): Promise<ManifestEntry> {
+  private add(zip: ZipArchive, path: string, source: Readable, store = false): Promise<ManifestEntry> {
     const hash = createHash('sha256');
     let bytes = 0;
     // Hashes what passes without reading ahead of the archive (a 'data' listener would).
@@ -135,7 +137,7 @@ export class AuditPackBuilder {
       };
       zip.on('entry', onEntry);
       tap.on('error', reject);
-      zip.append(tap, { name: path });
+      zip.append(tap, { name: path, store });
     });
   }
 
@@ -184,7 +186,7 @@ export class AuditPackBuilder {
   }
 
   private evidenceFiles(items: PackedEvidence[]): PackFile[] {
-    return items.map((item) => ({ path: evidencePath(item), open: () => this.evidence.contentStream(item.id) }));
+    return items.map((item) => ({ path: evidencePath(item), open: () => this.evidence.contentStream(item.id), store: true }));
   }
 
   private recordFiles(scope: PackScope, items: PackedEvidence[]): PackFile[] {

@@ -21,6 +21,15 @@ export interface BuiltDocument {
 
 const evidenceLine = (e: EvidenceIndexEntry) => `${e.fileName} (${e.id.slice(0, 8)}, sha256 ${e.sha256.slice(0, 16)}…, ${text(e.createdAt)})`;
 
+/** At most this many system names in a cell; the rest are counted (an organisation-wide control names every system). */
+const NAMES_SHOWN = 10;
+
+function systemsCell(organisationWide: boolean, names: string[]): string {
+  const shown = names.slice(0, NAMES_SHOWN);
+  const more = names.length - shown.length;
+  return text([...(organisationWide ? ['organisation-wide'] : []), ...shown, ...(more > 0 ? [`and ${more} more`] : [])]);
+}
+
 const systemName = (systems: Map<string, string>, id: string | null) => (id ? (systems.get(id) ?? id) : 'AIMS-wide');
 
 export function statementOfApplicability(soa: StatementOfApplicabilityDto, evidence: Map<string, EvidenceIndexEntry[]>): BuiltDocument {
@@ -57,7 +66,10 @@ export function statementOfApplicability(soa: StatementOfApplicabilityDto, evide
               c.title,
               c.applicable ? 'yes' : 'no',
               c.justification,
-              text([...(c.organisationWide ? ['organisation-wide'] : []), ...c.systems.map((s) => s.name)]),
+              systemsCell(
+                c.organisationWide,
+                c.systems.map((s) => s.name),
+              ),
               c.implementationStatus + (c.implementationNote ? `: ${c.implementationNote}` : ''),
               text(c.euAiAct),
               index[i].evidence.length ? index[i].evidence.map(evidenceLine).join('\n') + (c.evidenceExpired ? '\n(some expired)' : '') : '—',

@@ -7,6 +7,10 @@ const FOOTER_HEIGHT = 34;
 const CELL_PAD = 3;
 const BODY = 9;
 const SMALL = 7.5;
+/** A table cell longer than this is cut (a row must fit on one page); XLSX and DOCX keep the whole text. */
+const MAX_CELL_CHARS = 1500;
+
+const fit = (cell: string) => (cell.length > MAX_CELL_CHARS ? `${cell.slice(0, MAX_CELL_CHARS)}… (cut; the full text is in the XLSX/DOCX)` : cell);
 
 /**
  * Lays a document out as PDF, written to `out` page by page as it is built (pdfkit streams; no page
@@ -101,7 +105,8 @@ function drawBlock(pdf: PDFKit.PDFDocument, block: DocumentBlock): void {
 }
 
 /** A table whose rows grow to fit their text; a row never splits across pages, and the header repeats on each page. */
-function drawTable(pdf: PDFKit.PDFDocument, weights: number[], headers: string[] | null, rows: string[][], labels = false): void {
+function drawTable(pdf: PDFKit.PDFDocument, weights: number[], headers: string[] | null, fullRows: string[][], labels = false): void {
+  const rows = fullRows.map((row) => row.map(fit));
   const total = weights.reduce((a, b) => a + b, 0);
   const widths = weights.map((w) => (w / total) * contentWidth(pdf));
   const fontOf = (font: string, i: number) => (labels && i === 0 ? 'Helvetica-Bold' : font);
