@@ -16,6 +16,7 @@ import { simulationBench } from './simulation.bench.js';
 import { startupBench } from './startup.bench.js';
 import { evidenceUploadBench } from './evidence-upload.bench.js';
 import { signInBench } from './sign-in.bench.js';
+import { auditPackBench } from './audit-pack.bench.js';
 
 /** Every benchmark by name; `npm run bench -- <name> ...` runs some, no argument runs all. */
 const BENCHES: Record<string, () => Promise<Record<string, number>>> = {
@@ -33,6 +34,7 @@ const BENCHES: Record<string, () => Promise<Record<string, number>>> = {
   'console-bundle': consoleBundleBench,
   'evidence-upload': evidenceUploadBench,
   'sign-in': signInBench,
+  'audit-pack': auditPackBench,
 };
 
 async function main(): Promise<void> {

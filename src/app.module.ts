@@ -32,6 +32,8 @@ import { RisksModule } from './risks/risks.module.js';
 import { ModelChangesModule } from './model-changes/model-changes.module.js';
 import { PeopleModule } from './people/people.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
+import { AuditPacksModule } from './audit-packs/audit-packs.module.js';
+import { DocumentsModule } from './documents/documents.module.js';
 import { EvidenceModule } from './evidence/evidence.module.js';
 
 @Module({})
@@ -97,6 +99,8 @@ export class AppModule {
         AuditsModule,
         ModelChangesModule,
         EvidenceModule,
+        DocumentsModule,
+        AuditPacksModule,
         ClockControlModule.register(clock === 'manual'),
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemFilter }, { provide: APP_GUARD, useClass: JsonShapeGuard }, EngineSettings],

@@ -147,6 +147,12 @@ export class AuditTrailService implements OnModuleInit, BackgroundWorker, Securi
     });
   }
 
+  /** The last sealed event: documents name it, so a reader can later check that the chain still leads through it. */
+  async head(): Promise<{ seq: string; hash: string } | null> {
+    const last = await this.events.lastSealed(this.db.manager);
+    return last ? { seq: String(last.seq), hash: last.hash } : null;
+  }
+
   /** Recomputes every sealed event's hash and link, in chain order. */
   async verify(): Promise<AuditVerificationDto> {
     return toAuditVerificationDto(await this.verifyChain());

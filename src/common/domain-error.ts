@@ -16,6 +16,8 @@ export enum ErrorKind {
   Unprocessable = 'unprocessable',
   PayloadTooLarge = 'payload-too-large',
   UnsupportedMediaType = 'unsupported-media-type',
+  /** None of the representations the client may ask for is one the resource has. */
+  NotAcceptable = 'not-acceptable',
   /** A Range request past the end of the representation. */
   RangeNotSatisfiable = 'range-not-satisfiable',
   /** The service cannot take this now (a capacity bound, not the database); retry after Retry-After. */

@@ -1,9 +1,28 @@
+import type { Readable } from 'node:stream';
 import type { EntityManager } from 'typeorm';
 
 /** Current evidence linked to one record, and how many of those items have expired. */
 export interface LinkedEvidence {
   count: number;
   expired: number;
+}
+
+/** A current evidence item as an index lists it (documents, audit packs). */
+export interface EvidenceIndexEntry {
+  id: string;
+  fileName: string;
+  sha256: string;
+  sizeBytes: number;
+  uploadedBy: string;
+  createdAt: Date;
+  validUntil: Date | null;
+}
+
+/** An evidence item as an audit pack's index lists it: with its links and whether it was superseded. */
+export interface PackedEvidence extends EvidenceIndexEntry {
+  description: string;
+  links: Array<{ kind: string; id: string }>;
+  supersededBy: string | null;
 }
 
 /** The task a form's evidence is given for: evidence must be linked to its AI system (when it is about one) or to the task itself. */
@@ -22,4 +41,10 @@ export abstract class EvidenceRegister {
   abstract problemsAsTaskEvidence(m: EntityManager, ids: string[], task: EvidenceTask): Promise<Array<{ index: number; message: string }>>;
   /** Per Annex A control id: its current evidence and how much of it has expired (valid until before now, per the service clock). */
   abstract byControl(): Promise<Map<string, LinkedEvidence>>;
+  /** Per target id of one link kind (`control`, `risk`, …): its current (not superseded) evidence, oldest first. */
+  abstract indexByTarget(kind: string): Promise<Map<string, EvidenceIndexEntry[]>>;
+  /** Items uploaded in [from, to) (superseded ones too: both are kept), only those linked to one of `systemIds` when given; oldest first. */
+  abstract uploadedBetween(from: Date, to: Date, systemIds: string[]): Promise<PackedEvidence[]>;
+  /** The whole content of an item, streamed chunk by chunk. */
+  abstract contentStream(id: string): Promise<Readable>;
 }

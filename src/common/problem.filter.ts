@@ -15,6 +15,7 @@ const STATUS_BY_KIND: Record<ErrorKind, number> = {
   [ErrorKind.PreconditionRequired]: 428,
   [ErrorKind.PayloadTooLarge]: 413,
   [ErrorKind.UnsupportedMediaType]: 415,
+  [ErrorKind.NotAcceptable]: 406,
   [ErrorKind.Unprocessable]: 422,
   [ErrorKind.RangeNotSatisfiable]: 416,
   [ErrorKind.Unavailable]: 503,

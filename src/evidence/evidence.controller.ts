@@ -19,7 +19,7 @@ import type { Actor } from '../auth/roles.js';
 import { EvidenceQueryDto, UPLOAD_BODY_SCHEMA } from './dto/evidence.dto.js';
 import { EvidenceDto, EvidencePageDto } from './dto/evidence-response.dto.js';
 import { EvidenceService } from './evidence.service.js';
-import { sendContent } from './send-content.js';
+import { sendContent } from '../common/send-content.js';
 
 /** Node's request under either adapter (Fastify wraps it as `raw`). */
 const rawRequest = (req: IncomingMessage | { raw: IncomingMessage }): IncomingMessage => ('raw' in req ? req.raw : req);

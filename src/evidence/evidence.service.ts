@@ -11,7 +11,7 @@ import { AuditTrailService } from '../audit-trail/audit-trail.service.js';
 import type { Actor } from '../auth/roles.js';
 import { Clock } from '../clock/clock.js';
 import type { ProblemFieldError } from '../common/domain-error.js';
-import { EvidenceRegister, type EvidenceTask, type LinkedEvidence } from '../common/evidence-register.js';
+import { type EvidenceIndexEntry, EvidenceRegister, type PackedEvidence, type EvidenceTask, type LinkedEvidence } from '../common/evidence-register.js';
 import { type Page, page } from '../common/pagination.js';
 import { toFieldErrors } from '../common/validation.js';
 import type { AppConfig } from '../config/app-config.js';
@@ -364,6 +364,39 @@ export class EvidenceService extends EvidenceRegister {
   async byControl(): Promise<Map<string, LinkedEvidence>> {
     const rows = await this.evidence.countsByTarget(this.db.manager, 'control', this.clock.now());
     return new Map(rows.map((r) => [r.targetId, { count: r.count, expired: r.expired }]));
+  }
+
+  async indexByTarget(kind: string): Promise<Map<string, EvidenceIndexEntry[]>> {
+    const byTarget = new Map<string, EvidenceIndexEntry[]>();
+    for (const { targetId, ...entry } of await this.evidence.currentByTarget(this.db.manager, kind)) {
+      byTarget.set(targetId, [...(byTarget.get(targetId) ?? []), { ...entry, sizeBytes: Number(entry.sizeBytes) }]);
+    }
+    return byTarget;
+  }
+
+  async uploadedBetween(from: Date, to: Date, systemIds: string[]): Promise<PackedEvidence[]> {
+    const rows = await this.evidence.uploadedBetween(this.db.manager, from, to, systemIds);
+    const links = await this.evidence.linksOf(
+      this.db.manager,
+      rows.map((r) => r.id),
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      fileName: r.fileName,
+      sha256: r.sha256,
+      sizeBytes: r.sizeBytes,
+      uploadedBy: r.uploadedBy,
+      createdAt: r.createdAt,
+      validUntil: r.validUntil,
+      description: r.description,
+      supersededBy: r.supersededBy,
+      links: links.get(r.id) ?? [],
+    }));
+  }
+
+  async contentStream(id: string): Promise<Readable> {
+    const item = await this.find(id);
+    return Readable.from(this.readChunks(item, 0, item.sizeBytes - 1));
   }
 
   private async find(id: string): Promise<EvidenceEntity> {

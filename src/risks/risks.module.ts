@@ -6,5 +6,10 @@ import { RisksController } from './risks.controller.js';
 import { RisksService } from './risks.service.js';
 import { RisksRepository } from './repositories/risks.repository.js';
 
-@Module({ imports: [ProcessesModule, RulesModule, ControlsModule], controllers: [RisksController], providers: [RisksService, RisksRepository] })
+@Module({
+  imports: [ProcessesModule, RulesModule, ControlsModule],
+  controllers: [RisksController],
+  providers: [RisksService, RisksRepository],
+  exports: [RisksService],
+})
 export class RisksModule {}

@@ -34,6 +34,11 @@ export class DecisionsService {
     return toDecisionDto(decision);
   }
 
+  /** Decisions taken in [from, to), oldest first, a page at a time (audit packs); with `subjectIds`, only those about these subjects. */
+  async takenBetween(from: Date, to: Date, subjectIds: string[], limit: number, offset: number): Promise<DecisionDto[]> {
+    return (await this.decisions.takenBetween(this.db.manager, from, to, subjectIds, limit, offset)).map(toDecisionDto);
+  }
+
   /** Decisions whose trigger starts with `prefix` (e.g. those taken inside one process instance), oldest first. */
   triggeredBy(m: EntityManager, prefix: string): Promise<DecisionOrderRow[]> {
     return this.decisions.withTriggerPrefix(m, prefix);

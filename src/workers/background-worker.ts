@@ -10,6 +10,7 @@ type Settings = Pick<
   | 'idempotencySweepIntervalMs'
   | 'simulationPollIntervalMs'
   | 'notifyPollIntervalMs'
+  | 'auditPackPollIntervalMs'
 >;
 
 /** Every background worker of the service, with the setting that says how often it runs (0: off). */
@@ -32,6 +33,8 @@ export const WORKER_INTERVALS = {
   'notification-fanout': (config: Settings) => config.notifyPollIntervalMs,
   /** Sends due e-mail and chat notifications, and the daily digest at its hour. */
   'notification-delivery': (config: Settings) => config.notifyPollIntervalMs,
+  /** Builds requested audit packs, one at a time per replica. */
+  'audit-packs': (config: Settings) => config.auditPackPollIntervalMs,
 } satisfies Record<string, (config: Settings) => number>;
 
 export type WorkerName = keyof typeof WORKER_INTERVALS;

@@ -45,6 +45,7 @@ export class WorkerHost implements OnApplicationBootstrap, BeforeApplicationShut
       idempotencySweepIntervalMs: setting('idempotencySweepIntervalMs'),
       simulationPollIntervalMs: setting('simulationPollIntervalMs'),
       notifyPollIntervalMs: setting('notifyPollIntervalMs'),
+      auditPackPollIntervalMs: setting('auditPackPollIntervalMs'),
     };
     for (const [name, entry] of this.workers) {
       const interval = WORKER_INTERVALS[name](settings);

@@ -191,6 +191,18 @@ describe.each<HttpAdapterName>(['express', 'fastify'])('HTTP conventions on %s',
     expectProblem(await http.post('/api/v1/evidence').set(owner).field('description', 'x').field('systemId', systemOf.body.id), 400, 'missing-file');
   });
 
+  it('streams a generated document, and queues an audit pack (202 with Location)', async () => {
+    const pdf = await http.get('/api/v1/documents/statement-of-applicability').set(admin).buffer(true).expect(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.headers['content-disposition']).toMatch(/^attachment; filename="statement-of-applicability-/);
+    expect(pdf.headers['x-request-id']).toBeDefined();
+    const refused = await http.get('/api/v1/documents/statement-of-applicability').query({ format: 'docx' }).set(admin);
+    expectProblem(refused, 406, 'document-format-not-supported');
+    const pack = await http.post('/api/v1/audit-packs').set(admin).send({ from: '2020-01-01', to: '2100-01-01' }).expect(202);
+    expect(pack.headers.location).toBe(`/api/v1/audit-packs/${pack.body.id}`);
+    expect((await http.get(pack.headers.location).set(admin).expect(200)).body).toMatchObject({ id: pack.body.id, progress: expect.any(Object) });
+  });
+
   it('answers 429 per principal however the header is spelt, as a problem with Retry-After, request id and security headers', async () => {
     const created = await http
       .post('/api/v1/tokens')

@@ -7,7 +7,12 @@ import { settledSimulation } from '../helpers/simulations.js';
 import { ADMIN_TOKEN, createTestApp, type TestApp } from '../helpers/test-app.js';
 
 /** Operations whose success is not a JSON body. */
-const NOT_JSON = new Set(['get /api/v1/process-definitions/{key}/versions/{version}/xml', 'get /api/v1/evidence/{id}/content']);
+const NOT_JSON = new Set([
+  'get /api/v1/process-definitions/{key}/versions/{version}/xml',
+  'get /api/v1/evidence/{id}/content',
+  'get /api/v1/documents/{kind}',
+  'get /api/v1/audit-packs/{id}/content',
+]);
 
 /**
  * The OpenAPI document is true: every operation declares the JSON type of its success response,

@@ -27,6 +27,7 @@ export async function createTestContext(overrides: Partial<AppConfig> = {}, data
       modelEventPollIntervalMs: 0,
       idempotencySweepIntervalMs: 0,
       simulationPollIntervalMs: 0,
+      auditPackPollIntervalMs: 0,
       ...overrides,
     }),
     { logger: false },

@@ -16,6 +16,17 @@ export interface EvidenceFilter {
 }
 
 /** Per link target: how many current (not superseded) items, and how many of them expired. */
+export interface CurrentEvidenceRow {
+  targetId: string;
+  id: string;
+  fileName: string;
+  sha256: string;
+  sizeBytes: string;
+  uploadedBy: string;
+  createdAt: Date;
+  validUntil: Date | null;
+}
+
 export interface LinkedEvidenceCount {
   targetId: string;
   count: number;
@@ -88,6 +99,29 @@ export class EvidenceRepository {
         WHERE l.kind = $1 AND e.superseded_by IS NULL
         GROUP BY l.target_id`,
       [kind, now],
+    );
+  }
+
+  /** Items uploaded in [from, to), linked to one of `systemIds` when given, oldest first. */
+  uploadedBetween(m: EntityManager, from: Date, to: Date, systemIds: string[]): Promise<EvidenceEntity[]> {
+    const qb = m.getRepository(EvidenceEntity).createQueryBuilder('e').where('e.created_at >= :from AND e.created_at < :to', { from, to });
+    if (systemIds.length)
+      qb.andWhere(`EXISTS (SELECT 1 FROM evidence_links l WHERE l.evidence_id = e.id AND l.kind = 'ai-system' AND l.target_id IN (:...systemIds))`, {
+        systemIds,
+      });
+    return qb.orderBy('e.created_at', 'ASC').addOrderBy('e.id', 'ASC').getMany();
+  }
+
+  /** Current items linked to targets of one kind, oldest first. */
+  currentByTarget(m: EntityManager, kind: string): Promise<CurrentEvidenceRow[]> {
+    return sql<CurrentEvidenceRow>(
+      m,
+      `SELECT l.target_id AS "targetId", e.id, e.file_name AS "fileName", e.sha256, e.size_bytes::text AS "sizeBytes",
+              e.uploaded_by AS "uploadedBy", e.created_at AS "createdAt", e.valid_until AS "validUntil"
+         FROM evidence_links l JOIN evidence e ON e.id = l.evidence_id
+        WHERE l.kind = $1 AND e.superseded_by IS NULL
+        ORDER BY e.created_at, e.id`,
+      [kind],
     );
   }
 

@@ -64,6 +64,12 @@ export class DecisionsRepository {
     });
   }
 
+  takenBetween(m: EntityManager, from: Date, to: Date, subjectIds: string[], limit: number, offset: number): Promise<DecisionEntity[]> {
+    const qb = m.getRepository(DecisionEntity).createQueryBuilder('d').where('d.created_at >= :from AND d.created_at < :to', { from, to });
+    if (subjectIds.length) qb.andWhere('d.subject_id IN (:...subjectIds)', { subjectIds });
+    return qb.orderBy('d.created_at', 'ASC').addOrderBy('d.id', 'ASC').take(limit).skip(offset).getMany();
+  }
+
   async find(m: EntityManager, id: string): Promise<DecisionEntity | undefined> {
     return (await m.getRepository(DecisionEntity).findOneBy({ id })) ?? undefined;
   }
