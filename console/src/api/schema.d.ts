@@ -190,6 +190,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/audit-packs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List audit packs
+         * @description Newest first, with status and progress.
+         */
+        get: operations["AuditPacksController_list"];
+        put?: never;
+        /**
+         * Request an audit pack
+         * @description A background job builds a ZIP of the documents, every evidence file uploaded in the period (with its index as CSV and JSON), the decisions with their explanations and the audit trail with its verification. Follow `GET /audit-packs/{id}`.
+         */
+        post: operations["AuditPacksController_request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit-packs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One audit pack
+         * @description Status and progress: files done of the total, bytes written.
+         */
+        get: operations["AuditPacksController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit-packs/{id}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download an audit pack
+         * @description 409 `audit-pack-not-ready` while it is pending or building (or when it failed).
+         */
+        get: operations["AuditPacksController_content"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audits": {
         parameters: {
             query?: never;
@@ -402,6 +466,26 @@ export interface paths {
          * @description Outcome, fired events and the explanation of every rule and condition. Nothing is stored.
          */
         post: operations["DecisionsController_evaluate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Generate a document for auditors
+         * @description Generated from current data each time, with the generation time, the rule set versions used and a verification footer (SHA-256 of the data it was built from, audit chain head). The format is chosen with `?format=`; a format the kind lacks is 406 `document-format-not-supported` naming the supported ones.
+         */
+        get: operations["DocumentsController_generate"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1959,6 +2043,73 @@ export interface components {
             /** @example Risk acceptance criteria not approved */
             title: string;
         };
+        AuditPackDto: {
+            /**
+             * @description Where to download it once `done` (409 before)
+             * @example /api/v1/audit-packs/3f1c2a4e-8d4b-4a55-9a43-1f2f1e0c9b7d/content
+             */
+            contentUrl: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Why the build failed */
+            error: string | null;
+            /** Format: date-time */
+            finishedAt: string | null;
+            /** Format: date-time */
+            from: string;
+            /** Format: uuid */
+            id: string;
+            progress: components["schemas"]["AuditPackProgressDto"];
+            /** @example audrey */
+            requestedBy: string;
+            /** @description SHA-256 of the finished ZIP (also its ETag) */
+            sha256: string | null;
+            /**
+             * @description Size of the finished ZIP
+             * @example 52428800
+             */
+            sizeBytes: number | null;
+            /** Format: date-time */
+            startedAt: string | null;
+            /**
+             * @description `pending`: queued; `building`: a worker is writing it; `done`: download it; `failed`: see `error`
+             * @enum {string}
+             */
+            status: "pending" | "building" | "done" | "failed";
+            /** @description The AI systems it is limited to (empty: all) */
+            systemIds: string[];
+            /** Format: date-time */
+            to: string;
+        };
+        AuditPackPageDto: {
+            items: components["schemas"]["AuditPackDto"][];
+            /** @example 50 */
+            limit: number;
+            /** @example 0 */
+            offset: number;
+            /**
+             * @description Items matching the filters, over all pages
+             * @example 1
+             */
+            total: number;
+        };
+        AuditPackProgressDto: {
+            /**
+             * @description Bytes of the ZIP written so far
+             * @example 10485760
+             */
+            bytes: number;
+            /**
+             * @description Files written into the ZIP
+             * @example 1200
+             */
+            filesDone: number;
+            /**
+             * @description Files the pack will hold (null until the build has listed them)
+             * @example 5012
+             */
+            filesTotal: number | null;
+        };
         AuditPageDto: {
             items: components["schemas"]["AuditDto"][];
             /** @example 50 */
@@ -2268,6 +2419,20 @@ export interface components {
              * @enum {string}
              */
             type: "internal" | "certification";
+        };
+        CreateAuditPackDto: {
+            /**
+             * @description Start of the period (ISO 8601, inclusive): evidence uploaded, decisions taken and audit events from then
+             * @example 2026-01-01
+             */
+            from: string;
+            /** @description Only these AI systems: evidence linked to them, their decisions, impact assessments, risks and nonconformities (default: everything) */
+            systemIds?: string[];
+            /**
+             * @description End of the period (ISO 8601, exclusive; a time after the request counts as the request time)
+             * @example 2027-01-01
+             */
+            to: string;
         };
         CreatedTokenDto: {
             /**
@@ -6236,6 +6401,154 @@ export interface operations {
             };
         };
     };
+    AuditPacksController_list: {
+        parameters: {
+            query?: {
+                /** @description Items per page */
+                limit?: number;
+                /** @description Items to skip */
+                offset?: number;
+                status?: "pending" | "building" | "done" | "failed";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditPackPageDto"];
+                };
+            };
+            /** @description No, unknown or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Needs one of the roles: admin, auditor, external-auditor, compliance-officer, governance */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AuditPacksController_request: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAuditPackDto"];
+            };
+        };
+        responses: {
+            /** @description Queued; `Location` points at the pack to follow */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditPackDto"];
+                };
+            };
+            /** @description No, unknown or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Needs one of the roles: admin, auditor, external-auditor, compliance-officer, governance */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AuditPacksController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditPackDto"];
+                };
+            };
+            /** @description No, unknown or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Needs one of the roles: admin, auditor, external-auditor, compliance-officer, governance */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AuditPacksController_content: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The ZIP, streamed from its stored chunks; `ETag` is its SHA-256 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/zip": string;
+                };
+            };
+            /** @description No, unknown or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Needs one of the roles: admin, auditor, external-auditor, compliance-officer, governance */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     AuditsController_list: {
         parameters: {
             query?: {
@@ -6542,6 +6855,47 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["EvaluationDto"];
+                };
+            };
+            /** @description No, unknown or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DocumentsController_generate: {
+        parameters: {
+            query?: {
+                /** @description audit-report: the audit (required) */
+                auditId?: string;
+                /** @description `pdf`, `xlsx` or `docx`; default the kind's first format. A format the kind does not have is 406 naming the ones it has. */
+                format?: string;
+                /** @description impact-assessment: this version (instead of the latest of `systemId`) */
+                impactAssessmentId?: string;
+                /** @description impact-assessment: the latest version of this system; risk-register, nonconformities: only this system */
+                systemId?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Kinds and their formats (the first is the default): `statement-of-applicability`: pdf, xlsx; `impact-assessment`: pdf, docx; `risk-register`: xlsx, pdf; `nonconformities`: pdf; `audit-report`: pdf; `management-review`: pdf */
+                kind: "statement-of-applicability" | "impact-assessment" | "risk-register" | "nonconformities" | "audit-report" | "management-review";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The document, streamed as it is generated, as an attachment; `X-Content-SHA256` is the hash of the data in its verification footer. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
                 };
             };
             /** @description No, unknown or revoked token */
