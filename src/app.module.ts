@@ -31,6 +31,7 @@ import { NonconformitiesModule } from './nonconformities/nonconformities.module.
 import { RisksModule } from './risks/risks.module.js';
 import { ModelChangesModule } from './model-changes/model-changes.module.js';
 import { PeopleModule } from './people/people.module.js';
+import { IncidentsModule } from './incidents/incidents.module.js';
 
 @Module({})
 export class AppModule {
@@ -92,6 +93,7 @@ export class AppModule {
         RisksModule,
         NonconformitiesModule,
         AuditsModule,
+        IncidentsModule,
         ModelChangesModule,
         ClockControlModule.register(clock === 'manual'),
       ],

@@ -14,6 +14,7 @@ import { RuleSetVersionEntity } from '../rules/entities/rule-set-version.entity.
 import { RuleSetEntity } from '../rules/entities/rule-set.entity.js';
 import { TaskEntity } from '../tasks/entities/task.entity.js';
 import { AuditEntity } from '../audits/entities/audit.entity.js';
+import { IncidentEntity } from '../incidents/entities/incident.entity.js';
 import { ImpactAssessmentEntity } from '../impact-assessments/entities/impact-assessment.entity.js';
 import { NonconformityEntity } from '../nonconformities/entities/nonconformity.entity.js';
 import { PersonEntity } from '../people/entities/person.entity.js';
@@ -49,4 +50,5 @@ export const entities = [
   AuditEntity,
   RoleEntity,
   PersonEntity,
+  IncidentEntity,
 ];

@@ -58,6 +58,26 @@ export const EVENT_TYPES = {
     description: 'A nonconformity was raised (by a person, an audit finding or a process).',
     example: { id: '5e3a…', title: 'Event logs missing', severity: 'major', source: 'internal-audit' },
   },
+  'incident.reported': {
+    description: 'An AI incident was reported (POST /incidents); its lifecycle starts with triage.',
+    example: { id: '8b1d…', systemId: '7d0c…', title: 'Triage assistant under-prioritised chest pain', effects: ['serious-harm-to-health'] },
+  },
+  'incident.classified': {
+    description: 'The incident-reporting rules classified an incident: serious or not, and when its report to the authority is due.',
+    example: { id: '8b1d…', serious: true, deadline: 'P15D', deadlineAt: '2027-03-17T10:00:00.000Z', basis: ['Art. 3(49)', 'Art. 73(2)'] },
+  },
+  'incident.report-due': {
+    description: 'The report of a serious incident is due soon (the reminder lead time of the rules) and not submitted yet.',
+    example: { id: '8b1d…', deadlineAt: '2027-03-17T10:00:00.000Z' },
+  },
+  'incident.report-overdue': {
+    description: 'The reporting deadline of a serious incident passed with no report submitted (escalation).',
+    example: { id: '8b1d…', deadlineAt: '2027-03-17T10:00:00.000Z' },
+  },
+  'incident.submitted': {
+    description: 'The report of a serious incident was submitted to the market surveillance authority (initial or complete).',
+    example: { id: '8b1d…', authority: 'Bundesnetzagentur', reference: 'MSA-2027-0412', late: false, reportComplete: true },
+  },
   'audit.stage-changed': { description: 'An audit moved to another stage.', example: { id: '2f6d…', type: 'certification', from: 'stage-2', to: 'certified' } },
 } as const;
 

@@ -7,12 +7,21 @@ import { deploy, Driver, fakeHooks, type FakeHooks, processFile, ruleSetKeys } f
 import { validateDefinition } from './validate.js';
 
 /**
- * The five ISO/IEC 42001 lifecycles of processes/*.bpmn, walked with the runner: fake rule outcomes from a table,
+ * The ISO/IEC 42001 lifecycles of processes/*.bpmn, walked with the runner: fake rule outcomes from a table,
  * handlers as jest fakes recording their inputs. Every event goes through the JSON persistence round trip (Driver).
  */
 
 const T0 = '2026-01-15T09:00:00.000Z';
-const PROCESSES = ['ai-system-onboarding', 'impact-assessment', 'risk-treatment', 'nonconformity', 'internal-audit', 'certification-audit'];
+const PROCESSES = [
+  'ai-system-onboarding',
+  'impact-assessment',
+  'risk-treatment',
+  'nonconformity',
+  'internal-audit',
+  'certification-audit',
+  'incident',
+  'serious-incident-report',
+];
 /** The service-task handlers the app implements for these processes. */
 const HANDLERS = [
   'ai-system.load-facts',
@@ -29,6 +38,11 @@ const HANDLERS = [
   'audit.raise-findings',
   'audit.open-majors',
   'audit.start-next-cycle',
+  'incident.update',
+  'incident.classify',
+  'incident.remind',
+  'incident.record-submission',
+  'incident.raise-nonconformity',
 ];
 const RULE_SETS = ruleSetKeys();
 const CONTROL_IDS =

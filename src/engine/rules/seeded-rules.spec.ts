@@ -46,6 +46,7 @@ describe('rules/ folder', () => {
         'effectiveness-review-delay',
         'eu-ai-act-risk-class',
         'impact-level',
+        'incident-reporting',
         'reassessment-triggers',
         'required-approvals',
         'required-controls',
@@ -432,3 +433,29 @@ describe('facts validation of seeded rule sets', () => {
     ]);
   });
 });
+
+// ---------------------------------------------------------------------------------------------
+const serious = (deadline: string, reminderBefore: string, basis: string[]) => ({ serious: true, deadline, reminderBefore, basis });
+
+table('incident-reporting', [
+  ['no effect of Art. 3(49): not a serious incident', { effects: [] }, { serious: false, deadline: '', reminderBefore: '', basis: [] }],
+  ['widespread but with no serious effect: not serious', { effects: [], widespread: true }, { serious: false, deadline: '', reminderBefore: '', basis: [] }],
+  [
+    'serious harm to health: 15 days (Art. 73(2))',
+    { effects: ['serious-harm-to-health'], widespread: false },
+    serious('P15D', 'P5D', ['Art. 3(49)', 'Art. 73(2)']),
+  ],
+  ['fundamental-rights infringement: 15 days', { effects: ['fundamental-rights-infringement'] }, serious('P15D', 'P5D', ['Art. 3(49)', 'Art. 73(2)'])],
+  ['harm to property or the environment: 15 days', { effects: ['property-or-environment-harm'] }, serious('P15D', 'P5D', ['Art. 3(49)', 'Art. 73(2)'])],
+  ['a death: 10 days (Art. 73(4))', { effects: ['death', 'serious-harm-to-health'] }, serious('P10D', 'P3D', ['Art. 3(49)(a)', 'Art. 73(4)'])],
+  [
+    'critical infrastructure disrupted: 2 days (Art. 73(3))',
+    { effects: ['critical-infrastructure-disruption'] },
+    serious('P2D', 'PT12H', ['Art. 3(49)(b)', 'Art. 73(3)']),
+  ],
+  [
+    'a widespread infringement: 2 days, also when someone died',
+    { effects: ['fundamental-rights-infringement', 'death'], widespread: true },
+    serious('P2D', 'PT12H', ['Art. 3(61)', 'Art. 73(3)']),
+  ],
+]);
