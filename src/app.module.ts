@@ -32,6 +32,7 @@ import { RisksModule } from './risks/risks.module.js';
 import { ModelChangesModule } from './model-changes/model-changes.module.js';
 import { PeopleModule } from './people/people.module.js';
 import { IncidentsModule } from './incidents/incidents.module.js';
+import { ObligationsModule } from './obligations/obligations.module.js';
 
 @Module({})
 export class AppModule {
@@ -94,6 +95,7 @@ export class AppModule {
         NonconformitiesModule,
         AuditsModule,
         IncidentsModule,
+        ObligationsModule,
         ModelChangesModule,
         ClockControlModule.register(clock === 'manual'),
       ],
