@@ -15,6 +15,7 @@ import { RuleSimulations1765526400000 } from './1765526400000-rule-simulations.j
 import { CallDepth1765612800000 } from './1765612800000-call-depth.js';
 import { PeopleAndRoles1765699200000 } from './1765699200000-people-and-roles.js';
 import { Incidents1766131200000 } from './1766131200000-incidents.js';
+import { Policies1766131300000 } from './1766131300000-policies.js';
 
 /** Every migration, in order. Listed explicitly: globs don't work the same under ESM, ts-jest and dist/. */
 export const migrations = [
@@ -35,4 +36,5 @@ export const migrations = [
   CallDepth1765612800000,
   PeopleAndRoles1765699200000,
   Incidents1766131200000,
+  Policies1766131300000,
 ];

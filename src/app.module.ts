@@ -33,6 +33,7 @@ import { ModelChangesModule } from './model-changes/model-changes.module.js';
 import { PeopleModule } from './people/people.module.js';
 import { IncidentsModule } from './incidents/incidents.module.js';
 import { ObligationsModule } from './obligations/obligations.module.js';
+import { PoliciesModule } from './policies/policies.module.js';
 
 @Module({})
 export class AppModule {
@@ -96,6 +97,7 @@ export class AppModule {
         AuditsModule,
         IncidentsModule,
         ObligationsModule,
+        PoliciesModule,
         ModelChangesModule,
         ClockControlModule.register(clock === 'manual'),
       ],

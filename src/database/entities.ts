@@ -15,6 +15,7 @@ import { RuleSetEntity } from '../rules/entities/rule-set.entity.js';
 import { TaskEntity } from '../tasks/entities/task.entity.js';
 import { AuditEntity } from '../audits/entities/audit.entity.js';
 import { IncidentEntity } from '../incidents/entities/incident.entity.js';
+import { PolicyAcknowledgementEntity, PolicyEntity } from '../policies/entities/policy.entity.js';
 import { ImpactAssessmentEntity } from '../impact-assessments/entities/impact-assessment.entity.js';
 import { NonconformityEntity } from '../nonconformities/entities/nonconformity.entity.js';
 import { PersonEntity } from '../people/entities/person.entity.js';
@@ -51,4 +52,6 @@ export const entities = [
   RoleEntity,
   PersonEntity,
   IncidentEntity,
+  PolicyEntity,
+  PolicyAcknowledgementEntity,
 ];

@@ -78,6 +78,14 @@ export const EVENT_TYPES = {
     description: 'The report of a serious incident was submitted to the market surveillance authority (initial or complete).',
     example: { id: '8b1d…', authority: 'Bundesnetzagentur', reference: 'MSA-2027-0412', late: false, reportComplete: true },
   },
+  'policy.published': {
+    description: 'A policy version was published (it supersedes the version named in `supersedes`).',
+    example: { id: '3c9e…', seriesId: '3c9e…', version: 1, title: 'AI policy', supersedes: null },
+  },
+  'policy.acknowledgement-reminder': {
+    description: 'A week passed and some people holding the roles a published policy names have not acknowledged it.',
+    example: { id: '3c9e…', pending: ['oscar'] },
+  },
   'audit.stage-changed': { description: 'An audit moved to another stage.', example: { id: '2f6d…', type: 'certification', from: 'stage-2', to: 'certified' } },
 } as const;
 

@@ -21,6 +21,7 @@ const PROCESSES = [
   'certification-audit',
   'incident',
   'serious-incident-report',
+  'ai-policy',
 ];
 /** The service-task handlers the app implements for these processes. */
 const HANDLERS = [
@@ -43,6 +44,10 @@ const HANDLERS = [
   'incident.remind',
   'incident.record-submission',
   'incident.raise-nonconformity',
+  'policy.update',
+  'policy.publish',
+  'policy.schedule-review',
+  'policy.remind',
 ];
 const RULE_SETS = ruleSetKeys();
 const CONTROL_IDS =

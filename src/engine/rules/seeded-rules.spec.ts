@@ -48,6 +48,7 @@ describe('rules/ folder', () => {
         'eu-ai-act-risk-class',
         'impact-level',
         'incident-reporting',
+        'policy-review-interval',
         'reassessment-triggers',
         'required-approvals',
         'required-controls',
@@ -552,3 +553,10 @@ describe('eu-ai-act-obligations', () => {
     }
   });
 });
+
+// ---------------------------------------------------------------------------------------------
+table('policy-review-interval', [
+  ['the AI policy: every 12 months', { kind: 'ai-policy' }, { interval: 'P12M' }],
+  ['a topic-specific policy: every 24 months', { kind: 'topic-specific', coversHighRiskSystems: false }, { interval: 'P24M' }],
+  ['a policy governing high-risk systems: every 6 months', { kind: 'topic-specific', coversHighRiskSystems: true }, { interval: 'P6M' }],
+]);
