@@ -16,6 +16,7 @@ import { CallDepth1765612800000 } from './1765612800000-call-depth.js';
 import { PeopleAndRoles1765699200000 } from './1765699200000-people-and-roles.js';
 import { Incidents1766131200000 } from './1766131200000-incidents.js';
 import { Policies1766131300000 } from './1766131300000-policies.js';
+import { Objectives1766131350000 } from './1766131350000-objectives.js';
 
 /** Every migration, in order. Listed explicitly: globs don't work the same under ESM, ts-jest and dist/. */
 export const migrations = [
@@ -37,4 +38,5 @@ export const migrations = [
   PeopleAndRoles1765699200000,
   Incidents1766131200000,
   Policies1766131300000,
+  Objectives1766131350000,
 ];

@@ -34,6 +34,7 @@ import { PeopleModule } from './people/people.module.js';
 import { IncidentsModule } from './incidents/incidents.module.js';
 import { ObligationsModule } from './obligations/obligations.module.js';
 import { PoliciesModule } from './policies/policies.module.js';
+import { ObjectivesModule } from './objectives/objectives.module.js';
 
 @Module({})
 export class AppModule {
@@ -98,6 +99,7 @@ export class AppModule {
         IncidentsModule,
         ObligationsModule,
         PoliciesModule,
+        ObjectivesModule,
         ModelChangesModule,
         ClockControlModule.register(clock === 'manual'),
       ],

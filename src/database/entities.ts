@@ -16,6 +16,7 @@ import { TaskEntity } from '../tasks/entities/task.entity.js';
 import { AuditEntity } from '../audits/entities/audit.entity.js';
 import { IncidentEntity } from '../incidents/entities/incident.entity.js';
 import { PolicyAcknowledgementEntity, PolicyEntity } from '../policies/entities/policy.entity.js';
+import { ObjectiveEntity, ObjectiveMeasurementEntity } from '../objectives/entities/objective.entity.js';
 import { ImpactAssessmentEntity } from '../impact-assessments/entities/impact-assessment.entity.js';
 import { NonconformityEntity } from '../nonconformities/entities/nonconformity.entity.js';
 import { PersonEntity } from '../people/entities/person.entity.js';
@@ -54,4 +55,6 @@ export const entities = [
   IncidentEntity,
   PolicyEntity,
   PolicyAcknowledgementEntity,
+  ObjectiveEntity,
+  ObjectiveMeasurementEntity,
 ];

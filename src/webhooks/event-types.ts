@@ -86,6 +86,14 @@ export const EVENT_TYPES = {
     description: 'A week passed and some people holding the roles a published policy names have not acknowledged it.',
     example: { id: '3c9e…', pending: ['oscar'] },
   },
+  'objective.breached': {
+    description: 'A measurement of an AI objective breached its target (objective-breach rules); a nonconformity was raised.',
+    example: { id: '6a2f…', measurementId: '0b7c…', value: 88.5, target: 95, severity: 'minor', nonconformityId: '5e3a…' },
+  },
+  'objective.measurement-missing': {
+    description: 'A measurement of an AI objective is past its due date.',
+    example: { id: '6a2f…', title: 'Screening accuracy', dueAt: '2027-02-01T00:00:00.000Z' },
+  },
   'audit.stage-changed': { description: 'An audit moved to another stage.', example: { id: '2f6d…', type: 'certification', from: 'stage-2', to: 'certified' } },
 } as const;
 

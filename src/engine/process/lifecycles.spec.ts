@@ -22,6 +22,7 @@ const PROCESSES = [
   'incident',
   'serious-incident-report',
   'ai-policy',
+  'objective',
 ];
 /** The service-task handlers the app implements for these processes. */
 const HANDLERS = [
@@ -48,6 +49,8 @@ const HANDLERS = [
   'policy.publish',
   'policy.schedule-review',
   'policy.remind',
+  'objective.record-judgement',
+  'objective.remind',
 ];
 const RULE_SETS = ruleSetKeys();
 const CONTROL_IDS =

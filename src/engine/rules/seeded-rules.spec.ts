@@ -48,6 +48,7 @@ describe('rules/ folder', () => {
         'eu-ai-act-risk-class',
         'impact-level',
         'incident-reporting',
+        'objective-breach',
         'policy-review-interval',
         'reassessment-triggers',
         'required-approvals',
@@ -559,4 +560,14 @@ table('policy-review-interval', [
   ['the AI policy: every 12 months', { kind: 'ai-policy' }, { interval: 'P12M' }],
   ['a topic-specific policy: every 24 months', { kind: 'topic-specific', coversHighRiskSystems: false }, { interval: 'P24M' }],
   ['a policy governing high-risk systems: every 6 months', { kind: 'topic-specific', coversHighRiskSystems: true }, { interval: 'P6M' }],
+]);
+
+// ---------------------------------------------------------------------------------------------
+table('objective-breach', [
+  ['at least 95, measured 96: met', { value: 96, target: 95, direction: 'at-least', deviationPercent: 0 }, { breach: false, severity: 'none' }],
+  ['at least 95, measured 90: minor', { value: 90, target: 95, direction: 'at-least', deviationPercent: 5.26 }, { breach: true, severity: 'minor' }],
+  ['at least 95, measured 70: major', { value: 70, target: 95, direction: 'at-least', deviationPercent: 26.3 }, { breach: true, severity: 'major' }],
+  ['at most 2, measured 2: met', { value: 2, target: 2, direction: 'at-most', deviationPercent: 0 }, { breach: false, severity: 'none' }],
+  ['at most 2, measured 2.2: minor', { value: 2.2, target: 2, direction: 'at-most', deviationPercent: 10 }, { breach: true, severity: 'minor' }],
+  ['at most 2, measured 3: major', { value: 3, target: 2, direction: 'at-most', deviationPercent: 50 }, { breach: true, severity: 'major' }],
 ]);
