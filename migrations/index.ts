@@ -17,6 +17,7 @@ import { PeopleAndRoles1765699200000 } from './1765699200000-people-and-roles.js
 import { Incidents1766131200000 } from './1766131200000-incidents.js';
 import { Policies1766131300000 } from './1766131300000-policies.js';
 import { Objectives1766131350000 } from './1766131350000-objectives.js';
+import { ManagementReviewInputs1766131380000 } from './1766131380000-management-review-inputs.js';
 
 /** Every migration, in order. Listed explicitly: globs don't work the same under ESM, ts-jest and dist/. */
 export const migrations = [
@@ -39,4 +40,5 @@ export const migrations = [
   Incidents1766131200000,
   Policies1766131300000,
   Objectives1766131350000,
+  ManagementReviewInputs1766131380000,
 ];

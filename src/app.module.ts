@@ -35,6 +35,7 @@ import { IncidentsModule } from './incidents/incidents.module.js';
 import { ObligationsModule } from './obligations/obligations.module.js';
 import { PoliciesModule } from './policies/policies.module.js';
 import { ObjectivesModule } from './objectives/objectives.module.js';
+import { ManagementReviewModule } from './management-review/management-review.module.js';
 
 @Module({})
 export class AppModule {
@@ -100,6 +101,7 @@ export class AppModule {
         ObligationsModule,
         PoliciesModule,
         ObjectivesModule,
+        ManagementReviewModule,
         ModelChangesModule,
         ClockControlModule.register(clock === 'manual'),
       ],

@@ -6,5 +6,10 @@ import { AuditsController } from './audits.controller.js';
 import { AuditsService } from './audits.service.js';
 import { AuditsRepository } from './repositories/audits.repository.js';
 
-@Module({ imports: [ProcessesModule, NonconformitiesModule, ControlsModule], controllers: [AuditsController], providers: [AuditsService, AuditsRepository] })
+@Module({
+  imports: [ProcessesModule, NonconformitiesModule, ControlsModule],
+  controllers: [AuditsController],
+  providers: [AuditsService, AuditsRepository],
+  exports: [AuditsService],
+})
 export class AuditsModule {}

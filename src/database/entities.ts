@@ -17,6 +17,7 @@ import { AuditEntity } from '../audits/entities/audit.entity.js';
 import { IncidentEntity } from '../incidents/entities/incident.entity.js';
 import { PolicyAcknowledgementEntity, PolicyEntity } from '../policies/entities/policy.entity.js';
 import { ObjectiveEntity, ObjectiveMeasurementEntity } from '../objectives/entities/objective.entity.js';
+import { ManagementReviewInputEntity } from '../management-review/entities/management-review-input.entity.js';
 import { ImpactAssessmentEntity } from '../impact-assessments/entities/impact-assessment.entity.js';
 import { NonconformityEntity } from '../nonconformities/entities/nonconformity.entity.js';
 import { PersonEntity } from '../people/entities/person.entity.js';
@@ -57,4 +58,5 @@ export const entities = [
   PolicyAcknowledgementEntity,
   ObjectiveEntity,
   ObjectiveMeasurementEntity,
+  ManagementReviewInputEntity,
 ];

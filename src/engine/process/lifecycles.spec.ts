@@ -51,6 +51,8 @@ const HANDLERS = [
   'policy.remind',
   'objective.record-judgement',
   'objective.remind',
+  'management-review.compile-input',
+  'management-review.record-outcome',
 ];
 const RULE_SETS = ruleSetKeys();
 const CONTROL_IDS =
@@ -958,7 +960,10 @@ describe('internal-audit', () => {
       form: ['report', 'conclusion'],
     });
     await d.complete('Task_report', { report: 'two findings' }, 'al');
-    expect(w.calls()).toEqual([['audit.update', expect.objectContaining({ stage: 'management-review' })]]);
+    expect(w.calls()).toEqual([
+      ['audit.update', expect.objectContaining({ stage: 'management-review' })],
+      ['management-review.compile-input', expect.objectContaining({ auditId: 'aud-1' })],
+    ]);
     expect(task(d, 'Task_managementReview')).toEqual({
       name: 'Management review',
       roles: ['top-management'],
@@ -966,7 +971,10 @@ describe('internal-audit', () => {
       form: ['managementDecisions', 'improvementActions'],
     });
     await d.complete('Task_managementReview', { managementDecisions: 'fund monitoring' }, 'tom');
-    expect(w.calls()).toEqual([['audit.update', expect.objectContaining({ auditId: 'aud-1', stage: 'completed', status: 'completed' })]]);
+    expect(w.calls()).toEqual([
+      ['management-review.record-outcome', expect.objectContaining({ managementDecisions: 'fund monitoring' })],
+      ['audit.update', expect.objectContaining({ auditId: 'aud-1', stage: 'completed', status: 'completed' })],
+    ]);
     expect(d.last.status).toBe('completed');
   });
 
