@@ -17,6 +17,10 @@ import { PeopleAndRoles1765699200000 } from './1765699200000-people-and-roles.js
 import { Sessions1765785600000 } from './1765785600000-sessions.js';
 import { Notifications1765872000000 } from './1765872000000-notifications.js';
 import { Evidence1766044800000 } from './1766044800000-evidence.js';
+import { Incidents1766131200000 } from './1766131200000-incidents.js';
+import { Policies1766131300000 } from './1766131300000-policies.js';
+import { Objectives1766131350000 } from './1766131350000-objectives.js';
+import { ManagementReviewInputs1766131380000 } from './1766131380000-management-review-inputs.js';
 import { AuditPacks1766304000000 } from './1766304000000-audit-packs.js';
 
 /** Every migration, in order. Listed explicitly: globs don't work the same under ESM, ts-jest and dist/. */
@@ -40,5 +44,9 @@ export const migrations = [
   Sessions1765785600000,
   Notifications1765872000000,
   Evidence1766044800000,
+  Incidents1766131200000,
+  Policies1766131300000,
+  Objectives1766131350000,
+  ManagementReviewInputs1766131380000,
   AuditPacks1766304000000,
 ];

@@ -35,6 +35,11 @@ import { NotificationsModule } from './notifications/notifications.module.js';
 import { AuditPacksModule } from './audit-packs/audit-packs.module.js';
 import { DocumentsModule } from './documents/documents.module.js';
 import { EvidenceModule } from './evidence/evidence.module.js';
+import { IncidentsModule } from './incidents/incidents.module.js';
+import { ObligationsModule } from './obligations/obligations.module.js';
+import { PoliciesModule } from './policies/policies.module.js';
+import { ObjectivesModule } from './objectives/objectives.module.js';
+import { ManagementReviewModule } from './management-review/management-review.module.js';
 
 @Module({})
 export class AppModule {
@@ -97,6 +102,11 @@ export class AppModule {
         RisksModule,
         NonconformitiesModule,
         AuditsModule,
+        IncidentsModule,
+        ObligationsModule,
+        PoliciesModule,
+        ObjectivesModule,
+        ManagementReviewModule,
         ModelChangesModule,
         EvidenceModule,
         DocumentsModule,

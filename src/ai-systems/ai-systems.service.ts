@@ -129,19 +129,23 @@ export class AiSystemsService implements OnModuleInit {
     this.ruleSets.onActivated((m, activated) => this.reclassifyAll(m, activated));
     this.simulation.useSubjects({
       count: () => this.systems.countNotRetired(this.db.manager),
-      page: async (afterId, limit) =>
-        (await this.systems.factsPage(this.db.manager, afterId, limit)).map((row) => ({
-          id: row.id,
-          name: row.name,
-          facts: systemFacts({
-            attributes: row.attributes,
-            roles: row.roles,
-            thirdParty: row.third_party,
-            riskClass: row.risk_class,
-            impactLevel: row.impact_level,
-          }),
-        })),
+      page: (afterId, limit) => this.factsPage(afterId, limit),
     });
+  }
+
+  /** Systems not retired with the facts the rules read about them, ordered by id, after `afterId` (simulations, obligations). */
+  async factsPage(afterId: string, limit: number): Promise<Array<{ id: string; name: string; facts: Record<string, unknown> }>> {
+    return (await this.systems.factsPage(this.db.manager, afterId, limit)).map((row) => ({
+      id: row.id,
+      name: row.name,
+      facts: systemFacts({
+        attributes: row.attributes,
+        roles: row.roles,
+        thirdParty: row.third_party,
+        riskClass: row.risk_class,
+        impactLevel: row.impact_level,
+      }),
+    }));
   }
 
   async register(dto: CreateAiSystemDto, actor: Actor): Promise<AiSystemDto> {

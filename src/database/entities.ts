@@ -15,6 +15,10 @@ import { RuleSetVersionEntity } from '../rules/entities/rule-set-version.entity.
 import { RuleSetEntity } from '../rules/entities/rule-set.entity.js';
 import { TaskEntity } from '../tasks/entities/task.entity.js';
 import { AuditEntity } from '../audits/entities/audit.entity.js';
+import { IncidentEntity } from '../incidents/entities/incident.entity.js';
+import { PolicyAcknowledgementEntity, PolicyEntity } from '../policies/entities/policy.entity.js';
+import { ObjectiveEntity, ObjectiveMeasurementEntity } from '../objectives/entities/objective.entity.js';
+import { ManagementReviewInputEntity } from '../management-review/entities/management-review-input.entity.js';
 import { ImpactAssessmentEntity } from '../impact-assessments/entities/impact-assessment.entity.js';
 import { NonconformityEntity } from '../nonconformities/entities/nonconformity.entity.js';
 import { PersonEntity } from '../people/entities/person.entity.js';
@@ -55,4 +59,10 @@ export const entities = [
   NotificationEntity,
   NotificationDeliveryEntity,
   EvidenceEntity,
+  IncidentEntity,
+  PolicyEntity,
+  PolicyAcknowledgementEntity,
+  ObjectiveEntity,
+  ObjectiveMeasurementEntity,
+  ManagementReviewInputEntity,
 ];

@@ -83,6 +83,42 @@ export const EVENT_TYPES = {
     description: 'A nonconformity was raised (by a person, an audit finding or a process).',
     example: { id: '5e3a…', title: 'Event logs missing', severity: 'major', source: 'internal-audit' },
   },
+  'incident.reported': {
+    description: 'An AI incident was reported (POST /incidents); its lifecycle starts with triage.',
+    example: { id: '8b1d…', systemId: '7d0c…', title: 'Triage assistant under-prioritised chest pain', effects: ['serious-harm-to-health'] },
+  },
+  'incident.classified': {
+    description: 'The incident-reporting rules classified an incident: serious or not, and when its report to the authority is due.',
+    example: { id: '8b1d…', serious: true, deadline: 'P15D', deadlineAt: '2027-03-17T10:00:00.000Z', basis: ['Art. 3(49)', 'Art. 73(2)'] },
+  },
+  'incident.report-due': {
+    description: 'The report of a serious incident is due soon (the reminder lead time of the rules) and not submitted yet.',
+    example: { id: '8b1d…', deadlineAt: '2027-03-17T10:00:00.000Z' },
+  },
+  'incident.report-overdue': {
+    description: 'The reporting deadline of a serious incident passed with no report submitted (escalation).',
+    example: { id: '8b1d…', deadlineAt: '2027-03-17T10:00:00.000Z' },
+  },
+  'incident.submitted': {
+    description: 'The report of a serious incident was submitted to the market surveillance authority (initial or complete).',
+    example: { id: '8b1d…', authority: 'Bundesnetzagentur', reference: 'MSA-2027-0412', late: false, reportComplete: true },
+  },
+  'policy.published': {
+    description: 'A policy version was published (it supersedes the version named in `supersedes`).',
+    example: { id: '3c9e…', seriesId: '3c9e…', version: 1, title: 'AI policy', supersedes: null },
+  },
+  'policy.acknowledgement-reminder': {
+    description: 'A week passed and some people holding the roles a published policy names have not acknowledged it.',
+    example: { id: '3c9e…', pending: ['oscar'] },
+  },
+  'objective.breached': {
+    description: 'A measurement of an AI objective breached its target (objective-breach rules); a nonconformity was raised.',
+    example: { id: '6a2f…', measurementId: '0b7c…', value: 88.5, target: 95, severity: 'minor', nonconformityId: '5e3a…' },
+  },
+  'objective.measurement-missing': {
+    description: 'A measurement of an AI objective is past its due date.',
+    example: { id: '6a2f…', title: 'Screening accuracy', dueAt: '2027-02-01T00:00:00.000Z' },
+  },
   'audit.stage-changed': { description: 'An audit moved to another stage.', example: { id: '2f6d…', type: 'certification', from: 'stage-2', to: 'certified' } },
 } as const;
 

@@ -118,7 +118,16 @@ describe('hostile input', () => {
       const owner = await lc.person('olivia', 'ai-owner');
       const { system } = await lc.register(owner, minimalSystem('Real system'));
       const before = await count('process_instances');
-      for (const definitionKey of ['certification-audit', 'internal-audit', 'impact-assessment', 'ai-system-onboarding', 'nonconformity', 'risk-treatment']) {
+      for (const definitionKey of [
+        'certification-audit',
+        'internal-audit',
+        'impact-assessment',
+        'ai-system-onboarding',
+        'nonconformity',
+        'risk-treatment',
+        'incident',
+        'serious-incident-report',
+      ]) {
         for (const who of [integration, gov]) {
           const res = await lc.post(who, '/process-instances', { definitionKey, subject: { type: 'ai-system', id: system.id } }).expect(403);
           expect(res.body).toMatchObject({ code: 'process-not-startable', startableBy: 'internal' });

@@ -14,7 +14,7 @@ export {
   type Wait,
   type WaitItem,
 } from './runner.js';
-export { resolveTimer, nextOccurrence, type TimerSchedule } from './timers.js';
+export { addDuration, parseDuration, resolveTimer, nextOccurrence, type IsoDuration, type TimerSchedule } from './timers.js';
 export { configureEngineLimits, DEFAULT_LIMITS, type EngineLimits, engineLimits } from './limits.js';
 export { configureFeel, type FeelLimits, stopFeelSandbox, warmUpFeelSandbox } from './feel-sandbox.js';
 export { BpmnError, type DefinitionIssue, EngineError, EngineErrorCode, ProcessParseError, ProcessValidationError } from './errors.js';

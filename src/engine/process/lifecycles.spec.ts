@@ -7,12 +7,23 @@ import { deploy, Driver, fakeHooks, type FakeHooks, processFile, ruleSetKeys } f
 import { validateDefinition } from './validate.js';
 
 /**
- * The five ISO/IEC 42001 lifecycles of processes/*.bpmn, walked with the runner: fake rule outcomes from a table,
+ * The ISO/IEC 42001 lifecycles of processes/*.bpmn, walked with the runner: fake rule outcomes from a table,
  * handlers as jest fakes recording their inputs. Every event goes through the JSON persistence round trip (Driver).
  */
 
 const T0 = '2026-01-15T09:00:00.000Z';
-const PROCESSES = ['ai-system-onboarding', 'impact-assessment', 'risk-treatment', 'nonconformity', 'internal-audit', 'certification-audit'];
+const PROCESSES = [
+  'ai-system-onboarding',
+  'impact-assessment',
+  'risk-treatment',
+  'nonconformity',
+  'internal-audit',
+  'certification-audit',
+  'incident',
+  'serious-incident-report',
+  'ai-policy',
+  'objective',
+];
 /** The service-task handlers the app implements for these processes. */
 const HANDLERS = [
   'ai-system.load-facts',
@@ -29,6 +40,19 @@ const HANDLERS = [
   'audit.raise-findings',
   'audit.open-majors',
   'audit.start-next-cycle',
+  'incident.update',
+  'incident.classify',
+  'incident.remind',
+  'incident.record-submission',
+  'incident.raise-nonconformity',
+  'policy.update',
+  'policy.publish',
+  'policy.schedule-review',
+  'policy.remind',
+  'objective.record-judgement',
+  'objective.remind',
+  'management-review.compile-input',
+  'management-review.record-outcome',
 ];
 const RULE_SETS = ruleSetKeys();
 const CONTROL_IDS =
@@ -936,7 +960,10 @@ describe('internal-audit', () => {
       form: ['report', 'conclusion'],
     });
     await d.complete('Task_report', { report: 'two findings' }, 'al');
-    expect(w.calls()).toEqual([['audit.update', expect.objectContaining({ stage: 'management-review' })]]);
+    expect(w.calls()).toEqual([
+      ['audit.update', expect.objectContaining({ stage: 'management-review' })],
+      ['management-review.compile-input', expect.objectContaining({ auditId: 'aud-1' })],
+    ]);
     expect(task(d, 'Task_managementReview')).toEqual({
       name: 'Management review',
       roles: ['top-management'],
@@ -944,7 +971,10 @@ describe('internal-audit', () => {
       form: ['managementDecisions', 'improvementActions'],
     });
     await d.complete('Task_managementReview', { managementDecisions: 'fund monitoring' }, 'tom');
-    expect(w.calls()).toEqual([['audit.update', expect.objectContaining({ auditId: 'aud-1', stage: 'completed', status: 'completed' })]]);
+    expect(w.calls()).toEqual([
+      ['management-review.record-outcome', expect.objectContaining({ managementDecisions: 'fund monitoring' })],
+      ['audit.update', expect.objectContaining({ auditId: 'aud-1', stage: 'completed', status: 'completed' })],
+    ]);
     expect(d.last.status).toBe('completed');
   });
 

@@ -44,8 +44,12 @@ describe('rules/ folder', () => {
     expect(files.map((file) => [file.file.slice(rulesDir.length), file.issues])).toEqual(
       [
         'effectiveness-review-delay',
+        'eu-ai-act-obligations',
         'eu-ai-act-risk-class',
         'impact-level',
+        'incident-reporting',
+        'objective-breach',
+        'policy-review-interval',
         'reassessment-triggers',
         'required-approvals',
         'required-controls',
@@ -432,3 +436,138 @@ describe('facts validation of seeded rule sets', () => {
     ]);
   });
 });
+
+// ---------------------------------------------------------------------------------------------
+const serious = (deadline: string, reminderBefore: string, basis: string[]) => ({ serious: true, deadline, reminderBefore, basis });
+
+table('incident-reporting', [
+  ['no effect of Art. 3(49): not a serious incident', { effects: [] }, { serious: false, deadline: '', reminderBefore: '', basis: [] }],
+  ['widespread but with no serious effect: not serious', { effects: [], widespread: true }, { serious: false, deadline: '', reminderBefore: '', basis: [] }],
+  [
+    'serious harm to health: 15 days (Art. 73(2))',
+    { effects: ['serious-harm-to-health'], widespread: false },
+    serious('P15D', 'P5D', ['Art. 3(49)', 'Art. 73(2)']),
+  ],
+  ['fundamental-rights infringement: 15 days', { effects: ['fundamental-rights-infringement'] }, serious('P15D', 'P5D', ['Art. 3(49)', 'Art. 73(2)'])],
+  ['harm to property or the environment: 15 days', { effects: ['property-or-environment-harm'] }, serious('P15D', 'P5D', ['Art. 3(49)', 'Art. 73(2)'])],
+  ['a death: 10 days (Art. 73(4))', { effects: ['death', 'serious-harm-to-health'] }, serious('P10D', 'P3D', ['Art. 3(49)(a)', 'Art. 73(4)'])],
+  [
+    'critical infrastructure disrupted: 2 days (Art. 73(3))',
+    { effects: ['critical-infrastructure-disruption'] },
+    serious('P2D', 'PT12H', ['Art. 3(49)(b)', 'Art. 73(3)']),
+  ],
+  [
+    'a widespread infringement: 2 days, also when someone died',
+    { effects: ['fundamental-rights-infringement', 'death'], widespread: true },
+    serious('P2D', 'PT12H', ['Art. 3(61)', 'Art. 73(3)']),
+  ],
+]);
+
+// ---------------------------------------------------------------------------------------------
+describe('eu-ai-act-obligations', () => {
+  const compiled = CompiledRuleSet.compile(load('eu-ai-act-obligations'));
+  const obligations = async (facts: Facts) => {
+    expect(compiled.validateFacts(facts)).toEqual([]);
+    return ((await compiled.evaluate(facts)).outcome.obligations as Array<Record<string, unknown>>).map((o) => `${o.article} ${o.appliesFrom} ${o.source}`);
+  };
+  const cases: Array<[string, Facts, string[]]> = [
+    [
+      'a minimal-risk system a deployer uses: AI literacy only',
+      { roles: ['deployer'], riskClass: 'minimal', useCases: ['spam-filtering'] },
+      ['Art. 4 2025-02-02 official-journal'],
+    ],
+    ['a developer with no provider or deployer role: nothing', { roles: ['developer'], riskClass: 'minimal' }, []],
+    [
+      'a prohibited practice binds every operator from 2 February 2025',
+      { roles: ['importer'], riskClass: 'prohibited', useCases: ['social-scoring'] },
+      ['Art. 5 2025-02-02 official-journal'],
+    ],
+    [
+      'a provider of a general-purpose AI model: Chapter V from 2 August 2025',
+      { roles: ['provider'], riskClass: 'minimal', generalPurposeAiModel: true },
+      ['Art. 4 2025-02-02 official-journal', 'Art. 53–55 2025-08-02 official-journal'],
+    ],
+    [
+      'a provider of a chatbot generating text: Art. 50(1) and (2) from 2 August 2026',
+      { roles: ['provider'], riskClass: 'limited', useCases: ['chatbot'], generatesSyntheticContent: true },
+      ['Art. 4 2025-02-02 official-journal', 'Art. 50(1) 2026-08-02 official-journal', 'Art. 50(2) 2026-08-02 official-journal'],
+    ],
+    [
+      'a deployer of deep fakes and emotion recognition (derogated): Art. 50(3) and (4)',
+      { roles: ['deployer'], riskClass: 'limited', useCases: ['deep-fake', 'emotion-recognition'] },
+      ['Art. 4 2025-02-02 official-journal', 'Art. 50(3) 2026-08-02 official-journal', 'Art. 50(4) 2026-08-02 official-journal'],
+    ],
+    [
+      'the provider of an Annex III system: high-risk obligations from 2 December 2027 (Digital Omnibus)',
+      { roles: ['provider'], riskClass: 'high', useCases: ['recruitment'] },
+      [
+        'Art. 4 2025-02-02 official-journal',
+        ...['Art. 8–15', 'Art. 16–17', 'Art. 43', 'Art. 49', 'Art. 72', 'Art. 73'].map((a) => `${a} 2027-12-02 digital-omnibus`),
+      ],
+    ],
+    [
+      'a public-service deployer of an Annex III system: Art. 26 and the FRIA from 2 December 2027',
+      { roles: ['deployer'], riskClass: 'high', useCases: ['public-benefits-eligibility'], publicServiceDeployer: true },
+      ['Art. 4 2025-02-02 official-journal', 'Art. 26 2027-12-02 digital-omnibus', 'Art. 27 2027-12-02 digital-omnibus'],
+    ],
+    [
+      'importer and distributor of an Annex III system',
+      { roles: ['importer', 'distributor'], riskClass: 'high', useCases: ['credit-scoring'] },
+      ['Art. 23 2027-12-02 digital-omnibus', 'Art. 24 2027-12-02 digital-omnibus'],
+    ],
+    [
+      'an Annex I product system: from 2 August 2028, for provider, deployer, importer',
+      { roles: ['provider', 'deployer', 'importer'], riskClass: 'high', safetyComponentOfRegulatedProduct: true, useCases: ['forecasting'] },
+      [
+        'Art. 4 2025-02-02 official-journal',
+        ...['Art. 8–15', 'Art. 16–17', 'Art. 43', 'Art. 49', 'Art. 72', 'Art. 73'].map((a) => `${a} 2028-08-02 digital-omnibus`),
+        'Art. 26 2028-08-02 digital-omnibus',
+        'Art. 23 2028-08-02 digital-omnibus',
+        'Art. 24 2028-08-02 digital-omnibus',
+      ],
+    ],
+    [
+      'an Annex III use derogated under Art. 6(3) (not high-risk): no high-risk obligations',
+      { roles: ['provider'], riskClass: 'minimal', useCases: ['recruitment'] },
+      ['Art. 4 2025-02-02 official-journal'],
+    ],
+  ];
+
+  it.each(cases)('%s', async (_label, facts, expected) => {
+    expect(await obligations(facts)).toEqual(expected);
+  });
+
+  it('covers every rule and cites an article and the source of its date in every description', async () => {
+    const fired = new Set<string>();
+    const silent = new Set<string>();
+    for (const [, facts] of cases) for (const rule of (await compiled.evaluate(facts)).explanation) (rule.fired ? fired : silent).add(rule.name);
+    const names = compiled.document.rules.map((rule) => rule.name);
+    expect(names.filter((name) => !fired.has(name) || !silent.has(name))).toEqual([]);
+    for (const rule of compiled.document.rules) {
+      expect(rule.description).toMatch(/Art\. \d+/);
+      expect(rule.description).toMatch(/Official Journal|Digital Omnibus/);
+      for (const o of rule.event.params?.obligations as Array<Record<string, string>>) {
+        expect(o.source === 'official-journal' ? o.sourceRef.startsWith('Regulation (EU) 2024/1689 Art. 113') : o.source).toBeTruthy();
+        expect(['official-journal', 'digital-omnibus']).toContain(o.source);
+        expect(o.appliesFrom).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      }
+    }
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+table('policy-review-interval', [
+  ['the AI policy: every 12 months', { kind: 'ai-policy' }, { interval: 'P12M' }],
+  ['a topic-specific policy: every 24 months', { kind: 'topic-specific', coversHighRiskSystems: false }, { interval: 'P24M' }],
+  ['a policy governing high-risk systems: every 6 months', { kind: 'topic-specific', coversHighRiskSystems: true }, { interval: 'P6M' }],
+]);
+
+// ---------------------------------------------------------------------------------------------
+table('objective-breach', [
+  ['at least 95, measured 96: met', { value: 96, target: 95, direction: 'at-least', deviationPercent: 0 }, { breach: false, severity: 'none' }],
+  ['at least 95, measured 90: minor', { value: 90, target: 95, direction: 'at-least', deviationPercent: 5.26 }, { breach: true, severity: 'minor' }],
+  ['at least 95, measured 70: major', { value: 70, target: 95, direction: 'at-least', deviationPercent: 26.3 }, { breach: true, severity: 'major' }],
+  ['at most 2, measured 2: met', { value: 2, target: 2, direction: 'at-most', deviationPercent: 0 }, { breach: false, severity: 'none' }],
+  ['at most 2, measured 2.2: minor', { value: 2.2, target: 2, direction: 'at-most', deviationPercent: 10 }, { breach: true, severity: 'minor' }],
+  ['at most 2, measured 3: major', { value: 3, target: 2, direction: 'at-most', deviationPercent: 50 }, { breach: true, severity: 'major' }],
+]);
