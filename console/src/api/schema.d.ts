@@ -113,6 +113,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/ai-systems/{id}/obligations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * EU AI Act obligations of one AI system
+         * @description From the eu-ai-act-obligations rules, given the organisation’s roles for the system and its risk class: each obligation with its article, the date it applies from and where that date comes from (Official Journal, or the Digital Omnibus deferral of the high-risk dates).
+         */
+        get: operations["ObligationsController_forSystem"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/ai-systems/{id}/retire": {
         parameters: {
             query?: never;
@@ -590,6 +610,90 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/incidents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Incident register
+         * @description Newest first. Filter by system, status, serious, late.
+         */
+        get: operations["IncidentsController_list"];
+        put?: never;
+        /**
+         * Report an AI incident
+         * @description ISO/IEC 42001 clause 10.2 and Annex A.8; EU AI Act Art. 73. Starts the incident lifecycle (triage, classification by the incident-reporting rules, report to the market surveillance authority for a serious incident, investigation, corrective action) and emits incident.reported. The reporting deadline counts from `awareAt`.
+         */
+        post: operations["IncidentsController_report"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One incident
+         * @description With its classification, deadline, submission and whether it was late.
+         */
+        get: operations["IncidentsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/management-review-inputs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Management review inputs
+         * @description Newest first; filter by auditId.
+         */
+        get: operations["ManagementReviewController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/management-review-inputs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One management review input
+         * @description ISO/IEC 42001 clause 9.3.2, compiled from the registers when the management review task was created (its id is the instance variable managementReviewInputId), with what the review decided.
+         */
+        get: operations["ManagementReviewController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me": {
         parameters: {
             query?: never;
@@ -808,6 +912,107 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/objectives": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Objectives and KPIs
+         * @description Newest first, each with its series and trend. Filter by status.
+         */
+        get: operations["ObjectivesController_list"];
+        put?: never;
+        /**
+         * Set an AI objective or KPI
+         * @description ISO/IEC 42001 clauses 6.2 and 9.1. The first measurement is due one `frequency` from now.
+         */
+        post: operations["ObjectivesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/objectives/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One objective with its series of measurements and trend */
+        get: operations["ObjectivesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/objectives/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Stop monitoring an objective
+         * @description Status closed; its monitoring process ends.
+         */
+        post: operations["ObjectivesController_close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/objectives/{id}/measurements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a measurement
+         * @description For integrations: send an Idempotency-Key so that a retried request records the value once. 409 `objective-not-monitored` once the objective is closed.
+         */
+        post: operations["ObjectivesController_measure"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/obligations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Obligations calendar across the register
+         * @description Every obligation of every AI system not retired, earliest first. Filter by appliesBefore, systemId, role, source.
+         */
+        get: operations["ObligationsController_register"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/people": {
         parameters: {
             query?: never;
@@ -851,6 +1056,71 @@ export interface paths {
          * @description Admins change anything (a deactivated person cannot act: 401 `person-inactive`). Everyone may change their own display name, e-mail, notification preferences and chat target (https; the webhook target rules apply: 400 `chat-target-refused`).
          */
         patch: operations["PeopleController_update"];
+        trace?: never;
+    };
+    "/api/v1/policies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Policy register
+         * @description Every version, newest first. Filter by status, kind, seriesId.
+         */
+        get: operations["PoliciesController_list"];
+        put?: never;
+        /**
+         * Draft an AI policy or its next version
+         * @description ISO/IEC 42001 clause 5.2 and Annex A.2.2-A.2.4. With `supersedes` (a published version), a new version of the same policy, which replaces it once published. Unknown roles in `acknowledgedBy`: 400 `unknown-role`.
+         */
+        post: operations["PoliciesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/policies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One policy version */
+        get: operations["PoliciesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/policies/{id}/acknowledgements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who must acknowledge the policy, and who did
+         * @description The audience is everyone active in the people directory who holds one of the roles the policy names, now.
+         */
+        get: operations["PoliciesController_acknowledgements"];
+        put?: never;
+        /**
+         * Acknowledge a published policy
+         * @description The caller must hold one of the roles the policy names (403 `not-in-audience`); the policy must be published (409 `policy-not-published`). The last acknowledgement required lets the policy’s process go on.
+         */
+        post: operations["PoliciesController_acknowledge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/process-definitions": {
@@ -1621,6 +1891,40 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AcknowledgementDto: {
+            /** Format: date-time */
+            acknowledgedAt: string;
+            /** @example olivia */
+            identity: string;
+            /** Format: uuid */
+            policyId: string;
+        };
+        AcknowledgementsDto: {
+            /** @example 2 */
+            acknowledgedCount: number;
+            /** @description Every acknowledgement, including by people who no longer hold the roles */
+            acknowledgements: components["schemas"]["AcknowledgementDto"][];
+            /** @description Everyone required, acknowledged or not, by identity */
+            audience: components["schemas"]["AudienceMemberDto"][];
+            /**
+             * @description Everyone required has acknowledged
+             * @example false
+             */
+            complete: boolean;
+            /** Format: uuid */
+            policyId: string;
+            /**
+             * @description Active people holding one of the roles now (people directory)
+             * @example 3
+             */
+            required: number;
+            /**
+             * @example [
+             *       "ai-owner"
+             *     ]
+             */
+            roles: string[];
+        };
         ActivatedRuleSetVersionDto: {
             /**
              * Format: date-time
@@ -1722,6 +2026,155 @@ export interface components {
              * @example 2
              */
             version: number;
+        };
+        AiIncidentDto: {
+            /**
+             * @description The market surveillance authority the report went to
+             * @example Bundesnetzagentur
+             */
+            authority: string | null;
+            /**
+             * Format: date-time
+             * @description When the organisation became aware of it; the deadline counts from here
+             */
+            awareAt: string;
+            /**
+             * @description Legal basis of the classification
+             * @example [
+             *       "Art. 3(49)",
+             *       "Art. 73(2)"
+             *     ]
+             */
+            basis: string[];
+            /**
+             * @example data
+             * @enum {string|null}
+             */
+            causeCategory: "data" | "model" | "process" | "people" | "supplier" | "other" | null;
+            /** Format: date-time */
+            closedAt: string | null;
+            /**
+             * Format: date-time
+             * @description When the complete report followed an initial one
+             */
+            completedAt: string | null;
+            /** @description Reference of the complete report that followed an initial one */
+            completionReference: string | null;
+            /** @example Assistant switched to advisory mode; nurses re-triage every case */
+            containment: string | null;
+            /** @example Update the symptom list with every guideline change */
+            correctiveAction: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * @description Reporting deadline from awareness, from the rules (ISO 8601 duration)
+             * @example P15D
+             */
+            deadline: string | null;
+            /**
+             * Format: date-time
+             * @description When the report to the market surveillance authority is due: awareAt + deadline
+             */
+            deadlineAt: string | null;
+            /** @description Rules decisions its process took (the classification), oldest first (GET /decisions/{id}) */
+            decisionIds: string[];
+            /**
+             * @description What happened
+             * @example Three patients with chest pain were ranked low priority.
+             */
+            description: string;
+            /**
+             * @example [
+             *       "serious-harm-to-health"
+             *     ]
+             */
+            effects: ("death" | "serious-harm-to-health" | "critical-infrastructure-disruption" | "fundamental-rights-infringement" | "property-or-environment-harm")[];
+            /**
+             * Format: date-time
+             * @description When the deadline passed with no report submitted (escalated to top management)
+             */
+            escalatedAt: string | null;
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description Its incident process instance (null when no incident process is deployed)
+             */
+            instanceId: string | null;
+            /**
+             * @description The report was submitted after deadlineAt, or is not submitted and deadlineAt has passed
+             * @example false
+             */
+            late: boolean;
+            /**
+             * Format: uuid
+             * @description The nonconformity its corrective action raised (GET /nonconformities/{id})
+             */
+            nonconformityId: string | null;
+            /**
+             * Format: date-time
+             * @description When it happened
+             */
+            occurredAt: string;
+            /**
+             * Format: date-time
+             * @description When the reminder before the deadline fell due
+             */
+            remindedAt: string | null;
+            /** @description The report as approved by top management */
+            report: string | null;
+            /** @description false: an initial, incomplete report was submitted and is to be completed (Art. 73(5)) */
+            reportComplete: boolean | null;
+            /** @example olivia */
+            reportedBy: string;
+            /** @example Symptom list not updated after the guideline change */
+            rootCause: string | null;
+            /** @description A serious incident (Art. 3(49)), as the incident-reporting rules decided; null until classified */
+            serious: boolean | null;
+            /**
+             * @description Set by the incident lifecycle at every step
+             * @example submitted
+             * @enum {string}
+             */
+            status: "open" | "triaged" | "dismissed" | "classified" | "report-drafted" | "report-changes-requested" | "report-approved" | "submitted" | "investigated" | "closed" | "withdrawn";
+            /**
+             * @description Reference of the submission
+             * @example MSA-2027-0412
+             */
+            submissionReference: string | null;
+            /**
+             * Format: date-time
+             * @description When the (first) report was submitted; the deadline is judged on it
+             */
+            submittedAt: string | null;
+            /**
+             * Format: uuid
+             * @description The AI system concerned
+             */
+            systemId: string;
+            /** @example Triage assistant under-prioritised chest pain */
+            title: string;
+            /** @example Confirmed: the model ranked on an outdated symptom list */
+            triageNotes: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+            /**
+             * @description A widespread infringement (EU AI Act Art. 3(61))
+             * @example false
+             */
+            widespread: boolean;
+        };
+        AiIncidentPageDto: {
+            items: components["schemas"]["AiIncidentDto"][];
+            /** @example 50 */
+            limit: number;
+            /** @example 0 */
+            offset: number;
+            /**
+             * @description Items matching the filters, over all pages
+             * @example 1
+             */
+            total: number;
         };
         AiSystemDto: {
             /**
@@ -1850,6 +2303,17 @@ export interface components {
             role?: string;
             /** @example carla */
             subject: string;
+        };
+        AudienceMemberDto: {
+            /**
+             * Format: date-time
+             * @description null: still to acknowledge
+             */
+            acknowledgedAt: string | null;
+            /** @example Olivia Owner */
+            displayName: string;
+            /** @example olivia */
+            identity: string;
         };
         AuditDto: {
             /** @example olivia */
@@ -2507,6 +2971,47 @@ export interface components {
              */
             url: string;
         };
+        CreateObjectiveDto: {
+            /**
+             * @description Annex A controls it evidences
+             * @example [
+             *       "A.6.2.6"
+             *     ]
+             */
+            controlIds?: string[];
+            /**
+             * @description at-least: the value must reach the target; at-most: it must not exceed it
+             * @example at-least
+             * @enum {string}
+             */
+            direction: "at-least" | "at-most";
+            /**
+             * @description How often it is measured (ISO 8601 duration); a measurement missing past it raises a reminder
+             * @example P1M
+             */
+            frequency: string;
+            /**
+             * @description What is measured, and how
+             * @example Share of shortlisting decisions confirmed by the recruiter, monthly sample of 200
+             */
+            measure: string;
+            /**
+             * @description Who owns the objective (default: the caller)
+             * @example olivia
+             */
+            owner?: string;
+            /**
+             * @description AI systems it concerns (registered ids)
+             * @example []
+             */
+            systemIds?: string[];
+            /** @example 95 */
+            target: number;
+            /** @example Screening accuracy */
+            title: string;
+            /** @example % */
+            unit: string;
+        };
         CreatePersonDto: {
             /**
              * @description Roles an administrator gives the person; each must be defined. Role keys: a built-in role or one the organisation defined (`GET /roles`). The built-in ones:
@@ -2535,6 +3040,51 @@ export interface components {
              */
             identity: string;
         };
+        CreatePolicyDto: {
+            /**
+             * @description Roles whose holders must acknowledge the published policy (defined roles: GET /roles)
+             * @example [
+             *       "ai-owner",
+             *       "risk-officer"
+             *     ]
+             */
+            acknowledgedBy: string[];
+            /**
+             * @description The policy text, Markdown
+             * @example # AI policy
+             *
+             *     We develop and use AI systems ...
+             */
+            body: string;
+            /**
+             * @description The policy governs high-risk AI systems (reviewed more often, per the rules)
+             * @default false
+             */
+            coversHighRiskSystems: boolean;
+            /**
+             * @description The AI policy (clause 5.2, A.2.2) or a topic-specific policy (A.2.3)
+             * @example ai-policy
+             * @enum {string}
+             */
+            kind: "ai-policy" | "topic-specific";
+            /**
+             * @description Who owns the policy (a person’s identity); default: the caller
+             * @example carla
+             */
+            owner?: string;
+            /**
+             * @description What the policy covers
+             * @example All AI systems developed or used by the organisation
+             */
+            scope: string;
+            /**
+             * Format: uuid
+             * @description The published version this draft will supersede once published
+             */
+            supersedes?: string;
+            /** @example AI policy */
+            title: string;
+        };
         CreateRoleDto: {
             /** @example reviews high-impact AI use cases before deployment */
             description?: string;
@@ -2552,7 +3102,7 @@ export interface components {
             /** @example Ticketing bridge */
             description?: string;
             /**
-             * @description Event types, or wildcards such as `task.*` or `*`. Types: ai-system.registered, ai-system.status-changed, ai-system.reassessment-required, decision.recorded, rule-set.activated, process.started, process.completed, task.created, task.completed, task.assigned, task.due-soon, task.overdue, task.reminder, task.escalated, task.waiting-on-you, nonconformity.raised, audit.stage-changed
+             * @description Event types, or wildcards such as `task.*` or `*`. Types: ai-system.registered, ai-system.status-changed, ai-system.reassessment-required, decision.recorded, rule-set.activated, process.started, process.completed, task.created, task.completed, task.assigned, task.due-soon, task.overdue, task.reminder, task.escalated, task.waiting-on-you, nonconformity.raised, incident.reported, incident.classified, incident.report-due, incident.report-overdue, incident.submitted, policy.published, policy.acknowledgement-reminder, objective.breached, objective.measurement-missing, audit.stage-changed
              * @example [
              *       "ai-system.*",
              *       "task.*",
@@ -2873,7 +3423,7 @@ export interface components {
              * @example task.created
              * @enum {string}
              */
-            type: "ai-system.registered" | "ai-system.status-changed" | "ai-system.reassessment-required" | "decision.recorded" | "rule-set.activated" | "process.started" | "process.completed" | "task.created" | "task.completed" | "task.assigned" | "task.due-soon" | "task.overdue" | "task.reminder" | "task.escalated" | "task.waiting-on-you" | "nonconformity.raised" | "audit.stage-changed";
+            type: "ai-system.registered" | "ai-system.status-changed" | "ai-system.reassessment-required" | "decision.recorded" | "rule-set.activated" | "process.started" | "process.completed" | "task.created" | "task.completed" | "task.assigned" | "task.due-soon" | "task.overdue" | "task.reminder" | "task.escalated" | "task.waiting-on-you" | "nonconformity.raised" | "incident.reported" | "incident.classified" | "incident.report-due" | "incident.report-overdue" | "incident.submitted" | "policy.published" | "policy.acknowledgement-reminder" | "objective.breached" | "objective.measurement-missing" | "audit.stage-changed";
         };
         EvidenceDto: {
             /** @example carla */
@@ -3609,6 +4159,80 @@ export interface components {
              */
             endSessionUrl: string | null;
         };
+        ManagementReviewInputDto: {
+            /**
+             * Format: uuid
+             * @description The internal audit whose management review it was compiled for
+             */
+            auditId: string | null;
+            /** Format: date-time */
+            compiledAt: string;
+            /** @example audrey */
+            compiledBy: string;
+            content: components["schemas"]["ReviewInputContentDto"];
+            /** Format: date-time */
+            decidedAt: string | null;
+            /** @example tess */
+            decidedBy: string | null;
+            /**
+             * @description What the review decided (clause 9.3.3)
+             * @example Fund drift monitoring
+             */
+            decisions: string | null;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description Improvement actions the review decided
+             * @example [
+             *       "monitor drift monthly"
+             *     ]
+             */
+            improvementActions: unknown[];
+            /**
+             * Format: uuid
+             * @description The process instance of that review
+             */
+            instanceId: string | null;
+        };
+        ManagementReviewInputPageDto: {
+            items: components["schemas"]["ManagementReviewInputDto"][];
+            /** @example 50 */
+            limit: number;
+            /** @example 0 */
+            offset: number;
+            /**
+             * @description Items matching the filters, over all pages
+             * @example 1
+             */
+            total: number;
+        };
+        MeasurementDto: {
+            /**
+             * @description The objective-breach rules found a breach (null: not judged, no process)
+             * @example true
+             */
+            breach: boolean | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            measuredAt: string;
+            /**
+             * Format: uuid
+             * @description The nonconformity the breach raised
+             */
+            nonconformityId: string | null;
+            /** @example sample of 200 decisions */
+            note: string | null;
+            /** @example mlflow */
+            recordedBy: string;
+            /**
+             * @example minor
+             * @enum {string|null}
+             */
+            severity: "none" | "minor" | "major" | null;
+            /** @example 93.5 */
+            value: number;
+        };
         MeDto: {
             /**
              * @description The roles this request acts with (an API token's own roles, or the signed-in person's)
@@ -4147,6 +4771,121 @@ export interface components {
             /** @description How `work-returned` reaches the person */
             "work-returned"?: components["schemas"]["NotificationPreferenceDto"];
         };
+        ObjectiveDto: {
+            /**
+             * @example [
+             *       "A.6.2.6"
+             *     ]
+             */
+            controlIds: string[];
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * @example at-least
+             * @enum {string}
+             */
+            direction: "at-least" | "at-most";
+            /**
+             * Format: date-time
+             * @description When the next measurement is due
+             */
+            dueAt: string | null;
+            /** @example P1M */
+            frequency: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description Its objective process instance
+             */
+            instanceId: string | null;
+            /** @example Share of shortlisting decisions confirmed by the recruiter */
+            measure: string;
+            /** @example olivia */
+            owner: string;
+            /**
+             * Format: date-time
+             * @description When a missing measurement was last reminded
+             */
+            remindedAt: string | null;
+            /** @description The series of measurements, oldest first */
+            series: components["schemas"]["MeasurementDto"][];
+            /**
+             * @example active
+             * @enum {string}
+             */
+            status: "active" | "closed" | "withdrawn";
+            systemIds: string[];
+            /** @example 95 */
+            target: number;
+            /** @example Screening accuracy */
+            title: string;
+            /**
+             * @description The latest value against the mean of the (up to three) before it, in the objective’s direction; within 1 % of it: stable
+             * @example worsening
+             * @enum {string}
+             */
+            trend: "improving" | "worsening" | "stable" | "insufficient-data";
+            /** @example % */
+            unit: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        ObjectivePageDto: {
+            items: components["schemas"]["ObjectiveDto"][];
+            /** @example 50 */
+            limit: number;
+            /** @example 0 */
+            offset: number;
+            /**
+             * @description Items matching the filters, over all pages
+             * @example 1
+             */
+            total: number;
+        };
+        ObligationDto: {
+            /**
+             * @description It applies today (appliesFrom is today or earlier, by the service clock)
+             * @example false
+             */
+            applies: boolean;
+            /**
+             * Format: date
+             * @description The date from which it applies
+             * @example 2027-12-02
+             */
+            appliesFrom: string;
+            /**
+             * @description EU AI Act article(s)
+             * @example Art. 26
+             */
+            article: string;
+            /**
+             * @description Stable id of the obligation in the rule set
+             * @example annex-iii-deployer-obligations
+             */
+            id: string;
+            /**
+             * @description The operator roles it binds
+             * @example [
+             *       "deployer"
+             *     ]
+             */
+            roles: ("developer" | "provider" | "deployer" | "importer" | "distributor")[];
+            /**
+             * @description Where the date comes from: `official-journal` — Regulation (EU) 2024/1689 Art. 113 as published; `digital-omnibus` — the deferral of the high-risk dates by the Digital Omnibus on AI, per the sources consulted (see docs/rules.md)
+             * @example digital-omnibus
+             * @enum {string}
+             */
+            source: "official-journal" | "digital-omnibus";
+            /**
+             * @description The provision that sets the date
+             * @example Digital Omnibus on AI, amending Regulation (EU) 2024/1689 Art. 113
+             */
+            sourceRef: string;
+            /** @example Obligations of deployers of high-risk AI systems */
+            title: string;
+        };
         OutcomeIndexDto: {
             /**
              * @description Event params copied into each entry's `sources` next to the rule name
@@ -4285,6 +5024,92 @@ export interface components {
         };
         PersonPageDto: {
             items: components["schemas"]["PersonDto"][];
+            /** @example 50 */
+            limit: number;
+            /** @example 0 */
+            offset: number;
+            /**
+             * @description Items matching the filters, over all pages
+             * @example 1
+             */
+            total: number;
+        };
+        PolicyDto: {
+            /**
+             * @description Roles whose holders must acknowledge it
+             * @example [
+             *       "ai-owner"
+             *     ]
+             */
+            acknowledgedBy: string[];
+            /**
+             * @description Markdown
+             * @example # AI policy
+             *
+             *     We develop and use AI systems ...
+             */
+            body: string;
+            /** @example false */
+            coversHighRiskSystems: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** @example gina */
+            createdBy: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description Its ai-policy process instance
+             */
+            instanceId: string | null;
+            /**
+             * @example ai-policy
+             * @enum {string}
+             */
+            kind: "ai-policy" | "topic-specific";
+            /** Format: date-time */
+            nextReviewAt: string | null;
+            /** @example carla */
+            owner: string;
+            /** Format: date-time */
+            publishedAt: string | null;
+            /**
+             * @description From the policy-review-interval rules
+             * @example P12M
+             */
+            reviewInterval: string | null;
+            /** @example All AI systems developed or used by the organisation */
+            scope: string;
+            /**
+             * Format: uuid
+             * @description Shared by every version of the policy (the id of its first version)
+             */
+            seriesId: string;
+            /**
+             * @description Set by the ai-policy process at every step
+             * @example published
+             * @enum {string}
+             */
+            status: "in-review" | "changes-requested" | "awaiting-approval" | "published" | "revision-due" | "superseded" | "withdrawn";
+            /**
+             * Format: uuid
+             * @description The version that replaced this one
+             */
+            supersededBy: string | null;
+            /**
+             * Format: uuid
+             * @description The version this one replaces
+             */
+            supersedes: string | null;
+            /** @example AI policy */
+            title: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @example 1 */
+            version: number;
+        };
+        PolicyPageDto: {
+            items: components["schemas"]["PolicyDto"][];
             /** @example 50 */
             limit: number;
             /** @example 0 */
@@ -4496,6 +5321,115 @@ export interface components {
             instanceStarted: boolean;
             modelVersion: components["schemas"]["ModelVersionRecordDto"];
         };
+        RecordMeasurementDto: {
+            /**
+             * Format: date-time
+             * @description When it was measured (default: now); not in the future
+             * @example 2027-02-01T00:00:00Z
+             */
+            measuredAt?: string;
+            /** @example sample of 200 decisions */
+            note?: string;
+            /** @example 93.5 */
+            value: number;
+        };
+        RegisterObligationDto: {
+            /**
+             * @description It applies today (appliesFrom is today or earlier, by the service clock)
+             * @example false
+             */
+            applies: boolean;
+            /**
+             * Format: date
+             * @description The date from which it applies
+             * @example 2027-12-02
+             */
+            appliesFrom: string;
+            /**
+             * @description EU AI Act article(s)
+             * @example Art. 26
+             */
+            article: string;
+            /**
+             * @description Stable id of the obligation in the rule set
+             * @example annex-iii-deployer-obligations
+             */
+            id: string;
+            /**
+             * @description The operator roles it binds
+             * @example [
+             *       "deployer"
+             *     ]
+             */
+            roles: ("developer" | "provider" | "deployer" | "importer" | "distributor")[];
+            /**
+             * @description Where the date comes from: `official-journal` — Regulation (EU) 2024/1689 Art. 113 as published; `digital-omnibus` — the deferral of the high-risk dates by the Digital Omnibus on AI, per the sources consulted (see docs/rules.md)
+             * @example digital-omnibus
+             * @enum {string}
+             */
+            source: "official-journal" | "digital-omnibus";
+            /**
+             * @description The provision that sets the date
+             * @example Digital Omnibus on AI, amending Regulation (EU) 2024/1689 Art. 113
+             */
+            sourceRef: string;
+            /** Format: uuid */
+            systemId: string;
+            /** @example CV screening assistant */
+            systemName: string;
+            /** @example Obligations of deployers of high-risk AI systems */
+            title: string;
+        };
+        RegisterObligationPageDto: {
+            items: components["schemas"]["RegisterObligationDto"][];
+            /** @example 50 */
+            limit: number;
+            /** @example 0 */
+            offset: number;
+            /**
+             * @description Items matching the filters, over all pages
+             * @example 1
+             */
+            total: number;
+        };
+        ReportIncidentDto: {
+            /**
+             * Format: date-time
+             * @description When the organisation became aware of it: the reporting deadline counts from here (EU AI Act Art. 73(2)); not before occurredAt, not in the future
+             * @example 2027-03-02T10:00:00Z
+             */
+            awareAt: string;
+            /**
+             * @description What happened
+             * @example Three patients with chest pain were ranked low priority; one was seen 4 hours late.
+             */
+            description: string;
+            /**
+             * @description What it led to, directly or indirectly (Art. 3(49)(a)-(d)); empty when none of these: not a serious incident
+             * @example [
+             *       "serious-harm-to-health"
+             *     ]
+             */
+            effects: ("death" | "serious-harm-to-health" | "critical-infrastructure-disruption" | "fundamental-rights-infringement" | "property-or-environment-harm")[];
+            /**
+             * Format: date-time
+             * @description When it happened (ISO 8601 with offset)
+             * @example 2027-03-01T08:30:00Z
+             */
+            occurredAt: string;
+            /**
+             * Format: uuid
+             * @description The AI system concerned (a registered one)
+             */
+            systemId: string;
+            /** @example Triage assistant under-prioritised chest pain */
+            title: string;
+            /**
+             * @description A widespread infringement (Art. 3(61)): harms the interests of individuals in several Member States
+             * @default false
+             */
+            widespread: boolean;
+        };
         RequiredControlDto: {
             /**
              * @description Annex A control id
@@ -4531,6 +5465,34 @@ export interface components {
              * @example Replaced by vendor product
              */
             reason?: string;
+        };
+        ReviewInputContentDto: {
+            /** @description 9.3.2 d) audit results: each audit with its stage, status and findings */
+            audits: {
+                [key: string]: unknown;
+            }[];
+            /** Format: date-time */
+            compiledAt: string;
+            /** @description AI incidents (Annex A.8.4): counts, serious ones, late reports, those still open */
+            incidents: {
+                [key: string]: unknown;
+            };
+            /** @description 9.3.2 d) nonconformities and corrective actions: counts by status and severity, the open ones */
+            nonconformities: {
+                [key: string]: unknown;
+            };
+            /** @description 9.3.2 d) monitoring and measurement results: each active objective with its latest value, breach and trend */
+            objectives: {
+                [key: string]: unknown;
+            }[];
+            /** @description 9.3.2 e) opportunities for continual improvement: observations not closed, objectives trending the wrong way */
+            opportunitiesForImprovement: {
+                [key: string]: unknown;
+            }[];
+            /** @description 9.3.2 a) actions from previous management reviews: each earlier review with its decisions and improvement actions */
+            previousReviews: {
+                [key: string]: unknown;
+            }[];
         };
         RiskChangeDto: {
             /** @example risk.updated */
@@ -5407,6 +6369,27 @@ export interface components {
             /** Format: uuid */
             systemId: string;
         };
+        SystemObligationsDto: {
+            /** @description Earliest first */
+            obligations: components["schemas"]["ObligationDto"][];
+            /** @example high */
+            riskClass: string | null;
+            /**
+             * @example [
+             *       "deployer"
+             *     ]
+             */
+            roles: string[];
+            /**
+             * @description Version of the eu-ai-act-obligations rule set that gave them
+             * @example 1
+             */
+            ruleSetVersion: number;
+            /** Format: uuid */
+            systemId: string;
+            /** @example CV screening assistant */
+            systemName: string;
+        };
         SystemOutcomeChangeDto: {
             /**
              * @description The candidate's outcome
@@ -5853,7 +6836,7 @@ export interface components {
              * @example task.created
              * @enum {string}
              */
-            eventType: "ai-system.registered" | "ai-system.status-changed" | "ai-system.reassessment-required" | "decision.recorded" | "rule-set.activated" | "process.started" | "process.completed" | "task.created" | "task.completed" | "task.assigned" | "task.due-soon" | "task.overdue" | "task.reminder" | "task.escalated" | "task.waiting-on-you" | "nonconformity.raised" | "audit.stage-changed";
+            eventType: "ai-system.registered" | "ai-system.status-changed" | "ai-system.reassessment-required" | "decision.recorded" | "rule-set.activated" | "process.started" | "process.completed" | "task.created" | "task.completed" | "task.assigned" | "task.due-soon" | "task.overdue" | "task.reminder" | "task.escalated" | "task.waiting-on-you" | "nonconformity.raised" | "incident.reported" | "incident.classified" | "incident.report-due" | "incident.report-overdue" | "incident.submitted" | "policy.published" | "policy.acknowledgement-reminder" | "objective.breached" | "objective.measurement-missing" | "audit.stage-changed";
             /** Format: uuid */
             id: string;
             /** @example receiver answered 503 */
@@ -6241,6 +7224,34 @@ export interface operations {
             };
             /** @description Needs one of the roles: admin, integration, ai-owner */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ObligationsController_forSystem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SystemObligationsDto"];
+                };
+            };
+            /** @description No, unknown or revoked token */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7179,6 +8190,170 @@ export interface operations {
             };
         };
     };
+    IncidentsController_list: {
+        parameters: {
+            query?: {
+                /** @description Only incidents whose report was submitted after its deadline or is still missing past it, or only the others */
+                late?: "true" | "false";
+                /** @description Items per page */
+                limit?: number;
+                /** @description Items to skip */
+                offset?: number;
+                /** @description Only serious incidents, or only the others (not serious, or not classified yet) */
+                serious?: "true" | "false";
+                status?: "open" | "triaged" | "dismissed" | "classified" | "report-drafted" | "report-changes-requested" | "report-approved" | "submitted" | "investigated" | "closed" | "withdrawn";
+                /** @description Incidents of this AI system */
+                systemId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AiIncidentPageDto"];
+                };
+            };
+            /** @description No, unknown or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    IncidentsController_report: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportIncidentDto"];
+            };
+        };
+        responses: {
+            /** @description The incident; `instanceId` names its lifecycle, which starts with triage */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AiIncidentDto"];
+                };
+            };
+            /** @description No, unknown or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Needs one of the roles: admin, ai-owner, compliance-officer, risk-officer, dpo, top-management, governance, integration */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    IncidentsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AiIncidentDto"];
+                };
+            };
+            /** @description No, unknown or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ManagementReviewController_list: {
+        parameters: {
+            query?: {
+                auditId?: string;
+                /** @description Items per page */
+                limit?: number;
+                /** @description Items to skip */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManagementReviewInputPageDto"];
+                };
+            };
+            /** @description No, unknown or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ManagementReviewController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManagementReviewInputDto"];
+                };
+            };
+            /** @description No, unknown or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     PeopleController_me: {
         parameters: {
             query?: never;
@@ -7586,6 +8761,218 @@ export interface operations {
             };
         };
     };
+    ObjectivesController_list: {
+        parameters: {
+            query?: {
+                /** @description Items per page */
+                limit?: number;
+                /** @description Items to skip */
+                offset?: number;
+                status?: "active" | "closed" | "withdrawn";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObjectivePageDto"];
+                };
+            };
+            /** @description No, unknown or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ObjectivesController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateObjectiveDto"];
+            };
+        };
+        responses: {
+            /** @description The objective; `instanceId` names its monitoring process */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObjectiveDto"];
+                };
+            };
+            /** @description No, unknown or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Needs one of the roles: admin, governance, compliance-officer, top-management, ai-owner, risk-officer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ObjectivesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObjectiveDto"];
+                };
+            };
+            /** @description No, unknown or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ObjectivesController_close: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObjectiveDto"];
+                };
+            };
+            /** @description No, unknown or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Needs one of the roles: admin, governance, compliance-officer, top-management, ai-owner, risk-officer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ObjectivesController_measure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordMeasurementDto"];
+            };
+        };
+        responses: {
+            /** @description The measurement as the objective-breach rules judged it; a breach names the nonconformity it raised */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeasurementDto"];
+                };
+            };
+            /** @description No, unknown or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Needs one of the roles: admin, governance, compliance-officer, top-management, ai-owner, risk-officer, integration */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ObligationsController_register: {
+        parameters: {
+            query?: {
+                /** @description Only obligations that apply from before this date (ISO 8601 date) */
+                appliesBefore?: string;
+                /** @description Items per page */
+                limit?: number;
+                /** @description Items to skip */
+                offset?: number;
+                /** @description Only obligations binding this role */
+                role?: "developer" | "provider" | "deployer" | "importer" | "distributor";
+                /** @description Only dates from this source */
+                source?: "official-journal" | "digital-omnibus";
+                /** @description Only this AI system */
+                systemId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegisterObligationPageDto"];
+                };
+            };
+            /** @description No, unknown or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     PeopleController_list: {
         parameters: {
             query?: {
@@ -7727,6 +9114,164 @@ export interface operations {
             };
             /** @description `not-your-person`, or `field-not-self-editable` naming `active` or `assignedRoles` (admins only) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PoliciesController_list: {
+        parameters: {
+            query?: {
+                kind?: "ai-policy" | "topic-specific";
+                /** @description Items per page */
+                limit?: number;
+                /** @description Items to skip */
+                offset?: number;
+                /** @description Every version of one policy */
+                seriesId?: string;
+                status?: "in-review" | "changes-requested" | "awaiting-approval" | "published" | "revision-due" | "superseded" | "withdrawn";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyPageDto"];
+                };
+            };
+            /** @description No, unknown or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PoliciesController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePolicyDto"];
+            };
+        };
+        responses: {
+            /** @description The draft version; `instanceId` names its ai-policy process (review, approval, publication, acknowledgement) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyDto"];
+                };
+            };
+            /** @description No, unknown or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Needs one of the roles: admin, governance, compliance-officer, top-management */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PoliciesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyDto"];
+                };
+            };
+            /** @description No, unknown or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PoliciesController_acknowledgements: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AcknowledgementsDto"];
+                };
+            };
+            /** @description No, unknown or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PoliciesController_acknowledge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller’s acknowledgement (the first one, if they acknowledged before) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AcknowledgementDto"];
+                };
+            };
+            /** @description No, unknown or revoked token */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
