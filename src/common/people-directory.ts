@@ -75,6 +75,8 @@ export abstract class PeopleDirectory {
    * the app and by e-mail, at once).
    */
   abstract notificationSettings(personId: string): Promise<NotificationSettings>;
+  /** The same for many people at once, in a couple of queries (a fan-out to hundreds); unknown ids are left out. */
+  abstract notificationSettingsOf(personIds: string[]): Promise<Map<string, NotificationSettings>>;
   /** Which of these keys name no defined role (built-in or organisation-defined), in the order given; keys compare exactly. */
   abstract undefinedRoles(keys: string[]): Promise<string[]>;
 }

@@ -15,8 +15,6 @@ import { type NewNotification, NotificationsRepository } from './repositories/no
 import { MailSender } from './senders.js';
 
 const BATCH = 100;
-/** Settings looked up at once: enough to keep a fan-out to hundreds short, few enough to leave the pool to requests. */
-const LOOKUPS_AT_ONCE = 4;
 
 interface TaskEvent extends TaskEventData {
   assignee?: string | null;
@@ -75,15 +73,16 @@ export class NotificationFanout implements OnModuleInit, BackgroundWorker {
     const settings = new Map<string, NotificationSettings>();
     for (const event of events) {
       const recipients = await this.recipients(event, announcements);
-      await this.loadSettings(
-        recipients.map((r) => r.person.id).filter((id) => !settings.has(id)),
-        settings,
-      );
+      const unknown = recipients.map((r) => r.person.id).filter((id) => !settings.has(id));
+      if (unknown.length) for (const [id, found] of await this.people.notificationSettingsOf(unknown)) settings.set(id, found);
       const data = event.data as unknown as TaskEvent;
       for (const { person, kind } of recipients) {
-        const preference = (settings.get(person.id) as NotificationSettings).preferences[kind];
+        const found = settings.get(person.id);
+        // Removed from the directory since: nobody to tell.
+        if (!found) continue;
+        const preference = found.preferences[kind];
         const message = taskMessage(kind, data, this.publicUrl);
-        const chat = (settings.get(person.id) as NotificationSettings).chat;
+        const chat = found.chat;
         const base = { person_id: person.id, recipient: person.identity, kind, event_id: event.id, message };
         const status = preference.digest === 'daily' ? 'queued' : 'pending';
         for (const channel of preference.channels) {
@@ -145,15 +144,6 @@ export class NotificationFanout implements OnModuleInit, BackgroundWorker {
         return as('task-escalated')(await assigneeOrCandidates());
       default:
         return [];
-    }
-  }
-
-  private async loadSettings(ids: string[], into: Map<string, NotificationSettings>): Promise<void> {
-    const unique = [...new Set(ids)];
-    for (let i = 0; i < unique.length; i += LOOKUPS_AT_ONCE) {
-      const chunk = unique.slice(i, i + LOOKUPS_AT_ONCE);
-      const found = await Promise.all(chunk.map((id) => this.people.notificationSettings(id)));
-      chunk.forEach((id, j) => into.set(id, found[j]));
     }
   }
 }
