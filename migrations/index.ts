@@ -17,6 +17,7 @@ import { PeopleAndRoles1765699200000 } from './1765699200000-people-and-roles.js
 import { Sessions1765785600000 } from './1765785600000-sessions.js';
 import { Notifications1765872000000 } from './1765872000000-notifications.js';
 import { Evidence1766044800000 } from './1766044800000-evidence.js';
+import { NotificationNotices1766390400000 } from './1766390400000-notification-notices.js';
 
 /** Every migration, in order. Listed explicitly: globs don't work the same under ESM, ts-jest and dist/. */
 export const migrations = [
@@ -39,4 +40,5 @@ export const migrations = [
   Sessions1765785600000,
   Notifications1765872000000,
   Evidence1766044800000,
+  NotificationNotices1766390400000,
 ];

@@ -12,18 +12,31 @@ import { WorkerHost } from '../workers/worker-host.js';
 import { type TaskEventData, taskMessage } from './messages.js';
 import { NotificationDeliveriesRepository, type NewDelivery } from './repositories/notification-deliveries.repository.js';
 import { type NewNotification, NotificationsRepository } from './repositories/notifications.repository.js';
+import { WaitingNoticesRepository } from './repositories/waiting-notices.repository.js';
 import { MailSender } from './senders.js';
 
 const BATCH = 100;
+
+/** Another open item of a multi-instance task, as `task.completed` and `task.assigned` carry it (OpenItem of the tasks module). */
+interface OpenItem {
+  id: string;
+  name: string;
+  candidateRoles: string[];
+  assignee: string | null;
+  dueAt: string | null;
+  barred: string[];
+}
 
 interface TaskEvent extends TaskEventData {
   assignee?: string | null;
   via?: 'claim' | 'delegate';
   returnedTo?: string | null;
   barred?: string[];
+  openItems?: OpenItem[];
 }
 
-type Recipient = { person: DirectoryPerson; kind: NotificationKind };
+/** Who is told, of what, and about which task (the event's own, unless another item of it). */
+type Recipient = { person: DirectoryPerson; kind: NotificationKind; task: TaskEventData };
 
 /**
  * Reads task events from the outbox with its own durable cursor (OutboxService.consume) and turns
@@ -43,6 +56,7 @@ export class NotificationFanout implements OnModuleInit, BackgroundWorker {
     private readonly people: PeopleDirectory,
     private readonly notifications: NotificationsRepository,
     private readonly deliveries: NotificationDeliveriesRepository,
+    private readonly notices: WaitingNoticesRepository,
     private readonly mail: MailSender,
     private readonly clock: Clock,
     private readonly workers: WorkerHost,
@@ -72,11 +86,10 @@ export class NotificationFanout implements OnModuleInit, BackgroundWorker {
     const announcements: OutboxEvent[] = [];
     const settings = new Map<string, NotificationSettings>();
     for (const event of events) {
-      const recipients = await this.recipients(event, announcements);
+      const recipients = await this.onlyFirstWaitingNotices(m, await this.recipients(event), announcements, now);
       const unknown = recipients.map((r) => r.person.id).filter((id) => !settings.has(id));
       if (unknown.length) for (const [id, found] of await this.people.notificationSettingsOf(unknown)) settings.set(id, found);
-      const data = event.data as unknown as TaskEvent;
-      for (const { person, kind } of recipients) {
+      for (const { person, kind, task: data } of recipients) {
         const found = settings.get(person.id);
         // Removed from the directory since: nobody to tell.
         if (!found) continue;
@@ -107,11 +120,11 @@ export class NotificationFanout implements OnModuleInit, BackgroundWorker {
   }
 
   /** Who an event concerns, and as what kind of notification; the actor of a change is not told of it. */
-  private async recipients(event: ConsumedEvent, announcements: OutboxEvent[]): Promise<Recipient[]> {
+  private async recipients(event: ConsumedEvent): Promise<Recipient[]> {
     const data = event.data as unknown as TaskEvent;
     // A timer on a task that has no row (never opened) has nothing to link to.
     if (!data.id) return [];
-    const as = (kind: NotificationKind) => (people: DirectoryPerson[]) => people.map((person) => ({ person, kind }));
+    const as = (kind: NotificationKind) => (people: DirectoryPerson[]) => people.map((person) => ({ person, kind, task: data }));
     const one = async (identity: string | null | undefined) => {
       const person = identity ? await this.people.byIdentity(identity) : undefined;
       return person?.active ? [person] : [];
@@ -119,21 +132,15 @@ export class NotificationFanout implements OnModuleInit, BackgroundWorker {
     const assigneeOrCandidates = () => (data.assignee ? one(data.assignee) : this.people.withAnyRole(data.candidateRoles ?? []));
     switch (event.type) {
       case 'task.created': {
-        // Who segregation of duties bars from completing the task is not offered it.
-        const barred = new Set((data.barred ?? []).map(subjectKey));
-        const people = (await this.people.withAnyRole(data.candidateRoles ?? [])).filter((person) => !barred.has(subjectKey(person.identity)));
-        if (people.length !== 1) return as('task-available')(people);
-        announcements.push({
-          type: 'task.waiting-on-you',
-          subject: { type: 'task', id: data.id },
-          data: { id: data.id, name: data.name, person: people[0].identity, candidateRoles: data.candidateRoles ?? [] },
-        });
-        return as('approval-waiting-on-you')(people);
+        const people = await this.eligible(data.candidateRoles ?? [], data.barred ?? []);
+        return people.length === 1 ? as('approval-waiting-on-you')(people) : as('task-available')(people);
       }
-      case 'task.assigned':
-        return data.via === 'delegate' && data.assignee !== data.by ? as('task-assigned')(await one(data.assignee)) : [];
+      case 'task.assigned': {
+        const assigned = data.via === 'delegate' && data.assignee !== data.by ? as('task-assigned')(await one(data.assignee)) : [];
+        return [...assigned, ...(await this.waitingOnOne(data.openItems ?? [], data.assignee))];
+      }
       case 'task.completed':
-        return as('work-returned')(await one(data.returnedTo));
+        return [...as('work-returned')(await one(data.returnedTo)), ...(await this.waitingOnOne(data.openItems ?? []))];
       case 'task.due-soon':
         return as('task-due-soon')(await assigneeOrCandidates());
       case 'task.overdue':
@@ -145,5 +152,50 @@ export class NotificationFanout implements OnModuleInit, BackgroundWorker {
       default:
         return [];
     }
+  }
+
+  /** Active holders of the roles whom segregation of duties does not bar (who is barred is not offered the task). */
+  private async eligible(roles: string[], barred: string[]): Promise<DirectoryPerson[]> {
+    const out = new Set(barred.map(subjectKey));
+    return (await this.people.withAnyRole(roles)).filter((person) => !out.has(subjectKey(person.identity)));
+  }
+
+  /**
+   * After an item of a multi-instance approval completes or is claimed: each other unclaimed item
+   * that now only one person may act on (neither barred nor holding another item) waits on them.
+   */
+  private async waitingOnOne(items: OpenItem[], assignee?: string | null): Promise<Recipient[]> {
+    const holding = [assignee, ...items.map((item) => item.assignee)].filter((who): who is string => !!who);
+    const found: Recipient[] = [];
+    for (const item of items.filter((i) => !i.assignee)) {
+      const people = await this.eligible(item.candidateRoles, [...item.barred, ...holding]);
+      if (people.length === 1) found.push({ person: people[0], kind: 'approval-waiting-on-you', task: item });
+    }
+    return found;
+  }
+
+  /**
+   * "Waiting only on you" reaches a person once per task, whichever event found it; each first one
+   * is also announced as `task.waiting-on-you`.
+   */
+  private async onlyFirstWaitingNotices(m: EntityManager, recipients: Recipient[], announcements: OutboxEvent[], now: Date): Promise<Recipient[]> {
+    const waiting = recipients.filter((r) => r.kind === 'approval-waiting-on-you');
+    if (!waiting.length) return recipients;
+    const first = await this.notices.firstTimes(
+      m,
+      waiting.map((r) => ({ taskId: r.task.id, personId: r.person.id })),
+      now,
+    );
+    return recipients.filter((r) => {
+      if (r.kind !== 'approval-waiting-on-you') return true;
+      const task = r.task as TaskEvent;
+      if (!first.delete(`${task.id}:${r.person.id}`)) return false;
+      announcements.push({
+        type: 'task.waiting-on-you',
+        subject: { type: 'task', id: task.id },
+        data: { id: task.id, name: task.name, person: r.person.identity, candidateRoles: task.candidateRoles ?? [] },
+      });
+      return true;
+    });
   }
 }

@@ -5,6 +5,7 @@ import { MyNotificationsController, NotificationDeliveriesController } from './n
 import { NotificationsService } from './notifications.service.js';
 import { NotificationDeliveriesRepository } from './repositories/notification-deliveries.repository.js';
 import { NotificationsRepository } from './repositories/notifications.repository.js';
+import { WaitingNoticesRepository } from './repositories/waiting-notices.repository.js';
 import { ChatSender, MailSender } from './senders.js';
 
 /**
@@ -21,6 +22,7 @@ import { ChatSender, MailSender } from './senders.js';
     ChatSender,
     NotificationsRepository,
     NotificationDeliveriesRepository,
+    WaitingNoticesRepository,
   ],
 })
 export class NotificationsModule {}

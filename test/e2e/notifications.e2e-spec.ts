@@ -28,6 +28,17 @@ const REVIEW = bpmn(
    ${chain('SignOff', 'End')}`,
 );
 
+const PANEL = bpmn(
+  'notified-panel',
+  `<bpmn:startEvent id="Start"/>
+   <bpmn:userTask id="Approvals" name="Approve the release" aimsflow:candidateRoles="auditor">
+     <bpmn:extensionElements><aimsflow:formField name="decision" type="enum" values="approve,reject" required="true"/></bpmn:extensionElements>
+     <bpmn:multiInstanceLoopCharacteristics aimsflow:collection="items" aimsflow:elementVariable="item"/>
+   </bpmn:userTask>
+   <bpmn:endEvent id="End"/>
+   ${chain('Start', 'Approvals', 'End')}`,
+);
+
 describe('notifications: task events by e-mail (real SMTP), chat and in the app', () => {
   let t: TestApp;
   let smtp: Awaited<ReturnType<typeof startSmtpReceiver>>;
@@ -80,6 +91,7 @@ describe('notifications: task events by e-mail (real SMTP), chat and in the app'
     p = processClient(t);
     gov = await t.tokenFor('gina', 'governance', 'top-management');
     await p.deploy(gov, REVIEW).expect(201);
+    await p.deploy(gov, PANEL).expect(201);
     await addPerson('olivia', ['ai-owner', 'compliance-officer']);
     await addPerson('oscar', ['ai-owner'], { 'task-available': { channels: ['email', 'in-app'], digest: 'daily' } });
     await addPerson('owen', ['ai-owner'], { 'task-available': { channels: ['chat'], digest: 'immediate' } }, { format: 'slack', url: slack.url });
@@ -273,6 +285,40 @@ describe('notifications: task events by e-mail (real SMTP), chat and in the app'
     const { rows } = await t.db.query(`SELECT data FROM outbox_events WHERE type = 'task.waiting-on-you'`);
     expect(rows.map((r) => r.data.person)).toContain('tom');
     expect((await t.http.get('/api/v1/me/notifications').set(auth(token.tom)).expect(200)).body.total).toBe(0);
+  });
+
+  it('re-checks "waiting only on you" as items of a multi-instance approval complete or are claimed, telling the last one once', async () => {
+    for (const who of ['amy', 'ben', 'cal']) await addPerson(who, ['auditor']);
+    const waitingMails = (who: string) => mailsTo(`${who}@example.com`).filter((m) => m.subject === '[aimsflow] Waiting only on you: Approve the release');
+    const started = await p.start(gov, 'notified-panel', { items: ['a', 'b', 'c'] }).expect(201);
+    const items = (await p.tasks(gov, { instanceId: started.body.id, status: 'open' }).expect(200)).body.items as Array<{ id: string }>;
+    expect(items).toHaveLength(3);
+    await pump();
+    expect(mailsTo('cal@example.com').map((m) => m.subject)).toEqual(Array(3).fill('[aimsflow] New task: Approve the release'));
+
+    // amy approves one item: two people may still take each of the other two
+    await p.complete(token.amy, items[0].id, { variables: { decision: 'approve' } }).expect(200);
+    await pump();
+    expect(waitingMails('ben')).toHaveLength(0);
+    expect(waitingMails('cal')).toHaveLength(0);
+
+    // ben claims the second: only cal is left for the third, and is told so, about that item
+    await t.http.post(`/api/v1/tasks/${items[1].id}/claim`).set(auth(token.ben)).expect(200);
+    await pump();
+    expect(waitingMails('cal')).toHaveLength(1);
+    expect(waitingMails('cal')[0].text).toContain(`${CONSOLE}/tasks/${items[2].id}`);
+    expect(waitingMails('ben')).toHaveLength(0);
+
+    // ben completes his item: the third still waits on cal alone, who is not told twice
+    await p.complete(token.ben, items[1].id, { variables: { decision: 'approve' } }).expect(200);
+    await pump();
+    expect(waitingMails('cal')).toHaveLength(1);
+    const { rows } = await t.db.query(`SELECT data FROM outbox_events WHERE type = 'task.waiting-on-you' AND data->>'id' = $1`, [items[2].id]);
+    expect(rows.map((r) => r.data.person)).toEqual(['cal']);
+    const completed = await t.db.query(`SELECT data FROM outbox_events WHERE type = 'task.completed' AND data->>'id' = $1`, [items[1].id]);
+    expect(completed.rows[0].data.openItems).toEqual([
+      expect.objectContaining({ id: items[2].id, assignee: null, candidateRoles: ['auditor'], barred: expect.arrayContaining(['amy', 'ben']) }),
+    ]);
   });
 
   it('reads the outbox without skipping an event whose transaction commits after a later one, and without waiting for it', async () => {
