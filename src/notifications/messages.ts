@@ -5,6 +5,8 @@ export interface TaskMessage {
   kind: NotificationKind;
   taskId: string;
   taskName: string;
+  /** What the task is about, as people call it (the AI system's name, the audit's title); absent when it is no register row. */
+  subjectName?: string;
   title: string;
   body: string;
   /** The task in the console. */
@@ -32,9 +34,12 @@ export interface TaskEventData {
   outcome?: string | null;
 }
 
-/** Title and sentence of a notification of this kind about the task. */
-export function taskMessage(kind: NotificationKind, data: TaskEventData, publicUrl: string): TaskMessage {
-  const name = data.name ?? 'A task';
+/** The task as a notification names it: with what it is about, when that has a name. */
+const label = (taskName: string, subjectName?: string) => (subjectName ? `${taskName} (${subjectName})` : taskName);
+
+/** Title and sentence of a notification of this kind about the task (and what it is about, `subjectName`). */
+export function taskMessage(kind: NotificationKind, data: TaskEventData, publicUrl: string, subjectName?: string): TaskMessage {
+  const name = label(data.name ?? 'A task', subjectName);
   const due = data.dueAt ? ` It is due ${data.dueAt.replace('T', ' ').replace(/:\d\d\.\d+Z$/, ' UTC')}.` : '';
   const texts: Record<NotificationKind, [string, string]> = {
     'task-available': [`New task: ${name}`, `"${name}" waits for someone with the role ${(data.candidateRoles ?? []).join(' or ')}.${due}`],
@@ -50,7 +55,15 @@ export function taskMessage(kind: NotificationKind, data: TaskEventData, publicU
     'approval-waiting-on-you': [`Waiting only on you: ${name}`, `You are the only person who can act on "${name}".${due}`],
   };
   const [title, body] = texts[kind];
-  return { kind, taskId: data.id, taskName: name, title, body, link: `${publicUrl}/tasks/${data.id}` };
+  return {
+    kind,
+    taskId: data.id,
+    taskName: data.name ?? 'A task',
+    ...(subjectName && { subjectName }),
+    title,
+    body,
+    link: `${publicUrl}/tasks/${data.id}`,
+  };
 }
 
 export interface Mail {
@@ -67,10 +80,15 @@ export function mailOf(message: NotificationMessage): Mail {
     const n = message.items.length;
     return {
       subject: `[${SYSTEM}] ${n} new ${n === 1 ? 'task' : 'tasks'} for you`,
-      text: [`${n === 1 ? 'A task' : `${n} tasks`} you may work:`, '', ...message.items.map((i) => `- ${i.taskName}: ${i.link}`), ''].join('\n'),
+      text: [
+        `${n === 1 ? 'A task' : `${n} tasks`} you may work:`,
+        '',
+        ...message.items.map((i) => `- ${label(i.taskName, i.subjectName)}: ${i.link}`),
+        '',
+      ].join('\n'),
       html:
         `<p>${n === 1 ? 'A task' : `${n} tasks`} you may work:</p><ul>` +
-        message.items.map((i) => `<li><a href="${escapeHtml(i.link)}">${escapeHtml(i.taskName)}</a></li>`).join('') +
+        message.items.map((i) => `<li><a href="${escapeHtml(i.link)}">${escapeHtml(label(i.taskName, i.subjectName))}</a></li>`).join('') +
         '</ul>',
     };
   }
@@ -82,7 +100,9 @@ export function mailOf(message: NotificationMessage): Mail {
 }
 
 const linesOf = (message: NotificationMessage) =>
-  message.kind === 'digest' ? message.items.map((i) => ({ title: i.taskName, link: i.link })) : [{ title: message.title, link: message.link }];
+  message.kind === 'digest'
+    ? message.items.map((i) => ({ title: label(i.taskName, i.subjectName), link: i.link }))
+    : [{ title: message.title, link: message.link }];
 
 /** A Slack incoming-webhook message: `text` for notifications, blocks with a button per task. */
 export function slackPayload(message: NotificationMessage): Record<string, unknown> {

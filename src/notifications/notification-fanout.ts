@@ -6,6 +6,7 @@ import { Clock } from '../clock/clock.js';
 import { type DirectoryPerson, type NotificationKind, type NotificationSettings, PeopleDirectory } from '../common/people-directory.js';
 import type { AppConfig } from '../config/app-config.js';
 import { Database } from '../database/database.js';
+import { SubjectTypes } from '../processes/subjects/subject-types.js';
 import { type ConsumedEvent, type OutboxEvent, OutboxService } from '../webhooks/outbox.service.js';
 import type { BackgroundWorker } from '../workers/background-worker.js';
 import { WorkerHost } from '../workers/worker-host.js';
@@ -28,6 +29,8 @@ interface OpenItem {
 }
 
 interface TaskEvent extends TaskEventData {
+  /** What the task's process instance is about. */
+  subject?: { type: string; id: string };
   assignee?: string | null;
   via?: 'claim' | 'delegate';
   returnedTo?: string | null;
@@ -57,6 +60,7 @@ export class NotificationFanout implements OnModuleInit, BackgroundWorker {
     private readonly notifications: NotificationsRepository,
     private readonly deliveries: NotificationDeliveriesRepository,
     private readonly notices: WaitingNoticesRepository,
+    private readonly subjects: SubjectTypes,
     private readonly mail: MailSender,
     private readonly clock: Clock,
     private readonly workers: WorkerHost,
@@ -85,16 +89,19 @@ export class NotificationFanout implements OnModuleInit, BackgroundWorker {
     const outgoing: NewDelivery[] = [];
     const announcements: OutboxEvent[] = [];
     const settings = new Map<string, NotificationSettings>();
+    const names = new Map<string, string | undefined>();
     for (const event of events) {
       const recipients = await this.onlyFirstWaitingNotices(m, await this.recipients(event), announcements, now);
       const unknown = recipients.map((r) => r.person.id).filter((id) => !settings.has(id));
       if (unknown.length) for (const [id, found] of await this.people.notificationSettingsOf(unknown)) settings.set(id, found);
+      const about = (event.data as unknown as TaskEvent).subject;
+      const subjectName = about && recipients.length ? await this.subjectName(m, about, names) : undefined;
       for (const { person, kind, task: data } of recipients) {
         const found = settings.get(person.id);
         // Removed from the directory since: nobody to tell.
         if (!found) continue;
         const preference = found.preferences[kind];
-        const message = taskMessage(kind, data, this.publicUrl);
+        const message = taskMessage(kind, data, this.publicUrl, subjectName);
         const chat = found.chat;
         const base = { person_id: person.id, recipient: person.identity, kind, event_id: event.id, message };
         const status = preference.digest === 'daily' ? 'queued' : 'pending';
@@ -152,6 +159,13 @@ export class NotificationFanout implements OnModuleInit, BackgroundWorker {
       default:
         return [];
     }
+  }
+
+  /** What people call the subject, through the register that owns it (looked up once per batch). */
+  private async subjectName(m: EntityManager, subject: { type: string; id: string }, names: Map<string, string | undefined>): Promise<string | undefined> {
+    const key = `${subject.type}/${subject.id}`;
+    if (!names.has(key)) names.set(key, await this.subjects.displayName(m, subject));
+    return names.get(key);
   }
 
   /** Active holders of the roles whom segregation of duties does not bar (who is barred is not offered the task). */

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ProcessesModule } from '../processes/processes.module.js';
 import { NotificationDeliveryWorker } from './notification-delivery-worker.js';
 import { NotificationFanout } from './notification-fanout.js';
 import { MyNotificationsController, NotificationDeliveriesController } from './notifications.controller.js';
@@ -13,6 +14,7 @@ import { ChatSender, MailSender } from './senders.js';
  * by the people directory's settings) and a delivery worker, both on the worker host.
  */
 @Module({
+  imports: [ProcessesModule],
   controllers: [NotificationDeliveriesController, MyNotificationsController],
   providers: [
     NotificationsService,

@@ -4,6 +4,7 @@ import { NotificationFanout } from '../../src/notifications/notification-fanout.
 import { TaskDeadlinesWorker } from '../../src/tasks/task-deadlines-worker.js';
 import { type OutboxConsumer, OutboxService } from '../../src/webhooks/outbox.service.js';
 import { auth, bpmn, chain, OWN_PROCESSES_ONLY, processClient } from '../helpers/processes.js';
+import { minimalSystem } from '../helpers/lifecycle.js';
 import { startSmtpReceiver } from '../helpers/smtp-receiver.js';
 import { ADMIN_TOKEN, createTestApp, type TestApp } from '../helpers/test-app.js';
 import { startWebhookReceiver } from '../helpers/webhook-receiver.js';
@@ -285,6 +286,18 @@ describe('notifications: task events by e-mail (real SMTP), chat and in the app'
     const { rows } = await t.db.query(`SELECT data FROM outbox_events WHERE type = 'task.waiting-on-you'`);
     expect(rows.map((r) => r.data.person)).toContain('tom');
     expect((await t.http.get('/api/v1/me/notifications').set(auth(token.tom)).expect(200)).body.total).toBe(0);
+  });
+
+  it('names what the task is about (the AI system) next to the task in the mail subject and the chat text', async () => {
+    const owner = await t.tokenFor('ada', 'ai-owner');
+    const system = await t.http.post('/api/v1/ai-systems').set(auth(owner)).send(minimalSystem('Inbox spam filter')).expect(201);
+    const started = await p.start(gov, 'notified-review', {}, { type: 'ai-system', id: system.body.id }).expect(201);
+    const draft = await p.taskOf(gov, started.body.id, 'Draft');
+    await pump();
+    const [mail] = mailsTo('olivia@example.com').filter((m) => m.text.includes(`${CONSOLE}/tasks/${draft.id}`));
+    expect(mail.subject).toBe('[aimsflow] New task: Draft the policy (Inbox spam filter)');
+    const chat = slack.received.map((r) => JSON.parse(r.body)).find((b) => JSON.stringify(b).includes(draft.id));
+    expect(chat.text).toContain('New task: Draft the policy (Inbox spam filter)');
   });
 
   it('re-checks "waiting only on you" as items of a multi-instance approval complete or are claimed, telling the last one once', async () => {
