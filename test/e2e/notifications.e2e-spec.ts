@@ -40,6 +40,14 @@ const PANEL = bpmn(
    ${chain('Start', 'Approvals', 'End')}`,
 );
 
+const PRIVACY = bpmn(
+  'notified-privacy',
+  `<bpmn:startEvent id="Start"/>
+   <bpmn:userTask id="Check" name="Check the data protection notice" aimsflow:candidateRoles="dpo"/>
+   <bpmn:endEvent id="End"/>
+   ${chain('Start', 'Check', 'End')}`,
+);
+
 describe('notifications: task events by e-mail (real SMTP), chat and in the app', () => {
   let t: TestApp;
   let smtp: Awaited<ReturnType<typeof startSmtpReceiver>>;
@@ -64,6 +72,7 @@ describe('notifications: task events by e-mail (real SMTP), chat and in the app'
       .expect(201);
     await t.http.patch(`/api/v1/people/${created.body.id}`).set(auth(ADMIN_TOKEN)).send({ notificationPreferences, chatTarget }).expect(200);
     token[identity] = await t.tokenFor(identity, ...(roles as never[]));
+    return created.body.id as string;
   }
   async function startReview(): Promise<{ instanceId: string; draftId: string }> {
     const started = await p.start(gov, 'notified-review').expect(201);
@@ -93,6 +102,7 @@ describe('notifications: task events by e-mail (real SMTP), chat and in the app'
     gov = await t.tokenFor('gina', 'governance', 'top-management');
     await p.deploy(gov, REVIEW).expect(201);
     await p.deploy(gov, PANEL).expect(201);
+    await p.deploy(gov, PRIVACY).expect(201);
     await addPerson('olivia', ['ai-owner', 'compliance-officer']);
     await addPerson('oscar', ['ai-owner'], { 'task-available': { channels: ['email', 'in-app'], digest: 'daily' } });
     await addPerson('owen', ['ai-owner'], { 'task-available': { channels: ['chat'], digest: 'immediate' } }, { format: 'slack', url: slack.url });
@@ -332,6 +342,30 @@ describe('notifications: task events by e-mail (real SMTP), chat and in the app'
     expect(completed.rows[0].data.openItems).toEqual([
       expect.objectContaining({ id: items[2].id, assignee: null, candidateRoles: ['auditor'], barred: expect.arrayContaining(['amy', 'ben']) }),
     ]);
+  });
+
+  it("sends chat to the person's current chat target: the retry after they fixed a broken URL goes to the new one", async () => {
+    const gone = await startWebhookReceiver();
+    await gone.close();
+    // pia is the only dpo: the task waits on her alone
+    const pia = await addPerson('pia', ['dpo'], { 'approval-waiting-on-you': { channels: ['chat'], digest: 'immediate' } }, { format: 'slack', url: gone.url });
+    const started = await p.start(gov, 'notified-privacy').expect(201);
+    const check = await p.taskOf(gov, started.body.id, 'Check');
+    await pump();
+    const failing = await t.http.get('/api/v1/notifications/deliveries').query({ person: 'pia', channel: 'chat' }).set(auth(ADMIN_TOKEN)).expect(200);
+    expect(failing.body.items).toEqual([expect.objectContaining({ status: 'pending', attempts: 1, lastError: expect.any(String) })]);
+
+    await t.http
+      .patch(`/api/v1/people/${pia}`)
+      .set(auth(ADMIN_TOKEN))
+      .send({ chatTarget: { format: 'slack', url: slack.url } })
+      .expect(200);
+    await advance('PT10M');
+    await pump();
+    const posted = slack.received.filter((r) => r.body.includes(`${CONSOLE}/tasks/${check.id}`));
+    expect(posted).toHaveLength(1);
+    const delivered = await t.http.get('/api/v1/notifications/deliveries').query({ person: 'pia', channel: 'chat' }).set(auth(ADMIN_TOKEN)).expect(200);
+    expect(delivered.body.items).toEqual([expect.objectContaining({ status: 'delivered', attempts: 2, lastError: null })]);
   });
 
   it('reads the outbox without skipping an event whose transaction commits after a later one, and without waiting for it', async () => {
