@@ -1,8 +1,9 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Notices that must reach a person once whatever event raises them: "an approval is waiting only
- * on you" is re-checked on each change to a task's eligible people, and told once per task and person.
+ * Notices given once: "an approval is waiting only on you" is re-checked on each change to a
+ * task's eligible people and told once per task and person; evidence is announced once as
+ * expiring and once as expired (a table of its own: evidence rows are immutable).
  */
 export class NotificationNotices1766390400000 implements MigrationInterface {
   name = 'NotificationNotices1766390400000';
@@ -15,9 +16,17 @@ export class NotificationNotices1766390400000 implements MigrationInterface {
         created_at timestamptz NOT NULL,
         PRIMARY KEY (task_id, person_id)
       )`);
+    await q.query(`
+      CREATE TABLE evidence_expiry_notices (
+        evidence_id uuid NOT NULL REFERENCES evidence (id),
+        kind text NOT NULL CHECK (kind IN ('expiring', 'expired')),
+        announced_at timestamptz NOT NULL,
+        PRIMARY KEY (evidence_id, kind)
+      )`);
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP TABLE evidence_expiry_notices`);
     await q.query(`DROP TABLE notification_waiting_notices`);
   }
 }

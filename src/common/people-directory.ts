@@ -38,6 +38,8 @@ export const NOTIFICATION_KINDS = [
   'task-escalated',
   'work-returned',
   'approval-waiting-on-you',
+  'evidence-expiring',
+  'evidence-expired',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

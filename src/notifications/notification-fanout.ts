@@ -10,7 +10,7 @@ import { SubjectTypes } from '../processes/subjects/subject-types.js';
 import { type ConsumedEvent, type OutboxEvent, OutboxService } from '../webhooks/outbox.service.js';
 import type { BackgroundWorker } from '../workers/background-worker.js';
 import { WorkerHost } from '../workers/worker-host.js';
-import { type TaskEventData, taskMessage } from './messages.js';
+import { type EvidenceEventData, evidenceMessage, type TaskEventData, taskMessage } from './messages.js';
 import { NotificationDeliveriesRepository, type NewDelivery } from './repositories/notification-deliveries.repository.js';
 import { type NewNotification, NotificationsRepository } from './repositories/notifications.repository.js';
 import { WaitingNoticesRepository } from './repositories/waiting-notices.repository.js';
@@ -36,13 +36,15 @@ interface TaskEvent extends TaskEventData {
   returnedTo?: string | null;
   barred?: string[];
   openItems?: OpenItem[];
+  /** Evidence events: who uploaded the item. */
+  uploadedBy?: string;
 }
 
 /** Who is told, of what, and about which task (the event's own, unless another item of it). */
 type Recipient = { person: DirectoryPerson; kind: NotificationKind; task: TaskEventData };
 
 /**
- * Reads task events from the outbox with its own durable cursor (OutboxService.consume) and turns
+ * Reads task and evidence expiry events from the outbox with its own durable cursor (OutboxService.consume) and turns
  * each into notifications: for every person it concerns, by their effective settings, an in-app
  * notification and an e-mail or chat delivery (at once, or queued for the daily digest). What it
  * writes commits with the cursor's move, so each event is fanned out exactly once, and never in
@@ -101,13 +103,16 @@ export class NotificationFanout implements OnModuleInit, BackgroundWorker {
         // Removed from the directory since: nobody to tell.
         if (!found) continue;
         const preference = found.preferences[kind];
-        const message = taskMessage(kind, data, this.publicUrl, subjectName);
+        const evidence = kind === 'evidence-expiring' || kind === 'evidence-expired';
+        const message = evidence
+          ? evidenceMessage(kind, event.data as unknown as EvidenceEventData, this.publicUrl)
+          : taskMessage(kind, data, this.publicUrl, subjectName);
         const chat = found.chat;
         const base = { person_id: person.id, recipient: person.identity, kind, event_id: event.id, message };
         const status = preference.digest === 'daily' ? 'queued' : 'pending';
         for (const channel of preference.channels) {
           if (channel === 'in-app') {
-            inApp.push({ ...base, task_id: data.id, title: message.title, body: message.body, link: message.link });
+            inApp.push({ ...base, task_id: evidence ? null : data.id, title: message.title, body: message.body, link: message.link });
           } else if (channel === 'email') {
             const off = this.mail.off ?? (person.email ? undefined : 'the person has no e-mail address');
             outgoing.push({ ...base, channel, target: { email: person.email }, status: off ? 'skipped' : status, last_error: off ?? null });
@@ -156,6 +161,13 @@ export class NotificationFanout implements OnModuleInit, BackgroundWorker {
         return as('task-reminder')(await assigneeOrCandidates());
       case 'task.escalated':
         return as('task-escalated')(await assigneeOrCandidates());
+      case 'evidence.expiring':
+      case 'evidence.expired': {
+        // The uploader, and whoever governs the management system; each once.
+        const people = [...(await one(data.uploadedBy)), ...(await this.people.withAnyRole(['governance']))];
+        const unique = [...new Map(people.map((person) => [person.id, person])).values()];
+        return as(event.type === 'evidence.expiring' ? 'evidence-expiring' : 'evidence-expired')(unique);
+      }
       default:
         return [];
     }

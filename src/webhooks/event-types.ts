@@ -81,6 +81,29 @@ export const EVENT_TYPES = {
       'A task can be worked by exactly one active person in the people directory (`person`, their identity): it waits on them alone. Checked when the task is created, and for the open items of a multi-instance task each time another item is completed, claimed or delegated; announced once per task and person.',
     example: { id: '41b0…', name: 'Approve deployment', person: 'tom', candidateRoles: ['top-management'] },
   },
+  'evidence.expiring': {
+    description:
+      'A current (not superseded) evidence item is valid until a time within AIMSFLOW_EVIDENCE_EXPIRY_NOTICE_DAYS: collect a successor and supersede it (announced once per item).',
+    example: {
+      id: '6c1d…',
+      fileName: 'pen-test-2026.pdf',
+      description: 'Penetration test report',
+      validUntil: '2026-12-31T00:00:00.000Z',
+      uploadedBy: 'rosa',
+      collectedBy: 'rosa',
+    },
+  },
+  'evidence.expired': {
+    description: 'A current (not superseded) evidence item passed its valid-until (announced once per item).',
+    example: {
+      id: '6c1d…',
+      fileName: 'pen-test-2026.pdf',
+      description: 'Penetration test report',
+      validUntil: '2026-12-31T00:00:00.000Z',
+      uploadedBy: 'rosa',
+      collectedBy: 'rosa',
+    },
+  },
   'nonconformity.raised': {
     description: 'A nonconformity was raised (by a person, an audit finding or a process).',
     example: { id: '5e3a…', title: 'Event logs missing', severity: 'major', source: 'internal-audit' },

@@ -1,4 +1,5 @@
 import { Database } from '../../src/database/database.js';
+import { EvidenceExpiryWorker } from '../../src/evidence/evidence-expiry-worker.js';
 import { NotificationDeliveryWorker } from '../../src/notifications/notification-delivery-worker.js';
 import { NotificationFanout } from '../../src/notifications/notification-fanout.js';
 import { TaskDeadlinesWorker } from '../../src/tasks/task-deadlines-worker.js';
@@ -366,6 +367,55 @@ describe('notifications: task events by e-mail (real SMTP), chat and in the app'
     expect(posted).toHaveLength(1);
     const delivered = await t.http.get('/api/v1/notifications/deliveries').query({ person: 'pia', channel: 'chat' }).set(auth(ADMIN_TOKEN)).expect(200);
     expect(delivered.body.items).toEqual([expect.objectContaining({ status: 'delivered', attempts: 2, lastError: null })]);
+  });
+
+  it('announces evidence expiring within the notice window and then expired, once each, to its uploader and governance', async () => {
+    await addPerson('rhea', ['risk-officer']);
+    await addPerson('gus', ['governance']);
+    const system = await t.http
+      .post('/api/v1/ai-systems')
+      .set(auth(await t.tokenFor('ada', 'ai-owner')))
+      .send(minimalSystem('Chat assistant'))
+      .expect(201);
+    const now = new Date((await t.http.get('/api/v1/clock').set(auth(gov))).body.now);
+    const validUntil = new Date(now.getTime() + 40 * 86_400_000).toISOString();
+    const uploaded = await t.http
+      .post('/api/v1/evidence')
+      .set(auth(token.rhea))
+      .field('description', 'Penetration test report')
+      .field('systemId', system.body.id)
+      .field('validUntil', validUntil)
+      .attach('file', Buffer.from('%PDF-1.7\nreport'), { filename: 'pen-test.pdf', contentType: 'application/pdf' })
+      .expect(201);
+    const expiry = t.app.get(EvidenceExpiryWorker);
+    const announced = async (type: string) =>
+      (await t.db.query(`SELECT data FROM outbox_events WHERE type = $1 AND subject_id = $2`, [type, uploaded.body.id])).rows.map((r) => r.data);
+
+    await expiry.runOnce();
+    expect(await announced('evidence.expiring')).toEqual([]); // 40 days out, the notice window is 30
+    await advance('P11D');
+    await expiry.runOnce();
+    await expiry.runOnce();
+    expect(await announced('evidence.expiring')).toEqual([
+      expect.objectContaining({ id: uploaded.body.id, fileName: 'pen-test.pdf', uploadedBy: 'rhea', validUntil: new Date(validUntil).toISOString() }),
+    ]);
+    await pump();
+    const subject = '[aimsflow] Evidence expiring: Penetration test report (pen-test.pdf)';
+    for (const who of ['rhea', 'gus']) expect(mailsTo(`${who}@example.com`).map((m) => m.subject)).toEqual([subject]);
+    expect(mailsTo('rhea@example.com')[0].text).toContain(`${CONSOLE}/evidence/${uploaded.body.id}`);
+
+    await advance('P30D');
+    await expiry.runOnce();
+    await expiry.runOnce();
+    await pump();
+    expect(await announced('evidence.expired')).toHaveLength(1);
+    expect(await announced('evidence.expiring')).toHaveLength(1);
+    expect(mailsTo('gus@example.com').map((m) => m.subject)).toEqual([subject, '[aimsflow] Evidence expired: Penetration test report (pen-test.pdf)']);
+    const inApp = await t.http.get('/api/v1/me/notifications').set(auth(token.rhea)).expect(200);
+    expect(inApp.body.items.map((n: { title: string }) => n.title)).toEqual([
+      'Evidence expired: Penetration test report (pen-test.pdf)',
+      'Evidence expiring: Penetration test report (pen-test.pdf)',
+    ]);
   });
 
   it('reads the outbox without skipping an event whose transaction commits after a later one, and without waiting for it', async () => {

@@ -111,7 +111,7 @@ describe('people directory API', () => {
       chatTarget: null,
       notificationSettings: { chat: null, preferences: { 'task-available': { channels: ['in-app', 'email'], digest: 'immediate' } } },
     });
-    expect(Object.keys(first.body.notificationSettings.preferences)).toHaveLength(8);
+    expect(Object.keys(first.body.notificationSettings.preferences)).toHaveLength(10);
     expect((await me(rosa).expect(200)).body.id).toBe(first.body.id);
 
     // An admin assigns her a role with defaults; her own choice wins over it.

@@ -108,7 +108,7 @@ describe('people directory', () => {
     expect(settings.preferences['task-available']).toEqual({ channels: ['email'], digest: 'daily' }); // ethics-board's
     expect(settings.preferences['task-overdue']).toEqual({ channels: ['chat'], digest: 'immediate' }); // ethics-board before risk-officer
     expect(settings.preferences['work-returned']).toEqual({ channels: ['in-app', 'email'], digest: 'immediate' }); // built in
-    expect(Object.keys(settings.preferences)).toHaveLength(8);
+    expect(Object.keys(settings.preferences)).toHaveLength(10);
     expect(settings.chat).toEqual({ format: 'slack', url: 'https://hooks.slack.com/services/T0/B0/x' });
     await expect(directory.notificationSettings('00000000-0000-4000-8000-000000000000')).rejects.toMatchObject({ code: 'person-not-found' });
 
