@@ -22,6 +22,7 @@ import { Policies1766131300000 } from './1766131300000-policies.js';
 import { Objectives1766131350000 } from './1766131350000-objectives.js';
 import { ManagementReviewInputs1766131380000 } from './1766131380000-management-review-inputs.js';
 import { AuditPacks1766304000000 } from './1766304000000-audit-packs.js';
+import { NotificationNotices1766390400000 } from './1766390400000-notification-notices.js';
 
 /** Every migration, in order. Listed explicitly: globs don't work the same under ESM, ts-jest and dist/. */
 export const migrations = [
@@ -49,4 +50,5 @@ export const migrations = [
   Objectives1766131350000,
   ManagementReviewInputs1766131380000,
   AuditPacks1766304000000,
+  NotificationNotices1766390400000,
 ];

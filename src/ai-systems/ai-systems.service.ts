@@ -104,7 +104,7 @@ export class AiSystemsService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.subjectTypes.register('ai-system', async (m, id) => (await this.systems.find(m, id)) !== undefined);
+    this.subjectTypes.register('ai-system', async (m, id) => (await this.systems.find(m, id))?.name);
     this.handlers.register(
       'ai-system.load-facts',
       'Puts the system’s facts into the variables: every attribute, roles, thirdParty, riskClass, impactLevel, owner, systemName (input: systemId).',

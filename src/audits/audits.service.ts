@@ -50,7 +50,7 @@ export class AuditsService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.subjectTypes.register('audit', async (m, id) => (await this.audits.find(m, id)) !== undefined);
+    this.subjectTypes.register('audit', async (m, id) => (await this.audits.find(m, id))?.title);
     this.withdrawals.register('audit', (m, instanceId, at) => this.audits.withdraw(m, instanceId, at));
     this.handlers.register(
       'audit.update',

@@ -1,13 +1,25 @@
 import { applyDecorators, createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { AuthenticatedRequest } from './authenticator.js';
-import type { Actor, Role } from './roles.js';
+import { type Actor, PERSON_ROLES, type Role } from './roles.js';
 
 export const PUBLIC_KEY = 'aimsflow:public';
 export const ROLES_KEY = 'aimsflow:roles';
 
 /** No token needed (health, docs). */
 export const Public = () => SetMetadata(PUBLIC_KEY, true);
+
+export const PEOPLE_ONLY_KEY = 'aimsflow:people-only';
+
+/**
+ * Only people may call the endpoint: any role, built-in or organisation-defined, but a caller
+ * holding machine roles (`integration`) and nothing else gets 403.
+ */
+export const PeopleOnly = () =>
+  applyDecorators(
+    SetMetadata(PEOPLE_ONLY_KEY, true),
+    ApiForbiddenResponse({ description: `Needs a person's role: one of ${PERSON_ROLES.join(', ')} or an organisation-defined role (not integration alone)` }),
+  );
 
 /** Any of these roles may call the endpoint; admin always may. Without it, any valid token may. */
 export const RequireRoles = (...roles: Role[]) =>

@@ -1,9 +1,9 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthError, AuthErrorCode } from './auth.errors.js';
-import { PUBLIC_KEY, ROLES_KEY } from './auth.decorators.js';
+import { PEOPLE_ONLY_KEY, PUBLIC_KEY, ROLES_KEY } from './auth.decorators.js';
 import { type AuthenticatedRequest, Authenticator } from './authenticator.js';
-import type { Role } from './roles.js';
+import { onlyMachine, PERSON_ROLES, type Role } from './roles.js';
 
 /** Global guard: who the request speaks for (see Authenticator) on every route not marked @Public(), then the route's roles. */
 @Injectable()
@@ -23,6 +23,14 @@ export class AuthGuard implements CanActivate {
         rule: 'route roles',
         requiredRoles: ['admin', ...required],
       });
+    }
+    if (this.reflector.getAllAndOverride<boolean>(PEOPLE_ONLY_KEY, targets) && onlyMachine(actor.roles)) {
+      throw new AuthError(
+        AuthErrorCode.RoleRequired,
+        `This is for people: it needs one of the roles ${PERSON_ROLES.join(', ')} or an organisation-defined role, not ${actor.roles.join(', ')} alone`,
+        [],
+        { rule: 'route roles', requiredRoles: PERSON_ROLES },
+      );
     }
     return true;
   }

@@ -18,6 +18,16 @@ export const ROLE_DESCRIPTIONS = {
 export type Role = keyof typeof ROLE_DESCRIPTIONS;
 export const ROLES = Object.keys(ROLE_DESCRIPTIONS) as Role[];
 
+/** Roles of machine clients, not people: routes about people (the directory's e-mail addresses) refuse them. */
+export const MACHINE_ROLES: ReadonlySet<string> = new Set<Role>(['integration']);
+/** The built-in roles people hold; organisation-defined roles are people's too. */
+export const PERSON_ROLES = ROLES.filter((role) => !MACHINE_ROLES.has(role));
+
+/** Whether the actor is only a machine client: it holds a machine role and nothing else. */
+export function onlyMachine(roles: readonly string[]): boolean {
+  return roles.length > 0 && roles.every((role) => MACHINE_ROLES.has(role));
+}
+
 /** Whether a key names a built-in role (route permissions); custom roles are checked against the directory. */
 export function isRole(value: string): value is Role {
   return Object.hasOwn(ROLE_DESCRIPTIONS, value);

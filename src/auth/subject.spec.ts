@@ -19,5 +19,8 @@ describe('canonicalSubject', () => {
     expect(canonicalSubject('https://idp.example/realms/acme#AbC')).toEqual({ subject: 'https://idp.example/realms/acme#AbC' });
     expect(canonicalSubject('https://idp.example#ada')).not.toEqual(canonicalSubject('https://idp.example#ADA'));
     expect(canonicalSubject('https://idp.example#a\u200bda')).toEqual({ problem: expect.stringContaining('invisible') });
+    // written like one but not exactly one: refused, not folded into another person
+    for (const raw of [' https://idp.example#AbC', 'https://idp.example#Ab C', 'HTTPS://idp.example#AbC'])
+      expect(canonicalSubject(raw)).toEqual({ problem: expect.stringContaining('<issuer>#<sub>') });
   });
 });

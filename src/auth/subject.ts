@@ -16,15 +16,23 @@ export const MAX_SUBJECT_LENGTH = 200;
  * case-sensitive, so `…#ada` and `…#ADA` are two people — and allowed to be longer.
  */
 const IDP_IDENTITY = /^https?:\/\/[^\s#]+#\S+$/;
+/** Meant as `<issuer>#<sub>` (an http(s) issuer, then `#`), however written: then it must be one exactly, never case-folded. */
+const IDP_LIKE = /^\s*https?:\/\/[^#]*#/i;
 const MAX_IDP_IDENTITY_LENGTH = 512;
 
 /**
  * The one form of a person's identity on an API token: trimmed, runs of spaces as one space,
  * Unicode-normalised (NFKC) and case-folded. `Mallory`, ` mallory` and `ＭＡＬＬＯＲＹ` are one person;
- * segregation of duties compares these forms. An OpenID identity (`<issuer>#<sub>`) is its own
- * canonical form. Returns the reason when there is no valid form.
+ * segregation of duties compares these forms. An OpenID identity (`<issuer>#<sub>`, the issuer an
+ * http(s) URL) is its own canonical form; something written like one but not exactly one (white
+ * space, an upper-case scheme) has none, rather than being folded into another person. Every
+ * request field naming a person (tokens, people, delegation, filters) goes through this. Returns
+ * the reason when there is no valid form.
  */
 export function canonicalSubject(raw: string): { subject: string } | { problem: string } {
+  if (IDP_LIKE.test(raw) && !IDP_IDENTITY.test(raw)) {
+    return { problem: 'is not an identity-provider identity (<issuer>#<sub>: an http:// or https:// issuer, no white space)' };
+  }
   if (IDP_IDENTITY.test(raw)) {
     if (INVISIBLE.test(raw)) return { problem: 'contains invisible or control characters' };
     return raw.length > MAX_IDP_IDENTITY_LENGTH ? { problem: `is longer than ${MAX_IDP_IDENTITY_LENGTH} characters` } : { subject: raw };

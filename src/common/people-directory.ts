@@ -38,6 +38,8 @@ export const NOTIFICATION_KINDS = [
   'task-escalated',
   'work-returned',
   'approval-waiting-on-you',
+  'evidence-expiring',
+  'evidence-expired',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -75,6 +77,8 @@ export abstract class PeopleDirectory {
    * the app and by e-mail, at once).
    */
   abstract notificationSettings(personId: string): Promise<NotificationSettings>;
+  /** The same for many people at once, in a couple of queries (a fan-out to hundreds); unknown ids are left out. */
+  abstract notificationSettingsOf(personIds: string[]): Promise<Map<string, NotificationSettings>>;
   /** Which of these keys name no defined role (built-in or organisation-defined), in the order given; keys compare exactly. */
   abstract undefinedRoles(keys: string[]): Promise<string[]>;
 }

@@ -105,6 +105,8 @@ export interface AppConfig {
   notifyDigestHour: number;
   /** An open task is announced as due soon this long before its due time. */
   notifyDueSoonHours: number;
+  /** Current evidence is announced as expiring this many days before its valid-until (once). */
+  evidenceExpiryNoticeDays: number;
   /** Attempts of one notification delivery before it is marked failed (redeliverable). */
   notifyMaxAttempts: number;
   /** First retry delay of a notification delivery; doubled per attempt, with jitter, capped at one hour. */
@@ -400,6 +402,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     notifyPollIntervalMs: intVar(env, 'AIMSFLOW_NOTIFY_POLL_INTERVAL_MS', 1000, 0, 3_600_000),
     notifyDigestHour: intVar(env, 'AIMSFLOW_NOTIFY_DIGEST_HOUR', 8, 0, 23),
     notifyDueSoonHours: intVar(env, 'AIMSFLOW_NOTIFY_DUE_SOON_HOURS', 24, 1, 720),
+    evidenceExpiryNoticeDays: intVar(env, 'AIMSFLOW_EVIDENCE_EXPIRY_NOTICE_DAYS', 30, 1, 365),
     notifyMaxAttempts: intVar(env, 'AIMSFLOW_NOTIFY_MAX_ATTEMPTS', 8, 1, 100),
     notifyRetryBaseMs: intVar(env, 'AIMSFLOW_NOTIFY_RETRY_BASE_MS', 1000, 1, 3_600_000),
     notifyTimeoutMs: intVar(env, 'AIMSFLOW_NOTIFY_TIMEOUT_MS', 10_000, 100, 120_000),

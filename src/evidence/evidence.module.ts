@@ -4,7 +4,9 @@ import { ControlsModule } from '../controls/controls.module.js';
 import { ProcessesModule } from '../processes/processes.module.js';
 import { TasksModule } from '../tasks/tasks.module.js';
 import { EvidenceController } from './evidence.controller.js';
+import { EvidenceExpiryWorker } from './evidence-expiry-worker.js';
 import { EvidenceService } from './evidence.service.js';
+import { EvidenceExpiryNoticesRepository } from './repositories/evidence-expiry-notices.repository.js';
 import { EvidenceChunksRepository } from './repositories/evidence-chunks.repository.js';
 import { EvidenceRepository } from './repositories/evidence.repository.js';
 
@@ -16,7 +18,14 @@ import { EvidenceRepository } from './repositories/evidence.repository.js';
 @Module({
   imports: [ControlsModule, ProcessesModule, TasksModule],
   controllers: [EvidenceController],
-  providers: [EvidenceService, EvidenceRepository, EvidenceChunksRepository, { provide: EvidenceRegister, useExisting: EvidenceService }],
-  exports: [EvidenceRegister],
+  providers: [
+    EvidenceService,
+    EvidenceRepository,
+    EvidenceChunksRepository,
+    EvidenceExpiryNoticesRepository,
+    EvidenceExpiryWorker,
+    { provide: EvidenceRegister, useExisting: EvidenceService },
+  ],
+  exports: [EvidenceRegister, EvidenceExpiryWorker],
 })
 export class EvidenceModule {}

@@ -37,7 +37,10 @@ export class ImpactAssessmentsService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.subjectTypes.register('impact-assessment', async (m, id) => (await this.assessments.find(m, id)) !== undefined);
+    this.subjectTypes.register('impact-assessment', async (m, id) => {
+      const assessment = await this.assessments.find(m, id);
+      return assessment && `Impact assessment v${assessment.version} of ${(await this.systems.find(m, assessment.systemId)).name}`;
+    });
     this.withdrawals.register('impact-assessment', (m, instanceId, at) => this.assessments.withdraw(m, instanceId, at));
     this.handlers.register(
       'impact-assessment.open',

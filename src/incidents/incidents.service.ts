@@ -67,7 +67,7 @@ export class IncidentsService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.subjectTypes.register('incident', async (m, id) => (await this.incidents.find(m, id)) !== undefined);
+    this.subjectTypes.register('incident', async (m, id) => (await this.incidents.find(m, id))?.title);
     this.withdrawals.register('incident', (m, instanceId, at) => this.incidents.withdraw(m, instanceId, at));
     this.handlers.register(
       'incident.update',

@@ -52,7 +52,7 @@ export class NonconformitiesService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.subjectTypes.register('nonconformity', async (m, id) => (await this.nonconformities.find(m, id)) !== undefined);
+    this.subjectTypes.register('nonconformity', async (m, id) => (await this.nonconformities.find(m, id))?.title);
     this.withdrawals.register('nonconformity', (m, instanceId, at) => this.nonconformities.withdraw(m, instanceId, at));
     this.handlers.register(
       'nonconformity.raise',

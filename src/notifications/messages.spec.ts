@@ -13,6 +13,13 @@ describe('notification messages', () => {
     expect(mail.html).not.toContain('<b>');
   });
 
+  it('name what the task is about, when it has a name, in the subject, the chat text and the digest', () => {
+    const about = taskMessage('task-overdue', { id: 't-3', name: 'Approve the release' }, 'https://console.example', 'Credit scoring v2');
+    expect(mailOf(about).subject).toBe('[aimsflow] Overdue: Approve the release (Credit scoring v2)');
+    expect((slackPayload(about) as { text: string }).text).toContain('Overdue: Approve the release (Credit scoring v2)');
+    expect(mailOf({ kind: 'digest', items: [about] }).text).toContain('- Approve the release (Credit scoring v2): https://console.example/tasks/t-3');
+  });
+
   it('list every task of a digest with its link, in one message per channel format', () => {
     const second = taskMessage('task-available', { id: 't-2', name: 'Approve', candidateRoles: ['dpo'] }, 'https://console.example');
     const digest = { kind: 'digest' as const, items: [message, second] };

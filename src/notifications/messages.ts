@@ -5,10 +5,14 @@ export interface TaskMessage {
   kind: NotificationKind;
   taskId: string;
   taskName: string;
+  /** What the task is about, as people call it (the AI system's name, the audit's title); absent when it is no register row. */
+  subjectName?: string;
   title: string;
   body: string;
-  /** The task in the console. */
+  /** The task in the console (or the evidence item). */
   link: string;
+  /** What the link opens, when not a task. */
+  linkText?: string;
 }
 
 /** The daily digest of one person on one channel: the tasks in the order they came. */
@@ -32,9 +36,12 @@ export interface TaskEventData {
   outcome?: string | null;
 }
 
-/** Title and sentence of a notification of this kind about the task. */
-export function taskMessage(kind: NotificationKind, data: TaskEventData, publicUrl: string): TaskMessage {
-  const name = data.name ?? 'A task';
+/** The task as a notification names it: with what it is about, when that has a name. */
+const label = (taskName: string, subjectName?: string) => (subjectName ? `${taskName} (${subjectName})` : taskName);
+
+/** Title and sentence of a notification of this kind about the task (and what it is about, `subjectName`). */
+export function taskMessage(kind: NotificationKind, data: TaskEventData, publicUrl: string, subjectName?: string): TaskMessage {
+  const name = label(data.name ?? 'A task', subjectName);
   const due = data.dueAt ? ` It is due ${data.dueAt.replace('T', ' ').replace(/:\d\d\.\d+Z$/, ' UTC')}.` : '';
   const texts: Record<NotificationKind, [string, string]> = {
     'task-available': [`New task: ${name}`, `"${name}" waits for someone with the role ${(data.candidateRoles ?? []).join(' or ')}.${due}`],
@@ -48,9 +55,42 @@ export function taskMessage(kind: NotificationKind, data: TaskEventData, publicU
       `${data.completedBy ?? 'A reviewer'} completed "${name}" with "${data.outcome ?? 'returned'}": the work you submitted comes back to you.`,
     ],
     'approval-waiting-on-you': [`Waiting only on you: ${name}`, `You are the only person who can act on "${name}".${due}`],
+    // Evidence kinds come through evidenceMessage; a task is never told of them.
+    'evidence-expiring': [`Evidence expiring: ${name}`, `"${name}" is valid until soon.`],
+    'evidence-expired': [`Evidence expired: ${name}`, `"${name}" is no longer valid.`],
   };
   const [title, body] = texts[kind];
-  return { kind, taskId: data.id, taskName: name, title, body, link: `${publicUrl}/tasks/${data.id}` };
+  return {
+    kind,
+    taskId: data.id,
+    taskName: data.name ?? 'A task',
+    ...(subjectName && { subjectName }),
+    title,
+    body,
+    link: `${publicUrl}/tasks/${data.id}`,
+  };
+}
+
+/** An evidence event's `data` as far as the messages read it. */
+export interface EvidenceEventData {
+  id: string;
+  fileName: string;
+  description: string;
+  validUntil: string;
+}
+
+/**
+ * Title and sentence of an evidence expiry notification, linking to the item in the console. It
+ * has the shape of a task message (`taskId` is the item's id) so digests and channels render it alike.
+ */
+export function evidenceMessage(kind: 'evidence-expiring' | 'evidence-expired', data: EvidenceEventData, publicUrl: string): TaskMessage {
+  const name = data.description ? `${data.description} (${data.fileName})` : data.fileName;
+  const until = data.validUntil.replace('T', ' ').replace(/:\d\d\.\d+Z$/, ' UTC');
+  const [title, body] =
+    kind === 'evidence-expiring'
+      ? [`Evidence expiring: ${name}`, `"${name}" is valid until ${until}: collect a successor and supersede it.`]
+      : [`Evidence expired: ${name}`, `"${name}" was valid until ${until}: controls and tasks relying on it need a current item.`];
+  return { kind, taskId: data.id, taskName: name, title, body, link: `${publicUrl}/evidence/${data.id}`, linkText: 'Open the evidence' };
 }
 
 export interface Mail {
@@ -67,22 +107,29 @@ export function mailOf(message: NotificationMessage): Mail {
     const n = message.items.length;
     return {
       subject: `[${SYSTEM}] ${n} new ${n === 1 ? 'task' : 'tasks'} for you`,
-      text: [`${n === 1 ? 'A task' : `${n} tasks`} you may work:`, '', ...message.items.map((i) => `- ${i.taskName}: ${i.link}`), ''].join('\n'),
+      text: [
+        `${n === 1 ? 'A task' : `${n} tasks`} you may work:`,
+        '',
+        ...message.items.map((i) => `- ${label(i.taskName, i.subjectName)}: ${i.link}`),
+        '',
+      ].join('\n'),
       html:
         `<p>${n === 1 ? 'A task' : `${n} tasks`} you may work:</p><ul>` +
-        message.items.map((i) => `<li><a href="${escapeHtml(i.link)}">${escapeHtml(i.taskName)}</a></li>`).join('') +
+        message.items.map((i) => `<li><a href="${escapeHtml(i.link)}">${escapeHtml(label(i.taskName, i.subjectName))}</a></li>`).join('') +
         '</ul>',
     };
   }
   return {
     subject: `[${SYSTEM}] ${message.title}`,
-    text: `${message.body}\n\nOpen the task: ${message.link}\n`,
-    html: `<p>${escapeHtml(message.body)}</p><p><a href="${escapeHtml(message.link)}">Open the task</a></p>`,
+    text: `${message.body}\n\n${message.linkText ?? 'Open the task'}: ${message.link}\n`,
+    html: `<p>${escapeHtml(message.body)}</p><p><a href="${escapeHtml(message.link)}">${escapeHtml(message.linkText ?? 'Open the task')}</a></p>`,
   };
 }
 
 const linesOf = (message: NotificationMessage) =>
-  message.kind === 'digest' ? message.items.map((i) => ({ title: i.taskName, link: i.link })) : [{ title: message.title, link: message.link }];
+  message.kind === 'digest'
+    ? message.items.map((i) => ({ title: label(i.taskName, i.subjectName), link: i.link, open: i.linkText ?? 'Open task' }))
+    : [{ title: message.title, link: message.link, open: message.linkText ?? 'Open task' }];
 
 /** A Slack incoming-webhook message: `text` for notifications, blocks with a button per task. */
 export function slackPayload(message: NotificationMessage): Record<string, unknown> {
@@ -94,7 +141,7 @@ export function slackPayload(message: NotificationMessage): Record<string, unkno
     blocks.push({
       type: 'section',
       text: { type: 'mrkdwn', text: line.title },
-      accessory: { type: 'button', text: { type: 'plain_text', text: 'Open task' }, url: line.link },
+      accessory: { type: 'button', text: { type: 'plain_text', text: line.open }, url: line.link },
     });
   }
   return { text, blocks };
@@ -117,7 +164,7 @@ export function teamsPayload(message: NotificationMessage): Record<string, unkno
           type: 'AdaptiveCard',
           version: '1.4',
           body,
-          actions: message.kind === 'digest' ? [] : [{ type: 'Action.OpenUrl', title: 'Open task', url: message.link }],
+          actions: message.kind === 'digest' ? [] : [{ type: 'Action.OpenUrl', title: message.linkText ?? 'Open task', url: message.link }],
         },
       },
     ],

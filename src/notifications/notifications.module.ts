@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
+import { ProcessesModule } from '../processes/processes.module.js';
 import { NotificationDeliveryWorker } from './notification-delivery-worker.js';
 import { NotificationFanout } from './notification-fanout.js';
 import { MyNotificationsController, NotificationDeliveriesController } from './notifications.controller.js';
 import { NotificationsService } from './notifications.service.js';
 import { NotificationDeliveriesRepository } from './repositories/notification-deliveries.repository.js';
 import { NotificationsRepository } from './repositories/notifications.repository.js';
+import { WaitingNoticesRepository } from './repositories/waiting-notices.repository.js';
 import { ChatSender, MailSender } from './senders.js';
 
 /**
@@ -12,6 +14,7 @@ import { ChatSender, MailSender } from './senders.js';
  * by the people directory's settings) and a delivery worker, both on the worker host.
  */
 @Module({
+  imports: [ProcessesModule],
   controllers: [NotificationDeliveriesController, MyNotificationsController],
   providers: [
     NotificationsService,
@@ -21,6 +24,7 @@ import { ChatSender, MailSender } from './senders.js';
     ChatSender,
     NotificationsRepository,
     NotificationDeliveriesRepository,
+    WaitingNoticesRepository,
   ],
 })
 export class NotificationsModule {}

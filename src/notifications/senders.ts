@@ -5,6 +5,9 @@ import type { AppConfig } from '../config/app-config.js';
 import { WebhookTargets } from '../webhooks/webhook-targets.js';
 import { type Mail, type NotificationMessage, slackPayload, teamsPayload } from './messages.js';
 
+/** SMTP connections kept open at most; the delivery worker sends more than this at once and the pool queues them. */
+const MAIL_CONNECTIONS = 5;
+
 /**
  * Sends notification mail over SMTP (AIMSFLOW_SMTP_URL, a nodemailer transport URL: `smtps://`
  * is TLS from the start, `smtp://` upgrades with STARTTLS when the server offers it, and refuses
@@ -19,7 +22,18 @@ export class MailSender implements OnApplicationShutdown {
     const url = config.get('smtpUrl', { infer: true });
     const timeout = config.get('notifyTimeoutMs', { infer: true });
     this.from = config.get('mailFrom', { infer: true });
-    if (url) this.transport = nodemailer.createTransport({ url, connectionTimeout: timeout, greetingTimeout: timeout, socketTimeout: timeout });
+    // One pooled transport for every send: a fan-out to hundreds reuses a few SMTP connections
+    // instead of a handshake per message (the URL's own `pool`/`maxConnections` win).
+    if (url) {
+      this.transport = nodemailer.createTransport({
+        pool: true,
+        maxConnections: MAIL_CONNECTIONS,
+        url,
+        connectionTimeout: timeout,
+        greetingTimeout: timeout,
+        socketTimeout: timeout,
+      });
+    }
   }
 
   /** Why e-mail cannot go out at all, or undefined when it can. */

@@ -61,7 +61,7 @@ export class ObjectivesService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.subjectTypes.register('objective', async (m, id) => (await this.objectives.find(m, id)) !== undefined);
+    this.subjectTypes.register('objective', async (m, id) => (await this.objectives.find(m, id))?.title);
     this.withdrawals.register('objective', (m, instanceId, at) => this.objectives.withdraw(m, instanceId, at));
     this.handlers.register(
       'objective.record-judgement',

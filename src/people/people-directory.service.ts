@@ -58,10 +58,21 @@ export class PeopleDirectoryService extends PeopleDirectory {
   }
 
   async notificationSettings(personId: string): Promise<NotificationSettings> {
-    const person = await this.people.find(this.db.manager, personId);
-    if (!person) throw new PeopleError(PeopleErrorCode.PersonNotFound, `No person with id ${personId}`);
-    const defaults = await this.roles.notificationDefaultsOf(this.db.manager, rolesOf(person));
-    return effectiveNotificationSettings(person.notificationPreferences, defaults, person.chatTarget);
+    const found = (await this.notificationSettingsOf([personId])).get(personId);
+    if (!found) throw new PeopleError(PeopleErrorCode.PersonNotFound, `No person with id ${personId}`);
+    return found;
+  }
+
+  async notificationSettingsOf(personIds: string[]): Promise<Map<string, NotificationSettings>> {
+    const people = await this.people.findMany(this.db.manager, [...new Set(personIds)]);
+    const defaults = await this.roles.notificationDefaultsOf(this.db.manager, [...new Set(people.flatMap(rolesOf))]);
+    return new Map(
+      people.map((person) => {
+        const roles = new Set(rolesOf(person));
+        const own = defaults.filter((role) => roles.has(role.key));
+        return [person.id, effectiveNotificationSettings(person.notificationPreferences, own, person.chatTarget)];
+      }),
+    );
   }
 
   undefinedRoles(keys: string[]): Promise<string[]> {

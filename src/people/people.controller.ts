@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { BearerAuth, CurrentActor, RequireRoles } from '../auth/auth.decorators.js';
+import { BearerAuth, CurrentActor, PeopleOnly, RequireRoles } from '../auth/auth.decorators.js';
 import type { Actor } from '../auth/roles.js';
 import { CreatePersonDto, MeDto, PeopleQueryDto, PersonDto, PersonPageDto, UpdatePersonDto } from './dto/people.dto.js';
 import { PeopleService } from './people.service.js';
@@ -12,10 +12,12 @@ export class PeopleController {
   constructor(private readonly people: PeopleService) {}
 
   @Get('people')
+  @PeopleOnly()
   @ApiOkResponse({ type: PersonPageDto })
   @ApiOperation({
     summary: 'List people',
-    description: 'By display name; filter by part of the name, e-mail or identity (`q`), a role, or activation. Any role may read.',
+    description:
+      'By display name; filter by part of the name, e-mail or identity (`q`), a role, or activation. Any role of a person may read; a machine client (`integration` alone) gets 403.',
   })
   list(@Query() query: PeopleQueryDto): Promise<PersonPageDto> {
     return this.people.list(query);
@@ -34,8 +36,9 @@ export class PeopleController {
   }
 
   @Get('people/:id')
+  @PeopleOnly()
   @ApiOkResponse({ type: PersonDto })
-  @ApiOperation({ summary: 'One person' })
+  @ApiOperation({ summary: 'One person', description: 'Any role of a person may read; a machine client (`integration` alone) gets 403.' })
   get(@Param('id', new ParseUUIDPipe()) id: string): Promise<PersonDto> {
     return this.people.get(id);
   }

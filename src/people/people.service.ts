@@ -42,8 +42,9 @@ export function toPersonDto(person: PersonEntity): PersonDto {
 }
 
 /**
- * The people directory's API. An identity with `#` is an identity-provider one (`<issuer>#<sub>`,
- * kept verbatim); any other is an API token subject, kept in canonical form like tokens keep it.
+ * The people directory's API. Identities take the one canonical form every request field naming
+ * a person takes (canonicalSubject): an identity-provider one (`<issuer>#<sub>`) verbatim, an API
+ * token subject case-folded.
  */
 @Injectable()
 export class PeopleService {
@@ -182,10 +183,6 @@ export class PeopleService {
   }
 
   private identity(raw: string): string {
-    if (raw.includes('#')) {
-      if (raw !== raw.trim() || /\s/.test(raw)) throw invalidIdentity('an identity-provider identity (<issuer>#<sub>) contains no white space');
-      return raw;
-    }
     const canonical = canonicalSubject(raw);
     if ('problem' in canonical) throw invalidIdentity(`the identity ${canonical.problem}`);
     return canonical.subject;

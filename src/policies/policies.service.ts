@@ -53,7 +53,7 @@ export class PoliciesService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.subjectTypes.register('policy', async (m, id) => (await this.policies.find(m, id)) !== undefined);
+    this.subjectTypes.register('policy', async (m, id) => (await this.policies.find(m, id))?.title);
     this.withdrawals.register('policy', (m, instanceId, at) => this.policies.withdraw(m, instanceId, at));
     this.roleUsages.register({ describe: 'policies', usages: (role) => this.policies.namingRole(this.db.manager, role) });
     this.handlers.register(

@@ -51,7 +51,7 @@ export class RisksService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.subjectTypes.register('risk', async (m, id) => (await this.risks.find(m, id)) !== undefined);
+    this.subjectTypes.register('risk', async (m, id) => (await this.risks.find(m, id))?.title);
     this.withdrawals.register('risk', (m, instanceId, at) => this.risks.withdraw(m, instanceId, at));
     this.handlers.register(
       'risk.rate-all',

@@ -16,6 +16,17 @@ export const RETURN_OUTCOMES = new Set(['reject', 'rejected', 'request-changes',
 export type { TaskOrigin } from './repositories/tasks.repository.js';
 export type UserTaskWait = Extract<Wait, { kind: 'userTask' }>;
 
+/** Another open item of a multi-instance task, as `task.completed` and `task.assigned` announce it (who may still act on it). */
+export interface OpenItem {
+  id: string;
+  name: string;
+  candidateRoles: string[];
+  assignee: string | null;
+  dueAt: string | null;
+  /** Subjects segregation of duties bars from completing it now (who completed another item, …). */
+  barred: string[];
+}
+
 /** What the events about a task opened by a step say of it. */
 export interface OpenedTask {
   id: string;
@@ -131,6 +142,24 @@ export class TaskRecords {
   async returnedTo(m: EntityManager, instanceId: string, elementId: string, completion: { by: string; outcome: string | null }): Promise<string | null> {
     if (!completion.outcome || !RETURN_OUTCOMES.has(completion.outcome)) return null;
     return this.tasks.submitterBefore(m, instanceId, elementId, completion.by);
+  }
+
+  /**
+   * The other items of a multi-instance task still open after a change (`duties` as it leaves the
+   * instance): when one completes or is claimed, fewer people may act on the rest.
+   */
+  async openItemsBeside(m: EntityManager, task: { id: string; instanceId: string; elementId: string }, duties: InstanceDuties): Promise<OpenItem[]> {
+    const waiting = new Set(duties.waits.map((w) => w.key));
+    return (await this.tasks.openForInstance(m, task.instanceId))
+      .filter((t) => t.item && t.elementId === task.elementId && t.id !== task.id && waiting.has(t.waitKey))
+      .map((t) => ({
+        id: t.id,
+        name: t.name,
+        candidateRoles: t.candidateRoles,
+        assignee: t.assignee,
+        dueAt: t.dueAt?.toISOString() ?? null,
+        barred: [...new Set(segregationBars(t, duties).flatMap((bar) => bar.subjects))],
+      }));
   }
 
   /** Whether a task exists (evidence links to it). */

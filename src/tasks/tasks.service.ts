@@ -99,7 +99,7 @@ export class TasksService implements OnModuleInit {
       this.assertCandidate(task, actor);
       // Someone who may never complete it must not hold it either: a claim would stall the review.
       this.assertNotBarred(task, instance, actor.subject, 'claim');
-      await this.assign(m, task, actor.subject, { by: actor.subject, via: 'claim' });
+      await this.assign(m, task, actor.subject, { by: actor.subject, via: 'claim', instance });
       await this.audit.append(m, actor, { action: 'task.claimed', subjectType: 'task', subjectId: id, after: { assignee: actor.subject } });
       return toTaskDto(task);
     });
@@ -164,7 +164,7 @@ export class TasksService implements OnModuleInit {
         throw new TaskError(TaskErrorCode.InvalidDelegate, `${dto.to} cannot act on this task`, [{ pointer: '/to', message }], rule ? { rule } : {});
       }
       const previous = task.assignee;
-      await this.assign(m, task, dto.to, { by: actor.subject, via: 'delegate' });
+      await this.assign(m, task, dto.to, { by: actor.subject, via: 'delegate', instance });
       await this.audit.append(m, actor, {
         action: 'task.delegated',
         subjectType: 'task',
@@ -233,11 +233,18 @@ export class TasksService implements OnModuleInit {
   }
 
   /** Claims (or delegates) the task to `assignee`, announced as `task.assigned`; or releases it with null. */
-  private async assign(m: EntityManager, task: TaskEntity, assignee: string | null, how?: { by: string; via: 'claim' | 'delegate' }): Promise<void> {
+  private async assign(
+    m: EntityManager,
+    task: TaskEntity,
+    assignee: string | null,
+    how?: { by: string; via: 'claim' | 'delegate'; instance: LockedInstance },
+  ): Promise<void> {
     const claimedAt = assignee ? this.clock.now() : null;
     await this.tasks.assign(m, task.id, assignee, claimedAt);
     Object.assign(task, { assignee, claimedAt, version: task.version + 1 });
     if (assignee && how) {
+      // Whoever holds one item of a multi-instance approval is no longer free for the others.
+      const openItems = task.item ? await this.records.openItemsBeside(m, task, how.instance) : undefined;
       await this.outbox.publish(m, {
         type: 'task.assigned',
         subject: { type: 'task', id: task.id },
@@ -245,10 +252,12 @@ export class TasksService implements OnModuleInit {
           id: task.id,
           name: task.name,
           assignee,
-          ...how,
+          by: how.by,
+          via: how.via,
           candidateRoles: task.candidateRoles,
           instanceId: task.instanceId,
           subject: { type: task.subjectType, id: task.subjectId },
+          ...(openItems && { openItems }),
         },
       });
     }

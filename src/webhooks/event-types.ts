@@ -52,11 +52,12 @@ export const EVENT_TYPES = {
   },
   'task.completed': {
     description:
-      'A user task was completed. `returnedTo`: with an outcome that sends work back (reject, rejected, request-changes, refuse, send-back), who submitted that work (the last other person who completed a task of the instance), else null.',
+      'A user task was completed. `returnedTo`: with an outcome that sends work back (reject, rejected, request-changes, refuse, send-back), who submitted that work (the last other person who completed a task of the instance), else null. `openItems` (multi-instance items only): the other items still open, each with `id`, `name`, `candidateRoles`, `assignee`, `dueAt` and who is `barred` from it now.',
     example: { id: '41b0…', name: 'Review impact assessment', completedBy: 'carla', outcome: 'request-changes', returnedTo: 'olivia' },
   },
   'task.assigned': {
-    description: 'A user task was claimed (`via: claim`, `by` is the assignee) or delegated (`via: delegate`, `by` handed it on).',
+    description:
+      'A user task was claimed (`via: claim`, `by` is the assignee) or delegated (`via: delegate`, `by` handed it on). `openItems` (multi-instance items only): the other items still open, each with `id`, `name`, `candidateRoles`, `assignee`, `dueAt` and who is `barred` from it now.',
     example: { id: '41b0…', name: 'Review impact assessment', assignee: 'carla', by: 'gina', via: 'delegate', candidateRoles: ['compliance-officer'] },
   },
   'task.due-soon': {
@@ -76,8 +77,32 @@ export const EVENT_TYPES = {
     example: { id: '41b0…', name: 'Review impact assessment', assignee: 'carla', candidateRoles: ['compliance-officer'], timer: 'Timer_escalate' },
   },
   'task.waiting-on-you': {
-    description: 'A new task can be worked by exactly one active person in the people directory (`person`, their identity): it waits on them alone.',
+    description:
+      'A task can be worked by exactly one active person in the people directory (`person`, their identity): it waits on them alone. Checked when the task is created, and for the open items of a multi-instance task each time another item is completed, claimed or delegated; announced once per task and person.',
     example: { id: '41b0…', name: 'Approve deployment', person: 'tom', candidateRoles: ['top-management'] },
+  },
+  'evidence.expiring': {
+    description:
+      'A current (not superseded) evidence item is valid until a time within AIMSFLOW_EVIDENCE_EXPIRY_NOTICE_DAYS: collect a successor and supersede it (announced once per item).',
+    example: {
+      id: '6c1d…',
+      fileName: 'pen-test-2026.pdf',
+      description: 'Penetration test report',
+      validUntil: '2026-12-31T00:00:00.000Z',
+      uploadedBy: 'rosa',
+      collectedBy: 'rosa',
+    },
+  },
+  'evidence.expired': {
+    description: 'A current (not superseded) evidence item passed its valid-until (announced once per item).',
+    example: {
+      id: '6c1d…',
+      fileName: 'pen-test-2026.pdf',
+      description: 'Penetration test report',
+      validUntil: '2026-12-31T00:00:00.000Z',
+      uploadedBy: 'rosa',
+      collectedBy: 'rosa',
+    },
   },
   'nonconformity.raised': {
     description: 'A nonconformity was raised (by a person, an audit finding or a process).',

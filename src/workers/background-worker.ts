@@ -31,6 +31,8 @@ export const WORKER_INTERVALS = {
   'task-deadlines': (config: Settings) => config.notifyPollIntervalMs,
   /** Reads task events from the outbox and fans them out into notifications and deliveries. */
   'notification-fanout': (config: Settings) => config.notifyPollIntervalMs,
+  /** Announces current evidence that comes within its expiry notice or passes its valid-until (evidence.expiring, evidence.expired). */
+  'evidence-expiry': (config: Settings) => config.notifyPollIntervalMs,
   /** Sends due e-mail and chat notifications, and the daily digest at its hour. */
   'notification-delivery': (config: Settings) => config.notifyPollIntervalMs,
   /** Builds requested audit packs, one at a time per replica. */

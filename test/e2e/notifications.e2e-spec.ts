@@ -1,9 +1,11 @@
 import { Database } from '../../src/database/database.js';
+import { EvidenceExpiryWorker } from '../../src/evidence/evidence-expiry-worker.js';
 import { NotificationDeliveryWorker } from '../../src/notifications/notification-delivery-worker.js';
 import { NotificationFanout } from '../../src/notifications/notification-fanout.js';
 import { TaskDeadlinesWorker } from '../../src/tasks/task-deadlines-worker.js';
 import { type OutboxConsumer, OutboxService } from '../../src/webhooks/outbox.service.js';
 import { auth, bpmn, chain, OWN_PROCESSES_ONLY, processClient } from '../helpers/processes.js';
+import { minimalSystem } from '../helpers/lifecycle.js';
 import { startSmtpReceiver } from '../helpers/smtp-receiver.js';
 import { ADMIN_TOKEN, createTestApp, type TestApp } from '../helpers/test-app.js';
 import { startWebhookReceiver } from '../helpers/webhook-receiver.js';
@@ -26,6 +28,25 @@ const REVIEW = bpmn(
    <bpmn:sequenceFlow id="F_ok" sourceRef="Decision" targetRef="SignOff"><bpmn:conditionExpression>=decision = "approve"</bpmn:conditionExpression></bpmn:sequenceFlow>
    <bpmn:sequenceFlow id="F_back" sourceRef="Decision" targetRef="Draft"/>
    ${chain('SignOff', 'End')}`,
+);
+
+const PANEL = bpmn(
+  'notified-panel',
+  `<bpmn:startEvent id="Start"/>
+   <bpmn:userTask id="Approvals" name="Approve the release" aimsflow:candidateRoles="auditor">
+     <bpmn:extensionElements><aimsflow:formField name="decision" type="enum" values="approve,reject" required="true"/></bpmn:extensionElements>
+     <bpmn:multiInstanceLoopCharacteristics aimsflow:collection="items" aimsflow:elementVariable="item"/>
+   </bpmn:userTask>
+   <bpmn:endEvent id="End"/>
+   ${chain('Start', 'Approvals', 'End')}`,
+);
+
+const PRIVACY = bpmn(
+  'notified-privacy',
+  `<bpmn:startEvent id="Start"/>
+   <bpmn:userTask id="Check" name="Check the data protection notice" aimsflow:candidateRoles="dpo"/>
+   <bpmn:endEvent id="End"/>
+   ${chain('Start', 'Check', 'End')}`,
 );
 
 describe('notifications: task events by e-mail (real SMTP), chat and in the app', () => {
@@ -52,6 +73,7 @@ describe('notifications: task events by e-mail (real SMTP), chat and in the app'
       .expect(201);
     await t.http.patch(`/api/v1/people/${created.body.id}`).set(auth(ADMIN_TOKEN)).send({ notificationPreferences, chatTarget }).expect(200);
     token[identity] = await t.tokenFor(identity, ...(roles as never[]));
+    return created.body.id as string;
   }
   async function startReview(): Promise<{ instanceId: string; draftId: string }> {
     const started = await p.start(gov, 'notified-review').expect(201);
@@ -80,6 +102,8 @@ describe('notifications: task events by e-mail (real SMTP), chat and in the app'
     p = processClient(t);
     gov = await t.tokenFor('gina', 'governance', 'top-management');
     await p.deploy(gov, REVIEW).expect(201);
+    await p.deploy(gov, PANEL).expect(201);
+    await p.deploy(gov, PRIVACY).expect(201);
     await addPerson('olivia', ['ai-owner', 'compliance-officer']);
     await addPerson('oscar', ['ai-owner'], { 'task-available': { channels: ['email', 'in-app'], digest: 'daily' } });
     await addPerson('owen', ['ai-owner'], { 'task-available': { channels: ['chat'], digest: 'immediate' } }, { format: 'slack', url: slack.url });
@@ -273,6 +297,125 @@ describe('notifications: task events by e-mail (real SMTP), chat and in the app'
     const { rows } = await t.db.query(`SELECT data FROM outbox_events WHERE type = 'task.waiting-on-you'`);
     expect(rows.map((r) => r.data.person)).toContain('tom');
     expect((await t.http.get('/api/v1/me/notifications').set(auth(token.tom)).expect(200)).body.total).toBe(0);
+  });
+
+  it('names what the task is about (the AI system) next to the task in the mail subject and the chat text', async () => {
+    const owner = await t.tokenFor('ada', 'ai-owner');
+    const system = await t.http.post('/api/v1/ai-systems').set(auth(owner)).send(minimalSystem('Inbox spam filter')).expect(201);
+    const started = await p.start(gov, 'notified-review', {}, { type: 'ai-system', id: system.body.id }).expect(201);
+    const draft = await p.taskOf(gov, started.body.id, 'Draft');
+    await pump();
+    const [mail] = mailsTo('olivia@example.com').filter((m) => m.text.includes(`${CONSOLE}/tasks/${draft.id}`));
+    expect(mail.subject).toBe('[aimsflow] New task: Draft the policy (Inbox spam filter)');
+    const chat = slack.received.map((r) => JSON.parse(r.body)).find((b) => JSON.stringify(b).includes(draft.id));
+    expect(chat.text).toContain('New task: Draft the policy (Inbox spam filter)');
+  });
+
+  it('re-checks "waiting only on you" as items of a multi-instance approval complete or are claimed, telling the last one once', async () => {
+    for (const who of ['amy', 'ben', 'cal']) await addPerson(who, ['auditor']);
+    const waitingMails = (who: string) => mailsTo(`${who}@example.com`).filter((m) => m.subject === '[aimsflow] Waiting only on you: Approve the release');
+    const started = await p.start(gov, 'notified-panel', { items: ['a', 'b', 'c'] }).expect(201);
+    const items = (await p.tasks(gov, { instanceId: started.body.id, status: 'open' }).expect(200)).body.items as Array<{ id: string }>;
+    expect(items).toHaveLength(3);
+    await pump();
+    expect(mailsTo('cal@example.com').map((m) => m.subject)).toEqual(Array(3).fill('[aimsflow] New task: Approve the release'));
+
+    // amy approves one item: two people may still take each of the other two
+    await p.complete(token.amy, items[0].id, { variables: { decision: 'approve' } }).expect(200);
+    await pump();
+    expect(waitingMails('ben')).toHaveLength(0);
+    expect(waitingMails('cal')).toHaveLength(0);
+
+    // ben claims the second: only cal is left for the third, and is told so, about that item
+    await t.http.post(`/api/v1/tasks/${items[1].id}/claim`).set(auth(token.ben)).expect(200);
+    await pump();
+    expect(waitingMails('cal')).toHaveLength(1);
+    expect(waitingMails('cal')[0].text).toContain(`${CONSOLE}/tasks/${items[2].id}`);
+    expect(waitingMails('ben')).toHaveLength(0);
+
+    // ben completes his item: the third still waits on cal alone, who is not told twice
+    await p.complete(token.ben, items[1].id, { variables: { decision: 'approve' } }).expect(200);
+    await pump();
+    expect(waitingMails('cal')).toHaveLength(1);
+    const { rows } = await t.db.query(`SELECT data FROM outbox_events WHERE type = 'task.waiting-on-you' AND data->>'id' = $1`, [items[2].id]);
+    expect(rows.map((r) => r.data.person)).toEqual(['cal']);
+    const completed = await t.db.query(`SELECT data FROM outbox_events WHERE type = 'task.completed' AND data->>'id' = $1`, [items[1].id]);
+    expect(completed.rows[0].data.openItems).toEqual([
+      expect.objectContaining({ id: items[2].id, assignee: null, candidateRoles: ['auditor'], barred: expect.arrayContaining(['amy', 'ben']) }),
+    ]);
+  });
+
+  it("sends chat to the person's current chat target: the retry after they fixed a broken URL goes to the new one", async () => {
+    const gone = await startWebhookReceiver();
+    await gone.close();
+    // pia is the only dpo: the task waits on her alone
+    const pia = await addPerson('pia', ['dpo'], { 'approval-waiting-on-you': { channels: ['chat'], digest: 'immediate' } }, { format: 'slack', url: gone.url });
+    const started = await p.start(gov, 'notified-privacy').expect(201);
+    const check = await p.taskOf(gov, started.body.id, 'Check');
+    await pump();
+    const failing = await t.http.get('/api/v1/notifications/deliveries').query({ person: 'pia', channel: 'chat' }).set(auth(ADMIN_TOKEN)).expect(200);
+    expect(failing.body.items).toEqual([expect.objectContaining({ status: 'pending', attempts: 1, lastError: expect.any(String) })]);
+
+    await t.http
+      .patch(`/api/v1/people/${pia}`)
+      .set(auth(ADMIN_TOKEN))
+      .send({ chatTarget: { format: 'slack', url: slack.url } })
+      .expect(200);
+    await advance('PT10M');
+    await pump();
+    const posted = slack.received.filter((r) => r.body.includes(`${CONSOLE}/tasks/${check.id}`));
+    expect(posted).toHaveLength(1);
+    const delivered = await t.http.get('/api/v1/notifications/deliveries').query({ person: 'pia', channel: 'chat' }).set(auth(ADMIN_TOKEN)).expect(200);
+    expect(delivered.body.items).toEqual([expect.objectContaining({ status: 'delivered', attempts: 2, lastError: null })]);
+  });
+
+  it('announces evidence expiring within the notice window and then expired, once each, to its uploader and governance', async () => {
+    await addPerson('rhea', ['risk-officer']);
+    await addPerson('gus', ['governance']);
+    const system = await t.http
+      .post('/api/v1/ai-systems')
+      .set(auth(await t.tokenFor('ada', 'ai-owner')))
+      .send(minimalSystem('Chat assistant'))
+      .expect(201);
+    const now = new Date((await t.http.get('/api/v1/clock').set(auth(gov))).body.now);
+    const validUntil = new Date(now.getTime() + 40 * 86_400_000).toISOString();
+    const uploaded = await t.http
+      .post('/api/v1/evidence')
+      .set(auth(token.rhea))
+      .field('description', 'Penetration test report')
+      .field('systemId', system.body.id)
+      .field('validUntil', validUntil)
+      .attach('file', Buffer.from('%PDF-1.7\nreport'), { filename: 'pen-test.pdf', contentType: 'application/pdf' })
+      .expect(201);
+    const expiry = t.app.get(EvidenceExpiryWorker);
+    const announced = async (type: string) =>
+      (await t.db.query(`SELECT data FROM outbox_events WHERE type = $1 AND subject_id = $2`, [type, uploaded.body.id])).rows.map((r) => r.data);
+
+    await expiry.runOnce();
+    expect(await announced('evidence.expiring')).toEqual([]); // 40 days out, the notice window is 30
+    await advance('P11D');
+    await expiry.runOnce();
+    await expiry.runOnce();
+    expect(await announced('evidence.expiring')).toEqual([
+      expect.objectContaining({ id: uploaded.body.id, fileName: 'pen-test.pdf', uploadedBy: 'rhea', validUntil: new Date(validUntil).toISOString() }),
+    ]);
+    await pump();
+    const subject = '[aimsflow] Evidence expiring: Penetration test report (pen-test.pdf)';
+    for (const who of ['rhea', 'gus']) expect(mailsTo(`${who}@example.com`).map((m) => m.subject)).toEqual([subject]);
+    expect(mailsTo('rhea@example.com')[0].text).toContain(`${CONSOLE}/evidence/${uploaded.body.id}`);
+
+    await advance('P30D');
+    await expiry.runOnce();
+    await expiry.runOnce();
+    await pump();
+    expect(await announced('evidence.expired')).toHaveLength(1);
+    expect(await announced('evidence.expiring')).toHaveLength(1);
+    expect(mailsTo('gus@example.com').map((m) => m.subject)).toEqual([subject, '[aimsflow] Evidence expired: Penetration test report (pen-test.pdf)']);
+    const inApp = await t.http.get('/api/v1/me/notifications').set(auth(token.rhea)).expect(200);
+    expect(inApp.body.items.map((n: { title: string }) => n.title)).toEqual([
+      'Evidence expired: Penetration test report (pen-test.pdf)',
+      'Evidence expiring: Penetration test report (pen-test.pdf)',
+    ]);
   });
 
   it('reads the outbox without skipping an event whose transaction commits after a later one, and without waiting for it', async () => {

@@ -72,6 +72,27 @@ describe('people directory API', () => {
     const one = (await list({ q: 'vera' })).body.items[0];
     expect((await t.http.get(`/api/v1/people/${one.id}`).set(auth(rosa)).expect(200)).body).toEqual(one);
     expect((await t.http.get('/api/v1/people/00000000-0000-4000-8000-000000000000').set(auth(rosa)).expect(404)).body.code).toBe('person-not-found');
+
+    // A machine client does not read the directory (e-mail addresses); a person with an organisation-defined role does.
+    const machine = await t.tokenFor('ci-bot', 'integration');
+    const refused = await t.http.get('/api/v1/people').set(auth(machine)).expect(403);
+    expect(refused.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(refused.body).toMatchObject({ code: 'role-required', rule: 'route roles', requiredRoles: expect.arrayContaining(['ai-owner', 'auditor']) });
+    expect(refused.body.requiredRoles).not.toContain('integration');
+    await t.http.get(`/api/v1/people/${one.id}`).set(auth(machine)).expect(403);
+    expect(
+      (
+        await t.http
+          .get(`/api/v1/people/${one.id}`)
+          .set(auth(await t.tokenFor('ivo', 'integration', 'ai-owner')))
+          .expect(200)
+      ).body.id,
+    ).toBe(one.id);
+    await t.http.post('/api/v1/roles').set(auth(gov)).send({ key: 'privacy-panel', name: 'Privacy panel' }).expect(201);
+    await t.http
+      .get('/api/v1/people')
+      .set(auth(await t.tokenFor('pam', 'privacy-panel')))
+      .expect(200);
   });
 
   it('gives a token subject a person on GET /me, with roles and effective notification settings', async () => {
@@ -90,7 +111,7 @@ describe('people directory API', () => {
       chatTarget: null,
       notificationSettings: { chat: null, preferences: { 'task-available': { channels: ['in-app', 'email'], digest: 'immediate' } } },
     });
-    expect(Object.keys(first.body.notificationSettings.preferences)).toHaveLength(8);
+    expect(Object.keys(first.body.notificationSettings.preferences)).toHaveLength(10);
     expect((await me(rosa).expect(200)).body.id).toBe(first.body.id);
 
     // An admin assigns her a role with defaults; her own choice wins over it.

@@ -136,6 +136,32 @@ describe('tasks', () => {
     });
   });
 
+  it('delegates to an identity-provider identity exactly as written (sub is case-sensitive), and finds its tasks by it', async () => {
+    const xenia = 'https://id.example.org/realms/acme#Xy9AbC';
+    await t.http
+      .post('/api/v1/people')
+      .set(auth(admin))
+      .send({ identity: xenia, displayName: 'Xenia', assignedRoles: ['ai-owner'] })
+      .expect(201);
+    // another person, whose sub differs only in case
+    await t.http.post('/api/v1/people').set(auth(admin)).send({ identity: xenia.toLowerCase(), displayName: 'Someone else' }).expect(201);
+    const report = await p.taskOf(olga, await startReport('oidc-1'), 'Report');
+    const delegated = await t.http.post(`/api/v1/tasks/${report.id}/delegate`).set(auth(olga)).send({ to: xenia }).expect(200);
+    expect(delegated.body.assignee).toBe(xenia);
+    const held = await p.tasks(admin, { assignee: xenia, status: 'open' }).expect(200);
+    expect(held.body.items.map((task: { id: string }) => task.id)).toEqual([report.id]);
+    // the one who only differs in case holds no role: refused, not mistaken for Xenia
+    const other = await p.taskOf(olga, await startReport('oidc-2'), 'Report');
+    await t.http.post(`/api/v1/tasks/${other.id}/delegate`).set(auth(olga)).send({ to: xenia.toLowerCase() }).expect(400);
+    // written like an identity-provider identity but not exactly one: 400 naming the field, not folded into another person
+    const wrong = await t.http
+      .post(`/api/v1/tasks/${other.id}/delegate`)
+      .set(auth(olga))
+      .send({ to: ` ${xenia}` })
+      .expect(400);
+    expect(wrong.body.errors).toEqual([expect.objectContaining({ pointer: '/to', message: expect.stringContaining('<issuer>#<sub>') })]);
+  });
+
   it('validates completions against the form, with a pointer per field', async () => {
     const id = await startReport('forms');
     const report = await p.taskOf(olga, id, 'Report');

@@ -108,9 +108,19 @@ describe('people directory', () => {
     expect(settings.preferences['task-available']).toEqual({ channels: ['email'], digest: 'daily' }); // ethics-board's
     expect(settings.preferences['task-overdue']).toEqual({ channels: ['chat'], digest: 'immediate' }); // ethics-board before risk-officer
     expect(settings.preferences['work-returned']).toEqual({ channels: ['in-app', 'email'], digest: 'immediate' }); // built in
-    expect(Object.keys(settings.preferences)).toHaveLength(8);
+    expect(Object.keys(settings.preferences)).toHaveLength(10);
     expect(settings.chat).toEqual({ format: 'slack', url: 'https://hooks.slack.com/services/T0/B0/x' });
     await expect(directory.notificationSettings('00000000-0000-4000-8000-000000000000')).rejects.toMatchObject({ code: 'person-not-found' });
+
+    // in bulk, as the fan-out asks: the same settings per person, unknown ids left out
+    const frank = await directory.signedIn({ issuer: ISSUER, sub: 'frank', name: 'Frank', roles: ['risk-officer'] });
+    const many = await directory.notificationSettingsOf([erin.id, frank.id, erin.id, '00000000-0000-4000-8000-000000000000']);
+    expect([...many.keys()].sort()).toEqual([erin.id, frank.id].sort());
+    expect(many.get(erin.id)).toEqual(settings);
+    expect(many.get(frank.id)).toEqual(await directory.notificationSettings(frank.id));
+    expect(many.get(frank.id)!.preferences['task-overdue']).toEqual({ channels: ['email'], digest: 'immediate' }); // risk-officer's
+    expect(many.get(frank.id)!.preferences['task-available']).toEqual({ channels: ['in-app', 'email'], digest: 'immediate' });
+    expect(await directory.notificationSettingsOf([])).toEqual(new Map());
   });
 
   it('tells every replica at once who was deactivated, and asks the database while it cannot hear changes', async () => {

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, PartialType, PickType } from '@nestjs/swagger';
+import { SubjectField } from '../../auth/subject.js';
 import { Type } from 'class-transformer';
 import {
   ArrayMinSize,
@@ -59,10 +60,12 @@ export class CreateAiSystemDto {
   @MaxLength(5000)
   intendedPurpose: string;
 
-  @ApiPropertyOptional({ description: 'Subject (user id) accountable for the system', example: 'alice' })
+  @ApiPropertyOptional({
+    description: 'Subject accountable for the system, in canonical form (`Alice` is `alice`; an identity-provider `<issuer>#<sub>` is kept verbatim)',
+    example: 'alice',
+  })
   @IsOptional()
-  @IsString()
-  @MaxLength(200)
+  @SubjectField()
   owner?: string;
 
   @ApiProperty({

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { SubjectField } from '../../auth/subject.js';
 import { IsArray, IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination.js';
 
@@ -155,10 +156,9 @@ export class EvidenceQueryDto extends PageQueryDto {
   @IsISO8601({ strict: true })
   expiringBefore?: string;
 
-  @ApiPropertyOptional({ description: 'Uploaded by this subject', example: 'olivia' })
+  @ApiPropertyOptional({ description: 'Uploaded by this subject, compared in canonical form (`Olivia` is `olivia`)', example: 'olivia' })
   @IsOptional()
-  @IsString()
-  @MaxLength(200)
+  @SubjectField()
   uploadedBy?: string;
 
   @ApiPropertyOptional({ enum: ['true', 'false'], description: '`true`: only items not superseded; `false`: only superseded ones' })

@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
+import { SubjectField } from '../../auth/subject.js';
 import { PageQueryDto } from '../../common/pagination.js';
 import {
   DELIVERY_CHANNELS,
@@ -19,10 +20,13 @@ export class NotificationDeliveryQueryDto extends PageQueryDto {
   @IsIn(DELIVERY_CHANNELS)
   channel?: DeliveryChannel;
 
-  @ApiPropertyOptional({ description: "The recipient's identity or people-directory id", example: 'carla' })
+  @ApiPropertyOptional({
+    description:
+      "The recipient's identity (in canonical form: `Carla` is `carla`; an identity-provider `<issuer>#<sub>` is kept verbatim) or people-directory id",
+    example: 'carla',
+  })
   @IsOptional()
-  @IsString()
-  @MaxLength(500)
+  @SubjectField()
   person?: string;
 }
 

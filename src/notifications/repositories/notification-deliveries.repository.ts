@@ -23,6 +23,7 @@ export interface NewDelivery {
 
 export interface ClaimedNotification {
   id: string;
+  person_id: string;
   attempts: number;
   channel: DeliveryChannel;
   target: DeliveryTarget;
@@ -93,23 +94,28 @@ export class NotificationDeliveriesRepository {
        claimed AS (
          UPDATE notification_deliveries d SET status = 'sending', attempts = d.attempts + 1, lease_until = $1::timestamptz + ($3 || ' milliseconds')::interval
            FROM due WHERE d.id = due.id
-         RETURNING d.id, d.attempts, d.channel, d.target, d.message)
+         RETURNING d.id, d.person_id, d.attempts, d.channel, d.target, d.message)
        SELECT * FROM claimed`,
       [now, limit, String(leaseMs)],
     );
   }
 
-  async markDelivered(m: EntityManager, id: string, at: Date): Promise<void> {
-    await m.query(`UPDATE notification_deliveries SET status = 'delivered', delivered_at = $2, last_error = NULL, lease_until = NULL WHERE id = $1`, [id, at]);
+  /** Delivered, to `target` (what the attempt used: a chat target is the person's current one). */
+  async markDelivered(m: EntityManager, id: string, at: Date, target: DeliveryTarget): Promise<void> {
+    await m.query(
+      `UPDATE notification_deliveries SET status = 'delivered', delivered_at = $2, target = $3, last_error = NULL, lease_until = NULL WHERE id = $1`,
+      [id, at, JSON.stringify(target)],
+    );
   }
 
-  /** A failed attempt: due again at `nextAttemptAt`, or `failed` for good. */
-  async markAttemptFailed(m: EntityManager, id: string, giveUp: boolean, nextAttemptAt: Date, error: string): Promise<void> {
-    await m.query(`UPDATE notification_deliveries SET status = $2, next_attempt_at = $3, last_error = $4, lease_until = NULL WHERE id = $1`, [
+  /** A failed attempt at `target`: due again at `nextAttemptAt`, or `failed` for good. */
+  async markAttemptFailed(m: EntityManager, id: string, giveUp: boolean, nextAttemptAt: Date, error: string, target: DeliveryTarget): Promise<void> {
+    await m.query(`UPDATE notification_deliveries SET status = $2, next_attempt_at = $3, last_error = $4, target = $5, lease_until = NULL WHERE id = $1`, [
       id,
       giveUp ? 'failed' : 'pending',
       nextAttemptAt,
       error,
+      JSON.stringify(target),
     ]);
   }
 

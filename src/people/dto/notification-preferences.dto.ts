@@ -26,6 +26,8 @@ export class NotificationPreferencesDto implements Partial<Record<NotificationKi
   declare 'task-escalated'?: NotificationPreferenceDto;
   declare 'work-returned'?: NotificationPreferenceDto;
   declare 'approval-waiting-on-you'?: NotificationPreferenceDto;
+  declare 'evidence-expiring'?: NotificationPreferenceDto;
+  declare 'evidence-expired'?: NotificationPreferenceDto;
 }
 
 // The decorators of the properties above, one per kind (NOTIFICATION_KINDS): an unknown kind is refused (400 naming it) like any unknown field.
@@ -47,6 +49,8 @@ export class EffectiveNotificationPreferencesDto implements Record<NotificationK
   declare 'task-escalated': NotificationPreferenceDto;
   declare 'work-returned': NotificationPreferenceDto;
   declare 'approval-waiting-on-you': NotificationPreferenceDto;
+  declare 'evidence-expiring': NotificationPreferenceDto;
+  declare 'evidence-expired': NotificationPreferenceDto;
 }
 
 for (const kind of NOTIFICATION_KINDS) {

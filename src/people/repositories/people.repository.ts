@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { type EntityManager, In } from 'typeorm';
 import { hydrate } from '../../database/rows.js';
 import { sql, sqlOne } from '../../database/sql.js';
 import { PersonEntity } from '../entities/person.entity.js';
@@ -47,6 +47,11 @@ export class PeopleRepository {
 
   async find(m: EntityManager, id: string): Promise<PersonEntity | undefined> {
     return (await m.getRepository(PersonEntity).findOneBy({ id })) ?? undefined;
+  }
+
+  async findMany(m: EntityManager, ids: string[]): Promise<PersonEntity[]> {
+    if (!ids.length) return [];
+    return m.getRepository(PersonEntity).findBy({ id: In(ids) });
   }
 
   async byIdentity(m: EntityManager, identity: string): Promise<PersonEntity | undefined> {

@@ -109,6 +109,7 @@ export class StepEffects {
         candidateRoles: task?.candidateRoles ?? [],
         instanceId: instance.id,
         elementId: boundary.attachedTo,
+        subject: { type: instance.subjectType, id: instance.subjectId },
         timer,
       },
     });

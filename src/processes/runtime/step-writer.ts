@@ -93,11 +93,14 @@ export class StepWriter {
       if (!wait || !details.taskId) throw new Error(`task.complete of ${event.waitKey} needs the open task's wait and id`);
       const task = { id: details.taskId, name: wait.name, elementId: wait.elementId };
       const returnedTo = await this.tasks.returnedTo(m, instance.id, wait.elementId, completion);
+      const openItems = wait.item
+        ? await this.tasks.openItemsBeside(m, { id: task.id, instanceId: instance.id, elementId: wait.elementId }, result)
+        : undefined;
       taskEvents(
         task,
         'task.completed',
         { outcome: completion.outcome, variables: completion.variables },
-        { completedBy: completion.by, outcome: completion.outcome, returnedTo },
+        { completedBy: completion.by, outcome: completion.outcome, returnedTo, ...(openItems && { openItems }) },
       );
     }
     for (const task of opened) {
