@@ -93,10 +93,26 @@ const ref = (type: string, id?: string): Ref => (id === undefined ? { type } : {
 /** First action of every transition taken on an outside event: records the event's time for the entry actions that follow. */
 const STAMP = ref('stamp');
 
+export interface CompileOptions {
+  /**
+   * The app's built-in service task handlers. A job type (`zeebe:taskDefinition type`) naming one of them runs that
+   * handler; any other becomes an external job for workers. Without it every job type is taken as a handler name.
+   */
+  knownHandlers?: ReadonlySet<string>;
+}
+
+/** A job type is a built-in handler when the app has one of that name, otherwise the task is an external job. */
+function resolveServiceTask(el: ParsedElement, opts: CompileOptions): ParsedElement {
+  if (el.kind !== 'serviceTask' || el.handler || !el.jobType) return el;
+  if (!opts.knownHandlers || opts.knownHandlers.has(el.jobType)) return { ...el, handler: el.jobType };
+  return { ...el, external: true };
+}
+
 /** Compiles a definition to an XState machine. Throws ProcessValidationError if it is outside the supported subset. */
-export function compileProcess(p: ParsedProcess): CompiledProcess {
-  const issues = validateDefinition(p);
+export function compileProcess(parsed: ParsedProcess, opts: CompileOptions = {}): CompiledProcess {
+  const issues = validateDefinition(parsed);
   if (issues.length) throw new ProcessValidationError(issues);
+  const p: ParsedProcess = { ...parsed, elements: parsed.elements.map((el) => resolveServiceTask(el, opts)) };
   const structure = analyzeStructure(p);
   const index: DefinitionIndex = { elements: new Map(p.elements.map((e) => [e.id, e])), boundaries: new Map(), eventGateways: new Map() };
   const flowTargets = new Map(p.flows.map((f) => [f.id, f.target]));

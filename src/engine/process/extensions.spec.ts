@@ -42,7 +42,7 @@ describe('input and output mappings on service and business rule tasks', () => {
     ]);
     expect(status).not.toHaveProperty('outputs');
     expect(element<ServiceTaskElement>(p.elements, 'Service_record')).toMatchObject({
-      handler: 'notify',
+      jobType: 'notify',
       inputs: [{ source: 'systemId', target: 'id' }],
       outputs: [
         { source: 'receipt.id', target: 'receiptId' },

@@ -43,7 +43,7 @@ export interface Token {
   /** User task: subjects from the FEEL entries of `aimsflow:separateFrom`, resolved at entry. */
   separateFromSubjects?: string[];
   correlationKey?: string;
-  /** Call activity: the variables the child instance starts with. */
+  /** Call activity: the variables the child instance starts with; external job: the variables its worker gets. */
   variables?: Record<string, unknown>;
   /** Multi-instance: one entry per collection item. */
   items?: ItemToken[];
@@ -257,6 +257,9 @@ export function activate(ctx: InstanceContext, index: DefinitionIndex, id: strin
       const event = index.elements.get(eventId) as ParsedElement;
       ctx.tokens[eventId] = catchToken(ctx, event, nextKey(ctx, eventId), at);
     }
+  } else if (el.kind === 'serviceTask' && el.external) {
+    // The worker gets the variables as they are when the job is created, overlaid with the task's inputs.
+    ctx.tokens[id] = { key, variables: taskInput(el, ctx.variables) };
   } else {
     ctx.tokens[id] = { key };
   }

@@ -97,6 +97,12 @@ export const zeebePackage = pkg('zeebe', ZEEBE_NS, [
   { name: 'Input', superClass: ['Element'], properties: [attr('source'), attr('target')] },
   { name: 'Output', superClass: ['Element'], properties: [attr('source'), attr('target')] },
   { name: 'Subscription', superClass: ['Element'], properties: [attr('correlationKey')] },
-  { name: 'TaskDefinition', superClass: ['Element'], properties: [attr('type')] },
+  { name: 'TaskDefinition', superClass: ['Element'], properties: [attr('type'), attr('retries')] },
+  {
+    name: 'TaskHeaders',
+    superClass: ['Element'],
+    properties: [{ name: 'values', type: 'Header', isMany: true }],
+  },
+  { name: 'Header', superClass: ['Element'], properties: [attr('key'), attr('value')] },
   { name: 'CalledDecision', superClass: ['Element'], properties: [attr('decisionId'), attr('resultVariable')] },
 ]);

@@ -157,7 +157,19 @@ export interface BusinessRuleTaskElement extends ElementCommon, TaskMappings {
 }
 export interface ServiceTaskElement extends ElementCommon, TaskMappings {
   kind: 'serviceTask';
+  /** `aimsflow:handler`: a built-in handler of the app (it must exist). After compilation also a job type resolved to a handler. */
   handler?: string;
+  /**
+   * `zeebe:taskDefinition type` (or a Camunda 7 external task's `camunda:topic`): a built-in handler when the app has
+   * one of that name, otherwise an external job that workers fetch with `POST /jobs/activate`.
+   */
+  jobType?: string;
+  /** Set by compilation: the job type names no built-in handler, so the task waits for an external worker. */
+  external?: boolean;
+  /** `zeebe:taskHeaders`: static key/value pairs handed to the worker with the job. */
+  headers?: Record<string, string>;
+  /** `zeebe:taskDefinition retries`: how many attempts a worker gets (default 3). */
+  retries?: number;
 }
 export interface CallActivityElement extends ElementCommon {
   kind: 'callActivity';

@@ -10,6 +10,7 @@ import {
   type ParsedElement,
   type ParsedFlow,
   type ParsedProcess,
+  type ServiceTaskElement,
   type StartPolicy,
   type TaskMappings,
   type TimerDefinition,
@@ -405,11 +406,7 @@ class ProcessReader {
         return {
           ...common,
           kind: 'serviceTask',
-          // A Camunda 7 external task's topic names the worker, which is what a handler is here.
-          handler:
-            text(el, 'aimsflow:handler') ??
-            text(firstExtension(el, 'zeebe:TaskDefinition'), 'type') ??
-            (text(el, 'camunda:type') === 'external' ? text(el, 'camunda:topic') : undefined),
+          ...this.serviceTaskWork(el, id),
           ...this.taskMappings(el, id),
         };
       case 'bpmn:CallActivity': {
@@ -559,6 +556,34 @@ class ProcessReader {
         }
         return [{ source: stripFeel(source), target }];
       });
+  }
+
+  /**
+   * What a service task runs: `aimsflow:handler` names a built-in handler; a Camunda 8 `zeebe:taskDefinition type`
+   * (or a Camunda 7 external task's topic) names a job type, which compilation resolves to a built-in handler or an
+   * external job, with its task headers and retries.
+   */
+  private serviceTaskWork(el: ModdleElement, id: string): Pick<ServiceTaskElement, 'handler' | 'jobType' | 'headers' | 'retries'> {
+    const handler = text(el, 'aimsflow:handler');
+    if (handler) return { handler };
+    const definition = firstExtension(el, 'zeebe:TaskDefinition');
+    const jobType = text(definition, 'type') ?? (text(el, 'camunda:type') === 'external' ? text(el, 'camunda:topic') : undefined);
+    if (!jobType) return {};
+    const rawRetries = text(definition, 'retries');
+    const retries = rawRetries === undefined ? undefined : Number(rawRetries);
+    if (retries !== undefined && !(Number.isInteger(retries) && retries >= 1 && retries <= 100)) {
+      this.issue(id, `zeebe:taskDefinition retries="${rawRetries}" must be a whole number from 1 to 100`);
+    }
+    const headers: Record<string, string> = {};
+    for (const header of list(firstExtension(el, 'zeebe:TaskHeaders'), 'values')) {
+      const key = text(header, 'key');
+      if (key) headers[key] = String(header.get('value') ?? '');
+    }
+    return {
+      jobType,
+      ...(Object.keys(headers).length ? { headers } : {}),
+      ...(retries !== undefined && Number.isInteger(retries) ? { retries } : {}),
+    };
   }
 
   /** `aimsflow:in` / `aimsflow:out` (or Camunda 8 `zeebe:ioMapping`) on a service or business rule task. */

@@ -1,0 +1,121 @@
+import { compileProcess } from './compile.js';
+import { parseProcess } from './parse.js';
+import { Driver, fakeHooks } from './spec-helpers.js';
+import { validateDefinition } from './validate.js';
+
+/** A Camunda 8 document: zeebe job types, task headers and mappings. */
+function zeebe(body: string): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0"
+  xmlns:aimsflow="https://aimsflow.dev/schema/bpmn/1.0" id="Defs" targetNamespace="https://aimsflow.dev/test">
+  <bpmn:error id="Err_sanctioned" errorCode="SANCTIONED"/>
+  <bpmn:process id="jobs" isExecutable="true">${body}</bpmn:process>
+</bpmn:definitions>`;
+}
+
+const SCREEN = `<bpmn:serviceTask id="Screen" name="Screen the supplier">
+  <bpmn:extensionElements>
+    <zeebe:taskDefinition type="sanctions-screening" retries="5"/>
+    <zeebe:taskHeaders><zeebe:header key="list" value="EU"/><zeebe:header key="strict" value="true"/></zeebe:taskHeaders>
+    <zeebe:ioMapping>
+      <zeebe:input source="=supplier.name" target="name"/>
+      <zeebe:output source="=hits = 0" target="clear"/>
+    </zeebe:ioMapping>
+  </bpmn:extensionElements>
+</bpmn:serviceTask>`;
+
+const FLOWS = `<bpmn:sequenceFlow id="f1" sourceRef="S" targetRef="Screen"/><bpmn:sequenceFlow id="f2" sourceRef="Screen" targetRef="Review"/>
+  <bpmn:sequenceFlow id="f3" sourceRef="Review" targetRef="E"/>`;
+const REST = `<bpmn:startEvent id="S"/><bpmn:userTask id="Review" aimsflow:candidateRoles="reviewer"/><bpmn:endEvent id="E"/>`;
+
+async function compile(xml: string) {
+  const parsed = await parseProcess(xml);
+  const knownHandlers = new Set(['notify']);
+  expect(validateDefinition(parsed, { knownHandlers })).toEqual([]);
+  return compileProcess(parsed, { knownHandlers });
+}
+
+describe('external jobs', () => {
+  it('a job type with no built-in handler waits for a worker, with its headers, retries and input variables', async () => {
+    const hooks = fakeHooks();
+    const d = await Driver.start(await compile(zeebe(REST + SCREEN + FLOWS)), { supplier: { name: 'ACME' }, other: 1 }, hooks);
+    expect(hooks.callHandler).not.toHaveBeenCalled();
+    expect(d.last.activeElementIds).toEqual(['Screen']);
+    expect(d.wait('Screen')).toEqual({
+      kind: 'job',
+      key: 'Screen:1',
+      elementId: 'Screen',
+      name: 'Screen the supplier',
+      jobType: 'sanctions-screening',
+      headers: { list: 'EU', strict: 'true' },
+      retries: 5,
+      variables: { supplier: { name: 'ACME' }, other: 1, name: 'ACME' },
+    });
+    // The output mappings see the job's input plus what the worker sent; only their targets reach the instance.
+    await d.send({ type: 'job.complete', waitKey: 'Screen:1', variables: { hits: 0, raw: 'x' } });
+    expect(d.last.variables).toEqual({ supplier: { name: 'ACME' }, other: 1, clear: true });
+    expect(d.last.activeElementIds).toEqual(['Review']);
+  });
+
+  it('a job type naming a built-in handler runs that handler', async () => {
+    const hooks = fakeHooks();
+    const xml = zeebe(REST + SCREEN.replace('sanctions-screening', 'notify') + FLOWS);
+    const d = await Driver.start(await compile(xml), { supplier: { name: 'ACME' } }, hooks);
+    expect(hooks.callHandler).toHaveBeenCalledTimes(1);
+    expect(d.last.activeElementIds).toEqual(['Review']);
+  });
+
+  it('without outputs the worker variables are merged; a second completion finds no wait', async () => {
+    const plain = `<bpmn:serviceTask id="Screen"><bpmn:extensionElements><zeebe:taskDefinition type="screen"/></bpmn:extensionElements></bpmn:serviceTask>`;
+    const d = await Driver.start(await compile(zeebe(REST + plain + FLOWS)), { a: 1 });
+    expect(d.wait('Screen')).toMatchObject({ retries: 3, headers: {}, variables: { a: 1 } });
+    await d.send({ type: 'job.complete', waitKey: 'Screen:1', variables: { b: 2 } });
+    expect(d.last.variables).toEqual({ a: 1, b: 2 });
+    await expect(d.send({ type: 'job.complete', waitKey: 'Screen:1' })).rejects.toMatchObject({ code: 'WAIT_NOT_FOUND' });
+  });
+
+  it('a BPMN error from the worker takes the error boundary event, with its variables', async () => {
+    const body =
+      REST +
+      SCREEN +
+      FLOWS +
+      `<bpmn:boundaryEvent id="Sanctioned" attachedToRef="Screen"><bpmn:errorEventDefinition errorRef="Err_sanctioned"/></bpmn:boundaryEvent>
+       <bpmn:userTask id="Reject" aimsflow:candidateRoles="reviewer"/><bpmn:endEvent id="E2"/>
+       <bpmn:sequenceFlow id="f4" sourceRef="Sanctioned" targetRef="Reject"/><bpmn:sequenceFlow id="f5" sourceRef="Reject" targetRef="E2"/>`;
+    const d = await Driver.start(await compile(zeebe(body)), { supplier: { name: 'ACME' } });
+    await d.send({ type: 'job.error', waitKey: 'Screen:1', errorCode: 'SANCTIONED', variables: { listedOn: 'EU' } });
+    expect(d.last.activeElementIds).toEqual(['Reject']);
+    expect(d.last.variables.listedOn).toBe('EU');
+    expect(d.waits.some((w) => w.kind === 'job')).toBe(false);
+  });
+
+  it('an uncaught BPMN error from the worker ends the instance with the error, for the app to turn into an incident', async () => {
+    const d = await Driver.start(await compile(zeebe(REST + SCREEN + FLOWS)), {});
+    await d.send({ type: 'job.error', waitKey: 'Screen:1', errorCode: 'SANCTIONED' });
+    expect(d.last.error).toEqual({ code: 'SANCTIONED', elementId: 'Screen' });
+  });
+
+  it('a boundary timer on an external job fires (the job disappears with the task)', async () => {
+    const body =
+      REST +
+      SCREEN +
+      FLOWS +
+      `<bpmn:boundaryEvent id="Late" attachedToRef="Screen"><bpmn:timerEventDefinition><bpmn:timeDuration>PT1H</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:boundaryEvent>
+       <bpmn:sequenceFlow id="f6" sourceRef="Late" targetRef="Review"/>`;
+    const d = await Driver.start(await compile(zeebe(body)), {});
+    expect(d.waits.map((w) => w.kind).sort()).toEqual(['job', 'timer']);
+    await d.fire('Late');
+    expect(d.last.activeElementIds).toEqual(['Review']);
+    expect(d.waits.map((w) => w.kind)).toEqual(['userTask']);
+  });
+
+  it('aimsflow:handler stays a built-in: an unknown one is refused; an unknown job type is not', async () => {
+    const knownHandlers = new Set(['notify']);
+    const builtIn = await parseProcess(zeebe(REST + FLOWS + '<bpmn:serviceTask id="Screen" aimsflow:handler="screen"/>'));
+    expect(validateDefinition(builtIn, { knownHandlers })).toEqual([{ elementId: 'Screen', message: 'unknown service task handler "screen"' }]);
+    const bad = await parseProcess(zeebe(REST + FLOWS + SCREEN.replace('retries="5"', 'retries="many"')));
+    expect(validateDefinition(bad, { knownHandlers })).toEqual([
+      { elementId: 'Screen', message: 'zeebe:taskDefinition retries="many" must be a whole number from 1 to 100' },
+    ]);
+  });
+});
