@@ -14,6 +14,7 @@ import { ManualClock1765440000000 } from './1765440000000-manual-clock.js';
 import { RuleSimulations1765526400000 } from './1765526400000-rule-simulations.js';
 import { CallDepth1765612800000 } from './1765612800000-call-depth.js';
 import { PeopleAndRoles1765699200000 } from './1765699200000-people-and-roles.js';
+import { ExternalJobs1766217600000 } from './1766217600000-external-jobs.js';
 
 /** Every migration, in order. Listed explicitly: globs don't work the same under ESM, ts-jest and dist/. */
 export const migrations = [
@@ -33,4 +34,5 @@ export const migrations = [
   RuleSimulations1765526400000,
   CallDepth1765612800000,
   PeopleAndRoles1765699200000,
+  ExternalJobs1766217600000,
 ];

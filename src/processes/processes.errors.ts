@@ -23,6 +23,11 @@ export enum ProcessErrorCode {
   IncidentNotOpen = 'incident-not-open',
   IncidentRetryFailed = 'incident-retry-failed',
   InvalidDuration = 'invalid-duration',
+  JobNotFound = 'job-not-found',
+  /** The lock of this activation expired and the job went to another worker (or back to the pool after a failure). */
+  JobHandedOn = 'job-handed-on',
+  /** The job is already completed, failed (incident) or cancelled. */
+  JobNotActive = 'job-not-active',
   // The engine's run-time refusals (EngineErrorCode), kebab-cased.
   WaitNotFound = 'wait-not-found',
   WaitAmbiguous = 'wait-ambiguous',
@@ -60,6 +65,9 @@ const KIND: Record<ProcessErrorCode, ErrorKind> = {
   [ProcessErrorCode.IncidentNotOpen]: ErrorKind.Conflict,
   [ProcessErrorCode.IncidentRetryFailed]: ErrorKind.Unprocessable,
   [ProcessErrorCode.InvalidDuration]: ErrorKind.InvalidInput,
+  [ProcessErrorCode.JobNotFound]: ErrorKind.NotFound,
+  [ProcessErrorCode.JobHandedOn]: ErrorKind.Conflict,
+  [ProcessErrorCode.JobNotActive]: ErrorKind.Conflict,
   [ProcessErrorCode.WaitNotFound]: ErrorKind.Conflict,
   [ProcessErrorCode.WaitAmbiguous]: ErrorKind.Conflict,
   [ProcessErrorCode.InstanceNotActive]: ErrorKind.Conflict,

@@ -142,7 +142,7 @@ export class DefinitionsService implements OnModuleInit, OnApplicationBootstrap 
           toProblems(issues),
         );
       }
-      const compiled = compileProcess(parsed);
+      const compiled = compileProcess(parsed, { knownHandlers: this.handlers.names() });
       const now = this.clock.now();
       const startTimers = await this.resolveStartTimers(compiled.startEvents, now);
       const definition = await this.repository.insertNextVersion(m, {
@@ -169,6 +169,20 @@ export class DefinitionsService implements OnModuleInit, OnApplicationBootstrap 
       });
       return { ...toProcessDefinitionDto(definition), created: true };
     });
+  }
+
+  /** The external job types of the latest version of every definition (service tasks whose type names no built-in handler), by type. */
+  async externalJobTypes(m: EntityManager): Promise<Map<string, string[]>> {
+    const types = new Map<string, string[]>();
+    for (const { id, key } of await this.repository.latestIds(m)) {
+      const compiled = await this.cache.get(m, id);
+      for (const el of Object.values(compiled.elements)) {
+        if (el.kind !== 'serviceTask' || !el.external || !el.jobType) continue;
+        const keys = types.get(el.jobType) ?? [];
+        if (!keys.includes(key)) types.set(el.jobType, [...keys, key]);
+      }
+    }
+    return types;
   }
 
   /** The latest version of every definition, by key. */

@@ -177,7 +177,7 @@ export class InstanceMessageSubscriptionDto {
   correlationKey: string | null;
 }
 
-/** A timer- or message-driven step that failed on every attempt: POST …/incidents/{incidentId}/retry runs it again. */
+/** A timer- or message-driven step that failed on every attempt, or an external job that failed: POST …/incidents/{incidentId}/retry runs it again. */
 export class IncidentDto {
   @ApiProperty({ format: 'uuid' })
   id: string;
@@ -185,8 +185,21 @@ export class IncidentDto {
   @ApiProperty({ format: 'uuid' })
   instanceId: string;
 
-  @ApiProperty({ format: 'uuid', description: 'The timer or retry job that failed (`timers[].id` or `retries[].id` while it is open)' })
-  jobId: string;
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'The timer or retry job that failed (`timers[].id` or `retries[].id` while it is open); null for an external job',
+  })
+  jobId: string | null;
+
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'The external job (POST /jobs/activate) out of retries or ended by an uncaught BPMN error; retrying gives it one more attempt',
+  })
+  externalJobId: string | null;
 
   @ApiProperty({ example: 'Wait' })
   elementId: string;
@@ -327,6 +340,7 @@ export function toIncidentDto(i: ProcessIncidentEntity): IncidentDto {
     id: i.id,
     instanceId: i.instanceId,
     jobId: i.jobId,
+    externalJobId: i.externalJobId,
     elementId: i.elementId,
     message: i.message,
     attempts: i.attempts,
