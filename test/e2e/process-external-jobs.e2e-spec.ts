@@ -1,3 +1,5 @@
+// @ts-expect-error -- a plain JavaScript example without type declarations
+import { workOnce } from '../../docs/examples/job-worker.mjs';
 import { Clock } from '../../src/clock/clock.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 import { auth, OWN_PROCESSES_ONLY, processClient } from '../helpers/processes.js';
@@ -156,6 +158,23 @@ describe('external job workers over HTTP', () => {
     const last = await jobOf(instanceId);
     await answer(last.key, 'complete', { variables: { hits: 0 } }).expect(200);
     expect((await p.instance(gov, instanceId)).body.activeElementIds).toEqual(['Review']);
+  });
+
+  it('runs the worker of docs/examples against the service: a completion and a caught BPMN error', async () => {
+    const clearId = await start();
+    const sanctioned = (
+      await p.start(gov, 'supplier-screening', { supplier: { name: 'Sanctioned Ltd' } }, { type: 'supplier', id: 'sup-sanctioned' }).expect(201)
+    ).body.id as string;
+    const url = await t.app.getUrl();
+    const done = await workOnce({ url, token: worker, type: 'sanctions-screening', worker: 'example', requestTimeout: 0 });
+    expect(done).toEqual(
+      expect.arrayContaining([
+        { instanceId: clearId, elementId: 'Screen', outcome: 'completed' },
+        { instanceId: sanctioned, elementId: 'Screen', outcome: 'error-caught' },
+      ]),
+    );
+    expect((await p.instance(gov, clearId)).body.activeElementIds).toEqual(['Review']);
+    expect((await p.instance(gov, sanctioned)).body).toMatchObject({ activeElementIds: ['Reject'], variables: expect.objectContaining({ listedOn: 'EU' }) });
   });
 
   it('takes the error boundary on a BPMN error, and turns an uncaught one into an incident', async () => {
