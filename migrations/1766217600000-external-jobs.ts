@@ -3,7 +3,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * External jobs: service tasks whose job type names no built-in handler wait for a worker, which
  * activates them (a lock until `deadline`, `activations` counting hand-outs) and completes, fails or
- * reports a BPMN error. An incident may now belong to an external job instead of a scheduler job.
+ * reports a BPMN error. An incident may now belong to an external job instead of a scheduler job, or
+ * to neither: a service task held by a BPMN error of its handler that nothing catches.
  */
 export class ExternalJobs1766217600000 implements MigrationInterface {
   name = 'ExternalJobs1766217600000';
@@ -35,12 +36,12 @@ export class ExternalJobs1766217600000 implements MigrationInterface {
     await q.query(`CREATE INDEX process_external_jobs_activatable_idx ON process_external_jobs (type, run_at, id) WHERE status = 'open'`);
     await q.query(`ALTER TABLE process_incidents ALTER COLUMN job_id DROP NOT NULL`);
     await q.query(`ALTER TABLE process_incidents ADD COLUMN external_job_id uuid`);
-    await q.query(`ALTER TABLE process_incidents ADD CONSTRAINT process_incidents_job_check CHECK (num_nonnulls(job_id, external_job_id) = 1)`);
+    await q.query(`ALTER TABLE process_incidents ADD CONSTRAINT process_incidents_job_check CHECK (num_nonnulls(job_id, external_job_id) <= 1)`);
     await q.query(`CREATE INDEX process_incidents_external_job_idx ON process_incidents (external_job_id) WHERE status = 'open'`);
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`DELETE FROM process_incidents WHERE external_job_id IS NOT NULL`);
+    await q.query(`DELETE FROM process_incidents WHERE job_id IS NULL`);
     await q.query(`ALTER TABLE process_incidents DROP CONSTRAINT process_incidents_job_check`);
     await q.query(`ALTER TABLE process_incidents DROP COLUMN external_job_id`);
     await q.query(`ALTER TABLE process_incidents ALTER COLUMN job_id SET NOT NULL`);

@@ -68,7 +68,7 @@ describe('BPMN breadth over HTTP: sub-processes, boundary events, BPMN errors', 
     expect((await p.instance(gov, approved)).body.status).toBe('completed');
   });
 
-  it('catches a BPMN error of a service task handler on the sub-process; an uncaught one is refused naming element and code', async () => {
+  it('catches a BPMN error of a service task handler on the sub-process; an uncaught one holds the task with an incident', async () => {
     const inner = `<bpmn:startEvent id="SubStart"/><bpmn:serviceTask id="Screen" aimsflow:handler="throw-error?code=REJECTED"/><bpmn:endEvent id="SubEnd"/>
       ${chain('SubStart', 'Screen', 'SubEnd')}`;
     const xml = bpmn(
@@ -85,9 +85,27 @@ describe('BPMN breadth over HTTP: sub-processes, boundary events, BPMN errors', 
     expect(caught).toMatchObject({ status: 'active', activeElementIds: ['Handle'] });
 
     await p.deploy(gov, xml.replace('code=REJECTED', 'code=UNEXPECTED')).expect(201);
-    const refused = await p.start(gov, 'screening').expect(422);
-    expect(refused.body).toMatchObject({ code: 'uncaught-bpmn-error', elementId: 'Screen', errorCode: 'UNEXPECTED' });
-    expect(refused.body.detail).toContain('"UNEXPECTED"');
+    // Uncaught: the request succeeds, the service task stays where it is with an incident naming element and code.
+    const held = (await p.start(gov, 'screening').expect(201)).body;
+    expect(held).toMatchObject({ status: 'failed', activeElementIds: ['Sub', 'Screen'] });
+    const [incident] = (await p.instance(gov, held.id)).body.incidents;
+    expect(incident).toMatchObject({
+      elementId: 'Screen',
+      jobId: null,
+      externalJobId: null,
+      status: 'open',
+      message: 'BPMN error "UNEXPECTED" thrown by Screen is not caught by any error boundary event',
+    });
+    // Retrying runs the handler again; it throws again, so a new incident replaces the retried one.
+    await t.http.post(`/api/v1/process-instances/${held.id}/incidents/${incident.id}/retry`).set(auth(gov)).expect(200);
+    const after = (await p.instance(gov, held.id)).body;
+    expect(after.status).toBe('failed');
+    expect(after.incidents.map((i: { status: string; resolution: string | null }) => [i.status, i.resolution])).toEqual([
+      ['resolved', 'retried'],
+      ['open', null],
+    ]);
+    const history = (await p.history(gov, held.id)).body.items.map((h: { event: string }) => h.event);
+    expect(history).toEqual(['start', 'bpmn.incident', 'bpmn.retry', 'bpmn.incident']);
   });
 
   it('hands the error end event of a called process to the error boundary event of its call activity', async () => {

@@ -175,6 +175,8 @@ class ConfigBuilder {
       on: {
         cancel: [{ target: `#${CANCELLED}`, actions: [STAMP] }],
         'bpmn.error': [{ guard: ref('uncaught'), target: `#${ERRORED}`, actions: [STAMP, ref('recordError')] }],
+        'bpmn.incident': [{ actions: [STAMP, ref('markIncident')] }],
+        'bpmn.retry': [{ actions: [STAMP, ref('markIncident')] }],
       },
       states,
     };
@@ -532,6 +534,15 @@ function createProcessMachine(index: DefinitionIndex, root: ReturnType<ConfigBui
         produce(context, (ctx) => {
           const token = event.type === 'bpmn.escalation' ? ctx.tokens[event.elementId] : undefined;
           if (token) token.thrown = true;
+        }),
+      ),
+      // Sets (bpmn.incident) or clears (bpmn.retry) the incident that holds a service task's token.
+      markIncident: assign(({ context, event }) =>
+        produce(context, (ctx) => {
+          const token = event.type === 'bpmn.incident' || event.type === 'bpmn.retry' ? ctx.tokens[event.elementId] : undefined;
+          if (!token) return;
+          if (event.type === 'bpmn.incident') token.incident = { errorCode: event.errorCode, message: event.message };
+          else delete token.incident;
         }),
       ),
       recordError: assign(({ context, event }) =>

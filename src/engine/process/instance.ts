@@ -49,6 +49,8 @@ export interface Token {
   items?: ItemToken[];
   /** Escalation throw or end event: a non-interrupting boundary event has caught its escalation (it goes on next). */
   thrown?: boolean;
+  /** Service task: its handler threw a BPMN error nothing catches; it waits for `incident.retry`. */
+  incident?: { errorCode: string; message: string };
 }
 
 export interface ItemToken {
@@ -90,6 +92,10 @@ export type MachineEvent =
    * does, and the thrower just goes on), `interrupting` whether that boundary cancels its sub-process.
    */
   | { type: 'bpmn.escalation'; escalationCode: string; elementId: string; boundaryId?: string; interrupting: boolean; at: string }
+  /** A service task's handler threw a BPMN error nothing catches: the task keeps its token, held by an incident. */
+  | { type: 'bpmn.incident'; elementId: string; errorCode: string; message: string; at: string }
+  /** The incident of a service task is retried: the runner runs its handler again. */
+  | { type: 'bpmn.retry'; elementId: string; at: string }
   | { type: 'cancel'; at: string };
 
 /** Element metadata the context operations need. */

@@ -1,4 +1,5 @@
 import { compileProcess } from './compile.js';
+import { BpmnError } from './errors.js';
 import { parseProcess } from './parse.js';
 import { Driver, fakeHooks } from './spec-helpers.js';
 import { validateDefinition } from './validate.js';
@@ -117,5 +118,38 @@ describe('external jobs', () => {
     expect(validateDefinition(bad, { knownHandlers })).toEqual([
       { elementId: 'Screen', message: 'zeebe:taskDefinition retries="many" must be a whole number from 1 to 100' },
     ]);
+  });
+});
+
+describe('incidents for BPMN errors of handlers that nothing catches', () => {
+  const body =
+    REST.replace(
+      '<bpmn:userTask id="Review" aimsflow:candidateRoles="reviewer"/>',
+      '<bpmn:userTask id="Review" aimsflow:candidateRoles="reviewer"/><bpmn:serviceTask id="Screen" aimsflow:handler="notify"/>',
+    ) +
+    '<bpmn:userTask id="Fill" aimsflow:candidateRoles="reviewer"/>' +
+    `<bpmn:sequenceFlow id="f1" sourceRef="S" targetRef="Fill"/><bpmn:sequenceFlow id="f2" sourceRef="Fill" targetRef="Screen"/>
+     <bpmn:sequenceFlow id="f3" sourceRef="Screen" targetRef="Review"/><bpmn:sequenceFlow id="f4" sourceRef="Review" targetRef="E"/>`;
+
+  it('keeps the token at the service task with an incident, skips it on other events, and runs the handler again on incident.retry', async () => {
+    const hooks = { ...fakeHooks(), uncaughtHandlerErrors: 'incident' as const };
+    hooks.callHandler.mockRejectedValueOnce(new BpmnError('UNLISTED', 'not in the register'));
+    const d = await Driver.start(await compile(zeebe(body)), {}, hooks);
+    const result = await d.complete('Fill');
+    expect(result.incidents).toEqual([{ elementId: 'Screen', waitKey: 'Screen:1', errorCode: 'UNLISTED', message: 'not in the register' }]);
+    expect(result).toMatchObject({ status: 'active', activeElementIds: ['Screen'] });
+    expect(result.error).toBeUndefined();
+    await expect(d.send({ type: 'incident.retry', elementId: 'Fill' })).rejects.toMatchObject({ code: 'WAIT_NOT_FOUND' });
+    const retried = await d.send({ type: 'incident.retry', elementId: 'Screen' });
+    expect(hooks.callHandler).toHaveBeenCalledTimes(2);
+    expect(retried.incidents).toBeUndefined();
+    expect(retried.activeElementIds).toEqual(['Review']);
+  });
+
+  it('without the option the instance ends with the error, as before', async () => {
+    const hooks = fakeHooks();
+    hooks.callHandler.mockRejectedValueOnce(new BpmnError('UNLISTED'));
+    const d = await Driver.start(await compile(zeebe(body)), {}, hooks);
+    expect((await d.complete('Fill')).error).toEqual({ code: 'UNLISTED', elementId: 'Screen' });
   });
 });

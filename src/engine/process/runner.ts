@@ -11,6 +11,13 @@ export interface EngineHooks {
   now(): Date;
   evaluateRuleSet(key: string, variables: Record<string, unknown>, ctx: { elementId: string }): Promise<{ result: unknown; decisionId?: string }>;
   callHandler(name: string, variables: Record<string, unknown>, ctx: { elementId: string }): Promise<Record<string, unknown> | void>;
+  /**
+   * `incident`: a BPMN error a service task handler throws that no boundary event catches keeps the token at the task
+   * with an incident (StepResult.incidents) until `incident.retry` runs the handler again — for instances whose
+   * error has nowhere else to go. Default `end`: the instance ends with StepResult.error (a called process hands it
+   * to its call activity).
+   */
+  uncaughtHandlerErrors?: 'end' | 'incident';
 }
 
 export type InstanceEvent =
@@ -25,6 +32,8 @@ export type InstanceEvent =
   | { type: 'job.error'; waitKey: string; errorCode: string; variables?: Record<string, unknown> }
   /** The called process of this child wait ended with a BPMN error nothing inside it caught (see StepResult.error). */
   | { type: 'child.error'; waitKey: string; errorCode: string; elementId?: string }
+  /** Runs the handler of a service task held by an incident (see EngineHooks.uncaughtHandlerErrors) once more. */
+  | { type: 'incident.retry'; elementId: string }
   | { type: 'cancel' };
 
 /** A multi-instance item: which entry of the collection this wait works on. */
@@ -126,6 +135,8 @@ export interface StepResult {
    * the element that threw it. A called process hands it to its call activity (`child.error`); anywhere else it is a failure.
    */
   error?: { code: string; elementId: string };
+  /** Service tasks this step left at an incident: their handler threw a BPMN error nothing catches (with `uncaughtHandlerErrors: 'incident'`). */
+  incidents?: Array<{ elementId: string; waitKey: string; errorCode: string; message: string }>;
 }
 
 const STATE_FORMAT = 'aimsflow.xstate/1';
@@ -168,6 +179,12 @@ export async function applyEvent(def: CompiledProcess, state: PersistedInstanceS
     const variables = event.type === 'job.error' ? event.variables : undefined;
     const thrown = { code: event.errorCode, elementId: wait.elementId, from: wait.elementId, at, ...(variables ? { variables } : {}) };
     return settle(def, throwError(def, snapshot, thrown, steps), hooks, steps);
+  }
+  if (event.type === 'incident.retry') {
+    if (!snapshot.context.tokens[event.elementId]?.incident) {
+      throw new EngineError(EngineErrorCode.WaitNotFound, `no incident holds element "${event.elementId}"`, event.elementId);
+    }
+    return settle(def, apply(def, snapshot, { type: 'bpmn.retry', elementId: event.elementId, at }, steps), hooks, steps);
   }
   const next = apply(def, snapshot, toMachineEvent(def, snapshot, event, at), steps);
   return settle(def, next, hooks, steps);
@@ -229,6 +246,7 @@ export function inspectInstance(def: CompiledProcess, state: PersistedInstanceSt
 /** Runs automatic work (rule and service tasks, via the hooks) until nothing is left but waiting. */
 async function settle(def: CompiledProcess, start: Snapshot, hooks: EngineHooks, steps: StepRecord[]): Promise<StepResult> {
   let snapshot = start;
+  const incidents: NonNullable<StepResult['incidents']> = [];
   for (let done = 0; snapshot.status === 'active'; done++) {
     const active = activeElements(def, snapshot);
     const stuck = active.find((el) => el.kind === 'exclusiveGateway' || el.kind === 'inclusiveGateway');
@@ -244,7 +262,8 @@ async function settle(def: CompiledProcess, start: Snapshot, hooks: EngineHooks,
     }
     // External jobs wait for their worker like user tasks wait for people.
     const job = active.find(
-      (el): el is BusinessRuleTaskElement | ServiceTaskElement => el.kind === 'businessRuleTask' || (el.kind === 'serviceTask' && !el.external),
+      (el): el is BusinessRuleTaskElement | ServiceTaskElement =>
+        el.kind === 'businessRuleTask' || (el.kind === 'serviceTask' && !el.external && !snapshot.context.tokens[el.id]?.incident),
     );
     if (!job) {
       // Escalations after automatic work: the path of a non-interrupting catch runs before its thrower goes on.
@@ -277,6 +296,12 @@ async function settle(def: CompiledProcess, start: Snapshot, hooks: EngineHooks,
         handled = await hooks.callHandler(job.handler as string, structuredClone(input), { elementId: job.id });
       } catch (error) {
         if (!(error instanceof BpmnError)) throw error;
+        if (hooks.uncaughtHandlerErrors === 'incident' && !catcher(def, job.id, error.code)) {
+          const incident = { elementId: job.id, waitKey, errorCode: error.code, message: error.message };
+          snapshot = apply(def, snapshot, { type: 'bpmn.incident', ...incident, at: hooks.now().toISOString() }, steps);
+          incidents.push(incident);
+          continue;
+        }
         const thrown = { code: error.code, elementId: job.id, from: job.id, at: hooks.now().toISOString(), variables: error.variables };
         snapshot = throwError(def, snapshot, thrown, steps);
         continue;
@@ -286,7 +311,7 @@ async function settle(def: CompiledProcess, start: Snapshot, hooks: EngineHooks,
       snapshot = apply(def, snapshot, { type: 'service.result', waitKey, variables, at: hooks.now().toISOString() }, steps);
     }
   }
-  return describe(def, snapshot, steps);
+  return { ...describe(def, snapshot, steps), ...(incidents.length ? { incidents } : {}) };
 }
 
 interface ThrownError {
@@ -556,6 +581,7 @@ function toMachineEvent(def: CompiledProcess, snapshot: Snapshot, event: Instanc
       return { type: 'cancel', at };
     case 'child.error':
     case 'job.error':
+    case 'incident.retry':
     default:
       throw new EngineError(EngineErrorCode.InvalidEvent, `unknown event type "${(event as { type?: unknown }).type}"`);
   }

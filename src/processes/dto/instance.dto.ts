@@ -37,7 +37,7 @@ export class InstanceSummaryDto {
   @ApiProperty({
     enum: INSTANCE_STATUSES,
     description:
-      '`failed`: still running, but a timer- or message-driven step failed on every attempt (see `incidents`); `terminated`: a terminate end event ended it, or (a called process) a BPMN error that its call activity received',
+      '`failed`: still running, but has an open incident (a timer- or message-driven step failed on every attempt, an external job failed, or a BPMN error nothing caught holds a service task; see `incidents`); `terminated`: a terminate end event ended it, or (a called process) a BPMN error that its call activity received',
   })
   status: InstanceStatusValue;
 
@@ -189,7 +189,8 @@ export class IncidentDto {
     type: String,
     format: 'uuid',
     nullable: true,
-    description: 'The timer or retry job that failed (`timers[].id` or `retries[].id` while it is open); null for an external job',
+    description:
+      'The timer or retry job that failed (`timers[].id` or `retries[].id` while it is open); null for an external job, and for a service task whose handler threw a BPMN error nothing catches',
   })
   jobId: string | null;
 
@@ -271,7 +272,8 @@ export class HistoryStepDto {
   instanceId: string;
 
   @ApiProperty({
-    description: 'What drove the step: `start`, `task.complete`, `timer.fire`, `message`, `child.complete`, `cancel`, `rule.result`, `service.result`',
+    description:
+      'What drove the step: `start`, `task.complete`, `timer.fire`, `message`, `child.complete`, `job.complete`, `job.error`, `cancel`, `rule.result`, `service.result`, `bpmn.incident` (a service task held by an uncaught BPMN error), `bpmn.retry`',
     example: 'task.complete',
   })
   event: string;

@@ -135,7 +135,7 @@ export class ExternalJobsService {
   private async raiseIncident(m: EntityManager, job: ProcessExternalJobEntity, message: string, actor: Actor): Promise<string> {
     const now = this.clock.now();
     await this.jobs.markFailed(m, job.id, message);
-    const incidentId = await this.incidents.insertForExternalJob(m, {
+    const incidentId = await this.incidents.insertForElement(m, {
       instanceId: job.instanceId,
       externalJobId: job.id,
       elementId: job.elementId,

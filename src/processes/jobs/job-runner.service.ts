@@ -185,6 +185,7 @@ export class JobRunner implements OnModuleInit, BackgroundWorker {
         if (!incident) throw new ProcessError(ProcessErrorCode.IncidentNotFound, `Instance ${instanceId} has no incident ${incidentId}`);
         if (incident.status !== 'open') throw new ProcessError(ProcessErrorCode.IncidentNotOpen, `Incident ${incidentId} is already resolved`);
         if (incident.external_job_id) return this.externalJobs.retryIncident(m, instanceId, incidentId, incident.external_job_id, actor);
+        if (!incident.job_id) return this.retryElement(m, instanceId, incidentId, incident.element_id, actor);
         job = await this.jobs.lock(m, incident.job_id as string);
         if (!job) throw new Error(`incident ${incidentId} names job ${incident.job_id}, which does not exist`);
         // Resolved first, so the step sees no open incident and the instance leaves `failed`.
@@ -209,6 +210,18 @@ export class JobRunner implements OnModuleInit, BackgroundWorker {
         incidentId,
       });
     }
+  }
+
+  /** A service task held by a BPMN error of its handler: resolved, then its handler runs again (a new incident if it throws again). */
+  private async retryElement(m: EntityManager, instanceId: string, incidentId: string, elementId: string, actor: Actor): Promise<void> {
+    await this.incidents.resolve(m, incidentId, 'retried', this.clock.now(), actor.subject);
+    await this.engine.handleEvent(m, instanceId, { type: 'incident.retry', elementId }, actor, { retriedBy: actor.subject });
+    await this.audit.append(m, actor, {
+      action: 'process-instance.incident-resolved',
+      subjectType: 'process-instance',
+      subjectId: instanceId,
+      after: { incidentId, elementId },
+    });
   }
 
   private async lockJob(m: EntityManager, job: ProcessJobEntity): Promise<ProcessJobEntity | undefined> {
