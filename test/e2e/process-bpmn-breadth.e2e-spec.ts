@@ -165,4 +165,35 @@ describe('BPMN breadth over HTTP: sub-processes, boundary events, BPMN errors', 
     expect(failed.status).toBe('failed');
     expect(failed.incidents).toEqual([expect.objectContaining({ status: 'open', message: expect.stringMatching(/"LATE" thrown by Fail/) })]);
   });
+
+  it('runs Camunda 8 mappings on a user task and a message catch event, static inputs as text, and a FEEL message name', async () => {
+    const xml = `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="Defs_c8" targetNamespace="http://bpmn.io/schema/bpmn">
+  <bpmn:message id="Message_result" name="=&quot;result-&quot; + supplierId"/>
+  <bpmn:process id="c8-mappings" isExecutable="true">
+    <bpmn:startEvent id="Start"/>
+    <bpmn:userTask id="Approve"><bpmn:extensionElements>
+      <zeebe:assignmentDefinition candidateGroups="=approverRole"/>
+      <zeebe:ioMapping><zeebe:input source="risk-officer" target="approverRole"/><zeebe:output source="=decision = &quot;yes&quot;" target="approved"/></zeebe:ioMapping>
+    </bpmn:extensionElements></bpmn:userTask>
+    <bpmn:intermediateCatchEvent id="Result"><bpmn:extensionElements><zeebe:ioMapping><zeebe:output source="=report.score" target="score"/></zeebe:ioMapping></bpmn:extensionElements>
+      <bpmn:messageEventDefinition messageRef="Message_result"/></bpmn:intermediateCatchEvent>
+    <bpmn:endEvent id="End"/>
+    ${chain('Start', 'Approve', 'Result', 'End')}
+  </bpmn:process>
+</bpmn:definitions>`;
+    await p.deploy(gov, xml).expect(201);
+    const id = (await start('c8-mappings', 'sup-c8')).body.id;
+    await p.complete(risk, (await p.taskOf(risk, id, 'Approve')).id, { variables: { decision: 'yes', scratch: 1 } }).expect(200);
+    const waiting = (await p.instance(gov, id)).body;
+    expect(waiting.variables).toEqual({ supplierId: 'sup-c8', approved: true });
+    expect(waiting.messageSubscriptions).toEqual([{ elementId: 'Result', name: 'result-sup-c8', correlationKey: null }]);
+    await t.http
+      .post('/api/v1/messages')
+      .set(auth(gov))
+      .send({ name: 'result-sup-c8', variables: { report: { score: 4 } } })
+      .expect(200);
+    const done = (await p.instance(gov, id)).body;
+    expect(done).toMatchObject({ status: 'completed', variables: { supplierId: 'sup-c8', approved: true, score: 4 } });
+  });
 });

@@ -12,6 +12,7 @@ import {
   initialContext,
   type InstanceContext,
   type MachineEvent,
+  mergeOutputs,
   mergeVariables,
   recordCompleter,
   type StartInput,
@@ -329,7 +330,7 @@ class ConfigBuilder {
         return waiting('timer.fire', []);
       case 'messageCatch':
         if (this.ownedByEventGateway(el)) return transient([{ target: this.next(el, scope) }]);
-        return waiting('message', [ref('mergeVariables')]);
+        return waiting('message', [ref('mergeOutputs', el.id)]);
       case 'serviceTask':
         return this.withBoundaries(el, waiting('service.result', [ref('mergeVariables')]));
       case 'businessRuleTask':
@@ -369,7 +370,7 @@ class ConfigBuilder {
     for (const eventId of this.index.eventGateways.get(el.id) ?? []) {
       const event = this.el(eventId);
       const type = event.kind === 'timerCatch' ? 'timer.fire' : 'message';
-      const actions = event.kind === 'messageCatch' ? [STAMP, ref('mergeVariables')] : [STAMP];
+      const actions = event.kind === 'messageCatch' ? [STAMP, ref('mergeOutputs', eventId)] : [STAMP];
       on[type] = [...(on[type] ?? []), { guard: ref('isWait', eventId), target: `#${stateId(eventId)}`, actions }];
     }
     return {
@@ -392,7 +393,7 @@ class ConfigBuilder {
             {
               guard: ref('isWait', el.id),
               target: next,
-              actions: [STAMP, ...(el.kind === 'userTask' ? [ref('recordCompleter', el.id), ref('mergeVariables')] : [ref('completeChild', el.id)])],
+              actions: [STAMP, ...(el.kind === 'userTask' ? [ref('recordCompleter', el.id), ref('mergeOutputs', el.id)] : [ref('completeChild', el.id)])],
             },
           ],
     };
@@ -513,6 +514,9 @@ function createProcessMachine(index: DefinitionIndex, root: ReturnType<ConfigBui
       activate: assign(({ context }, { id }: Params) => produce(context, (ctx) => activate(ctx, index, id))),
       deactivate: assign(({ context }, { id }: Params) => produce(context, (ctx) => deactivate(ctx, index, id))),
       mergeVariables: assign(({ context, event }) => produce(context, (ctx) => mergeVariables(ctx, 'variables' in event ? (event.variables ?? {}) : {}))),
+      mergeOutputs: assign(({ context, event }, { id }: Params) =>
+        produce(context, (ctx) => mergeOutputs(ctx, index, id, 'variables' in event ? (event.variables ?? {}) : {})),
+      ),
       recordCompleter: assign(({ context, event }, { id }: Params) =>
         produce(context, (ctx) => recordCompleter(ctx, id, event.type === 'task.complete' ? event.completedBy : undefined)),
       ),

@@ -153,3 +153,55 @@ describe('incidents for BPMN errors of handlers that nothing catches', () => {
     expect((await d.complete('Fill')).error).toEqual({ code: 'UNLISTED', elementId: 'Screen' });
   });
 });
+
+describe('Camunda 8 files as drawn: mappings on user tasks and message catch events, static inputs, FEEL message names', () => {
+  it('maps a user task: inputs scope its candidate roles, outputs alone reach the instance; a static source is text', async () => {
+    const body = `<bpmn:startEvent id="S"/>
+      <bpmn:userTask id="Approve"><bpmn:extensionElements>
+        <zeebe:assignmentDefinition candidateGroups="=approverRole"/>
+        <zeebe:ioMapping>
+          <zeebe:input source="risk-officer" target="approverRole"/>
+          <zeebe:input source="=amount * 2" target="limit"/>
+          <zeebe:output source="=decision = &quot;yes&quot; and amount &lt; limit" target="approved"/>
+        </zeebe:ioMapping>
+      </bpmn:extensionElements></bpmn:userTask>
+      <bpmn:endEvent id="E"/>
+      <bpmn:sequenceFlow id="f1" sourceRef="S" targetRef="Approve"/><bpmn:sequenceFlow id="f2" sourceRef="Approve" targetRef="E"/>`;
+    const d = await Driver.start(await compile(zeebe(body)), { amount: 10, 'risk-officer': 'not me' });
+    expect(d.wait('Approve')).toMatchObject({ candidateRoles: ['risk-officer'] });
+    await d.complete('Approve', { decision: 'yes', note: 'kept local' });
+    expect(d.last.variables).toEqual({ amount: 10, 'risk-officer': 'not me', approved: true });
+  });
+
+  it('maps the variables of a message, and evaluates a FEEL message name when the subscription opens', async () => {
+    const xml = zeebe(`<bpmn:startEvent id="S"/>
+      <bpmn:intermediateCatchEvent id="Wait"><bpmn:extensionElements><zeebe:ioMapping><zeebe:output source="=payload.score" target="score"/></zeebe:ioMapping></bpmn:extensionElements>
+        <bpmn:messageEventDefinition messageRef="M_dynamic"/></bpmn:intermediateCatchEvent>
+      <bpmn:endEvent id="E"/>
+      <bpmn:sequenceFlow id="f1" sourceRef="S" targetRef="Wait"/><bpmn:sequenceFlow id="f2" sourceRef="Wait" targetRef="E"/>`).replace(
+      '<bpmn:process',
+      '<bpmn:message id="M_dynamic" name="=&quot;result-&quot; + kind"/><bpmn:process',
+    );
+    const d = await Driver.start(await compile(xml), { kind: 'audit' });
+    expect(d.wait('Wait')).toMatchObject({ kind: 'message', name: 'result-audit' });
+    await expect(d.send({ type: 'message', name: '="result-" + kind', variables: {} })).rejects.toMatchObject({ code: 'WAIT_NOT_FOUND' });
+    await d.send({ type: 'message', name: 'result-audit', variables: { payload: { score: 7 }, noise: true } });
+    expect(d.last.variables).toEqual({ kind: 'audit', score: 7 });
+    expect(d.last.status).toBe('completed');
+  });
+
+  it('refuses a FEEL name on a message start event, and a name that gives no text at run time', async () => {
+    const start = zeebe(`<bpmn:startEvent id="S"><bpmn:messageEventDefinition messageRef="M_dynamic"/></bpmn:startEvent><bpmn:endEvent id="E"/>
+      <bpmn:sequenceFlow id="f1" sourceRef="S" targetRef="E"/>`).replace('<bpmn:process', '<bpmn:message id="M_dynamic" name="=kind"/><bpmn:process');
+    expect(validateDefinition(await parseProcess(start))).toEqual([
+      { elementId: 'S', message: 'a message start event needs a fixed message name, not an expression ("=kind"): nothing is there to evaluate it over' },
+    ]);
+    const catching =
+      zeebe(`<bpmn:startEvent id="S"/><bpmn:intermediateCatchEvent id="Wait"><bpmn:messageEventDefinition messageRef="M_dynamic"/></bpmn:intermediateCatchEvent>
+      <bpmn:endEvent id="E"/><bpmn:sequenceFlow id="f1" sourceRef="S" targetRef="Wait"/><bpmn:sequenceFlow id="f2" sourceRef="Wait" targetRef="E"/>`).replace(
+        '<bpmn:process',
+        '<bpmn:message id="M_dynamic" name="=kind"/><bpmn:process',
+      );
+    await expect(Driver.start(await compile(catching), {})).rejects.toMatchObject({ code: 'INVALID_MESSAGE_NAME', elementId: 'Wait' });
+  });
+});

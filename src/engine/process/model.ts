@@ -120,7 +120,8 @@ export interface PassThroughElement extends ElementCommon {
 export interface SubProcessElement extends ElementCommon {
   kind: 'subProcess';
 }
-export interface UserTaskElement extends ElementCommon {
+/** Inputs: the task's local scope (candidate roles, due date, outputs see them). Outputs: with them, only their targets of what completed it reach the instance. */
+export interface UserTaskElement extends ElementCommon, TaskMappings {
   kind: 'userTask';
   /** Comma list of roles, or FEEL (`=...`) giving a role or list of roles (evaluated per item for multi-instance). */
   candidateRoles?: string;
@@ -203,7 +204,8 @@ export interface TimerCatchElement extends ElementCommon {
   kind: 'timerCatch';
   timer?: TimerDefinition;
 }
-export interface MessageCatchElement extends ElementCommon {
+/** Outputs: with them, only their targets of the message variables reach the instance. */
+export interface MessageCatchElement extends ElementCommon, TaskMappings {
   kind: 'messageCatch';
   messageName?: string;
   /** FEEL over the instance variables, evaluated when the event is entered. */

@@ -141,6 +141,11 @@ function firstExtension(el: ModdleElement | undefined, type: string): ModdleElem
   return extensions(el, type)[0];
 }
 
+/** A FEEL string literal of `value`. */
+function feelString(value: string): string {
+  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+}
+
 function commaList(value: string | undefined): string[] {
   return value
     ? value
@@ -293,8 +298,7 @@ class ProcessReader {
     const defNote = (): string => (definitions.length > 1 ? 'several event definitions on one event' : definitions[0].$type);
 
     if (el.isForCompensation === true) this.issue(id, 'compensation activities are not supported');
-    if (['bpmn:StartEvent', 'bpmn:EndEvent', 'bpmn:IntermediateCatchEvent', 'bpmn:IntermediateThrowEvent', 'bpmn:BoundaryEvent'].includes(el.$type))
-      this.rejectTaskMappings(el, id);
+    if (['bpmn:StartEvent', 'bpmn:EndEvent', 'bpmn:IntermediateThrowEvent', 'bpmn:BoundaryEvent'].includes(el.$type)) this.rejectTaskMappings(el, id);
 
     switch (el.$type) {
       case 'bpmn:StartEvent': {
@@ -342,13 +346,17 @@ class ProcessReader {
           return unsupported(
             `intermediate catch event with ${definitions.length ? defNote() : 'no event definition'} is not supported (timer and message are)`,
           );
-        if (def.$type === 'bpmn:TimerEventDefinition') return { ...common, kind: 'timerCatch', timer: this.readTimer(def, id) };
+        if (def.$type === 'bpmn:TimerEventDefinition') {
+          this.rejectTaskMappings(el, id);
+          return { ...common, kind: 'timerCatch', timer: this.readTimer(def, id) };
+        }
         const message = child(def, 'messageRef');
         return {
           ...common,
           kind: 'messageCatch',
           messageName: text(message, 'name'),
           correlationKey: this.correlationKey(el, message),
+          ...this.taskMappings(el, id),
         };
       }
       case 'bpmn:BoundaryEvent': {
@@ -373,7 +381,10 @@ class ProcessReader {
         return { ...boundary, kind: 'boundaryError', interrupting: true, ...(errorCode ? { errorCode } : {}) };
       }
       case 'bpmn:UserTask': {
-        this.rejectTaskMappings(el, id);
+        const mappings = this.taskMappings(el, id);
+        if ((mappings.inputs || mappings.outputs) && child(el, 'loopCharacteristics')) {
+          this.issue(id, 'input and output mappings on a multi-instance user task are not supported (map the output collection instead)');
+        }
         const separate = splitTopLevel(text(el, 'aimsflow:separateFrom'));
         const expressions = separate.filter((s) => isFeel(s)).map((s) => stripFeel(s));
         return {
@@ -388,6 +399,7 @@ class ProcessReader {
           separateFrom: separate.filter((s) => !isFeel(s)),
           ...(expressions.length ? { separateFromExpressions: expressions } : {}),
           ...this.multiInstance(el, id),
+          ...mappings,
         };
       }
       case 'bpmn:BusinessRuleTask': {
@@ -554,7 +566,9 @@ class ProcessReader {
           this.issue(id, `${dialect} mapping needs source and target`);
           return [];
         }
-        return [{ source: stripFeel(source), target }];
+        // Camunda 8 reads a source without a leading `=` as a static value (text), not as an expression.
+        const literal = dialect.startsWith('zeebe') && !source.startsWith('=');
+        return [{ source: literal ? feelString(source) : stripFeel(source), target }];
       });
   }
 
@@ -597,7 +611,10 @@ class ProcessReader {
   /** aimsflow mappings where nothing reads them are a mistake, not something to ignore silently. */
   private rejectTaskMappings(el: ModdleElement, id: string): void {
     if (extensions(el, 'aimsflow:In').length || extensions(el, 'aimsflow:Out').length) {
-      this.issue(id, `aimsflow:in / aimsflow:out are only supported on call activities, service tasks and business rule tasks (not on ${el.$type})`);
+      this.issue(
+        id,
+        `aimsflow:in / aimsflow:out are only supported on call activities, service, business rule and user tasks and message catch events (not on ${el.$type})`,
+      );
     }
   }
 

@@ -504,7 +504,7 @@ function deriveWaits(def: CompiledProcess, context: InstanceContext): Wait[] {
           kind: 'message',
           key: token.key,
           elementId: id,
-          name: el.messageName as string,
+          name: token.messageName ?? (el.messageName as string),
           ...(token.correlationKey !== undefined ? { correlationKey: token.correlationKey } : {}),
           boundary: { attachedTo: el.attachedTo, interrupting: el.interrupting },
         });
@@ -514,7 +514,7 @@ function deriveWaits(def: CompiledProcess, context: InstanceContext): Wait[] {
           kind: 'message',
           key: token.key,
           elementId: id,
-          name: el.messageName as string,
+          name: token.messageName ?? (el.messageName as string),
           ...(token.correlationKey !== undefined ? { correlationKey: token.correlationKey } : {}),
           ...eventGatewayOf(def, id),
         });

@@ -150,6 +150,9 @@ function checkElement(el: ParsedElement, p: ParsedProcess, opts: ValidationOptio
       if (el.parent !== undefined && el.trigger.kind !== 'none') add(el.id, `the start event of sub-process ${el.parent} must be a none start event`);
       checkSingleOutgoing(el, add);
       if (el.trigger.kind === 'message' && !el.trigger.messageName) add(el.id, 'message start event needs a message with a name');
+      else if (el.trigger.kind === 'message' && isFeel(el.trigger.messageName)) {
+        add(el.id, `a message start event needs a fixed message name, not an expression ("${el.trigger.messageName}"): nothing is there to evaluate it over`);
+      }
       if (el.trigger.kind === 'timer') checkTimer(el.id, el.trigger.timer, add);
       return;
     case 'endEvent':
@@ -169,6 +172,7 @@ function checkElement(el: ParsedElement, p: ParsedProcess, opts: ValidationOptio
     }
     case 'userTask':
       checkSingleOutgoing(el, add);
+      checkMappings(el, add);
       if (!el.candidateRoles) {
         add(el.id, 'user task needs candidate roles (aimsflow:candidateRoles, camunda:candidateGroups or zeebe:assignmentDefinition candidateGroups)');
       } else if (isFeel(el.candidateRoles) || /^[$#]\{/.test(el.candidateRoles)) {
@@ -244,7 +248,9 @@ function checkElement(el: ParsedElement, p: ParsedProcess, opts: ValidationOptio
     case 'messageCatch':
       checkSingleOutgoing(el, add);
       checkAfterEventGateway(el, p, add);
+      checkMappings(el, add);
       if (!el.messageName) add(el.id, 'message catch event needs a message with a name');
+      else if (isFeel(el.messageName)) checkExpression(add, el.id, el.messageName, 'message name');
       if (el.correlationKey) checkExpression(add, el.id, el.correlationKey, 'correlation key');
       return;
     case 'boundaryTimer':
@@ -258,6 +264,7 @@ function checkElement(el: ParsedElement, p: ParsedProcess, opts: ValidationOptio
       checkSingleOutgoing(el, add);
       if (el.kind === 'boundaryMessage') {
         if (!el.messageName) add(el.id, 'message boundary event needs a message with a name');
+        else if (isFeel(el.messageName)) checkExpression(add, el.id, el.messageName, 'message name');
         if (el.correlationKey) checkExpression(add, el.id, el.correlationKey, 'correlation key');
         return;
       }
@@ -316,7 +323,8 @@ function checkEventGateway(el: EventBasedGatewayElement, p: ParsedProcess, add: 
       add(flowId, `event-based gateway ${el.id} may only lead to intermediate timer or message catch events, not to ${target.type}`);
       continue;
     }
-    if (target.kind === 'messageCatch' && target.messageName) {
+    // Names written as FEEL are only known at run time; the engine then refuses an ambiguous message there.
+    if (target.kind === 'messageCatch' && target.messageName && !isFeel(target.messageName)) {
       const other = messages.get(target.messageName);
       if (other)
         add(
