@@ -14,6 +14,7 @@ import {
   type MachineEvent,
   mergeOutputs,
   mergeVariables,
+  runScript,
   recordCompleter,
   type StartInput,
 } from './instance.js';
@@ -293,6 +294,9 @@ class ConfigBuilder {
         return transient([{ target: this.next(el, scope) }]);
       case 'passThrough':
         return this.withBoundaries(el, transient([{ target: this.next(el, scope) }]));
+      case 'scriptTask':
+        // Its expression runs on entry (under the step's FEEL budget); the token passes straight on.
+        return this.withBoundaries(el, { id, entry: [...entry, ref('runScript', el.id)], exit, always: [{ target: this.next(el, scope) }] });
       case 'escalationThrow':
         return this.escalationState(el, this.next(el, scope));
       case 'endEvent':
@@ -514,6 +518,7 @@ function createProcessMachine(index: DefinitionIndex, root: ReturnType<ConfigBui
       activate: assign(({ context }, { id }: Params) => produce(context, (ctx) => activate(ctx, index, id))),
       deactivate: assign(({ context }, { id }: Params) => produce(context, (ctx) => deactivate(ctx, index, id))),
       mergeVariables: assign(({ context, event }) => produce(context, (ctx) => mergeVariables(ctx, 'variables' in event ? (event.variables ?? {}) : {}))),
+      runScript: assign(({ context }, { id }: Params) => produce(context, (ctx) => runScript(ctx, index, id))),
       mergeOutputs: assign(({ context, event }, { id }: Params) =>
         produce(context, (ctx) => mergeOutputs(ctx, index, id, 'variables' in event ? (event.variables ?? {}) : {})),
       ),

@@ -1,15 +1,7 @@
 import { EngineError, EngineErrorCode } from './errors.js';
 import { evaluateFeel, isFeel, toPlain, toPlainRecord } from './feel.js';
 import { engineLimits } from './limits.js';
-import type {
-  BoundaryElement,
-  CallActivityElement,
-  ParsedElement,
-  TaskMappings,
-  TimerDefinition,
-  UserTaskElement,
-  WaitingActivity,
-} from './model.js';
+import type { BoundaryElement, CallActivityElement, ParsedElement, TaskMappings, TimerDefinition, UserTaskElement, WaitingActivity } from './model.js';
 import { nextOccurrence, resolveDueDate, resolveTimer } from './timers.js';
 
 /** The extended state of an instance, kept in the XState snapshot's context (JSON-plain). */
@@ -310,6 +302,16 @@ export function deactivate(ctx: InstanceContext, index: DefinitionIndex, id: str
 
 export function mergeVariables(ctx: InstanceContext, variables: Record<string, unknown>): void {
   Object.assign(ctx.variables, toPlainRecord(variables));
+}
+
+/** A script task: its FEEL expression over the variables and its inputs; the value goes to the result variable (and through its outputs). */
+export function runScript(ctx: InstanceContext, index: DefinitionIndex, id: string): void {
+  const el = element<'scriptTask'>(index, id);
+  const local = taskInput(el, ctx.variables);
+  const result = toPlain(evaluateFeel(el.expression as string, local, id));
+  ctx.variables[el.resultVariable as string] = result;
+  const mapped = taskOutput(el, { ...local, [el.resultVariable as string]: result });
+  if (mapped) mergeVariables(ctx, mapped);
 }
 
 /**

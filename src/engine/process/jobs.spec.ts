@@ -205,3 +205,34 @@ describe('Camunda 8 files as drawn: mappings on user tasks and message catch eve
     await expect(Driver.start(await compile(catching), {})).rejects.toMatchObject({ code: 'INVALID_MESSAGE_NAME', elementId: 'Wait' });
   });
 });
+
+describe('script tasks', () => {
+  const flows = `<bpmn:sequenceFlow id="f1" sourceRef="S" targetRef="Score"/><bpmn:sequenceFlow id="f2" sourceRef="Score" targetRef="Review"/>
+    <bpmn:sequenceFlow id="f3" sourceRef="Review" targetRef="E"/>`;
+  const rest = `<bpmn:startEvent id="S"/><bpmn:userTask id="Review" aimsflow:candidateRoles="reviewer"/><bpmn:endEvent id="E"/>`;
+
+  it('evaluates its FEEL expression (over the variables and its inputs) into the result variable and goes on', async () => {
+    const script = `<bpmn:scriptTask id="Score"><bpmn:extensionElements>
+      <zeebe:script expression="=base * factor + count(findings)" resultVariable="score"/>
+      <zeebe:ioMapping><zeebe:input source="=2" target="factor"/></zeebe:ioMapping>
+    </bpmn:extensionElements></bpmn:scriptTask>`;
+    const d = await Driver.start(await compile(zeebe(rest + script + flows)), { base: 5, findings: ['a', 'b'] });
+    expect(d.last.variables).toEqual({ base: 5, findings: ['a', 'b'], score: 12 });
+    expect(d.last.activeElementIds).toEqual(['Review']);
+    expect(d.last.steps[0].entered).toEqual(['S', 'Score', 'Review']);
+  });
+
+  it('refuses JavaScript and a missing expression or result variable, pointing at FEEL', async () => {
+    const js = zeebe(rest + flows + '<bpmn:scriptTask id="Score" scriptFormat="javascript"><bpmn:script>score = 1</bpmn:script></bpmn:scriptTask>');
+    expect(validateDefinition(await parseProcess(js))).toEqual([
+      { elementId: 'Score', message: expect.stringContaining('a javascript script is not supported: write it as a FEEL expression, <zeebe:script') },
+    ]);
+    const noResult = zeebe(
+      rest + flows + '<bpmn:scriptTask id="Score"><bpmn:extensionElements><zeebe:script expression="=1 +"/></bpmn:extensionElements></bpmn:scriptTask>',
+    );
+    expect(validateDefinition(await parseProcess(noResult))).toEqual([
+      { elementId: 'Score', message: expect.stringMatching(/^script expression "=1 \+" is not valid FEEL/) },
+      { elementId: 'Score', message: 'script task needs a result variable (zeebe:script resultVariable)' },
+    ]);
+  });
+});

@@ -105,4 +105,5 @@ export const zeebePackage = pkg('zeebe', ZEEBE_NS, [
   },
   { name: 'Header', superClass: ['Element'], properties: [attr('key'), attr('value')] },
   { name: 'CalledDecision', superClass: ['Element'], properties: [attr('decisionId'), attr('resultVariable')] },
+  { name: 'Script', superClass: ['Element'], properties: [attr('expression'), attr('resultVariable')] },
 ]);

@@ -172,6 +172,13 @@ export interface ServiceTaskElement extends ElementCommon, TaskMappings {
   /** `zeebe:taskDefinition retries`: how many attempts a worker gets (default 3). */
   retries?: number;
 }
+/** Script task: a FEEL expression (`zeebe:script expression="=…"`) whose value goes to `resultVariable`; nothing else runs. */
+export interface ScriptTaskElement extends ElementCommon, TaskMappings {
+  kind: 'scriptTask';
+  /** FEEL, with or without the leading `=`. */
+  expression?: string;
+  resultVariable?: string;
+}
 export interface CallActivityElement extends ElementCommon {
   kind: 'callActivity';
   calledElement?: string;
@@ -252,6 +259,7 @@ export type ParsedElement =
   | UserTaskElement
   | BusinessRuleTaskElement
   | ServiceTaskElement
+  | ScriptTaskElement
   | CallActivityElement
   | ExclusiveGatewayElement
   | ParallelGatewayElement
@@ -283,6 +291,7 @@ export function isBoundary(el: ParsedElement): el is BoundaryElement {
 /** Activities: what boundary events may be attached to. */
 export function isActivity(el: ParsedElement): boolean {
   return (
-    ['userTask', 'callActivity', 'serviceTask', 'businessRuleTask', 'subProcess'].includes(el.kind) || (el.kind === 'passThrough' && el.type.endsWith('Task'))
+    ['userTask', 'callActivity', 'serviceTask', 'businessRuleTask', 'scriptTask', 'subProcess'].includes(el.kind) ||
+    (el.kind === 'passThrough' && el.type.endsWith('Task'))
   );
 }

@@ -330,6 +330,21 @@ class ProcessReader {
         if (!def) return unsupported(`intermediate throw event with ${defNote()} is not supported (none and escalation throw events are)`);
         return { ...common, kind: 'escalationThrow', escalationCode: this.escalationCode(def, id, true) ?? '' };
       }
+      case 'bpmn:ScriptTask': {
+        this.rejectLoopMarker(el, id);
+        const script = firstExtension(el, 'zeebe:Script');
+        const expression = text(script, 'expression');
+        if (!expression) {
+          const format = text(el, 'scriptFormat');
+          if (format || child(el, 'script') !== undefined || text(el, 'script')) {
+            return unsupported(
+              `a ${format ?? 'script'} script is not supported: write it as a FEEL expression, <zeebe:script expression="=…" resultVariable="…"/>`,
+            );
+          }
+          return unsupported('a script task needs a FEEL expression: <zeebe:script expression="=…" resultVariable="…"/>');
+        }
+        return { ...common, kind: 'scriptTask', expression, resultVariable: text(script, 'resultVariable'), ...this.taskMappings(el, id) };
+      }
       case 'bpmn:Task':
       case 'bpmn:ManualTask':
         this.rejectLoopMarker(el, id);

@@ -162,6 +162,12 @@ function checkElement(el: ParsedElement, p: ParsedProcess, opts: ValidationOptio
     case 'escalationThrow':
       checkSingleOutgoing(el, add);
       return;
+    case 'scriptTask':
+      checkSingleOutgoing(el, add);
+      checkMappings(el, add);
+      if (el.expression) checkExpression(add, el.id, el.expression, 'script expression');
+      if (!el.resultVariable) add(el.id, 'script task needs a result variable (zeebe:script resultVariable)');
+      return;
     case 'subProcess': {
       checkSingleOutgoing(el, add);
       const inner = p.elements.filter((e) => e.parent === el.id);
