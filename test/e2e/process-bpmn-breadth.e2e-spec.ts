@@ -167,12 +167,12 @@ describe('BPMN breadth over HTTP: sub-processes, boundary events, BPMN errors', 
     expect(failed.incidents).toEqual([expect.objectContaining({ status: 'open', message: expect.stringMatching(/"LATE" thrown by Fail/) })]);
   });
 
-  it('runs Camunda 8 mappings on a user task and a message catch event, static inputs as text, a FEEL message name and a FEEL script task', async () => {
+  it('runs Camunda 8 mappings on a user task and a message catch event, static inputs as text, a FEEL message name, a FEEL script task, and warns of an execution listener', async () => {
     const xml = `<?xml version="1.0" encoding="UTF-8"?>
 <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="Defs_c8" targetNamespace="http://bpmn.io/schema/bpmn">
   <bpmn:message id="Message_result" name="=&quot;result-&quot; + supplierId"/>
   <bpmn:process id="c8-mappings" isExecutable="true">
-    <bpmn:startEvent id="Start"/>
+    <bpmn:startEvent id="Start"><bpmn:extensionElements><zeebe:executionListeners><zeebe:executionListener eventType="end" type="audit"/></zeebe:executionListeners></bpmn:extensionElements></bpmn:startEvent>
     <bpmn:userTask id="Approve"><bpmn:extensionElements>
       <zeebe:assignmentDefinition candidateGroups="=approverRole"/>
       <zeebe:ioMapping><zeebe:input source="risk-officer" target="approverRole"/><zeebe:output source="=decision = &quot;yes&quot;" target="approved"/></zeebe:ioMapping>
@@ -184,7 +184,8 @@ describe('BPMN breadth over HTTP: sub-processes, boundary events, BPMN errors', 
     ${chain('Start', 'Approve', 'Result', 'Total', 'End')}
   </bpmn:process>
 </bpmn:definitions>`;
-    await p.deploy(gov, xml).expect(201);
+    const deployed = await p.deploy(gov, xml).expect(201);
+    expect(deployed.body.warnings).toEqual([{ elementId: 'Start', message: '<zeebe:executionListeners> is ignored: it has no meaning in aimsflow' }]);
     const id = (await start('c8-mappings', 'sup-c8')).body.id;
     await p.complete(risk, (await p.taskOf(risk, id, 'Approve')).id, { variables: { decision: 'yes', scratch: 1 } }).expect(200);
     const waiting = (await p.instance(gov, id)).body;

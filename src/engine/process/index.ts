@@ -1,5 +1,5 @@
 export { parseProcess } from './parse.js';
-export { validateDefinition, type ValidationOptions } from './validate.js';
+export { definitionWarnings, validateDefinition, type ValidationOptions } from './validate.js';
 export { compileProcess, type CompileOptions, type CompiledProcess, type StartEventInfo } from './compile.js';
 export {
   applyEvent,

@@ -2,7 +2,7 @@ import { compileProcess } from './compile.js';
 import { BpmnError } from './errors.js';
 import { parseProcess } from './parse.js';
 import { Driver, fakeHooks } from './spec-helpers.js';
-import { validateDefinition } from './validate.js';
+import { definitionWarnings, validateDefinition } from './validate.js';
 
 /** A Camunda 8 document: zeebe job types, task headers and mappings. */
 function zeebe(body: string): string {
@@ -233,6 +233,27 @@ describe('script tasks', () => {
     expect(validateDefinition(await parseProcess(noResult))).toEqual([
       { elementId: 'Score', message: expect.stringMatching(/^script expression "=1 \+" is not valid FEEL/) },
       { elementId: 'Score', message: 'script task needs a result variable (zeebe:script resultVariable)' },
+    ]);
+  });
+});
+
+describe('deploy warnings', () => {
+  it('lists extensions nothing reads instead of dropping them silently', async () => {
+    const body = `<bpmn:startEvent id="S"><bpmn:extensionElements><zeebe:executionListeners><zeebe:executionListener eventType="end" type="audit"/></zeebe:executionListeners></bpmn:extensionElements></bpmn:startEvent>
+      <bpmn:userTask id="Review" aimsflow:candidateRoles="reviewer"><bpmn:extensionElements>
+        <zeebe:taskListeners><zeebe:taskListener eventType="assigning" type="notify"/></zeebe:taskListeners>
+        <zeebe:properties><zeebe:property name="color" value="red"/></zeebe:properties>
+      </bpmn:extensionElements></bpmn:userTask>
+      <bpmn:serviceTask id="Notify" aimsflow:handler="notify"><bpmn:extensionElements><zeebe:taskHeaders><zeebe:header key="k" value="v"/></zeebe:taskHeaders></bpmn:extensionElements></bpmn:serviceTask>
+      <bpmn:endEvent id="E"/>
+      <bpmn:sequenceFlow id="f1" sourceRef="S" targetRef="Review"/><bpmn:sequenceFlow id="f2" sourceRef="Review" targetRef="Notify"/><bpmn:sequenceFlow id="f3" sourceRef="Notify" targetRef="E"/>`;
+    const parsed = await parseProcess(zeebe(body));
+    expect(validateDefinition(parsed, { knownHandlers: new Set(['notify']) })).toEqual([]);
+    expect(definitionWarnings(parsed, { knownHandlers: new Set(['notify']) })).toEqual([
+      { elementId: 'S', message: '<zeebe:executionListeners> is ignored: it has no meaning in aimsflow' },
+      { elementId: 'Review', message: '<zeebe:taskListeners> is ignored: it has no meaning in aimsflow' },
+      { elementId: 'Review', message: '<zeebe:properties> is ignored: it has no meaning in aimsflow' },
+      { elementId: 'Notify', message: '<zeebe:taskHeaders> is ignored: the task runs a built-in handler, and only external job workers get headers' },
     ]);
   });
 });

@@ -19,6 +19,8 @@ export interface ParsedProcess {
   flows: ParsedFlow[];
   /** Problems noticed while reading attributes (unknown aimsflow attributes, bad form fields, ...); reported by validation. */
   issues: DefinitionIssue[];
+  /** Extensions that mean nothing here (execution and task listeners, properties, …): deployed anyway, but listed, never silently dropped. */
+  warnings: DefinitionIssue[];
 }
 
 export type StartPolicy = 'internal' | string[];

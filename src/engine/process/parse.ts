@@ -56,7 +56,9 @@ export async function parseProcess(xml: string): Promise<ParsedProcess> {
   }
   const process = selectProcess(definitions);
   const reader = new ProcessReader(process);
-  reader.issues.push(...warningIssues(warnings));
+  const { issues, ignored } = warningIssues(warnings);
+  reader.issues.push(...issues);
+  reader.warnings.push(...ignored);
   return reader.read();
 }
 
@@ -77,9 +79,10 @@ function selectProcess(definitions: ModdleElement): ModdleElement {
   return candidates[0];
 }
 
-/** moddle reports what it could not read as warnings; Camunda extensions we do not execute are fine, the rest is an issue. */
-function warningIssues(warnings: ParseWarning[]): DefinitionIssue[] {
+/** moddle reports what it could not read as warnings; Camunda extensions we do not execute are listed as ignored, the rest is an issue. */
+function warningIssues(warnings: ParseWarning[]): { issues: DefinitionIssue[]; ignored: DefinitionIssue[] } {
   const issues: DefinitionIssue[] = [];
+  const ignored: DefinitionIssue[] = [];
   for (const warning of warnings) {
     const message = cleanMessage(warning.message);
     const unknownAttribute = /^unknown attribute <([^>]+)>/.exec(message);
@@ -89,10 +92,17 @@ function warningIssues(warnings: ParseWarning[]): DefinitionIssue[] {
       }
       continue;
     }
-    if (/unknown type <(camunda|zeebe):/.test(message)) continue;
+    if (/unknown type <(camunda|zeebe):/.test(message)) {
+      // moddle names no element here, only the position; the children of declared-but-ignored extensions land here too.
+      const tag = /unparsable content <([^>]+)>/.exec(message)?.[1];
+      if (tag && !/^(camunda|zeebe):(executionListener|taskListener|property|header|formField|inputParameter|outputParameter)$/.test(tag)) {
+        ignored.push({ message: `<${tag}> is ignored: it has no meaning in aimsflow${/\(line [^)]*\)/.exec(message)?.[0].replace(/^/, ' ') ?? ''}` });
+      }
+      continue;
+    }
     issues.push({ elementId: warning.element?.id, message });
   }
-  return issues;
+  return { issues, ignored };
 }
 
 function cleanMessage(message: string): string {
@@ -205,8 +215,25 @@ function juelVariable(value: string | undefined): string | undefined | null {
   return /^[$#]\{/.test(value) ? null : value;
 }
 
+/** The extension elements each kind of element reads (aimsflow ones are checked on their own); any other is listed as a warning. */
+const READ_EXTENSIONS: Partial<Record<ParsedElement['kind'], string[]>> = {
+  userTask: ['zeebe:AssignmentDefinition', 'zeebe:TaskSchedule', 'zeebe:IoMapping', 'zeebe:UserTask'],
+  serviceTask: ['zeebe:TaskDefinition', 'zeebe:TaskHeaders', 'zeebe:IoMapping'],
+  businessRuleTask: ['zeebe:CalledDecision', 'zeebe:IoMapping'],
+  scriptTask: ['zeebe:Script', 'zeebe:IoMapping'],
+  callActivity: ['zeebe:CalledElement', 'zeebe:IoMapping', 'camunda:In', 'camunda:Out'],
+  messageCatch: ['zeebe:IoMapping'],
+};
+
+/** `zeebe:ExecutionListeners` → `zeebe:executionListeners`, as written in the XML. */
+function tagName(type: string): string {
+  const [prefix, name] = type.includes(':') ? type.split(':') : ['', type];
+  return `${prefix ? `${prefix}:` : ''}${name.charAt(0).toLowerCase()}${name.slice(1)}`;
+}
+
 class ProcessReader {
   readonly issues: DefinitionIssue[] = [];
+  readonly warnings: DefinitionIssue[] = [];
   private readonly incoming = new Map<string, string[]>();
   private readonly outgoing = new Map<string, string[]>();
 
@@ -229,7 +256,12 @@ class ProcessReader {
     }
     const elements = flowElements
       .filter(({ el }) => el.$type !== 'bpmn:SequenceFlow' && !IGNORED_TYPES.has(el.$type))
-      .map(({ el, parent }) => (parent ? { ...this.readElement(el), parent } : this.readElement(el)));
+      .map(({ el, parent }) => {
+        const read = this.readElement(el);
+        this.warnIgnored(el, read.kind === 'unsupported' ? undefined : (READ_EXTENSIONS[read.kind] ?? []));
+        return parent ? { ...read, parent } : read;
+      });
+    this.warnIgnored(this.process, []);
     return {
       key: this.process.id ?? '',
       name: text(this.process, 'name'),
@@ -239,7 +271,18 @@ class ProcessReader {
       elements,
       flows,
       issues: this.issues,
+      warnings: this.warnings,
     };
+  }
+
+  /** Extension elements nothing reads (`read` undefined: the element is refused anyway). */
+  private warnIgnored(el: ModdleElement, read: string[] | undefined): void {
+    if (!read) return;
+    for (const ext of list(child(el, 'extensionElements'), 'values')) {
+      const type = ext.$type;
+      if (type.startsWith('aimsflow:') || read.includes(type)) continue;
+      this.warnings.push({ elementId: el.id, message: `<${tagName(type)}> is ignored: it has no meaning in aimsflow` });
+    }
   }
 
   private startPolicy(): { startableBy?: StartPolicy } {
@@ -593,8 +636,14 @@ class ProcessReader {
    * external job, with its task headers and retries.
    */
   private serviceTaskWork(el: ModdleElement, id: string): Pick<ServiceTaskElement, 'handler' | 'jobType' | 'headers' | 'retries'> {
+    const headers: Record<string, string> = {};
+    for (const header of list(firstExtension(el, 'zeebe:TaskHeaders'), 'values')) {
+      const key = text(header, 'key');
+      if (key) headers[key] = String(header.get('value') ?? '');
+    }
+    const withHeaders = Object.keys(headers).length ? { headers } : {};
     const handler = text(el, 'aimsflow:handler');
-    if (handler) return { handler };
+    if (handler) return { handler, ...withHeaders };
     const definition = firstExtension(el, 'zeebe:TaskDefinition');
     const jobType = text(definition, 'type') ?? (text(el, 'camunda:type') === 'external' ? text(el, 'camunda:topic') : undefined);
     if (!jobType) return {};
@@ -603,14 +652,9 @@ class ProcessReader {
     if (retries !== undefined && !(Number.isInteger(retries) && retries >= 1 && retries <= 100)) {
       this.issue(id, `zeebe:taskDefinition retries="${rawRetries}" must be a whole number from 1 to 100`);
     }
-    const headers: Record<string, string> = {};
-    for (const header of list(firstExtension(el, 'zeebe:TaskHeaders'), 'values')) {
-      const key = text(header, 'key');
-      if (key) headers[key] = String(header.get('value') ?? '');
-    }
     return {
       jobType,
-      ...(Object.keys(headers).length ? { headers } : {}),
+      ...withHeaders,
       ...(retries !== undefined && Number.isInteger(retries) ? { retries } : {}),
     };
   }

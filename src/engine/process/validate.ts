@@ -44,6 +44,24 @@ function sizeIssues(p: ParsedProcess, limits: EngineLimits): DefinitionIssue[] {
 }
 
 /** Every reason this definition cannot be deployed, each tied to an element id where there is one. Empty = deployable. */
+/**
+ * What a deployment keeps but reports: extensions nothing reads (see ParsedProcess.warnings), and task headers on
+ * a service task that runs a built-in handler (headers only reach external job workers).
+ */
+export function definitionWarnings(p: ParsedProcess, opts: { knownHandlers?: ReadonlySet<string> } = {}): DefinitionIssue[] {
+  const warnings = [...p.warnings];
+  for (const el of p.elements) {
+    if (el.kind !== 'serviceTask' || !el.headers) continue;
+    const builtIn = el.handler !== undefined || (el.jobType !== undefined && opts.knownHandlers?.has(el.jobType));
+    if (builtIn)
+      warnings.push({
+        elementId: el.id,
+        message: '<zeebe:taskHeaders> is ignored: the task runs a built-in handler, and only external job workers get headers',
+      });
+  }
+  return warnings;
+}
+
 export function validateDefinition(p: ParsedProcess, opts: ValidationOptions = {}): DefinitionIssue[] {
   const limits = opts.limits ?? engineLimits();
   const tooBig = sizeIssues(p, limits);

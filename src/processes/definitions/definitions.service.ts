@@ -22,6 +22,7 @@ import {
   resolveTimer,
   type StartEventInfo,
   type TimerSchedule,
+  definitionWarnings,
   validateDefinition,
 } from '../../engine/process/index.js';
 import { RuleSetsService } from '../../rules/rule-sets.service.js';
@@ -127,7 +128,8 @@ export class DefinitionsService implements OnModuleInit, OnApplicationBootstrap 
     return this.db.transaction(async (m) => {
       await this.repository.lockKey(m, parsed.key);
       const existing = await this.repository.withContent(m, parsed.key, contentHash);
-      if (existing) return { ...toProcessDefinitionDto(existing), created: false };
+      const warnings = definitionWarnings(parsed, { knownHandlers: this.handlers.names() });
+      if (existing) return { ...toProcessDefinitionDto(existing), created: false, warnings };
 
       const issues = validateDefinition(parsed, { knownRuleSets: new Set(await this.ruleSets.activeKeys(m)), knownHandlers: this.handlers.names() });
       const named = rolesNamedBy(parsed);
@@ -167,7 +169,7 @@ export class DefinitionsService implements OnModuleInit, OnApplicationBootstrap 
         subjectId: definition.key,
         after: { version: definition.version, source, sourceFile, contentHash },
       });
-      return { ...toProcessDefinitionDto(definition), created: true };
+      return { ...toProcessDefinitionDto(definition), created: true, warnings };
     });
   }
 
