@@ -21,6 +21,7 @@ import { Incidents1766131200000 } from './1766131200000-incidents.js';
 import { Policies1766131300000 } from './1766131300000-policies.js';
 import { Objectives1766131350000 } from './1766131350000-objectives.js';
 import { ManagementReviewInputs1766131380000 } from './1766131380000-management-review-inputs.js';
+import { ExternalJobs1766217600000 } from './1766217600000-external-jobs.js';
 import { AuditPacks1766304000000 } from './1766304000000-audit-packs.js';
 import { NotificationNotices1766390400000 } from './1766390400000-notification-notices.js';
 
@@ -49,6 +50,7 @@ export const migrations = [
   Policies1766131300000,
   Objectives1766131350000,
   ManagementReviewInputs1766131380000,
+  ExternalJobs1766217600000,
   AuditPacks1766304000000,
   NotificationNotices1766390400000,
 ];

@@ -7,6 +7,7 @@ import { ProcessDefinitionEntity } from '../processes/entities/process-definitio
 import { ProcessHistoryEntity } from '../processes/entities/process-history.entity.js';
 import { ProcessIncidentEntity } from '../processes/entities/process-incident.entity.js';
 import { ProcessInstanceEntity } from '../processes/entities/process-instance.entity.js';
+import { ProcessExternalJobEntity } from '../processes/entities/process-external-job.entity.js';
 import { ProcessJobEntity } from '../processes/entities/process-job.entity.js';
 import { ProcessMessageEntity } from '../processes/entities/process-message.entity.js';
 import { EvidenceEntity } from '../evidence/entities/evidence.entity.js';
@@ -43,6 +44,7 @@ export const entities = [
   ProcessInstanceEntity,
   ProcessHistoryEntity,
   ProcessJobEntity,
+  ProcessExternalJobEntity,
   ProcessIncidentEntity,
   MessageSubscriptionEntity,
   ProcessMessageEntity,

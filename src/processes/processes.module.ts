@@ -4,6 +4,9 @@ import { TasksModule } from '../tasks/tasks.module.js';
 import { DefinitionCache } from './definitions/definition-cache.js';
 import { DefinitionsController } from './definitions/definitions.controller.js';
 import { DefinitionsService } from './definitions/definitions.service.js';
+import { ExternalJobsController } from './external-jobs/external-jobs.controller.js';
+import { ExternalJobsService } from './external-jobs/external-jobs.service.js';
+import { JobWakeUps } from './external-jobs/job-wake-ups.js';
 import { HandlerRegistry } from './handlers/handler-registry.js';
 import { HandlersController } from './handlers/handlers.controller.js';
 import { InstancesController } from './instances/instances.controller.js';
@@ -13,6 +16,7 @@ import { MessagesController } from './messages/messages.controller.js';
 import { MessagesService } from './messages/messages.service.js';
 import { MessageSubscriptionsRepository } from './repositories/message-subscriptions.repository.js';
 import { ProcessDefinitionsRepository } from './repositories/process-definitions.repository.js';
+import { ProcessExternalJobsRepository } from './repositories/process-external-jobs.repository.js';
 import { ProcessHistoryRepository } from './repositories/process-history.repository.js';
 import { ProcessIncidentsRepository } from './repositories/process-incidents.repository.js';
 import { ProcessInstancesRepository } from './repositories/process-instances.repository.js';
@@ -27,7 +31,7 @@ import { StepWriter } from './runtime/step-writer.js';
 import { SubjectTypes } from './subjects/subject-types.js';
 
 /**
- * Process definitions, instances, history, messages, timers and the handler registry. Other
+ * Process definitions, instances, history, messages, timers, external jobs and the handler registry. Other
  * modules use ProcessEngineService inside their own transactions, read instances through
  * InstancesService, and register service task handlers with HandlerRegistry (and their register's
  * withdrawal with RegisterWithdrawals) in their onModuleInit. Tasks are the tasks module's rows,
@@ -35,7 +39,7 @@ import { SubjectTypes } from './subjects/subject-types.js';
  */
 @Module({
   imports: [RulesModule, forwardRef(() => TasksModule)],
-  controllers: [DefinitionsController, HandlersController, InstancesController, MessagesController],
+  controllers: [DefinitionsController, HandlersController, InstancesController, MessagesController, ExternalJobsController],
   providers: [
     DefinitionsService,
     DefinitionCache,
@@ -49,6 +53,9 @@ import { SubjectTypes } from './subjects/subject-types.js';
     InstancesService,
     MessagesService,
     JobRunner,
+    ExternalJobsService,
+    JobWakeUps,
+    ProcessExternalJobsRepository,
     RegisterWithdrawals,
     ProcessDefinitionsRepository,
     ProcessInstancesRepository,

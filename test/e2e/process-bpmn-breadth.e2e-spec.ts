@@ -68,7 +68,7 @@ describe('BPMN breadth over HTTP: sub-processes, boundary events, BPMN errors', 
     expect((await p.instance(gov, approved)).body.status).toBe('completed');
   });
 
-  it('catches a BPMN error of a service task handler on the sub-process; an uncaught one is refused naming element and code', async () => {
+  it('catches a BPMN error of a service task handler on the sub-process; an uncaught one holds the task with an incident', async () => {
     const inner = `<bpmn:startEvent id="SubStart"/><bpmn:serviceTask id="Screen" aimsflow:handler="throw-error?code=REJECTED"/><bpmn:endEvent id="SubEnd"/>
       ${chain('SubStart', 'Screen', 'SubEnd')}`;
     const xml = bpmn(
@@ -85,9 +85,28 @@ describe('BPMN breadth over HTTP: sub-processes, boundary events, BPMN errors', 
     expect(caught).toMatchObject({ status: 'active', activeElementIds: ['Handle'] });
 
     await p.deploy(gov, xml.replace('code=REJECTED', 'code=UNEXPECTED')).expect(201);
-    const refused = await p.start(gov, 'screening').expect(422);
-    expect(refused.body).toMatchObject({ code: 'uncaught-bpmn-error', elementId: 'Screen', errorCode: 'UNEXPECTED' });
-    expect(refused.body.detail).toContain('"UNEXPECTED"');
+    // Uncaught: the request succeeds, the service task stays where it is with an incident naming element and code.
+    const held = (await p.start(gov, 'screening').expect(201)).body;
+    expect(held).toMatchObject({ status: 'failed', activeElementIds: ['Sub', 'Screen'] });
+    const [incident] = (await p.instance(gov, held.id)).body.incidents;
+    expect(incident).toMatchObject({
+      elementId: 'Screen',
+      jobId: null,
+      externalJobId: null,
+      status: 'open',
+      message: 'BPMN error "UNEXPECTED" thrown by Screen is not caught by any error boundary event',
+    });
+    // Retrying runs the handler again; it throws again, so a new incident replaces the retried one.
+    await t.http.post(`/api/v1/process-instances/${held.id}/incidents/${incident.id}/retry`).set(auth(gov)).expect(200);
+    const after = (await p.instance(gov, held.id)).body;
+    expect(after.status).toBe('failed');
+    // Both at the same (manual) clock time: their order is not defined.
+    expect(after.incidents.map((i: { status: string; resolution: string | null }) => [i.status, i.resolution]).sort()).toEqual([
+      ['open', null],
+      ['resolved', 'retried'],
+    ]);
+    const history = (await p.history(gov, held.id)).body.items.map((h: { event: string }) => h.event);
+    expect(history).toEqual(['start', 'bpmn.incident', 'bpmn.retry', 'bpmn.incident']);
   });
 
   it('hands the error end event of a called process to the error boundary event of its call activity', async () => {
@@ -146,5 +165,38 @@ describe('BPMN breadth over HTTP: sub-processes, boundary events, BPMN errors', 
     const failed = (await p.instance(gov, id)).body;
     expect(failed.status).toBe('failed');
     expect(failed.incidents).toEqual([expect.objectContaining({ status: 'open', message: expect.stringMatching(/"LATE" thrown by Fail/) })]);
+  });
+
+  it('runs Camunda 8 mappings on a user task and a message catch event, static inputs as text, a FEEL message name, a FEEL script task, and warns of an execution listener', async () => {
+    const xml = `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="Defs_c8" targetNamespace="http://bpmn.io/schema/bpmn">
+  <bpmn:message id="Message_result" name="=&quot;result-&quot; + supplierId"/>
+  <bpmn:process id="c8-mappings" isExecutable="true">
+    <bpmn:startEvent id="Start"><bpmn:extensionElements><zeebe:executionListeners><zeebe:executionListener eventType="end" type="audit"/></zeebe:executionListeners></bpmn:extensionElements></bpmn:startEvent>
+    <bpmn:userTask id="Approve"><bpmn:extensionElements>
+      <zeebe:assignmentDefinition candidateGroups="=approverRole"/>
+      <zeebe:ioMapping><zeebe:input source="risk-officer" target="approverRole"/><zeebe:output source="=decision = &quot;yes&quot;" target="approved"/></zeebe:ioMapping>
+    </bpmn:extensionElements></bpmn:userTask>
+    <bpmn:intermediateCatchEvent id="Result"><bpmn:extensionElements><zeebe:ioMapping><zeebe:output source="=report.score" target="score"/></zeebe:ioMapping></bpmn:extensionElements>
+      <bpmn:messageEventDefinition messageRef="Message_result"/></bpmn:intermediateCatchEvent>
+    <bpmn:scriptTask id="Total"><bpmn:extensionElements><zeebe:script expression="=score * 10" resultVariable="total"/></bpmn:extensionElements></bpmn:scriptTask>
+    <bpmn:endEvent id="End"/>
+    ${chain('Start', 'Approve', 'Result', 'Total', 'End')}
+  </bpmn:process>
+</bpmn:definitions>`;
+    const deployed = await p.deploy(gov, xml).expect(201);
+    expect(deployed.body.warnings).toEqual([{ elementId: 'Start', message: '<zeebe:executionListeners> is ignored: it has no meaning in aimsflow' }]);
+    const id = (await start('c8-mappings', 'sup-c8')).body.id;
+    await p.complete(risk, (await p.taskOf(risk, id, 'Approve')).id, { variables: { decision: 'yes', scratch: 1 } }).expect(200);
+    const waiting = (await p.instance(gov, id)).body;
+    expect(waiting.variables).toEqual({ supplierId: 'sup-c8', approved: true });
+    expect(waiting.messageSubscriptions).toEqual([{ elementId: 'Result', name: 'result-sup-c8', correlationKey: null }]);
+    await t.http
+      .post('/api/v1/messages')
+      .set(auth(gov))
+      .send({ name: 'result-sup-c8', variables: { report: { score: 4 } } })
+      .expect(200);
+    const done = (await p.instance(gov, id)).body;
+    expect(done).toMatchObject({ status: 'completed', variables: { supplierId: 'sup-c8', approved: true, score: 4, total: 40 } });
   });
 });

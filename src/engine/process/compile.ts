@@ -12,7 +12,9 @@ import {
   initialContext,
   type InstanceContext,
   type MachineEvent,
+  mergeOutputs,
   mergeVariables,
+  runScript,
   recordCompleter,
   type StartInput,
 } from './instance.js';
@@ -93,10 +95,26 @@ const ref = (type: string, id?: string): Ref => (id === undefined ? { type } : {
 /** First action of every transition taken on an outside event: records the event's time for the entry actions that follow. */
 const STAMP = ref('stamp');
 
+export interface CompileOptions {
+  /**
+   * The app's built-in service task handlers. A job type (`zeebe:taskDefinition type`) naming one of them runs that
+   * handler; any other becomes an external job for workers. Without it every job type is taken as a handler name.
+   */
+  knownHandlers?: ReadonlySet<string>;
+}
+
+/** A job type is a built-in handler when the app has one of that name, otherwise the task is an external job. */
+function resolveServiceTask(el: ParsedElement, opts: CompileOptions): ParsedElement {
+  if (el.kind !== 'serviceTask' || el.handler || !el.jobType) return el;
+  if (!opts.knownHandlers || opts.knownHandlers.has(el.jobType)) return { ...el, handler: el.jobType };
+  return { ...el, external: true };
+}
+
 /** Compiles a definition to an XState machine. Throws ProcessValidationError if it is outside the supported subset. */
-export function compileProcess(p: ParsedProcess): CompiledProcess {
-  const issues = validateDefinition(p);
+export function compileProcess(parsed: ParsedProcess, opts: CompileOptions = {}): CompiledProcess {
+  const issues = validateDefinition(parsed);
   if (issues.length) throw new ProcessValidationError(issues);
+  const p: ParsedProcess = { ...parsed, elements: parsed.elements.map((el) => resolveServiceTask(el, opts)) };
   const structure = analyzeStructure(p);
   const index: DefinitionIndex = { elements: new Map(p.elements.map((e) => [e.id, e])), boundaries: new Map(), eventGateways: new Map() };
   const flowTargets = new Map(p.flows.map((f) => [f.id, f.target]));
@@ -159,6 +177,8 @@ class ConfigBuilder {
       on: {
         cancel: [{ target: `#${CANCELLED}`, actions: [STAMP] }],
         'bpmn.error': [{ guard: ref('uncaught'), target: `#${ERRORED}`, actions: [STAMP, ref('recordError')] }],
+        'bpmn.incident': [{ actions: [STAMP, ref('markIncident')] }],
+        'bpmn.retry': [{ actions: [STAMP, ref('markIncident')] }],
       },
       states,
     };
@@ -274,6 +294,9 @@ class ConfigBuilder {
         return transient([{ target: this.next(el, scope) }]);
       case 'passThrough':
         return this.withBoundaries(el, transient([{ target: this.next(el, scope) }]));
+      case 'scriptTask':
+        // Its expression runs on entry (under the step's FEEL budget); the token passes straight on.
+        return this.withBoundaries(el, { id, entry: [...entry, ref('runScript', el.id)], exit, always: [{ target: this.next(el, scope) }] });
       case 'escalationThrow':
         return this.escalationState(el, this.next(el, scope));
       case 'endEvent':
@@ -311,7 +334,7 @@ class ConfigBuilder {
         return waiting('timer.fire', []);
       case 'messageCatch':
         if (this.ownedByEventGateway(el)) return transient([{ target: this.next(el, scope) }]);
-        return waiting('message', [ref('mergeVariables')]);
+        return waiting('message', [ref('mergeOutputs', el.id)]);
       case 'serviceTask':
         return this.withBoundaries(el, waiting('service.result', [ref('mergeVariables')]));
       case 'businessRuleTask':
@@ -351,7 +374,7 @@ class ConfigBuilder {
     for (const eventId of this.index.eventGateways.get(el.id) ?? []) {
       const event = this.el(eventId);
       const type = event.kind === 'timerCatch' ? 'timer.fire' : 'message';
-      const actions = event.kind === 'messageCatch' ? [STAMP, ref('mergeVariables')] : [STAMP];
+      const actions = event.kind === 'messageCatch' ? [STAMP, ref('mergeOutputs', eventId)] : [STAMP];
       on[type] = [...(on[type] ?? []), { guard: ref('isWait', eventId), target: `#${stateId(eventId)}`, actions }];
     }
     return {
@@ -374,7 +397,7 @@ class ConfigBuilder {
             {
               guard: ref('isWait', el.id),
               target: next,
-              actions: [STAMP, ...(el.kind === 'userTask' ? [ref('recordCompleter', el.id), ref('mergeVariables')] : [ref('completeChild', el.id)])],
+              actions: [STAMP, ...(el.kind === 'userTask' ? [ref('recordCompleter', el.id), ref('mergeOutputs', el.id)] : [ref('completeChild', el.id)])],
             },
           ],
     };
@@ -495,6 +518,10 @@ function createProcessMachine(index: DefinitionIndex, root: ReturnType<ConfigBui
       activate: assign(({ context }, { id }: Params) => produce(context, (ctx) => activate(ctx, index, id))),
       deactivate: assign(({ context }, { id }: Params) => produce(context, (ctx) => deactivate(ctx, index, id))),
       mergeVariables: assign(({ context, event }) => produce(context, (ctx) => mergeVariables(ctx, 'variables' in event ? (event.variables ?? {}) : {}))),
+      runScript: assign(({ context }, { id }: Params) => produce(context, (ctx) => runScript(ctx, index, id))),
+      mergeOutputs: assign(({ context, event }, { id }: Params) =>
+        produce(context, (ctx) => mergeOutputs(ctx, index, id, 'variables' in event ? (event.variables ?? {}) : {})),
+      ),
       recordCompleter: assign(({ context, event }, { id }: Params) =>
         produce(context, (ctx) => recordCompleter(ctx, id, event.type === 'task.complete' ? event.completedBy : undefined)),
       ),
@@ -516,6 +543,15 @@ function createProcessMachine(index: DefinitionIndex, root: ReturnType<ConfigBui
         produce(context, (ctx) => {
           const token = event.type === 'bpmn.escalation' ? ctx.tokens[event.elementId] : undefined;
           if (token) token.thrown = true;
+        }),
+      ),
+      // Sets (bpmn.incident) or clears (bpmn.retry) the incident that holds a service task's token.
+      markIncident: assign(({ context, event }) =>
+        produce(context, (ctx) => {
+          const token = event.type === 'bpmn.incident' || event.type === 'bpmn.retry' ? ctx.tokens[event.elementId] : undefined;
+          if (!token) return;
+          if (event.type === 'bpmn.incident') token.incident = { errorCode: event.errorCode, message: event.message };
+          else delete token.incident;
         }),
       ),
       recordError: assign(({ context, event }) =>

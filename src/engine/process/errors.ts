@@ -36,6 +36,8 @@ export enum EngineErrorCode {
   InvalidCollection = 'INVALID_COLLECTION',
   /** A message correlation key evaluated to nothing (null) or to a list/object. */
   InvalidCorrelationKey = 'INVALID_CORRELATION_KEY',
+  /** A message name written as FEEL (`name="=…"`) evaluated to something other than a non-empty text. */
+  InvalidMessageName = 'INVALID_MESSAGE_NAME',
   /** Candidate roles evaluated to nothing usable. */
   InvalidCandidateRoles = 'INVALID_CANDIDATE_ROLES',
   /** The persisted state does not belong to this definition or is not an engine state. */

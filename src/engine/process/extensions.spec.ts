@@ -42,7 +42,7 @@ describe('input and output mappings on service and business rule tasks', () => {
     ]);
     expect(status).not.toHaveProperty('outputs');
     expect(element<ServiceTaskElement>(p.elements, 'Service_record')).toMatchObject({
-      handler: 'notify',
+      jobType: 'notify',
       inputs: [{ source: 'systemId', target: 'id' }],
       outputs: [
         { source: 'receipt.id', target: 'receiptId' },
@@ -59,7 +59,7 @@ describe('input and output mappings on service and business rule tasks', () => {
       <bpmn:startEvent id="S"/>
       <bpmn:serviceTask id="H" aimsflow:handler="notify"><bpmn:extensionElements><aimsflow:in source="=a +" target="b"/><aimsflow:out source="c" target="d"/></bpmn:extensionElements></bpmn:serviceTask>
       <bpmn:businessRuleTask id="R" aimsflow:ruleSet="eu-ai-act-risk-class" aimsflow:resultVariable="r"><bpmn:extensionElements><aimsflow:out source="=r." target="x"/><aimsflow:in target="y"/></bpmn:extensionElements></bpmn:businessRuleTask>
-      <bpmn:userTask id="U" aimsflow:candidateRoles="x"><bpmn:extensionElements><aimsflow:in source="a" target="b"/></bpmn:extensionElements></bpmn:userTask>
+      <bpmn:exclusiveGateway id="U"><bpmn:extensionElements><aimsflow:in source="a" target="b"/></bpmn:extensionElements></bpmn:exclusiveGateway>
       <bpmn:endEvent id="E"/>
       <bpmn:sequenceFlow id="f1" sourceRef="S" targetRef="H"/><bpmn:sequenceFlow id="f2" sourceRef="H" targetRef="R"/>
       <bpmn:sequenceFlow id="f3" sourceRef="R" targetRef="U"/><bpmn:sequenceFlow id="f4" sourceRef="U" targetRef="E"/>`);
@@ -70,7 +70,9 @@ describe('input and output mappings on service and business rule tasks', () => {
         { elementId: 'R', message: 'aimsflow:in mapping needs source and target' },
         {
           elementId: 'U',
-          message: expect.stringMatching(/aimsflow:in \/ aimsflow:out are only supported on call activities, service tasks and business rule tasks/),
+          message: expect.stringMatching(
+            /aimsflow:in \/ aimsflow:out are only supported on call activities, service, business rule and user tasks and message catch events/,
+          ),
         },
       ]),
     );

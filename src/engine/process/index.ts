@@ -1,6 +1,6 @@
 export { parseProcess } from './parse.js';
-export { validateDefinition, type ValidationOptions } from './validate.js';
-export { compileProcess, type CompiledProcess, type StartEventInfo } from './compile.js';
+export { definitionWarnings, validateDefinition, type ValidationOptions } from './validate.js';
+export { compileProcess, type CompileOptions, type CompiledProcess, type StartEventInfo } from './compile.js';
 export {
   applyEvent,
   inspectInstance,

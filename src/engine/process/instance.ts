@@ -1,16 +1,7 @@
 import { EngineError, EngineErrorCode } from './errors.js';
 import { evaluateFeel, isFeel, toPlain, toPlainRecord } from './feel.js';
 import { engineLimits } from './limits.js';
-import type {
-  BoundaryElement,
-  BusinessRuleTaskElement,
-  CallActivityElement,
-  ParsedElement,
-  ServiceTaskElement,
-  TimerDefinition,
-  UserTaskElement,
-  WaitingActivity,
-} from './model.js';
+import type { BoundaryElement, CallActivityElement, ParsedElement, TaskMappings, TimerDefinition, UserTaskElement, WaitingActivity } from './model.js';
 import { nextOccurrence, resolveDueDate, resolveTimer } from './timers.js';
 
 /** The extended state of an instance, kept in the XState snapshot's context (JSON-plain). */
@@ -43,12 +34,16 @@ export interface Token {
   /** User task: subjects from the FEEL entries of `aimsflow:separateFrom`, resolved at entry. */
   separateFromSubjects?: string[];
   correlationKey?: string;
-  /** Call activity: the variables the child instance starts with. */
+  /** Message catch or boundary event whose message name is FEEL: the name it evaluated to when the wait opened. */
+  messageName?: string;
+  /** Call activity: the variables the child instance starts with; external job: the variables its worker gets. */
   variables?: Record<string, unknown>;
   /** Multi-instance: one entry per collection item. */
   items?: ItemToken[];
   /** Escalation throw or end event: a non-interrupting boundary event has caught its escalation (it goes on next). */
   thrown?: boolean;
+  /** Service task: its handler threw a BPMN error nothing catches; it waits for `incident.retry`. */
+  incident?: { errorCode: string; message: string };
 }
 
 export interface ItemToken {
@@ -90,6 +85,10 @@ export type MachineEvent =
    * does, and the thrower just goes on), `interrupting` whether that boundary cancels its sub-process.
    */
   | { type: 'bpmn.escalation'; escalationCode: string; elementId: string; boundaryId?: string; interrupting: boolean; at: string }
+  /** A service task's handler threw a BPMN error nothing catches: the task keeps its token, held by an incident. */
+  | { type: 'bpmn.incident'; elementId: string; errorCode: string; message: string; at: string }
+  /** The incident of a service task is retried: the runner runs its handler again. */
+  | { type: 'bpmn.retry'; elementId: string; at: string }
   | { type: 'cancel'; at: string };
 
 /** Element metadata the context operations need. */
@@ -192,23 +191,26 @@ function separateFromSubjects(el: UserTaskElement, scope: Record<string, unknown
 function work(el: WaitingActivity, scope: Record<string, unknown>, at: Date): Partial<Token> {
   if (el.kind === 'callActivity') return { variables: childInput(el, scope) };
   const subjects = separateFromSubjects(el, scope);
+  const local = taskInput(el, scope);
   return {
-    candidateRoles: candidateRoles(el, scope),
-    ...(el.dueDate ? { dueAt: resolveDueDate(el.dueDate, scope, at, el.id) } : {}),
+    candidateRoles: candidateRoles(el, local),
+    ...(el.dueDate ? { dueAt: resolveDueDate(el.dueDate, local, at, el.id) } : {}),
     ...(subjects ? { separateFromSubjects: subjects } : {}),
   };
 }
 
-/** What a service or business rule task sees: the variables overlaid with its input mappings (evaluated over the variables). */
-export function taskInput(el: ServiceTaskElement | BusinessRuleTaskElement, variables: Record<string, unknown>): Record<string, unknown> {
+type Mapped = TaskMappings & { id: string };
+
+/** What a task sees: the variables overlaid with its input mappings (evaluated over the variables). */
+export function taskInput(el: Mapped, variables: Record<string, unknown>): Record<string, unknown> {
   if (!el.inputs?.length) return variables;
   const input: Record<string, unknown> = { ...variables };
   for (const m of el.inputs) input[m.target] = evaluateFeel(m.source, variables, el.id);
   return toPlainRecord(input);
 }
 
-/** The output mappings of a service or business rule task, evaluated over what it saw plus what it produced; undefined without mappings. */
-export function taskOutput(el: ServiceTaskElement | BusinessRuleTaskElement, scope: Record<string, unknown>): Record<string, unknown> | undefined {
+/** The output mappings of a task or event, evaluated over what it saw plus what it produced; undefined without mappings. */
+export function taskOutput(el: Mapped, scope: Record<string, unknown>): Record<string, unknown> | undefined {
   if (!el.outputs?.length) return undefined;
   const output: Record<string, unknown> = {};
   for (const m of el.outputs) output[m.target] = evaluateFeel(m.source, scope, el.id);
@@ -257,22 +259,38 @@ export function activate(ctx: InstanceContext, index: DefinitionIndex, id: strin
       const event = index.elements.get(eventId) as ParsedElement;
       ctx.tokens[eventId] = catchToken(ctx, event, nextKey(ctx, eventId), at);
     }
+  } else if (el.kind === 'serviceTask' && el.external) {
+    // The worker gets the variables as they are when the job is created, overlaid with the task's inputs.
+    ctx.tokens[id] = { key, variables: taskInput(el, ctx.variables) };
   } else {
     ctx.tokens[id] = { key };
   }
   for (const boundary of index.boundaries.get(id) ?? []) {
     if (boundary.kind === 'boundaryTimer') ctx.tokens[boundary.id] = timerToken(nextKey(ctx, boundary.id), ctx, boundary.id, boundary.timer, at);
-    if (boundary.kind === 'boundaryMessage') ctx.tokens[boundary.id] = messageToken(ctx, boundary.correlationKey, nextKey(ctx, boundary.id), boundary.id);
+    if (boundary.kind === 'boundaryMessage') ctx.tokens[boundary.id] = messageToken(ctx, boundary, nextKey(ctx, boundary.id), boundary.id);
   }
 }
 
-function messageToken(ctx: InstanceContext, expression: string | undefined, key: string, id: string): Token {
-  return expression ? { key, correlationKey: correlationKey(expression, ctx.variables, id) } : { key };
+function messageToken(ctx: InstanceContext, el: { messageName?: string; correlationKey?: string }, key: string, id: string): Token {
+  return {
+    key,
+    ...(el.messageName && isFeel(el.messageName) ? { messageName: messageName(el.messageName, ctx.variables, id) } : {}),
+    ...(el.correlationKey ? { correlationKey: correlationKey(el.correlationKey, ctx.variables, id) } : {}),
+  };
+}
+
+/** A message name written as FEEL (Camunda 8 `name="=…"`), evaluated when the subscription opens. */
+function messageName(expression: string, variables: Record<string, unknown>, elementId: string): string {
+  const value = evaluateFeel(expression, variables, elementId);
+  if ((typeof value !== 'string' || !value.trim()) && typeof value !== 'number') {
+    throw new EngineError(EngineErrorCode.InvalidMessageName, `message name "${expression}" gave ${JSON.stringify(value)}, not a name`, elementId);
+  }
+  return String(value).trim();
 }
 
 function catchToken(ctx: InstanceContext, el: ParsedElement, key: string, at: Date): Token {
   if (el.kind === 'timerCatch') return timerToken(key, ctx, el.id, el.timer, at);
-  if (el.kind === 'messageCatch') return messageToken(ctx, el.correlationKey, key, el.id);
+  if (el.kind === 'messageCatch') return messageToken(ctx, el, key, el.id);
   return { key };
 }
 
@@ -284,6 +302,26 @@ export function deactivate(ctx: InstanceContext, index: DefinitionIndex, id: str
 
 export function mergeVariables(ctx: InstanceContext, variables: Record<string, unknown>): void {
   Object.assign(ctx.variables, toPlainRecord(variables));
+}
+
+/** A script task: its FEEL expression over the variables and its inputs; the value goes to the result variable (and through its outputs). */
+export function runScript(ctx: InstanceContext, index: DefinitionIndex, id: string): void {
+  const el = element<'scriptTask'>(index, id);
+  const local = taskInput(el, ctx.variables);
+  const result = toPlain(evaluateFeel(el.expression as string, local, id));
+  ctx.variables[el.resultVariable as string] = result;
+  const mapped = taskOutput(el, { ...local, [el.resultVariable as string]: result });
+  if (mapped) mergeVariables(ctx, mapped);
+}
+
+/**
+ * What completed a user task or reached a message catch event: through its output mappings (over the variables,
+ * its inputs — evaluated again, the token is gone by now — and what was sent) when it has them, otherwise all of it.
+ */
+export function mergeOutputs(ctx: InstanceContext, index: DefinitionIndex, id: string, sent: Record<string, unknown>): void {
+  const el = index.elements.get(id) as ParsedElement & TaskMappings;
+  const mapped = el.outputs?.length ? taskOutput({ ...el, id }, { ...taskInput({ ...el, id }, ctx.variables), ...toPlainRecord(sent) }) : undefined;
+  mergeVariables(ctx, mapped ?? sent);
 }
 
 /** Each subject once, ordered by latest completion: a task in a loop must not grow the instance without bound. */

@@ -66,7 +66,11 @@ export const aimsflowPackage = pkg('aimsflow', AIMSFLOW_NS, [
   { name: 'Out', superClass: ['Element'], properties: [attr('source'), attr('target')] },
 ]);
 
+/** Extensions that mean nothing here, declared so a deployment can name the element that carries them (as a warning). */
+const ignored = (...names: string[]): TypeDescriptor[] => names.map((name) => ({ name, superClass: ['Element'], properties: [] }));
+
 export const camundaPackage = pkg('camunda', CAMUNDA_NS, [
+  ...ignored('ExecutionListener', 'TaskListener', 'Properties', 'InputOutput', 'FormData', 'FailedJobRetryTimeCycle', 'Connector'),
   { name: 'UserTaskExtension', extends: ['bpmn:UserTask'], properties: [attr('candidateGroups')] },
   { name: 'BusinessRuleTaskExtension', extends: ['bpmn:BusinessRuleTask'], properties: [attr('decisionRef')] },
   { name: 'In', superClass: ['Element'], properties: [attr('source'), attr('sourceExpression'), attr('target'), attr('variables')] },
@@ -74,6 +78,7 @@ export const camundaPackage = pkg('camunda', CAMUNDA_NS, [
 ]);
 
 export const zeebePackage = pkg('zeebe', ZEEBE_NS, [
+  ...ignored('ExecutionListeners', 'TaskListeners', 'Properties', 'FormDefinition', 'UserTaskForm', 'UserTask', 'VersionTag', 'PriorityDefinition'),
   { name: 'AssignmentDefinition', superClass: ['Element'], properties: [attr('candidateGroups')] },
   { name: 'TaskSchedule', superClass: ['Element'], properties: [attr('dueDate')] },
   {
@@ -97,6 +102,13 @@ export const zeebePackage = pkg('zeebe', ZEEBE_NS, [
   { name: 'Input', superClass: ['Element'], properties: [attr('source'), attr('target')] },
   { name: 'Output', superClass: ['Element'], properties: [attr('source'), attr('target')] },
   { name: 'Subscription', superClass: ['Element'], properties: [attr('correlationKey')] },
-  { name: 'TaskDefinition', superClass: ['Element'], properties: [attr('type')] },
+  { name: 'TaskDefinition', superClass: ['Element'], properties: [attr('type'), attr('retries')] },
+  {
+    name: 'TaskHeaders',
+    superClass: ['Element'],
+    properties: [{ name: 'values', type: 'Header', isMany: true }],
+  },
+  { name: 'Header', superClass: ['Element'], properties: [attr('key'), attr('value')] },
   { name: 'CalledDecision', superClass: ['Element'], properties: [attr('decisionId'), attr('resultVariable')] },
+  { name: 'Script', superClass: ['Element'], properties: [attr('expression'), attr('resultVariable')] },
 ]);

@@ -19,6 +19,8 @@ export interface ParsedProcess {
   flows: ParsedFlow[];
   /** Problems noticed while reading attributes (unknown aimsflow attributes, bad form fields, ...); reported by validation. */
   issues: DefinitionIssue[];
+  /** Extensions that mean nothing here (execution and task listeners, properties, …): deployed anyway, but listed, never silently dropped. */
+  warnings: DefinitionIssue[];
 }
 
 export type StartPolicy = 'internal' | string[];
@@ -121,7 +123,8 @@ export interface PassThroughElement extends ElementCommon {
 export interface SubProcessElement extends ElementCommon {
   kind: 'subProcess';
 }
-export interface UserTaskElement extends ElementCommon {
+/** Inputs: the task's local scope (candidate roles, due date, outputs see them). Outputs: with them, only their targets of what completed it reach the instance. */
+export interface UserTaskElement extends ElementCommon, TaskMappings {
   kind: 'userTask';
   /** Comma list of roles, or FEEL (`=...`) giving a role or list of roles (evaluated per item for multi-instance). */
   candidateRoles?: string;
@@ -158,7 +161,26 @@ export interface BusinessRuleTaskElement extends ElementCommon, TaskMappings {
 }
 export interface ServiceTaskElement extends ElementCommon, TaskMappings {
   kind: 'serviceTask';
+  /** `aimsflow:handler`: a built-in handler of the app (it must exist). After compilation also a job type resolved to a handler. */
   handler?: string;
+  /**
+   * `zeebe:taskDefinition type` (or a Camunda 7 external task's `camunda:topic`): a built-in handler when the app has
+   * one of that name, otherwise an external job that workers fetch with `POST /jobs/activate`.
+   */
+  jobType?: string;
+  /** Set by compilation: the job type names no built-in handler, so the task waits for an external worker. */
+  external?: boolean;
+  /** `zeebe:taskHeaders`: static key/value pairs handed to the worker with the job. */
+  headers?: Record<string, string>;
+  /** `zeebe:taskDefinition retries`: how many attempts a worker gets (default 3). */
+  retries?: number;
+}
+/** Script task: a FEEL expression (`zeebe:script expression="=…"`) whose value goes to `resultVariable`; nothing else runs. */
+export interface ScriptTaskElement extends ElementCommon, TaskMappings {
+  kind: 'scriptTask';
+  /** FEEL, with or without the leading `=`. */
+  expression?: string;
+  resultVariable?: string;
 }
 export interface CallActivityElement extends ElementCommon {
   kind: 'callActivity';
@@ -192,7 +214,8 @@ export interface TimerCatchElement extends ElementCommon {
   kind: 'timerCatch';
   timer?: TimerDefinition;
 }
-export interface MessageCatchElement extends ElementCommon {
+/** Outputs: with them, only their targets of the message variables reach the instance. */
+export interface MessageCatchElement extends ElementCommon, TaskMappings {
   kind: 'messageCatch';
   messageName?: string;
   /** FEEL over the instance variables, evaluated when the event is entered. */
@@ -239,6 +262,7 @@ export type ParsedElement =
   | UserTaskElement
   | BusinessRuleTaskElement
   | ServiceTaskElement
+  | ScriptTaskElement
   | CallActivityElement
   | ExclusiveGatewayElement
   | ParallelGatewayElement
@@ -270,6 +294,7 @@ export function isBoundary(el: ParsedElement): el is BoundaryElement {
 /** Activities: what boundary events may be attached to. */
 export function isActivity(el: ParsedElement): boolean {
   return (
-    ['userTask', 'callActivity', 'serviceTask', 'businessRuleTask', 'subProcess'].includes(el.kind) || (el.kind === 'passThrough' && el.type.endsWith('Task'))
+    ['userTask', 'callActivity', 'serviceTask', 'businessRuleTask', 'scriptTask', 'subProcess'].includes(el.kind) ||
+    (el.kind === 'passThrough' && el.type.endsWith('Task'))
   );
 }

@@ -190,7 +190,7 @@ describe('parseProcess', () => {
         'xmlns:camunda="http://camunda.org/schema/1.0/bpmn" xmlns:aimsflow=',
       ),
     );
-    expect(element(external.elements, 'H')).toMatchObject({ handler: 'notify' });
+    expect(element(external.elements, 'H')).toMatchObject({ jobType: 'notify' });
   });
 
   it('reads Camunda 8 (zeebe) extension elements', async () => {
@@ -226,7 +226,7 @@ describe('parseProcess', () => {
       multiInstance: { collection: 'items', elementVariable: 'item', outputCollection: 'results', outputElement: 'result' },
     });
     expect(element(p.elements, 'R')).toMatchObject({ ruleSet: 'risk', resultVariable: 'risk' });
-    expect(element(p.elements, 'H')).toMatchObject({ handler: 'notify' });
+    expect(element(p.elements, 'H')).toMatchObject({ jobType: 'notify', retries: 3 });
     expect(element(p.elements, 'C')).toMatchObject({
       calledElement: 'child',
       mapping: { allIn: true, allOut: false, inputs: [{ source: 'systemId', target: 'subject' }], outputs: [{ source: 'score', target: 'childScore' }] },

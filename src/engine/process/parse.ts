@@ -10,6 +10,7 @@ import {
   type ParsedElement,
   type ParsedFlow,
   type ParsedProcess,
+  type ServiceTaskElement,
   type StartPolicy,
   type TaskMappings,
   type TimerDefinition,
@@ -55,7 +56,9 @@ export async function parseProcess(xml: string): Promise<ParsedProcess> {
   }
   const process = selectProcess(definitions);
   const reader = new ProcessReader(process);
-  reader.issues.push(...warningIssues(warnings));
+  const { issues, ignored } = warningIssues(warnings);
+  reader.issues.push(...issues);
+  reader.warnings.push(...ignored);
   return reader.read();
 }
 
@@ -76,9 +79,10 @@ function selectProcess(definitions: ModdleElement): ModdleElement {
   return candidates[0];
 }
 
-/** moddle reports what it could not read as warnings; Camunda extensions we do not execute are fine, the rest is an issue. */
-function warningIssues(warnings: ParseWarning[]): DefinitionIssue[] {
+/** moddle reports what it could not read as warnings; Camunda extensions we do not execute are listed as ignored, the rest is an issue. */
+function warningIssues(warnings: ParseWarning[]): { issues: DefinitionIssue[]; ignored: DefinitionIssue[] } {
   const issues: DefinitionIssue[] = [];
+  const ignored: DefinitionIssue[] = [];
   for (const warning of warnings) {
     const message = cleanMessage(warning.message);
     const unknownAttribute = /^unknown attribute <([^>]+)>/.exec(message);
@@ -88,10 +92,17 @@ function warningIssues(warnings: ParseWarning[]): DefinitionIssue[] {
       }
       continue;
     }
-    if (/unknown type <(camunda|zeebe):/.test(message)) continue;
+    if (/unknown type <(camunda|zeebe):/.test(message)) {
+      // moddle names no element here, only the position; the children of declared-but-ignored extensions land here too.
+      const tag = /unparsable content <([^>]+)>/.exec(message)?.[1];
+      if (tag && !/^(camunda|zeebe):(executionListener|taskListener|property|header|formField|inputParameter|outputParameter)$/.test(tag)) {
+        ignored.push({ message: `<${tag}> is ignored: it has no meaning in aimsflow${/\(line [^)]*\)/.exec(message)?.[0].replace(/^/, ' ') ?? ''}` });
+      }
+      continue;
+    }
     issues.push({ elementId: warning.element?.id, message });
   }
-  return issues;
+  return { issues, ignored };
 }
 
 function cleanMessage(message: string): string {
@@ -138,6 +149,11 @@ function extensions(el: ModdleElement | undefined, type: string): ModdleElement[
 
 function firstExtension(el: ModdleElement | undefined, type: string): ModdleElement | undefined {
   return extensions(el, type)[0];
+}
+
+/** A FEEL string literal of `value`. */
+function feelString(value: string): string {
+  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }
 
 function commaList(value: string | undefined): string[] {
@@ -199,8 +215,25 @@ function juelVariable(value: string | undefined): string | undefined | null {
   return /^[$#]\{/.test(value) ? null : value;
 }
 
+/** The extension elements each kind of element reads (aimsflow ones are checked on their own); any other is listed as a warning. */
+const READ_EXTENSIONS: Partial<Record<ParsedElement['kind'], string[]>> = {
+  userTask: ['zeebe:AssignmentDefinition', 'zeebe:TaskSchedule', 'zeebe:IoMapping', 'zeebe:UserTask'],
+  serviceTask: ['zeebe:TaskDefinition', 'zeebe:TaskHeaders', 'zeebe:IoMapping'],
+  businessRuleTask: ['zeebe:CalledDecision', 'zeebe:IoMapping'],
+  scriptTask: ['zeebe:Script', 'zeebe:IoMapping'],
+  callActivity: ['zeebe:CalledElement', 'zeebe:IoMapping', 'camunda:In', 'camunda:Out'],
+  messageCatch: ['zeebe:IoMapping'],
+};
+
+/** `zeebe:ExecutionListeners` → `zeebe:executionListeners`, as written in the XML. */
+function tagName(type: string): string {
+  const [prefix, name] = type.includes(':') ? type.split(':') : ['', type];
+  return `${prefix ? `${prefix}:` : ''}${name.charAt(0).toLowerCase()}${name.slice(1)}`;
+}
+
 class ProcessReader {
   readonly issues: DefinitionIssue[] = [];
+  readonly warnings: DefinitionIssue[] = [];
   private readonly incoming = new Map<string, string[]>();
   private readonly outgoing = new Map<string, string[]>();
 
@@ -223,7 +256,12 @@ class ProcessReader {
     }
     const elements = flowElements
       .filter(({ el }) => el.$type !== 'bpmn:SequenceFlow' && !IGNORED_TYPES.has(el.$type))
-      .map(({ el, parent }) => (parent ? { ...this.readElement(el), parent } : this.readElement(el)));
+      .map(({ el, parent }) => {
+        const read = this.readElement(el);
+        this.warnIgnored(el, read.kind === 'unsupported' ? undefined : (READ_EXTENSIONS[read.kind] ?? []));
+        return parent ? { ...read, parent } : read;
+      });
+    this.warnIgnored(this.process, []);
     return {
       key: this.process.id ?? '',
       name: text(this.process, 'name'),
@@ -233,7 +271,18 @@ class ProcessReader {
       elements,
       flows,
       issues: this.issues,
+      warnings: this.warnings,
     };
+  }
+
+  /** Extension elements nothing reads (`read` undefined: the element is refused anyway). */
+  private warnIgnored(el: ModdleElement, read: string[] | undefined): void {
+    if (!read) return;
+    for (const ext of list(child(el, 'extensionElements'), 'values')) {
+      const type = ext.$type;
+      if (type.startsWith('aimsflow:') || read.includes(type)) continue;
+      this.warnings.push({ elementId: el.id, message: `<${tagName(type)}> is ignored: it has no meaning in aimsflow` });
+    }
   }
 
   private startPolicy(): { startableBy?: StartPolicy } {
@@ -292,8 +341,7 @@ class ProcessReader {
     const defNote = (): string => (definitions.length > 1 ? 'several event definitions on one event' : definitions[0].$type);
 
     if (el.isForCompensation === true) this.issue(id, 'compensation activities are not supported');
-    if (['bpmn:StartEvent', 'bpmn:EndEvent', 'bpmn:IntermediateCatchEvent', 'bpmn:IntermediateThrowEvent', 'bpmn:BoundaryEvent'].includes(el.$type))
-      this.rejectTaskMappings(el, id);
+    if (['bpmn:StartEvent', 'bpmn:EndEvent', 'bpmn:IntermediateThrowEvent', 'bpmn:BoundaryEvent'].includes(el.$type)) this.rejectTaskMappings(el, id);
 
     switch (el.$type) {
       case 'bpmn:StartEvent': {
@@ -325,6 +373,21 @@ class ProcessReader {
         if (!def) return unsupported(`intermediate throw event with ${defNote()} is not supported (none and escalation throw events are)`);
         return { ...common, kind: 'escalationThrow', escalationCode: this.escalationCode(def, id, true) ?? '' };
       }
+      case 'bpmn:ScriptTask': {
+        this.rejectLoopMarker(el, id);
+        const script = firstExtension(el, 'zeebe:Script');
+        const expression = text(script, 'expression');
+        if (!expression) {
+          const format = text(el, 'scriptFormat');
+          if (format || child(el, 'script') !== undefined || text(el, 'script')) {
+            return unsupported(
+              `a ${format ?? 'script'} script is not supported: write it as a FEEL expression, <zeebe:script expression="=…" resultVariable="…"/>`,
+            );
+          }
+          return unsupported('a script task needs a FEEL expression: <zeebe:script expression="=…" resultVariable="…"/>');
+        }
+        return { ...common, kind: 'scriptTask', expression, resultVariable: text(script, 'resultVariable'), ...this.taskMappings(el, id) };
+      }
       case 'bpmn:Task':
       case 'bpmn:ManualTask':
         this.rejectLoopMarker(el, id);
@@ -341,13 +404,17 @@ class ProcessReader {
           return unsupported(
             `intermediate catch event with ${definitions.length ? defNote() : 'no event definition'} is not supported (timer and message are)`,
           );
-        if (def.$type === 'bpmn:TimerEventDefinition') return { ...common, kind: 'timerCatch', timer: this.readTimer(def, id) };
+        if (def.$type === 'bpmn:TimerEventDefinition') {
+          this.rejectTaskMappings(el, id);
+          return { ...common, kind: 'timerCatch', timer: this.readTimer(def, id) };
+        }
         const message = child(def, 'messageRef');
         return {
           ...common,
           kind: 'messageCatch',
           messageName: text(message, 'name'),
           correlationKey: this.correlationKey(el, message),
+          ...this.taskMappings(el, id),
         };
       }
       case 'bpmn:BoundaryEvent': {
@@ -372,7 +439,10 @@ class ProcessReader {
         return { ...boundary, kind: 'boundaryError', interrupting: true, ...(errorCode ? { errorCode } : {}) };
       }
       case 'bpmn:UserTask': {
-        this.rejectTaskMappings(el, id);
+        const mappings = this.taskMappings(el, id);
+        if ((mappings.inputs || mappings.outputs) && child(el, 'loopCharacteristics')) {
+          this.issue(id, 'input and output mappings on a multi-instance user task are not supported (map the output collection instead)');
+        }
         const separate = splitTopLevel(text(el, 'aimsflow:separateFrom'));
         const expressions = separate.filter((s) => isFeel(s)).map((s) => stripFeel(s));
         return {
@@ -387,6 +457,7 @@ class ProcessReader {
           separateFrom: separate.filter((s) => !isFeel(s)),
           ...(expressions.length ? { separateFromExpressions: expressions } : {}),
           ...this.multiInstance(el, id),
+          ...mappings,
         };
       }
       case 'bpmn:BusinessRuleTask': {
@@ -405,11 +476,7 @@ class ProcessReader {
         return {
           ...common,
           kind: 'serviceTask',
-          // A Camunda 7 external task's topic names the worker, which is what a handler is here.
-          handler:
-            text(el, 'aimsflow:handler') ??
-            text(firstExtension(el, 'zeebe:TaskDefinition'), 'type') ??
-            (text(el, 'camunda:type') === 'external' ? text(el, 'camunda:topic') : undefined),
+          ...this.serviceTaskWork(el, id),
           ...this.taskMappings(el, id),
         };
       case 'bpmn:CallActivity': {
@@ -557,8 +624,39 @@ class ProcessReader {
           this.issue(id, `${dialect} mapping needs source and target`);
           return [];
         }
-        return [{ source: stripFeel(source), target }];
+        // Camunda 8 reads a source without a leading `=` as a static value (text), not as an expression.
+        const literal = dialect.startsWith('zeebe') && !source.startsWith('=');
+        return [{ source: literal ? feelString(source) : stripFeel(source), target }];
       });
+  }
+
+  /**
+   * What a service task runs: `aimsflow:handler` names a built-in handler; a Camunda 8 `zeebe:taskDefinition type`
+   * (or a Camunda 7 external task's topic) names a job type, which compilation resolves to a built-in handler or an
+   * external job, with its task headers and retries.
+   */
+  private serviceTaskWork(el: ModdleElement, id: string): Pick<ServiceTaskElement, 'handler' | 'jobType' | 'headers' | 'retries'> {
+    const headers: Record<string, string> = {};
+    for (const header of list(firstExtension(el, 'zeebe:TaskHeaders'), 'values')) {
+      const key = text(header, 'key');
+      if (key) headers[key] = String(header.get('value') ?? '');
+    }
+    const withHeaders = Object.keys(headers).length ? { headers } : {};
+    const handler = text(el, 'aimsflow:handler');
+    if (handler) return { handler, ...withHeaders };
+    const definition = firstExtension(el, 'zeebe:TaskDefinition');
+    const jobType = text(definition, 'type') ?? (text(el, 'camunda:type') === 'external' ? text(el, 'camunda:topic') : undefined);
+    if (!jobType) return {};
+    const rawRetries = text(definition, 'retries');
+    const retries = rawRetries === undefined ? undefined : Number(rawRetries);
+    if (retries !== undefined && !(Number.isInteger(retries) && retries >= 1 && retries <= 100)) {
+      this.issue(id, `zeebe:taskDefinition retries="${rawRetries}" must be a whole number from 1 to 100`);
+    }
+    return {
+      jobType,
+      ...withHeaders,
+      ...(retries !== undefined && Number.isInteger(retries) ? { retries } : {}),
+    };
   }
 
   /** `aimsflow:in` / `aimsflow:out` (or Camunda 8 `zeebe:ioMapping`) on a service or business rule task. */
@@ -572,7 +670,10 @@ class ProcessReader {
   /** aimsflow mappings where nothing reads them are a mistake, not something to ignore silently. */
   private rejectTaskMappings(el: ModdleElement, id: string): void {
     if (extensions(el, 'aimsflow:In').length || extensions(el, 'aimsflow:Out').length) {
-      this.issue(id, `aimsflow:in / aimsflow:out are only supported on call activities, service tasks and business rule tasks (not on ${el.$type})`);
+      this.issue(
+        id,
+        `aimsflow:in / aimsflow:out are only supported on call activities, service, business rule and user tasks and message catch events (not on ${el.$type})`,
+      );
     }
   }
 

@@ -4,13 +4,20 @@ import { BpmnError, EngineError, EngineErrorCode } from './errors.js';
 import { toPlain, toPlainRecord } from './feel.js';
 import { withinFeelStep } from './feel-sandbox.js';
 import { type InstanceContext, type ItemToken, type MachineEvent, taskInput, taskOutput, type Token } from './instance.js';
-import type { BoundaryElement, FormField, ParsedElement } from './model.js';
+import type { BoundaryElement, BusinessRuleTaskElement, FormField, ParsedElement, ServiceTaskElement } from './model.js';
 
 /** What the runner needs from the app. Anything these throw propagates unchanged (the app rolls the step back). */
 export interface EngineHooks {
   now(): Date;
   evaluateRuleSet(key: string, variables: Record<string, unknown>, ctx: { elementId: string }): Promise<{ result: unknown; decisionId?: string }>;
   callHandler(name: string, variables: Record<string, unknown>, ctx: { elementId: string }): Promise<Record<string, unknown> | void>;
+  /**
+   * `incident`: a BPMN error a service task handler throws that no boundary event catches keeps the token at the task
+   * with an incident (StepResult.incidents) until `incident.retry` runs the handler again — for instances whose
+   * error has nowhere else to go. Default `end`: the instance ends with StepResult.error (a called process hands it
+   * to its call activity).
+   */
+  uncaughtHandlerErrors?: 'end' | 'incident';
 }
 
 export type InstanceEvent =
@@ -19,8 +26,14 @@ export type InstanceEvent =
   /** Delivered to the open message wait with this name (narrowed by `waitKey` and/or `correlationKey` when given). */
   | { type: 'message'; name: string; waitKey?: string; correlationKey?: string; variables?: Record<string, unknown> }
   | { type: 'child.complete'; waitKey: string; variables: Record<string, unknown> }
+  /** A worker completed the external job of this wait: its variables go through the task's output mappings. */
+  | { type: 'job.complete'; waitKey: string; variables?: Record<string, unknown> }
+  /** A worker reported a BPMN error for the external job of this wait: caught by an error boundary event, or uncaught (see StepResult.error). */
+  | { type: 'job.error'; waitKey: string; errorCode: string; variables?: Record<string, unknown> }
   /** The called process of this child wait ended with a BPMN error nothing inside it caught (see StepResult.error). */
   | { type: 'child.error'; waitKey: string; errorCode: string; elementId?: string }
+  /** Runs the handler of a service task held by an incident (see EngineHooks.uncaughtHandlerErrors) once more. */
+  | { type: 'incident.retry'; elementId: string }
   | { type: 'cancel' };
 
 /** A multi-instance item: which entry of the collection this wait works on. */
@@ -70,7 +83,21 @@ export type Wait =
       /** Set for a message boundary event: the activity it is attached to. */
       boundary?: { attachedTo: string; interrupting: boolean };
     }
-  | { kind: 'child'; key: string; elementId: string; processKey: string; variables: Record<string, unknown>; item?: WaitItem };
+  | { kind: 'child'; key: string; elementId: string; processKey: string; variables: Record<string, unknown>; item?: WaitItem }
+  | {
+      /** A service task whose job type names no built-in handler: an external worker does the work. */
+      kind: 'job';
+      key: string;
+      elementId: string;
+      name: string;
+      jobType: string;
+      /** `zeebe:taskHeaders`. */
+      headers: Record<string, string>;
+      /** Attempts a worker gets (`zeebe:taskDefinition retries`, default 3). */
+      retries: number;
+      /** The variables the worker gets: the instance variables when the task was entered, overlaid with its inputs. */
+      variables: Record<string, unknown>;
+    };
 
 export interface StepRecord {
   /** `start`, the instance event type, or `rule.result` / `service.result` for automatic work. */
@@ -108,6 +135,8 @@ export interface StepResult {
    * the element that threw it. A called process hands it to its call activity (`child.error`); anywhere else it is a failure.
    */
   error?: { code: string; elementId: string };
+  /** Service tasks this step left at an incident: their handler threw a BPMN error nothing catches (with `uncaughtHandlerErrors: 'incident'`). */
+  incidents?: Array<{ elementId: string; waitKey: string; errorCode: string; message: string }>;
 }
 
 const STATE_FORMAT = 'aimsflow.xstate/1';
@@ -115,6 +144,8 @@ const CANCELLED = '@cancelled';
 const ERRORED = '@errored';
 /** Automatic steps (rule and service tasks) one call may run before the instance must wait again. */
 const MAX_AUTOMATIC_STEPS = 1000;
+/** Attempts a worker gets at an external job unless `zeebe:taskDefinition retries` says otherwise (as in Camunda 8). */
+export const DEFAULT_JOB_RETRIES = 3;
 
 type Snapshot = SnapshotFrom<ProcessMachine>;
 
@@ -140,11 +171,20 @@ export async function applyEvent(def: CompiledProcess, state: PersistedInstanceS
   }
   const steps: StepRecord[] = [];
   const at = hooks.now().toISOString();
-  if (event.type === 'child.error') {
-    const child = deriveWaits(def, snapshot.context).find((w) => w.kind === 'child' && w.key === event.waitKey);
-    if (!child) throw new EngineError(EngineErrorCode.WaitNotFound, `no open child wait with key "${event.waitKey}"`);
-    // BPMN: the error reaches the call activity, whose error boundary events (or those of its sub-processes) may catch it.
-    return settle(def, throwError(def, snapshot, { code: event.errorCode, elementId: child.elementId, from: child.elementId, at }, steps), hooks, steps);
+  if (event.type === 'child.error' || event.type === 'job.error') {
+    const kind = event.type === 'child.error' ? 'child' : 'job';
+    const wait = deriveWaits(def, snapshot.context).find((w) => w.kind === kind && w.key === event.waitKey);
+    if (!wait) throw new EngineError(EngineErrorCode.WaitNotFound, `no open ${kind} wait with key "${event.waitKey}"`);
+    // BPMN: the error reaches the call activity or service task, whose error boundary events (or those of its sub-processes) may catch it.
+    const variables = event.type === 'job.error' ? event.variables : undefined;
+    const thrown = { code: event.errorCode, elementId: wait.elementId, from: wait.elementId, at, ...(variables ? { variables } : {}) };
+    return settle(def, throwError(def, snapshot, thrown, steps), hooks, steps);
+  }
+  if (event.type === 'incident.retry') {
+    if (!snapshot.context.tokens[event.elementId]?.incident) {
+      throw new EngineError(EngineErrorCode.WaitNotFound, `no incident holds element "${event.elementId}"`, event.elementId);
+    }
+    return settle(def, apply(def, snapshot, { type: 'bpmn.retry', elementId: event.elementId, at }, steps), hooks, steps);
   }
   const next = apply(def, snapshot, toMachineEvent(def, snapshot, event, at), steps);
   return settle(def, next, hooks, steps);
@@ -206,6 +246,7 @@ export function inspectInstance(def: CompiledProcess, state: PersistedInstanceSt
 /** Runs automatic work (rule and service tasks, via the hooks) until nothing is left but waiting. */
 async function settle(def: CompiledProcess, start: Snapshot, hooks: EngineHooks, steps: StepRecord[]): Promise<StepResult> {
   let snapshot = start;
+  const incidents: NonNullable<StepResult['incidents']> = [];
   for (let done = 0; snapshot.status === 'active'; done++) {
     const active = activeElements(def, snapshot);
     const stuck = active.find((el) => el.kind === 'exclusiveGateway' || el.kind === 'inclusiveGateway');
@@ -219,7 +260,11 @@ async function settle(def: CompiledProcess, start: Snapshot, hooks: EngineHooks,
       snapshot = throwError(def, snapshot, thrown, steps);
       continue;
     }
-    const job = active.find((el) => el.kind === 'businessRuleTask' || el.kind === 'serviceTask');
+    // External jobs wait for their worker like user tasks wait for people.
+    const job = active.find(
+      (el): el is BusinessRuleTaskElement | ServiceTaskElement =>
+        el.kind === 'businessRuleTask' || (el.kind === 'serviceTask' && !el.external && !snapshot.context.tokens[el.id]?.incident),
+    );
     if (!job) {
       // Escalations after automatic work: the path of a non-interrupting catch runs before its thrower goes on.
       const thrower = active.find((el) => el.kind === 'escalationThrow' || (el.kind === 'endEvent' && el.escalationCode !== undefined));
@@ -251,6 +296,12 @@ async function settle(def: CompiledProcess, start: Snapshot, hooks: EngineHooks,
         handled = await hooks.callHandler(job.handler as string, structuredClone(input), { elementId: job.id });
       } catch (error) {
         if (!(error instanceof BpmnError)) throw error;
+        if (hooks.uncaughtHandlerErrors === 'incident' && !catcher(def, job.id, error.code)) {
+          const incident = { elementId: job.id, waitKey, errorCode: error.code, message: error.message };
+          snapshot = apply(def, snapshot, { type: 'bpmn.incident', ...incident, at: hooks.now().toISOString() }, steps);
+          incidents.push(incident);
+          continue;
+        }
         const thrown = { code: error.code, elementId: job.id, from: job.id, at: hooks.now().toISOString(), variables: error.variables };
         snapshot = throwError(def, snapshot, thrown, steps);
         continue;
@@ -260,7 +311,7 @@ async function settle(def: CompiledProcess, start: Snapshot, hooks: EngineHooks,
       snapshot = apply(def, snapshot, { type: 'service.result', waitKey, variables, at: hooks.now().toISOString() }, steps);
     }
   }
-  return describe(def, snapshot, steps);
+  return { ...describe(def, snapshot, steps), ...(incidents.length ? { incidents } : {}) };
 }
 
 interface ThrownError {
@@ -421,6 +472,20 @@ function deriveWaits(def: CompiledProcess, context: InstanceContext): Wait[] {
         }
         break;
       }
+      case 'serviceTask':
+        if (el.external) {
+          waits.push({
+            kind: 'job',
+            key: token.key,
+            elementId: id,
+            name: el.name ?? id,
+            jobType: el.jobType as string,
+            headers: el.headers ?? {},
+            retries: el.retries ?? DEFAULT_JOB_RETRIES,
+            variables: token.variables ?? {},
+          });
+        }
+        break;
       case 'timerCatch':
         waits.push({ kind: 'timer', key: token.key, elementId: id, dueAt: token.dueAt as string, ...eventGatewayOf(def, id) });
         break;
@@ -439,7 +504,7 @@ function deriveWaits(def: CompiledProcess, context: InstanceContext): Wait[] {
           kind: 'message',
           key: token.key,
           elementId: id,
-          name: el.messageName as string,
+          name: token.messageName ?? (el.messageName as string),
           ...(token.correlationKey !== undefined ? { correlationKey: token.correlationKey } : {}),
           boundary: { attachedTo: el.attachedTo, interrupting: el.interrupting },
         });
@@ -449,7 +514,7 @@ function deriveWaits(def: CompiledProcess, context: InstanceContext): Wait[] {
           kind: 'message',
           key: token.key,
           elementId: id,
-          name: el.messageName as string,
+          name: token.messageName ?? (el.messageName as string),
           ...(token.correlationKey !== undefined ? { correlationKey: token.correlationKey } : {}),
           ...eventGatewayOf(def, id),
         });
@@ -487,6 +552,14 @@ function toMachineEvent(def: CompiledProcess, snapshot: Snapshot, event: Instanc
       return { type: 'timer.fire', waitKey: find('timer', event.waitKey), at };
     case 'child.complete':
       return { type: 'child.complete', waitKey: find('child', event.waitKey), variables: event.variables ?? {}, at };
+    case 'job.complete': {
+      const wait = waits.find((w) => w.kind === 'job' && w.key === event.waitKey);
+      if (wait?.kind !== 'job') throw new EngineError(EngineErrorCode.WaitNotFound, `no open job wait with key "${event.waitKey}"`);
+      const el = def.elements[wait.elementId] as ServiceTaskElement;
+      const output = toPlainRecord(event.variables ?? {});
+      const variables = withinFeelStep(() => taskOutput(el, { ...wait.variables, ...output })) ?? output;
+      return { type: 'service.result', waitKey: wait.key, variables, at };
+    }
     case 'message': {
       const matches = waits.filter(
         (w) =>
@@ -507,6 +580,8 @@ function toMachineEvent(def: CompiledProcess, snapshot: Snapshot, event: Instanc
     case 'cancel':
       return { type: 'cancel', at };
     case 'child.error':
+    case 'job.error':
+    case 'incident.retry':
     default:
       throw new EngineError(EngineErrorCode.InvalidEvent, `unknown event type "${(event as { type?: unknown }).type}"`);
   }

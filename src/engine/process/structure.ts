@@ -63,6 +63,7 @@ const PATH_KINDS = new Set<ParsedElement['kind']>([
   'escalationThrow',
   'serviceTask',
   'businessRuleTask',
+  'scriptTask',
   'exclusiveGateway',
   'passThrough',
   'endEvent',

@@ -48,7 +48,7 @@ describe('validateDefinition', () => {
 
   describe('elements outside the subset', () => {
     it.each([
-      ['script task', '<bpmn:scriptTask id="X"/>', /bpmn:ScriptTask is not supported/],
+      ['script task without a FEEL expression', '<bpmn:scriptTask id="X"/>', /a script task needs a FEEL expression: <zeebe:script/],
       ['send task', '<bpmn:sendTask id="X"/>', /bpmn:SendTask is not supported/],
       ['transaction', '<bpmn:transaction id="X"/>', /bpmn:Transaction is not supported/],
       ['event sub-process', '<bpmn:subProcess id="X" triggeredByEvent="true"/>', /event sub-processes are not supported/],

@@ -44,6 +44,24 @@ function sizeIssues(p: ParsedProcess, limits: EngineLimits): DefinitionIssue[] {
 }
 
 /** Every reason this definition cannot be deployed, each tied to an element id where there is one. Empty = deployable. */
+/**
+ * What a deployment keeps but reports: extensions nothing reads (see ParsedProcess.warnings), and task headers on
+ * a service task that runs a built-in handler (headers only reach external job workers).
+ */
+export function definitionWarnings(p: ParsedProcess, opts: { knownHandlers?: ReadonlySet<string> } = {}): DefinitionIssue[] {
+  const warnings = [...p.warnings];
+  for (const el of p.elements) {
+    if (el.kind !== 'serviceTask' || !el.headers) continue;
+    const builtIn = el.handler !== undefined || (el.jobType !== undefined && opts.knownHandlers?.has(el.jobType));
+    if (builtIn)
+      warnings.push({
+        elementId: el.id,
+        message: '<zeebe:taskHeaders> is ignored: the task runs a built-in handler, and only external job workers get headers',
+      });
+  }
+  return warnings;
+}
+
 export function validateDefinition(p: ParsedProcess, opts: ValidationOptions = {}): DefinitionIssue[] {
   const limits = opts.limits ?? engineLimits();
   const tooBig = sizeIssues(p, limits);
@@ -150,6 +168,9 @@ function checkElement(el: ParsedElement, p: ParsedProcess, opts: ValidationOptio
       if (el.parent !== undefined && el.trigger.kind !== 'none') add(el.id, `the start event of sub-process ${el.parent} must be a none start event`);
       checkSingleOutgoing(el, add);
       if (el.trigger.kind === 'message' && !el.trigger.messageName) add(el.id, 'message start event needs a message with a name');
+      else if (el.trigger.kind === 'message' && isFeel(el.trigger.messageName)) {
+        add(el.id, `a message start event needs a fixed message name, not an expression ("${el.trigger.messageName}"): nothing is there to evaluate it over`);
+      }
       if (el.trigger.kind === 'timer') checkTimer(el.id, el.trigger.timer, add);
       return;
     case 'endEvent':
@@ -158,6 +179,12 @@ function checkElement(el: ParsedElement, p: ParsedProcess, opts: ValidationOptio
     case 'passThrough':
     case 'escalationThrow':
       checkSingleOutgoing(el, add);
+      return;
+    case 'scriptTask':
+      checkSingleOutgoing(el, add);
+      checkMappings(el, add);
+      if (el.expression) checkExpression(add, el.id, el.expression, 'script expression');
+      if (!el.resultVariable) add(el.id, 'script task needs a result variable (zeebe:script resultVariable)');
       return;
     case 'subProcess': {
       checkSingleOutgoing(el, add);
@@ -169,6 +196,7 @@ function checkElement(el: ParsedElement, p: ParsedProcess, opts: ValidationOptio
     }
     case 'userTask':
       checkSingleOutgoing(el, add);
+      checkMappings(el, add);
       if (!el.candidateRoles) {
         add(el.id, 'user task needs candidate roles (aimsflow:candidateRoles, camunda:candidateGroups or zeebe:assignmentDefinition candidateGroups)');
       } else if (isFeel(el.candidateRoles) || /^[$#]\{/.test(el.candidateRoles)) {
@@ -196,8 +224,9 @@ function checkElement(el: ParsedElement, p: ParsedProcess, opts: ValidationOptio
     case 'serviceTask':
       checkSingleOutgoing(el, add);
       checkMappings(el, add);
-      if (!el.handler) add(el.id, 'service task needs a handler (aimsflow:handler)');
-      else if (opts.knownHandlers && !opts.knownHandlers.has(el.handler)) add(el.id, `unknown service task handler "${el.handler}"`);
+      if (!el.handler && !el.jobType) add(el.id, 'service task needs a handler (aimsflow:handler) or a job type (zeebe:taskDefinition type)');
+      else if (el.jobType && el.jobType.length > 200) add(el.id, 'the job type (zeebe:taskDefinition type) is longer than 200 characters');
+      else if (el.handler && opts.knownHandlers && !opts.knownHandlers.has(el.handler)) add(el.id, `unknown service task handler "${el.handler}"`);
       return;
     case 'callActivity':
       checkSingleOutgoing(el, add);
@@ -243,7 +272,9 @@ function checkElement(el: ParsedElement, p: ParsedProcess, opts: ValidationOptio
     case 'messageCatch':
       checkSingleOutgoing(el, add);
       checkAfterEventGateway(el, p, add);
+      checkMappings(el, add);
       if (!el.messageName) add(el.id, 'message catch event needs a message with a name');
+      else if (isFeel(el.messageName)) checkExpression(add, el.id, el.messageName, 'message name');
       if (el.correlationKey) checkExpression(add, el.id, el.correlationKey, 'correlation key');
       return;
     case 'boundaryTimer':
@@ -257,6 +288,7 @@ function checkElement(el: ParsedElement, p: ParsedProcess, opts: ValidationOptio
       checkSingleOutgoing(el, add);
       if (el.kind === 'boundaryMessage') {
         if (!el.messageName) add(el.id, 'message boundary event needs a message with a name');
+        else if (isFeel(el.messageName)) checkExpression(add, el.id, el.messageName, 'message name');
         if (el.correlationKey) checkExpression(add, el.id, el.correlationKey, 'correlation key');
         return;
       }
@@ -315,7 +347,8 @@ function checkEventGateway(el: EventBasedGatewayElement, p: ParsedProcess, add: 
       add(flowId, `event-based gateway ${el.id} may only lead to intermediate timer or message catch events, not to ${target.type}`);
       continue;
     }
-    if (target.kind === 'messageCatch' && target.messageName) {
+    // Names written as FEEL are only known at run time; the engine then refuses an ambiguous message there.
+    if (target.kind === 'messageCatch' && target.messageName && !isFeel(target.messageName)) {
       const other = messages.get(target.messageName);
       if (other)
         add(

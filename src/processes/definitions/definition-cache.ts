@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { type CompiledProcess, compileProcess, parseProcess } from '../../engine/process/index.js';
+import { HandlerRegistry } from '../handlers/handler-registry.js';
 import { ProcessError, ProcessErrorCode } from '../processes.errors.js';
 import { ProcessDefinitionsRepository } from '../repositories/process-definitions.repository.js';
 
@@ -12,7 +13,10 @@ import { ProcessDefinitionsRepository } from '../repositories/process-definition
 export class DefinitionCache {
   private readonly compiled = new Map<string, Promise<CompiledProcess>>();
 
-  constructor(private readonly definitions: ProcessDefinitionsRepository) {}
+  constructor(
+    private readonly definitions: ProcessDefinitionsRepository,
+    private readonly handlers: HandlerRegistry,
+  ) {}
 
   get(manager: EntityManager, definitionId: string): Promise<CompiledProcess> {
     let entry = this.compiled.get(definitionId);
@@ -32,6 +36,6 @@ export class DefinitionCache {
   private async load(manager: EntityManager, definitionId: string): Promise<CompiledProcess> {
     const xml = await this.definitions.xmlById(manager, definitionId);
     if (xml === undefined) throw new ProcessError(ProcessErrorCode.DefinitionNotFound, `No process definition version with id ${definitionId}`);
-    return compileProcess(await parseProcess(xml));
+    return compileProcess(await parseProcess(xml), { knownHandlers: this.handlers.names() });
   }
 }

@@ -22,6 +22,7 @@ import {
   resolveTimer,
   type StartEventInfo,
   type TimerSchedule,
+  definitionWarnings,
   validateDefinition,
 } from '../../engine/process/index.js';
 import { RuleSetsService } from '../../rules/rule-sets.service.js';
@@ -127,7 +128,8 @@ export class DefinitionsService implements OnModuleInit, OnApplicationBootstrap 
     return this.db.transaction(async (m) => {
       await this.repository.lockKey(m, parsed.key);
       const existing = await this.repository.withContent(m, parsed.key, contentHash);
-      if (existing) return { ...toProcessDefinitionDto(existing), created: false };
+      const warnings = definitionWarnings(parsed, { knownHandlers: this.handlers.names() });
+      if (existing) return { ...toProcessDefinitionDto(existing), created: false, warnings };
 
       const issues = validateDefinition(parsed, { knownRuleSets: new Set(await this.ruleSets.activeKeys(m)), knownHandlers: this.handlers.names() });
       const named = rolesNamedBy(parsed);
@@ -142,7 +144,7 @@ export class DefinitionsService implements OnModuleInit, OnApplicationBootstrap 
           toProblems(issues),
         );
       }
-      const compiled = compileProcess(parsed);
+      const compiled = compileProcess(parsed, { knownHandlers: this.handlers.names() });
       const now = this.clock.now();
       const startTimers = await this.resolveStartTimers(compiled.startEvents, now);
       const definition = await this.repository.insertNextVersion(m, {
@@ -167,8 +169,22 @@ export class DefinitionsService implements OnModuleInit, OnApplicationBootstrap 
         subjectId: definition.key,
         after: { version: definition.version, source, sourceFile, contentHash },
       });
-      return { ...toProcessDefinitionDto(definition), created: true };
+      return { ...toProcessDefinitionDto(definition), created: true, warnings };
     });
+  }
+
+  /** The external job types of the latest version of every definition (service tasks whose type names no built-in handler), by type. */
+  async externalJobTypes(m: EntityManager): Promise<Map<string, string[]>> {
+    const types = new Map<string, string[]>();
+    for (const { id, key } of await this.repository.latestIds(m)) {
+      const compiled = await this.cache.get(m, id);
+      for (const el of Object.values(compiled.elements)) {
+        if (el.kind !== 'serviceTask' || !el.external || !el.jobType) continue;
+        const keys = types.get(el.jobType) ?? [];
+        if (!keys.includes(key)) types.set(el.jobType, [...keys, key]);
+      }
+    }
+    return types;
   }
 
   /** The latest version of every definition, by key. */

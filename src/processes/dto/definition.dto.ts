@@ -82,8 +82,24 @@ export class ProcessDefinitionDto {
 
 export class ProcessDefinitionPageDto extends PageOf(ProcessDefinitionDto) {}
 
+/** Something the definition carries that aimsflow keeps but does not act on. */
+export class DefinitionWarningDto {
+  @ApiPropertyOptional({ example: 'Activity_review' })
+  elementId?: string;
+
+  @ApiProperty({ example: '<zeebe:executionListeners> is ignored: it has no meaning in aimsflow' })
+  message: string;
+}
+
 /** What POST /process-definitions answers: the stored version, new (201) or known (200). */
 export class DeployedDefinitionDto extends ProcessDefinitionDto {
+  @ApiProperty({
+    type: [DefinitionWarningDto],
+    description:
+      'Extensions deployed but without meaning here (execution and task listeners, properties, task headers on a built-in handler, …): listed, never silently dropped',
+  })
+  warnings: DefinitionWarningDto[];
+
   @ApiProperty({
     description: '`true`: a new version was stored (201); `false`: the same content was deployed before and that version is returned (200)',
     example: true,

@@ -37,7 +37,7 @@ export class InstanceSummaryDto {
   @ApiProperty({
     enum: INSTANCE_STATUSES,
     description:
-      '`failed`: still running, but a timer- or message-driven step failed on every attempt (see `incidents`); `terminated`: a terminate end event ended it, or (a called process) a BPMN error that its call activity received',
+      '`failed`: still running, but has an open incident (a timer- or message-driven step failed on every attempt, an external job failed, or a BPMN error nothing caught holds a service task; see `incidents`); `terminated`: a terminate end event ended it, or (a called process) a BPMN error that its call activity received',
   })
   status: InstanceStatusValue;
 
@@ -177,7 +177,7 @@ export class InstanceMessageSubscriptionDto {
   correlationKey: string | null;
 }
 
-/** A timer- or message-driven step that failed on every attempt: POST …/incidents/{incidentId}/retry runs it again. */
+/** A timer- or message-driven step that failed on every attempt, or an external job that failed: POST …/incidents/{incidentId}/retry runs it again. */
 export class IncidentDto {
   @ApiProperty({ format: 'uuid' })
   id: string;
@@ -185,8 +185,22 @@ export class IncidentDto {
   @ApiProperty({ format: 'uuid' })
   instanceId: string;
 
-  @ApiProperty({ format: 'uuid', description: 'The timer or retry job that failed (`timers[].id` or `retries[].id` while it is open)' })
-  jobId: string;
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description:
+      'The timer or retry job that failed (`timers[].id` or `retries[].id` while it is open); null for an external job, and for a service task whose handler threw a BPMN error nothing catches',
+  })
+  jobId: string | null;
+
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'The external job (POST /jobs/activate) out of retries or ended by an uncaught BPMN error; retrying gives it one more attempt',
+  })
+  externalJobId: string | null;
 
   @ApiProperty({ example: 'Wait' })
   elementId: string;
@@ -258,7 +272,8 @@ export class HistoryStepDto {
   instanceId: string;
 
   @ApiProperty({
-    description: 'What drove the step: `start`, `task.complete`, `timer.fire`, `message`, `child.complete`, `cancel`, `rule.result`, `service.result`',
+    description:
+      'What drove the step: `start`, `task.complete`, `timer.fire`, `message`, `child.complete`, `job.complete`, `job.error`, `cancel`, `rule.result`, `service.result`, `bpmn.incident` (a service task held by an uncaught BPMN error), `bpmn.retry`',
     example: 'task.complete',
   })
   event: string;
@@ -327,6 +342,7 @@ export function toIncidentDto(i: ProcessIncidentEntity): IncidentDto {
     id: i.id,
     instanceId: i.instanceId,
     jobId: i.jobId,
+    externalJobId: i.externalJobId,
     elementId: i.elementId,
     message: i.message,
     attempts: i.attempts,

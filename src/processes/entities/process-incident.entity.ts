@@ -1,6 +1,9 @@
 import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-/** A timer- or message-driven step that failed on every attempt; the job is kept until retried. */
+/**
+ * A timer- or message-driven step that failed on every attempt (its scheduler job is kept until retried), or an
+ * external job out of retries or ended by a BPMN error nothing caught (`externalJobId`).
+ */
 @Index('process_incidents_instance_idx', { synchronize: false })
 @Index('process_incidents_job_idx', { synchronize: false })
 @Check('process_incidents_status_check', `status IN ('open', 'resolved')`)
@@ -12,8 +15,11 @@ export class ProcessIncidentEntity {
   @Column('uuid', { name: 'instance_id' })
   instanceId: string;
 
-  @Column('uuid', { name: 'job_id' })
-  jobId: string;
+  @Column('uuid', { name: 'job_id', nullable: true })
+  jobId: string | null;
+
+  @Column('uuid', { name: 'external_job_id', nullable: true })
+  externalJobId: string | null;
 
   @Column('text', { name: 'element_id' })
   elementId: string;

@@ -20,6 +20,7 @@ import { ProcessInstancesRepository } from '../repositories/process-instances.re
 import { ProcessJobsRepository } from '../repositories/process-jobs.repository.js';
 import { ProcessEngineService } from '../runtime/process-engine.service.js';
 import { errorMessage, type Subject } from '../runtime/step-unit.js';
+import { ExternalJobsService } from '../external-jobs/external-jobs.service.js';
 import { retryDelayMs } from './retry-delay.js';
 
 export type FireOutcome = 'fired' | 'skipped' | 'obsolete' | 'retry-scheduled' | 'incident';
@@ -83,6 +84,7 @@ export class JobRunner implements OnModuleInit, BackgroundWorker {
     private readonly clock: Clock,
     private readonly config: ConfigService<AppConfig, true>,
     private readonly workers: WorkerHost,
+    private readonly externalJobs: ExternalJobsService,
   ) {}
 
   onModuleInit(): void {
@@ -182,7 +184,9 @@ export class JobRunner implements OnModuleInit, BackgroundWorker {
         const incident = await this.incidents.lock(m, incidentId, instanceId);
         if (!incident) throw new ProcessError(ProcessErrorCode.IncidentNotFound, `Instance ${instanceId} has no incident ${incidentId}`);
         if (incident.status !== 'open') throw new ProcessError(ProcessErrorCode.IncidentNotOpen, `Incident ${incidentId} is already resolved`);
-        job = await this.jobs.lock(m, incident.job_id);
+        if (incident.external_job_id) return this.externalJobs.retryIncident(m, instanceId, incidentId, incident.external_job_id, actor);
+        if (!incident.job_id) return this.retryElement(m, instanceId, incidentId, incident.element_id, actor);
+        job = await this.jobs.lock(m, incident.job_id as string);
         if (!job) throw new Error(`incident ${incidentId} names job ${incident.job_id}, which does not exist`);
         // Resolved first, so the step sees no open incident and the instance leaves `failed`.
         await this.incidents.resolve(m, incidentId, 'retried', this.clock.now(), actor.subject);
@@ -206,6 +210,18 @@ export class JobRunner implements OnModuleInit, BackgroundWorker {
         incidentId,
       });
     }
+  }
+
+  /** A service task held by a BPMN error of its handler: resolved, then its handler runs again (a new incident if it throws again). */
+  private async retryElement(m: EntityManager, instanceId: string, incidentId: string, elementId: string, actor: Actor): Promise<void> {
+    await this.incidents.resolve(m, incidentId, 'retried', this.clock.now(), actor.subject);
+    await this.engine.handleEvent(m, instanceId, { type: 'incident.retry', elementId }, actor, { retriedBy: actor.subject });
+    await this.audit.append(m, actor, {
+      action: 'process-instance.incident-resolved',
+      subjectType: 'process-instance',
+      subjectId: instanceId,
+      after: { incidentId, elementId },
+    });
   }
 
   private async lockJob(m: EntityManager, job: ProcessJobEntity): Promise<ProcessJobEntity | undefined> {

@@ -75,6 +75,11 @@ export class ProcessDefinitionsRepository {
     });
   }
 
+  /** The id of the latest version of every key, by key. */
+  latestIds(m: EntityManager): Promise<Array<{ id: string; key: string }>> {
+    return sql(m, `SELECT id, key FROM (${LATEST}) d ORDER BY key`);
+  }
+
   /** Every stored version, by key and version. */
   allVersions(m: EntityManager): Promise<Array<{ id: string; key: string; version: number }>> {
     return sql(m, `SELECT id, key, version FROM process_definitions ORDER BY key, version`);

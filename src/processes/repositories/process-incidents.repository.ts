@@ -18,11 +18,33 @@ export class ProcessIncidentsRepository {
     return row!.id;
   }
 
-  lock(m: EntityManager, id: string, instanceId: string): Promise<{ status: string; job_id: string } | undefined> {
-    return sqlOne<{ status: string; job_id: string }>(m, `SELECT status, job_id FROM process_incidents WHERE id = $1 AND instance_id = $2 FOR UPDATE`, [
-      id,
-      instanceId,
-    ]);
+  /**
+   * An incident of an external job (out of retries, or ended by a BPMN error nothing caught), or, without
+   * `externalJobId`, of a service task held by a BPMN error of its handler that nothing caught.
+   */
+  async insertForElement(
+    m: EntityManager,
+    incident: { instanceId: string; externalJobId?: string; elementId: string; message: string; attempts: number; at: Date },
+  ): Promise<string> {
+    const row = await sqlOne<{ id: string }>(
+      m,
+      `INSERT INTO process_incidents (instance_id, external_job_id, element_id, message, attempts, status, created_at)
+       VALUES ($1, $2, $3, $4, $5, 'open', $6) RETURNING id`,
+      [incident.instanceId, incident.externalJobId ?? null, incident.elementId, incident.message, incident.attempts, incident.at],
+    );
+    return row!.id;
+  }
+
+  lock(
+    m: EntityManager,
+    id: string,
+    instanceId: string,
+  ): Promise<{ status: string; job_id: string | null; external_job_id: string | null; element_id: string } | undefined> {
+    return sqlOne<{ status: string; job_id: string | null; external_job_id: string | null; element_id: string }>(
+      m,
+      `SELECT status, job_id, external_job_id, element_id FROM process_incidents WHERE id = $1 AND instance_id = $2 FOR UPDATE`,
+      [id, instanceId],
+    );
   }
 
   async resolve(m: EntityManager, id: string, resolution: string, at: Date, by: string): Promise<void> {

@@ -147,6 +147,15 @@ export class ProcessInstancesRepository {
     ]);
   }
 
+  /** A `failed` instance whose last open incident was resolved outside a step runs again. */
+  async reactivateUnlessIncidentOpen(m: EntityManager, instanceId: string, at: Date): Promise<void> {
+    await m.query(
+      `UPDATE process_instances SET status = 'active', updated_at = $2, version = version + 1
+        WHERE id = $1 AND status = 'failed' AND NOT EXISTS (SELECT 1 FROM process_incidents WHERE instance_id = $1 AND status = 'open')`,
+      [instanceId, at],
+    );
+  }
+
   /** Cancels an instance that has no state (its start failed). */
   async markCancelled(m: EntityManager, instanceId: string, at: Date): Promise<void> {
     await m.query(`UPDATE process_instances SET status = 'cancelled', ended_at = $2, updated_at = $2, version = version + 1 WHERE id = $1`, [instanceId, at]);

@@ -17,6 +17,7 @@ import { ProcessInstanceEntity, RUNNING_STATUSES } from '../entities/process-ins
 import { HandlerRegistry } from '../handlers/handler-registry.js';
 import { engineCall, ProcessError, ProcessErrorCode } from '../processes.errors.js';
 import { ProcessInstancesRepository } from '../repositories/process-instances.repository.js';
+import { ProcessIncidentsRepository } from '../repositories/process-incidents.repository.js';
 import { ProcessJobsRepository } from '../repositories/process-jobs.repository.js';
 import { InstanceLocks } from './instance-locks.js';
 import { MessageCorrelation, type MessageRequest, type MessageResult, type MessageSteps } from './message-correlation.js';
@@ -60,6 +61,7 @@ export class ProcessEngineService implements MessageSteps {
     private readonly correlation: MessageCorrelation,
     private readonly instances: ProcessInstancesRepository,
     private readonly jobs: ProcessJobsRepository,
+    private readonly incidents: ProcessIncidentsRepository,
     private readonly audit: AuditTrailService,
     private readonly outbox: OutboxService,
     private readonly clock: Clock,
@@ -180,6 +182,7 @@ export class ProcessEngineService implements MessageSteps {
     assertCaught(instance, result);
     const step: Step = { unit, instance, result, event: { type: 'start' }, details: options.parent ? { parentId: options.parent.id } : {} };
     await this.writer.write(step, compiled);
+    await this.raiseIncidents(step);
     const started = { definitionKey: definition.key, definitionVersion: definition.version, subject: options.subject, parentId: instance.parentId };
     await this.audit.append(m, unit.actor, { action: 'process-instance.started', subjectType: 'process-instance', subjectId: instance.id, after: started });
     await this.outbox.publish(m, { type: 'process.started', subject: { type: 'process-instance', id: instance.id }, data: { id: instance.id, ...started } });
@@ -195,6 +198,7 @@ export class ProcessEngineService implements MessageSteps {
     assertCaught(instance, result);
     const step: Step = { unit, instance, result, event, details, previous: instance.waits };
     await this.writer.write(step, compiled);
+    await this.raiseIncidents(step);
     await this.consequences(step);
     return instance;
   }
@@ -273,9 +277,32 @@ export class ProcessEngineService implements MessageSteps {
     return instance;
   }
 
+  /**
+   * Service tasks the step left held by a BPMN error of their handler that nothing catches: each gets an incident
+   * (no job: retrying it runs the handler again) and the instance is `failed` until they are resolved.
+   */
+  private async raiseIncidents({ unit, instance, result }: Step): Promise<void> {
+    for (const held of result.incidents ?? []) {
+      const now = this.clock.now();
+      const reason = held.message === `BPMN error "${held.errorCode}"` ? '' : `: ${held.message}`;
+      const message = `BPMN error "${held.errorCode}" thrown by ${held.elementId} is not caught by any error boundary event${reason}`;
+      const incidentId = await this.incidents.insertForElement(unit.m, { instanceId: instance.id, elementId: held.elementId, message, attempts: 1, at: now });
+      await this.instances.markFailed(unit.m, instance.id, now);
+      if (instance.status === 'active') Object.assign(instance, { status: 'failed', version: instance.version + 1 });
+      await this.audit.append(unit.m, unit.actor, {
+        action: 'process-instance.incident-raised',
+        subjectType: 'process-instance',
+        subjectId: instance.id,
+        after: { incidentId, elementId: held.elementId, errorCode: held.errorCode, error: message },
+      });
+    }
+  }
+
   private hooks(unit: Unit, instance: ProcessInstanceEntity): EngineHooks {
     const subject = { type: instance.subjectType, id: instance.subjectId };
     return {
+      // A called process hands an uncaught error to its call activity; a top-level instance keeps it as an incident.
+      uncaughtHandlerErrors: instance.parentId ? 'end' : 'incident',
       now: () => this.clock.now(),
       evaluateRuleSet: async (key, variables, { elementId }) => {
         const trigger = `process:${instance.id}/${elementId}`;

@@ -37,6 +37,9 @@ export interface StepDetails {
   /** A `task.complete`'s recorded outcome (the task API derives it from the form). */
   outcome?: string | null;
   jobId?: string;
+  /** A worker's answer to an external job: the job and the worker. */
+  externalJobId?: string;
+  worker?: string;
   retriedBy?: string;
   messageId?: string;
   messageName?: string;

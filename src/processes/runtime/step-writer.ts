@@ -6,13 +6,14 @@ import type { CompiledProcess, StepResult } from '../../engine/process/index.js'
 import { type TaskChanges, TaskRecords, type UserTaskWait } from '../../tasks/task-records.service.js';
 import { type OutboxEvent, OutboxService } from '../../webhooks/outbox.service.js';
 import { MessageSubscriptionsRepository } from '../repositories/message-subscriptions.repository.js';
+import { ProcessExternalJobsRepository } from '../repositories/process-external-jobs.repository.js';
 import { ProcessHistoryRepository } from '../repositories/process-history.repository.js';
 import { ProcessInstancesRepository } from '../repositories/process-instances.repository.js';
 import { ProcessJobsRepository } from '../repositories/process-jobs.repository.js';
 import { diffWaits, isKind, type Step, type StepDetails } from './step-unit.js';
 
 /**
- * Stores a step in one statement (ADR 0003): task, timer and subscription rows for the waits that
+ * Stores a step in one statement (ADR 0003): task, timer, subscription and external job rows for the waits that
  * opened and closed (the task a completion closed included), the instance itself, its history, and
  * the audit and outbox events of the tasks — each table's SQL from its owner, composed here.
  */
@@ -22,6 +23,7 @@ export class StepWriter {
     private readonly tasks: TaskRecords,
     private readonly jobs: ProcessJobsRepository,
     private readonly subscriptions: MessageSubscriptionsRepository,
+    private readonly externalJobs: ProcessExternalJobsRepository,
     private readonly instances: ProcessInstancesRepository,
     private readonly history: ProcessHistoryRepository,
     private readonly audit: AuditTrailService,
@@ -120,6 +122,18 @@ export class StepWriter {
       .filter(isKind('message'))
       .map((w) => ({ key: w.key, element_id: w.elementId, name: w.name, correlation_key: w.correlationKey ?? null }));
     if (newMessages.length) this.subscriptions.openIn(stmt, instance.id, newMessages, now);
+    const newJobs = added.filter(isKind('job')).map((w) => ({
+      key: w.key,
+      element_id: w.elementId,
+      element_name: w.name,
+      type: w.jobType,
+      headers: w.headers,
+      variables: w.variables,
+      retries: w.retries,
+    }));
+    if (newJobs.length) this.externalJobs.openIn(stmt, origin, newJobs, now);
+    const closedJobs = removed.filter(isKind('job')).map((w) => w.key);
+    if (closedJobs.length) this.externalJobs.cancelIn(stmt, instance.id, closedJobs, consumed, now);
 
     Object.assign(instance, {
       status: result.status,
@@ -137,6 +151,11 @@ export class StepWriter {
     this.history.appendIn(stmt, instance.id, unit.actor.subject, historyRows(result, details));
 
     const changed = this.tasks.changed(m, await stmt.run(m), changes);
+    if (newJobs.length)
+      await this.externalJobs.announce(
+        m,
+        newJobs.map((j) => j.type),
+      );
     unit.createdTasks.push(...changed.created);
     unit.completedTasks.push(...changed.completed);
     unit.instances.set(instance.id, instance);
