@@ -654,6 +654,106 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/jobs/{key}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Complete a job
+         * @description The service task is left with the variables (through its output mappings) and the instance runs on.
+         */
+        post: operations["ExternalJobsController_complete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/jobs/{key}/error": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Throw a BPMN error for a job
+         * @description The error boundary event of the task (or of a sub-process around it) that catches `errorCode` takes over; when none does, the job gets an incident.
+         */
+        post: operations["ExternalJobsController_throwError"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/jobs/{key}/fail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Fail a job
+         * @description With retries left the job is available again after `retryBackOff` ms; with 0 it raises an incident naming the element (retry it to give the job another attempt).
+         */
+        post: operations["ExternalJobsController_fail"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/jobs/activate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Activate jobs of a type
+         * @description Hands up to `maxJobsToActivate` open jobs of the type to the worker, locked for `timeout` ms. With `requestTimeout` it waits (long polling) until jobs arrive or the time is up. Each job is handed to one worker at a time.
+         */
+        post: operations["ExternalJobsController_activate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/jobs/types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Job types
+         * @description The external job types of the deployed definitions (latest versions) and of open jobs, with how many jobs are open.
+         */
+        get: operations["ExternalJobsController_types"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/management-review-inputs": {
         parameters: {
             query?: never;
@@ -1022,7 +1122,7 @@ export interface paths {
         };
         /**
          * List people
-         * @description By display name; filter by part of the name, e-mail or identity (`q`), a role, or activation. Any role may read.
+         * @description By display name; filter by part of the name, e-mail or identity (`q`), a role, or activation. Any role of a person may read; a machine client (`integration` alone) gets 403.
          */
         get: operations["PeopleController_list"];
         put?: never;
@@ -1044,7 +1144,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One person */
+        /**
+         * One person
+         * @description Any role of a person may read; a machine client (`integration` alone) gets 403.
+         */
         get: operations["PeopleController_get"];
         put?: never;
         post?: never;
@@ -1925,6 +2028,65 @@ export interface components {
              */
             roles: string[];
         };
+        ActivatedJobDto: {
+            /**
+             * @description zeebe:taskHeaders
+             * @example {
+             *       "list": "EU"
+             *     }
+             */
+            customHeaders: {
+                [key: string]: string;
+            };
+            /**
+             * Format: date-time
+             * @description The lock ends then; afterwards another worker may get the job
+             */
+            deadline: string;
+            /** @example Task_screen */
+            elementId: string;
+            /** @example Screen the supplier */
+            elementName: string;
+            /**
+             * Format: uuid
+             * @description The job (the same across activations and in incidents)
+             */
+            id: string;
+            /**
+             * @description This activation of the job: complete, fail or throw an error with it. A later activation (after the lock expired) gets a new key.
+             * @example 0b9d3c8e-5a41-4f0e-9a55-1c3b7d2e8f10.1
+             */
+            key: string;
+            /** @example supplier-onboarding */
+            processDefinitionKey: string;
+            /** @example 2 */
+            processDefinitionVersion: number;
+            /** Format: uuid */
+            processInstanceId: string;
+            /**
+             * @description Attempts left
+             * @example 3
+             */
+            retries: number;
+            /** @example sanctions-screening */
+            type: string;
+            /**
+             * @description The instance variables when the task was entered, overlaid with the task's input mappings
+             * @example {
+             *       "supplierId": "s-42",
+             *       "name": "ACME"
+             *     }
+             */
+            variables: {
+                [key: string]: unknown;
+            };
+            /** @example screening-worker-1 */
+            worker: string;
+        };
+        ActivatedJobsDto: {
+            /** @description Empty when none was available within the request timeout */
+            jobs: components["schemas"]["ActivatedJobDto"][];
+        };
         ActivatedRuleSetVersionDto: {
             /**
              * Format: date-time
@@ -1968,6 +2130,33 @@ export interface components {
              * @example 2
              */
             version: number;
+        };
+        ActivateJobsDto: {
+            /**
+             * @description At most this many jobs (1 to 100)
+             * @example 10
+             */
+            maxJobsToActivate: number;
+            /**
+             * @description Long polling: when no job is available, wait up to this many ms (at most 60000) for one; 0 or absent answers at once
+             * @example 20000
+             */
+            requestTimeout?: number;
+            /**
+             * @description Lock duration in ms: until then no other worker gets the job; afterwards it is handed out again and this worker's answer is refused (409)
+             * @example 300000
+             */
+            timeout: number;
+            /**
+             * @description Job type: the `zeebe:taskDefinition type` of the service tasks to work on
+             * @example sanctions-screening
+             */
+            type: string;
+            /**
+             * @description Name of the worker (shown on the job while it holds it)
+             * @example screening-worker-1
+             */
+            worker: string;
         };
         ActiveOutcomeDto: {
             /**
@@ -2709,6 +2898,15 @@ export interface components {
             /** @example active */
             status: string;
         };
+        CompleteJobDto: {
+            /**
+             * @description Result variables: through the task's output mappings when it has them, otherwise merged into the instance
+             * @example {
+             *       "hits": 0
+             *     }
+             */
+            variables?: Record<string, never>;
+        };
         CompleteTaskDto: {
             /**
              * @description The decision; stored as the task outcome and set as the process variable `outcome` (validated like a form field when the form has one)
@@ -2855,7 +3053,7 @@ export interface components {
             /** @example CV screening assistant */
             name: string;
             /**
-             * @description Subject (user id) accountable for the system
+             * @description Subject accountable for the system, in canonical form (`Alice` is `alice`; an identity-provider `<issuer>#<sub>` is kept verbatim)
              * @example alice
              */
             owner?: string;
@@ -3102,7 +3300,7 @@ export interface components {
             /** @example Ticketing bridge */
             description?: string;
             /**
-             * @description Event types, or wildcards such as `task.*` or `*`. Types: ai-system.registered, ai-system.status-changed, ai-system.reassessment-required, decision.recorded, rule-set.activated, process.started, process.completed, task.created, task.completed, task.assigned, task.due-soon, task.overdue, task.reminder, task.escalated, task.waiting-on-you, nonconformity.raised, incident.reported, incident.classified, incident.report-due, incident.report-overdue, incident.submitted, policy.published, policy.acknowledgement-reminder, objective.breached, objective.measurement-missing, audit.stage-changed
+             * @description Event types, or wildcards such as `task.*` or `*`. Types: ai-system.registered, ai-system.status-changed, ai-system.reassessment-required, decision.recorded, rule-set.activated, process.started, process.completed, task.created, task.completed, task.assigned, task.due-soon, task.overdue, task.reminder, task.escalated, task.waiting-on-you, evidence.expiring, evidence.expired, nonconformity.raised, incident.reported, incident.classified, incident.report-due, incident.report-overdue, incident.submitted, policy.published, policy.acknowledgement-reminder, objective.breached, objective.measurement-missing, audit.stage-changed
              * @example [
              *       "ai-system.*",
              *       "task.*",
@@ -3271,6 +3469,12 @@ export interface components {
             /** @example 1 */
             version: number;
         };
+        DefinitionWarningDto: {
+            /** @example Activity_review */
+            elementId?: string;
+            /** @example <zeebe:executionListeners> is ignored: it has no meaning in aimsflow */
+            message: string;
+        };
         DelegateTaskDto: {
             /**
              * @description Subject to hand the task to: must be able to act now with one of its candidate roles (a token neither revoked nor expired, or an active person in the directory holding the role), and not be barred by segregation of duties; a deactivated person is refused (409 `delegate-inactive`)
@@ -3335,10 +3539,16 @@ export interface components {
              * @example 2
              */
             version: number;
+            /** @description Extensions deployed but without meaning here (execution and task listeners, properties, task headers on a built-in handler, …): listed, never silently dropped */
+            warnings: components["schemas"]["DefinitionWarningDto"][];
         };
         EffectiveNotificationPreferencesDto: {
             /** @description How `approval-waiting-on-you` reaches the person */
             "approval-waiting-on-you": components["schemas"]["NotificationPreferenceDto"];
+            /** @description How `evidence-expired` reaches the person */
+            "evidence-expired": components["schemas"]["NotificationPreferenceDto"];
+            /** @description How `evidence-expiring` reaches the person */
+            "evidence-expiring": components["schemas"]["NotificationPreferenceDto"];
             /** @description How `task-assigned` reaches the person */
             "task-assigned": components["schemas"]["NotificationPreferenceDto"];
             /** @description How `task-available` reaches the person */
@@ -3423,7 +3633,7 @@ export interface components {
              * @example task.created
              * @enum {string}
              */
-            type: "ai-system.registered" | "ai-system.status-changed" | "ai-system.reassessment-required" | "decision.recorded" | "rule-set.activated" | "process.started" | "process.completed" | "task.created" | "task.completed" | "task.assigned" | "task.due-soon" | "task.overdue" | "task.reminder" | "task.escalated" | "task.waiting-on-you" | "nonconformity.raised" | "incident.reported" | "incident.classified" | "incident.report-due" | "incident.report-overdue" | "incident.submitted" | "policy.published" | "policy.acknowledgement-reminder" | "objective.breached" | "objective.measurement-missing" | "audit.stage-changed";
+            type: "ai-system.registered" | "ai-system.status-changed" | "ai-system.reassessment-required" | "decision.recorded" | "rule-set.activated" | "process.started" | "process.completed" | "task.created" | "task.completed" | "task.assigned" | "task.due-soon" | "task.overdue" | "task.reminder" | "task.escalated" | "task.waiting-on-you" | "evidence.expiring" | "evidence.expired" | "nonconformity.raised" | "incident.reported" | "incident.classified" | "incident.report-due" | "incident.report-overdue" | "incident.submitted" | "policy.published" | "policy.acknowledgement-reminder" | "objective.breached" | "objective.measurement-missing" | "audit.stage-changed";
         };
         EvidenceDto: {
             /** @example carla */
@@ -3539,6 +3749,23 @@ export interface components {
              * @enum {string}
              */
             mode: "facts";
+        };
+        FailJobDto: {
+            /**
+             * @description Why it failed (kept on the job, and on the incident when retries are 0)
+             * @example screening service unavailable
+             */
+            errorMessage?: string;
+            /**
+             * @description Attempts left (usually the job's `retries` minus one); 0 raises an incident naming the element
+             * @example 2
+             */
+            retries: number;
+            /**
+             * @description Wait this many ms before the job can be activated again
+             * @example 30000
+             */
+            retryBackOff?: number;
         };
         FileSyncResultDto: {
             /**
@@ -3667,7 +3894,7 @@ export interface components {
              */
             elementsLeft: string[];
             /**
-             * @description What drove the step: `start`, `task.complete`, `timer.fire`, `message`, `child.complete`, `cancel`, `rule.result`, `service.result`
+             * @description What drove the step: `start`, `task.complete`, `timer.fire`, `message`, `child.complete`, `job.complete`, `job.error`, `cancel`, `rule.result`, `service.result`, `bpmn.incident` (a service task held by an uncaught BPMN error), `bpmn.retry`
              * @example task.complete
              */
             event: string;
@@ -3878,15 +4105,20 @@ export interface components {
             createdAt: string;
             /** @example Wait */
             elementId: string;
+            /**
+             * Format: uuid
+             * @description The external job (POST /jobs/activate) out of retries or ended by an uncaught BPMN error; retrying gives it one more attempt
+             */
+            externalJobId: string | null;
             /** Format: uuid */
             id: string;
             /** Format: uuid */
             instanceId: string;
             /**
              * Format: uuid
-             * @description The timer or retry job that failed (`timers[].id` or `retries[].id` while it is open)
+             * @description The timer or retry job that failed (`timers[].id` or `retries[].id` while it is open); null for an external job, and for a service task whose handler threw a BPMN error nothing catches
              */
-            jobId: string;
+            jobId: string | null;
             /**
              * @description The last error
              * @example service task Ticket (handler "ticketing.open") failed: ticketing system unavailable
@@ -3954,7 +4186,7 @@ export interface components {
              */
             startedBy: string;
             /**
-             * @description `failed`: still running, but a timer- or message-driven step failed on every attempt (see `incidents`); `terminated`: a terminate end event ended it, or (a called process) a BPMN error that its call activity received
+             * @description `failed`: still running, but has an open incident (a timer- or message-driven step failed on every attempt, an external job failed, or a BPMN error nothing caught holds a service task; see `incidents`); `terminated`: a terminate end event ended it, or (a called process) a BPMN error that its call activity received
              * @enum {string}
              */
             status: "active" | "completed" | "cancelled" | "failed" | "terminated";
@@ -4090,7 +4322,7 @@ export interface components {
              */
             startedBy: string;
             /**
-             * @description `failed`: still running, but a timer- or message-driven step failed on every attempt (see `incidents`); `terminated`: a terminate end event ended it, or (a called process) a BPMN error that its call activity received
+             * @description `failed`: still running, but has an open incident (a timer- or message-driven step failed on every attempt, an external job failed, or a BPMN error nothing caught holds a service task; see `incidents`); `terminated`: a terminate end event ended it, or (a called process) a BPMN error that its call activity received
              * @enum {string}
              */
             status: "active" | "completed" | "cancelled" | "failed" | "terminated";
@@ -4151,6 +4383,54 @@ export interface components {
              * @enum {string}
              */
             status: "pending" | "done" | "cancelled" | "failed";
+        };
+        JobErrorDto: {
+            /**
+             * @description The BPMN error code: caught by the task's (or a sub-process's) error boundary event, else an incident
+             * @example SANCTIONED
+             */
+            errorCode: string;
+            /** @example the supplier is on the EU sanctions list */
+            errorMessage?: string;
+            /**
+             * @description Merged into the instance when an error boundary event catches the error
+             * @example {
+             *       "listedOn": "EU"
+             *     }
+             */
+            variables?: Record<string, never>;
+        };
+        JobResultDto: {
+            /**
+             * Format: uuid
+             * @description The incident raised (`incident`): POST /process-instances/{id}/incidents/{incidentId}/retry gives the job one more attempt
+             */
+            incidentId?: string;
+            /** @example 0b9d3c8e-5a41-4f0e-9a55-1c3b7d2e8f10.1 */
+            key: string;
+            /**
+             * @description `completed`; `error-caught`: an error boundary event took the BPMN error; `retry-scheduled`: available again after the back-off; `incident`: out of retries, or a BPMN error nothing caught
+             * @enum {string}
+             */
+            outcome: "completed" | "error-caught" | "retry-scheduled" | "incident";
+            /** Format: uuid */
+            processInstanceId: string;
+        };
+        JobTypeDto: {
+            /**
+             * @description Latest deployed definitions with a service task of this type
+             * @example [
+             *       "supplier-onboarding"
+             *     ]
+             */
+            definitionKeys: string[];
+            /**
+             * @description Jobs of this type waiting for a worker now (activated or not)
+             * @example 4
+             */
+            open: number;
+            /** @example sanctions-screening */
+            type: string;
         };
         LogoutDto: {
             /**
@@ -4707,7 +4987,7 @@ export interface components {
              * @example task-available
              * @enum {string}
              */
-            kind: "task-available" | "task-assigned" | "task-due-soon" | "task-overdue" | "task-reminder" | "task-escalated" | "work-returned" | "approval-waiting-on-you";
+            kind: "task-available" | "task-assigned" | "task-due-soon" | "task-overdue" | "task-reminder" | "task-escalated" | "work-returned" | "approval-waiting-on-you" | "evidence-expiring" | "evidence-expired";
             /**
              * @description The task in the console
              * @example https://aimsflow.example.com/tasks/41b0c5de-…
@@ -4756,6 +5036,10 @@ export interface components {
         NotificationPreferencesDto: {
             /** @description How `approval-waiting-on-you` reaches the person */
             "approval-waiting-on-you"?: components["schemas"]["NotificationPreferenceDto"];
+            /** @description How `evidence-expired` reaches the person */
+            "evidence-expired"?: components["schemas"]["NotificationPreferenceDto"];
+            /** @description How `evidence-expiring` reaches the person */
+            "evidence-expiring"?: components["schemas"]["NotificationPreferenceDto"];
             /** @description How `task-assigned` reaches the person */
             "task-assigned"?: components["schemas"]["NotificationPreferenceDto"];
             /** @description How `task-available` reaches the person */
@@ -6698,7 +6982,7 @@ export interface components {
             /** @example CV screening assistant */
             name?: string;
             /**
-             * @description Subject (user id) accountable for the system
+             * @description Subject accountable for the system, in canonical form (`Alice` is `alice`; an identity-provider `<issuer>#<sub>` is kept verbatim)
              * @example alice
              */
             owner?: string;
@@ -6836,7 +7120,7 @@ export interface components {
              * @example task.created
              * @enum {string}
              */
-            eventType: "ai-system.registered" | "ai-system.status-changed" | "ai-system.reassessment-required" | "decision.recorded" | "rule-set.activated" | "process.started" | "process.completed" | "task.created" | "task.completed" | "task.assigned" | "task.due-soon" | "task.overdue" | "task.reminder" | "task.escalated" | "task.waiting-on-you" | "nonconformity.raised" | "incident.reported" | "incident.classified" | "incident.report-due" | "incident.report-overdue" | "incident.submitted" | "policy.published" | "policy.acknowledgement-reminder" | "objective.breached" | "objective.measurement-missing" | "audit.stage-changed";
+            eventType: "ai-system.registered" | "ai-system.status-changed" | "ai-system.reassessment-required" | "decision.recorded" | "rule-set.activated" | "process.started" | "process.completed" | "task.created" | "task.completed" | "task.assigned" | "task.due-soon" | "task.overdue" | "task.reminder" | "task.escalated" | "task.waiting-on-you" | "evidence.expiring" | "evidence.expired" | "nonconformity.raised" | "incident.reported" | "incident.classified" | "incident.report-due" | "incident.report-overdue" | "incident.submitted" | "policy.published" | "policy.acknowledgement-reminder" | "objective.breached" | "objective.measurement-missing" | "audit.stage-changed";
             /** Format: uuid */
             id: string;
             /** @example receiver answered 503 */
@@ -7938,7 +8222,7 @@ export interface operations {
                 /** @description Linked to this AI system */
                 systemId?: string;
                 taskId?: string;
-                /** @description Uploaded by this subject */
+                /** @description Uploaded by this subject, compared in canonical form (`Olivia` is `olivia`) */
                 uploadedBy?: string;
             };
             header?: never;
@@ -8287,6 +8571,242 @@ export interface operations {
             };
             /** @description No, unknown or revoked token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ExternalJobsController_complete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompleteJobDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobResultDto"];
+                };
+            };
+            /** @description No, unknown or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Needs one of the roles: admin, integration */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No job with this key */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description This activation no longer holds the job (`job-handed-on`: its lock expired and another worker got it, or it was failed), or it was already answered (`job-not-active`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The step after the task failed (an output mapping, a handler, a gateway); nothing was stored */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ExternalJobsController_throwError: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["JobErrorDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobResultDto"];
+                };
+            };
+            /** @description No, unknown or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Needs one of the roles: admin, integration */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No job with this key */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description This activation no longer holds the job (`job-handed-on`: its lock expired and another worker got it, or it was failed), or it was already answered (`job-not-active`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ExternalJobsController_fail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FailJobDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobResultDto"];
+                };
+            };
+            /** @description No, unknown or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Needs one of the roles: admin, integration */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No job with this key */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description This activation no longer holds the job (`job-handed-on`: its lock expired and another worker got it, or it was failed), or it was already answered (`job-not-active`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ExternalJobsController_activate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActivateJobsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivatedJobsDto"];
+                };
+            };
+            /** @description No, unknown or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Needs one of the roles: admin, integration */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ExternalJobsController_types: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobTypeDto"][];
+                };
+            };
+            /** @description No, unknown or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Needs one of the roles: admin, integration */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8691,7 +9211,7 @@ export interface operations {
                 limit?: number;
                 /** @description Items to skip */
                 offset?: number;
-                /** @description The recipient's identity or people-directory id */
+                /** @description The recipient's identity (in canonical form: `Carla` is `carla`; an identity-provider `<issuer>#<sub>` is kept verbatim) or people-directory id */
                 person?: string;
                 status?: "queued" | "pending" | "sending" | "delivered" | "failed" | "skipped" | "batched";
             };
@@ -9008,6 +9528,13 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Needs a person's role: one of admin, governance, ai-owner, risk-officer, compliance-officer, dpo, top-management, auditor, external-auditor or an organisation-defined role (not integration alone) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     PeopleController_create: {
@@ -9075,6 +9602,13 @@ export interface operations {
             };
             /** @description No, unknown or revoked token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Needs a person's role: one of admin, governance, ai-owner, risk-officer, compliance-officer, dpo, top-management, auditor, external-auditor or an organisation-defined role (not integration alone) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
