@@ -36,8 +36,11 @@ async function main(): Promise<void> {
   // Every interface, as Node (and so Express) listens by default; Fastify's own default is localhost only.
   if (config.httpAdapter === 'fastify') await running.app.listen(config.port, '::');
   else await running.app.listen(config.port);
+  // PORT=0 takes any free port: the line names the one bound (test harnesses read it back).
+  const address = (running.app.getHttpServer() as { address(): { port: number } | string | null }).address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
   process.stderr.write(
-    `aimsflow listening on http://localhost:${config.port} (console /, API /api/v1, docs /docs, health /health; ` +
+    `aimsflow listening on http://localhost:${port} (console /, API /api/v1, docs /docs, health /health; ` +
       `database: ${running.database.embedded ? `embedded in ${config.dataDir}` : 'DATABASE_URL'})\n`,
   );
 }

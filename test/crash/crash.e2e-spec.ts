@@ -1,6 +1,5 @@
 import pg from 'pg';
 import { bpmn, chain } from '../helpers/processes.js';
-import { freePort } from '../helpers/free-port.js';
 import { startServiceProcess, type ServiceProcess } from '../helpers/service-process.js';
 import { createTestDatabase, dropTestDatabase } from '../helpers/test-database.js';
 import { startWebhookReceiver } from '../helpers/webhook-receiver.js';
@@ -56,7 +55,7 @@ describe('crash safety (SIGKILL mid-load)', () => {
     let receiverUp = false;
     const receiver = await startWebhookReceiver(() => (receiverUp ? 200 : 503));
     try {
-      service = await startServiceProcess(env(), await freePort());
+      service = await startServiceProcess(env(), 0);
       const userTask = `<bpmn:userTask id="Review" name="Review" aimsflow:candidateRoles="risk-officer"/>`;
       const timer = `<bpmn:intermediateCatchEvent id="Later"><bpmn:timerEventDefinition><bpmn:timeDuration>P30D</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>`;
       expect(
@@ -120,7 +119,7 @@ describe('crash safety (SIGKILL mid-load)', () => {
 
       // Restart on the same database.
       receiverUp = true;
-      service = await startServiceProcess(env(), await freePort());
+      service = await startServiceProcess(env(), 0);
 
       // every 2xx is persisted
       const completed = await db.query(`SELECT id FROM tasks WHERE status = 'completed' AND id = ANY($1)`, [[...acknowledged.tasks]]);

@@ -39,7 +39,7 @@ describe('the embedded database after a crash', () => {
 
   it('is adopted by the restarted service and stopped with it', async () => {
     const env = { AIMSFLOW_DATA_DIR: dir, AIMSFLOW_EMBEDDED_PG_PORT: String(await freePort()), DATABASE_URL: '', AIMSFLOW_ADMIN_TOKEN: ADMIN };
-    const first = await startServiceProcess(env, await freePort());
+    const first = await startServiceProcess(env, 0);
     postmaster = Number(readFileSync(path.join(dir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
     const created = await fetch(`${first.baseUrl}/api/v1/tokens`, {
       method: 'POST',
@@ -51,7 +51,7 @@ describe('the embedded database after a crash', () => {
     await first.stop('SIGKILL');
     expect(alive(postmaster)).toBe(true); // orphaned
 
-    const second = await startServiceProcess(env, await freePort());
+    const second = await startServiceProcess(env, 0);
     // The same cluster, with what the first service stored.
     expect(Number(readFileSync(path.join(dir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0])).toBe(postmaster);
     expect((await fetch(`${second.baseUrl}/api/v1/ai-systems`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);

@@ -3,7 +3,6 @@ import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
 import { ConfigError, loadConfig, type HttpAdapterName } from '../../src/config/app-config.js';
-import { freePort } from '../helpers/free-port.js';
 import { startServiceProcess, type ServiceProcess } from '../helpers/service-process.js';
 import { createTestDatabase, dropTestDatabase } from '../helpers/test-database.js';
 
@@ -50,7 +49,7 @@ describe.each<HttpAdapterName>(['express', 'fastify'])('HTTP conventions on %s',
         AIMSFLOW_RATE_LIMIT_PER_MINUTE: String(RATE_LIMIT),
         AIMSFLOW_PROCESSES_DIR: mkdtempSync(path.join(os.tmpdir(), 'aimsflow-adapter-processes-')),
       },
-      await freePort(),
+      0,
     );
     http = request(service.baseUrl);
   }, 120_000);

@@ -22,7 +22,7 @@ describe('the service as a process', () => {
     };
     const headers = { Authorization: `Bearer ${env.AIMSFLOW_ADMIN_TOKEN}`, 'Content-Type': 'application/json' };
     try {
-      const first = await startServiceProcess(env, await freePort());
+      const first = await startServiceProcess(env, 0);
       const created = await fetch(`${first.baseUrl}/api/v1/ai-systems`, {
         method: 'POST',
         headers,
@@ -32,7 +32,7 @@ describe('the service as a process', () => {
       const { id } = (await created.json()) as { id: string };
       expect(await first.stop('SIGTERM')).toBe(0);
 
-      const second = await startServiceProcess(env, await freePort());
+      const second = await startServiceProcess(env, 0);
       const read = await fetch(`${second.baseUrl}/api/v1/ai-systems/${id}`, { headers });
       expect(read.status).toBe(200);
       expect(((await read.json()) as { name: string }).name).toBe('Survives restarts');

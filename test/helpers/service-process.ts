@@ -12,6 +12,7 @@ export interface ServiceProcess {
 /**
  * The built service (dist/, made by `npm test`'s pretest) as a real child process; `entry` runs
  * another built server answering GET /health the same way (the benchmarks' reference servers).
+ * Port 0 (the service only) lets it bind any free port, read back from its start-up line.
  */
 export async function startServiceProcess(env: Record<string, string>, port: number, timeoutMs = 90_000, entry = 'dist/src/main.js'): Promise<ServiceProcess> {
   const child = spawn(process.execPath, [fromProjectRoot(entry)], {
@@ -23,13 +24,18 @@ export async function startServiceProcess(env: Record<string, string>, port: num
   child.stdout?.on('data', (chunk) => (output += chunk));
   child.stderr?.on('data', (chunk) => (output += chunk));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const baseUrl = `http://127.0.0.1:${port}`;
+  let baseUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the service exited during start-up:\n${output}`);
-    const healthy = await fetch(`${baseUrl}/health`)
-      .then((r) => r.ok)
-      .catch(() => false);
+    // Port 0: the service binds a free port itself and names it, so no other process can take it in between.
+    const bound = port === 0 ? /aimsflow listening on http:\/\/localhost:(\d+)/.exec(output) : null;
+    if (bound) baseUrl = `http://127.0.0.1:${bound[1]}`;
+    const healthy =
+      (port !== 0 || bound !== null) &&
+      (await fetch(`${baseUrl}/health`)
+        .then((r) => r.ok)
+        .catch(() => false));
     if (healthy) break;
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
