@@ -268,7 +268,7 @@ describe('evidence', () => {
     expect(badLinks.body.errors).toEqual([
       { pointer: '/controlId/0', message: expect.stringContaining('not an Annex A control') },
       { pointer: '/riskId/0', message: 'no risk with id 00000000-0000-4000-8000-000000000000' },
-      { pointer: '/incidentId/0', message: expect.stringContaining('no incident register yet') },
+      { pointer: '/incidentId/0', message: 'no incident with id 00000000-0000-4000-8000-000000000001' },
     ]);
     const noLink = await t.http
       .post('/api/v1/evidence')

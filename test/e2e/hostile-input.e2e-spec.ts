@@ -41,7 +41,9 @@ describe('hostile input', () => {
     const polling = (async () => {
       while (!done) {
         const started = performance.now();
-        await t.http.get('/health').expect(200);
+        // The event loop answering is what is under test: a 503 is /health saying the database was slow to
+        // answer its ping (a loaded machine), still an answer.
+        expect([200, 503]).toContain((await t.http.get('/health')).status);
         slowest = Math.max(slowest, performance.now() - started);
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
