@@ -298,4 +298,72 @@ describe('governance console', () => {
     },
     BROWSER_TEST_MS,
   );
+
+  it(
+    'simulates a rule change against the register and shows which systems change and how, activates it, rolls it back, compares versions and decides sample facts',
+    async () => {
+      const gina = await t.tokenFor('gina', 'governance');
+      const current = await t.http.get('/api/v1/rule-sets/eu-ai-act-risk-class').set('Authorization', `Bearer ${gina}`).expect(200);
+      // The change: recruitment is no longer high-risk but limited.
+      const document = structuredClone(current.body.document);
+      const employment = document.rules.find((rule: { name: string }) => rule.name === 'annex-iii-4-employment');
+      employment.event.params = { riskClass: 'limited', basis: ['Art. 50(1)'] };
+      const draft = await t.http.post('/api/v1/rule-sets/eu-ai-act-risk-class/versions').set('Authorization', `Bearer ${gina}`).send(document).expect(201);
+      const [from, to] = [current.body.version as number, draft.body.version as number];
+      const owner = await t.tokenFor('oscar', 'ai-owner');
+      await t.http
+        .post('/api/v1/ai-systems')
+        .set('Authorization', `Bearer ${owner}`)
+        .send({ name: 'Hiring chatbot', intendedPurpose: 'Answer applicants', roles: ['deployer'], attributes: { useCases: ['recruitment'] } })
+        .expect(201);
+
+      const { context, page, errors } = await open();
+      await signIn(page, gina);
+      await page.goto('/rules?key=eu-ai-act-risk-class');
+      await page.getByRole('heading', { name: 'Versions', exact: true }).waitFor();
+      await page.getByRole('button', { name: `Simulate version ${to}` }).click();
+      const changes = page.getByRole('table', { name: 'Systems whose outcome would change' });
+      await changes.getByRole('rowheader', { name: 'Hiring chatbot' }).waitFor();
+      // Its class changes, and why: the legal basis of the rule that now decides.
+      const riskClass = changes.getByRole('row').filter({ hasText: 'riskClass' });
+      await expect(riskClass.getByRole('cell').allTextContents()).resolves.toEqual(['riskClass', 'high', 'limited']);
+      const basis = changes.getByRole('row').filter({ hasText: 'basis' });
+      await expect(basis.getByRole('cell').allTextContents()).resolves.toEqual(['basis', 'Art. 6(2), Annex III(4)', 'Art. 50(1)']);
+      // The diff of the two versions names the rule and the part changed.
+      await page
+        .getByRole('table', { name: `Changes from version ${from} to ${to}` })
+        .getByText('annex-iii-4-employment')
+        .waitFor();
+      await checked(page, 'rule-simulation');
+
+      await page.getByRole('button', { name: `Activate version ${to}` }).click();
+      await page
+        .getByRole('status')
+        .filter({ hasText: `Version ${to} is active` })
+        .waitFor();
+      const system = await t.http.get('/api/v1/ai-systems?q=Hiring').set('Authorization', `Bearer ${gina}`).expect(200);
+      expect(system.body.items.find((s: { name: string }) => s.name === 'Hiring chatbot').riskClass).toBe('limited');
+
+      await page.getByRole('button', { name: `Roll back to version ${from}` }).click();
+      await page
+        .getByRole('status')
+        .filter({ hasText: `Version ${from} is active` })
+        .waitFor();
+      const back = await t.http.get('/api/v1/ai-systems?q=Hiring').set('Authorization', `Bearer ${gina}`).expect(200);
+      expect(back.body.items.find((s: { name: string }) => s.name === 'Hiring chatbot').riskClass).toBe('high');
+
+      // Sample facts, decided by the draft: the explanation says which rule fired.
+      await page.getByLabel('Version deciding').selectOption(String(to));
+      await page.getByRole('button', { name: 'Decide' }).click();
+      await page
+        .getByRole('status')
+        .filter({ hasText: `Version ${to} decides` })
+        .waitFor();
+      await page.getByText('annex-iii-4-employment').last().waitFor();
+      await checked(page, 'rule-decision');
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+    BROWSER_TEST_MS,
+  );
 });
