@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { axeViolations, launchChromium, watchErrors } from '../helpers/browser.js';
@@ -293,6 +294,32 @@ describe('governance console', () => {
       await page.getByRole('textbox', { name: 'Rule set eu-ai-act-risk-class' }).waitFor();
       await page.getByRole('button', { name: 'Save as new draft version' }).waitFor();
       await checked(page, 'rules');
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+    BROWSER_TEST_MS,
+  );
+
+  it(
+    'deploys a BPMN file: an invalid one is refused with each issue marked on its element in the diagram and listed',
+    async () => {
+      const gina = await t.tokenFor('gina', 'governance');
+      const onboarding = readFileSync(new URL('../../processes/ai-system-onboarding.bpmn', import.meta.url), 'utf8');
+      const broken = onboarding.replace('aimsflow:ruleSet="eu-ai-act-risk-class"', 'aimsflow:ruleSet="no-such-rule-set"');
+      const { context, page, errors } = await open();
+      await signIn(page, gina);
+      await page.goto('/processes');
+      await page.getByLabel('BPMN file').setInputFiles({ name: 'onboarding.bpmn', mimeType: 'application/xml', buffer: Buffer.from(broken) });
+      const issues = page.getByRole('list', { name: 'Issues by element' });
+      await issues.getByText('no-such-rule-set').waitFor();
+      await expect(issues.textContent()).resolves.toContain('Task_classify');
+      await page.locator('.diagram .djs-element.has-issue[data-element-id="Task_classify"]').waitFor();
+      await page.locator('.diagram .issue-badge').first().waitFor();
+      await checked(page, 'process-deploy-issues');
+
+      // The shipped file again: the same content is already deployed, nothing new stored.
+      await page.getByLabel('BPMN file').setInputFiles({ name: 'onboarding.bpmn', mimeType: 'application/xml', buffer: Buffer.from(onboarding) });
+      await page.getByRole('status').getByText('Already deployed (same content)').waitFor();
       expect(errors).toEqual([]);
       await context.close();
     },
