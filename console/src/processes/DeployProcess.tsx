@@ -69,7 +69,7 @@ export function DeployProcess() {
         <>
           <div role="alert" className="problem">
             <strong>
-              {file?.name} was refused: {outcome.issues.length} issues
+              {file?.name} was refused: {outcome.issues.length} {outcome.issues.length === 1 ? 'issue' : 'issues'}
             </strong>
             <ul aria-label="Issues by element">
               {outcome.issues.map((issue, i) => (
