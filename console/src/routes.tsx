@@ -22,6 +22,7 @@ export const router = createBrowserRouter([
       { path: 'systems/:id', element: <SystemDetail /> },
       // The diagram viewer is large: loaded only when a process is opened.
       { path: 'processes', lazy: async () => ({ Component: (await import('./pages/Processes')).Processes }) },
+      { path: 'processes/instances/:id', lazy: async () => ({ Component: (await import('./pages/InstancePage')).InstancePage }) },
       { path: 'rules', lazy: async () => ({ Component: (await import('./pages/Rules')).Rules }) },
       { path: '*', element: <NotFound /> },
     ],

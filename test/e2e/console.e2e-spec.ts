@@ -301,7 +301,7 @@ describe('governance console', () => {
   );
 
   it(
-    'deploys a BPMN file: an invalid one is refused with each issue marked on its element in the diagram and listed',
+    'deploys a BPMN file: an invalid one is refused with each issue marked on its element in the diagram and listed; an instance shows its active element',
     async () => {
       const gina = await t.tokenFor('gina', 'governance');
       const onboarding = readFileSync(new URL('../../processes/ai-system-onboarding.bpmn', import.meta.url), 'utf8');
@@ -320,6 +320,30 @@ describe('governance console', () => {
       // The shipped file again: the same content is already deployed, nothing new stored.
       await page.getByLabel('BPMN file').setInputFiles({ name: 'onboarding.bpmn', mimeType: 'application/xml', buffer: Buffer.from(onboarding) });
       await page.getByRole('status').getByText('Already deployed (same content)').waitFor();
+
+      // An instance: its diagram with the active element highlighted, its open task, its history.
+      const owner = await t.tokenFor('omar', 'ai-owner');
+      const system = await t.http
+        .post('/api/v1/ai-systems')
+        .set('Authorization', `Bearer ${owner}`)
+        .send({ name: 'Candidate ranking', intendedPurpose: 'Rank applicants', roles: ['deployer'], attributes: { useCases: ['recruitment'] } })
+        .expect(201);
+      let instance: { id: string; activeElementIds: string[] } | undefined;
+      for (let attempt = 0; !instance?.activeElementIds.length; attempt++) {
+        if (attempt === 200) throw new Error('the onboarding instance never waited on a task');
+        const list = await t.http
+          .get(`/api/v1/process-instances?subjectType=ai-system&subjectId=${system.body.id}`)
+          .set('Authorization', `Bearer ${gina}`)
+          .expect(200);
+        instance = list.body.items[0];
+      }
+      await page.goto(`/processes/instances/${instance.id}`);
+      const active = instance.activeElementIds[0];
+      await page.locator(`.diagram .djs-element.is-active[data-element-id="${active}"]`).waitFor();
+      await page.getByRole('heading', { name: 'Open tasks' }).waitFor();
+      await page.getByRole('heading', { name: 'History' }).waitFor();
+      await page.locator('.timeline li').first().waitFor();
+      await checked(page, 'process-instance');
       expect(errors).toEqual([]);
       await context.close();
     },

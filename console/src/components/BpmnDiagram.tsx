@@ -20,8 +20,26 @@ interface ElementRegistry {
   get(id: string): unknown;
 }
 
-/** A read-only BPMN diagram (pan and zoom), rendered by bpmn-js; issues are marked on the elements they name. */
-export default function BpmnDiagram({ xml, title, issues = [] }: { xml: string; title: string; issues?: ElementIssue[] }) {
+const NO_ISSUES: ElementIssue[] = [];
+const NO_MARKERS: Record<string, string[]> = {};
+
+/**
+ * A read-only BPMN diagram (pan and zoom), rendered by bpmn-js; issues are marked on the elements
+ * they name, and `markers` add CSS classes (marker → element ids), e.g. an instance's live state.
+ */
+export default function BpmnDiagram({
+  xml,
+  title,
+  issues = NO_ISSUES,
+  markers = NO_MARKERS,
+  caption,
+}: {
+  xml: string;
+  title: string;
+  issues?: ElementIssue[];
+  markers?: Record<string, string[]>;
+  caption?: string;
+}) {
   const container = useRef<HTMLDivElement>(null);
   const [error, setError] = useState<string>();
   useEffect(() => {
@@ -34,6 +52,7 @@ export default function BpmnDiagram({ xml, title, issues = [] }: { xml: string; 
         const registry = viewer.get('elementRegistry') as ElementRegistry;
         const byElement = new Map<string, ElementIssue[]>();
         for (const issue of issues.filter((i) => registry.get(i.elementId))) byElement.set(issue.elementId, [...(byElement.get(issue.elementId) ?? []), issue]);
+        for (const [marker, ids] of Object.entries(markers)) for (const id of ids) if (registry.get(id)) canvas.addMarker(id, marker);
         for (const [id, found] of byElement) {
           canvas.addMarker(id, 'has-issue');
           // A badge with the count; the list beside the diagram has the messages (screen readers read that).
@@ -47,7 +66,7 @@ export default function BpmnDiagram({ xml, title, issues = [] }: { xml: string; 
       })
       .catch((e: Error) => setError(e.message));
     return () => viewer.destroy();
-  }, [xml, issues]);
+  }, [xml, issues, markers]);
   return (
     <>
       {error && <p role="alert">The diagram could not be shown: {error}</p>}
@@ -55,7 +74,8 @@ export default function BpmnDiagram({ xml, title, issues = [] }: { xml: string; 
         <div className="diagram" ref={container} />
         <figcaption>
           BPMN diagram of {title}: drag to pan, scroll to zoom.{' '}
-          {issues.length ? 'Elements with an issue are outlined in red and numbered; the list names each.' : 'The task list above names each step.'}
+          {caption ??
+            (issues.length ? 'Elements with an issue are outlined in red and numbered; the list names each.' : 'The task list above names each step.')}
         </figcaption>
       </figure>
     </>
