@@ -3,6 +3,7 @@ import { Layout } from './components/Layout';
 import { Dashboard } from './pages/Dashboard';
 import { Inbox } from './pages/Inbox';
 import { NotFound } from './pages/NotFound';
+import { Notifications } from './pages/Notifications';
 import { SignIn } from './pages/SignIn';
 import { SystemDetail } from './pages/SystemDetail';
 import { SystemNew } from './pages/SystemNew';
@@ -16,6 +17,7 @@ export const router = createBrowserRouter([
     children: [
       { index: true, element: <Dashboard /> },
       { path: 'inbox', element: <Inbox /> },
+      { path: 'notifications', element: <Notifications /> },
       { path: 'tasks/:id', element: <TaskPage /> },
       { path: 'systems', element: <Systems /> },
       { path: 'systems/new', element: <SystemNew /> },

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { NotificationDeliveryWorker } from '../../src/notifications/notification-delivery-worker.js';
+import { NotificationFanout } from '../../src/notifications/notification-fanout.js';
 import { axeViolations, launchChromium, watchErrors } from '../helpers/browser.js';
 import { ADMIN_TOKEN, createTestApp, type TestApp } from '../helpers/test-app.js';
 
@@ -374,11 +376,12 @@ describe('governance console', () => {
       await page.getByRole('heading', { name: 'Versions', exact: true }).waitFor();
       await page.getByRole('button', { name: `Simulate version ${to}` }).click();
       const changes = page.getByRole('table', { name: 'Systems whose outcome would change' });
-      await changes.getByRole('rowheader', { name: 'Hiring chatbot' }).waitFor();
+      const hiring = changes.getByRole('rowgroup', { name: 'Hiring chatbot' });
+      await hiring.waitFor();
       // Its class changes, and why: the legal basis of the rule that now decides.
-      const riskClass = changes.getByRole('row').filter({ hasText: 'riskClass' });
+      const riskClass = hiring.getByRole('row').filter({ hasText: 'riskClass' });
       await expect(riskClass.getByRole('cell').allTextContents()).resolves.toEqual(['riskClass', 'high', 'limited']);
-      const basis = changes.getByRole('row').filter({ hasText: 'basis' });
+      const basis = hiring.getByRole('row').filter({ hasText: 'basis' });
       await expect(basis.getByRole('cell').allTextContents()).resolves.toEqual(['basis', 'Art. 6(2), Annex III(4)', 'Art. 50(1)']);
       // The diff of the two versions names the rule and the part changed.
       await page
@@ -412,6 +415,48 @@ describe('governance console', () => {
         .waitFor();
       await page.getByText('annex-iii-4-employment').last().waitFor();
       await checked(page, 'rule-decision');
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+    BROWSER_TEST_MS,
+  );
+  it(
+    'lists my in-app notifications, unread ones marked, and marks them read',
+    async () => {
+      // A person who wants new tasks of her role in the console, at once.
+      const person = await t.http
+        .post('/api/v1/people')
+        .set('Authorization', `Bearer ${ADMIN_TOKEN}`)
+        .send({ identity: 'nadia', displayName: 'Nadia', email: 'nadia@example.com', assignedRoles: ['ai-owner'] })
+        .expect(201);
+      await t.http
+        .patch(`/api/v1/people/${person.body.id}`)
+        .set('Authorization', `Bearer ${ADMIN_TOKEN}`)
+        .send({ notificationPreferences: { 'task-available': { channels: ['in-app'], digest: 'immediate' } } })
+        .expect(200);
+      const nadia = await t.tokenFor('nadia', 'ai-owner');
+      await t.http
+        .post('/api/v1/ai-systems')
+        .set('Authorization', `Bearer ${nadia}`)
+        .send({ name: 'Shift planner', intendedPurpose: 'Plan shifts', roles: ['deployer'], attributes: { useCases: ['recruitment'] } })
+        .expect(201);
+      // The onboarding task waits on her role; the fan-out turns it into her in-app notification.
+      for (let attempt = 0; ; attempt++) {
+        await t.app.get(NotificationFanout).runOnce();
+        await t.app.get(NotificationDeliveryWorker).runOnce();
+        const mine = await t.http.get('/api/v1/me/notifications').set('Authorization', `Bearer ${nadia}`).expect(200);
+        if (mine.body.total > 0) break;
+        if (attempt === 100) throw new Error('no notification reached nadia');
+      }
+      const { context, page, errors } = await open();
+      await signIn(page, nadia);
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Notifications' }).click();
+      await page.getByRole('heading', { name: 'Notifications' }).waitFor();
+      await page.getByText('unread', { exact: true }).first().waitFor();
+      await checked(page, 'notifications');
+      await page.getByRole('button', { name: 'Mark all as read' }).click();
+      await page.getByRole('button', { name: 'Unread only' }).click();
+      await page.getByText('None.').waitFor();
       expect(errors).toEqual([]);
       await context.close();
     },

@@ -42,6 +42,9 @@ export function Layout() {
             <li>
               <NavLink to="/rules">Rules</NavLink>
             </li>
+            <li>
+              <NavLink to="/notifications">Notifications</NavLink>
+            </li>
           </ul>
         </nav>
         <div className="who">

@@ -46,24 +46,28 @@ export function RuleSimulation({ id }: { id: string }) {
               <th scope="col">With version {r.candidateVersion}</th>
             </tr>
           </thead>
-          <tbody>
-            {r.changes.flatMap((change) =>
-              outcomeChanges(change.before, change.after).map((field, i) => (
-                <tr key={`${change.systemId}-${field.field}`}>
-                  {i === 0 && (
-                    <th scope="row" rowSpan={outcomeChanges(change.before, change.after).length}>
-                      <Link to={`/systems/${change.systemId}`}>{change.name}</Link>
-                    </th>
-                  )}
-                  <td>
-                    <code>{field.field}</code>
-                  </td>
-                  <td>{show(field.before)}</td>
-                  <td>{show(field.after)}</td>
-                </tr>
-              )),
-            )}
-          </tbody>
+          {/* One row group per system, named by it: its changed fields, each before and after. */}
+          {r.changes.map((change) => {
+            const fields = outcomeChanges(change.before, change.after);
+            return (
+              <tbody key={change.systemId} aria-label={change.name}>
+                {fields.map((field, i) => (
+                  <tr key={field.field}>
+                    {i === 0 && (
+                      <th scope="rowgroup" rowSpan={fields.length}>
+                        <Link to={`/systems/${change.systemId}`}>{change.name}</Link>
+                      </th>
+                    )}
+                    <td>
+                      <code>{field.field}</code>
+                    </td>
+                    <td>{show(field.before)}</td>
+                    <td>{show(field.after)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            );
+          })}
         </table>
       )}
       {r.changesTruncated && <p className="muted">More systems change than are listed.</p>}

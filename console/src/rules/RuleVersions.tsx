@@ -88,7 +88,7 @@ export function RuleVersions({ ruleSetKey }: { ruleSetKey: string }) {
                       aria-label={`${active && v.version < active ? 'Roll back to' : 'Activate'} version ${v.version}`}
                       onPress={() => activate.mutate(v.version)}
                     >
-                      {active && v.version < active ? 'Roll back to this' : 'Activate'}
+                      {active && v.version < active ? 'Roll back' : 'Activate'}
                     </Button>
                   )}
                 </div>
