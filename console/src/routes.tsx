@@ -9,6 +9,7 @@ import { SystemDetail } from './pages/SystemDetail';
 import { SystemNew } from './pages/SystemNew';
 import { Systems } from './pages/Systems';
 import { TaskPage } from './pages/TaskPage';
+import { Tokens } from './pages/Tokens';
 
 export const router = createBrowserRouter([
   { path: '/sign-in', element: <SignIn /> },
@@ -18,6 +19,7 @@ export const router = createBrowserRouter([
       { index: true, element: <Dashboard /> },
       { path: 'inbox', element: <Inbox /> },
       { path: 'notifications', element: <Notifications /> },
+      { path: 'admin/tokens', element: <Tokens /> },
       { path: 'tasks/:id', element: <TaskPage /> },
       { path: 'systems', element: <Systems /> },
       { path: 'systems/new', element: <SystemNew /> },

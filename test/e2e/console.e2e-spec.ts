@@ -457,6 +457,35 @@ describe('governance console', () => {
       await page.getByRole('button', { name: 'Mark all as read' }).click();
       await page.getByRole('button', { name: 'Unread only' }).click();
       await page.getByText('None.').waitFor();
+      // Token administration is for admins: not in her navigation, and the page says why.
+      await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Tokens' }).count()).resolves.toBe(0);
+      await page.goto('/admin/tokens');
+      await page.getByText('Managing API tokens needs the admin role.').waitFor();
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+    BROWSER_TEST_MS,
+  );
+  it(
+    'creates an API token (the secret shown once) and revokes it; the page is for admins only',
+    async () => {
+      const { context, page, errors } = await open();
+      await signIn(page, ADMIN_TOKEN);
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Tokens' }).click();
+      await page.getByRole('heading', { name: 'API tokens' }).waitFor();
+      await page.getByLabel('Subject').fill('ci-bot');
+      await page.getByLabel('Description').fill('Pipeline evidence uploads');
+      await page.getByRole('group', { name: 'Roles' }).getByText('auditor', { exact: true }).click();
+      await page.getByRole('button', { name: 'Create token' }).click();
+      const secret = await page.getByLabel("The new token's secret").textContent();
+      await t.http.get('/api/v1/me').set('Authorization', `Bearer ${secret}`).expect(200);
+      await checked(page, 'tokens');
+      await page.getByRole('button', { name: /^Revoke ci-bot/ }).click();
+      await page
+        .getByRole('row', { name: /ci-bot/ })
+        .getByText(/^revoked/)
+        .waitFor();
+      await t.http.get('/api/v1/me').set('Authorization', `Bearer ${secret}`).expect(401);
       expect(errors).toEqual([]);
       await context.close();
     },
