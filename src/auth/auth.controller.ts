@@ -4,6 +4,7 @@ import { AuthRequest, Public } from './auth.decorators.js';
 import type { AuthenticatedRequest } from './authenticator.js';
 import { LoginQueryDto } from './dto/login-query.dto.js';
 import { LogoutDto, SessionDto, TokenSessionDto } from './dto/session.dto.js';
+import { SignInProvidersDto } from './dto/sign-in-providers.dto.js';
 import type { RedirectTo, WithCookie } from './session-cookie.js';
 import { SessionsService } from './sessions.service.js';
 import { SetCookieInterceptor } from './set-cookie.interceptor.js';
@@ -54,6 +55,17 @@ export class AuthController {
   @ApiOkResponse({ type: LogoutDto })
   logout(@AuthRequest() req: AuthenticatedRequest): Promise<WithCookie<LogoutDto>> {
     return this.sessions.logout(req.headers.cookie, req.headers['x-csrf-token'] as string | undefined);
+  }
+
+  @Public()
+  @Get('providers')
+  @ApiOperation({
+    summary: 'How to sign in',
+    description: "Public: whether sign-in through the organisation's OpenID provider is on, so the console can offer it beside the API token.",
+  })
+  @ApiOkResponse({ type: SignInProvidersDto })
+  providers(): SignInProvidersDto {
+    return this.signIn.providers();
   }
 
   @Public()

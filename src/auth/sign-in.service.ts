@@ -7,6 +7,7 @@ import { PeopleDirectory } from '../common/people-directory.js';
 import type { AppConfig } from '../config/app-config.js';
 import { Database } from '../database/database.js';
 import { AuthError, AuthErrorCode } from './auth.errors.js';
+import type { SignInProvidersDto } from './dto/sign-in-providers.dto.js';
 import { IdentityProvider } from './identity-provider.js';
 import { groupsIn, identityClaims } from './idp-claims.js';
 import { SessionsRepository } from './repositories/sessions.repository.js';
@@ -49,6 +50,12 @@ export class SignInService {
     private readonly people: PeopleDirectory,
   ) {
     this.secure = config.get('publicUrl', { infer: true }).startsWith('https:');
+  }
+
+  /** Whether the console offers sign-in through the provider, and what to call it. */
+  providers(): SignInProvidersDto {
+    const issuer = this.provider.settings?.issuer;
+    return { oidc: !!issuer, oidcName: issuer ? new URL(issuer).host : null };
   }
 
   /** Where to send the browser to sign in, with the login cookie. */

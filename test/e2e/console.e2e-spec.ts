@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { NotificationDeliveryWorker } from '../../src/notifications/notification-delivery-worker.js';
+import { NotificationFanout } from '../../src/notifications/notification-fanout.js';
 import { axeViolations, launchChromium, watchErrors } from '../helpers/browser.js';
 import { ADMIN_TOKEN, createTestApp, type TestApp } from '../helpers/test-app.js';
 
@@ -293,6 +296,196 @@ describe('governance console', () => {
       await page.getByRole('textbox', { name: 'Rule set eu-ai-act-risk-class' }).waitFor();
       await page.getByRole('button', { name: 'Save as new draft version' }).waitFor();
       await checked(page, 'rules');
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+    BROWSER_TEST_MS,
+  );
+
+  it(
+    'deploys a BPMN file: an invalid one is refused with each issue marked on its element in the diagram and listed; an instance shows its active element',
+    async () => {
+      const gina = await t.tokenFor('gina', 'governance');
+      const onboarding = readFileSync(new URL('../../processes/ai-system-onboarding.bpmn', import.meta.url), 'utf8');
+      const broken = onboarding.replace('aimsflow:ruleSet="eu-ai-act-risk-class"', 'aimsflow:ruleSet="no-such-rule-set"');
+      const { context, page, errors } = await open();
+      await signIn(page, gina);
+      await page.goto('/processes');
+      await page.getByLabel('BPMN file').setInputFiles({ name: 'onboarding.bpmn', mimeType: 'application/xml', buffer: Buffer.from(broken) });
+      const issues = page.getByRole('list', { name: 'Issues by element' });
+      await issues.getByText('no-such-rule-set').waitFor();
+      await expect(issues.textContent()).resolves.toContain('Task_classify');
+      await page.locator('.diagram .djs-element.has-issue[data-element-id="Task_classify"]').waitFor();
+      await page.locator('.diagram .issue-badge').first().waitFor();
+      await checked(page, 'process-deploy-issues');
+
+      // The shipped file again: the same content is already deployed, nothing new stored.
+      await page.getByLabel('BPMN file').setInputFiles({ name: 'onboarding.bpmn', mimeType: 'application/xml', buffer: Buffer.from(onboarding) });
+      await page.getByRole('status').getByText('Already deployed (same content)').waitFor();
+
+      // An instance: its diagram with the active element highlighted, its open task, its history.
+      const owner = await t.tokenFor('omar', 'ai-owner');
+      const system = await t.http
+        .post('/api/v1/ai-systems')
+        .set('Authorization', `Bearer ${owner}`)
+        .send({ name: 'Candidate ranking', intendedPurpose: 'Rank applicants', roles: ['deployer'], attributes: { useCases: ['recruitment'] } })
+        .expect(201);
+      let instance: { id: string; activeElementIds: string[] } | undefined;
+      for (let attempt = 0; !instance?.activeElementIds.length; attempt++) {
+        if (attempt === 200) throw new Error('the onboarding instance never waited on a task');
+        const list = await t.http
+          .get(`/api/v1/process-instances?subjectType=ai-system&subjectId=${system.body.id}`)
+          .set('Authorization', `Bearer ${gina}`)
+          .expect(200);
+        instance = list.body.items[0];
+      }
+      await page.goto(`/processes/instances/${instance.id}`);
+      const active = instance.activeElementIds[0];
+      await page.locator(`.diagram .djs-element.is-active[data-element-id="${active}"]`).waitFor();
+      await page.getByRole('heading', { name: 'Open tasks' }).waitFor();
+      await page.getByRole('heading', { name: 'History' }).waitFor();
+      await page.locator('.timeline li').first().waitFor();
+      await checked(page, 'process-instance');
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+    BROWSER_TEST_MS,
+  );
+
+  it(
+    'simulates a rule change against the register and shows which systems change and how, activates it, rolls it back, compares versions and decides sample facts',
+    async () => {
+      const gina = await t.tokenFor('gina', 'governance');
+      const current = await t.http.get('/api/v1/rule-sets/eu-ai-act-risk-class').set('Authorization', `Bearer ${gina}`).expect(200);
+      // The change: recruitment is no longer high-risk but limited.
+      const document = structuredClone(current.body.document);
+      const employment = document.rules.find((rule: { name: string }) => rule.name === 'annex-iii-4-employment');
+      employment.event.params = { riskClass: 'limited', basis: ['Art. 50(1)'] };
+      const draft = await t.http.post('/api/v1/rule-sets/eu-ai-act-risk-class/versions').set('Authorization', `Bearer ${gina}`).send(document).expect(201);
+      const [from, to] = [current.body.version as number, draft.body.version as number];
+      const owner = await t.tokenFor('oscar', 'ai-owner');
+      await t.http
+        .post('/api/v1/ai-systems')
+        .set('Authorization', `Bearer ${owner}`)
+        .send({ name: 'Hiring chatbot', intendedPurpose: 'Answer applicants', roles: ['deployer'], attributes: { useCases: ['recruitment'] } })
+        .expect(201);
+
+      const { context, page, errors } = await open();
+      await signIn(page, gina);
+      await page.goto('/rules?key=eu-ai-act-risk-class');
+      await page.getByRole('heading', { name: 'Versions', exact: true }).waitFor();
+      await page.getByRole('button', { name: `Simulate version ${to}` }).click();
+      const changes = page.getByRole('table', { name: 'Systems whose outcome would change' });
+      const hiring = changes.getByRole('rowgroup', { name: 'Hiring chatbot' });
+      await hiring.waitFor();
+      // Its class changes, and why: the legal basis of the rule that now decides.
+      const riskClass = hiring.getByRole('row').filter({ hasText: 'riskClass' });
+      await expect(riskClass.getByRole('cell').allTextContents()).resolves.toEqual(['riskClass', 'high', 'limited']);
+      const basis = hiring.getByRole('row').filter({ hasText: 'basis' });
+      await expect(basis.getByRole('cell').allTextContents()).resolves.toEqual(['basis', 'Art. 6(2), Annex III(4)', 'Art. 50(1)']);
+      // The diff of the two versions names the rule and the part changed.
+      await page
+        .getByRole('table', { name: `Changes from version ${from} to ${to}` })
+        .getByText('annex-iii-4-employment')
+        .waitFor();
+      await checked(page, 'rule-simulation');
+
+      await page.getByRole('button', { name: `Activate version ${to}` }).click();
+      await page
+        .getByRole('status')
+        .filter({ hasText: `Version ${to} is active` })
+        .waitFor();
+      const system = await t.http.get('/api/v1/ai-systems?q=Hiring').set('Authorization', `Bearer ${gina}`).expect(200);
+      expect(system.body.items.find((s: { name: string }) => s.name === 'Hiring chatbot').riskClass).toBe('limited');
+
+      await page.getByRole('button', { name: `Roll back to version ${from}` }).click();
+      await page
+        .getByRole('status')
+        .filter({ hasText: `Version ${from} is active` })
+        .waitFor();
+      const back = await t.http.get('/api/v1/ai-systems?q=Hiring').set('Authorization', `Bearer ${gina}`).expect(200);
+      expect(back.body.items.find((s: { name: string }) => s.name === 'Hiring chatbot').riskClass).toBe('high');
+
+      // Sample facts, decided by the draft: the explanation says which rule fired.
+      await page.getByLabel('Version deciding').selectOption(String(to));
+      await page.getByRole('button', { name: 'Decide' }).click();
+      await page
+        .getByRole('status')
+        .filter({ hasText: `Version ${to} decides` })
+        .waitFor();
+      await page.getByText('annex-iii-4-employment').last().waitFor();
+      await checked(page, 'rule-decision');
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+    BROWSER_TEST_MS,
+  );
+  it(
+    'lists my in-app notifications, unread ones marked, and marks them read',
+    async () => {
+      // A person who wants new tasks of her role in the console, at once.
+      const person = await t.http
+        .post('/api/v1/people')
+        .set('Authorization', `Bearer ${ADMIN_TOKEN}`)
+        .send({ identity: 'nadia', displayName: 'Nadia', email: 'nadia@example.com', assignedRoles: ['ai-owner'] })
+        .expect(201);
+      await t.http
+        .patch(`/api/v1/people/${person.body.id}`)
+        .set('Authorization', `Bearer ${ADMIN_TOKEN}`)
+        .send({ notificationPreferences: { 'task-available': { channels: ['in-app'], digest: 'immediate' } } })
+        .expect(200);
+      const nadia = await t.tokenFor('nadia', 'ai-owner');
+      await t.http
+        .post('/api/v1/ai-systems')
+        .set('Authorization', `Bearer ${nadia}`)
+        .send({ name: 'Shift planner', intendedPurpose: 'Plan shifts', roles: ['deployer'], attributes: { useCases: ['recruitment'] } })
+        .expect(201);
+      // The onboarding task waits on her role; the fan-out turns it into her in-app notification.
+      for (let attempt = 0; ; attempt++) {
+        await t.app.get(NotificationFanout).runOnce();
+        await t.app.get(NotificationDeliveryWorker).runOnce();
+        const mine = await t.http.get('/api/v1/me/notifications').set('Authorization', `Bearer ${nadia}`).expect(200);
+        if (mine.body.total > 0) break;
+        if (attempt === 100) throw new Error('no notification reached nadia');
+      }
+      const { context, page, errors } = await open();
+      await signIn(page, nadia);
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Notifications' }).click();
+      await page.getByRole('heading', { name: 'Notifications' }).waitFor();
+      await page.getByText('unread', { exact: true }).first().waitFor();
+      await checked(page, 'notifications');
+      await page.getByRole('button', { name: 'Mark all as read' }).click();
+      await page.getByRole('button', { name: 'Unread only' }).click();
+      await page.getByText('None.').waitFor();
+      // Token administration is for admins: not in her navigation, and the page says why.
+      await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Tokens' }).count()).resolves.toBe(0);
+      await page.goto('/admin/tokens');
+      await page.getByText('Managing API tokens needs the admin role.').waitFor();
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+    BROWSER_TEST_MS,
+  );
+  it(
+    'creates an API token (the secret shown once) and revokes it; the page is for admins only',
+    async () => {
+      const { context, page, errors } = await open();
+      await signIn(page, ADMIN_TOKEN);
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Tokens' }).click();
+      await page.getByRole('heading', { name: 'API tokens' }).waitFor();
+      await page.getByLabel('Subject').fill('ci-bot');
+      await page.getByLabel('Description').fill('Pipeline evidence uploads');
+      await page.getByRole('group', { name: 'Roles' }).getByText('auditor', { exact: true }).click();
+      await page.getByRole('button', { name: 'Create token' }).click();
+      const secret = await page.getByLabel("The new token's secret").textContent();
+      await t.http.get('/api/v1/me').set('Authorization', `Bearer ${secret}`).expect(200);
+      await checked(page, 'tokens');
+      await page.getByRole('button', { name: /^Revoke ci-bot/ }).click();
+      await page
+        .getByRole('row', { name: /ci-bot/ })
+        .getByText(/^revoked/)
+        .waitFor();
+      await t.http.get('/api/v1/me').set('Authorization', `Bearer ${secret}`).expect(401);
       expect(errors).toEqual([]);
       await context.close();
     },

@@ -29,6 +29,10 @@ describe('console sessions', () => {
     return { cookie: cookieFrom(res), session: res.body as { identity: string; roles: string[]; csrfToken: string; expiresAt: string; source: string } };
   }
 
+  it('tells the console that sign-in is with API tokens only when no OpenID provider is configured', async () => {
+    await expect(t.http.get('/api/v1/auth/providers').expect(200)).resolves.toMatchObject({ body: { oidc: false, oidcName: null } });
+  });
+
   it('exchanges an API token for an HttpOnly SameSite=Lax cookie; the cookie authenticates reads', async () => {
     const owner = await t.tokenFor('Olivia', 'ai-owner');
     const { cookie, session } = await signInWith(owner);
@@ -173,6 +177,10 @@ describe('sign-in through the OpenID provider, and its access tokens on the API'
   }
 
   const identity = (sub: string) => `${idp.issuer}#${sub}`;
+
+  it('tells the console, without a token, that sign-in through the provider is on and what to call it', async () => {
+    await expect(t.http.get('/api/v1/auth/providers').expect(200)).resolves.toMatchObject({ body: { oidc: true, oidcName: new URL(idp.issuer).host } });
+  });
 
   it('signs a person in through the authorization endpoint (PKCE, state, nonce): a session cookie with their mapped roles', async () => {
     const { cookie, location } = await signIn('rita', '/console/tasks?status=open');

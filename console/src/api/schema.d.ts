@@ -375,6 +375,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/providers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How to sign in
+         * @description Public: whether sign-in through the organisation's OpenID provider is on, so the console can offer it beside the API token.
+         */
+        get: operations["AuthController_providers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/session": {
         parameters: {
             query?: never;
@@ -6472,6 +6492,18 @@ export interface components {
              */
             status: "not-started" | "planned" | "in-progress" | "implemented" | "verified";
         };
+        SignInProvidersDto: {
+            /**
+             * @description Sign-in through the OpenID provider is configured (AIMSFLOW_OIDC_ISSUER): GET /api/v1/auth/login starts it
+             * @example true
+             */
+            oidc: boolean;
+            /**
+             * @description What the console calls the provider on its button: the host of the provider's issuer; null when OIDC is off
+             * @example login.example.com
+             */
+            oidcName: string | null;
+        };
         SoaEntryDto: {
             /** @description The active rules require it for the AIMS as a whole or for at least one system in scope */
             applicable: boolean;
@@ -7997,6 +8029,25 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["LogoutDto"];
+                };
+            };
+        };
+    };
+    AuthController_providers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignInProvidersDto"];
                 };
             };
         };

@@ -5,7 +5,7 @@ import { useSession } from '../auth/session';
 
 /** The frame of every signed-in page: skip link, navigation, who is signed in, sign out. */
 export function Layout() {
-  const { session, signOut } = useSession();
+  const { session, signOut, can } = useSession();
   const location = useLocation();
   const navigate = useNavigate();
   const main = useRef<HTMLElement>(null);
@@ -42,6 +42,14 @@ export function Layout() {
             <li>
               <NavLink to="/rules">Rules</NavLink>
             </li>
+            <li>
+              <NavLink to="/notifications">Notifications</NavLink>
+            </li>
+            {can('admin') && (
+              <li>
+                <NavLink to="/admin/tokens">Tokens</NavLink>
+              </li>
+            )}
           </ul>
         </nav>
         <div className="who">

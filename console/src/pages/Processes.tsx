@@ -2,13 +2,16 @@ import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api, unwrap } from '../api/client';
+import { useSession } from '../auth/session';
 import { ProblemMessage } from '../components/ProblemMessage';
+import { DeployProcess } from '../processes/DeployProcess';
 
 // bpmn-js is most of this page's weight: its own chunk, fetched when a diagram is shown.
 const BpmnDiagram = lazy(() => import('../components/BpmnDiagram'));
 
-/** Deployed process definitions, each with its diagram. */
+/** Deployed process definitions, each with its diagram; (governance) deploy a new version from a BPMN file. */
 export function Processes() {
+  const { can } = useSession();
   const [params] = useSearchParams();
   const selected = params.get('key');
   const definitions = useQuery({
@@ -67,6 +70,7 @@ export function Processes() {
           </Suspense>
         </section>
       )}
+      {can('governance') ? <DeployProcess /> : <p className="muted">Deploying a process needs the governance role.</p>}
     </>
   );
 }

@@ -5,11 +5,12 @@ import { Link, useSearchParams } from 'react-router';
 import { api, type Schemas, unwrap } from '../api/client';
 import { useSession } from '../auth/session';
 import { ProblemMessage } from '../components/ProblemMessage';
+import { RuleVersions } from '../rules/RuleVersions';
 
 // CodeMirror is loaded with the first rule set opened, not with the console.
 const JsonEditor = lazy(() => import('../components/JsonEditor'));
 
-/** Rule sets: which version is active, its document, and (governance) a new draft version from an edited copy. */
+/** Rule sets: which version is active, its document, (governance) a new draft version from an edited copy, and the versions' simulations, activation and diff. */
 export function Rules() {
   const { can } = useSession();
   const client = useQueryClient();
@@ -98,6 +99,7 @@ export function Rules() {
           <ProblemMessage error={result.error} />
         </section>
       )}
+      {key && <RuleVersions key={key} ruleSetKey={key} />}
     </>
   );
 }

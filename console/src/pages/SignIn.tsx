@@ -1,10 +1,12 @@
+import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Button, FieldError, Form, Input, Label, Text, TextField } from 'react-aria-components';
 import { Navigate, useSearchParams } from 'react-router';
+import { api, unwrap } from '../api/client';
 import { useSession } from '../auth/session';
 import { ProblemMessage } from '../components/ProblemMessage';
 
-/** Sign in with an API token; the service answers with an HttpOnly session cookie. */
+/** Sign in with the organisation's OpenID provider (when configured) or an API token; the service answers with an HttpOnly session cookie. */
 export function SignIn() {
   const { session, signIn } = useSession();
   const [params] = useSearchParams();
@@ -12,6 +14,7 @@ export function SignIn() {
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
   const next = params.get('next')?.startsWith('/') ? params.get('next')! : '/';
+  const providers = useQuery({ queryKey: ['auth', 'providers'], queryFn: () => unwrap(api.GET('/api/v1/auth/providers')), staleTime: Infinity });
   if (session) return <Navigate to={next} replace />;
 
   async function submit(event: FormEvent) {
@@ -31,6 +34,15 @@ export function SignIn() {
   return (
     <main id="main" className="sign-in">
       <h1>Sign in to aimsflow</h1>
+      {providers.data?.oidc && (
+        <>
+          {/* A full navigation: the service redirects to the provider and back with the session cookie. */}
+          <a className="button" href={`/api/v1/auth/login?returnTo=${encodeURIComponent(next)}`}>
+            Sign in with {providers.data.oidcName}
+          </a>
+          <p className="muted">Or with an API token:</p>
+        </>
+      )}
       <Form onSubmit={submit}>
         <TextField type="password" value={token} onChange={setToken} isRequired autoComplete="off" autoFocus>
           <Label>API token</Label>

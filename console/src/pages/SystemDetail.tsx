@@ -183,7 +183,10 @@ export function SystemDetail() {
         <ul>
           {instances.data?.items.map((instance) => (
             <li key={instance.id}>
-              {instance.definitionKey} v{instance.definitionVersion}: {instance.status}
+              <Link to={`/processes/instances/${instance.id}`}>
+                {instance.definitionKey} v{instance.definitionVersion}
+              </Link>
+              : {instance.status}
               {instance.activeElementIds.length > 0 && <> at {instance.activeElementIds.join(', ')}</>} (started {when(instance.startedAt)}){' '}
               <Link to={`/inbox?instanceId=${instance.id}`}>its tasks</Link>
             </li>
