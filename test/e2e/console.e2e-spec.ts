@@ -1,12 +1,19 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { NotificationDeliveryWorker } from '../../src/notifications/notification-delivery-worker.js';
 import { NotificationFanout } from '../../src/notifications/notification-fanout.js';
 import { axeViolations, launchChromium, watchErrors } from '../helpers/browser.js';
 import { ADMIN_TOKEN, createTestApp, type TestApp } from '../helpers/test-app.js';
 
-const SCREENSHOTS = new URL('../../docs/console/', import.meta.url);
+/** `npm run screenshots` refreshes the committed ones in docs/console/; other runs keep theirs aside, leaving the tree clean. */
+const SCREENSHOTS =
+  process.env.AIMSFLOW_SCREENSHOTS === '1'
+    ? new URL('../../docs/console/', import.meta.url)
+    : pathToFileURL(`${mkdtempSync(path.join(os.tmpdir(), 'aimsflow-console-'))}/`);
 /** A browser test walks several pages; on a loaded CI machine that takes longer than an API test. */
 const BROWSER_TEST_MS = 150_000;
 
