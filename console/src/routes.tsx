@@ -1,10 +1,12 @@
 import { createBrowserRouter } from 'react-router';
 import { Layout } from './components/Layout';
+import { AuditTrail } from './pages/AuditTrail';
 import { Dashboard } from './pages/Dashboard';
 import { Inbox } from './pages/Inbox';
 import { NotFound } from './pages/NotFound';
 import { Notifications } from './pages/Notifications';
 import { SignIn } from './pages/SignIn';
+import { Soa } from './pages/Soa';
 import { SystemDetail } from './pages/SystemDetail';
 import { SystemNew } from './pages/SystemNew';
 import { Systems } from './pages/Systems';
@@ -20,6 +22,8 @@ export const router = createBrowserRouter([
       { path: 'inbox', element: <Inbox /> },
       { path: 'notifications', element: <Notifications /> },
       { path: 'admin/tokens', element: <Tokens /> },
+      { path: 'soa', element: <Soa /> },
+      { path: 'audit-trail', element: <AuditTrail /> },
       { path: 'tasks/:id', element: <TaskPage /> },
       { path: 'systems', element: <Systems /> },
       { path: 'systems/new', element: <SystemNew /> },

@@ -12,3 +12,4 @@ export const STATUSES: Schemas['AiSystemDto']['status'][] = [
   'retired',
 ];
 export const ORGANISATION_ROLES: Schemas['AiSystemDto']['roles'] = ['developer', 'provider', 'deployer', 'importer', 'distributor'];
+export const IMPLEMENTATION_STATUSES: Schemas['SoaEntryDto']['implementationStatus'][] = ['not-started', 'planned', 'in-progress', 'implemented', 'verified'];

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { Button } from 'react-aria-components';
 import { Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useSession } from '../auth/session';
+import { AUDIT_TRAIL_ROLES } from '../pages/AuditTrail';
 
 /** The frame of every signed-in page: skip link, navigation, who is signed in, sign out. */
 export function Layout() {
@@ -42,6 +43,14 @@ export function Layout() {
             <li>
               <NavLink to="/rules">Rules</NavLink>
             </li>
+            <li>
+              <NavLink to="/soa">SoA</NavLink>
+            </li>
+            {can(...AUDIT_TRAIL_ROLES) && (
+              <li>
+                <NavLink to="/audit-trail">Audit trail</NavLink>
+              </li>
+            )}
             <li>
               <NavLink to="/notifications">Notifications</NavLink>
             </li>
