@@ -498,4 +498,64 @@ describe('governance console', () => {
     },
     BROWSER_TEST_MS,
   );
+
+  it(
+    "sets a control's implementation status on the Statement of Applicability; an auditor filters the audit trail and sees the chain verify",
+    async () => {
+      const governance = await t.tokenFor('gina', 'governance');
+      const { context, page, errors } = await open();
+      await signIn(page, governance);
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'SoA' }).click();
+      await page.getByRole('heading', { name: 'Statement of Applicability' }).waitFor();
+      await page.getByRole('button', { name: 'Edit A.6.2.8 implementation' }).click();
+      const form = page.getByRole('form', { name: 'A.6.2.8 implementation' });
+      await form.getByRole('button', { name: /Status/ }).click();
+      await page.getByRole('option', { name: 'implemented' }).click();
+      await form.getByLabel('Note').fill('Event logging enabled (OPS-112)');
+      await checked(page);
+      await form.getByRole('button', { name: 'Save' }).click();
+      await page
+        .getByRole('row', { name: /A\.6\.2\.8/ })
+        .getByText('Event logging enabled (OPS-112)')
+        .waitFor();
+      const soa = await t.http.get('/api/v1/statement-of-applicability').set('Authorization', `Bearer ${governance}`).expect(200);
+      expect(
+        (soa.body as { controls: { controlId: string; implementationStatus: string }[] }).controls.find((c) => c.controlId === 'A.6.2.8')?.implementationStatus,
+      ).toBe('implemented');
+      // The implementation filter, kept in the address.
+      await page.getByRole('button', { name: /Implementation/ }).click();
+      await page.getByRole('option', { name: 'implemented' }).click();
+      await page.getByRole('button', { name: 'Apply filters' }).click();
+      await page.waitForURL(/status=implemented/);
+      await page.getByRole('row', { name: /A\.6\.2\.8/ }).waitFor();
+      expect(await page.getByRole('row', { name: /not-started/ }).count()).toBe(0);
+      await checked(page, 'soa');
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
+      expect(download.suggestedFilename()).toBe('statement-of-applicability.csv');
+      expect(readFileSync((await download.path())!, 'utf8')).toMatch(/^controlId,title,/);
+      await context.close();
+
+      const auditor = await t.tokenFor('aude', 'auditor');
+      const second = await open();
+      await signIn(second.page, auditor);
+      await second.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audit trail' }).click();
+      await second.page.getByRole('heading', { name: 'Audit trail', level: 1 }).waitFor();
+      await second.page
+        .getByRole('status')
+        .getByText(/^The chain verifies/)
+        .waitFor();
+      await second.page.getByLabel('Action').fill('control.implementation-updated');
+      await second.page.getByRole('button', { name: 'Apply filters' }).click();
+      await second.page.waitForURL(/action=control\.implementation-updated/);
+      await second.page.getByRole('row', { name: /gina/ }).getByText('A.6.2.8').waitFor();
+      await checked(second.page, 'audit-trail');
+      // An auditor reads the statement but is told who may set an implementation status.
+      await second.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'SoA' }).click();
+      await second.page.getByText(/needs the governance, risk-officer or compliance-officer role/).waitFor();
+      expect(await second.page.getByRole('button', { name: /^Edit / }).count()).toBe(0);
+      expect([...errors, ...second.errors]).toEqual([]);
+      await second.context.close();
+    },
+    BROWSER_TEST_MS,
+  );
 });

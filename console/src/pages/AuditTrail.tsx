@@ -66,7 +66,7 @@ export function AuditTrail() {
         <h2 id="chain-heading">Hash chain</h2>
         <ProblemMessage error={verification.error} />
         {v && (
-          <p role="status" className={v.valid ? 'verified' : 'problem'}>
+          <p role="status" className={v.valid ? undefined : 'problem'}>
             {v.valid ? 'The chain verifies' : `The chain does not verify at event ${v.firstBrokenId ?? '?'}: ${v.reason ?? 'unknown reason'}`}: {v.checked} of{' '}
             {v.sealed} sealed events checked, {v.pending} pending sealing.
           </p>
