@@ -23,6 +23,7 @@ import { Objectives1766131350000 } from './1766131350000-objectives.js';
 import { ManagementReviewInputs1766131380000 } from './1766131380000-management-review-inputs.js';
 import { ExternalJobs1766217600000 } from './1766217600000-external-jobs.js';
 import { AuditPacks1766304000000 } from './1766304000000-audit-packs.js';
+import { AuditPackRetention1766736000000 } from './1766736000000-audit-pack-retention.js';
 import { NotificationNotices1766390400000 } from './1766390400000-notification-notices.js';
 
 /** Every migration, in order. Listed explicitly: globs don't work the same under ESM, ts-jest and dist/. */
@@ -53,4 +54,5 @@ export const migrations = [
   ExternalJobs1766217600000,
   AuditPacks1766304000000,
   NotificationNotices1766390400000,
+  AuditPackRetention1766736000000,
 ];

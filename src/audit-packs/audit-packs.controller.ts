@@ -47,7 +47,10 @@ export class AuditPacksController {
     description: 'The ZIP, streamed from its stored chunks; `ETag` is its SHA-256',
     content: { 'application/zip': { schema: { type: 'string', format: 'binary' } } },
   })
-  @ApiOperation({ summary: 'Download an audit pack', description: '409 `audit-pack-not-ready` while it is pending or building (or when it failed).' })
+  @ApiOperation({
+    summary: 'Download an audit pack',
+    description: '409 `audit-pack-not-ready` while it is pending or building (or when it failed); 410 `audit-pack-expired` once kept past its retention.',
+  })
   async content(@Param('id', new ParseUUIDPipe()) id: string, @Res() res: unknown): Promise<void> {
     return sendContent(res, await this.packs.content(id));
   }

@@ -1,12 +1,14 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { AiSystemsService } from '../ai-systems/ai-systems.service.js';
 import { AuditTrailService } from '../audit-trail/audit-trail.service.js';
-import type { Actor } from '../auth/roles.js';
+import { type Actor, SYSTEM_ACTOR } from '../auth/roles.js';
 import { Clock } from '../clock/clock.js';
 import { type Page, page } from '../common/pagination.js';
 import type { StreamedContent } from '../common/send-content.js';
+import type { AppConfig } from '../config/app-config.js';
 import { Database } from '../database/database.js';
 import type { BackgroundWorker } from '../workers/background-worker.js';
 import { WorkerHost } from '../workers/worker-host.js';
@@ -23,6 +25,8 @@ const CHUNK_BYTES = 256 * 1024;
 const LEASE_MS = 60_000;
 const PROGRESS_EVERY_MS = 1000;
 const MAX_ATTEMPTS = 3;
+/** Packs expired per transaction of the retention sweep. */
+const EXPIRE_BATCH = 100;
 
 /**
  * Audit packs: requested over the API, built by the `audit-packs` background worker (one at a time
@@ -33,6 +37,7 @@ const MAX_ATTEMPTS = 3;
 export class AuditPacksService implements OnModuleInit, BackgroundWorker {
   readonly name = 'audit-packs';
   private readonly logger = new Logger(AuditPacksService.name);
+  private readonly retentionMs: number;
 
   constructor(
     private readonly db: Database,
@@ -43,7 +48,10 @@ export class AuditPacksService implements OnModuleInit, BackgroundWorker {
     private readonly audit: AuditTrailService,
     private readonly clock: Clock,
     private readonly workers: WorkerHost,
-  ) {}
+    config: ConfigService<AppConfig, true>,
+  ) {
+    this.retentionMs = config.get('auditPackRetentionDays', { infer: true }) * 86_400_000;
+  }
 
   onModuleInit(): void {
     this.workers.register(this);
@@ -67,25 +75,34 @@ export class AuditPacksService implements OnModuleInit, BackgroundWorker {
       return inserted;
     });
     this.workers.run('audit-packs').catch((error: unknown) => this.logger.warn(`audit-packs pass failed, will run again: ${String(error)}`));
-    return toAuditPackDto(row);
+    return toAuditPackDto(row, this.retentionMs);
   }
 
   async list(query: AuditPackQueryDto): Promise<Page<AuditPackDto>> {
     const [rows, total] = await this.packs.list(this.db.manager, query.status, query.limit, query.offset);
-    return page(rows.map(toAuditPackDto), total, query);
+    return page(
+      rows.map((row) => toAuditPackDto(row, this.retentionMs)),
+      total,
+      query,
+    );
   }
 
   async get(id: string): Promise<AuditPackDto> {
-    return toAuditPackDto(await this.find(id));
+    return toAuditPackDto(await this.find(id), this.retentionMs);
   }
 
-  /** The finished ZIP, streamed from its chunks; 409 while it is pending or building (or failed). */
+  /** The finished ZIP, streamed from its chunks; 409 while it is pending or building (or failed), 410 once expired. */
   async content(id: string): Promise<StreamedContent> {
     const pack = await this.find(id);
+    if (pack.status === 'expired')
+      throw new AuditPacksError(AuditPacksErrorCode.Expired, `Audit pack ${id} expired on ${pack.expired_at!.toISOString()}: request a new one`, [], {
+        packStatus: pack.status,
+        expiredAt: pack.expired_at,
+      });
     if (pack.status !== 'done')
       throw new AuditPacksError(AuditPacksErrorCode.NotReady, `Audit pack ${id} is ${pack.status}${pack.status === 'failed' ? `: ${pack.error}` : ''}`, [], {
         packStatus: pack.status,
-        progress: toAuditPackDto(pack).progress,
+        progress: toAuditPackDto(pack, this.retentionMs).progress,
       });
     const count = await this.chunks.count(this.db.manager, id);
     const chunks = this.chunks;
@@ -108,16 +125,36 @@ export class AuditPacksService implements OnModuleInit, BackgroundWorker {
     };
   }
 
-  /** The worker's pass: claims and builds packs one after the other until none is left. */
+  /** The worker's pass: expires packs past their retention, then claims and builds packs one after the other until none is left. */
   async runOnce(signal?: AbortSignal): Promise<number> {
     const stop = signal ?? new AbortController().signal;
-    let finished = 0;
+    let finished = await this.expire(stop);
     while (!stop.aborted) {
       const claim = await this.packs.claim(this.db.manager, this.clock.now(), LEASE_MS, MAX_ATTEMPTS);
       if (!claim) break;
       if (claim.status === 'failed' || (await this.build(claim, stop))) finished++;
     }
     return finished;
+  }
+
+  /** Deletes the ZIPs of packs finished more than the retention ago (by the injected clock) and marks them expired. */
+  async expire(signal?: AbortSignal): Promise<number> {
+    const now = this.clock.now();
+    const cutoff = new Date(now.getTime() - this.retentionMs);
+    let expired = 0;
+    for (;;) {
+      const ids = await this.db.transaction(async (m) => {
+        const due = await this.packs.expire(m, cutoff, now, EXPIRE_BATCH);
+        await this.chunks.purge(m, due);
+        for (const id of due)
+          await this.audit.append(m, SYSTEM_ACTOR, { action: 'audit-pack.expired', subjectType: 'audit-pack', subjectId: id, after: { expiredAt: now } });
+        return due;
+      });
+      expired += ids.length;
+      if (ids.length < EXPIRE_BATCH || signal?.aborted) break;
+    }
+    await this.chunks.purgeFailed(this.db.manager, cutoff);
+    return expired;
   }
 
   private async build(claim: ClaimedAuditPack, signal: AbortSignal): Promise<boolean> {

@@ -18,6 +18,8 @@ export enum ErrorKind {
   UnsupportedMediaType = 'unsupported-media-type',
   /** None of the representations the client may ask for is one the resource has. */
   NotAcceptable = 'not-acceptable',
+  /** The resource existed and is gone for good (an expired download). */
+  Gone = 'gone',
   /** A Range request past the end of the representation. */
   RangeNotSatisfiable = 'range-not-satisfiable',
   /** The service cannot take this now (a capacity bound, not the database); retry after Retry-After. */

@@ -12,6 +12,7 @@ const STATUS_BY_KIND: Record<ErrorKind, number> = {
   [ErrorKind.Forbidden]: 403,
   [ErrorKind.NotFound]: 404,
   [ErrorKind.Conflict]: 409,
+  [ErrorKind.Gone]: 410,
   [ErrorKind.PreconditionRequired]: 428,
   [ErrorKind.PayloadTooLarge]: 413,
   [ErrorKind.UnsupportedMediaType]: 415,

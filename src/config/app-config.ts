@@ -72,6 +72,8 @@ export interface AppConfig {
   simulationPollIntervalMs: number;
   /** How often the audit-pack worker looks for requested packs (its own or those a stopped replica left); 0 turns it off. */
   auditPackPollIntervalMs: number;
+  /** Days a finished audit pack can be downloaded; then the audit-packs worker deletes its ZIP and marks it expired. */
+  auditPackRetentionDays: number;
   /** A simulation against every system still running after this long is stopped and marked failed. */
   simulationTimeoutMs: number;
   /** A FEEL evaluation with loops, quantifiers or functions may take this long and this much memory; one engine step this long on FEEL in all. */
@@ -381,6 +383,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     idempotencySweepIntervalMs: intVar(env, 'AIMSFLOW_IDEMPOTENCY_SWEEP_INTERVAL_MS', 3_600_000, 0, 86_400_000),
     simulationPollIntervalMs: intVar(env, 'AIMSFLOW_SIMULATION_POLL_INTERVAL_MS', 1000, 0, 3_600_000),
     auditPackPollIntervalMs: intVar(env, 'AIMSFLOW_AUDIT_PACK_POLL_INTERVAL_MS', 5000, 0, 3_600_000),
+    auditPackRetentionDays: intVar(env, 'AIMSFLOW_AUDIT_PACK_RETENTION_DAYS', 30, 1, 3650),
     simulationTimeoutMs: intVar(env, 'AIMSFLOW_SIMULATION_TIMEOUT_MS', 600_000, 100, 3_600_000),
     feelTimeoutMs: intVar(env, 'AIMSFLOW_FEEL_TIMEOUT_MS', 250, 10, 60_000),
     feelMemoryMb: intVar(env, 'AIMSFLOW_FEEL_MEMORY_MB', 64, 16, 4096),

@@ -128,3 +128,48 @@ describe('audit packs', () => {
     await lc.get(audrey, `/audit-packs/${randomUUID()}`).expect(404);
   });
 });
+
+/** Retention, on a manual clock moved past a pack's expiry. */
+describe('audit pack retention', () => {
+  let t: TestApp;
+  let lc: LifecycleClient;
+  let audrey: Person;
+  let gina: Person;
+
+  beforeAll(async () => {
+    t = await createTestApp({ auditPackPollIntervalMs: 0, clock: 'manual', auditPackRetentionDays: 30 });
+    lc = lifecycleClient(t);
+    audrey = await lc.person('audrey', 'auditor');
+    gina = await lc.person('gina', 'governance');
+  });
+  afterAll(() => t.close());
+
+  it('keeps a finished pack for the retention, then deletes its ZIP: status expired, the download 410', async () => {
+    const requested = await lc.post(audrey, '/audit-packs', { from: '2020-01-01', to: '2100-01-01' }).expect(202);
+    const packs = t.app.get(WorkerHost);
+    await packs.run('audit-packs');
+    const done = (await lc.get(audrey, `/audit-packs/${requested.body.id}`).expect(200)).body;
+    expect(done.status).toBe('done');
+    expect(new Date(done.expiresAt).getTime() - new Date(done.finishedAt).getTime()).toBe(30 * 86_400_000);
+    const chunks = async () => (await t.db.query('SELECT count(*)::int AS n FROM audit_pack_chunks WHERE pack_id = $1', [done.id])).rows[0].n;
+    expect(await chunks()).toBeGreaterThan(0);
+
+    await lc.advance(gina, 'P29D');
+    await packs.run('audit-packs');
+    expect((await lc.get(audrey, `/audit-packs/${done.id}`).expect(200)).body).toMatchObject({ status: 'done', expiresAt: done.expiresAt });
+    await binary(t.http.get(`/api/v1/audit-packs/${done.id}/content`).set('Authorization', `Bearer ${audrey.token}`)).expect(200);
+
+    await lc.advance(gina, 'P1DT1H');
+    await packs.run('audit-packs');
+    const expired = (await lc.get(audrey, `/audit-packs/${done.id}`).expect(200)).body;
+    expect(expired).toMatchObject({ status: 'expired', sha256: done.sha256, sizeBytes: done.sizeBytes });
+    expect(new Date(expired.expiresAt).getTime()).toBeGreaterThanOrEqual(new Date(done.expiresAt).getTime());
+    expect(await chunks()).toBe(0);
+    const gone = await lc.get(audrey, `/audit-packs/${done.id}/content`).expect(410);
+    expect(gone.headers['content-type']).toContain('application/problem+json');
+    expect(gone.body).toMatchObject({ status: 410, code: 'audit-pack-expired', packStatus: 'expired', expiredAt: expired.expiresAt });
+    expect((await lc.get(audrey, '/audit-packs', { status: 'expired' }).expect(200)).body.items.map((p: Json) => p.id)).toContain(done.id);
+    const trail = await t.db.query(`SELECT actor FROM audit_events WHERE action = 'audit-pack.expired' AND subject_id = $1`, [done.id]);
+    expect(trail.rows).toHaveLength(1);
+  });
+});

@@ -263,7 +263,7 @@ export interface paths {
         };
         /**
          * Download an audit pack
-         * @description 409 `audit-pack-not-ready` while it is pending or building (or when it failed).
+         * @description 409 `audit-pack-not-ready` while it is pending or building (or when it failed); 410 `audit-pack-expired` once kept past its retention.
          */
         get: operations["AuditPacksController_content"];
         put?: never;
@@ -2718,7 +2718,7 @@ export interface components {
         };
         AuditPackDto: {
             /**
-             * @description Where to download it once `done` (409 before)
+             * @description Where to download it once `done` (409 before, 410 once expired)
              * @example /api/v1/audit-packs/3f1c2a4e-8d4b-4a55-9a43-1f2f1e0c9b7d/content
              */
             contentUrl: string;
@@ -2726,6 +2726,12 @@ export interface components {
             createdAt: string;
             /** @description Why the build failed */
             error: string | null;
+            /**
+             * Format: date-time
+             * @description When the ZIP is deleted (a `done` pack: finished + the retention) or was deleted (`expired`); null before it is done
+             * @example 2026-02-14T09:00:00.000Z
+             */
+            expiresAt: string | null;
             /** Format: date-time */
             finishedAt: string | null;
             /** Format: date-time */
@@ -2745,10 +2751,10 @@ export interface components {
             /** Format: date-time */
             startedAt: string | null;
             /**
-             * @description `pending`: queued; `building`: a worker is writing it; `done`: download it; `failed`: see `error`
+             * @description `pending`: queued; `building`: a worker is writing it; `done`: download it until `expiresAt`; `failed`: see `error`; `expired`: kept past the retention (AIMSFLOW_AUDIT_PACK_RETENTION_DAYS), its ZIP deleted (request a new pack)
              * @enum {string}
              */
-            status: "pending" | "building" | "done" | "failed";
+            status: "pending" | "building" | "done" | "failed" | "expired";
             /** @description The AI systems it is limited to (empty: all) */
             systemIds: string[];
             /** Format: date-time */
@@ -7735,7 +7741,7 @@ export interface operations {
                 limit?: number;
                 /** @description Items to skip */
                 offset?: number;
-                status?: "pending" | "building" | "done" | "failed";
+                status?: "pending" | "building" | "done" | "failed" | "expired";
             };
             header?: never;
             path?: never;

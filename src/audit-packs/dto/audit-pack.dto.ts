@@ -4,7 +4,7 @@ import { PageOf } from '../../common/dto/page.dto.js';
 import { PageQueryDto } from '../../common/pagination.js';
 import type { AuditPackRow, AuditPackStatus } from '../repositories/audit-packs.repository.js';
 
-const STATUSES: AuditPackStatus[] = ['pending', 'building', 'done', 'failed'];
+const STATUSES: AuditPackStatus[] = ['pending', 'building', 'done', 'failed', 'expired'];
 
 /** `POST /audit-packs`: what the pack covers. */
 export class CreateAuditPackDto {
@@ -55,7 +55,11 @@ export class AuditPackDto {
   @ApiProperty({ format: 'uuid' })
   id: string;
 
-  @ApiProperty({ enum: STATUSES, description: '`pending`: queued; `building`: a worker is writing it; `done`: download it; `failed`: see `error`' })
+  @ApiProperty({
+    enum: STATUSES,
+    description:
+      '`pending`: queued; `building`: a worker is writing it; `done`: download it until `expiresAt`; `failed`: see `error`; `expired`: kept past the retention (AIMSFLOW_AUDIT_PACK_RETENTION_DAYS), its ZIP deleted (request a new pack)',
+  })
   status: AuditPackStatus;
 
   @ApiProperty({ type: Date })
@@ -91,13 +95,25 @@ export class AuditPackDto {
   @ApiProperty({ type: String, nullable: true, description: 'Why the build failed' })
   error: string | null;
 
-  @ApiProperty({ example: '/api/v1/audit-packs/3f1c2a4e-8d4b-4a55-9a43-1f2f1e0c9b7d/content', description: 'Where to download it once `done` (409 before)' })
+  @ApiProperty({
+    type: Date,
+    nullable: true,
+    description: 'When the ZIP is deleted (a `done` pack: finished + the retention) or was deleted (`expired`); null before it is done',
+    example: '2026-02-14T09:00:00.000Z',
+  })
+  expiresAt: Date | null;
+
+  @ApiProperty({
+    example: '/api/v1/audit-packs/3f1c2a4e-8d4b-4a55-9a43-1f2f1e0c9b7d/content',
+    description: 'Where to download it once `done` (409 before, 410 once expired)',
+  })
   contentUrl: string;
 }
 
 export class AuditPackPageDto extends PageOf(AuditPackDto) {}
 
-export function toAuditPackDto(row: AuditPackRow): AuditPackDto {
+/** The API view of a pack; `retentionMs` dates the expiry of a finished one. */
+export function toAuditPackDto(row: AuditPackRow, retentionMs: number): AuditPackDto {
   return {
     id: row.id,
     status: row.status,
@@ -112,6 +128,7 @@ export function toAuditPackDto(row: AuditPackRow): AuditPackDto {
     sizeBytes: row.size_bytes === null ? null : Number(row.size_bytes),
     sha256: row.sha256,
     error: row.error,
+    expiresAt: row.expired_at ?? (row.status === 'done' && row.finished_at ? new Date(row.finished_at.getTime() + retentionMs) : null),
     contentUrl: `/api/v1/audit-packs/${row.id}/content`,
   };
 }

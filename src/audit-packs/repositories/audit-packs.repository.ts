@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { sql, sqlOne } from '../../database/sql.js';
 
-export type AuditPackStatus = 'pending' | 'building' | 'done' | 'failed';
+export type AuditPackStatus = 'pending' | 'building' | 'done' | 'failed' | 'expired';
 
 export interface AuditPackRow {
   id: string;
@@ -20,6 +20,7 @@ export interface AuditPackRow {
   size_bytes: string | null;
   sha256: string | null;
   error: string | null;
+  expired_at: Date | null;
 }
 
 /** A pack claimed by a worker; `attempt` identifies the claim in every later write. */
@@ -33,7 +34,7 @@ export interface ClaimedAuditPack {
 }
 
 const COLUMNS = `id, status, period_from, period_to, system_ids, requested_by, created_at, started_at, finished_at, files_done, files_total,
-  bytes_done::text AS bytes_done, size_bytes::text AS size_bytes, sha256, error`;
+  bytes_done::text AS bytes_done, size_bytes::text AS size_bytes, sha256, error, expired_at`;
 
 /**
  * The only code that reads and writes `audit_packs`. Claims work as for rule simulations: SKIP
@@ -127,5 +128,19 @@ export class AuditPacksRepository {
       `UPDATE audit_packs SET status = 'pending', lease_until = NULL, attempts = attempts - 1 WHERE id = $1 AND attempts = $2 AND status = 'building'`,
       [claim.id, claim.attempt],
     );
+  }
+
+  /** Marks up to `limit` packs finished by `cutoff` expired (oldest first); returns their ids, for their chunks to be deleted. */
+  async expire(m: EntityManager, cutoff: Date, at: Date, limit: number): Promise<string[]> {
+    const rows = await sql<{ id: string }>(
+      m,
+      `WITH due AS (
+         SELECT id FROM audit_packs WHERE status = 'done' AND finished_at <= $1 ORDER BY finished_at, id LIMIT $3 FOR UPDATE SKIP LOCKED),
+       expired AS (
+         UPDATE audit_packs p SET status = 'expired', expired_at = $2 FROM due WHERE p.id = due.id RETURNING p.id)
+       SELECT id FROM expired`,
+      [cutoff, at, limit],
+    );
+    return rows.map((r) => r.id);
   }
 }
