@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { AuditTrailService } from '../audit-trail/audit-trail.service.js';
 import { Clock } from '../clock/clock.js';
@@ -21,6 +21,8 @@ import {
   type WithCookie,
 } from './session-cookie.js';
 import { TokensService } from './tokens.service.js';
+import type { BackgroundWorker } from '../workers/background-worker.js';
+import { WorkerHost } from '../workers/worker-host.js';
 
 /** A session found for a request's cookie, with the actor it stands for now. */
 export interface ResolvedSession {
@@ -45,9 +47,11 @@ export interface SessionOpening {
  * Console sessions: an HttpOnly cookie whose secret is stored only as its hash. The roles are not
  * kept with the session but re-resolved on every request — from the API token it was opened with,
  * or from the people directory — so revoking the token or deactivating the person ends it at once.
+ * Ended sessions and abandoned sign-ins are removed by the `session-sweep` worker.
  */
 @Injectable()
-export class SessionsService {
+export class SessionsService implements OnModuleInit, BackgroundWorker {
+  readonly name = 'session-sweep';
   private readonly ttlMs: number;
   private readonly idleMs: number;
   private readonly secure: boolean;
@@ -61,10 +65,26 @@ export class SessionsService {
     private readonly provider: IdentityProvider,
     config: ConfigService<AppConfig, true>,
     private readonly people: PeopleDirectory,
+    private readonly workers: WorkerHost,
   ) {
     this.ttlMs = config.get('sessionTtlMs', { infer: true });
     this.idleMs = config.get('sessionIdleMs', { infer: true });
     this.secure = config.get('publicUrl', { infer: true }).startsWith('https:');
+  }
+
+  onModuleInit(): void {
+    this.workers.register(this);
+  }
+
+  /** The worker's pass: removes sessions past their end or idle limit and sign-ins past their timeout, by the service clock, batch by batch. */
+  async runOnce(signal?: AbortSignal): Promise<number> {
+    const now = this.clock.now();
+    let removed = 0;
+    for (;;) {
+      const batch = await this.db.transaction((m) => this.sessions.sweep(m, now, this.idleMs));
+      removed += batch.sessions + batch.logins;
+      if (!batch.more || signal?.aborted) return removed;
+    }
   }
 
   /** The console's token sign-in: a valid API token becomes a session cookie; the token itself is not kept. */
@@ -82,7 +102,6 @@ export class SessionsService {
     const latest = now.getTime() + this.ttlMs;
     const expiresAt = new Date(opening.endsBy ? Math.min(latest, opening.endsBy.getTime()) : latest);
     await this.db.transaction(async (m) => {
-      await this.sessions.sweep(m, now, this.idleMs);
       await this.sessions.insert(m, {
         id,
         identity: opening.actor.subject,

@@ -125,6 +125,8 @@ export interface AppConfig {
   sessionTtlMs: number;
   /** A console session unused this long ends. */
   sessionIdleMs: number;
+  /** How often ended sessions and abandoned sign-ins are removed; 0 turns the sweep off. */
+  sessionSweepIntervalMs: number;
   /** Sign-in through the organisation's OpenID provider; undefined: off (API tokens only). */
   oidc?: OidcSettings;
 }
@@ -414,6 +416,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     publicUrl,
     sessionTtlMs: intVar(env, 'AIMSFLOW_SESSION_TTL_MS', 28_800_000, 60_000, 2_592_000_000),
     sessionIdleMs: intVar(env, 'AIMSFLOW_SESSION_IDLE_MS', 1_800_000, 60_000, 2_592_000_000),
+    sessionSweepIntervalMs: intVar(env, 'AIMSFLOW_SESSION_SWEEP_INTERVAL_MS', 600_000, 0, 86_400_000),
     oidc: oidcVar(env, publicUrl),
   };
 }

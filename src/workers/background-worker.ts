@@ -11,6 +11,7 @@ type Settings = Pick<
   | 'simulationPollIntervalMs'
   | 'notifyPollIntervalMs'
   | 'auditPackPollIntervalMs'
+  | 'sessionSweepIntervalMs'
 >;
 
 /** Every background worker of the service, with the setting that says how often it runs (0: off). */
@@ -35,7 +36,9 @@ export const WORKER_INTERVALS = {
   'evidence-expiry': (config: Settings) => config.notifyPollIntervalMs,
   /** Sends due e-mail and chat notifications, and the daily digest at its hour. */
   'notification-delivery': (config: Settings) => config.notifyPollIntervalMs,
-  /** Builds requested audit packs, one at a time per replica. */
+  /** Removes console sessions that ended (expired or idle) and sign-ins never completed. */
+  'session-sweep': (config: Settings) => config.sessionSweepIntervalMs,
+  /** Builds requested audit packs, one at a time per replica; expires packs past their retention. */
   'audit-packs': (config: Settings) => config.auditPackPollIntervalMs,
 } satisfies Record<string, (config: Settings) => number>;
 

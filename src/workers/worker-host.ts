@@ -46,6 +46,7 @@ export class WorkerHost implements OnApplicationBootstrap, BeforeApplicationShut
       simulationPollIntervalMs: setting('simulationPollIntervalMs'),
       notifyPollIntervalMs: setting('notifyPollIntervalMs'),
       auditPackPollIntervalMs: setting('auditPackPollIntervalMs'),
+      sessionSweepIntervalMs: setting('sessionSweepIntervalMs'),
     };
     for (const [name, entry] of this.workers) {
       const interval = WORKER_INTERVALS[name](settings);

@@ -28,6 +28,7 @@ export async function createTestContext(overrides: Partial<AppConfig> = {}, data
       idempotencySweepIntervalMs: 0,
       simulationPollIntervalMs: 0,
       auditPackPollIntervalMs: 0,
+      sessionSweepIntervalMs: 0,
       ...overrides,
     }),
     { logger: false },

@@ -49,7 +49,7 @@ export interface OidcLoginRow {
 /** Last use is written at most this often: idle expiry is that coarse, and a read is not a write each time. */
 const LAST_SEEN_RESOLUTION_MS = 60_000;
 
-/** Finished rows removed per sweep (one at each sign-in), so a sweep never holds anything long. */
+/** Finished rows removed per statement of the `session-sweep` worker, so a sweep never holds anything long. */
 const SWEEP_BATCH = 500;
 
 /** The only code that reads and writes `sessions` and `oidc_logins`. (A DELETE … RETURNING is read through a CTE: TypeORM answers it bare as [rows, count].) */
@@ -86,14 +86,26 @@ export class SessionsRepository {
     return sqlOne<{ id_token: string | null }>(m, `WITH gone AS (DELETE FROM sessions WHERE id = $1 RETURNING id_token) SELECT id_token FROM gone`, [id]);
   }
 
-  /** Removes a batch of sessions and sign-ins that can no longer be used. */
-  async sweep(m: EntityManager, now: Date, idleMs: number): Promise<void> {
-    await m.query(
-      `DELETE FROM sessions WHERE id IN (SELECT id FROM sessions
-         WHERE expires_at <= $1 OR last_seen_at <= $1::timestamptz - make_interval(secs => $2::double precision / 1000) LIMIT ${SWEEP_BATCH})`,
+  /** Removes a batch of sessions and a batch of sign-ins that can no longer be used; says how many of each, and whether a batch was full. */
+  async sweep(m: EntityManager, now: Date, idleMs: number): Promise<{ sessions: number; logins: number; more: boolean }> {
+    const sessions = await sqlOne<{ n: number }>(
+      m,
+      `WITH gone AS (
+         DELETE FROM sessions WHERE id IN (SELECT id FROM sessions
+          WHERE expires_at <= $1 OR last_seen_at <= $1::timestamptz - make_interval(secs => $2::double precision / 1000) LIMIT ${SWEEP_BATCH} FOR UPDATE SKIP LOCKED)
+         RETURNING 1)
+       SELECT count(*)::int AS n FROM gone`,
       [now, idleMs],
     );
-    await m.query(`DELETE FROM oidc_logins WHERE state_hash IN (SELECT state_hash FROM oidc_logins WHERE expires_at <= $1 LIMIT ${SWEEP_BATCH})`, [now]);
+    const logins = await sqlOne<{ n: number }>(
+      m,
+      `WITH gone AS (
+         DELETE FROM oidc_logins WHERE state_hash IN (SELECT state_hash FROM oidc_logins WHERE expires_at <= $1 LIMIT ${SWEEP_BATCH} FOR UPDATE SKIP LOCKED)
+         RETURNING 1)
+       SELECT count(*)::int AS n FROM gone`,
+      [now],
+    );
+    return { sessions: sessions!.n, logins: logins!.n, more: sessions!.n === SWEEP_BATCH || logins!.n === SWEEP_BATCH };
   }
 
   async insertLogin(m: EntityManager, l: NewOidcLogin): Promise<void> {
