@@ -1,21 +1,10 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { NotificationDeliveryWorker } from '../../src/notifications/notification-delivery-worker.js';
 import { NotificationFanout } from '../../src/notifications/notification-fanout.js';
-import { axeViolations, launchChromium, watchErrors } from '../helpers/browser.js';
+import { BROWSER_TEST_MS, checked, launchChromium, navigateTo, openConsole, signIn } from '../helpers/browser.js';
 import { ADMIN_TOKEN, createTestApp, type TestApp } from '../helpers/test-app.js';
-
-/** `npm run screenshots` refreshes the committed ones in docs/console/; other runs keep theirs aside, leaving the tree clean. */
-const SCREENSHOTS =
-  process.env.AIMSFLOW_SCREENSHOTS === '1'
-    ? new URL('../../docs/console/', import.meta.url)
-    : pathToFileURL(`${mkdtempSync(path.join(os.tmpdir(), 'aimsflow-console-'))}/`);
-/** A browser test walks several pages; on a loaded CI machine that takes longer than an API test. */
-const BROWSER_TEST_MS = 150_000;
 
 /**
  * The governance console in a real browser (Debian's Chromium, headless) against the real service
@@ -37,25 +26,7 @@ describe('governance console', () => {
     await t?.close();
   });
 
-  /** A fresh browser profile (no cookie) with its own page, errors watched. */
-  async function open(): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-    const context = await browser.newContext({ baseURL: base, viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    return { context, page, errors: watchErrors(page) };
-  }
-
-  async function signIn(page: Page, token: string): Promise<void> {
-    await page.goto('/');
-    await page.getByRole('heading', { name: 'Sign in to aimsflow' }).waitFor();
-    await page.getByLabel('API token').fill(token);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
-  }
-
-  async function checked(page: Page, screenshot?: string): Promise<void> {
-    expect(await axeViolations(page)).toEqual([]);
-    if (screenshot) await page.screenshot({ path: new URL(`${screenshot}.png`, SCREENSHOTS).pathname, fullPage: true });
-  }
+  const open = () => openConsole(browser, base);
 
   /** Reloads until the inbox (with these filters) lists the task (the lifecycle may open it in a background step). */
   async function inboxTask(page: Page, name: string, filters = ''): Promise<void> {
@@ -147,12 +118,12 @@ describe('governance console', () => {
       const owner = await t.tokenFor('olivia', 'ai-owner');
       const { context, page, errors } = await open();
       await signIn(page, owner);
-      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'AI systems' }).click();
+      await navigateTo(page, 'Register', 'AI systems');
       await page.getByRole('link', { name: 'Register an AI system' }).click();
       await page.getByLabel('Name').first().waitFor();
 
       // Sent empty: the required fields say so, nothing is registered.
-      await page.getByRole('button', { name: 'Register' }).click();
+      await page.getByRole('main').getByRole('button', { name: 'Register' }).click();
       await page.getByText('is required').first().waitFor();
 
       await page.getByLabel('Name', { exact: false }).first().fill('CV screening assistant');
@@ -168,7 +139,7 @@ describe('governance console', () => {
       await page.getByText('Profiles natural persons', { exact: true }).click();
       await page.getByText('Processes personal data', { exact: true }).click();
       await checked(page, 'register-system');
-      await page.getByRole('button', { name: 'Register' }).click();
+      await page.getByRole('main').getByRole('button', { name: 'Register' }).click();
 
       await page.getByRole('heading', { name: 'CV screening assistant' }).waitFor();
       const facts = page.locator('dl.facts');
@@ -183,7 +154,7 @@ describe('governance console', () => {
         .waitFor();
       await checked(page, 'system-detail');
 
-      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'AI systems' }).click();
+      await navigateTo(page, 'Register', 'AI systems');
       await page.getByRole('link', { name: 'CV screening assistant' }).waitFor();
       // The API's filters: minimal-risk systems, none; high-risk ones, this one.
       for (const [riskClass, shown] of [
@@ -293,12 +264,12 @@ describe('governance console', () => {
       await page.getByText('Verified').waitFor();
       await checked(page, 'dashboard');
 
-      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Processes' }).click();
+      await navigateTo(page, 'Processes & rules', 'Processes');
       await page.getByRole('link', { name: 'AI system onboarding' }).click();
       await page.locator('.diagram svg .djs-element').first().waitFor();
       await checked(page, 'process-diagram');
 
-      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Rules' }).click();
+      await navigateTo(page, 'Processes & rules', 'Rules');
       await page.getByRole('link', { name: 'EU AI Act risk classification' }).click();
       await page.getByRole('textbox', { name: 'Rule set eu-ai-act-risk-class' }).waitFor();
       await page.getByRole('button', { name: 'Save as new draft version' }).waitFor();
@@ -478,7 +449,7 @@ describe('governance console', () => {
     async () => {
       const { context, page, errors } = await open();
       await signIn(page, ADMIN_TOKEN);
-      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Tokens' }).click();
+      await navigateTo(page, 'Administration', 'Tokens');
       await page.getByRole('heading', { name: 'API tokens' }).waitFor();
       await page.getByLabel('Subject').fill('ci-bot');
       await page.getByLabel('Description').fill('Pipeline evidence uploads');
@@ -505,7 +476,7 @@ describe('governance console', () => {
       const governance = await t.tokenFor('gina', 'governance');
       const { context, page, errors } = await open();
       await signIn(page, governance);
-      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'SoA' }).click();
+      await navigateTo(page, 'Register', 'SoA');
       await page.getByRole('heading', { name: 'Statement of Applicability' }).waitFor();
       await page.getByRole('button', { name: 'Edit A.6.2.8 implementation' }).click();
       const form = page.getByRole('form', { name: 'A.6.2.8 implementation' });
@@ -538,7 +509,7 @@ describe('governance console', () => {
       const auditor = await t.tokenFor('aude', 'auditor');
       const second = await open();
       await signIn(second.page, auditor);
-      await second.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audit trail' }).click();
+      await navigateTo(second.page, 'Audit', 'Audit trail');
       await second.page.getByRole('heading', { name: 'Audit trail', level: 1 }).waitFor();
       await second.page
         .getByRole('status')
@@ -550,7 +521,7 @@ describe('governance console', () => {
       await second.page.getByRole('row', { name: /gina/ }).getByText('A.6.2.8').waitFor();
       await checked(second.page, 'audit-trail');
       // An auditor reads the statement but is told who may set an implementation status.
-      await second.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'SoA' }).click();
+      await navigateTo(second.page, 'Register', 'SoA');
       await second.page.getByText(/needs the governance, risk-officer or compliance-officer role/).waitFor();
       expect(await second.page.getByRole('button', { name: /^Edit / }).count()).toBe(0);
       expect([...errors, ...second.errors]).toEqual([]);

@@ -1,6 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 
 /** Debian's Chromium (`apt-get install chromium`; .ci/run installs it), or CHROMIUM_PATH. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -56,4 +59,46 @@ export function watchErrors(page: Page): string[] {
   });
   page.on('pageerror', (error) => errors.push(error.message));
   return errors;
+}
+
+/** Opens a menu of the console's main navigation (console/src/navigation.ts) and follows one of its links. */
+export async function navigateTo(page: Page, menu: string, link: string): Promise<void> {
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  await nav.getByRole('button', { name: menu, exact: true }).click();
+  await nav.getByRole('link', { name: link, exact: true }).click();
+}
+
+/** `npm run screenshots` refreshes the committed ones in docs/console/; other runs keep theirs aside, leaving the tree clean. */
+const SCREENSHOTS =
+  process.env.AIMSFLOW_SCREENSHOTS === '1'
+    ? new URL('../../docs/console/', import.meta.url)
+    : pathToFileURL(`${mkdtempSync(path.join(os.tmpdir(), 'aimsflow-console-'))}/`);
+
+/** A browser test walks several pages; on a loaded CI machine that takes longer than an API test. */
+export const BROWSER_TEST_MS = 150_000;
+
+/** A fresh browser profile (no cookie) on the console at `base`, with its own page, errors watched. */
+export async function openConsole(
+  browser: Browser,
+  base: string,
+  viewport = { width: 1280, height: 900 },
+): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await browser.newContext({ baseURL: base, viewport });
+  const page = await context.newPage();
+  return { context, page, errors: watchErrors(page) };
+}
+
+/** Signs in with an API token through the sign-in page, up to the dashboard. */
+export async function signIn(page: Page, token: string): Promise<void> {
+  await page.goto('/');
+  await page.getByRole('heading', { name: 'Sign in to aimsflow' }).waitFor();
+  await page.getByLabel('API token').fill(token);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
+}
+
+/** No serious or critical accessibility violation on the page; with a name, its full-page screenshot (docs/console/<name>.png). */
+export async function checked(page: Page, screenshot?: string): Promise<void> {
+  expect(await axeViolations(page)).toEqual([]);
+  if (screenshot) await page.screenshot({ path: new URL(`${screenshot}.png`, SCREENSHOTS).pathname, fullPage: true });
 }
