@@ -1,6 +1,6 @@
 import { BpmnError } from './errors.js';
 import { parseProcess } from './parse.js';
-import { deploy, Driver, fakeHooks } from './spec-helpers.js';
+import { deploy, Driver, fakeHooks, fixture } from './spec-helpers.js';
 import { validateDefinition } from './validate.js';
 
 /** Event sub-processes: each start kind, and the traps of interrupting, waiting beside the main flow and closing with the scope. */
@@ -307,5 +307,98 @@ describe('event sub-processes: validation', () => {
         { elementId: 'A', message: expect.stringMatching(/catches error "REJECTED" like event sub-process B in the same scope/) },
       ]),
     );
+  });
+});
+
+describe('event sub-processes: interplay', () => {
+  const chaser = eventSub('Remind', timer('timeDuration', 'P2D'), ['Chase'], { interrupting: false, extra: user('Chase') });
+  const withdrawal = eventSub('Withdraw', message('M_withdraw'), ['Confirm'], { extra: user('Confirm') });
+
+  it('an interrupting one also cancels the running instances of non-interrupting ones', async () => {
+    const d = await Driver.start(await deploy(doc(MAIN + chaser + withdrawal)));
+    await d.fire('Remind_start');
+    expect(d.last.activeElementIds).toEqual(['Review', 'Remind', 'Chase']);
+    await d.send({ type: 'message', name: 'withdrawn' });
+    expect(d.last.activeElementIds).toEqual(['Withdraw', 'Confirm']);
+    expect(d.waits.map((w) => w.elementId)).toEqual(['Confirm']);
+    expect((await d.complete('Confirm')).status).toBe('completed');
+  });
+
+  it('a terminate end event of the main flow ends the running event sub-processes too; so does cancelling', async () => {
+    const main = '<bpmn:startEvent id="S"/>' + user('Review') + end('Stop', '<bpmn:terminateEventDefinition/>') + chain('S', 'Review', 'Stop');
+    const def = await deploy(doc(main + chaser));
+    const d = await Driver.start(def);
+    await d.fire('Remind_start');
+    const stopped = await d.complete('Review');
+    expect(stopped).toMatchObject({ status: 'terminated', waits: [], activeElementIds: [] });
+
+    const c = await Driver.start(def);
+    await c.fire('Remind_start');
+    expect(await c.send({ type: 'cancel' })).toMatchObject({ status: 'cancelled', waits: [] });
+  });
+
+  it('an error boundary event of the sub-process that threw is nearer than an error event sub-process of the process', async () => {
+    const inner = '<bpmn:startEvent id="S1"/>' + service('Check', 'check') + end('E1') + chain('S1', 'Check', 'E1');
+    const body = (withBoundary: boolean): string =>
+      '<bpmn:startEvent id="S"/>' +
+      sub('Sub', inner) +
+      end('E') +
+      chain('S', 'Sub', 'E') +
+      (withBoundary
+        ? `<bpmn:boundaryEvent id="Caught" attachedToRef="Sub">${error()}</bpmn:boundaryEvent>` +
+          user('Handle') +
+          end('Handled') +
+          chain('Caught', 'Handle', 'Handled')
+        : '') +
+      eventSub('OnRejected', error('Err_rejected'), ['Explain'], { extra: user('Explain') });
+    const hooks = (): ReturnType<typeof fakeHooks> => {
+      const h = fakeHooks();
+      h.callHandler.mockImplementation(async () => {
+        throw new BpmnError('REJECTED');
+      });
+      return h;
+    };
+    const near = await Driver.start(await deploy(doc(body(true)), { handlers: ['check'] }), {}, hooks());
+    expect(near.last.activeElementIds).toEqual(['Handle']);
+    const far = await Driver.start(await deploy(doc(body(false)), { handlers: ['check'] }), {}, hooks());
+    expect(far.last.activeElementIds).toEqual(['OnRejected', 'Explain']);
+    // A handler error an error event sub-process catches is no incident.
+    const incidents = await Driver.start(await deploy(doc(body(false)), { handlers: ['check'] }), {}, { ...hooks(), uncaughtHandlerErrors: 'incident' });
+    expect(incidents.last.incidents).toBeUndefined();
+    expect(incidents.last.activeElementIds).toEqual(['OnRejected', 'Explain']);
+  });
+
+  it('an error thrown in a non-interrupting event sub-process is caught by an error event sub-process of the same scope', async () => {
+    const failing = eventSub('Remind', timer('timeDuration', 'P2D'), ['Ping'], { interrupting: false, extra: service('Ping', 'check') });
+    const def = await deploy(doc(MAIN + failing + eventSub('OnRejected', error(), ['Explain'], { extra: user('Explain') })), { handlers: ['check'] });
+    const hooks = fakeHooks();
+    hooks.callHandler.mockImplementation(async () => {
+      throw new BpmnError('ANY');
+    });
+    const d = await Driver.start(def, {}, hooks);
+    await d.fire('Remind_start');
+    expect(d.last.activeElementIds).toEqual(['OnRejected', 'Explain']);
+  });
+
+  it('an escalation from inside an embedded sub-process reaches an escalation event sub-process of the process', async () => {
+    const inner = '<bpmn:startEvent id="S1"/>' + end('Raise', escalation) + flow('S1', 'Raise');
+    const body = '<bpmn:startEvent id="S"/>' + sub('Sub', inner) + user('After') + end('E') + chain('S', 'Sub', 'After', 'E');
+    const d = await Driver.start(await deploy(doc(body + eventSub('OnLate', escalation, ['Inform'], { interrupting: false, extra: user('Inform') }))));
+    // Non-interrupting: the escalation end event still ends the sub-process, whose flow goes on.
+    expect(d.last.activeElementIds).toEqual(['After', 'OnLate', 'Inform']);
+  });
+
+  it('a process with several start events keeps its event sub-processes armed from each', async () => {
+    const starts = `<bpmn:startEvent id="ByMessage">${message('M_info')}</bpmn:startEvent>` + flow('ByMessage', 'Review');
+    const d = await Driver.start(await deploy(doc(MAIN + starts + chaser)), {}, fakeHooks(), { startEventId: 'ByMessage' });
+    expect(d.waits.map((w) => w.elementId).sort()).toEqual(['Late', 'Remind_start', 'Review']);
+  });
+});
+
+describe('event sub-processes: the example of docs/bpmn.md', () => {
+  it('deploys and arms its start events', async () => {
+    const def = await deploy(fixture('model-review-event-subprocesses.bpmn'));
+    const d = await Driver.start(def, { modelId: 'm-1' });
+    expect(d.waits.map((w) => w.elementId).sort()).toEqual(['Chase_start', 'Nudge_start', 'Task_assess', 'Withdrawn_start']);
   });
 });
