@@ -1,5 +1,6 @@
-import { assign, setup } from 'xstate';
+import { and, assign, not, setup, stateIn } from 'xstate';
 import { ProcessValidationError } from './errors.js';
+import { armEventSub, disarmEventSub, eventSubStartsOf, fireEventSub, indexEventSubStarts, isInterrupting, rearms } from './event-subprocesses.js';
 import { feelIsTrue } from './feel.js';
 import {
   activate,
@@ -74,9 +75,11 @@ interface Ref {
   type: string;
   params?: Record<string, unknown>;
 }
+/** Guards built from XState's combinators (whether other regions of the chart are done). */
+type InlineGuard = ReturnType<typeof stateIn>;
 interface TransitionConfig {
   target?: string;
-  guard?: Ref;
+  guard?: Ref | InlineGuard;
   actions?: Ref[];
 }
 interface StateConfig {
@@ -88,7 +91,7 @@ interface StateConfig {
   exit?: Ref[];
   on?: Record<string, TransitionConfig[]>;
   always?: TransitionConfig[];
-  onDone?: TransitionConfig;
+  onDone?: TransitionConfig | TransitionConfig[];
 }
 
 const ref = (type: string, id?: string): Ref => (id === undefined ? { type } : { type, params: { id } });
@@ -116,7 +119,12 @@ export function compileProcess(parsed: ParsedProcess, opts: CompileOptions = {})
   if (issues.length) throw new ProcessValidationError(issues);
   const p: ParsedProcess = { ...parsed, elements: parsed.elements.map((el) => resolveServiceTask(el, opts)) };
   const structure = analyzeStructure(p);
-  const index: DefinitionIndex = { elements: new Map(p.elements.map((e) => [e.id, e])), boundaries: new Map(), eventGateways: new Map() };
+  const index: DefinitionIndex = {
+    elements: new Map(p.elements.map((e) => [e.id, e])),
+    boundaries: new Map(),
+    eventGateways: new Map(),
+    eventSubStarts: indexEventSubStarts(p.elements),
+  };
   const flowTargets = new Map(p.flows.map((f) => [f.id, f.target]));
   for (const el of p.elements) {
     if (isBoundary(el)) index.boundaries.set(el.attachedTo, [...(index.boundaries.get(el.attachedTo) ?? []), el]);
@@ -138,7 +146,8 @@ export function compileProcess(parsed: ParsedProcess, opts: CompileOptions = {})
     startEvents: starts.map((s) => ({
       id: s.id,
       ...(s.name ? { name: s.name } : {}),
-      kind: s.trigger.kind,
+      // Validation leaves only none, timer and message start events at the process level.
+      kind: s.trigger.kind as StartEventInfo['kind'],
       ...(s.trigger.kind === 'message' ? { messageName: s.trigger.messageName } : {}),
       ...(s.trigger.kind === 'timer' ? { timer: s.trigger.timer } : {}),
     })),
@@ -163,17 +172,19 @@ class ConfigBuilder {
 
   root(): StateConfig & { context: (args: { input: StartInput }) => InstanceContext } {
     const starts = this.p.elements.filter((e) => e.kind === 'startEvent' && e.parent === undefined);
-    const states = { ...this.statesOf(this.structure.root), ...this.terminateStates(undefined) };
+    const main = this.statesOf(this.structure.root);
+    if (starts.length > 1) {
+      main[START] = { id: START, always: starts.map((s) => ({ guard: { type: 'startedAt', params: { id: s.id } }, target: `#${stateId(s.id)}` })) };
+    }
+    const flow = this.withEventSubs(undefined, '@process', main, starts.length > 1 ? START : stateId(starts[0].id), `#${END}`);
+    const states = { ...flow.states, ...this.terminateStates(undefined) };
     states[END] = { id: END, type: 'final' };
     states[CANCELLED] = { id: CANCELLED, type: 'final' };
     states[ERRORED] = { id: ERRORED, type: 'final' };
-    if (starts.length > 1) {
-      states[START] = { id: START, always: starts.map((s) => ({ guard: { type: 'startedAt', params: { id: s.id } }, target: `#${stateId(s.id)}` })) };
-    }
     return {
       id: '@process',
       context: ({ input }) => initialContext(input),
-      initial: starts.length > 1 ? START : stateId(starts[0].id),
+      initial: flow.initial,
       on: {
         cancel: [{ target: `#${CANCELLED}`, actions: [STAMP] }],
         'bpmn.error': [{ guard: ref('uncaught'), target: `#${ERRORED}`, actions: [STAMP, ref('recordError')] }],
@@ -200,7 +211,7 @@ class ConfigBuilder {
   private statesOf(scope: Scope): Record<string, StateConfig> {
     const states: Record<string, StateConfig> = {};
     for (const el of this.p.elements) {
-      if (this.structure.scopeOf.get(el.id) !== scope || (el.kind === 'endEvent' && el.terminate)) continue;
+      if (this.structure.scopeOf.get(el.id) !== scope || (el.kind === 'endEvent' && el.terminate) || el.kind === 'eventSubProcess') continue;
       states[stateId(el.id)] = this.elementState(el, scope);
       // A fork's block sits beside it in the same scope; its join (also in this scope) is entered when the block is done.
       const block = this.structure.blocks.get(el.id);
@@ -221,9 +232,9 @@ class ConfigBuilder {
   private endOf(scope: Scope): string {
     switch (scope.kind) {
       case 'root':
-        return `#${END}`;
+        return this.hasEventSubs(undefined) ? `#${mainDone('@process')}` : `#${END}`;
       case 'sub':
-        return `#${stateId(scope.subProcessId)}/end`;
+        return this.hasEventSubs(scope.subProcessId) ? `#${mainDone(stateId(scope.subProcessId))}` : `#${stateId(scope.subProcessId)}/end`;
       case 'region':
         return `#${this.regionId(scope)}/done`;
       case 'path':
@@ -304,8 +315,11 @@ class ConfigBuilder {
         if (el.escalationCode !== undefined) return this.escalationState(el, this.endOf(scope));
         // An error end event stays active until the runner has thrown its error to the boundary event that catches it.
         if (el.errorCode !== undefined) return { id, entry, exit };
-        // On a reminder path the end event consumes only that path's token; on a branch of a fork without a join, only the branch's.
-        if (scope.kind === 'path' || scope.kind === 'region') return transient([{ target: this.endOf(scope) }]);
+        // On a reminder path the end event consumes only that path's token; on a branch of a fork without a join, only the branch's;
+        // beside event sub-processes, only the main flow's.
+        if (scope.kind === 'path' || scope.kind === 'region' || this.hasEventSubs(scope.kind === 'sub' ? scope.subProcessId : undefined)) {
+          return transient([{ target: this.endOf(scope) }]);
+        }
         return this.finalState(el);
       case 'parallelGateway':
         return transient([{ target: isParallelFork(el) ? `#${id}/block` : this.next(el, scope) }]);
@@ -344,6 +358,7 @@ class ConfigBuilder {
         return this.activityState(el, scope);
       case 'subProcess':
         return this.subProcessState(el, scope);
+      case 'eventSubProcess':
       case 'unsupported':
         throw new Error(`unsupported element ${el.id} passed validation`);
     }
@@ -419,10 +434,11 @@ class ConfigBuilder {
     const id = stateId(el.id);
     const sub = this.structure.subs.get(el.id) as SubScope;
     const start = this.p.elements.find((e) => e.parent === el.id && e.type === 'bpmn:StartEvent') as ParsedElement;
+    const flow = this.withEventSubs(el.id, id, this.statesOf(sub), stateId(start.id), `#${id}/end`);
     const content: StateConfig = {
       id: `${id}/work`,
-      initial: stateId(start.id),
-      states: { ...this.statesOf(sub), ...this.terminateStates(el.id), [`${id}/end`]: { id: `${id}/end`, type: 'final' } },
+      initial: flow.initial,
+      states: { ...flow.states, ...this.terminateStates(el.id), [`${id}/end`]: { id: `${id}/end`, type: 'final' } },
       onDone: { target: this.next(el, scope) },
     };
     return this.withBoundaries(
@@ -430,6 +446,105 @@ class ConfigBuilder {
       { id, entry: [ref('entered', el.id), ref('activate', el.id)], exit: [ref('deactivate', el.id), ref('left', el.id)] },
       content,
     );
+  }
+
+  private hasEventSubs(container: string | undefined): boolean {
+    return eventSubStartsOf(this.index, container).length > 0;
+  }
+
+  /**
+   * The flow of a process or sub-process (`container`) beside its event sub-processes. Without any, just the main
+   * flow's states. With them, a parallel state `<prefix>/running` holds the main flow (its end events lead to
+   * `<prefix>/main/done`) and one slot per event sub-process, whose armed start event waits for its trigger.
+   * An interrupting one leaves `running` (every token, task, timer and subscription of the scope goes with it) for
+   * its own state beside it, which ends the scope (`end`) when done. A non-interrupting one runs inside its slot and
+   * re-arms when done. A slot goes idle once the main flow is done and no non-interrupting instance runs, so the
+   * scope ends when all of them have.
+   */
+  private withEventSubs(
+    container: string | undefined,
+    prefix: string,
+    main: Record<string, StateConfig>,
+    initial: string,
+    end: string,
+  ): { initial: string; states: Record<string, StateConfig> } {
+    const starts = eventSubStartsOf(this.index, container);
+    if (!starts.length) return { initial, states: main };
+    const done = mainDone(prefix);
+    const running = (s: ParsedElement): InlineGuard => stateIn(`#${stateId(s.parent as string)}`);
+    const others = starts.filter((s) => !isInterrupting(s)).map((s) => not(running(s)));
+    const idle: InlineGuard = others.length ? and([stateIn(`#${done}`), ...others]) : stateIn(`#${done}`);
+    const states: Record<string, StateConfig> = {
+      [`${prefix}/running`]: {
+        id: `${prefix}/running`,
+        type: 'parallel',
+        states: {
+          [`${prefix}/main`]: { id: `${prefix}/main`, initial, states: { ...main, [done]: { id: done, type: 'final' } } },
+          ...Object.fromEntries(starts.map((s) => [`${stateId(s.parent as string)}/slot`, this.eventSubSlot(s, idle)])),
+        },
+        onDone: { target: end },
+      },
+    };
+    for (const s of starts.filter(isInterrupting)) states[stateId(s.parent as string)] = this.eventSubState(s, { target: end });
+    return { initial: `${prefix}/running`, states };
+  }
+
+  /** The slot of one event sub-process: its start event armed (then its running instance, when non-interrupting), or idle. */
+  private eventSubSlot(start: StartEventElement, idle: InlineGuard): StateConfig {
+    const id = stateId(start.parent as string);
+    const interrupting = isInterrupting(start);
+    const trigger: TransitionConfig = { target: `#${id}`, actions: [STAMP, ...(interrupting ? [] : [ref('fireEventSub', start.id)])] };
+    const on: Record<string, TransitionConfig[]> = {};
+    switch (start.trigger.kind) {
+      case 'timer':
+        on['timer.fire'] = [{ ...trigger, guard: ref('isWait', start.id) }];
+        break;
+      case 'message':
+        on.message = [{ ...trigger, guard: ref('isWait', start.id), actions: [...(trigger.actions ?? []), ref('mergeVariables')] }];
+        break;
+      case 'error':
+        on['bpmn.error'] = [{ ...trigger, guard: ref('catches', start.id), actions: [...(trigger.actions ?? []), ref('mergeVariables')] }];
+        break;
+      case 'escalation':
+        // Non-interrupting: the thrower goes on with the runner's second event, as with a non-interrupting boundary event.
+        on['bpmn.escalation'] = [
+          { ...trigger, guard: ref('catches', start.id), actions: [...(trigger.actions ?? []), ...(interrupting ? [] : [ref('markThrown')])] },
+        ];
+        break;
+      case 'none':
+        break;
+    }
+    const armed = `${id}/armed`;
+    return {
+      id: `${id}/slot`,
+      initial: armed,
+      exit: [ref('disarmEventSub', start.id)],
+      states: {
+        [armed]: {
+          id: armed,
+          entry: [ref('armEventSub', start.id)],
+          on,
+          always: [{ guard: idle, target: `#${id}/idle`, actions: [ref('disarmEventSub', start.id)] }],
+        },
+        [`${id}/idle`]: { id: `${id}/idle`, type: 'final' },
+        ...(interrupting ? {} : { [id]: this.eventSubState(start, [{ guard: ref('rearms', start.id), target: `#${armed}` }, { target: `#${id}/idle` }]) }),
+      },
+    };
+  }
+
+  /** An event sub-process's own flow, from its start event to its end events (a terminate end event ends just it). */
+  private eventSubState(start: StartEventElement, onDone: TransitionConfig | TransitionConfig[]): StateConfig {
+    const espId = start.parent as string;
+    const id = stateId(espId);
+    const sub = this.structure.subs.get(espId) as SubScope;
+    return {
+      id,
+      entry: [ref('entered', espId)],
+      exit: [ref('left', espId)],
+      initial: stateId(start.id),
+      states: { ...this.statesOf(sub), ...this.terminateStates(espId), [`${id}/end`]: { id: `${id}/end`, type: 'final' } },
+      onDone,
+    };
   }
 
   /**
@@ -498,6 +613,9 @@ class ConfigBuilder {
   }
 }
 
+/** Where the main flow of a process or sub-process with event sub-processes ends (`prefix`: `@process` or the sub-process's state id). */
+const mainDone = (prefix: string): string => `${prefix}/main/done`;
+
 /** Context updates work on a copy: snapshots handed out earlier stay untouched. */
 function produce(context: InstanceContext, change: (draft: InstanceContext) => void): InstanceContext {
   const draft = structuredClone(context);
@@ -539,6 +657,9 @@ function createProcessMachine(index: DefinitionIndex, root: ReturnType<ConfigBui
         }),
       ),
       fireBoundary: assign(({ context }, { id }: Params) => produce(context, (ctx) => fireBoundary(ctx, index, id))),
+      armEventSub: assign(({ context }, { id }: Params) => produce(context, (ctx) => armEventSub(ctx, index, id))),
+      disarmEventSub: assign(({ context }, { id }: Params) => produce(context, (ctx) => disarmEventSub(ctx, id))),
+      fireEventSub: assign(({ context }, { id }: Params) => produce(context, (ctx) => fireEventSub(ctx, index, id))),
       markThrown: assign(({ context, event }) =>
         produce(context, (ctx) => {
           const token = event.type === 'bpmn.escalation' ? ctx.tokens[event.elementId] : undefined;
@@ -571,6 +692,7 @@ function createProcessMachine(index: DefinitionIndex, root: ReturnType<ConfigBui
       noneTrue: ({ context }, { expressions, elementId }: { expressions: string[]; elementId: string }) =>
         !expressions.some((e) => feelIsTrue(e, context.variables, elementId)),
       startedAt: ({ context }, { id }: Params) => context.startEventId === id,
+      rearms: ({ context }, { id }: Params) => rearms(context, id),
       // The runner resolves which error boundary event catches a BPMN error (innermost scope first) and names it in the event.
       catches: ({ event }, { id }: Params) => (event.type === 'bpmn.error' || event.type === 'bpmn.escalation') && event.boundaryId === id,
       // The thrower of an escalation goes on unless the boundary event that caught it interrupts its sub-process.

@@ -1,7 +1,16 @@
 import { EngineError, EngineErrorCode } from './errors.js';
 import { evaluateFeel, isFeel, toPlain, toPlainRecord } from './feel.js';
 import { engineLimits } from './limits.js';
-import type { BoundaryElement, CallActivityElement, ParsedElement, TaskMappings, TimerDefinition, UserTaskElement, WaitingActivity } from './model.js';
+import type {
+  BoundaryElement,
+  CallActivityElement,
+  ParsedElement,
+  StartEventElement,
+  TaskMappings,
+  TimerDefinition,
+  UserTaskElement,
+  WaitingActivity,
+} from './model.js';
 import { nextOccurrence, resolveDueDate, resolveTimer } from './timers.js';
 
 /** The extended state of an instance, kept in the XState snapshot's context (JSON-plain). */
@@ -44,6 +53,8 @@ export interface Token {
   thrown?: boolean;
   /** Service task: its handler threw a BPMN error nothing catches; it waits for `incident.retry`. */
   incident?: { errorCode: string; message: string };
+  /** Start event of a non-interrupting event sub-process whose instance runs: kept (a cycle's next firing), but no wait until it ends. */
+  paused?: boolean;
 }
 
 export interface ItemToken {
@@ -98,6 +109,8 @@ export interface DefinitionIndex {
   boundaries: Map<string, BoundaryElement[]>;
   /** Event-based gateway id → the catch events its flows lead to (their waits belong to the gateway). */
   eventGateways: Map<string, string[]>;
+  /** Process (key `undefined`) or embedded sub-process id → the start events of its event sub-processes. */
+  eventSubStarts: Map<string | undefined, StartEventElement[]>;
 }
 
 export function initialContext(input: StartInput): InstanceContext {
@@ -116,13 +129,13 @@ function element<K extends ParsedElement['kind']>(index: DefinitionIndex, id: st
   return index.elements.get(id) as Extract<ParsedElement, { kind: K }>;
 }
 
-function nextKey(ctx: InstanceContext, id: string): string {
+export function nextKey(ctx: InstanceContext, id: string): string {
   const n = (ctx.counters[id] ?? 0) + 1;
   ctx.counters[id] = n;
   return `${id}:${n}`;
 }
 
-function timerToken(key: string, ctx: InstanceContext, id: string, timer: TimerDefinition | undefined, at: Date): Token {
+export function timerToken(key: string, ctx: InstanceContext, id: string, timer: TimerDefinition | undefined, at: Date): Token {
   return { key, ...resolveTimer(timer as TimerDefinition, ctx.variables, at, id) };
 }
 
@@ -271,7 +284,7 @@ export function activate(ctx: InstanceContext, index: DefinitionIndex, id: strin
   }
 }
 
-function messageToken(ctx: InstanceContext, el: { messageName?: string; correlationKey?: string }, key: string, id: string): Token {
+export function messageToken(ctx: InstanceContext, el: { messageName?: string; correlationKey?: string }, key: string, id: string): Token {
   return {
     key,
     ...(el.messageName && isFeel(el.messageName) ? { messageName: messageName(el.messageName, ctx.variables, id) } : {}),

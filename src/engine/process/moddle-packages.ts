@@ -56,7 +56,7 @@ export const aimsflowPackage = pkg('aimsflow', AIMSFLOW_NS, [
     extends: ['bpmn:UserTask', 'bpmn:CallActivity', 'bpmn:MultiInstanceLoopCharacteristics'],
     properties: MULTI_INSTANCE_ATTRS,
   },
-  { name: 'CorrelationExtension', extends: ['bpmn:IntermediateCatchEvent', 'bpmn:Message'], properties: [attr('correlationKey')] },
+  { name: 'CorrelationExtension', extends: ['bpmn:IntermediateCatchEvent', 'bpmn:StartEvent', 'bpmn:Message'], properties: [attr('correlationKey')] },
   {
     name: 'FormField',
     superClass: ['Element'],

@@ -82,7 +82,16 @@ export interface CallMapping {
   outputs: VariableMapping[];
 }
 
-export type StartTrigger = { kind: 'none' } | { kind: 'timer'; timer: TimerDefinition } | { kind: 'message'; messageName: string };
+/**
+ * What starts a start event. Error and escalation triggers exist only on the start events of event sub-processes
+ * (without a code they catch every error / escalation); a message trigger's correlation key is read there too.
+ */
+export type StartTrigger =
+  | { kind: 'none' }
+  | { kind: 'timer'; timer: TimerDefinition }
+  | { kind: 'message'; messageName: string; correlationKey?: string }
+  | { kind: 'error'; errorCode?: string }
+  | { kind: 'escalation'; escalationCode?: string };
 
 interface ElementCommon {
   id: string;
@@ -100,6 +109,8 @@ interface ElementCommon {
 export interface StartEventElement extends ElementCommon {
   kind: 'startEvent';
   trigger: StartTrigger;
+  /** `isInterrupting="false"`: only on the start event of an event sub-process, which then runs beside its scope's flow. */
+  interrupting?: false;
 }
 export interface EndEventElement extends ElementCommon {
   kind: 'endEvent';
@@ -122,6 +133,13 @@ export interface PassThroughElement extends ElementCommon {
 /** Embedded sub-process: its own none start event, end events and elements (whose `parent` is its id). */
 export interface SubProcessElement extends ElementCommon {
   kind: 'subProcess';
+}
+/**
+ * Event sub-process (`bpmn:subProcess triggeredByEvent="true"`): no flows in or out; its single start event (timer,
+ * message, error or escalation) is armed while the enclosing process or sub-process runs. Its inner elements name it as `parent`.
+ */
+export interface EventSubProcessElement extends ElementCommon {
+  kind: 'eventSubProcess';
 }
 /** Inputs: the task's local scope (candidate roles, due date, outputs see them). Outputs: with them, only their targets of what completed it reach the instance. */
 export interface UserTaskElement extends ElementCommon, TaskMappings {
@@ -277,6 +295,7 @@ export type ParsedElement =
   | EscalationThrowElement
   | PassThroughElement
   | SubProcessElement
+  | EventSubProcessElement
   | UnsupportedElement;
 
 export type ElementKind = ParsedElement['kind'];

@@ -245,7 +245,7 @@ class ProcessReader {
     const collect = (container: ModdleElement, parent?: string): void => {
       for (const el of list(container, 'flowElements')) {
         flowElements.push({ el, parent });
-        if (el.$type === 'bpmn:SubProcess' && el.triggeredByEvent !== true) collect(el, el.id);
+        if (el.$type === 'bpmn:SubProcess') collect(el, el.id);
       }
     };
     collect(this.process);
@@ -345,14 +345,29 @@ class ProcessReader {
 
     switch (el.$type) {
       case 'bpmn:StartEvent': {
-        const def = single(['bpmn:TimerEventDefinition', 'bpmn:MessageEventDefinition']);
-        if (def === null) return unsupported(`start event with ${defNote()} is not supported (none, timer and message start events are)`);
-        if (!def) return { ...common, kind: 'startEvent', trigger: { kind: 'none' } };
+        const def = single(['bpmn:TimerEventDefinition', 'bpmn:MessageEventDefinition', 'bpmn:ErrorEventDefinition', 'bpmn:EscalationEventDefinition']);
+        if (def === null)
+          return unsupported(
+            `start event with ${defNote()} is not supported (none, timer and message start events are, and error and escalation ones in event sub-processes)`,
+          );
+        // Only meaningful in an event sub-process; validation refuses it anywhere else.
+        const start = { ...common, kind: 'startEvent' as const, ...(el.isInterrupting === false ? { interrupting: false as const } : {}) };
+        if (!def) return { ...start, trigger: { kind: 'none' } };
         if (def.$type === 'bpmn:TimerEventDefinition') {
           const timer = this.readTimer(def, id);
-          return timer ? { ...common, kind: 'startEvent', trigger: { kind: 'timer', timer } } : unsupported('timer start event without a timer');
+          return timer ? { ...start, trigger: { kind: 'timer', timer } } : unsupported('timer start event without a timer');
         }
-        return { ...common, kind: 'startEvent', trigger: { kind: 'message', messageName: text(child(def, 'messageRef'), 'name') ?? '' } };
+        if (def.$type === 'bpmn:ErrorEventDefinition') {
+          const errorCode = this.errorCode(def, id);
+          return { ...start, trigger: { kind: 'error', ...(errorCode ? { errorCode } : {}) } };
+        }
+        if (def.$type === 'bpmn:EscalationEventDefinition') {
+          const escalationCode = this.escalationCode(def, id, false);
+          return { ...start, trigger: { kind: 'escalation', ...(escalationCode ? { escalationCode } : {}) } };
+        }
+        const message = child(def, 'messageRef');
+        const correlationKey = this.correlationKey(el, message);
+        return { ...start, trigger: { kind: 'message', messageName: text(message, 'name') ?? '', ...(correlationKey ? { correlationKey } : {}) } };
       }
       case 'bpmn:EndEvent': {
         const def = single(['bpmn:TerminateEventDefinition', 'bpmn:ErrorEventDefinition', 'bpmn:EscalationEventDefinition']);
@@ -394,10 +409,9 @@ class ProcessReader {
         this.rejectTaskMappings(el, id);
         return { ...common, kind: 'passThrough' };
       case 'bpmn:SubProcess':
-        if (el.triggeredByEvent === true) return unsupported('event sub-processes are not supported (use boundary events on an embedded sub-process)');
         this.rejectLoopMarker(el, id);
         this.rejectTaskMappings(el, id);
-        return { ...common, kind: 'subProcess' };
+        return { ...common, kind: el.triggeredByEvent === true ? 'eventSubProcess' : 'subProcess' };
       case 'bpmn:IntermediateCatchEvent': {
         const def = single(['bpmn:TimerEventDefinition', 'bpmn:MessageEventDefinition']);
         if (!def)

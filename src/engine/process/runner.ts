@@ -1,10 +1,11 @@
 import { initialTransition, type SnapshotFrom, type StateValue, transition } from 'xstate';
 import type { CompiledProcess, ProcessMachine } from './compile.js';
 import { BpmnError, EngineError, EngineErrorCode } from './errors.js';
+import { findCatcher, isInterrupting } from './event-subprocesses.js';
 import { toPlain, toPlainRecord } from './feel.js';
 import { withinFeelStep } from './feel-sandbox.js';
 import { type InstanceContext, type ItemToken, type MachineEvent, taskInput, taskOutput, type Token } from './instance.js';
-import type { BoundaryElement, BusinessRuleTaskElement, FormField, ParsedElement, ServiceTaskElement } from './model.js';
+import type { BusinessRuleTaskElement, FormField, ParsedElement, ServiceTaskElement, StartEventElement } from './model.js';
 
 /** What the runner needs from the app. Anything these throw propagates unchanged (the app rolls the step back). */
 export interface EngineHooks {
@@ -71,6 +72,8 @@ export type Wait =
       remaining?: number;
       /** Set when the timer is one of the events an event-based gateway waits on: the gateway's id. */
       eventGateway?: string;
+      /** Set for the timer start event of an event sub-process: which one, and whether it interrupts its scope. */
+      eventSubProcess?: EventSubProcessRef;
     }
   | {
       kind: 'message';
@@ -82,6 +85,8 @@ export type Wait =
       eventGateway?: string;
       /** Set for a message boundary event: the activity it is attached to. */
       boundary?: { attachedTo: string; interrupting: boolean };
+      /** Set for the message start event of an event sub-process: which one, and whether it interrupts its scope. */
+      eventSubProcess?: EventSubProcessRef;
     }
   | { kind: 'child'; key: string; elementId: string; processKey: string; variables: Record<string, unknown>; item?: WaitItem }
   | {
@@ -98,6 +103,11 @@ export type Wait =
       /** The variables the worker gets: the instance variables when the task was entered, overlaid with its inputs. */
       variables: Record<string, unknown>;
     };
+
+export interface EventSubProcessRef {
+  id: string;
+  interrupting: boolean;
+}
 
 export interface StepRecord {
   /** `start`, the instance event type, or `rule.result` / `service.result` for automatic work. */
@@ -256,7 +266,7 @@ async function settle(def: CompiledProcess, start: Snapshot, hooks: EngineHooks,
     }
     const errorEnd = active.find((el) => el.kind === 'endEvent' && el.errorCode !== undefined);
     if (errorEnd?.kind === 'endEvent') {
-      const thrown = { code: errorEnd.errorCode as string, elementId: errorEnd.id, from: errorEnd.parent, at: hooks.now().toISOString() };
+      const thrown = { code: errorEnd.errorCode as string, elementId: errorEnd.id, from: errorEnd.id, at: hooks.now().toISOString() };
       snapshot = throwError(def, snapshot, thrown, steps);
       continue;
     }
@@ -296,7 +306,7 @@ async function settle(def: CompiledProcess, start: Snapshot, hooks: EngineHooks,
         handled = await hooks.callHandler(job.handler as string, structuredClone(input), { elementId: job.id });
       } catch (error) {
         if (!(error instanceof BpmnError)) throw error;
-        if (hooks.uncaughtHandlerErrors === 'incident' && !catcher(def, job.id, error.code)) {
+        if (hooks.uncaughtHandlerErrors === 'incident' && !findCatcher(def.index, snapshot.context, job.id, 'error', error.code)) {
           const incident = { elementId: job.id, waitKey, errorCode: error.code, message: error.message };
           snapshot = apply(def, snapshot, { type: 'bpmn.incident', ...incident, at: hooks.now().toISOString() }, steps);
           incidents.push(incident);
@@ -318,25 +328,15 @@ interface ThrownError {
   code: string;
   /** The element that threw it. */
   elementId: string;
-  /** Where the search for a catching boundary event starts: the activity that threw, or the sub-process an error end event is in. */
-  from: string | undefined;
+  /** Where the search for a catcher starts: the activity or error end event that threw. */
+  from: string;
   at: string;
   variables?: Record<string, unknown>;
 }
 
-/** The error boundary event that catches an error thrown at `from`: on that activity, else on the sub-processes around it, innermost first. */
-function catcher(def: CompiledProcess, from: string | undefined, code: string): string | undefined {
-  for (let id = from; id !== undefined; id = def.elements[id]?.parent) {
-    const candidates = (def.index.boundaries.get(id) ?? []).filter((b) => b.kind === 'boundaryError');
-    const found =
-      candidates.find((b) => b.kind === 'boundaryError' && b.errorCode === code) ?? candidates.find((b) => b.kind === 'boundaryError' && !b.errorCode);
-    if (found) return found.id;
-  }
-  return undefined;
-}
-
+/** The error is caught by an error boundary event or error event sub-process on the way out (findCatcher), else it is uncaught. */
 function throwError(def: CompiledProcess, snapshot: Snapshot, thrown: ThrownError, steps: StepRecord[]): Snapshot {
-  const boundaryId = catcher(def, thrown.from, thrown.code);
+  const boundaryId = findCatcher(def.index, snapshot.context, thrown.from, 'error', thrown.code)?.id;
   const event: MachineEvent = {
     type: 'bpmn.error',
     errorCode: thrown.code,
@@ -349,8 +349,8 @@ function throwError(def: CompiledProcess, snapshot: Snapshot, thrown: ThrownErro
 }
 
 /**
- * An escalation goes to the nearest escalation boundary event of an enclosing sub-process (same code before a
- * catch-all). Nothing catching it is no failure: the thrower simply goes on. A non-interrupting catch takes two
+ * An escalation goes to the nearest escalation boundary event of an enclosing sub-process or escalation event
+ * sub-process of an enclosing scope (same code before a catch-all, findCatcher). Nothing catching it is no failure: the thrower simply goes on. A non-interrupting catch takes two
  * events: the first starts the boundary's path (and marks the thrower's token), the second, once the path's
  * automatic work is done, lets the thrower go on — so an escalation end event that ends the sub-process cannot
  * cut the path short.
@@ -360,19 +360,13 @@ function throwEscalation(def: CompiledProcess, snapshot: Snapshot, thrower: Pars
   if (snapshot.context.tokens[thrower.id]?.thrown) {
     return apply(def, snapshot, { type: 'bpmn.escalation', escalationCode: code, elementId: thrower.id, interrupting: false, at }, steps);
   }
-  let boundary: BoundaryElement | undefined;
-  for (let id = thrower.parent; id !== undefined && !boundary; id = def.elements[id]?.parent) {
-    const candidates = (def.index.boundaries.get(id) ?? []).filter((b) => b.kind === 'boundaryEscalation');
-    boundary =
-      candidates.find((b) => b.kind === 'boundaryEscalation' && b.escalationCode === code) ??
-      candidates.find((b) => b.kind === 'boundaryEscalation' && !b.escalationCode);
-  }
+  const caught = findCatcher(def.index, snapshot.context, thrower.id, 'escalation', code);
   const event: MachineEvent = {
     type: 'bpmn.escalation',
     escalationCode: code,
     elementId: thrower.id,
-    ...(boundary ? { boundaryId: boundary.id } : {}),
-    interrupting: boundary?.interrupting ?? false,
+    ...(caught ? { boundaryId: caught.id } : {}),
+    interrupting: caught?.interrupting ?? false,
     at,
   };
   return apply(def, snapshot, event, steps);
@@ -519,12 +513,46 @@ function deriveWaits(def: CompiledProcess, context: InstanceContext): Wait[] {
           ...eventGatewayOf(def, id),
         });
         break;
+      case 'startEvent':
+        waits.push(...eventSubWaits(el, token));
+        break;
       default:
         // Rule and service tasks hold a token only while the runner works on them.
         break;
     }
   }
   return waits;
+}
+
+/** The armed timer or message start event of an event sub-process is a wait; a paused one (its instance runs) is not. */
+function eventSubWaits(start: StartEventElement, token: Token): Wait[] {
+  if (token.paused || start.parent === undefined) return [];
+  const eventSubProcess = { id: start.parent, interrupting: isInterrupting(start) };
+  if (start.trigger.kind === 'timer') {
+    return [
+      {
+        kind: 'timer',
+        key: token.key,
+        elementId: start.id,
+        dueAt: token.dueAt as string,
+        ...(token.remaining !== undefined ? { remaining: token.remaining } : {}),
+        eventSubProcess,
+      },
+    ];
+  }
+  if (start.trigger.kind === 'message') {
+    return [
+      {
+        kind: 'message',
+        key: token.key,
+        elementId: start.id,
+        name: token.messageName ?? start.trigger.messageName,
+        ...(token.correlationKey !== undefined ? { correlationKey: token.correlationKey } : {}),
+        eventSubProcess,
+      },
+    ];
+  }
+  return [];
 }
 
 function eventGatewayOf(def: CompiledProcess, eventId: string): { eventGateway?: string } {

@@ -4,7 +4,7 @@ import { type BoundaryElement, isBoundary, type ParsedElement, type ParsedFlow, 
 /**
  * Where a token lives. The root holds one token; a parallel fork opens one region per outgoing flow
  * (closed by its join, or by the end events of every branch); a non-interrupting boundary event opens a path
- * that runs beside its activity; an embedded sub-process holds the token of its own inner flow.
+ * that runs beside its activity; an embedded sub-process (and an event sub-process) holds the token of its own inner flow.
  */
 export type Scope = RootScope | RegionScope | PathScope | SubScope;
 export interface RootScope {
@@ -140,6 +140,7 @@ export function analyzeStructure(p: ParsedProcess): Structure {
       depth.set(sub, (depth.get(scope) ?? 0) + 1);
       structure.nesting.set(el.id, depth.get(sub) as number);
       for (const start of startsIn(el.id)) walk(start.id, sub);
+      eventSubs(el.id, sub);
     }
     for (const boundary of boundaries.get(id) ?? []) {
       if (boundary.interrupting) {
@@ -238,7 +239,20 @@ export function analyzeStructure(p: ParsedProcess): Structure {
     for (const flowId of join.outgoing) follow(flowId, scope, join);
   };
 
+  // The event sub-processes of a process or sub-process: each holds its own flow, armed while that scope runs.
+  const eventSubs = (container: string | undefined, scope: Scope): void => {
+    for (const esp of p.elements.filter((e) => e.kind === 'eventSubProcess' && e.parent === container)) {
+      structure.scopeOf.set(esp.id, scope);
+      const sub: SubScope = { kind: 'sub', id: `${esp.id}/sub`, subProcessId: esp.id };
+      structure.subs.set(esp.id, sub);
+      depth.set(sub, (depth.get(scope) ?? 0) + 1);
+      structure.nesting.set(esp.id, depth.get(sub) as number);
+      for (const start of startsIn(esp.id)) walk(start.id, sub);
+    }
+  };
+
   // Unsupported start events are walked too, so their successors are not also reported as unreachable.
   for (const el of startsIn(undefined)) walk(el.id, root);
+  eventSubs(undefined, root);
   return structure;
 }

@@ -51,7 +51,11 @@ describe('validateDefinition', () => {
       ['script task without a FEEL expression', '<bpmn:scriptTask id="X"/>', /a script task needs a FEEL expression: <zeebe:script/],
       ['send task', '<bpmn:sendTask id="X"/>', /bpmn:SendTask is not supported/],
       ['transaction', '<bpmn:transaction id="X"/>', /bpmn:Transaction is not supported/],
-      ['event sub-process', '<bpmn:subProcess id="X" triggeredByEvent="true"/>', /event sub-processes are not supported/],
+      [
+        'event sub-process with flows',
+        '<bpmn:subProcess id="X" triggeredByEvent="true"/>',
+        /an event sub-process cannot have incoming or outgoing sequence flows/,
+      ],
       ['complex gateway', '<bpmn:complexGateway id="X"/>', /bpmn:ComplexGateway is not supported/],
       [
         'signal throw event',

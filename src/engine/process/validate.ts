@@ -6,6 +6,7 @@ import {
   type MultiInstance,
   type ParsedElement,
   type ParsedProcess,
+  type StartEventElement,
   type TaskMappings,
   type TimerDefinition,
 } from './model.js';
@@ -163,15 +164,25 @@ function checkElement(el: ParsedElement, p: ParsedProcess, opts: ValidationOptio
     case 'unsupported':
       add(el.id, el.reason);
       return;
-    case 'startEvent':
+    case 'startEvent': {
       if (el.incoming.length) add(el.id, 'start event cannot have incoming flows');
-      if (el.parent !== undefined && el.trigger.kind !== 'none') add(el.id, `the start event of sub-process ${el.parent} must be a none start event`);
+      const inEventSub = el.parent !== undefined && byId(el.parent)?.kind === 'eventSubProcess';
+      if (inEventSub) checkEventSubStart(el, add);
+      else if (el.parent !== undefined && el.trigger.kind !== 'none') add(el.id, `the start event of sub-process ${el.parent} must be a none start event`);
+      else if (el.trigger.kind === 'error' || el.trigger.kind === 'escalation') {
+        add(el.id, `${el.trigger.kind} start events are only supported in event sub-processes (triggeredByEvent="true")`);
+      }
+      if (!inEventSub && el.interrupting === false) add(el.id, 'isInterrupting="false" is only meaningful on the start event of an event sub-process');
       checkSingleOutgoing(el, add);
       if (el.trigger.kind === 'message' && !el.trigger.messageName) add(el.id, 'message start event needs a message with a name');
       else if (el.trigger.kind === 'message' && isFeel(el.trigger.messageName)) {
         add(el.id, `a message start event needs a fixed message name, not an expression ("${el.trigger.messageName}"): nothing is there to evaluate it over`);
       }
       if (el.trigger.kind === 'timer') checkTimer(el.id, el.trigger.timer, add);
+      return;
+    }
+    case 'eventSubProcess':
+      checkEventSub(el, p, add);
       return;
     case 'endEvent':
       if (el.outgoing.length) add(el.id, 'end event cannot have outgoing flows');
@@ -312,6 +323,49 @@ function checkElement(el: ParsedElement, p: ParsedProcess, opts: ValidationOptio
       checkTimer(el.id, el.timer, add);
       return;
     }
+  }
+}
+
+/** BPMN: an event sub-process is started by its event only, holds exactly one start event, and sits in a process or an embedded sub-process. */
+function checkEventSub(el: ParsedElement, p: ParsedProcess, add: Add): void {
+  if (el.incoming.length || el.outgoing.length) add(el.id, 'an event sub-process cannot have incoming or outgoing sequence flows (its start event starts it)');
+  const container = el.parent === undefined ? undefined : p.elements.find((e) => e.id === el.parent);
+  if (container?.kind === 'eventSubProcess') add(el.id, `an event sub-process inside event sub-process ${container.id} is not supported`);
+  const inner = p.elements.filter((e) => e.parent === el.id);
+  const starts = inner.filter((e) => e.type === 'bpmn:StartEvent');
+  if (starts.length !== 1) add(el.id, `an event sub-process needs exactly one start event (it has ${starts.length})`);
+  if (!inner.some((e) => e.kind === 'endEvent')) add(el.id, 'an event sub-process needs an end event');
+  const start = starts[0];
+  if (start?.kind !== 'startEvent') return;
+  // Two catchers of the same error or escalation in one scope could not choose between them.
+  const caught = (s: ParsedElement): string | undefined => {
+    if (s.kind !== 'startEvent') return undefined;
+    if (s.trigger.kind === 'error') return s.trigger.errorCode ? `error "${s.trigger.errorCode}"` : 'every error';
+    if (s.trigger.kind === 'escalation') return s.trigger.escalationCode ? `escalation "${s.trigger.escalationCode}"` : 'every escalation';
+    return undefined;
+  };
+  const mine = caught(start);
+  if (!mine) return;
+  const twin = p.elements.find(
+    (e) => e.kind === 'eventSubProcess' && e.id !== el.id && e.parent === el.parent && p.elements.some((s) => s.parent === e.id && caught(s) === mine),
+  );
+  if (twin) add(el.id, `catches ${mine} like event sub-process ${twin.id} in the same scope`);
+}
+
+/** What may start an event sub-process, and how. */
+function checkEventSubStart(el: StartEventElement, add: Add): void {
+  const trigger = el.trigger;
+  if (trigger.kind === 'none') {
+    add(
+      el.id,
+      `the start event of event sub-process ${el.parent} needs a timer, message, error or escalation event definition (a none start event never fires)`,
+    );
+  } else if (trigger.kind === 'error' && el.interrupting === false) {
+    add(el.id, 'an error start event always interrupts (BPMN has no non-interrupting error event); remove isInterrupting="false"');
+  } else if (trigger.kind === 'timer' && trigger.timer.type === 'cycle' && el.interrupting !== false) {
+    add(el.id, 'a time cycle is only supported on the start event of a non-interrupting event sub-process (an interrupting one fires once)');
+  } else if (trigger.kind === 'message' && trigger.correlationKey) {
+    checkExpression(add, el.id, trigger.correlationKey, 'correlation key');
   }
 }
 

@@ -1,0 +1,404 @@
+import { BpmnError } from './errors.js';
+import { parseProcess } from './parse.js';
+import { deploy, Driver, fakeHooks, fixture } from './spec-helpers.js';
+import { validateDefinition } from './validate.js';
+
+/** Event sub-processes: each start kind, and the traps of interrupting, waiting beside the main flow and closing with the scope. */
+
+const ROOTS = `<bpmn:message id="M_withdraw" name="withdrawn"/><bpmn:message id="M_info" name="infoAdded"/>
+  <bpmn:error id="Err_rejected" errorCode="REJECTED"/><bpmn:error id="Err_x" errorCode="X"/><bpmn:escalation id="Esc_late" escalationCode="LATE"/>`;
+
+function doc(body: string): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:aimsflow="https://aimsflow.dev/schema/bpmn/1.0"
+  id="Defs" targetNamespace="https://aimsflow.dev/test">
+  ${ROOTS}
+  <bpmn:process id="esp" isExecutable="true">${body}</bpmn:process>
+</bpmn:definitions>`;
+}
+
+let flows = 0;
+const flow = (from: string, to: string): string => `<bpmn:sequenceFlow id="F${++flows}_${from}_${to}" sourceRef="${from}" targetRef="${to}"/>`;
+const chain = (...ids: string[]): string =>
+  ids
+    .slice(1)
+    .map((id, i) => flow(ids[i], id))
+    .join('');
+const user = (id: string): string => `<bpmn:userTask id="${id}" aimsflow:candidateRoles="reviewer"/>`;
+const service = (id: string, handler = 'notify'): string => `<bpmn:serviceTask id="${id}" aimsflow:handler="${handler}"/>`;
+const end = (id: string, definition = ''): string => `<bpmn:endEvent id="${id}">${definition}</bpmn:endEvent>`;
+const sub = (id: string, inner: string): string => `<bpmn:subProcess id="${id}">${inner}</bpmn:subProcess>`;
+const timer = (kind: 'timeDuration' | 'timeCycle' | 'timeDate', value: string): string =>
+  `<bpmn:timerEventDefinition><bpmn:${kind}>${value}</bpmn:${kind}></bpmn:timerEventDefinition>`;
+const message = (ref: string): string => `<bpmn:messageEventDefinition messageRef="${ref}"/>`;
+const error = (ref?: string): string => (ref ? `<bpmn:errorEventDefinition errorRef="${ref}"/>` : '<bpmn:errorEventDefinition/>');
+const escalation = '<bpmn:escalationEventDefinition escalationRef="Esc_late"/>';
+const boundaryTimer = (id: string, host: string, duration: string): string =>
+  `<bpmn:boundaryEvent id="${id}" attachedToRef="${host}">${timer('timeDuration', duration)}</bpmn:boundaryEvent>`;
+
+/** An event sub-process whose start event `start` (with `definition`) leads through `inner` (ids, chained) to its end event. */
+function eventSub(id: string, definition: string, inner: string[], opts: { interrupting?: boolean; extra?: string; startAttrs?: string } = {}): string {
+  const start = `${id}_start`;
+  const finish = `${id}_end`;
+  return (
+    `<bpmn:subProcess id="${id}" triggeredByEvent="true">` +
+    `<bpmn:startEvent id="${start}"${opts.interrupting === false ? ' isInterrupting="false"' : ''}${opts.startAttrs ?? ''}>${definition}</bpmn:startEvent>` +
+    (opts.extra ?? '') +
+    end(finish) +
+    chain(start, ...inner, finish) +
+    '</bpmn:subProcess>'
+  );
+}
+
+/** Main flow: S → Review (user task, with an interrupting boundary timer Late → Overdue end) → E. */
+const MAIN =
+  '<bpmn:startEvent id="S"/>' +
+  user('Review') +
+  end('E') +
+  chain('S', 'Review', 'E') +
+  boundaryTimer('Late', 'Review', 'P10D') +
+  end('Overdue') +
+  flow('Late', 'Overdue');
+
+async function issues(xml: string): Promise<Array<{ elementId?: string; message: string }>> {
+  return validateDefinition(await parseProcess(xml), { knownHandlers: new Set(['notify']) });
+}
+
+describe('event sub-processes: timer start', () => {
+  it('a non-interrupting timer runs beside the main flow, and the process waits for it', async () => {
+    const def = await deploy(doc(MAIN + eventSub('Remind', timer('timeDuration', 'P2D'), ['Chase'], { interrupting: false, extra: user('Chase') })));
+    const d = await Driver.start(def);
+    expect(d.wait('Remind_start')).toMatchObject({ kind: 'timer', dueAt: '2026-01-17T09:00:00.000Z', eventSubProcess: { id: 'Remind', interrupting: false } });
+
+    d.hooks.clock.now = new Date('2026-01-17T09:00:00.000Z');
+    await d.fire('Remind_start');
+    expect(d.last.activeElementIds).toEqual(['Review', 'Remind', 'Chase']);
+    // A duration fires once: no new wait for the start event.
+    expect(d.waits.map((w) => w.elementId).sort()).toEqual(['Chase', 'Late', 'Review']);
+
+    const afterMain = await d.complete('Review');
+    expect(afterMain.status).toBe('active');
+    expect(afterMain.activeElementIds).toEqual(['Remind', 'Chase']);
+    const done = await d.complete('Chase');
+    expect(done.status).toBe('completed');
+    expect(done.waits).toEqual([]);
+  });
+
+  it('a non-interrupting cycle starts again once its instance ended, until its repetitions are used up', async () => {
+    const def = await deploy(doc(MAIN + eventSub('Remind', timer('timeCycle', 'R2/P1D'), ['Chase'], { interrupting: false, extra: user('Chase') })));
+    const d = await Driver.start(def);
+    const first = d.wait('Remind_start');
+    await d.fire('Remind_start');
+    // While its instance runs, the start event is no wait; it comes back (new key, next occurrence) when the instance ends.
+    expect(d.waits.some((w) => w.elementId === 'Remind_start')).toBe(false);
+    await d.complete('Chase');
+    const second = d.wait('Remind_start');
+    expect(second.key).not.toBe(first.key);
+    expect(second).toMatchObject({ dueAt: '2026-01-17T09:00:00.000Z', remaining: 1 });
+    await d.fire('Remind_start');
+    await d.complete('Chase');
+    expect(d.waits.map((w) => w.elementId).sort()).toEqual(['Late', 'Review']);
+  });
+
+  it('an interrupting timer cancels the main flow (tasks, boundary timers) and ends the process when it is done', async () => {
+    const def = await deploy(doc(MAIN + eventSub('Expire', timer('timeDuration', 'P5D'), ['Archive'], { extra: user('Archive') })));
+    const d = await Driver.start(def);
+    const fired = await d.fire('Expire_start');
+    expect(fired.activeElementIds).toEqual(['Expire', 'Archive']);
+    expect(fired.waits.map((w) => w.elementId)).toEqual(['Archive']);
+    expect(fired.steps[0].left).toEqual(expect.arrayContaining(['Review']));
+    const done = await d.complete('Archive');
+    expect(done.status).toBe('completed');
+    expect(done.steps[0].entered).toContain('Expire_end');
+  });
+
+  it('a date timer keeps its due time across a stored state', async () => {
+    const def = await deploy(doc(MAIN + eventSub('Deadline', timer('timeDate', '2026-03-01T00:00:00Z'), ['Archive'], { extra: user('Archive') })));
+    const d = await Driver.start(def);
+    expect(d.wait('Deadline_start')).toMatchObject({
+      kind: 'timer',
+      dueAt: '2026-03-01T00:00:00.000Z',
+      eventSubProcess: { id: 'Deadline', interrupting: true },
+    });
+  });
+});
+
+describe('event sub-processes: message start', () => {
+  const withdrawal = (interrupting: boolean): string =>
+    eventSub('Withdraw', message('M_withdraw'), ['Confirm'], { interrupting, extra: user('Confirm'), startAttrs: ' aimsflow:correlationKey="=caseId"' });
+
+  it('an interrupting message is correlated by key, merges its variables and replaces the main flow', async () => {
+    const def = await deploy(doc(MAIN + withdrawal(true)));
+    const d = await Driver.start(def, { caseId: 'C-7' });
+    expect(d.wait('Withdraw_start')).toMatchObject({
+      kind: 'message',
+      name: 'withdrawn',
+      correlationKey: 'C-7',
+      eventSubProcess: { id: 'Withdraw', interrupting: true },
+    });
+    await d.send({ type: 'message', name: 'withdrawn', correlationKey: 'C-7', variables: { reason: 'duplicate' } });
+    expect(d.last.activeElementIds).toEqual(['Withdraw', 'Confirm']);
+    expect(d.last.variables.reason).toBe('duplicate');
+    expect((await d.complete('Confirm')).status).toBe('completed');
+  });
+
+  it('a non-interrupting message subscription reopens under a new key after each instance', async () => {
+    const def = await deploy(doc(MAIN + withdrawal(false)));
+    const d = await Driver.start(def, { caseId: 'C-7' });
+    const first = d.wait('Withdraw_start').key;
+    await d.send({ type: 'message', name: 'withdrawn', correlationKey: 'C-7' });
+    expect(d.last.activeElementIds).toEqual(['Review', 'Withdraw', 'Confirm']);
+    await d.complete('Confirm');
+    expect(d.wait('Withdraw_start').key).not.toBe(first);
+    // The subscription closes with its scope.
+    expect((await d.complete('Review')).status).toBe('completed');
+  });
+});
+
+describe('event sub-processes: error start', () => {
+  it('an interrupting error start catches an error thrown in its scope: inner user tasks and timers are cancelled', async () => {
+    const body =
+      '<bpmn:startEvent id="S"/><bpmn:parallelGateway id="Fork"/>' +
+      user('Review') +
+      user('Prepare') +
+      service('Check', 'check') +
+      '<bpmn:parallelGateway id="Join"/>' +
+      end('E') +
+      chain('S', 'Fork', 'Review', 'Join', 'E') +
+      chain('Fork', 'Prepare', 'Check', 'Join') +
+      boundaryTimer('Late', 'Review', 'P10D') +
+      end('Overdue', '<bpmn:terminateEventDefinition/>') +
+      flow('Late', 'Overdue') +
+      eventSub('OnRejected', error('Err_rejected'), ['Explain'], { extra: user('Explain') });
+    const def = await deploy(doc(body), { handlers: ['notify', 'check'] });
+    const hooks = fakeHooks();
+    hooks.callHandler.mockImplementation(async (name) => {
+      if (name === 'check') throw new BpmnError('REJECTED', 'sanctioned', { listedOn: 'EU' });
+    });
+    const d = await Driver.start(def, {}, hooks);
+    // The error start event is armed but no wait: nothing outside the process can send it.
+    expect(d.waits.map((w) => w.elementId).sort()).toEqual(['Late', 'Prepare', 'Review']);
+    await d.complete('Prepare');
+    expect(d.last.activeElementIds).toEqual(['OnRejected', 'Explain']);
+    expect(d.last.steps.flatMap((s) => s.left)).toEqual(expect.arrayContaining(['Review', 'Check']));
+    expect(d.waits.map((w) => w.elementId)).toEqual(['Explain']);
+    expect(d.last.variables.listedOn).toBe('EU');
+    expect((await d.complete('Explain')).status).toBe('completed');
+  });
+
+  it('catches an error end event of the main flow; an error of another code goes on up and ends the instance', async () => {
+    const body =
+      '<bpmn:startEvent id="S"/><bpmn:exclusiveGateway id="G"/>' +
+      end('Fail', error('Err_rejected')) +
+      end('Other', error('Err_x')) +
+      `<bpmn:sequenceFlow id="Fa" sourceRef="G" targetRef="Fail"><bpmn:conditionExpression>=kind = "rejected"</bpmn:conditionExpression></bpmn:sequenceFlow>` +
+      `<bpmn:sequenceFlow id="Fb" sourceRef="G" targetRef="Other"><bpmn:conditionExpression>=kind = "x"</bpmn:conditionExpression></bpmn:sequenceFlow>` +
+      flow('S', 'G') +
+      eventSub('OnRejected', error('Err_rejected'), ['Explain'], { extra: user('Explain') });
+    const def = await deploy(doc(body));
+    expect((await Driver.start(def, { kind: 'rejected' })).last.activeElementIds).toEqual(['OnRejected', 'Explain']);
+    const other = await Driver.start(def, { kind: 'x' });
+    expect(other.last.status).toBe('terminated');
+    expect(other.last.error).toEqual({ code: 'X', elementId: 'Other' });
+  });
+});
+
+describe('event sub-processes: escalation start', () => {
+  const raise = `<bpmn:intermediateThrowEvent id="Raise">${escalation}</bpmn:intermediateThrowEvent>`;
+  const main = '<bpmn:startEvent id="S"/>' + raise + user('Review') + end('E') + chain('S', 'Raise', 'Review', 'E');
+
+  it('a non-interrupting escalation start runs beside the thrower, which goes on', async () => {
+    const def = await deploy(doc(main + eventSub('OnLate', escalation, ['Inform'], { interrupting: false, extra: user('Inform') })));
+    const d = await Driver.start(def);
+    expect(d.last.activeElementIds).toEqual(['Review', 'OnLate', 'Inform']);
+    await d.complete('Review');
+    expect((await d.complete('Inform')).status).toBe('completed');
+  });
+
+  it('an interrupting escalation start stops the thrower', async () => {
+    const def = await deploy(doc(main + eventSub('OnLate', escalation, ['Inform'], { extra: user('Inform') })));
+    const d = await Driver.start(def);
+    expect(d.last.activeElementIds).toEqual(['OnLate', 'Inform']);
+    expect(d.last.steps.flatMap((s) => s.entered)).not.toContain('Review');
+  });
+});
+
+describe('event sub-processes inside an embedded sub-process', () => {
+  const body =
+    '<bpmn:startEvent id="S"/>' +
+    sub(
+      'Assess',
+      '<bpmn:startEvent id="S1"/>' +
+        user('Draft') +
+        end('E1') +
+        chain('S1', 'Draft', 'E1') +
+        eventSub('Nudge', timer('timeCycle', 'R/P1D'), ['Ping'], { interrupting: false, extra: service('Ping') }) +
+        eventSub('Abort', message('M_withdraw'), ['Note'], { extra: user('Note'), startAttrs: ' aimsflow:correlationKey="=caseId"' }),
+    ) +
+    user('Approve') +
+    end('E') +
+    chain('S', 'Assess', 'Approve', 'E');
+
+  it('are armed while the sub-process runs and closed when it ends', async () => {
+    const def = await deploy(doc(body));
+    const d = await Driver.start(def, { caseId: 'C-1' });
+    expect(d.waits.map((w) => w.elementId).sort()).toEqual(['Abort_start', 'Draft', 'Nudge_start']);
+    // The cycle's automatic instance ends in the same step and re-arms at once.
+    await d.fire('Nudge_start');
+    expect(d.hooks.callHandler).toHaveBeenCalledTimes(1);
+    expect(d.wait('Nudge_start')).toMatchObject({ dueAt: '2026-01-17T09:00:00.000Z' });
+
+    const after = await d.complete('Draft');
+    expect(after.activeElementIds).toEqual(['Approve']);
+    expect(after.waits.map((w) => w.elementId)).toEqual(['Approve']);
+    await expect(d.send({ type: 'message', name: 'withdrawn', correlationKey: 'C-1' })).rejects.toThrow(/no open wait for message "withdrawn"/);
+  });
+
+  it('an interrupting one ends only its sub-process, whose outgoing flow is then taken', async () => {
+    const def = await deploy(doc(body));
+    const d = await Driver.start(def, { caseId: 'C-1' });
+    await d.send({ type: 'message', name: 'withdrawn', correlationKey: 'C-1' });
+    expect(d.last.activeElementIds).toEqual(['Assess', 'Abort', 'Note']);
+    expect(d.waits.map((w) => w.elementId)).toEqual(['Note']);
+    const after = await d.complete('Note');
+    expect(after.activeElementIds).toEqual(['Approve']);
+  });
+});
+
+describe('event sub-processes: validation', () => {
+  it('rejects flows in or out, a none start, a non-interrupting error start and an interrupting cycle, naming the element', async () => {
+    const found = await issues(
+      doc(
+        MAIN +
+          eventSub('WithFlow', message('M_info'), []) +
+          user('Outside') +
+          end('OutsideEnd') +
+          flow('WithFlow', 'Outside') +
+          flow('Outside', 'OutsideEnd') +
+          eventSub('NoTrigger', '', []) +
+          eventSub('SoftError', error(), [], { interrupting: false }) +
+          eventSub('HardCycle', timer('timeCycle', 'R/P1D'), []),
+      ),
+    );
+    expect(found).toEqual(
+      expect.arrayContaining([
+        { elementId: 'WithFlow', message: expect.stringMatching(/cannot have incoming or outgoing sequence flows/) },
+        { elementId: 'NoTrigger_start', message: expect.stringMatching(/needs a timer, message, error or escalation event definition/) },
+        { elementId: 'SoftError_start', message: expect.stringMatching(/error start event always interrupts/) },
+        { elementId: 'HardCycle_start', message: expect.stringMatching(/time cycle is only supported on the start event of a non-interrupting/) },
+      ]),
+    );
+  });
+
+  it('rejects error and escalation start events outside event sub-processes, and two catchers of one error in a scope', async () => {
+    const found = await issues(
+      doc(
+        `<bpmn:startEvent id="S0">${error()}</bpmn:startEvent>` +
+          end('E0') +
+          flow('S0', 'E0') +
+          MAIN +
+          eventSub('A', error('Err_rejected'), []) +
+          eventSub('B', error('Err_rejected'), []),
+      ),
+    );
+    expect(found).toEqual(
+      expect.arrayContaining([
+        { elementId: 'S0', message: 'error start events are only supported in event sub-processes (triggeredByEvent="true")' },
+        { elementId: 'A', message: expect.stringMatching(/catches error "REJECTED" like event sub-process B in the same scope/) },
+      ]),
+    );
+  });
+});
+
+describe('event sub-processes: interplay', () => {
+  const chaser = eventSub('Remind', timer('timeDuration', 'P2D'), ['Chase'], { interrupting: false, extra: user('Chase') });
+  const withdrawal = eventSub('Withdraw', message('M_withdraw'), ['Confirm'], { extra: user('Confirm') });
+
+  it('an interrupting one also cancels the running instances of non-interrupting ones', async () => {
+    const d = await Driver.start(await deploy(doc(MAIN + chaser + withdrawal)));
+    await d.fire('Remind_start');
+    expect(d.last.activeElementIds).toEqual(['Review', 'Remind', 'Chase']);
+    await d.send({ type: 'message', name: 'withdrawn' });
+    expect(d.last.activeElementIds).toEqual(['Withdraw', 'Confirm']);
+    expect(d.waits.map((w) => w.elementId)).toEqual(['Confirm']);
+    expect((await d.complete('Confirm')).status).toBe('completed');
+  });
+
+  it('a terminate end event of the main flow ends the running event sub-processes too; so does cancelling', async () => {
+    const main = '<bpmn:startEvent id="S"/>' + user('Review') + end('Stop', '<bpmn:terminateEventDefinition/>') + chain('S', 'Review', 'Stop');
+    const def = await deploy(doc(main + chaser));
+    const d = await Driver.start(def);
+    await d.fire('Remind_start');
+    const stopped = await d.complete('Review');
+    expect(stopped).toMatchObject({ status: 'terminated', waits: [], activeElementIds: [] });
+
+    const c = await Driver.start(def);
+    await c.fire('Remind_start');
+    expect(await c.send({ type: 'cancel' })).toMatchObject({ status: 'cancelled', waits: [] });
+  });
+
+  it('an error boundary event of the sub-process that threw is nearer than an error event sub-process of the process', async () => {
+    const inner = '<bpmn:startEvent id="S1"/>' + service('Check', 'check') + end('E1') + chain('S1', 'Check', 'E1');
+    const body = (withBoundary: boolean): string =>
+      '<bpmn:startEvent id="S"/>' +
+      sub('Sub', inner) +
+      end('E') +
+      chain('S', 'Sub', 'E') +
+      (withBoundary
+        ? `<bpmn:boundaryEvent id="Caught" attachedToRef="Sub">${error()}</bpmn:boundaryEvent>` +
+          user('Handle') +
+          end('Handled') +
+          chain('Caught', 'Handle', 'Handled')
+        : '') +
+      eventSub('OnRejected', error('Err_rejected'), ['Explain'], { extra: user('Explain') });
+    const hooks = (): ReturnType<typeof fakeHooks> => {
+      const h = fakeHooks();
+      h.callHandler.mockImplementation(async () => {
+        throw new BpmnError('REJECTED');
+      });
+      return h;
+    };
+    const near = await Driver.start(await deploy(doc(body(true)), { handlers: ['check'] }), {}, hooks());
+    expect(near.last.activeElementIds).toEqual(['Handle']);
+    const far = await Driver.start(await deploy(doc(body(false)), { handlers: ['check'] }), {}, hooks());
+    expect(far.last.activeElementIds).toEqual(['OnRejected', 'Explain']);
+    // A handler error an error event sub-process catches is no incident.
+    const incidents = await Driver.start(await deploy(doc(body(false)), { handlers: ['check'] }), {}, { ...hooks(), uncaughtHandlerErrors: 'incident' });
+    expect(incidents.last.incidents).toBeUndefined();
+    expect(incidents.last.activeElementIds).toEqual(['OnRejected', 'Explain']);
+  });
+
+  it('an error thrown in a non-interrupting event sub-process is caught by an error event sub-process of the same scope', async () => {
+    const failing = eventSub('Remind', timer('timeDuration', 'P2D'), ['Ping'], { interrupting: false, extra: service('Ping', 'check') });
+    const def = await deploy(doc(MAIN + failing + eventSub('OnRejected', error(), ['Explain'], { extra: user('Explain') })), { handlers: ['check'] });
+    const hooks = fakeHooks();
+    hooks.callHandler.mockImplementation(async () => {
+      throw new BpmnError('ANY');
+    });
+    const d = await Driver.start(def, {}, hooks);
+    await d.fire('Remind_start');
+    expect(d.last.activeElementIds).toEqual(['OnRejected', 'Explain']);
+  });
+
+  it('an escalation from inside an embedded sub-process reaches an escalation event sub-process of the process', async () => {
+    const inner = '<bpmn:startEvent id="S1"/>' + end('Raise', escalation) + flow('S1', 'Raise');
+    const body = '<bpmn:startEvent id="S"/>' + sub('Sub', inner) + user('After') + end('E') + chain('S', 'Sub', 'After', 'E');
+    const d = await Driver.start(await deploy(doc(body + eventSub('OnLate', escalation, ['Inform'], { interrupting: false, extra: user('Inform') }))));
+    // Non-interrupting: the escalation end event still ends the sub-process, whose flow goes on.
+    expect(d.last.activeElementIds).toEqual(['After', 'OnLate', 'Inform']);
+  });
+
+  it('a process with several start events keeps its event sub-processes armed from each', async () => {
+    const starts = `<bpmn:startEvent id="ByMessage">${message('M_info')}</bpmn:startEvent>` + flow('ByMessage', 'Review');
+    const d = await Driver.start(await deploy(doc(MAIN + starts + chaser)), {}, fakeHooks(), { startEventId: 'ByMessage' });
+    expect(d.waits.map((w) => w.elementId).sort()).toEqual(['Late', 'Remind_start', 'Review']);
+  });
+});
+
+describe('event sub-processes: the example of docs/bpmn.md', () => {
+  it('deploys and arms its start events', async () => {
+    const def = await deploy(fixture('model-review-event-subprocesses.bpmn'));
+    const d = await Driver.start(def, { modelId: 'm-1' });
+    expect(d.waits.map((w) => w.elementId).sort()).toEqual(['Chase_start', 'Nudge_start', 'Task_assess', 'Withdrawn_start']);
+  });
+});
