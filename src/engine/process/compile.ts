@@ -359,6 +359,7 @@ class ConfigBuilder {
       case 'subProcess':
         return this.subProcessState(el, scope);
       case 'eventSubProcess':
+        throw new Error(`event sub-process ${el.id} is built with its scope (withEventSubs), not in its flow`);
       case 'unsupported':
         throw new Error(`unsupported element ${el.id} passed validation`);
     }

@@ -290,7 +290,7 @@ describe('event sub-processes: validation', () => {
     );
   });
 
-  it('rejects error and escalation start events outside event sub-processes, and two catchers of one error in a scope', async () => {
+  it('rejects error and escalation start events outside event sub-processes, two catchers of one error in a scope, nesting, and isInterrupting elsewhere', async () => {
     const found = await issues(
       doc(
         `<bpmn:startEvent id="S0">${error()}</bpmn:startEvent>` +
@@ -298,13 +298,17 @@ describe('event sub-processes: validation', () => {
           flow('S0', 'E0') +
           MAIN +
           eventSub('A', error('Err_rejected'), []) +
-          eventSub('B', error('Err_rejected'), []),
+          eventSub('B', error('Err_rejected'), [], { extra: eventSub('Nested', message('M_info'), []) }) +
+          `<bpmn:startEvent id="Soft" isInterrupting="false">${message('M_info')}</bpmn:startEvent>` +
+          flow('Soft', 'Review'),
       ),
     );
     expect(found).toEqual(
       expect.arrayContaining([
         { elementId: 'S0', message: 'error start events are only supported in event sub-processes (triggeredByEvent="true")' },
         { elementId: 'A', message: expect.stringMatching(/catches error "REJECTED" like event sub-process B in the same scope/) },
+        { elementId: 'Nested', message: 'an event sub-process inside event sub-process B is not supported' },
+        { elementId: 'Soft', message: 'isInterrupting="false" is only meaningful on the start event of an event sub-process' },
       ]),
     );
   });
