@@ -185,8 +185,18 @@ export class AuditPackBuilder {
     return files;
   }
 
+  /** The evidence files, opened in order from one reader that fetches their chunks in batches (files are added one at a time). */
   private evidenceFiles(items: PackedEvidence[]): PackFile[] {
-    return items.map((item) => ({ path: evidencePath(item), open: () => this.evidence.contentStream(item.id), store: true }));
+    const contents = this.evidence.contentStreams(items.map((item) => item.id));
+    return items.map((item) => ({
+      path: evidencePath(item),
+      open: async () => {
+        const next = await contents.next();
+        if (next.done || next.value.id !== item.id) throw new Error(`evidence ${item.id} was not the next content read`);
+        return next.value.content;
+      },
+      store: true,
+    }));
   }
 
   private recordFiles(scope: PackScope, items: PackedEvidence[]): PackFile[] {

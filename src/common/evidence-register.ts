@@ -45,6 +45,9 @@ export abstract class EvidenceRegister {
   abstract indexByTarget(kind: string): Promise<Map<string, EvidenceIndexEntry[]>>;
   /** Items uploaded in [from, to) (superseded ones too: both are kept), only those linked to one of `systemIds` when given; oldest first. */
   abstract uploadedBetween(from: Date, to: Date, systemIds: string[]): Promise<PackedEvidence[]>;
-  /** The whole content of an item, streamed chunk by chunk. */
-  abstract contentStream(id: string): Promise<Readable>;
+  /**
+   * The whole content of each item, in order, each streamed as the consumer reads it; consume one
+   * before taking the next. Chunks are read in batches across items, not one query per chunk.
+   */
+  abstract contentStreams(ids: string[]): AsyncGenerator<{ id: string; content: Readable }>;
 }

@@ -4,6 +4,7 @@ import type { AuditDto } from '../audits/dto/audit-response.dto.js';
 import type { EvidenceIndexEntry } from '../common/evidence-register.js';
 import type { StatementOfApplicabilityDto } from '../controls/dto/statement-of-applicability.dto.js';
 import type { ImpactAssessmentDto } from '../impact-assessments/dto/impact-assessment.dto.js';
+import type { ManagementReviewInputDto } from '../management-review/dto/management-review-input.dto.js';
 import type { NonconformityDto } from '../nonconformities/dto/nonconformity-response.dto.js';
 import type { RiskDto } from '../risks/dto/risk.dto.js';
 import type { DocumentBlock, DocumentSection } from './document-model.js';
@@ -490,6 +491,159 @@ export function managementReview(input: ManagementReviewInput): BuiltDocument {
             rows: risks
               .filter((r) => ['high', 'critical'].includes(r.rating) && r.status !== 'closed')
               .map((r) => [r.title, r.rating, r.status, text(r.treatment)]),
+          },
+        ],
+      },
+    ],
+  };
+}
+
+type Row = Record<string, unknown>;
+const counts = (value: unknown): string =>
+  value && typeof value === 'object' && Object.keys(value).length
+    ? Object.entries(value as Record<string, unknown>)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([k, n]) => `${k}: ${text(n)}`)
+        .join(', ')
+    : 'none';
+
+/**
+ * One stored management review input (GET /management-review-inputs/{id}) as the review saw it:
+ * what was compiled for it when its task was created, and what it decided.
+ */
+export function managementReviewRecord(input: ManagementReviewInputDto): BuiltDocument {
+  const { content } = input;
+  const ncs = content.nonconformities as { total?: number; byStatus?: Row; bySeverity?: Row; open?: Row[] };
+  const incidents = content.incidents as { total?: number; serious?: number; lateReports?: Row[]; open?: Row[] };
+  return {
+    title: 'Management review input',
+    subtitle: `ISO/IEC 42001 9.3.2, compiled ${text(new Date(content.compiledAt))} by ${input.compiledBy}${input.auditId ? ` for the review of audit ${input.auditId}` : ''}`,
+    ruleSets: {},
+    data: input,
+    sections: [
+      {
+        heading: 'a) Status of actions from previous management reviews',
+        blocks: [
+          {
+            type: 'table',
+            name: 'Previous reviews',
+            columns: [
+              { header: 'Decided', width: 2 },
+              { header: 'By', width: 2 },
+              { header: 'Decisions', width: 5 },
+              { header: 'Improvement actions', width: 5 },
+            ],
+            rows: content.previousReviews.map((r) => [
+              text(r.decidedAt ? new Date(String(r.decidedAt)) : null),
+              text(r.decidedBy),
+              text(r.decisions),
+              text(r.improvementActions),
+            ]),
+          },
+        ],
+      },
+      {
+        heading: 'd) Nonconformities and corrective actions',
+        blocks: [
+          {
+            type: 'fields',
+            rows: [
+              ['Nonconformities', text(ncs.total ?? 0)],
+              ['By status', counts(ncs.byStatus)],
+              ['By severity', counts(ncs.bySeverity)],
+            ],
+          },
+          {
+            type: 'table',
+            name: 'Open nonconformities',
+            columns: [
+              { header: 'Nonconformity', width: 6 },
+              { header: 'Severity', width: 2 },
+              { header: 'Status', width: 2 },
+              { header: 'Source', width: 2 },
+            ],
+            rows: (ncs.open ?? []).map((n) => [text(n.title), text(n.severity), text(n.status), text(n.source)]),
+          },
+        ],
+      },
+      {
+        heading: 'd) Monitoring and measurement results',
+        blocks: [
+          {
+            type: 'table',
+            name: 'Objectives',
+            columns: [
+              { header: 'Objective', width: 5 },
+              { header: 'Target', width: 2 },
+              { header: 'Latest', width: 2 },
+              { header: 'Breaches', width: 1 },
+              { header: 'Trend', width: 2 },
+            ],
+            rows: content.objectives.map((o) => [
+              text(o.title),
+              `${text(o.direction)} ${text(o.target)} ${text(o.unit)}`,
+              text((o.latest as Row | null)?.value),
+              text(o.breaches),
+              text(o.trend),
+            ]),
+          },
+        ],
+      },
+      {
+        heading: 'd) Audit results',
+        blocks: [
+          {
+            type: 'table',
+            name: 'Audits',
+            columns: [
+              { header: 'Audit', width: 5 },
+              { header: 'Type', width: 2 },
+              { header: 'Stage', width: 2 },
+              { header: 'Status', width: 2 },
+              { header: 'Findings', width: 1 },
+            ],
+            rows: content.audits.map((a) => [text(a.title), text(a.type), text(a.stage), text(a.status), text(a.findings)]),
+          },
+        ],
+      },
+      {
+        heading: 'AI incidents (Annex A.8.4)',
+        blocks: [
+          {
+            type: 'fields',
+            rows: [
+              ['Incidents', text(incidents.total ?? 0)],
+              ['Serious incidents', text(incidents.serious ?? 0)],
+              ['Reported late', text((incidents.lateReports ?? []).map((i) => i.title))],
+              ['Still open', text((incidents.open ?? []).map((i) => i.title))],
+            ],
+          },
+        ],
+      },
+      {
+        heading: 'e) Opportunities for continual improvement',
+        blocks: [
+          {
+            type: 'table',
+            name: 'Opportunities',
+            columns: [
+              { header: 'Kind', width: 2 },
+              { header: 'Title', width: 6 },
+            ],
+            rows: content.opportunitiesForImprovement.map((o) => [text(o.kind), text(o.title)]),
+          },
+        ],
+      },
+      {
+        heading: 'Outcome of the review (9.3.3)',
+        blocks: [
+          {
+            type: 'fields',
+            rows: [
+              ['Decided', input.decidedAt ? `${text(input.decidedAt)} by ${text(input.decidedBy)}` : 'not yet'],
+              ['Decisions', text(input.decisions)],
+              ['Improvement actions', text(input.improvementActions)],
+            ],
           },
         ],
       },

@@ -10,6 +10,7 @@ import type { Page } from '../common/pagination.js';
 import type { StreamedContent } from '../common/send-content.js';
 import { ControlsService } from '../controls/controls.service.js';
 import { ImpactAssessmentsService } from '../impact-assessments/impact-assessments.service.js';
+import { ManagementReviewService } from '../management-review/management-review.service.js';
 import { NonconformitiesService } from '../nonconformities/nonconformities.service.js';
 import { RisksService } from '../risks/risks.service.js';
 import * as build from './document-builders.js';
@@ -53,6 +54,7 @@ export class DocumentsService {
     private readonly audits: AuditsService,
     private readonly audit: AuditTrailService,
     private readonly clock: Clock,
+    private readonly reviews: ManagementReviewService,
   ) {}
 
   /** The document as a streamed response; an unknown kind, a format it lacks or a missing parameter are refused before anything is built. */
@@ -123,7 +125,7 @@ export class DocumentsService {
       case 'audit-report':
         return this.auditReport(query.auditId);
       case 'management-review':
-        return this.managementReview();
+        return query.managementReviewInputId ? this.storedManagementReview(query.managementReviewInputId) : this.managementReview();
     }
   }
 
@@ -192,6 +194,10 @@ export class DocumentsService {
       this.audit.changesOf('audit', auditId),
     ]);
     return build.auditReport(audit, nonconformities, changes);
+  }
+
+  private async storedManagementReview(id: string): Promise<build.BuiltDocument> {
+    return build.managementReviewRecord(await this.reviews.get(id));
   }
 
   private async managementReview(): Promise<build.BuiltDocument> {

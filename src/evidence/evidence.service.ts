@@ -20,6 +20,7 @@ import { Database } from '../database/database.js';
 import { SubjectTypes } from '../processes/subjects/subject-types.js';
 import { TaskRecords } from '../tasks/task-records.service.js';
 import { parseRange } from './byte-range.js';
+import { ChunkBatches, type ChunkRef, chunkKey } from './chunk-batches.js';
 import { type EvidenceQueryDto, UploadEvidenceDto } from './dto/evidence.dto.js';
 import { type EvidenceDto, toEvidenceDto } from './dto/evidence-response.dto.js';
 import type { EvidenceEntity } from './entities/evidence.entity.js';
@@ -39,6 +40,10 @@ export const CHUNK_BYTES = 256 * 1024;
  */
 export const MAX_CONCURRENT_UPLOADS = 4;
 const MAX_FIELDS = 50;
+/** Reading many items in a row (audit packs): items looked up per query, and chunk bytes (and chunks) fetched per query. */
+const READ_ITEMS_PER_QUERY = 1000;
+const READ_BATCH_BYTES = 4 * 1024 * 1024;
+const READ_BATCH_CHUNKS = 1000;
 const MAX_FIELD_BYTES = 16 * 1024;
 
 /** What was stored of an upload's file part. */
@@ -394,9 +399,41 @@ export class EvidenceService extends EvidenceRegister {
     }));
   }
 
-  async contentStream(id: string): Promise<Readable> {
-    const item = await this.find(id);
-    return Readable.from(this.readChunks(item, 0, item.sizeBytes - 1));
+  async *contentStreams(ids: string[]): AsyncGenerator<{ id: string; content: Readable }> {
+    for (let i = 0; i < ids.length; i += READ_ITEMS_PER_QUERY) {
+      const slice = ids.slice(i, i + READ_ITEMS_PER_QUERY);
+      const rows = new Map((await this.evidence.findMany(this.db.manager, slice)).map((row) => [row.id, row]));
+      const items = slice.map((id) => {
+        const row = rows.get(id);
+        if (!row) throw new EvidenceError(EvidenceErrorCode.NotFound, `No evidence item ${id}`);
+        const count = Math.ceil(row.sizeBytes / row.chunkBytes);
+        return {
+          id,
+          chunks: Array.from({ length: count }, (_, seq): ChunkRef => ({ id, seq, bytes: Math.min(row.chunkBytes, row.sizeBytes - seq * row.chunkBytes) })),
+        };
+      });
+      const batches = new ChunkBatches(
+        items.flatMap((item) => item.chunks),
+        async (refs) => {
+          const found = await this.chunks.readMany(this.db.manager, refs);
+          const missing = refs.find((r) => !found.has(chunkKey(r.id, r.seq)));
+          if (missing) throw new Error(`evidence ${missing.id} has no chunk ${missing.seq}`);
+          return found;
+        },
+        READ_BATCH_BYTES,
+        READ_BATCH_CHUNKS,
+      );
+      for (const item of items) {
+        yield {
+          id: item.id,
+          content: Readable.from(
+            (async function* () {
+              for (const ref of item.chunks) yield await batches.take(ref.id, ref.seq);
+            })(),
+          ),
+        };
+      }
+    }
   }
 
   private async find(id: string): Promise<EvidenceEntity> {

@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { AuditsService } from '../audits/audits.service.js';
 import { Clock } from '../clock/clock.js';
 import { type Page, page } from '../common/pagination.js';
+import { TaskLinks, type TaskRef } from '../common/task-links.js';
 import { list, str } from '../common/variables.js';
 import { Database } from '../database/database.js';
 import { IncidentsService } from '../incidents/incidents.service.js';
@@ -36,9 +37,11 @@ export class ManagementReviewService implements OnModuleInit {
     private readonly incidents: IncidentsService,
     private readonly handlers: HandlerRegistry,
     private readonly clock: Clock,
+    private readonly taskLinks: TaskLinks,
   ) {}
 
   onModuleInit(): void {
+    this.taskLinks.register((tasks) => this.reviewTaskLinks(tasks));
     this.handlers.register(
       'management-review.compile-input',
       'Compiles the management review input of clause 9.3.2 from the registers and keeps it (GET /management-review-inputs/{id}); returns managementReviewInputId.',
@@ -77,6 +80,27 @@ export class ManagementReviewService implements OnModuleInit {
     const row = await this.inputs.find(this.db.manager, id);
     if (!row) throw new ManagementReviewError(ManagementReviewErrorCode.NotFound, `No management review input ${id}`);
     return toManagementReviewInputDto(row);
+  }
+
+  /**
+   * The review step's links to its input: the task whose form asks for `managementDecisions` (what
+   * `management-review.record-outcome` keeps), created once an input was compiled in its instance,
+   * links the latest such input, as JSON and as PDF.
+   */
+  private async reviewTaskLinks(tasks: TaskRef[]): Promise<Map<string, Record<string, string>>> {
+    const links = new Map<string, Record<string, string>>();
+    const reviews = tasks.filter((t) => t.form.some((f) => f.name === 'managementDecisions'));
+    if (!reviews.length) return links;
+    const inputs = await this.inputs.ofInstances(this.db.manager, [...new Set(reviews.map((t) => t.instanceId))]);
+    for (const task of reviews) {
+      const input = inputs.find((i) => i.instanceId === task.instanceId && i.compiledAt.getTime() <= task.createdAt.getTime());
+      if (input)
+        links.set(task.id, {
+          reviewInput: `/api/v1/management-review-inputs/${input.id}`,
+          reviewInputPdf: `/api/v1/documents/management-review?format=pdf&managementReviewInputId=${input.id}`,
+        });
+    }
+    return links;
   }
 
   private async compile(m: EntityManager): Promise<ReviewInputContentDto> {

@@ -1,4 +1,5 @@
 import { forwardRef, Module } from '@nestjs/common';
+import { TaskLinks } from '../common/task-links.js';
 import { ProcessesModule } from '../processes/processes.module.js';
 import { TasksRepository } from './repositories/tasks.repository.js';
 import { TaskDeadlinesWorker } from './task-deadlines-worker.js';
@@ -10,7 +11,7 @@ import { TasksService } from './tasks.service.js';
 @Module({
   imports: [forwardRef(() => ProcessesModule)],
   controllers: [TasksController],
-  providers: [TasksService, TaskRecords, TasksRepository, TaskDeadlinesWorker],
-  exports: [TaskRecords, TaskDeadlinesWorker],
+  providers: [TasksService, TaskRecords, TasksRepository, TaskDeadlinesWorker, TaskLinks],
+  exports: [TaskRecords, TaskDeadlinesWorker, TaskLinks],
 })
 export class TasksModule {}

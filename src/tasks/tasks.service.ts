@@ -9,6 +9,7 @@ import { EvidenceRegister } from '../common/evidence-register.js';
 import { type Page, page } from '../common/pagination.js';
 import { PeopleDirectory } from '../common/people-directory.js';
 import { RoleUsages } from '../common/role-usages.js';
+import { TaskLinks } from '../common/task-links.js';
 import { Database } from '../database/database.js';
 import { ProcessEngineService } from '../processes/runtime/process-engine.service.js';
 import type { LockedInstance } from '../processes/runtime/step-unit.js';
@@ -49,6 +50,7 @@ export class TasksService implements OnModuleInit {
     private readonly roleUsages: RoleUsages,
     private readonly outbox: OutboxService,
     private readonly evidence: EvidenceRegister,
+    private readonly links: TaskLinks,
   ) {}
 
   /** A role still offered open tasks (whatever named it, FEEL included) cannot be deleted. */
@@ -81,13 +83,19 @@ export class TasksService implements OnModuleInit {
       query.limit,
       query.offset,
     );
-    return page(items.map(toTaskDto), total, query);
+    return page(await this.linked(items.map(toTaskDto)), total, query);
   }
 
   async get(id: string): Promise<TaskDto> {
     const task = await this.tasks.find(this.db.manager, id);
     if (!task) throw new TaskError(TaskErrorCode.NotFound, `No task with id ${id}`);
-    return toTaskDto(task);
+    return (await this.linked([toTaskDto(task)]))[0];
+  }
+
+  /** The tasks with the links the registered sources give them (what their step works on). */
+  private async linked(tasks: TaskDto[]): Promise<TaskDto[]> {
+    const links = await this.links.of(tasks);
+    return tasks.map((task) => ({ ...task, links: links.get(task.id) ?? {} }));
   }
 
   /** Claims the task for the actor: they need a candidate role and must not be barred from completing it (segregation of duties). */

@@ -1,3 +1,4 @@
+import { binary, pdfText } from '../helpers/documents.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 import { type Json, lifecycleClient, type LifecycleClient, minimalSystem, type Person } from '../helpers/lifecycle.js';
 
@@ -78,8 +79,30 @@ describe('management review input', () => {
     const inputId = (await lc.instance(tess, first.instanceId)).variables.managementReviewInputId;
     const taskView = (await lc.get(tess, `/tasks/${task.id}`).expect(200)).body;
     expect(taskView.documentation).toContain('GET /management-review-inputs/{managementReviewInputId}');
+    // The task links its input, as JSON and as PDF, in the inbox and on its own; the audit's earlier tasks link nothing.
+    const links = {
+      reviewInput: `/api/v1/management-review-inputs/${inputId}`,
+      reviewInputPdf: `/api/v1/documents/management-review?format=pdf&managementReviewInputId=${inputId}`,
+    };
+    expect(taskView.links).toEqual(links);
+    expect((task as unknown as Json).links).toEqual(links);
+    const earlier = (await lc.get(audrey, '/tasks', { instanceId: first.instanceId, status: 'completed' }).expect(200)).body.items as Json[];
+    expect(earlier.map((x) => [x.elementId, x.links])).toEqual(
+      expect.arrayContaining([
+        ['Task_plan', {}],
+        ['Task_report', {}],
+      ]),
+    );
+    const openPdf = async () => {
+      const res = await binary(t.http.get(links.reviewInputPdf).set('Authorization', `Bearer ${tess.token}`)).expect(200);
+      expect(res.headers['content-type']).toBe('application/pdf');
+      return pdfText(res.body);
+    };
+    const pdf = await openPdf();
+    for (const expected of ['Management review input', 'Routing accuracy', 'Dashboards not reviewed', 'Urgent mail lost', 'objective-worsening', 'not yet'])
+      expect(pdf).toContain(expected);
 
-    const input = (await lc.get(tess, `/management-review-inputs/${inputId}`).expect(200)).body;
+    const input = (await t.http.get(links.reviewInput).set('Authorization', `Bearer ${tess.token}`).expect(200)).body;
     expect(input).toMatchObject({ auditId: first.auditId, instanceId: first.instanceId, compiledBy: 'audrey', decisions: null, decidedAt: null });
     const c = input.content;
     expect(c.previousReviews).toEqual([]);
@@ -109,6 +132,10 @@ describe('management review input', () => {
       decidedBy: 'tess',
       decidedAt: expect.any(String),
     });
+    // The PDF of the stored input now shows what the review decided.
+    const decided = await openPdf();
+    expect(decided).toContain('fund drift monitoring');
+    expect(decided).toContain('monthly accuracy review');
 
     // The next review receives the actions of this one.
     const second = await auditToReview('Internal audit 2027-2');
@@ -118,5 +145,7 @@ describe('management review input', () => {
       expect.objectContaining({ inputId, auditId: first.auditId, decisions: 'fund drift monitoring', improvementActions: ['monthly accuracy review'] }),
     ]);
     await lc.get(tess, '/management-review-inputs/00000000-0000-4000-8000-000000000000').expect(404);
+    const missing = await lc.get(tess, '/documents/management-review', { managementReviewInputId: '00000000-0000-4000-8000-000000000000' }).expect(404);
+    expect(missing.headers['content-type']).toContain('application/problem+json');
   });
 });

@@ -6814,6 +6814,16 @@ export interface components {
             instanceId: string;
             /** @description The item of a multi-instance task */
             item: components["schemas"]["TaskItemDto"] | null;
+            /**
+             * @description API paths of what the step works on, by name (on GET /tasks and GET /tasks/{id}; empty when there is nothing). The management review: `reviewInput` (its compiled input as JSON) and `reviewInputPdf` (the same as a PDF).
+             * @example {
+             *       "reviewInput": "/api/v1/management-review-inputs/3f1c2a4e-8d4b-4a55-9a43-1f2f1e0c9b7d",
+             *       "reviewInputPdf": "/api/v1/documents/management-review?format=pdf&managementReviewInputId=3f1c2a4e-8d4b-4a55-9a43-1f2f1e0c9b7d"
+             *     }
+             */
+            links: {
+                [key: string]: string;
+            };
             /** @example Review the impact assessment */
             name: string;
             /** @description Tasks the completion opened (in this instance or instances it started) */
@@ -6871,6 +6881,16 @@ export interface components {
             instanceId: string;
             /** @description The item of a multi-instance task */
             item: components["schemas"]["TaskItemDto"] | null;
+            /**
+             * @description API paths of what the step works on, by name (on GET /tasks and GET /tasks/{id}; empty when there is nothing). The management review: `reviewInput` (its compiled input as JSON) and `reviewInputPdf` (the same as a PDF).
+             * @example {
+             *       "reviewInput": "/api/v1/management-review-inputs/3f1c2a4e-8d4b-4a55-9a43-1f2f1e0c9b7d",
+             *       "reviewInputPdf": "/api/v1/documents/management-review?format=pdf&managementReviewInputId=3f1c2a4e-8d4b-4a55-9a43-1f2f1e0c9b7d"
+             *     }
+             */
+            links: {
+                [key: string]: string;
+            };
             /** @example Review the impact assessment */
             name: string;
             /** @example approved */
@@ -8227,6 +8247,8 @@ export interface operations {
                 format?: string;
                 /** @description impact-assessment: this version (instead of the latest of `systemId`) */
                 impactAssessmentId?: string;
+                /** @description management-review: this stored input (GET /management-review-inputs/{id}, linked from the review task as `links.reviewInputPdf`) as the review saw it, with what it decided; without it the input is compiled from the registers now */
+                managementReviewInputId?: string;
                 /** @description impact-assessment: the latest version of this system; risk-register, nonconformities: only this system */
                 systemId?: string;
             };

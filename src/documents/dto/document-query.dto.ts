@@ -28,4 +28,13 @@ export class DocumentQueryDto {
   @IsOptional()
   @IsUUID()
   auditId?: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      'management-review: this stored input (GET /management-review-inputs/{id}, linked from the review task as `links.reviewInputPdf`) as the review saw it, with what it decided; without it the input is compiled from the registers now',
+  })
+  @IsOptional()
+  @IsUUID()
+  managementReviewInputId?: string;
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { type EntityManager, In } from 'typeorm';
 import { sql, sqlOne } from '../../database/sql.js';
 import { EvidenceEntity } from '../entities/evidence.entity.js';
 
@@ -51,6 +51,10 @@ export class EvidenceRepository {
 
   async find(m: EntityManager, id: string): Promise<EvidenceEntity | undefined> {
     return (await m.getRepository(EvidenceEntity).findOneBy({ id })) ?? undefined;
+  }
+
+  findMany(m: EntityManager, ids: string[]): Promise<EvidenceEntity[]> {
+    return m.getRepository(EvidenceEntity).findBy({ id: In(ids) });
   }
 
   async lock(m: EntityManager, id: string): Promise<EvidenceEntity | undefined> {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import { ManagementReviewInputEntity } from '../entities/management-review-input.entity.js';
 
 /** The only code that reads and writes `management_review_inputs`. */
@@ -16,6 +16,15 @@ export class ManagementReviewInputsRepository {
 
   async lock(m: EntityManager, id: string): Promise<ManagementReviewInputEntity | undefined> {
     return (await m.getRepository(ManagementReviewInputEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } })) ?? undefined;
+  }
+
+  /** The inputs compiled in these process instances (id, instance and time only), newest first. */
+  ofInstances(m: EntityManager, instanceIds: string[]): Promise<Array<Pick<ManagementReviewInputEntity, 'id' | 'instanceId' | 'compiledAt'>>> {
+    return m.getRepository(ManagementReviewInputEntity).find({
+      select: { id: true, instanceId: true, compiledAt: true },
+      where: { instanceId: In(instanceIds) },
+      order: { compiledAt: 'DESC', id: 'ASC' },
+    });
   }
 
   /** Reviews that decided something, oldest first. */

@@ -118,6 +118,18 @@ export class TaskDto {
 
   @ApiProperty({ description: 'Changes with every write' })
   version: number;
+
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    description:
+      'API paths of what the step works on, by name (on GET /tasks and GET /tasks/{id}; empty when there is nothing). The management review: `reviewInput` (its compiled input as JSON) and `reviewInputPdf` (the same as a PDF).',
+    example: {
+      reviewInput: '/api/v1/management-review-inputs/3f1c2a4e-8d4b-4a55-9a43-1f2f1e0c9b7d',
+      reviewInputPdf: '/api/v1/documents/management-review?format=pdf&managementReviewInputId=3f1c2a4e-8d4b-4a55-9a43-1f2f1e0c9b7d',
+    },
+  })
+  links: Record<string, string>;
 }
 
 export class TaskPageDto extends PageOf(TaskDto) {}
@@ -169,5 +181,6 @@ export function toTaskDto(t: TaskEntity): TaskDto {
     completedBy: t.completedBy,
     cancelledAt: t.cancelledAt,
     version: t.version,
+    links: {},
   };
 }
