@@ -1,5 +1,6 @@
 import { matchPath } from 'react-router';
 import { AUDIT_TRAIL_ROLES } from './pages/AuditTrail';
+import { WEBHOOK_ROLES } from './pages/Webhooks';
 
 /** A page of the console; `roles`: shown only to holders of one of them (admin holds them all). */
 export interface NavItem {
@@ -52,7 +53,12 @@ export const NAVIGATION: NavGroup[] = [
   },
   {
     label: 'Administration',
-    items: [{ label: 'Tokens', to: '/admin/tokens', roles: ['admin'] }],
+    items: [
+      { label: 'People', to: '/admin/people' },
+      { label: 'Roles', to: '/admin/roles' },
+      { label: 'Webhooks', to: '/admin/webhooks', roles: WEBHOOK_ROLES },
+      { label: 'Tokens', to: '/admin/tokens', roles: ['admin'] },
+    ],
   },
 ];
 

@@ -5,6 +5,10 @@ import { Dashboard } from './pages/Dashboard';
 import { Inbox } from './pages/Inbox';
 import { NotFound } from './pages/NotFound';
 import { Notifications } from './pages/Notifications';
+import { People } from './pages/People';
+import { PersonDetail } from './pages/PersonDetail';
+import { Profile } from './pages/Profile';
+import { Roles } from './pages/Roles';
 import { SignIn } from './pages/SignIn';
 import { Soa } from './pages/Soa';
 import { SystemDetail } from './pages/SystemDetail';
@@ -12,6 +16,8 @@ import { SystemNew } from './pages/SystemNew';
 import { Systems } from './pages/Systems';
 import { TaskPage } from './pages/TaskPage';
 import { Tokens } from './pages/Tokens';
+import { WebhookDetail } from './pages/WebhookDetail';
+import { Webhooks } from './pages/Webhooks';
 
 export const router = createBrowserRouter([
   { path: '/sign-in', element: <SignIn /> },
@@ -21,6 +27,12 @@ export const router = createBrowserRouter([
       { index: true, element: <Dashboard /> },
       { path: 'inbox', element: <Inbox /> },
       { path: 'notifications', element: <Notifications /> },
+      { path: 'me', element: <Profile /> },
+      { path: 'admin/people', element: <People /> },
+      { path: 'admin/people/:id', element: <PersonDetail /> },
+      { path: 'admin/roles', element: <Roles /> },
+      { path: 'admin/webhooks', element: <Webhooks /> },
+      { path: 'admin/webhooks/:id', element: <WebhookDetail /> },
       { path: 'admin/tokens', element: <Tokens /> },
       { path: 'soa', element: <Soa /> },
       { path: 'audit-trail', element: <AuditTrail /> },

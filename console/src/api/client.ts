@@ -13,6 +13,8 @@ export interface Problem {
   /** Segregation of duties: the rule that refused, e.g. "separateFrom: Task_draft". */
   rule?: string;
   errors?: { pointer: string; message: string }[];
+  /** `role-in-use`: where the role is still named, by kind of place. */
+  usedBy?: { source: string; usages: string[] }[];
 }
 
 /** Thrown by `unwrap` for a refused request, carrying the problem document. */

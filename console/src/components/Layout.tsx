@@ -73,6 +73,7 @@ export function Layout() {
                 <span className="identity">{session.identity}</span>
               </>
             }
+            current={location.pathname === '/me'}
             open={openMenu === ACCOUNT}
             onOpenChange={toggle(ACCOUNT)}
           >
@@ -80,6 +81,13 @@ export function Layout() {
               Signed in as <strong>{session.identity}</strong>
             </p>
             <p>Roles: {session.roles.join(', ')}</p>
+            <ul>
+              <li>
+                <NavLink to="/me" onClick={close}>
+                  My profile
+                </NavLink>
+              </li>
+            </ul>
           </HeaderMenu>
           <Button className="button secondary" onPress={() => void signOut().then(() => navigate('/sign-in'))}>
             Sign out

@@ -26,6 +26,15 @@ export function ProblemMessage({ error, general }: { error: unknown; general?: s
       {(general ?? problem.errors?.map((e) => `${e.pointer}: ${e.message}`))?.map((line) => (
         <p key={line}>{line}</p>
       ))}
+      {problem.usedBy && (
+        <ul aria-label="Still used by">
+          {problem.usedBy.map((use) => (
+            <li key={use.source}>
+              {use.source}: {use.usages.join('; ')}
+            </li>
+          ))}
+        </ul>
+      )}
     </div>
   );
 }
