@@ -59,6 +59,30 @@ export function Layout() {
                 <NavLink to="/admin/tokens">Tokens</NavLink>
               </li>
             )}
+            <li>
+              <NavLink to="/impact-assessments">Impact assessments</NavLink>
+            </li>
+            <li>
+              <NavLink to="/risks">Risks</NavLink>
+            </li>
+            <li>
+              <NavLink to="/nonconformities">Nonconformities</NavLink>
+            </li>
+            <li>
+              <NavLink to="/audits">Audits</NavLink>
+            </li>
+            <li>
+              <NavLink to="/incidents">Incidents</NavLink>
+            </li>
+            <li>
+              <NavLink to="/policies">Policies</NavLink>
+            </li>
+            <li>
+              <NavLink to="/objectives">Objectives</NavLink>
+            </li>
+            <li>
+              <NavLink to="/obligations">Obligations</NavLink>
+            </li>
           </ul>
         </nav>
         <div className="who">
