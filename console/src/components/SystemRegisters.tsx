@@ -10,8 +10,8 @@ export function ObligationEntry({ obligation }: { obligation: Schemas['Obligatio
   return (
     <>
       <strong>{obligation.article}</strong> {obligation.title} <span className="muted">({obligation.roles.join(', ')})</span>
-      {obligation.source === 'digital-omnibus' && <span className="badge"> deferred by the Digital Omnibus</span>}
-      {obligation.applies && <span className="badge applies"> applies</span>}
+      {obligation.source === 'digital-omnibus' && <span className="badge omnibus">deferred by the Digital Omnibus</span>}
+      {obligation.applies && <span className="badge applies">applies</span>}
     </>
   );
 }

@@ -28,7 +28,7 @@ function Deadline({ incident }: { incident: Incident }) {
   return (
     <>
       {when(incident.deadlineAt)}
-      {incident.late && <span className="badge late"> late</span>}
+      {incident.late && <span className="badge late">late</span>}
     </>
   );
 }
