@@ -51,6 +51,8 @@ export const NC_STATUSES = [
   'withdrawn',
 ] as const;
 export const AUDIT_TYPES: Schemas['AuditDto']['type'][] = ['internal', 'certification'];
+/** What the audit processes set (processes/*-audit.bpmn); `active` until the first step, `withdrawn` when cancelled. */
+export const AUDIT_STATUSES = ['active', 'in-progress', 'awaiting-nonconformities', 'completed', 'certified', 'refused', 'withdrawn'] as const;
 export const INCIDENT_STATUSES: Schemas['AiIncidentDto']['status'][] = [
   'open',
   'triaged',

@@ -390,6 +390,9 @@ describe('governance console: registers', () => {
       await nav(page, 'Policies');
       await page.getByRole('link', { name: 'AI policy' }).click();
       await page.getByRole('heading', { name: 'AI policy, version 1' }).waitFor();
+      const text = page.getByRole('article', { name: 'Policy text' });
+      await expect(text.getByRole('heading').textContent()).resolves.toBe('AI policy');
+      await expect(text.locator('p').allTextContents()).resolves.toEqual(['We use AI systems under human oversight.', 'Every AI system has an owner.']);
       await page
         .getByRole('row', { name: /Olivia Owner/ })
         .getByText('still to acknowledge')

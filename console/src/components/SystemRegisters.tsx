@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { api, type Schemas, unwrap } from '../api/client';
 import { useSession } from '../auth/session';
 import { AUDIT_TRAIL_ROLES } from '../pages/AuditTrail';
+import { day } from './format';
 import { ProblemMessage } from './ProblemMessage';
 
 /** One obligation as a calendar entry: article, title, roles and where its date comes from. */
@@ -60,7 +61,7 @@ export function SystemRegisters({ systemId }: { systemId: string }) {
         <ul>
           {obligations.data?.obligations.map((o) => (
             <li key={o.id}>
-              <time dateTime={o.appliesFrom}>{o.appliesFrom}</time>: <ObligationEntry obligation={o} />
+              <time dateTime={o.appliesFrom}>{day(o.appliesFrom)}</time>: <ObligationEntry obligation={o} />
             </li>
           ))}
         </ul>

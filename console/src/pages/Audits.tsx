@@ -9,7 +9,7 @@ import { ProcessSteps } from '../components/ProcessSteps';
 import { Breadcrumb, FilterForm, RegisterTable, useListParams } from '../components/RegisterList';
 import { GeneratedForm } from '../forms/GeneratedForm';
 import type { FieldSpec } from '../forms/fields';
-import { AUDIT_TYPES } from '../vocabulary';
+import { AUDIT_STATUSES, AUDIT_TYPES } from '../vocabulary';
 
 type Audit = Schemas['AuditDto'];
 /** The roles `POST /audits` accepts (admin passes every check). */
@@ -48,7 +48,7 @@ export function Audits() {
       </div>
       <FilterForm list={list} label="Filter audits">
         <FilterSelect name="type" label="Type" values={AUDIT_TYPES} value={list.params.get('type')} />
-        <FilterSelect name="status" label="Status" values={['active', 'completed', 'certified', 'refused', 'withdrawn']} value={list.params.get('status')} />
+        <FilterSelect name="status" label="Status" values={AUDIT_STATUSES} value={list.params.get('status')} />
       </FilterForm>
       <ProblemMessage error={page.error} />
       <RegisterTable<Audit>

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { api, type Schemas, unwrap } from '../api/client';
 import { useSession } from '../auth/session';
 import { BarChart } from '../components/BarChart';
+import { day } from '../components/format';
 import { ObligationEntry } from '../components/SystemRegisters';
 import { INCIDENT_ENDED, RISK_CLASSES, STATUSES } from '../vocabulary';
 
@@ -91,7 +92,7 @@ export function Dashboard() {
           <ul className="upcoming">
             {upcoming.data?.items.map((o) => (
               <li key={`${o.systemId}/${o.id}`}>
-                <time dateTime={o.appliesFrom}>{o.appliesFrom}</time> <Link to={`/systems/${o.systemId}`}>{o.systemName}</Link>:{' '}
+                <time dateTime={o.appliesFrom}>{day(o.appliesFrom)}</time> <Link to={`/systems/${o.systemId}`}>{o.systemName}</Link>:{' '}
                 <ObligationEntry obligation={o} />
               </li>
             ))}

@@ -119,7 +119,7 @@ export function ImpactAssessmentDetail() {
         <dt>Trigger</dt>
         <dd>
           {a.trigger}
-          {a.reasons.length > 0 && ` (${a.reasons.join(', ')})`}
+          {a.reasons.some((reason) => reason !== a.trigger) && ` (${a.reasons.join(', ')})`}
         </dd>
         <dt>Opened</dt>
         <dd>{when(a.createdAt)}</dd>

@@ -3,6 +3,7 @@ import { Input, Label, TextField } from 'react-aria-components';
 import { Link } from 'react-router';
 import { api, type Schemas, unwrap } from '../api/client';
 import { FilterSelect } from '../components/FilterSelect';
+import { day } from '../components/format';
 import { Pagination } from '../components/Pagination';
 import { ProblemMessage } from '../components/ProblemMessage';
 import { FilterForm, useListParams } from '../components/RegisterList';
@@ -11,12 +12,6 @@ import { ObligationEntry } from '../components/SystemRegisters';
 import { OBLIGATION_SOURCES, ORGANISATION_ROLES } from '../vocabulary';
 
 type Obligation = Schemas['RegisterObligationDto'];
-
-/** A date (YYYY-MM-DD) as the reader's locale writes it, without a time zone shift. */
-function day(date: string): string {
-  const [y, m, d] = date.split('-').map(Number);
-  return new Date(y, m - 1, d).toLocaleDateString(undefined, { dateStyle: 'long' });
-}
 
 /** Obligations grouped by the date they apply from, in the order the API gives (earliest first). */
 function byDate(items: Obligation[]): [string, Obligation[]][] {

@@ -5,6 +5,7 @@ import { api, type Schemas, unwrap } from '../api/client';
 import { useSession } from '../auth/session';
 import { FilterSelect } from '../components/FilterSelect';
 import { when } from '../components/format';
+import { PolicyText } from '../components/PolicyText';
 import { ProblemMessage } from '../components/ProblemMessage';
 import { Breadcrumb, FilterForm, RegisterTable, useListParams } from '../components/RegisterList';
 import { POLICY_KINDS, POLICY_STATUSES } from '../vocabulary';
@@ -153,7 +154,7 @@ export function PolicyDetail() {
       </dl>
       <section aria-labelledby="text-heading">
         <h2 id="text-heading">Text</h2>
-        <div className="policy-text">{p.body}</div>
+        <PolicyText markdown={p.body} />
       </section>
       <Acknowledgements policy={p} />
     </>
