@@ -33,8 +33,14 @@ export const NAVIGATION: NavGroup[] = [
     label: 'Register',
     items: [
       { label: 'AI systems', to: '/systems' },
+      { label: 'Impact assessments', to: '/impact-assessments' },
+      { label: 'Risks', to: '/risks' },
+      { label: 'Nonconformities', to: '/nonconformities' },
+      { label: 'Incidents', to: '/incidents' },
+      { label: 'Policies', to: '/policies' },
+      { label: 'Objectives', to: '/objectives' },
+      { label: 'Obligations', to: '/obligations' },
       { label: 'SoA', to: '/soa' },
-      // Impact assessments, risks, nonconformities, incidents, policies, objectives and obligations join here.
     ],
   },
   {
@@ -48,7 +54,7 @@ export const NAVIGATION: NavGroup[] = [
     label: 'Audit',
     items: [
       { label: 'Audit trail', to: '/audit-trail', roles: AUDIT_TRAIL_ROLES },
-      // Internal audits join here.
+      { label: 'Audits', to: '/audits' },
     ],
   },
   {

@@ -25,7 +25,7 @@ export class ObligationsController {
   @ApiOkResponse({ type: RegisterObligationPageDto })
   @ApiOperation({
     summary: 'Obligations calendar across the register',
-    description: 'Every obligation of every AI system not retired, earliest first. Filter by appliesBefore, systemId, role, source.',
+    description: 'Every obligation of every AI system not retired, earliest first. Filter by appliesFrom (on or after), appliesBefore, systemId, role, source.',
   })
   register(@Query() query: ObligationQueryDto): Promise<RegisterObligationPageDto> {
     return this.obligations.register(query);

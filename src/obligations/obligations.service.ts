@@ -50,6 +50,7 @@ export class ObligationsService {
     const version = await this.rules.activeVersion(OBLIGATIONS_RULE_SET);
     const declared = Object.keys((await this.rules.compiledVersion(OBLIGATIONS_RULE_SET, version)).document.factsSchema.properties ?? {});
     const seen = new Map<string, Promise<Obligation[]>>();
+    const from = query.appliesFrom?.slice(0, 10);
     const before = query.appliesBefore?.slice(0, 10);
     const today = this.today();
     const all: RegisterObligationDto[] = [];
@@ -59,6 +60,7 @@ export class ObligationsService {
         const key = JSON.stringify(declared.map((fact) => row.facts[fact] ?? null));
         if (!seen.has(key)) seen.set(key, this.evaluate(row.facts, version));
         for (const o of await seen.get(key)!) {
+          if (from && o.appliesFrom < from) continue;
           if (before && o.appliesFrom >= before) continue;
           if (query.role && !o.roles.includes(query.role)) continue;
           if (query.source && o.source !== query.source) continue;

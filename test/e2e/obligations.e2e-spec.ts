@@ -81,6 +81,16 @@ describe('EU AI Act obligations calendar', () => {
       'Citizen score: Art. 5',
       'Support chatbot: Art. 50(1)',
     ]);
+    // Still ahead from a date (inclusive), or within a window with appliesBefore.
+    const ahead = await list({ appliesFrom: '2026-08-02' });
+    expect(ahead.total).toBe(all.items.filter((o: Json) => o.appliesFrom >= '2026-08-02').length);
+    expect(ahead.items.every((o: Json) => o.appliesFrom >= '2026-08-02')).toBe(true);
+    expect(ahead.items.map((o: Json) => o.appliesFrom)).toContain('2026-08-02');
+    const window = await list({ appliesFrom: '2025-02-02', appliesBefore: '2025-02-03' });
+    expect(window.items.map((o: Json) => o.appliesFrom)).toEqual(
+      before2027.items.filter((o: Json) => o.appliesFrom === '2025-02-02').map((o: Json) => o.appliesFrom),
+    );
+    await lc.get(audrey, '/obligations', { appliesFrom: 'later' }).expect(400);
     const omnibus = await list({ source: 'digital-omnibus', role: 'deployer' });
     expect(omnibus.items.map((o: Json) => [o.systemId, o.article, o.appliesFrom])).toEqual([[ids.screening, 'Art. 26', '2027-12-02']]);
     const machine = await list({ systemId: ids.machine, appliesBefore: '2028-08-03', limit: 2, offset: 1 });

@@ -1122,7 +1122,7 @@ export interface paths {
         };
         /**
          * Obligations calendar across the register
-         * @description Every obligation of every AI system not retired, earliest first. Filter by appliesBefore, systemId, role, source.
+         * @description Every obligation of every AI system not retired, earliest first. Filter by appliesFrom (on or after), appliesBefore, systemId, role, source.
          */
         get: operations["ObligationsController_register"];
         put?: never;
@@ -9538,6 +9538,8 @@ export interface operations {
             query?: {
                 /** @description Only obligations that apply from before this date (ISO 8601 date) */
                 appliesBefore?: string;
+                /** @description Only obligations that apply from this date or later (ISO 8601 date): with today, the ones still ahead */
+                appliesFrom?: string;
                 /** @description Items per page */
                 limit?: number;
                 /** @description Items to skip */

@@ -97,7 +97,7 @@ function GeneratedField({ spec, value, onChange, errors, path }: FieldProps) {
             <div className="options">
               {spec.values!.map((v) => (
                 <Radio key={v} value={v}>
-                  {v}
+                  {spec.valueLabels?.[v] ?? v}
                 </Radio>
               ))}
             </div>
@@ -121,7 +121,7 @@ function GeneratedField({ spec, value, onChange, errors, path }: FieldProps) {
             <ListBox>
               {spec.values!.map((v) => (
                 <ListBoxItem key={v} id={v}>
-                  {v}
+                  {spec.valueLabels?.[v] ?? v}
                 </ListBoxItem>
               ))}
             </ListBox>
@@ -211,7 +211,8 @@ function GeneratedField({ spec, value, onChange, errors, path }: FieldProps) {
       );
     }
     default: {
-      const type = spec.kind === 'date' ? 'date' : spec.kind === 'integer' || spec.kind === 'number' ? 'number' : 'text';
+      const type =
+        spec.kind === 'date' ? 'date' : spec.kind === 'datetime' ? 'datetime-local' : spec.kind === 'integer' || spec.kind === 'number' ? 'number' : 'text';
       return (
         <TextField {...common} type={type} value={value === undefined ? '' : String(value)} onChange={onChange}>
           <Label>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fromFormField, fromJsonSchema, humanise, parseShape, placeErrors, toPayload, validate } from './fields';
+import { type FieldSpec, fromFormField, fromJsonSchema, humanise, parseShape, placeErrors, toPayload, validate } from './fields';
 
 describe('form fields from BPMN form fields', () => {
   it('reads the members of a list of objects from the label', () => {
@@ -75,6 +75,12 @@ describe('values and errors', () => {
       risks: [{ title: 'Bias', likelihood: 3 }],
       individuals: { description: 'x' },
     });
+  });
+
+  it('sends a date and time entered in local time as the instant, and refuses one that is not', () => {
+    const at: FieldSpec[] = [{ name: 'awareAt', label: 'Aware at', required: true, kind: 'datetime' }];
+    expect(toPayload(at, { awareAt: '2027-03-02T10:00' })).toEqual({ awareAt: new Date(2027, 2, 2, 10, 0).toISOString() });
+    expect(validate(at, { awareAt: 'yesterday' })).toEqual({ awareAt: 'must be a date and time' });
   });
 
   it("places the service's errors on the deepest field its pointer names", () => {

@@ -6,9 +6,11 @@ export interface FieldSpec {
   label: string;
   description?: string;
   required: boolean;
-  kind: 'string' | 'number' | 'integer' | 'boolean' | 'date' | 'enum' | 'multi' | 'list' | 'object' | 'objects' | 'json';
+  kind: 'string' | 'number' | 'integer' | 'boolean' | 'date' | 'datetime' | 'enum' | 'multi' | 'list' | 'object' | 'objects' | 'json';
   /** Allowed values (enum: one of them; multi: any of them). */
   values?: string[];
+  /** What a person reads for a value (enum), e.g. an AI system's name for its id. */
+  valueLabels?: Record<string, string>;
   min?: number;
   max?: number;
   /** The members of an object, or of each object of a list (kind object / objects). */
@@ -161,6 +163,7 @@ export function validate(specs: FieldSpec[], values: Values, prefix = ''): Recor
       else if ((spec.min !== undefined && n < spec.min) || (spec.max !== undefined && n > spec.max))
         errors[key] = `must be between ${spec.min} and ${spec.max}`;
     }
+    if (spec.kind === 'datetime' && !Number.isFinite(Date.parse(String(value)))) errors[key] = 'must be a date and time';
     if (spec.kind === 'json' && typeof value === 'string') {
       try {
         JSON.parse(value);
@@ -180,6 +183,8 @@ export function toPayload(specs: FieldSpec[], values: Values): Values {
   for (const [name, value] of Object.entries(compact(specs, values))) {
     const spec = specs.find((s) => s.name === name)!;
     if (spec.kind === 'integer' || spec.kind === 'number') out[name] = Number(value);
+    // The reader's local time, as the instant the API stores.
+    else if (spec.kind === 'datetime') out[name] = new Date(String(value)).toISOString();
     else if (spec.kind === 'json') out[name] = typeof value === 'string' ? JSON.parse(value) : value;
     else if (spec.kind === 'object') out[name] = toPayload(spec.fields ?? [], value as Values);
     else if (spec.kind === 'objects') out[name] = (value as Values[]).map((item) => toPayload(spec.fields ?? [], item));

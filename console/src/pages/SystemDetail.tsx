@@ -7,6 +7,7 @@ import { useSession } from '../auth/session';
 import { ExplanationTree } from '../components/ExplanationTree';
 import { when } from '../components/format';
 import { ProblemMessage } from '../components/ProblemMessage';
+import { SystemRegisters } from '../components/SystemRegisters';
 import { GeneratedForm } from '../forms/GeneratedForm';
 import type { FieldSpec } from '../forms/fields';
 
@@ -167,6 +168,8 @@ export function SystemDetail() {
           </table>
         )}
       </section>
+
+      <SystemRegisters systemId={id} />
 
       <section aria-labelledby="decisions-heading">
         <h2 id="decisions-heading">Decisions</h2>

@@ -70,6 +70,14 @@ export class RegisterObligationDto extends ObligationDto {
 export class RegisterObligationPageDto extends PageOf(RegisterObligationDto) {}
 
 export class ObligationQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({
+    description: 'Only obligations that apply from this date or later (ISO 8601 date): with today, the ones still ahead',
+    example: '2026-12-06',
+  })
+  @IsOptional()
+  @IsDateString({ strict: true })
+  appliesFrom?: string;
+
   @ApiPropertyOptional({ description: 'Only obligations that apply from before this date (ISO 8601 date)', example: '2027-01-01' })
   @IsOptional()
   @IsDateString({ strict: true })
