@@ -4,7 +4,7 @@ import { BpmnError, EngineError, EngineErrorCode } from './errors.js';
 import { toPlain, toPlainRecord } from './feel.js';
 import { withinFeelStep } from './feel-sandbox.js';
 import { type InstanceContext, type ItemToken, type MachineEvent, taskInput, taskOutput, type Token } from './instance.js';
-import type { BoundaryElement, BusinessRuleTaskElement, FormField, ParsedElement, ServiceTaskElement } from './model.js';
+import type { BoundaryElement, BusinessRuleTaskElement, CamundaFormRef, FormField, ParsedElement, ServiceTaskElement } from './model.js';
 
 /** What the runner needs from the app. Anything these throw propagates unchanged (the app rolls the step back). */
 export interface EngineHooks {
@@ -53,6 +53,7 @@ export type Wait =
       candidateRoles: string[];
       dueAt?: string;
       form: FormField[];
+      camundaForm?: CamundaFormRef;
       /** User task ids (and `initiator`) whose completers may not complete this one. */
       separateFrom: string[];
       /**
@@ -449,6 +450,7 @@ function deriveWaits(def: CompiledProcess, context: InstanceContext): Wait[] {
             name: el.name ?? id,
             candidateRoles: unit.candidateRoles ?? [],
             form: el.form,
+            ...(el.camundaForm ? { camundaForm: el.camundaForm } : {}),
             separateFrom: el.separateFrom,
             ...(unit.separateFromSubjects ? { separateFromSubjects: unit.separateFromSubjects } : {}),
             ...(unit.dueAt ? { dueAt: unit.dueAt } : {}),
