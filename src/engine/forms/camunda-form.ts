@@ -286,9 +286,10 @@ export function validateFormData(schema: CamundaFormSchema, data: Record<string,
       if (!c.key || !(VALUE_TYPES as readonly string[]).includes(c.type)) continue;
       const path = [...base, ...c.key.split('.')];
       const value = getPath(scope, c.key);
-      if (empty(value) && !(c.type === 'checkbox' && value === false)) {
-        if (c.validate?.required) issues.push({ path, message: 'is required' });
-        continue;
+      // As in form-js, a required checkbox must be ticked.
+      if (empty(value) || (c.type === 'checkbox' && value === false)) {
+        if (c.validate?.required) issues.push({ path, message: c.type === 'checkbox' ? 'must be ticked' : 'is required' });
+        if (value !== false) continue;
       }
       const problem = typeProblem(c.type as ValueType, c, value);
       if (problem) {
