@@ -126,6 +126,22 @@ describe('data submitted to a Camunda form', () => {
     expect(validateFormData(FORM, { ...valid, rejectionReason: 42 })).toEqual([]);
   });
 
+  it('a required checkbox must be ticked; a hidden group hides what it contains', () => {
+    const schema: CamundaFormSchema = {
+      components: [
+        { type: 'checkbox', key: 'accepted', validate: { required: true } },
+        {
+          type: 'group',
+          path: 'details',
+          conditional: { hide: '=accepted = false' },
+          components: [{ type: 'textfield', key: 'note', validate: { required: true } }],
+        },
+      ],
+    };
+    expect(validateFormData(schema, { accepted: false })).toEqual([{ path: ['accepted'], message: 'must be ticked' }]);
+    expect(validateFormData(schema, { accepted: true })).toEqual([{ path: ['details', 'note'], message: 'is required' }]);
+  });
+
   it('conditions see the instance variables beside the data', () => {
     const schema: CamundaFormSchema = {
       components: [{ type: 'textfield', key: 'note', conditional: { hide: '=riskClass = "minimal"' }, validate: { required: true } }],
