@@ -1,5 +1,6 @@
 import { RE2JS } from 're2js';
 import { evaluateFeel, feelSyntaxError, isFeel } from '../process/feel.js';
+import { withinFeelStep } from '../process/feel-sandbox.js';
 
 /**
  * Camunda forms (form-js JSON schemas): which schemas aimsflow takes, and checking submitted data against
@@ -61,6 +62,7 @@ const WITH_VALUES: readonly string[] = ['radio', 'select', 'checklist', 'taglist
 
 const MAX_COMPONENTS = 500;
 const MAX_DEPTH = 8;
+const MAX_PATTERN = 1000;
 const PATH = /^[A-Za-z_$][\w$-]*(?:\.[A-Za-z_$][\w$-]*)*$/;
 const EMAIL = /^[^\s@]+@[^\s@.]+(?:\.[^\s@.]+)+$/;
 const PHONE = /^\+?[0-9 ()-]{5,20}$/;
@@ -159,6 +161,7 @@ function checkValidate(c: FormComponent, problem: (where: string, message: strin
   }
   if (v.pattern !== undefined) {
     if (typeof v.pattern !== 'string') problem('/validate/pattern', 'validate.pattern must be a string');
+    else if (v.pattern.length > MAX_PATTERN) problem('/validate/pattern', `validate.pattern may have at most ${MAX_PATTERN} characters`);
     else {
       try {
         pattern(v.pattern);
@@ -251,7 +254,8 @@ export interface FormDataOptions {
 /**
  * Checks submitted data against a form: types, required, lengths, bounds, patterns, allowed values,
  * in groups and dynamic lists. A component hidden by its `conditional.hide` FEEL condition (true
- * against the context and the data) is not checked, nor is what it contains.
+ * against the context and the data) is not checked, nor is what it contains; a condition that fails
+ * (or finds the FEEL budget spent) hides nothing, so the data is checked rather than let through.
  */
 export function validateFormData(schema: CamundaFormSchema, data: Record<string, unknown>, options: FormDataOptions = {}): FormDataIssue[] {
   const issues: FormDataIssue[] = [];
@@ -305,7 +309,8 @@ export function validateFormData(schema: CamundaFormSchema, data: Record<string,
       for (const message of ruleProblems(c, value)) issues.push({ path, message });
     }
   };
-  walk(schema.components, data, []);
+  // All the form's conditions together spend one step's FEEL budget; past it, nothing more is hidden.
+  withinFeelStep(() => walk(schema.components, data, []));
   if (options.closed !== false) {
     const roots = new Set(formFieldKeys(schema).map((k) => k.split('.')[0]));
     for (const name of Object.keys(data)) {
