@@ -39,6 +39,12 @@ describe('Camunda forms', () => {
     await t.http.get('/api/v1/forms/model-approval/versions/1').set(auth(officer)).expect(200);
     const missing = await t.http.get('/api/v1/forms/model-approval/versions/9').set(auth(officer)).expect(404);
     expect(missing.body.code).toBe('form-version-not-found');
+    const auditor = await t.tokenFor('audrey', 'auditor');
+    const audited = await t.http.get('/api/v1/audit-events').query({ subjectType: 'form', subjectId: 'model-approval' }).set(auth(auditor)).expect(200);
+    expect(audited.body.items.map((e: { action: string; actor: string }) => [e.action, e.actor])).toEqual([
+      ['form.created', 'gina'],
+      ['form.created', 'gina'],
+    ]);
     const list = await t.http.get('/api/v1/forms?search=APPROVAL').set(auth(officer)).expect(200);
     expect(list.body).toMatchObject({ total: 1, items: [{ formId: 'model-approval', latestVersion: 2 }] });
   });
