@@ -25,6 +25,7 @@ import { ExternalJobs1766217600000 } from './1766217600000-external-jobs.js';
 import { AuditPacks1766304000000 } from './1766304000000-audit-packs.js';
 import { AuditPackRetention1766736000000 } from './1766736000000-audit-pack-retention.js';
 import { NotificationNotices1766390400000 } from './1766390400000-notification-notices.js';
+import { CamundaForms1766649600000 } from './1766649600000-camunda-forms.js';
 
 /** Every migration, in order. Listed explicitly: globs don't work the same under ESM, ts-jest and dist/. */
 export const migrations = [
@@ -54,5 +55,6 @@ export const migrations = [
   ExternalJobs1766217600000,
   AuditPacks1766304000000,
   NotificationNotices1766390400000,
+  CamundaForms1766649600000,
   AuditPackRetention1766736000000,
 ];

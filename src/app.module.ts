@@ -23,6 +23,7 @@ import { ClockControlModule } from './processes/jobs/clock-control.module.js';
 import { ProcessesModule } from './processes/processes.module.js';
 import { RulesModule } from './rules/rules.module.js';
 import { TasksModule } from './tasks/tasks.module.js';
+import { FormsModule } from './forms/forms.module.js';
 import { WebhooksModule } from './webhooks/webhooks.module.js';
 import { IdempotencyModule } from './idempotency/idempotency.module.js';
 import { AuditsModule } from './audits/audits.module.js';
@@ -96,6 +97,7 @@ export class AppModule {
         RulesModule,
         AiSystemsModule,
         ControlsModule,
+        FormsModule,
         ProcessesModule,
         TasksModule,
         ImpactAssessmentsModule,

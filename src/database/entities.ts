@@ -18,6 +18,7 @@ import { TaskEntity } from '../tasks/entities/task.entity.js';
 import { AuditEntity } from '../audits/entities/audit.entity.js';
 import { IncidentEntity } from '../incidents/entities/incident.entity.js';
 import { PolicyAcknowledgementEntity, PolicyEntity } from '../policies/entities/policy.entity.js';
+import { FormEntity } from '../forms/entities/form.entity.js';
 import { ObjectiveEntity, ObjectiveMeasurementEntity } from '../objectives/entities/objective.entity.js';
 import { ManagementReviewInputEntity } from '../management-review/entities/management-review-input.entity.js';
 import { ImpactAssessmentEntity } from '../impact-assessments/entities/impact-assessment.entity.js';
@@ -63,6 +64,7 @@ export const entities = [
   EvidenceEntity,
   IncidentEntity,
   PolicyEntity,
+  FormEntity,
   PolicyAcknowledgementEntity,
   ObjectiveEntity,
   ObjectiveMeasurementEntity,

@@ -1,3 +1,4 @@
+import { type CamundaFormSchema, dataPointer, validateFormData } from '../engine/forms/camunda-form.js';
 import type { FormField } from '../engine/process/index.js';
 import type { ProblemFieldError } from '../common/domain-error.js';
 
@@ -85,5 +86,31 @@ export function validateCompletion(form: FormField[], outcome: string | undefine
   }
   const firstEnum = form.find((f) => f.type === 'enum' && typeof variables[f.name] === 'string');
   const recorded = typeof variables.outcome === 'string' ? variables.outcome : firstEnum ? (variables[firstEnum.name] as string) : null;
+  return { variables, outcome: recorded, errors };
+}
+
+/**
+ * Checks a completion against the task's Camunda form (form-js): see validateFormData. The form's
+ * hide conditions see the instance's variables beside the submitted ones. `outcome` is recorded as
+ * with aimsflow forms; without it, the value of the form's first select or radio field is.
+ */
+export function validateCamundaCompletion(
+  schema: CamundaFormSchema,
+  outcome: string | undefined,
+  given: Record<string, unknown> = {},
+  instanceVariables: Record<string, unknown> = {},
+): Completion {
+  const errors: ProblemFieldError[] = [];
+  const variables = { ...given };
+  if (outcome !== undefined && variables.outcome !== undefined && variables.outcome !== outcome)
+    errors.push({ pointer: '/variables/outcome', message: 'differs from `outcome`; send one of them' });
+  const { outcome: _sent, ...data } = variables;
+  const checked = outcome !== undefined ? data : variables;
+  for (const issue of validateFormData(schema, checked, { context: instanceVariables })) {
+    errors.push({ pointer: dataPointer('/variables', issue.path), message: issue.message });
+  }
+  if (outcome !== undefined) variables.outcome = outcome;
+  const choice = schema.components.find((c) => (c.type === 'select' || c.type === 'radio') && c.key && typeof variables[c.key] === 'string');
+  const recorded = typeof variables.outcome === 'string' ? variables.outcome : choice ? (variables[choice.key as string] as string) : null;
   return { variables, outcome: recorded, errors };
 }

@@ -7,7 +7,8 @@ import type { Wait } from '../engine/process/index.js';
 import { canonicalRole } from './candidate-roles.js';
 import { type TaskDto, toTaskDto } from './dto/task.dto.js';
 import { type InstanceDuties, segregationBars } from './segregation.js';
-import type { TaskEntity } from './entities/task.entity.js';
+import type { TaskCamundaForm, TaskEntity } from './entities/task.entity.js';
+import type { StoredForm } from '../common/form-registry.js';
 import { type ApprovalRow, type LatestTask, type TaskOrigin, TasksRepository } from './repositories/tasks.repository.js';
 
 /** Outcomes (of the shipped processes' forms) that send the work under review back to whoever submitted it. */
@@ -15,6 +16,21 @@ export const RETURN_OUTCOMES = new Set(['reject', 'rejected', 'request-changes',
 
 export type { TaskOrigin } from './repositories/tasks.repository.js';
 export type UserTaskWait = Extract<Wait, { kind: 'userTask' }>;
+
+/** The Camunda form a new task keeps: a linked form's latest version now (deployment checked it exists), or the embedded one. */
+function taskForm(w: UserTaskWait, linkedForms: ReadonlyMap<string, StoredForm>): TaskCamundaForm | null {
+  const ref = w.camundaForm;
+  if (!ref) return null;
+  if (ref.kind === 'embedded') return { formId: null, version: null, formKey: ref.formKey, schema: ref.schema };
+  const form = linkedForms.get(ref.formId);
+  if (!form) throw new Error(`form "${ref.formId}" of task ${w.elementId} is not stored`);
+  return { formId: form.formId, version: form.version, formKey: null, schema: form.schema };
+}
+
+/** The form ids the new user tasks of a step link (their latest versions are read before the step is written). */
+export function linkedFormIds(waits: UserTaskWait[]): string[] {
+  return [...new Set(waits.flatMap((w) => (w.camundaForm?.kind === 'linked' ? [w.camundaForm.formId] : [])))];
+}
 
 /** Another open item of a multi-instance task, as `task.completed` and `task.assigned` announce it (who may still act on it). */
 export interface OpenItem {
@@ -71,6 +87,7 @@ export class TaskRecords {
     waits: UserTaskWait[],
     documentation: (elementId: string) => string | undefined,
     duties: InstanceDuties,
+    linkedForms: ReadonlyMap<string, StoredForm>,
     now: Date,
     changes: TaskChanges,
   ): OpenedTask[] {
@@ -98,6 +115,7 @@ export class TaskRecords {
       candidate_roles: opened[i].candidateRoles,
       due_at: opened[i].dueAt,
       form: w.form,
+      camunda_form: taskForm(w, linkedForms),
       separate_from: w.separateFrom,
       item: w.item ? { index: w.item.index, value: w.item.value, collectionKey: w.item.collectionKey } : null,
     }));

@@ -17,7 +17,7 @@ import { canonicalRole, holdsCandidateRole } from './candidate-roles.js';
 import type { CompleteTaskDto, DelegateTaskDto, TaskQueryDto } from './dto/tasks.dto.js';
 import { type TaskCompletionDto, type TaskDto, toTaskDto } from './dto/task.dto.js';
 import type { TaskEntity } from './entities/task.entity.js';
-import { evidenceIds, validateCompletion } from './form-validation.js';
+import { evidenceIds, validateCamundaCompletion, validateCompletion } from './form-validation.js';
 import { TasksRepository } from './repositories/tasks.repository.js';
 import { segregationViolation } from './segregation.js';
 import { TaskRecords } from './task-records.service.js';
@@ -195,7 +195,9 @@ export class TasksService implements OnModuleInit {
       if (task.assignee && task.assignee !== actor.subject) throw this.claimedByOther(task);
       if (!task.assignee) this.assertCandidate(task, actor);
       this.assertNotBarred(task, instance, actor.subject, 'complete');
-      const completion = validateCompletion(task.form, dto.outcome, dto.variables);
+      const completion = task.camundaForm
+        ? validateCamundaCompletion(task.camundaForm.schema, dto.outcome, dto.variables, instance.variables)
+        : validateCompletion(task.form, dto.outcome, dto.variables);
       if (!completion.errors.length) completion.errors.push(...(await this.evidenceProblems(m, task, completion.variables)));
       if (completion.errors.length) throw new TaskError(TaskErrorCode.InvalidVariables, "The variables do not match the task's form", completion.errors);
       // The step completes the task row itself (and audits it), in the same statement as the instance.

@@ -1,6 +1,7 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fromProjectRoot } from '../../src/common/paths.js';
 import { createTestDatabase, dropTestDatabase } from '../helpers/test-database.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 import { auth, bpmn, chain, fixture, OWN_PROCESSES_ONLY, processClient } from '../helpers/processes.js';
@@ -133,6 +134,9 @@ describe('process definitions', () => {
   it('deploys and runs a Camunda Modeler (Camunda 8) file unchanged: user tasks, exclusive gateway, boundary and intermediate timers', async () => {
     const dpo = await t.tokenFor('dora', 'dpo');
     const owner = await t.tokenFor('otto', 'ai-owner');
+    // Its review task links a Camunda form, which must be stored first.
+    const form = readFileSync(fromProjectRoot('test/fixtures/forms/model-card-review-form.form'), 'utf8');
+    await t.http.post('/api/v1/forms').set(auth(gov)).set('Content-Type', 'application/json').send(form).expect(201);
     await p.deploy(gov, fixture('camunda-modeler-c8.bpmn')).expect(201);
     const started = await p.start(gov, 'model-card-review', { reviewDue: 'P3D', publicationDelay: 'P1D' }).expect(201);
     const id = started.body.id;

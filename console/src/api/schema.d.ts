@@ -593,6 +593,64 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/forms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Camunda forms
+         * @description Each form id with its latest version, by id. Filter with `search`.
+         */
+        get: operations["FormsController_list"];
+        put?: never;
+        /**
+         * Store a Camunda form (next version of its id)
+         * @description User tasks link it with `zeebe:formDefinition formId`; a task is bound to the latest version when it opens, and completions are validated against it. Patterns are RE2 syntax.
+         */
+        post: operations["FormsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/forms/{formId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A Camunda form: its latest version and the list of versions */
+        get: operations["FormsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/forms/{formId}/versions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One version of a Camunda form */
+        get: operations["FormsController_getVersion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/impact-assessments": {
         parameters: {
             query?: never;
@@ -3840,6 +3898,69 @@ export interface components {
             /** @example high-risk */
             type: string;
         };
+        FormDetailDto: {
+            /** @example model-approval */
+            formId: string;
+            /** @description The version tasks created from now on are bound to */
+            latest: components["schemas"]["FormVersionDto"];
+            /** @description Newest first */
+            versions: components["schemas"]["FormVersionSummaryDto"][];
+        };
+        FormDocumentDto: {
+            /**
+             * @description form-js components (see docs/bpmn.md, "Camunda forms")
+             * @example [
+             *       {
+             *         "type": "textfield",
+             *         "key": "summary",
+             *         "label": "Summary",
+             *         "validate": {
+             *           "required": true,
+             *           "minLength": 10
+             *         }
+             *       },
+             *       {
+             *         "type": "select",
+             *         "key": "decision",
+             *         "label": "Decision",
+             *         "values": [
+             *           {
+             *             "label": "Approve",
+             *             "value": "approve"
+             *           },
+             *           {
+             *             "label": "Reject",
+             *             "value": "reject"
+             *           }
+             *         ],
+             *         "validate": {
+             *           "required": true
+             *         }
+             *       },
+             *       {
+             *         "type": "textarea",
+             *         "key": "rejectionReason",
+             *         "label": "Why rejected",
+             *         "conditional": {
+             *           "hide": "=decision != \"reject\""
+             *         },
+             *         "validate": {
+             *           "required": true
+             *         }
+             *       }
+             *     ]
+             */
+            components: {
+                [key: string]: unknown;
+            }[];
+            /**
+             * @description The form id user tasks link with `zeebe:formDefinition formId`
+             * @example model-approval
+             */
+            id: string;
+            /** @example default */
+            type?: string;
+        };
         FormFieldDto: {
             /** @example Severity */
             label?: string;
@@ -3850,6 +3971,107 @@ export interface components {
             type: "string" | "number" | "integer" | "boolean" | "date" | "enum" | "array" | "object" | "evidence";
             /** @description Allowed values of an enum field, or of each item of an array field */
             values?: string[];
+        };
+        FormPageDto: {
+            items: components["schemas"]["FormSummaryDto"][];
+            /** @example 50 */
+            limit: number;
+            /** @example 0 */
+            offset: number;
+            /**
+             * @description Items matching the filters, over all pages
+             * @example 1
+             */
+            total: number;
+        };
+        FormSummaryDto: {
+            /** @example model-approval */
+            formId: string;
+            /** @example 2 */
+            latestVersion: number;
+            /** @example Model approval */
+            name: string | null;
+            /**
+             * Format: date-time
+             * @description When the latest version was stored
+             */
+            updatedAt: string;
+        };
+        FormVersionDto: {
+            /** Format: date-time */
+            createdAt: string;
+            /** @example gina */
+            createdBy: string;
+            /** @example model-approval */
+            formId: string;
+            /**
+             * @description The schema’s `name`, if it has one
+             * @example Model approval
+             */
+            name: string | null;
+            /**
+             * @description The form-js JSON as stored
+             * @example {
+             *       "id": "model-approval",
+             *       "type": "default",
+             *       "components": [
+             *         {
+             *           "type": "textfield",
+             *           "key": "summary",
+             *           "label": "Summary",
+             *           "validate": {
+             *             "required": true,
+             *             "minLength": 10
+             *           }
+             *         },
+             *         {
+             *           "type": "select",
+             *           "key": "decision",
+             *           "label": "Decision",
+             *           "values": [
+             *             {
+             *               "label": "Approve",
+             *               "value": "approve"
+             *             },
+             *             {
+             *               "label": "Reject",
+             *               "value": "reject"
+             *             }
+             *           ],
+             *           "validate": {
+             *             "required": true
+             *           }
+             *         },
+             *         {
+             *           "type": "textarea",
+             *           "key": "rejectionReason",
+             *           "label": "Why rejected",
+             *           "conditional": {
+             *             "hide": "=decision != \"reject\""
+             *           },
+             *           "validate": {
+             *             "required": true
+             *           }
+             *         }
+             *       ]
+             *     }
+             */
+            schema: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description Versions count from 1 per form id
+             * @example 1
+             */
+            version: number;
+        };
+        FormVersionSummaryDto: {
+            /** Format: date-time */
+            createdAt: string;
+            /** @example gina */
+            createdBy: string;
+            /** @example 2 */
+            version: number;
         };
         HealthDto: {
             /** @description Every indicator */
@@ -6778,9 +7000,52 @@ export interface components {
             /** Format: uuid */
             systemId: string;
         };
+        TaskCamundaFormDto: {
+            /**
+             * @description A linked form’s id (null for a form embedded in the process)
+             * @example model-approval
+             */
+            formId: string | null;
+            /**
+             * @description An embedded form’s key (camunda-forms:bpmn:<id>)
+             * @example null
+             */
+            formKey: string | null;
+            /**
+             * @example camunda
+             * @enum {string}
+             */
+            kind: "camunda";
+            /**
+             * @description The form-js schema, to render with @bpmn-io/form-js
+             * @example {
+             *       "type": "default",
+             *       "components": [
+             *         {
+             *           "type": "textfield",
+             *           "key": "summary",
+             *           "label": "Summary",
+             *           "validate": {
+             *             "required": true
+             *           }
+             *         }
+             *       ]
+             *     }
+             */
+            schema: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description The linked form’s version the task is bound to: the latest when the task opened (GET /forms/{formId}/versions/{version})
+             * @example 2
+             */
+            version: number | null;
+        };
         TaskCompletionDto: {
             /** @example carla */
             assignee: string | null;
+            /** @description The Camunda form of the task (zeebe:formDefinition), or null */
+            camundaForm: components["schemas"]["TaskCamundaFormDto"] | null;
             /** Format: date-time */
             cancelledAt: string | null;
             /**
@@ -6806,6 +7071,7 @@ export interface components {
             dueAt: string | null;
             /** @example Task_review */
             elementId: string;
+            /** @description The fields of an aimsflow form (aimsflow:formField); empty when the task has a Camunda form or none */
             form: components["schemas"]["FormFieldDto"][];
             /** Format: uuid */
             id: string;
@@ -6849,6 +7115,8 @@ export interface components {
         TaskDto: {
             /** @example carla */
             assignee: string | null;
+            /** @description The Camunda form of the task (zeebe:formDefinition), or null */
+            camundaForm: components["schemas"]["TaskCamundaFormDto"] | null;
             /** Format: date-time */
             cancelledAt: string | null;
             /**
@@ -6874,6 +7142,7 @@ export interface components {
             dueAt: string | null;
             /** @example Task_review */
             elementId: string;
+            /** @description The fields of an aimsflow form (aimsflow:formField); empty when the task has a Camunda form or none */
             form: components["schemas"]["FormFieldDto"][];
             /** Format: uuid */
             id: string;
@@ -8484,6 +8753,156 @@ export interface operations {
             };
             /** @description `range-not-satisfiable`, with `Content-Range: bytes *\/<size>` */
             416: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    FormsController_list: {
+        parameters: {
+            query?: {
+                /** @description Items per page */
+                limit?: number;
+                /** @description Items to skip */
+                offset?: number;
+                /** @description Part of the form id or name (case-insensitive) */
+                search?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormPageDto"];
+                };
+            };
+            /** @description No, unknown or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    FormsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The form-js JSON (a Camunda Modeler .form file); its `id` is the form id */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FormDocumentDto"];
+            };
+        };
+        responses: {
+            /** @description The stored version (the next one of its id) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormVersionDto"];
+                };
+            };
+            /** @description No, unknown or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Needs one of the roles: admin, governance */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The schema cannot be used: each entry of `errors` points at the component at fault (e.g. /components/2/validate/pattern). Nothing is stored. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    FormsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                formId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormDetailDto"];
+                };
+            };
+            /** @description No, unknown or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No form with this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    FormsController_getVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                formId: string;
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormVersionDto"];
+                };
+            };
+            /** @description No, unknown or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such form, or no such version of it */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -19,6 +19,7 @@ const task = (over: Partial<Schemas['TaskDto']>): Schemas['TaskDto'] => ({
   dueAt: null,
   outcome: null,
   links: {},
+  camundaForm: null,
   item: null,
   definitionKey: 'nonconformity',
   definitionVersion: 1,

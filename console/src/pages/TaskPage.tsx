@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, lazy, Suspense, useState } from 'react';
 import { Button, Form, Input, Label, TextField } from 'react-aria-components';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, type Schemas, unwrap } from '../api/client';
@@ -10,6 +10,9 @@ import { SubjectLink } from '../components/SubjectLink';
 import { GeneratedForm } from '../forms/GeneratedForm';
 import { fromFormField } from '../forms/fields';
 import { taskActions, useTaskMutations } from '../tasks';
+
+// The form-js viewer is loaded only for a task that has a Camunda form.
+const CamundaForm = lazy(() => import('../forms/CamundaForm'));
 
 /** One task: what to do, who may do it, and the form to complete it with. */
 export function TaskPage() {
@@ -104,7 +107,13 @@ export function TaskPage() {
       {can.complete ? (
         <section aria-labelledby="complete-heading">
           <h2 id="complete-heading">Complete</h2>
-          <GeneratedForm specs={t.form.map(fromFormField)} pointerBase="/variables" submitLabel="Complete task" onSubmit={complete} />
+          {t.camundaForm ? (
+            <Suspense fallback={<p className="loading">Loading the form…</p>}>
+              <CamundaForm schema={t.camundaForm.schema} submitLabel="Complete task" onSubmit={complete} />
+            </Suspense>
+          ) : (
+            <GeneratedForm specs={t.form.map(fromFormField)} pointerBase="/variables" submitLabel="Complete task" onSubmit={complete} />
+          )}
         </section>
       ) : (
         t.status === 'open' && <p className="muted">You cannot complete this task: it is held by someone else or needs another role.</p>

@@ -22,6 +22,7 @@ describe('files drawn by Camunda Modeler deploy unchanged', () => {
         candidateRoles: ['risk_officer', 'dpo'],
         dueAt: '2026-01-20T17:00:00.000Z',
         form: [],
+        camundaForm: { kind: 'linked', formId: 'model-card-review-form' },
         separateFrom: [],
       },
       {

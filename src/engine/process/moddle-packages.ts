@@ -17,6 +17,7 @@ interface PropertyDescriptor {
   type: string;
   isAttr?: boolean;
   isMany?: boolean;
+  isBody?: boolean;
 }
 interface TypeDescriptor {
   name: string;
@@ -78,7 +79,20 @@ export const camundaPackage = pkg('camunda', CAMUNDA_NS, [
 ]);
 
 export const zeebePackage = pkg('zeebe', ZEEBE_NS, [
-  ...ignored('ExecutionListeners', 'TaskListeners', 'Properties', 'FormDefinition', 'UserTaskForm', 'UserTask', 'VersionTag', 'PriorityDefinition'),
+  ...ignored('ExecutionListeners', 'TaskListeners', 'Properties', 'UserTask', 'VersionTag', 'PriorityDefinition'),
+  {
+    name: 'FormDefinition',
+    superClass: ['Element'],
+    properties: [attr('formId'), attr('formKey'), attr('externalReference'), attr('bindingType'), attr('versionTag')],
+  },
+  {
+    name: 'UserTaskForm',
+    superClass: ['Element'],
+    properties: [
+      { name: 'id', type: 'String', isAttr: true },
+      { name: 'body', type: 'String', isBody: true },
+    ],
+  },
   { name: 'AssignmentDefinition', superClass: ['Element'], properties: [attr('candidateGroups')] },
   { name: 'TaskSchedule', superClass: ['Element'], properties: [attr('dueDate')] },
   {

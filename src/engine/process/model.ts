@@ -1,3 +1,4 @@
+import type { CamundaFormSchema } from '../forms/camunda-form.js';
 import type { DefinitionIssue } from './errors.js';
 
 /** The normalised, dialect-free view of one executable BPMN process (aimsflow, Camunda 7 and Camunda 8 attributes folded in). */
@@ -49,6 +50,13 @@ export interface FormField {
    */
   values?: string[];
 }
+
+/**
+ * A Camunda form (form-js JSON) on a user task: linked by form id (`zeebe:formDefinition formId`; the app
+ * binds the task to the form's latest version when the task opens), or embedded in the process
+ * (`zeebe:formDefinition formKey="camunda-forms:bpmn:<id>"` naming a `zeebe:userTaskForm`).
+ */
+export type CamundaFormRef = { kind: 'linked'; formId: string } | { kind: 'embedded'; formKey: string; schema: CamundaFormSchema };
 
 /** A timer as written: `expression` is ISO 8601 text, or FEEL when it starts with `=`. */
 export interface TimerDefinition {
@@ -149,6 +157,7 @@ export interface UserTaskElement extends ElementCommon, TaskMappings {
   /** ISO 8601 duration (from activation) or date, or FEEL (`=...`) giving one. */
   dueDate?: string;
   form: FormField[];
+  camundaForm?: CamundaFormRef;
   /** Element ids (or `initiator`) whose completers may not complete this task. */
   separateFrom: string[];
   /**

@@ -3,6 +3,7 @@ import { type DefinitionIssue, ProcessParseError } from './errors.js';
 import { isFeel, stripFeel } from './feel.js';
 import {
   type CallMapping,
+  type CamundaFormRef,
   FORM_FIELD_TYPES,
   type FormField,
   type FormFieldType,
@@ -17,6 +18,7 @@ import {
   type VariableMapping,
 } from './model.js';
 import { aimsflowPackage, camundaPackage, zeebePackage } from './moddle-packages.js';
+import { type CamundaFormSchema, formSchemaIssues } from '../forms/camunda-form.js';
 
 const moddle = new BpmnModdle({ aimsflow: aimsflowPackage, camunda: camundaPackage, zeebe: zeebePackage });
 
@@ -217,7 +219,7 @@ function juelVariable(value: string | undefined): string | undefined | null {
 
 /** The extension elements each kind of element reads (aimsflow ones are checked on their own); any other is listed as a warning. */
 const READ_EXTENSIONS: Partial<Record<ParsedElement['kind'], string[]>> = {
-  userTask: ['zeebe:AssignmentDefinition', 'zeebe:TaskSchedule', 'zeebe:IoMapping', 'zeebe:UserTask'],
+  userTask: ['zeebe:AssignmentDefinition', 'zeebe:TaskSchedule', 'zeebe:IoMapping', 'zeebe:UserTask', 'zeebe:FormDefinition'],
   serviceTask: ['zeebe:TaskDefinition', 'zeebe:TaskHeaders', 'zeebe:IoMapping'],
   businessRuleTask: ['zeebe:CalledDecision', 'zeebe:IoMapping'],
   scriptTask: ['zeebe:Script', 'zeebe:IoMapping'],
@@ -261,7 +263,7 @@ class ProcessReader {
         this.warnIgnored(el, read.kind === 'unsupported' ? undefined : (READ_EXTENSIONS[read.kind] ?? []));
         return parent ? { ...read, parent } : read;
       });
-    this.warnIgnored(this.process, []);
+    this.warnIgnored(this.process, ['zeebe:UserTaskForm']);
     return {
       key: this.process.id ?? '',
       name: text(this.process, 'name'),
@@ -468,6 +470,7 @@ class ProcessReader {
             text(firstExtension(el, 'zeebe:AssignmentDefinition'), 'candidateGroups'),
           dueDate: text(el, 'aimsflow:dueDate') ?? text(el, 'camunda:dueDate') ?? text(firstExtension(el, 'zeebe:TaskSchedule'), 'dueDate'),
           form: this.readForm(el, id),
+          ...this.camundaForm(el, id),
           separateFrom: separate.filter((s) => !isFeel(s)),
           ...(expressions.length ? { separateFromExpressions: expressions } : {}),
           ...this.multiInstance(el, id),
@@ -593,6 +596,46 @@ class ProcessReader {
       });
     }
     return fields;
+  }
+
+  /** A user task's Camunda form: linked by id (Camunda 8.3+), or embedded in the process and named by formKey. */
+  private camundaForm(el: ModdleElement, id: string): { camundaForm?: CamundaFormRef } {
+    const definition = firstExtension(el, 'zeebe:FormDefinition');
+    if (!definition) return {};
+    const formId = text(definition, 'formId');
+    const formKey = text(definition, 'formKey');
+    const binding = text(definition, 'bindingType');
+    if (text(definition, 'externalReference'))
+      this.issue(id, 'zeebe:formDefinition externalReference (a custom form) is not supported; link a Camunda form by formId');
+    // Tasks bind to the latest version of a linked form when they open (Camunda's default, bindingType "latest").
+    if (binding && binding !== 'latest')
+      this.issue(id, `zeebe:formDefinition bindingType="${binding}" is not supported; linked forms bind to their latest version`);
+    if (formId) return { camundaForm: { kind: 'linked', formId } };
+    const embedded = /^camunda-forms:bpmn:(.+)$/.exec(formKey ?? '');
+    if (!embedded) {
+      this.issue(
+        id,
+        formKey
+          ? `zeebe:formDefinition formKey "${formKey}" is not supported; use camunda-forms:bpmn:<userTaskForm id> or formId`
+          : 'zeebe:formDefinition needs a formId or a formKey',
+      );
+      return {};
+    }
+    const form = extensions(this.process, 'zeebe:UserTaskForm').find((f) => text(f, 'id') === embedded[1]);
+    if (!form) {
+      this.issue(id, `formKey "${formKey}" names no zeebe:userTaskForm with id "${embedded[1]}" in the process's extension elements`);
+      return {};
+    }
+    let schema: unknown;
+    try {
+      schema = JSON.parse(typeof form.body === 'string' ? form.body : '');
+    } catch (err) {
+      this.issue(id, `embedded form "${embedded[1]}" is not JSON: ${err instanceof Error ? err.message : String(err)}`);
+      return {};
+    }
+    const problems = formSchemaIssues(schema);
+    for (const p of problems) this.issue(id, `embedded form "${embedded[1]}" ${p.pointer}: ${p.message}`);
+    return problems.length ? {} : { camundaForm: { kind: 'embedded', formKey: formKey as string, schema: schema as CamundaFormSchema } };
   }
 
   private multiInstance(el: ModdleElement, id: string): { multiInstance?: MultiInstance } {

@@ -5,7 +5,7 @@ import { findCatcher, isInterrupting } from './event-subprocesses.js';
 import { toPlain, toPlainRecord } from './feel.js';
 import { withinFeelStep } from './feel-sandbox.js';
 import { type InstanceContext, type ItemToken, type MachineEvent, taskInput, taskOutput, type Token } from './instance.js';
-import type { BusinessRuleTaskElement, FormField, ParsedElement, ServiceTaskElement, StartEventElement } from './model.js';
+import type { BusinessRuleTaskElement, CamundaFormRef, FormField, ParsedElement, ServiceTaskElement, StartEventElement } from './model.js';
 
 /** What the runner needs from the app. Anything these throw propagates unchanged (the app rolls the step back). */
 export interface EngineHooks {
@@ -54,6 +54,7 @@ export type Wait =
       candidateRoles: string[];
       dueAt?: string;
       form: FormField[];
+      camundaForm?: CamundaFormRef;
       /** User task ids (and `initiator`) whose completers may not complete this one. */
       separateFrom: string[];
       /**
@@ -443,6 +444,7 @@ function deriveWaits(def: CompiledProcess, context: InstanceContext): Wait[] {
             name: el.name ?? id,
             candidateRoles: unit.candidateRoles ?? [],
             form: el.form,
+            ...(el.camundaForm ? { camundaForm: el.camundaForm } : {}),
             separateFrom: el.separateFrom,
             ...(unit.separateFromSubjects ? { separateFromSubjects: unit.separateFromSubjects } : {}),
             ...(unit.dueAt ? { dueAt: unit.dueAt } : {}),

@@ -17,6 +17,8 @@ import { dueDateProblem, timerDefinitionProblem } from './timers.js';
 export interface ValidationOptions {
   /** Rule set keys that exist; when given, business rule tasks must name one of them. */
   knownRuleSets?: ReadonlySet<string>;
+  /** Ids of stored Camunda forms; when given, a user task's linked form (zeebe:formDefinition formId) must be one of them. */
+  knownForms?: ReadonlySet<string>;
   /** Service task handler names that exist; when given, service tasks must name one of them. */
   knownHandlers?: ReadonlySet<string>;
   /** Default: the configured engine limits. */
@@ -223,6 +225,9 @@ function checkElement(el: ParsedElement, p: ParsedProcess, opts: ValidationOptio
         }
       }
       for (const expression of el.separateFromExpressions ?? []) checkExpression(add, el.id, expression, 'aimsflow:separateFrom entry');
+      if (el.camundaForm?.kind === 'linked' && opts.knownForms && !opts.knownForms.has(el.camundaForm.formId))
+        add(el.id, `zeebe:formDefinition links form "${el.camundaForm.formId}", which does not exist (POST /forms stores it)`);
+      if (el.camundaForm && el.form.length) add(el.id, 'a user task has either aimsflow:formField fields or a Camunda form (zeebe:formDefinition), not both');
       if (el.multiInstance) checkMultiInstance(el, el.multiInstance, add);
       return;
     case 'businessRuleTask':

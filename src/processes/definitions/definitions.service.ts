@@ -8,6 +8,7 @@ import { AuditTrailService } from '../../audit-trail/audit-trail.service.js';
 import { type Actor, SYSTEM_ACTOR } from '../../auth/roles.js';
 import { Clock } from '../../clock/clock.js';
 import { type Page, page, type PageQueryDto } from '../../common/pagination.js';
+import { FormRegistry } from '../../common/form-registry.js';
 import { PeopleDirectory } from '../../common/people-directory.js';
 import { RoleUsages } from '../../common/role-usages.js';
 import type { AppConfig } from '../../config/app-config.js';
@@ -66,6 +67,7 @@ export class DefinitionsService implements OnModuleInit, OnApplicationBootstrap 
     private readonly config: ConfigService<AppConfig, true>,
     private readonly people: PeopleDirectory,
     private readonly roleUsages: RoleUsages,
+    private readonly forms: FormRegistry,
   ) {}
 
   /** Every stored version counts (instances of any version may still open tasks), so a role they name stays defined. */
@@ -131,7 +133,12 @@ export class DefinitionsService implements OnModuleInit, OnApplicationBootstrap 
       const warnings = definitionWarnings(parsed, { knownHandlers: this.handlers.names() });
       if (existing) return { ...toProcessDefinitionDto(existing), created: false, warnings };
 
-      const issues = validateDefinition(parsed, { knownRuleSets: new Set(await this.ruleSets.activeKeys(m)), knownHandlers: this.handlers.names() });
+      const linkedForms = parsed.elements.flatMap((e) => (e.kind === 'userTask' && e.camundaForm?.kind === 'linked' ? [e.camundaForm.formId] : []));
+      const issues = validateDefinition(parsed, {
+        knownRuleSets: new Set(await this.ruleSets.activeKeys(m)),
+        knownHandlers: this.handlers.names(),
+        knownForms: new Set((await this.forms.latest(m, [...new Set(linkedForms)])).keys()),
+      });
       const named = rolesNamedBy(parsed);
       const undefinedRoles = new Set(await this.people.undefinedRoles([...new Set(named.map((n) => n.role))]));
       for (const n of named.filter((n) => undefinedRoles.has(n.role))) {

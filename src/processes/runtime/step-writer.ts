@@ -3,7 +3,8 @@ import { type AuditRecord, AuditTrailService } from '../../audit-trail/audit-tra
 import { Clock } from '../../clock/clock.js';
 import { WriteStatement } from '../../database/write-statement.js';
 import type { CompiledProcess, StepResult } from '../../engine/process/index.js';
-import { type TaskChanges, TaskRecords, type UserTaskWait } from '../../tasks/task-records.service.js';
+import { linkedFormIds, type TaskChanges, TaskRecords, type UserTaskWait } from '../../tasks/task-records.service.js';
+import { FormRegistry } from '../../common/form-registry.js';
 import { type OutboxEvent, OutboxService } from '../../webhooks/outbox.service.js';
 import { MessageSubscriptionsRepository } from '../repositories/message-subscriptions.repository.js';
 import { ProcessExternalJobsRepository } from '../repositories/process-external-jobs.repository.js';
@@ -29,6 +30,7 @@ export class StepWriter {
     private readonly audit: AuditTrailService,
     private readonly outbox: OutboxService,
     private readonly clock: Clock,
+    private readonly forms: FormRegistry,
   ) {}
 
   async write(step: Step, compiled: CompiledProcess): Promise<void> {
@@ -47,12 +49,14 @@ export class StepWriter {
       subjectType: instance.subjectType,
       subjectId: instance.subjectId,
     };
+    const newTasks = added.filter(isKind('userTask'));
     const opened = this.tasks.openIn(
       stmt,
       origin,
-      added.filter(isKind('userTask')),
+      newTasks,
       (id) => compiled.elements[id]?.documentation,
       { initiator: result.initiator, completedBy: result.completedBy, waits: result.waits },
+      await this.forms.latest(m, linkedFormIds(newTasks)),
       now,
       changes,
     );

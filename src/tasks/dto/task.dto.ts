@@ -20,6 +20,34 @@ export class FormFieldDto {
   values?: string[];
 }
 
+/** The Camunda form (form-js JSON) a task shows; its completion is validated against it. */
+export class TaskCamundaFormDto {
+  @ApiProperty({ enum: ['camunda'], example: 'camunda' })
+  kind: 'camunda';
+
+  @ApiProperty({ type: String, nullable: true, example: 'model-approval', description: 'A linked form’s id (null for a form embedded in the process)' })
+  formId: string | null;
+
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    example: 2,
+    description: 'The linked form’s version the task is bound to: the latest when the task opened (GET /forms/{formId}/versions/{version})',
+  })
+  version: number | null;
+
+  @ApiProperty({ type: String, nullable: true, example: null, description: 'An embedded form’s key (camunda-forms:bpmn:<id>)' })
+  formKey: string | null;
+
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'The form-js schema, to render with @bpmn-io/form-js',
+    example: { type: 'default', components: [{ type: 'textfield', key: 'summary', label: 'Summary', validate: { required: true } }] },
+  })
+  schema: Record<string, unknown>;
+}
+
 export class TaskItemDto {
   @ApiProperty({ description: 'Position of the item in its collection' })
   index: number;
@@ -86,8 +114,11 @@ export class TaskDto {
   @ApiProperty({ type: Date, nullable: true })
   dueAt: Date | null;
 
-  @ApiProperty({ type: [FormFieldDto] })
+  @ApiProperty({ type: [FormFieldDto], description: 'The fields of an aimsflow form (aimsflow:formField); empty when the task has a Camunda form or none' })
   form: FormFieldDto[];
+
+  @ApiProperty({ type: TaskCamundaFormDto, nullable: true, description: 'The Camunda form of the task (zeebe:formDefinition), or null' })
+  camundaForm: TaskCamundaFormDto | null;
 
   @ApiProperty({ type: [String], description: 'Segregation of duties: `initiator` or element ids whose completers may not complete this task' })
   separateFrom: string[];
@@ -171,6 +202,7 @@ export function toTaskDto(t: TaskEntity): TaskDto {
     status: t.status,
     dueAt: t.dueAt,
     form: t.form,
+    camundaForm: t.camundaForm ? { kind: 'camunda', ...t.camundaForm } : null,
     separateFrom: t.separateFrom,
     item: t.item,
     outcome: t.outcome,

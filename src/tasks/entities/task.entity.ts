@@ -1,4 +1,5 @@
 import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import type { CamundaFormSchema } from '../../engine/forms/camunda-form.js';
 import type { FormField } from '../../engine/process/index.js';
 
 export const TASK_STATUSES = ['open', 'completed', 'cancelled'] as const;
@@ -9,6 +10,17 @@ export interface TaskItem {
   index: number;
   value: unknown;
   collectionKey: string;
+}
+
+/**
+ * The Camunda form a task shows and validates its completion against: a linked form's version as it
+ * was the latest when the task opened (formId and version), or the form embedded in the process (formKey).
+ */
+export interface TaskCamundaForm {
+  formId: string | null;
+  version: number | null;
+  formKey: string | null;
+  schema: CamundaFormSchema;
 }
 
 /** A user task wait of a process instance (one per multi-instance item), as approvers see it. */
@@ -66,6 +78,9 @@ export class TaskEntity {
 
   @Column('jsonb', { default: () => "'[]'" })
   form: FormField[];
+
+  @Column('jsonb', { name: 'camunda_form', nullable: true })
+  camundaForm: TaskCamundaForm | null;
 
   @Column('text', { name: 'separate_from', array: true, default: () => "'{}'" })
   separateFrom: string[];

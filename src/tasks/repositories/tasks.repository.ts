@@ -14,6 +14,7 @@ export interface NewTaskRow {
   candidate_roles: string[];
   due_at: string | null;
   form: unknown;
+  camunda_form: unknown;
   separate_from: string[];
   item: unknown;
 }
@@ -79,10 +80,10 @@ export class TasksRepository {
     const cte = stmt.with(
       'created_tasks',
       `INSERT INTO tasks (instance_id, definition_key, definition_version, subject_type, subject_id, status, created_at,
-                          id, wait_key, element_id, name, documentation, candidate_roles, due_at, form, separate_from, item)
+                          id, wait_key, element_id, name, documentation, candidate_roles, due_at, form, camunda_form, separate_from, item)
        SELECT ${p(origin.instanceId)}::uuid, ${p(origin.definitionKey)}, ${p(origin.definitionVersion)}::int, ${p(origin.subjectType)}, ${p(origin.subjectId)}, 'open', ${p(now)}::timestamptz, w.*
          FROM jsonb_to_recordset(${p(JSON.stringify(rows))}) AS w(id uuid, wait_key text, element_id text, name text, documentation text, candidate_roles text[],
-                                                          due_at timestamptz, form jsonb, separate_from text[], item jsonb)
+                                                          due_at timestamptz, form jsonb, camunda_form jsonb, separate_from text[], item jsonb)
        RETURNING *`,
     );
     stmt.returning(cte);
