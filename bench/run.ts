@@ -3,6 +3,7 @@ import { writeFileSync, mkdirSync } from 'node:fs';
 import { fromProjectRoot } from '../src/common/paths.js';
 import { auditChainBench } from './audit-chain.bench.js';
 import { consoleBundleBench } from './console-bundle.bench.js';
+import { consolePagesBench } from './console-pages.bench.js';
 import { log } from './bench-database.js';
 import { processMemoryBench } from './process-memory.bench.js';
 import { processTasksHttpBench } from './process-tasks-http.bench.js';
@@ -32,6 +33,7 @@ const BENCHES: Record<string, () => Promise<Record<string, number>>> = {
   'http-adapters': httpAdaptersBench,
   'process-memory': processMemoryBench,
   'console-bundle': consoleBundleBench,
+  'console-pages': consolePagesBench,
   'evidence-upload': evidenceUploadBench,
   'sign-in': signInBench,
   'audit-pack': auditPackBench,

@@ -1,10 +1,9 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { type FormEvent } from 'react';
 import { Button, Form, Input, Label, TextField } from 'react-aria-components';
-import { useSearchParams } from 'react-router';
 import { api, unwrap } from '../api/client';
 import { useSession } from '../auth/session';
 import { when } from '../components/format';
+import { useListParams } from '../components/list-params';
 import { Pagination } from '../components/Pagination';
 import { ProblemMessage } from '../components/ProblemMessage';
 
@@ -27,12 +26,11 @@ function instant(local: string | null): string | undefined {
 export function AuditTrail() {
   const { can } = useSession();
   const allowed = can(...AUDIT_TRAIL_ROLES);
-  const [params, setParams] = useSearchParams();
-  const offset = Number(params.get('offset') ?? 0);
+  const { params, offset, picked, applyFilters, clear, setOffset } = useListParams();
   const query = {
     limit: LIMIT,
     offset,
-    ...Object.fromEntries(TEXT_FILTERS.filter(([f]) => params.get(f)).map(([f]) => [f, params.get(f)!])),
+    ...picked(TEXT_FILTERS.map(([name]) => name)),
     from: instant(params.get('from')),
     to: instant(params.get('to')),
   };
@@ -43,13 +41,6 @@ export function AuditTrail() {
     placeholderData: keepPreviousData,
   });
   const verification = useQuery({ queryKey: ['audit-events', 'verify'], enabled: allowed, queryFn: () => unwrap(api.GET('/api/v1/audit-events/verify')) });
-
-  function applyFilters(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const next = new URLSearchParams();
-    for (const [key, value] of new FormData(event.currentTarget).entries()) if (typeof value === 'string' && value.trim()) next.set(key, value.trim());
-    setParams(next);
-  }
 
   if (!allowed)
     return (
@@ -92,7 +83,7 @@ export function AuditTrail() {
           <Button type="submit" className="button">
             Apply filters
           </Button>
-          <Button className="button secondary" onPress={() => setParams(new URLSearchParams())}>
+          <Button className="button secondary" onPress={clear}>
             Clear
           </Button>
         </Form>
@@ -129,17 +120,7 @@ export function AuditTrail() {
             )}
           </tbody>
         </table>
-        {events.data && (
-          <Pagination
-            offset={offset}
-            limit={LIMIT}
-            total={events.data.total}
-            onOffset={(next) => {
-              params.set('offset', String(next));
-              setParams(params);
-            }}
-          />
-        )}
+        {events.data && <Pagination offset={offset} limit={LIMIT} total={events.data.total} onOffset={setOffset} />}
       </section>
     </>
   );

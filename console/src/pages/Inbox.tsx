@@ -1,10 +1,10 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { type FormEvent } from 'react';
 import { Button, Checkbox, Form, Input, Label, TextField } from 'react-aria-components';
-import { Link, useLocation, useSearchParams } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import { api, unwrap } from '../api/client';
 import { useSession } from '../auth/session';
 import { when, isOverdue } from '../components/format';
+import { useListParams } from '../components/list-params';
 import { Pagination } from '../components/Pagination';
 import { SubjectLink } from '../components/SubjectLink';
 import { ProblemMessage } from '../components/ProblemMessage';
@@ -16,14 +16,15 @@ const FILTERS = ['candidateRole', 'instanceId', 'subjectType', 'subjectId', 'due
 /** My tasks and the tasks I may claim, with the API's filters kept in the address bar. */
 export function Inbox() {
   const { session } = useSession();
-  const [params, setParams] = useSearchParams();
+  const { params, offset, picked, applyFilters, clear, setOffset } = useListParams();
   const completed = (useLocation().state as { completed?: string } | null)?.completed;
-  const offset = Number(params.get('offset') ?? 0);
+  const dueBefore = params.get('dueBefore');
   const query = {
     limit: LIMIT,
     offset,
     ...(params.get('overdue') === 'true' ? { overdue: 'true' as const } : {}),
-    ...Object.fromEntries(FILTERS.filter((f) => params.get(f)).map((f) => [f, f === 'dueBefore' ? new Date(params.get(f)!).toISOString() : params.get(f)])),
+    ...picked(FILTERS),
+    ...(dueBefore ? { dueBefore: new Date(dueBefore).toISOString() } : {}),
   };
   const tasks = useQuery({
     queryKey: ['tasks', 'list', query],
@@ -32,14 +33,6 @@ export function Inbox() {
   });
   const act = useTaskMutations();
   const error = act.claim.error ?? act.unclaim.error;
-
-  function applyFilters(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const next = new URLSearchParams();
-    for (const [key, value] of form.entries()) if (typeof value === 'string' && value.trim()) next.set(key, value.trim());
-    setParams(next);
-  }
 
   const mine = tasks.data?.items.filter((t) => t.assignee === session!.identity) ?? [];
   const others = tasks.data?.items.filter((t) => t.assignee !== session!.identity) ?? [];
@@ -145,7 +138,7 @@ export function Inbox() {
         <Button type="submit" className="button">
           Apply filters
         </Button>
-        <Button className="button secondary" onPress={() => setParams(new URLSearchParams())}>
+        <Button className="button secondary" onPress={clear}>
           Clear
         </Button>
       </Form>
@@ -158,17 +151,7 @@ export function Inbox() {
           {table('Claimable with my roles', others)}
         </>
       )}
-      {tasks.data && (
-        <Pagination
-          offset={offset}
-          limit={LIMIT}
-          total={tasks.data.total}
-          onOffset={(next) => {
-            params.set('offset', String(next));
-            setParams(params);
-          }}
-        />
-      )}
+      {tasks.data && <Pagination offset={offset} limit={LIMIT} total={tasks.data.total} onOffset={setOffset} />}
     </>
   );
 }

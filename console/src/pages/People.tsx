@@ -1,10 +1,10 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { type FormEvent } from 'react';
 import { Button, Form, Input, Label, TextField } from 'react-aria-components';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { api, unwrap } from '../api/client';
 import { FilterSelect } from '../components/FilterSelect';
 import { when } from '../components/format';
+import { useListParams } from '../components/list-params';
 import { Pagination } from '../components/Pagination';
 import { ProblemMessage } from '../components/ProblemMessage';
 
@@ -13,22 +13,14 @@ const FILTERS = ['q', 'role', 'active'] as const;
 
 /** The people directory: who may act, with which roles; filtered by name, role and activation. */
 export function People() {
-  const [params, setParams] = useSearchParams();
-  const offset = Number(params.get('offset') ?? 0);
-  const query = { limit: LIMIT, offset, ...Object.fromEntries(FILTERS.filter((f) => params.get(f)).map((f) => [f, params.get(f)!])) };
+  const { params, offset, picked, applyFilters, clear, setOffset } = useListParams();
+  const query = { limit: LIMIT, offset, ...picked(FILTERS) };
   const people = useQuery({
     queryKey: ['people', 'list', query],
     queryFn: () => unwrap(api.GET('/api/v1/people', { params: { query } })),
     placeholderData: keepPreviousData,
   });
   const roles = useQuery({ queryKey: ['roles'], queryFn: () => unwrap(api.GET('/api/v1/roles', { params: { query: { limit: 100 } } })) });
-
-  function applyFilters(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const next = new URLSearchParams();
-    for (const [key, value] of new FormData(event.currentTarget).entries()) if (typeof value === 'string' && value.trim()) next.set(key, value.trim());
-    setParams(next);
-  }
 
   return (
     <>
@@ -43,7 +35,7 @@ export function People() {
         <Button type="submit" className="button">
           Apply filters
         </Button>
-        <Button className="button secondary" onPress={() => setParams(new URLSearchParams())}>
+        <Button className="button secondary" onPress={clear}>
           Clear
         </Button>
       </Form>
@@ -82,17 +74,7 @@ export function People() {
           )}
         </tbody>
       </table>
-      {people.data && (
-        <Pagination
-          offset={offset}
-          limit={LIMIT}
-          total={people.data.total}
-          onOffset={(next) => {
-            params.set('offset', String(next));
-            setParams(params);
-          }}
-        />
-      )}
+      {people.data && <Pagination offset={offset} limit={LIMIT} total={people.data.total} onOffset={setOffset} />}
     </>
   );
 }

@@ -1,11 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Button, Form, Input, Label, ListBox, ListBoxItem, Popover, Select, SelectValue, TextField } from 'react-aria-components';
-import { useSearchParams } from 'react-router';
 import { api, ProblemError, type Schemas, unwrap } from '../api/client';
 import { useSession } from '../auth/session';
 import { FilterSelect } from '../components/FilterSelect';
 import { when } from '../components/format';
+import { useListParams } from '../components/list-params';
 import { ProblemMessage } from '../components/ProblemMessage';
 import { IMPLEMENTATION_STATUSES } from '../vocabulary';
 
@@ -32,7 +32,7 @@ async function downloadCsv(): Promise<void> {
  */
 export function Soa() {
   const { can } = useSession();
-  const [params, setParams] = useSearchParams();
+  const { params, applyFilters, clear } = useListParams();
   const evidenceExpired = params.get('evidenceExpired') as 'true' | 'false' | null;
   const soa = useQuery({
     queryKey: ['soa', evidenceExpired],
@@ -49,13 +49,6 @@ export function Soa() {
     (c) => (!applicability || c.applicable === (applicability === 'applicable')) && (!status || c.implementationStatus === status),
   );
   const editable = can(...EDITORS);
-
-  function applyFilters(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const next = new URLSearchParams();
-    for (const [key, value] of new FormData(event.currentTarget).entries()) if (typeof value === 'string' && value) next.set(key, value);
-    setParams(next);
-  }
 
   return (
     <>
@@ -80,7 +73,7 @@ export function Soa() {
         <Button type="submit" className="button">
           Apply filters
         </Button>
-        <Button className="button secondary" onPress={() => setParams(new URLSearchParams())}>
+        <Button className="button secondary" onPress={clear}>
           Clear
         </Button>
       </Form>

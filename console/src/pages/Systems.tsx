@@ -1,10 +1,10 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { type FormEvent } from 'react';
 import { Button, Form, Input, Label, TextField } from 'react-aria-components';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { api, unwrap } from '../api/client';
 import { useSession } from '../auth/session';
 import { FilterSelect } from '../components/FilterSelect';
+import { useListParams } from '../components/list-params';
 import { Pagination } from '../components/Pagination';
 import { ProblemMessage } from '../components/ProblemMessage';
 import { ORGANISATION_ROLES, RISK_CLASSES, STATUSES } from '../vocabulary';
@@ -15,21 +15,13 @@ const FILTERS = ['q', 'status', 'riskClass', 'role', 'useCase'] as const;
 /** The AI system register: the API's filters and its pages. */
 export function Systems() {
   const { can } = useSession();
-  const [params, setParams] = useSearchParams();
-  const offset = Number(params.get('offset') ?? 0);
-  const query = { limit: LIMIT, offset, ...Object.fromEntries(FILTERS.filter((f) => params.get(f)).map((f) => [f, params.get(f)!])) };
+  const { params, offset, picked, applyFilters, clear, setOffset } = useListParams();
+  const query = { limit: LIMIT, offset, ...picked(FILTERS) };
   const systems = useQuery({
     queryKey: ['ai-systems', 'list', query],
     queryFn: () => unwrap(api.GET('/api/v1/ai-systems', { params: { query } })),
     placeholderData: keepPreviousData,
   });
-
-  function applyFilters(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const next = new URLSearchParams();
-    for (const [key, value] of new FormData(event.currentTarget).entries()) if (typeof value === 'string' && value.trim()) next.set(key, value.trim());
-    setParams(next);
-  }
 
   return (
     <>
@@ -56,7 +48,7 @@ export function Systems() {
         <Button type="submit" className="button">
           Apply filters
         </Button>
-        <Button className="button secondary" onPress={() => setParams(new URLSearchParams())}>
+        <Button className="button secondary" onPress={clear}>
           Clear
         </Button>
       </Form>
@@ -93,17 +85,7 @@ export function Systems() {
           )}
         </tbody>
       </table>
-      {systems.data && (
-        <Pagination
-          offset={offset}
-          limit={LIMIT}
-          total={systems.data.total}
-          onOffset={(next) => {
-            params.set('offset', String(next));
-            setParams(params);
-          }}
-        />
-      )}
+      {systems.data && <Pagination offset={offset} limit={LIMIT} total={systems.data.total} onOffset={setOffset} />}
     </>
   );
 }

@@ -1,11 +1,11 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent } from 'react';
 import { Button, Form } from 'react-aria-components';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { api, unwrap } from '../api/client';
 import { useSession } from '../auth/session';
 import { FilterSelect } from '../components/FilterSelect';
 import { when } from '../components/format';
+import { useListParams } from '../components/list-params';
 import { Pagination } from '../components/Pagination';
 import { ProblemMessage } from '../components/ProblemMessage';
 import { WEBHOOK_ROLES } from './Webhooks';
@@ -21,8 +21,7 @@ export function WebhookDetail() {
   const navigate = useNavigate();
   const client = useQueryClient();
   const allowed = can(...WEBHOOK_ROLES);
-  const [params, setParams] = useSearchParams();
-  const offset = Number(params.get('offset') ?? 0);
+  const { params, offset, applyFilters, setOffset } = useListParams();
   const status = (params.get('status') as DeliveryStatus | null) ?? undefined;
   const subscription = useQuery({
     queryKey: ['webhooks', id],
@@ -48,12 +47,6 @@ export function WebhookDetail() {
       navigate('/admin/webhooks');
     },
   });
-
-  function applyFilters(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const chosen = new FormData(event.currentTarget).get('status');
-    setParams(typeof chosen === 'string' && chosen ? { status: chosen } : {});
-  }
 
   if (!allowed)
     return (
@@ -150,17 +143,7 @@ export function WebhookDetail() {
           )}
         </tbody>
       </table>
-      {deliveries.data && (
-        <Pagination
-          offset={offset}
-          limit={LIMIT}
-          total={deliveries.data.total}
-          onOffset={(next) => {
-            params.set('offset', String(next));
-            setParams(params);
-          }}
-        />
-      )}
+      {deliveries.data && <Pagination offset={offset} limit={LIMIT} total={deliveries.data.total} onOffset={setOffset} />}
     </>
   );
 }

@@ -1,11 +1,12 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Button, Checkbox, CheckboxGroup, FieldError, Form, Input, Label, Text, TextField } from 'react-aria-components';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { api, type Schemas, unwrap } from '../api/client';
 import { useSession } from '../auth/session';
 import { fieldError } from '../components/field-error';
 import { when } from '../components/format';
+import { useListParams } from '../components/list-params';
 import { Pagination } from '../components/Pagination';
 import { ProblemMessage } from '../components/ProblemMessage';
 
@@ -28,8 +29,7 @@ export function Webhooks() {
   const { can } = useSession();
   const client = useQueryClient();
   const allowed = can(...WEBHOOK_ROLES);
-  const [params, setParams] = useSearchParams();
-  const offset = Number(params.get('offset') ?? 0);
+  const { offset, setOffset } = useListParams();
   const subscriptions = useQuery({
     queryKey: ['webhooks', 'list', offset],
     enabled: allowed,
@@ -180,17 +180,7 @@ export function Webhooks() {
             )}
           </tbody>
         </table>
-        {subscriptions.data && (
-          <Pagination
-            offset={offset}
-            limit={LIMIT}
-            total={subscriptions.data.total}
-            onOffset={(next) => {
-              params.set('offset', String(next));
-              setParams(params);
-            }}
-          />
-        )}
+        {subscriptions.data && <Pagination offset={offset} limit={LIMIT} total={subscriptions.data.total} onOffset={setOffset} />}
       </section>
     </>
   );

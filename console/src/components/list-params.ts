@@ -1,0 +1,33 @@
+import { type FormEvent } from 'react';
+import { useSearchParams } from 'react-router';
+
+/**
+ * A list page's filters and page, kept in the address bar (a filtered page can be shared, reloaded
+ * and left with Back): what the address sets, and how a filter form, Clear and the pages change it.
+ */
+export function useListParams() {
+  const [params, setParams] = useSearchParams();
+  return {
+    params,
+    offset: Number(params.get('offset') ?? 0),
+    /** The filters among `names` that the address sets (as typed by anyone: the API checks their values). */
+    picked(names: readonly string[]): Record<string, string> {
+      return Object.fromEntries(names.filter((name) => params.get(name)).map((name) => [name, params.get(name)!]));
+    },
+    /** A filter form's submission: its non-empty fields become the address, from the first page. */
+    applyFilters(event: FormEvent<HTMLFormElement>): void {
+      event.preventDefault();
+      const next = new URLSearchParams();
+      for (const [key, value] of new FormData(event.currentTarget).entries()) if (typeof value === 'string' && value.trim()) next.set(key, value.trim());
+      setParams(next);
+    },
+    clear(): void {
+      setParams(new URLSearchParams());
+    },
+    setOffset(offset: number): void {
+      const next = new URLSearchParams(params);
+      next.set('offset', String(offset));
+      setParams(next);
+    },
+  };
+}
