@@ -19,11 +19,12 @@ describe('navigation', () => {
   it('leaves out the pages a role may not use, and a group left empty', () => {
     expect(labels(holding('ai-owner'))).toEqual([
       ['Work', ['Dashboard', 'Inbox', 'Notifications']],
-      ['Register', ['AI systems', 'SoA']],
+      ['Register', ['AI systems', 'Impact assessments', 'Risks', 'Nonconformities', 'Incidents', 'Policies', 'Objectives', 'Obligations', 'SoA']],
       ['Processes & rules', ['Processes', 'Rules']],
+      ['Audit', ['Audits']],
       ['Administration', ['People', 'Roles']],
     ]);
-    expect(labels(holding('auditor')).find(([group]) => group === 'Audit')).toEqual(['Audit', ['Audit trail']]);
+    expect(labels(holding('auditor')).find(([group]) => group === 'Audit')).toEqual(['Audit', ['Audit trail', 'Audits']]);
     expect(labels(holding('governance')).find(([group]) => group === 'Administration')).toEqual(['Administration', ['People', 'Roles', 'Webhooks']]);
   });
 
