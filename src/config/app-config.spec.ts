@@ -36,6 +36,17 @@ describe('configuration read at boot', () => {
     }
   });
 
+  it('takes the audit-pack retention in days and the session sweep interval, and names the variable when out of range', () => {
+    expect(loadConfig({})).toMatchObject({ auditPackRetentionDays: 30, sessionSweepIntervalMs: 600_000 });
+    expect(loadConfig({ AIMSFLOW_AUDIT_PACK_RETENTION_DAYS: '7', AIMSFLOW_SESSION_SWEEP_INTERVAL_MS: '0' })).toMatchObject({
+      auditPackRetentionDays: 7,
+      sessionSweepIntervalMs: 0,
+    });
+    for (const bad of ['0', '3651', '1.5', 'month'])
+      expect(() => loadConfig({ AIMSFLOW_AUDIT_PACK_RETENTION_DAYS: bad })).toThrow(/AIMSFLOW_AUDIT_PACK_RETENTION_DAYS must be an integer between 1 and 3650/);
+    expect(() => loadConfig({ AIMSFLOW_SESSION_SWEEP_INTERVAL_MS: '-1' })).toThrow(/AIMSFLOW_SESSION_SWEEP_INTERVAL_MS must be an integer/);
+  });
+
   it('takes the AIMSFLOW_OIDC_* settings as a group: off without an issuer, and names the variable that is missing or malformed', () => {
     expect(loadConfig({}).oidc).toBeUndefined();
     const base = { AIMSFLOW_OIDC_ISSUER: 'https://login.example.com/realms/acme', AIMSFLOW_OIDC_CLIENT_ID: 'aimsflow', AIMSFLOW_OIDC_CLIENT_SECRET: 's' };

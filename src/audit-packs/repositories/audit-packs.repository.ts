@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { LeasedQueue } from '../../common/leased-queue.js';
 import { sql, sqlOne } from '../../database/sql.js';
 
 export type AuditPackStatus = 'pending' | 'building' | 'done' | 'failed' | 'expired';
@@ -36,10 +37,20 @@ export interface ClaimedAuditPack {
 const COLUMNS = `id, status, period_from, period_to, system_ids, requested_by, created_at, started_at, finished_at, files_done, files_total,
   bytes_done::text AS bytes_done, size_bytes::text AS size_bytes, sha256, error, expired_at`;
 
-/**
- * The only code that reads and writes `audit_packs`. Claims work as for rule simulations: SKIP
- * LOCKED under a lease in database time; every write of a claimed pack names its claim.
- */
+/** The build queue: SKIP LOCKED under a lease in database time; every write of a claimed pack names its claim. */
+const QUEUE = new LeasedQueue({
+  table: 'audit_packs',
+  pending: 'pending',
+  leased: 'building',
+  order: 'q.created_at, q.id',
+  job: {
+    lost: { what: 'its build was lost', why: 'the replica building it stopped' },
+    restart: { files_done: '0', bytes_done: '0' },
+    columns: ['period_from', 'period_to', 'system_ids'],
+  },
+});
+
+/** The only code that reads and writes `audit_packs`. */
 @Injectable()
 export class AuditPacksRepository {
   async insert(m: EntityManager, pack: { id: string; from: Date; to: Date; systemIds: string[]; requestedBy: string; createdAt: Date }): Promise<AuditPackRow> {
@@ -70,64 +81,25 @@ export class AuditPacksRepository {
 
   /** Claims the oldest pending pack, or one building under a lease that ran out; one lost `maxAttempts` times is failed instead. */
   claim(m: EntityManager, startedAt: Date, leaseMs: number, maxAttempts: number): Promise<ClaimedAuditPack | undefined> {
-    return sqlOne<ClaimedAuditPack>(
-      m,
-      `WITH next AS (
-         SELECT id FROM audit_packs
-          WHERE status = 'pending' OR (status = 'building' AND lease_until < clock_timestamp())
-          ORDER BY created_at, id
-          LIMIT 1
-          FOR UPDATE SKIP LOCKED),
-       claimed AS (
-         UPDATE audit_packs p
-            SET status = CASE WHEN p.attempts >= $3 THEN 'failed' ELSE 'building' END,
-                error = CASE WHEN p.attempts >= $3 THEN 'Given up: its build was lost ' || p.attempts || ' times (the replica building it stopped)' END,
-                finished_at = CASE WHEN p.attempts >= $3 THEN $1::timestamptz END,
-                attempts = CASE WHEN p.attempts >= $3 THEN p.attempts ELSE p.attempts + 1 END,
-                lease_until = CASE WHEN p.attempts >= $3 THEN NULL ELSE clock_timestamp() + $2::int * interval '1 millisecond' END,
-                started_at = CASE WHEN p.attempts >= $3 THEN p.started_at ELSE $1::timestamptz END,
-                files_done = 0, bytes_done = 0
-           FROM next WHERE p.id = next.id
-         RETURNING p.id, p.attempts, p.status, p.period_from, p.period_to, p.system_ids)
-       SELECT id, attempts AS attempt, status, period_from, period_to, system_ids FROM claimed`,
-      [startedAt, leaseMs, maxAttempts],
-    );
+    return QUEUE.claimNext<ClaimedAuditPack>(m, { startedAt, leaseMs, maxAttempts });
   }
 
   /** Progress, which also renews the lease; false when the claim is no longer this one. */
-  async progress(m: EntityManager, claim: ClaimedAuditPack, filesDone: number, filesTotal: number, bytesDone: number, leaseMs: number): Promise<boolean> {
-    const rows = await sql<{ id: string }>(
-      m,
-      `WITH renewed AS (
-         UPDATE audit_packs SET files_done = $3, files_total = $4, bytes_done = $5, lease_until = clock_timestamp() + $6::int * interval '1 millisecond'
-          WHERE id = $1 AND attempts = $2 AND status = 'building' RETURNING id)
-       SELECT id FROM renewed`,
-      [claim.id, claim.attempt, filesDone, filesTotal, bytesDone, leaseMs],
-    );
-    return rows.length > 0;
+  progress(m: EntityManager, claim: ClaimedAuditPack, filesDone: number, filesTotal: number, bytesDone: number, leaseMs: number): Promise<boolean> {
+    return QUEUE.renew(m, claim, leaseMs, { files_done: filesDone, files_total: filesTotal, bytes_done: bytesDone });
   }
 
-  async complete(m: EntityManager, claim: ClaimedAuditPack, files: number, sizeBytes: number, sha256: string, at: Date): Promise<void> {
-    await m.query(
-      `UPDATE audit_packs SET status = 'done', files_done = $3, files_total = $3, bytes_done = $4, size_bytes = $4, sha256 = $5, finished_at = $6, lease_until = NULL
-        WHERE id = $1 AND attempts = $2 AND status = 'building'`,
-      [claim.id, claim.attempt, files, sizeBytes, sha256, at],
-    );
+  complete(m: EntityManager, claim: ClaimedAuditPack, files: number, sizeBytes: number, sha256: string, at: Date): Promise<void> {
+    return QUEUE.finish(m, claim, 'done', { files_done: files, files_total: files, bytes_done: sizeBytes, size_bytes: sizeBytes, sha256, finished_at: at });
   }
 
-  async fail(m: EntityManager, claim: ClaimedAuditPack, error: string, at: Date): Promise<void> {
-    await m.query(
-      `UPDATE audit_packs SET status = 'failed', error = $3, finished_at = $4, lease_until = NULL WHERE id = $1 AND attempts = $2 AND status = 'building'`,
-      [claim.id, claim.attempt, error, at],
-    );
+  fail(m: EntityManager, claim: ClaimedAuditPack, error: string, at: Date): Promise<void> {
+    return QUEUE.finish(m, claim, 'failed', { error, finished_at: at });
   }
 
   /** Gives a build back (the service is stopping), for any replica to start again. */
-  async release(m: EntityManager, claim: ClaimedAuditPack): Promise<void> {
-    await m.query(
-      `UPDATE audit_packs SET status = 'pending', lease_until = NULL, attempts = attempts - 1 WHERE id = $1 AND attempts = $2 AND status = 'building'`,
-      [claim.id, claim.attempt],
-    );
+  release(m: EntityManager, claim: ClaimedAuditPack): Promise<void> {
+    return QUEUE.release(m, claim);
   }
 
   /** Marks up to `limit` packs finished by `cutoff` expired (oldest first); returns their ids, for their chunks to be deleted. */

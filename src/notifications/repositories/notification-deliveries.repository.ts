@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { LeasedQueue } from '../../common/leased-queue.js';
 import { sql } from '../../database/sql.js';
 import {
   type DeliveryChannel,
@@ -36,6 +37,8 @@ export interface DeliveryFilter {
   /** The recipient's identity or people-directory id. */
   person?: string;
 }
+
+const QUEUE = new LeasedQueue({ table: 'notification_deliveries', pending: 'pending', leased: 'sending', order: 'q.next_attempt_at, q.id' });
 
 /** The only code that reads and writes `notification_deliveries`. */
 @Injectable()
@@ -83,40 +86,21 @@ export class NotificationDeliveriesRepository {
 
   /** Claims (leases) up to `limit` deliveries due at `now` with SKIP LOCKED, so replicas share the work and none is sent twice at once. */
   claimDue(m: EntityManager, now: Date, limit: number, leaseMs: number): Promise<ClaimedNotification[]> {
-    return sql<ClaimedNotification>(
+    return QUEUE.claimDue<ClaimedNotification>(
       m,
-      `WITH due AS (
-         SELECT id FROM notification_deliveries
-          WHERE status IN ('pending', 'sending') AND next_attempt_at <= $1 AND (status = 'pending' OR lease_until < $1)
-          ORDER BY next_attempt_at, id
-          LIMIT $2
-          FOR UPDATE SKIP LOCKED),
-       claimed AS (
-         UPDATE notification_deliveries d SET status = 'sending', attempts = d.attempts + 1, lease_until = $1::timestamptz + ($3 || ' milliseconds')::interval
-           FROM due WHERE d.id = due.id
-         RETURNING d.id, d.person_id, d.attempts, d.channel, d.target, d.message)
-       SELECT * FROM claimed`,
-      [now, limit, String(leaseMs)],
+      { now, limit, leaseMs },
+      { returning: 'q.id, q.person_id, q.attempts, q.channel, q.target, q.message', select: 'SELECT * FROM claimed' },
     );
   }
 
   /** Delivered, to `target` (what the attempt used: a chat target is the person's current one). */
-  async markDelivered(m: EntityManager, id: string, at: Date, target: DeliveryTarget): Promise<void> {
-    await m.query(
-      `UPDATE notification_deliveries SET status = 'delivered', delivered_at = $2, target = $3, last_error = NULL, lease_until = NULL WHERE id = $1`,
-      [id, at, JSON.stringify(target)],
-    );
+  markDelivered(m: EntityManager, id: string, at: Date, target: DeliveryTarget): Promise<void> {
+    return QUEUE.settle(m, id, 'delivered', { delivered_at: at, target: JSON.stringify(target), last_error: null });
   }
 
   /** A failed attempt at `target`: due again at `nextAttemptAt`, or `failed` for good. */
-  async markAttemptFailed(m: EntityManager, id: string, giveUp: boolean, nextAttemptAt: Date, error: string, target: DeliveryTarget): Promise<void> {
-    await m.query(`UPDATE notification_deliveries SET status = $2, next_attempt_at = $3, last_error = $4, target = $5, lease_until = NULL WHERE id = $1`, [
-      id,
-      giveUp ? 'failed' : 'pending',
-      nextAttemptAt,
-      error,
-      JSON.stringify(target),
-    ]);
+  markAttemptFailed(m: EntityManager, id: string, giveUp: boolean, nextAttemptAt: Date, error: string, target: DeliveryTarget): Promise<void> {
+    return QUEUE.retry(m, id, giveUp, nextAttemptAt, { last_error: error, target: JSON.stringify(target) });
   }
 
   list(m: EntityManager, filter: DeliveryFilter, limit: number, offset: number): Promise<[NotificationDeliveryEntity[], number]> {

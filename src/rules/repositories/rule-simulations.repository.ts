@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { LeasedQueue } from '../../common/leased-queue.js';
 import { sql, sqlOne } from '../../database/sql.js';
 
 export const RULE_SIMULATION_STATUSES = ['pending', 'running', 'completed', 'failed'] as const;
@@ -51,6 +52,18 @@ export interface RuleSimulationFilter {
 
 const SUMMARY_COLUMNS = `id, rule_set_key, candidate_version, status, evaluated, total, error, created_by, created_at, started_at, finished_at`;
 
+const QUEUE = new LeasedQueue({
+  table: 'rule_simulations',
+  pending: 'pending',
+  leased: 'running',
+  order: 'q.created_at, q.id',
+  job: {
+    lost: { what: 'its run was lost', why: 'the replica running it stopped' },
+    restart: { evaluated: '0', total: 'NULL' },
+    columns: ['rule_set_key', 'candidate_version'],
+  },
+});
+
 /**
  * The only code that reads and writes `rule_simulations`. A worker claims a simulation with a lease
  * in real (database) time, not the service clock: a manual clock must not keep a dead replica's
@@ -89,73 +102,30 @@ export class RuleSimulationsRepository {
   /**
    * Claims the oldest simulation that is pending, or running under a lease that has run out (its
    * replica died), in one statement (SKIP LOCKED: replicas never claim the same one). One whose
-   * claims were lost `maxAttempts` times is marked failed instead of being run again. (Selected
-   * from a CTE: TypeORM answers an UPDATE … RETURNING as [rows, count], a SELECT as rows.)
+   * claims were lost `maxAttempts` times is marked failed instead of being run again.
    */
   claim(m: EntityManager, startedAt: Date, leaseMs: number, maxAttempts: number): Promise<ClaimedRuleSimulation | undefined> {
-    return sqlOne<ClaimedRuleSimulation>(
-      m,
-      `WITH next AS (
-         SELECT id FROM rule_simulations
-          WHERE status = 'pending' OR (status = 'running' AND lease_until < clock_timestamp())
-          ORDER BY created_at, id
-          LIMIT 1
-          FOR UPDATE SKIP LOCKED),
-       claimed AS (
-         UPDATE rule_simulations s
-            SET status = CASE WHEN s.attempts >= $3 THEN 'failed' ELSE 'running' END,
-                error = CASE WHEN s.attempts >= $3 THEN 'Given up: its run was lost ' || s.attempts || ' times (the replica running it stopped)' END,
-                finished_at = CASE WHEN s.attempts >= $3 THEN $1::timestamptz END,
-                attempts = CASE WHEN s.attempts >= $3 THEN s.attempts ELSE s.attempts + 1 END,
-                lease_until = CASE WHEN s.attempts >= $3 THEN NULL ELSE clock_timestamp() + $2::int * interval '1 millisecond' END,
-                started_at = CASE WHEN s.attempts >= $3 THEN s.started_at ELSE $1::timestamptz END,
-                evaluated = CASE WHEN s.attempts >= $3 THEN s.evaluated ELSE 0 END,
-                total = CASE WHEN s.attempts >= $3 THEN s.total END
-           FROM next WHERE s.id = next.id
-         RETURNING s.id, s.rule_set_key, s.candidate_version, s.attempts, s.status)
-       SELECT id, rule_set_key, candidate_version, attempts AS attempt, status FROM claimed`,
-      [startedAt, leaseMs, maxAttempts],
-    );
+    return QUEUE.claimNext<ClaimedRuleSimulation>(m, { startedAt, leaseMs, maxAttempts });
   }
 
   /** Progress of a claimed simulation, which also renews its lease; false when the claim is no longer this one. */
-  async progress(m: EntityManager, claim: ClaimedRuleSimulation, evaluated: number, total: number, leaseMs: number): Promise<boolean> {
-    const rows = await sql<{ id: string }>(
-      m,
-      `WITH renewed AS (
-         UPDATE rule_simulations SET evaluated = $3, total = $4, lease_until = clock_timestamp() + $5::int * interval '1 millisecond'
-          WHERE id = $1 AND attempts = $2 AND status = 'running' RETURNING id)
-       SELECT id FROM renewed`,
-      [claim.id, claim.attempt, evaluated, total, leaseMs],
-    );
-    return rows.length > 0;
+  progress(m: EntityManager, claim: ClaimedRuleSimulation, evaluated: number, total: number, leaseMs: number): Promise<boolean> {
+    return QUEUE.renew(m, claim, leaseMs, { evaluated, total });
   }
 
-  async complete(m: EntityManager, claim: ClaimedRuleSimulation, evaluated: number, total: number, result: object, at: Date): Promise<void> {
-    await m.query(
-      `UPDATE rule_simulations SET status = 'completed', evaluated = $3, total = $4, result = $5, finished_at = $6, lease_until = NULL
-        WHERE id = $1 AND attempts = $2 AND status = 'running'`,
-      [claim.id, claim.attempt, evaluated, total, JSON.stringify(result), at],
-    );
+  complete(m: EntityManager, claim: ClaimedRuleSimulation, evaluated: number, total: number, result: object, at: Date): Promise<void> {
+    return QUEUE.finish(m, claim, 'completed', { evaluated, total, result: JSON.stringify(result), finished_at: at });
   }
 
-  async fail(m: EntityManager, claim: ClaimedRuleSimulation, evaluated: number, total: number | null, error: string, at: Date): Promise<void> {
-    await m.query(
-      `UPDATE rule_simulations SET status = 'failed', evaluated = $3, total = $4, error = $5, finished_at = $6, lease_until = NULL
-        WHERE id = $1 AND attempts = $2 AND status = 'running'`,
-      [claim.id, claim.attempt, evaluated, total, error, at],
-    );
+  fail(m: EntityManager, claim: ClaimedRuleSimulation, evaluated: number, total: number | null, error: string, at: Date): Promise<void> {
+    return QUEUE.finish(m, claim, 'failed', { evaluated, total, error, finished_at: at });
   }
 
   /**
    * Gives a claimed simulation back (the service is stopping): pending again, claimable at once by
    * any replica; a claim given back is not counted as lost.
    */
-  async release(m: EntityManager, claim: ClaimedRuleSimulation): Promise<void> {
-    await m.query(
-      `UPDATE rule_simulations SET status = 'pending', attempts = attempts - 1, lease_until = NULL, started_at = NULL, evaluated = 0, total = NULL
-        WHERE id = $1 AND attempts = $2 AND status = 'running'`,
-      [claim.id, claim.attempt],
-    );
+  release(m: EntityManager, claim: ClaimedRuleSimulation): Promise<void> {
+    return QUEUE.release(m, claim, { started_at: null, evaluated: 0, total: null });
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { sql } from '../../database/sql.js';
+import { LeasedQueue } from '../../common/leased-queue.js';
 import { type DeliveryStatus, WebhookDeliveryEntity } from '../entities/webhook-delivery.entity.js';
 
 /** A delivery claimed for an attempt, with what it needs to be sent. */
@@ -20,6 +20,8 @@ export interface ClaimedDelivery {
 /** A delivery as its subscription's history lists it. */
 export type DeliveryView = WebhookDeliveryEntity & { eventType: string; subject: { type: string; id: string } };
 
+const QUEUE = new LeasedQueue({ table: 'webhook_deliveries', pending: 'pending', leased: 'delivering', order: 'q.next_attempt_at, q.event_seq' });
+
 /** The only code that reads and writes `webhook_deliveries` (the outbox fan-out aside, which inserts them). */
 @Injectable()
 export class WebhookDeliveriesRepository {
@@ -28,45 +30,28 @@ export class WebhookDeliveriesRepository {
    * work; per subscription, an event waits until every earlier event of its subject is done.
    */
   claimDue(m: EntityManager, now: Date, limit: number, leaseMs: number): Promise<ClaimedDelivery[]> {
-    return sql<ClaimedDelivery>(
+    return QUEUE.claimDue<ClaimedDelivery>(
       m,
-      `WITH due AS (
-         SELECT d.id FROM webhook_deliveries d
-          WHERE d.status IN ('pending', 'delivering') AND d.next_attempt_at <= $1
-            AND (d.status = 'pending' OR d.lease_until < $1)
-            AND NOT EXISTS (
+      { now, limit, leaseMs },
+      {
+        where: `NOT EXISTS (
               SELECT 1 FROM webhook_deliveries e
-               WHERE e.subscription_id = d.subscription_id AND e.ordering_key = d.ordering_key
-                 AND e.event_seq < d.event_seq AND e.status IN ('pending', 'delivering'))
-          ORDER BY d.next_attempt_at, d.event_seq
-          LIMIT $2
-          FOR UPDATE SKIP LOCKED),
-       claimed AS (
-         UPDATE webhook_deliveries d SET status = 'delivering', attempts = d.attempts + 1, lease_until = $1::timestamptz + ($3 || ' milliseconds')::interval
-           FROM due WHERE d.id = due.id
-         RETURNING d.id, d.attempts, d.subscription_id, d.event_id)
-       SELECT c.id, c.attempts, s.url, s.secret, e.id AS event_id, e.type, e.subject_type, e.subject_id, e.data, e.occurred_at
+               WHERE e.subscription_id = q.subscription_id AND e.ordering_key = q.ordering_key
+                 AND e.event_seq < q.event_seq AND e.status IN ('pending', 'delivering'))`,
+        returning: 'q.id, q.attempts, q.subscription_id, q.event_id',
+        select: `SELECT c.id, c.attempts, s.url, s.secret, e.id AS event_id, e.type, e.subject_type, e.subject_id, e.data, e.occurred_at
          FROM claimed c JOIN webhook_subscriptions s ON s.id = c.subscription_id JOIN outbox_events e ON e.id = c.event_id`,
-      [now, limit, String(leaseMs)],
+      },
     );
   }
 
-  async markSucceeded(m: EntityManager, id: string, at: Date, statusCode: number | null): Promise<void> {
-    await m.query(
-      `UPDATE webhook_deliveries SET status = 'succeeded', delivered_at = $2, last_status_code = $3, last_error = NULL, lease_until = NULL WHERE id = $1`,
-      [id, at, statusCode],
-    );
+  markSucceeded(m: EntityManager, id: string, at: Date, statusCode: number | null): Promise<void> {
+    return QUEUE.settle(m, id, 'succeeded', { delivered_at: at, last_status_code: statusCode, last_error: null });
   }
 
   /** A failed attempt: due again at `nextAttemptAt`, or `failed` for good. */
-  async markAttemptFailed(m: EntityManager, id: string, giveUp: boolean, nextAttemptAt: Date, statusCode: number | null, error: string): Promise<void> {
-    await m.query(`UPDATE webhook_deliveries SET status = $2, next_attempt_at = $3, last_status_code = $4, last_error = $5, lease_until = NULL WHERE id = $1`, [
-      id,
-      giveUp ? 'failed' : 'pending',
-      nextAttemptAt,
-      statusCode,
-      error,
-    ]);
+  markAttemptFailed(m: EntityManager, id: string, giveUp: boolean, nextAttemptAt: Date, statusCode: number | null, error: string): Promise<void> {
+    return QUEUE.retry(m, id, giveUp, nextAttemptAt, { last_status_code: statusCode, last_error: error });
   }
 
   /** Nothing more goes out for a deleted subscription. */
