@@ -450,4 +450,31 @@ describe('governance console: registers', () => {
     },
     BROWSER_TEST_MS,
   );
+  it(
+    'shows the management review its compiled input, as JSON and as a PDF, from the review task',
+    async () => {
+      const audit = (await lc.post(audrey, '/audits', { type: 'internal', title: 'Internal audit 2027-2' }).expect(201)).body;
+      await lc.complete(audrey, audit.instanceId, 'Task_plan', { scope: 'Clause 9.1', auditedArea: 'Monitoring', areaOwner: 'olivia' });
+      await lc.complete(audrey, audit.instanceId, 'Task_fieldwork', { findings: [{ title: 'Dashboards not reviewed', severity: 'observation' }] });
+      await lc.complete(audrey, audit.instanceId, 'Task_report', { report: 'one observation' });
+      const review = await lc.myTask(tess, audit.instanceId, 'Task_managementReview');
+
+      const { context, page, errors } = await open(tess);
+      await page.goto(`/tasks/${review.id}`);
+      await page.getByRole('heading', { name: 'Management review', level: 1 }).waitFor();
+      const links = fact(page, 'To work from');
+      const json = await links.getByRole('link', { name: 'Management review input (JSON)' }).getAttribute('href');
+      const pdf = await links.getByRole('link', { name: 'Management review input (PDF)' }).getAttribute('href');
+      await checked(page, 'management-review-task');
+
+      const input = await context.request.get(json!);
+      expect(input.status()).toBe(200);
+      expect(Object.keys((await input.json()) as Json)).toEqual(expect.arrayContaining(['id', 'instanceId']));
+      const document = await context.request.get(pdf!);
+      expect({ status: document.status(), type: document.headers()['content-type'] }).toEqual({ status: 200, type: 'application/pdf' });
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+    BROWSER_TEST_MS,
+  );
 });

@@ -11,6 +11,12 @@ import { GeneratedForm } from '../forms/GeneratedForm';
 import { fromFormField } from '../forms/fields';
 import { taskActions, useTaskMutations } from '../tasks';
 
+/** What a task's `links` name, in words; a name the console does not know is shown as it is. */
+const TASK_LINK_LABELS: Record<string, string> = {
+  reviewInput: 'Management review input (JSON)',
+  reviewInputPdf: 'Management review input (PDF)',
+};
+
 // The form-js viewer is loaded only for a task that has a Camunda form.
 const CamundaForm = lazy(() => import('../forms/CamundaForm'));
 
@@ -68,6 +74,20 @@ export function TaskPage() {
           <>
             <dt>Segregation of duties</dt>
             <dd>Not by whoever completed: {t.separateFrom.join(', ')}</dd>
+          </>
+        )}
+        {Object.keys(t.links).length > 0 && (
+          <>
+            <dt>To work from</dt>
+            <dd>
+              <ul className="plain">
+                {Object.entries(t.links).map(([name, href]) => (
+                  <li key={name}>
+                    <a href={href}>{TASK_LINK_LABELS[name] ?? name}</a>
+                  </li>
+                ))}
+              </ul>
+            </dd>
           </>
         )}
         {t.item && (
