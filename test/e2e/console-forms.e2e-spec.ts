@@ -1,20 +1,12 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { fromProjectRoot } from '../../src/common/paths.js';
-import { axeViolations, launchChromium, watchErrors } from '../helpers/browser.js';
+import { BROWSER_TEST_MS, checked, launchChromium, openConsole, signIn } from '../helpers/browser.js';
 import { auth, fixture, OWN_PROCESSES_ONLY, processClient } from '../helpers/processes.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 
 /** `npm run screenshots` refreshes the committed ones in docs/console/; other runs keep theirs aside, leaving the tree clean. */
-const SCREENSHOTS =
-  process.env.AIMSFLOW_SCREENSHOTS === '1'
-    ? new URL('../../docs/console/', import.meta.url)
-    : pathToFileURL(`${mkdtempSync(path.join(os.tmpdir(), 'aimsflow-console-forms-'))}/`);
-const BROWSER_TEST_MS = 150_000;
 
 /**
  * A task with a Camunda form in a real browser: the console renders it with the form-js viewer
@@ -47,13 +39,8 @@ describe('console: Camunda forms', () => {
       const started = await p.start(gov, 'camunda-forms').expect(201);
       const task = await p.taskOf(gov, started.body.id, 'approve');
 
-      const context = await browser.newContext({ baseURL: base, viewport: { width: 1280, height: 1400 } });
-      const page = await context.newPage();
-      const errors = watchErrors(page);
-      await page.goto('/');
-      await page.getByLabel('API token').fill(gov);
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
+      const { context, page, errors } = await openConsole(browser, base, { width: 1280, height: 1400 });
+      await signIn(page, gov);
 
       await page.goto(`/tasks/${task.id}`);
       await page.getByRole('heading', { name: 'Approve the model', level: 1 }).waitFor();
@@ -71,8 +58,7 @@ describe('console: Camunda forms', () => {
       await page.getByLabel('Name').fill('Rosa');
       await page.getByLabel('Change ticket').fill('CHG-7');
       await page.getByLabel('Change ticket').press('Tab');
-      expect(await axeViolations(page)).toEqual([]);
-      await page.screenshot({ path: new URL('camunda-form.png', SCREENSHOTS).pathname, fullPage: true });
+      await checked(page, 'camunda-form');
 
       // A client that skipped the viewer's checks (here: the request rewritten on its way) meets the service's own.
       await page.route('**/complete', async (route) => {
@@ -83,7 +69,7 @@ describe('console: Camunda forms', () => {
       // On the field it names, as the viewer shows its own errors.
       await page.locator('.fjs-form-field-number .fjs-form-field-error', { hasText: 'must be at most 10' }).waitFor();
       expect((await t.http.get(`/api/v1/tasks/${task.id}`).set(auth(gov)).expect(200)).body.status).toBe('open');
-      expect(await axeViolations(page)).toEqual([]);
+      await checked(page);
 
       await page.unroute('**/complete');
       await page.getByRole('button', { name: 'Complete task' }).click();

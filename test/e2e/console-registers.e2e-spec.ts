@@ -1,19 +1,8 @@
-import { mkdtempSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { axeViolations, launchChromium, navigateTo, watchErrors } from '../helpers/browser.js';
+import { BROWSER_TEST_MS, checked, launchChromium, navigateTo, openConsole, signIn } from '../helpers/browser.js';
 import { dimension, driveAssessment, type Json, lifecycleClient, type LifecycleClient, minimalSystem, type Person } from '../helpers/lifecycle.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
-
-/** `npm run screenshots` refreshes the committed ones in docs/console/; other runs keep theirs aside. */
-const SCREENSHOTS =
-  process.env.AIMSFLOW_SCREENSHOTS === '1'
-    ? new URL('../../docs/console/', import.meta.url)
-    : pathToFileURL(`${mkdtempSync(path.join(os.tmpdir(), 'aimsflow-console-registers-'))}/`);
-const BROWSER_TEST_MS = 150_000;
 
 const FRIA = {
   processes: 'Consumer loan decisions in the retail branch network',
@@ -115,19 +104,9 @@ describe('governance console: registers', () => {
   }
 
   async function open(who: Person): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-    const context = await browser.newContext({ baseURL: base, viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    const errors = watchErrors(page);
-    await page.goto('/');
-    await page.getByLabel('API token').fill(who.token);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
-    return { context, page, errors };
-  }
-
-  async function checked(page: Page, screenshot?: string): Promise<void> {
-    expect(await axeViolations(page)).toEqual([]);
-    if (screenshot) await page.screenshot({ path: new URL(`${screenshot}.png`, SCREENSHOTS).pathname, fullPage: true });
+    const opened = await openConsole(browser, base);
+    await signIn(opened.page, who.token);
+    return opened;
   }
 
   /** Reloads the page until the locator shows (a step its process opens in the background). */
