@@ -6,13 +6,15 @@ import { apiClient, closedLoop, combined, keepAliveDriver, type LoadResult, rssM
 
 const SYSTEMS = 1000;
 const EVIDENCE = 5000;
+/** A third pack after this many more files: memory that streams does not grow with the pack. */
+const MORE_EVIDENCE = 15000;
 /** Bytes per evidence file (small files: the pack's cost is per file, not per byte). */
 const FILE_BYTES = 2048;
 const CLIENTS = 4;
 const IDLE_SECONDS = 6;
 
-/** 1,000 systems and 5,000 evidence items (one 2 KiB chunk each, linked to a system), written with SQL. */
-async function seed(url: string): Promise<void> {
+/** 1,000 systems, written with SQL. */
+async function seedSystems(url: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -21,10 +23,20 @@ async function seed(url: string): Promise<void> {
        SELECT 'bench system ' || n, 'bench', '{deployer}', false, '{"useCases": ["spam-filtering"]}', 'bench', 1, 'minimal' FROM generate_series(1, $1) n`,
       [SYSTEMS],
     );
+  } finally {
+    await client.end();
+  }
+}
+
+/** `count` more evidence items (one 2 KiB chunk each, linked to a system), written with SQL. */
+async function seedEvidence(url: string, count: number): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
     await client.query(
       `CREATE TEMP TABLE bench_evidence AS
        SELECT gen_random_uuid() AS id, i, decode(repeat(md5(i::text), $2 / 16), 'hex') AS data FROM generate_series(1, $1) i`,
-      [EVIDENCE, FILE_BYTES],
+      [count, FILE_BYTES],
     );
     await client.query('BEGIN');
     await client.query(
@@ -74,7 +86,8 @@ export async function auditPackBench(): Promise<Record<string, number>> {
   const db = await benchDatabase('bench_audit_pack');
   const service = await startProcessService(db.url, undefined, { AIMSFLOW_AUDIT_PACK_POLL_INTERVAL_MS: '0', AIMSFLOW_AUDIT_SEAL_INTERVAL_MS: '1000' });
   try {
-    await seed(db.url);
+    await seedSystems(db.url);
+    await seedEvidence(db.url, EVIDENCE);
     const api = apiClient(service.baseUrl);
     const auditor = await api.token('audrey', ['auditor']);
     const reader = await api.token('rita', ['risk-officer']);
@@ -107,6 +120,9 @@ export async function auditPackBench(): Promise<Record<string, number>> {
     // The first pack of a process grows its pools once (as a first upload does); the second shows what a pack keeps.
     const first = await buildOnce();
     const second = await buildOnce();
+    // Four times the files: if the build streams, its memory does not follow.
+    await seedEvidence(db.url, MORE_EVIDENCE);
+    const larger = await buildOnce();
     const result = {
       systems: SYSTEMS,
       evidenceFiles: EVIDENCE,
@@ -119,6 +135,11 @@ export async function auditPackBench(): Promise<Record<string, number>> {
       rssGrowthFirstMiB: round(first.rssPeak - first.rssBefore),
       rssGrowthSecondMiB: round(second.rssPeak - second.rssBefore),
       rssPeakMiB: round(Math.max(first.rssPeak, second.rssPeak)),
+      largerFiles: larger.status.progress.filesTotal,
+      largerPackMiB: round(larger.status.sizeBytes / 1024 / 1024, 2),
+      largerWallSeconds: round(larger.wallSeconds, 2),
+      rssGrowthLargerMiB: round(larger.rssPeak - larger.rssBefore),
+      rssPeakLargerMiB: round(larger.rssPeak),
       idleP99Ms: round(idle.p99),
       duringP99Ms: round(combined([first.loaded, second.loaded]).p99),
       p99Ratio: round(combined([first.loaded, second.loaded]).p99 / idle.p99, 2),
