@@ -34,8 +34,9 @@ import { validateDefinition } from './validate.js';
 export interface StartEventInfo {
   id: string;
   name?: string;
-  kind: 'none' | 'timer' | 'message';
+  kind: 'none' | 'timer' | 'message' | 'signal';
   messageName?: string;
+  signalName?: string;
   timer?: TimerDefinition;
 }
 
@@ -140,6 +141,7 @@ export function compileProcess(parsed: ParsedProcess, opts: CompileOptions = {})
       ...(s.name ? { name: s.name } : {}),
       kind: s.trigger.kind,
       ...(s.trigger.kind === 'message' ? { messageName: s.trigger.messageName } : {}),
+      ...(s.trigger.kind === 'signal' ? { signalName: s.trigger.signalName } : {}),
       ...(s.trigger.kind === 'timer' ? { timer: s.trigger.timer } : {}),
     })),
     machine: createProcessMachine(index, builder.root()),
@@ -289,6 +291,7 @@ class ConfigBuilder {
       case 'startEvent':
       case 'boundaryTimer':
       case 'boundaryMessage':
+      case 'boundarySignal':
       case 'boundaryError':
       case 'boundaryEscalation':
         return transient([{ target: this.next(el, scope) }]);
@@ -299,7 +302,11 @@ class ConfigBuilder {
         return this.withBoundaries(el, { id, entry: [...entry, ref('runScript', el.id)], exit, always: [{ target: this.next(el, scope) }] });
       case 'escalationThrow':
         return this.escalationState(el, this.next(el, scope));
+      case 'publish':
+        return this.withBoundaries(el, this.publishState(el, this.next(el, scope)));
       case 'endEvent':
+        // A message or signal end event waits for the runner to publish, then ends like a none end event.
+        if (el.publish) return this.publishState(el, this.endOf(scope));
         // An escalation end event waits for the runner to throw its escalation, then ends like a none end event (unless caught interrupting).
         if (el.escalationCode !== undefined) return this.escalationState(el, this.endOf(scope));
         // An error end event stays active until the runner has thrown its error to the boundary event that catches it.
@@ -335,6 +342,8 @@ class ConfigBuilder {
       case 'messageCatch':
         if (this.ownedByEventGateway(el)) return transient([{ target: this.next(el, scope) }]);
         return waiting('message', [ref('mergeOutputs', el.id)]);
+      case 'signalCatch':
+        return waiting('signal', [ref('mergeOutputs', el.id)]);
       case 'serviceTask':
         return this.withBoundaries(el, waiting('service.result', [ref('mergeVariables')]));
       case 'businessRuleTask':
@@ -356,6 +365,16 @@ class ConfigBuilder {
       entry: [ref('entered', el.id), ref('activate', el.id)],
       exit: [ref('deactivate', el.id), ref('left', el.id)],
       on: { 'bpmn.escalation': [{ guard: ref('goesOn', el.id), target: next, actions: [STAMP] }] },
+    };
+  }
+
+  /** A send task, message or signal throw or end event: waits for the runner to publish (`bpmn.published`), then goes on to `next`. */
+  private publishState(el: ParsedElement, next: string): StateConfig {
+    return {
+      id: stateId(el.id),
+      entry: [ref('entered', el.id), ref('activate', el.id)],
+      exit: [ref('deactivate', el.id), ref('left', el.id)],
+      on: { 'bpmn.published': [{ guard: ref('isWait', el.id), target: next, actions: [STAMP, ref('mergeVariables')] }] },
     };
   }
 
@@ -447,8 +466,9 @@ class ConfigBuilder {
     for (const b of boundaries.filter((x) => x.interrupting)) {
       const target = `#${stateId(b.id)}`;
       if (b.kind === 'boundaryTimer') add('timer.fire', { guard: ref('isWait', b.id), target, actions: [STAMP] });
-      else if (b.kind === 'boundaryMessage') add('message', { guard: ref('isWait', b.id), target, actions: [STAMP, ref('mergeVariables')] });
-      else if (b.kind === 'boundaryEscalation') add('bpmn.escalation', { guard: ref('catches', b.id), target, actions: [STAMP] });
+      else if (b.kind === 'boundaryMessage' || b.kind === 'boundarySignal') {
+        add(b.kind === 'boundaryMessage' ? 'message' : 'signal', { guard: ref('isWait', b.id), target, actions: [STAMP, ref('mergeVariables')] });
+      } else if (b.kind === 'boundaryEscalation') add('bpmn.escalation', { guard: ref('catches', b.id), target, actions: [STAMP] });
       else add('bpmn.error', { guard: ref('catches', b.id), target, actions: [STAMP, ref('mergeVariables')] });
     }
     const withOn = Object.keys(on).length ? { ...state, on } : state;
@@ -484,9 +504,9 @@ class ConfigBuilder {
         },
       };
     }
-    const event = boundary.kind === 'boundaryTimer' ? 'timer.fire' : 'message';
+    const event = boundary.kind === 'boundaryTimer' ? 'timer.fire' : boundary.kind === 'boundarySignal' ? 'signal' : 'message';
     const actions =
-      boundary.kind === 'boundaryMessage' ? [STAMP, ref('fireBoundary', boundary.id), ref('mergeVariables')] : [STAMP, ref('fireBoundary', boundary.id)];
+      boundary.kind === 'boundaryTimer' ? [STAMP, ref('fireBoundary', boundary.id)] : [STAMP, ref('fireBoundary', boundary.id), ref('mergeVariables')];
     return {
       id: `${id}/path`,
       initial: `${id}/armed`,

@@ -1,7 +1,17 @@
 import { EngineError, EngineErrorCode } from './errors.js';
 import { evaluateFeel, isFeel, toPlain, toPlainRecord } from './feel.js';
 import { engineLimits } from './limits.js';
-import type { BoundaryElement, CallActivityElement, ParsedElement, TaskMappings, TimerDefinition, UserTaskElement, WaitingActivity } from './model.js';
+import type {
+  BoundaryElement,
+  CallActivityElement,
+  EndEventElement,
+  ParsedElement,
+  PublishElement,
+  TaskMappings,
+  TimerDefinition,
+  UserTaskElement,
+  WaitingActivity,
+} from './model.js';
 import { nextOccurrence, resolveDueDate, resolveTimer } from './timers.js';
 
 /** The extended state of an instance, kept in the XState snapshot's context (JSON-plain). */
@@ -71,6 +81,9 @@ export type MachineEvent =
   | { type: 'task.complete'; waitKey: string; variables: Record<string, unknown>; completedBy?: string; at: string }
   | { type: 'timer.fire'; waitKey: string; at: string }
   | { type: 'message'; waitKey: string; variables: Record<string, unknown>; at: string }
+  | { type: 'signal'; waitKey: string; variables: Record<string, unknown>; at: string }
+  /** The runner published what the send task, throw or end event holding this wait sends; `variables`: its output mappings. */
+  | { type: 'bpmn.published'; waitKey: string; variables: Record<string, unknown>; at: string }
   | { type: 'child.complete'; waitKey: string; variables: Record<string, unknown>; at: string }
   /** `variables`: what the task's output mappings give (merged after the result variable is written). */
   | { type: 'rule.result'; waitKey: string; result: unknown; decisionId?: string; variables?: Record<string, unknown>; at: string }
@@ -268,6 +281,7 @@ export function activate(ctx: InstanceContext, index: DefinitionIndex, id: strin
   for (const boundary of index.boundaries.get(id) ?? []) {
     if (boundary.kind === 'boundaryTimer') ctx.tokens[boundary.id] = timerToken(nextKey(ctx, boundary.id), ctx, boundary.id, boundary.timer, at);
     if (boundary.kind === 'boundaryMessage') ctx.tokens[boundary.id] = messageToken(ctx, boundary, nextKey(ctx, boundary.id), boundary.id);
+    if (boundary.kind === 'boundarySignal') ctx.tokens[boundary.id] = { key: nextKey(ctx, boundary.id) };
   }
 }
 
@@ -378,11 +392,41 @@ function collectIfDone(ctx: InstanceContext, el: WaitingActivity, id: string): v
  */
 export function fireBoundary(ctx: InstanceContext, index: DefinitionIndex, id: string): void {
   const token = ctx.tokens[id];
-  if (index.elements.get(id)?.kind === 'boundaryMessage') {
+  const kind = index.elements.get(id)?.kind;
+  if (kind === 'boundaryMessage' || kind === 'boundarySignal') {
     ctx.tokens[id] = { ...token, key: nextKey(ctx, id) };
     return;
   }
   const next = token?.dueAt ? nextOccurrence({ dueAt: token.dueAt, remaining: token.remaining, period: token.period }) : undefined;
   if (next) ctx.tokens[id] = { key: nextKey(ctx, id), ...next };
   else delete ctx.tokens[id];
+}
+
+/** A message or signal a send task, throw event or end event publishes. */
+export interface Published {
+  kind: 'message' | 'signal';
+  elementId: string;
+  name: string;
+  correlationKey?: string;
+  /** The element's inputs (its local variables); empty without input mappings. */
+  variables: Record<string, unknown>;
+}
+
+/** Evaluates what an element publishes over the variables and its inputs; `outputs`: its output mappings over the same scope. */
+export function resolvePublication(
+  el: PublishElement | EndEventElement,
+  variables: Record<string, unknown>,
+): { published: Published; outputs: Record<string, unknown> } {
+  const publish = el.publish as NonNullable<EndEventElement['publish']>;
+  const local = taskInput(el, variables);
+  const sent = Object.fromEntries((el.inputs ?? []).map((m) => [m.target, local[m.target]]));
+  const raw = publish.name as string;
+  const published: Published = {
+    kind: publish.trigger,
+    elementId: el.id,
+    name: isFeel(raw) ? messageName(raw, local, el.id) : raw,
+    ...(publish.correlationKey ? { correlationKey: correlationKey(publish.correlationKey, local, el.id) } : {}),
+    variables: structuredClone(sent),
+  };
+  return { published, outputs: taskOutput(el, local) ?? {} };
 }

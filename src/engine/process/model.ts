@@ -82,7 +82,21 @@ export interface CallMapping {
   outputs: VariableMapping[];
 }
 
-export type StartTrigger = { kind: 'none' } | { kind: 'timer'; timer: TimerDefinition } | { kind: 'message'; messageName: string };
+export type StartTrigger =
+  { kind: 'none' } | { kind: 'timer'; timer: TimerDefinition } | { kind: 'message'; messageName: string } | { kind: 'signal'; signalName: string };
+
+/**
+ * What a send task, a message or signal throw event or a message or signal end event publishes when reached. The
+ * runner evaluates it and hands it to the app (StepResult.published), which correlates the message or broadcasts
+ * the signal once the step is stored.
+ */
+export interface Publication {
+  trigger: 'message' | 'signal';
+  /** Message or signal name; FEEL with a leading `=`. */
+  name?: string;
+  /** Messages only: FEEL over the variables and the element's inputs. */
+  correlationKey?: string;
+}
 
 interface ElementCommon {
   id: string;
@@ -101,8 +115,10 @@ export interface StartEventElement extends ElementCommon {
   kind: 'startEvent';
   trigger: StartTrigger;
 }
-export interface EndEventElement extends ElementCommon {
+export interface EndEventElement extends ElementCommon, TaskMappings {
   kind: 'endEvent';
+  /** Message or signal end event: publishes this, then ends like a none end event. */
+  publish?: Publication;
   /** Terminate end event: ends its whole scope (the process, or the embedded sub-process it is in). */
   terminate: boolean;
   /** Error end event: the `errorCode` of the `bpmn:error` it throws. */
@@ -114,6 +130,11 @@ export interface EndEventElement extends ElementCommon {
 export interface EscalationThrowElement extends ElementCommon {
   kind: 'escalationThrow';
   escalationCode: string;
+}
+/** Send task or intermediate message / signal throw event: publishes, then the token goes on. Inputs are the message's variables. */
+export interface PublishElement extends ElementCommon, TaskMappings {
+  kind: 'publish';
+  publish: Publication;
 }
 /** `bpmn:task`, `bpmn:manualTask` and the none intermediate throw event: nothing to run, the token passes through. */
 export interface PassThroughElement extends ElementCommon {
@@ -221,6 +242,11 @@ export interface MessageCatchElement extends ElementCommon, TaskMappings {
   /** FEEL over the instance variables, evaluated when the event is entered. */
   correlationKey?: string;
 }
+/** Intermediate signal catch event: waits for a signal of this (fixed) name; outputs map its variables like a message catch. */
+export interface SignalCatchElement extends ElementCommon, TaskMappings {
+  kind: 'signalCatch';
+  signalName?: string;
+}
 export interface BoundaryTimerElement extends ElementCommon {
   kind: 'boundaryTimer';
   attachedTo: string;
@@ -234,6 +260,12 @@ export interface BoundaryMessageElement extends ElementCommon {
   messageName?: string;
   /** FEEL over the instance variables, evaluated when the activity is entered. */
   correlationKey?: string;
+}
+export interface BoundarySignalElement extends ElementCommon {
+  kind: 'boundarySignal';
+  attachedTo: string;
+  interrupting: boolean;
+  signalName?: string;
 }
 /** Error boundary events always interrupt; without an error code they catch every BPMN error. */
 export interface BoundaryErrorElement extends ElementCommon {
@@ -249,7 +281,7 @@ export interface BoundaryEscalationElement extends ElementCommon {
   interrupting: boolean;
   escalationCode?: string;
 }
-export type BoundaryElement = BoundaryTimerElement | BoundaryMessageElement | BoundaryErrorElement | BoundaryEscalationElement;
+export type BoundaryElement = BoundaryTimerElement | BoundaryMessageElement | BoundarySignalElement | BoundaryErrorElement | BoundaryEscalationElement;
 
 export interface UnsupportedElement extends ElementCommon {
   kind: 'unsupported';
@@ -270,12 +302,15 @@ export type ParsedElement =
   | EventBasedGatewayElement
   | TimerCatchElement
   | MessageCatchElement
+  | SignalCatchElement
   | BoundaryTimerElement
   | BoundaryMessageElement
+  | BoundarySignalElement
   | BoundaryErrorElement
   | BoundaryEscalationElement
   | EscalationThrowElement
   | PassThroughElement
+  | PublishElement
   | SubProcessElement
   | UnsupportedElement;
 
@@ -288,13 +323,13 @@ export function isWaitingActivity(el: ParsedElement): el is WaitingActivity {
 }
 
 export function isBoundary(el: ParsedElement): el is BoundaryElement {
-  return el.kind === 'boundaryTimer' || el.kind === 'boundaryMessage' || el.kind === 'boundaryError' || el.kind === 'boundaryEscalation';
+  return ['boundaryTimer', 'boundaryMessage', 'boundarySignal', 'boundaryError', 'boundaryEscalation'].includes(el.kind);
 }
 
 /** Activities: what boundary events may be attached to. */
 export function isActivity(el: ParsedElement): boolean {
   return (
     ['userTask', 'callActivity', 'serviceTask', 'businessRuleTask', 'scriptTask', 'subProcess'].includes(el.kind) ||
-    (el.kind === 'passThrough' && el.type.endsWith('Task'))
+    ((el.kind === 'passThrough' || el.kind === 'publish') && el.type.endsWith('Task'))
   );
 }

@@ -3,6 +3,8 @@ import { type DefinitionIssue, ProcessParseError } from './errors.js';
 import { isFeel, stripFeel } from './feel.js';
 import {
   type CallMapping,
+  type MessageCatchElement,
+  type Publication,
   FORM_FIELD_TYPES,
   type FormField,
   type FormFieldType,
@@ -223,6 +225,9 @@ const READ_EXTENSIONS: Partial<Record<ParsedElement['kind'], string[]>> = {
   scriptTask: ['zeebe:Script', 'zeebe:IoMapping'],
   callActivity: ['zeebe:CalledElement', 'zeebe:IoMapping', 'camunda:In', 'camunda:Out'],
   messageCatch: ['zeebe:IoMapping'],
+  signalCatch: ['zeebe:IoMapping'],
+  publish: ['zeebe:IoMapping'],
+  endEvent: ['zeebe:IoMapping'],
 };
 
 /** `zeebe:ExecutionListeners` → `zeebe:executionListeners`, as written in the XML. */
@@ -341,13 +346,21 @@ class ProcessReader {
     const defNote = (): string => (definitions.length > 1 ? 'several event definitions on one event' : definitions[0].$type);
 
     if (el.isForCompensation === true) this.issue(id, 'compensation activities are not supported');
-    if (['bpmn:StartEvent', 'bpmn:EndEvent', 'bpmn:IntermediateThrowEvent', 'bpmn:BoundaryEvent'].includes(el.$type)) this.rejectTaskMappings(el, id);
+    // Message and signal throw and end events publish: their inputs are what they send.
+    const publishes = definitions.some((d) => d.$type === 'bpmn:MessageEventDefinition' || d.$type === 'bpmn:SignalEventDefinition');
+    if (['bpmn:StartEvent', 'bpmn:EndEvent', 'bpmn:IntermediateThrowEvent', 'bpmn:BoundaryEvent'].includes(el.$type) && !publishes) {
+      this.rejectTaskMappings(el, id);
+    }
 
     switch (el.$type) {
       case 'bpmn:StartEvent': {
-        const def = single(['bpmn:TimerEventDefinition', 'bpmn:MessageEventDefinition']);
-        if (def === null) return unsupported(`start event with ${defNote()} is not supported (none, timer and message start events are)`);
+        const def = single(['bpmn:TimerEventDefinition', 'bpmn:MessageEventDefinition', 'bpmn:SignalEventDefinition']);
+        if (def === null) return unsupported(`start event with ${defNote()} is not supported (none, timer, message and signal start events are)`);
         if (!def) return { ...common, kind: 'startEvent', trigger: { kind: 'none' } };
+        if (def.$type === 'bpmn:SignalEventDefinition') {
+          this.rejectTaskMappings(el, id);
+          return { ...common, kind: 'startEvent', trigger: { kind: 'signal', signalName: text(child(def, 'signalRef'), 'name') ?? '' } };
+        }
         if (def.$type === 'bpmn:TimerEventDefinition') {
           const timer = this.readTimer(def, id);
           return timer ? { ...common, kind: 'startEvent', trigger: { kind: 'timer', timer } } : unsupported('timer start event without a timer');
@@ -355,8 +368,16 @@ class ProcessReader {
         return { ...common, kind: 'startEvent', trigger: { kind: 'message', messageName: text(child(def, 'messageRef'), 'name') ?? '' } };
       }
       case 'bpmn:EndEvent': {
-        const def = single(['bpmn:TerminateEventDefinition', 'bpmn:ErrorEventDefinition', 'bpmn:EscalationEventDefinition']);
-        if (def === null) return unsupported(`end event with ${defNote()} is not supported (none, terminate, error and escalation end events are)`);
+        const def = single([
+          'bpmn:TerminateEventDefinition',
+          'bpmn:ErrorEventDefinition',
+          'bpmn:EscalationEventDefinition',
+          'bpmn:MessageEventDefinition',
+          'bpmn:SignalEventDefinition',
+        ]);
+        if (def === null)
+          return unsupported(`end event with ${defNote()} is not supported (none, terminate, error, escalation, message and signal end events are)`);
+        if (publishes) return { ...common, kind: 'endEvent', terminate: false, ...this.publishing(el, id, def as ModdleElement) };
         if (def?.$type === 'bpmn:EscalationEventDefinition') {
           return { ...common, kind: 'endEvent', terminate: false, escalationCode: this.escalationCode(def, id, true) ?? '' };
         }
@@ -369,8 +390,9 @@ class ProcessReader {
       }
       case 'bpmn:IntermediateThrowEvent': {
         if (!definitions.length) return { ...common, kind: 'passThrough' };
-        const def = single(['bpmn:EscalationEventDefinition']);
-        if (!def) return unsupported(`intermediate throw event with ${defNote()} is not supported (none and escalation throw events are)`);
+        const def = single(['bpmn:EscalationEventDefinition', 'bpmn:MessageEventDefinition', 'bpmn:SignalEventDefinition']);
+        if (!def) return unsupported(`intermediate throw event with ${defNote()} is not supported (none, escalation, message and signal throw events are)`);
+        if (publishes) return { ...common, kind: 'publish', ...this.publishing(el, id, def) };
         return { ...common, kind: 'escalationThrow', escalationCode: this.escalationCode(def, id, true) ?? '' };
       }
       case 'bpmn:ScriptTask': {
@@ -398,30 +420,41 @@ class ProcessReader {
         this.rejectLoopMarker(el, id);
         this.rejectTaskMappings(el, id);
         return { ...common, kind: 'subProcess' };
+      case 'bpmn:SendTask':
+        this.rejectLoopMarker(el, id);
+        // Camunda 8 draws a send task as a job worker task: with a job type it is one, like a service task.
+        if (firstExtension(el, 'zeebe:TaskDefinition'))
+          return { ...common, kind: 'serviceTask', ...this.serviceTaskWork(el, id), ...this.taskMappings(el, id) };
+        return { ...common, kind: 'publish', ...this.publishing(el, id, el) };
+      case 'bpmn:ReceiveTask':
+        this.rejectLoopMarker(el, id);
+        return this.messageCatch(el, id, child(el, 'messageRef'), common);
       case 'bpmn:IntermediateCatchEvent': {
-        const def = single(['bpmn:TimerEventDefinition', 'bpmn:MessageEventDefinition']);
+        const def = single(['bpmn:TimerEventDefinition', 'bpmn:MessageEventDefinition', 'bpmn:SignalEventDefinition']);
         if (!def)
           return unsupported(
-            `intermediate catch event with ${definitions.length ? defNote() : 'no event definition'} is not supported (timer and message are)`,
+            `intermediate catch event with ${definitions.length ? defNote() : 'no event definition'} is not supported (timer, message and signal are)`,
           );
+        if (def.$type === 'bpmn:SignalEventDefinition') {
+          return { ...common, kind: 'signalCatch', signalName: text(child(def, 'signalRef'), 'name'), ...this.taskMappings(el, id) };
+        }
         if (def.$type === 'bpmn:TimerEventDefinition') {
           this.rejectTaskMappings(el, id);
           return { ...common, kind: 'timerCatch', timer: this.readTimer(def, id) };
         }
-        const message = child(def, 'messageRef');
-        return {
-          ...common,
-          kind: 'messageCatch',
-          messageName: text(message, 'name'),
-          correlationKey: this.correlationKey(el, message),
-          ...this.taskMappings(el, id),
-        };
+        return this.messageCatch(el, id, child(def, 'messageRef'), common);
       }
       case 'bpmn:BoundaryEvent': {
-        const def = single(['bpmn:TimerEventDefinition', 'bpmn:MessageEventDefinition', 'bpmn:ErrorEventDefinition', 'bpmn:EscalationEventDefinition']);
+        const def = single([
+          'bpmn:TimerEventDefinition',
+          'bpmn:MessageEventDefinition',
+          'bpmn:SignalEventDefinition',
+          'bpmn:ErrorEventDefinition',
+          'bpmn:EscalationEventDefinition',
+        ]);
         if (!def)
           return unsupported(
-            `boundary event with ${definitions.length ? defNote() : 'no event definition'} is not supported (timer, message, error and escalation boundary events are)`,
+            `boundary event with ${definitions.length ? defNote() : 'no event definition'} is not supported (timer, message, signal, error and escalation boundary events are)`,
           );
         const boundary = { ...common, attachedTo: child(el, 'attachedToRef')?.id ?? '', interrupting: el.cancelActivity !== false };
         if (def.$type === 'bpmn:TimerEventDefinition') return { ...boundary, kind: 'boundaryTimer', timer: this.readTimer(def, id) };
@@ -429,6 +462,7 @@ class ProcessReader {
           const message = child(def, 'messageRef');
           return { ...boundary, kind: 'boundaryMessage', messageName: text(message, 'name'), correlationKey: this.correlationKey(el, message) };
         }
+        if (def.$type === 'bpmn:SignalEventDefinition') return { ...boundary, kind: 'boundarySignal', signalName: text(child(def, 'signalRef'), 'name') };
         if (def.$type === 'bpmn:EscalationEventDefinition') {
           const escalationCode = this.escalationCode(def, id, false);
           return { ...boundary, kind: 'boundaryEscalation', ...(escalationCode ? { escalationCode } : {}) };
@@ -542,6 +576,26 @@ class ProcessReader {
     const code = text(escalation, 'escalationCode');
     if (!code && (required || escalation)) this.issue(id, 'an escalation event needs a bpmn:escalation with an escalationCode (escalationRef)');
     return code;
+  }
+
+  private messageCatch(el: ModdleElement, id: string, message: ModdleElement | undefined, common: Omit<MessageCatchElement, 'kind'>): MessageCatchElement {
+    return {
+      ...common,
+      kind: 'messageCatch',
+      messageName: text(message, 'name'),
+      correlationKey: this.correlationKey(el, message),
+      ...this.taskMappings(el, id),
+    };
+  }
+
+  /** A send task (`messageRef` on the task) or a message / signal throw or end event (`ref` is its event definition). */
+  private publishing(el: ModdleElement, id: string, ref: ModdleElement): { publish: Publication } & TaskMappings {
+    const signal = ref.$type === 'bpmn:SignalEventDefinition';
+    const target = child(ref, signal ? 'signalRef' : 'messageRef');
+    const publish: Publication = signal
+      ? { trigger: 'signal', name: text(target, 'name') }
+      : { trigger: 'message', name: text(target, 'name'), correlationKey: this.correlationKey(el, target) };
+    return { publish, ...this.taskMappings(el, id) };
   }
 
   private correlationKey(el: ModdleElement, message: ModdleElement | undefined): string | undefined {

@@ -1,11 +1,14 @@
 import type { DefinitionIssue } from './errors.js';
 import { feelSyntaxError, isFeel, stripFeel } from './feel.js';
 import {
+  type EndEventElement,
   type EventBasedGatewayElement,
   isActivity,
   type MultiInstance,
   type ParsedElement,
   type ParsedProcess,
+  type Publication,
+  type PublishElement,
   type TaskMappings,
   type TimerDefinition,
 } from './model.js';
@@ -172,9 +175,21 @@ function checkElement(el: ParsedElement, p: ParsedProcess, opts: ValidationOptio
         add(el.id, `a message start event needs a fixed message name, not an expression ("${el.trigger.messageName}"): nothing is there to evaluate it over`);
       }
       if (el.trigger.kind === 'timer') checkTimer(el.id, el.trigger.timer, add);
+      if (el.trigger.kind === 'signal') checkSignalName(el.id, el.trigger.signalName, 'signal start event', add);
       return;
     case 'endEvent':
       if (el.outgoing.length) add(el.id, 'end event cannot have outgoing flows');
+      if (el.publish) checkPublication(el, add);
+      return;
+    case 'publish':
+      checkSingleOutgoing(el, add);
+      checkPublication(el, add);
+      return;
+    case 'signalCatch':
+      checkSingleOutgoing(el, add);
+      checkAfterEventGateway(el, p, add);
+      checkMappings(el, add);
+      checkSignalName(el.id, el.signalName, 'signal catch event', add);
       return;
     case 'passThrough':
     case 'escalationThrow':
@@ -279,6 +294,7 @@ function checkElement(el: ParsedElement, p: ParsedProcess, opts: ValidationOptio
       return;
     case 'boundaryTimer':
     case 'boundaryMessage':
+    case 'boundarySignal':
     case 'boundaryError':
     case 'boundaryEscalation': {
       const host = byId(el.attachedTo);
@@ -290,6 +306,10 @@ function checkElement(el: ParsedElement, p: ParsedProcess, opts: ValidationOptio
         if (!el.messageName) add(el.id, 'message boundary event needs a message with a name');
         else if (isFeel(el.messageName)) checkExpression(add, el.id, el.messageName, 'message name');
         if (el.correlationKey) checkExpression(add, el.id, el.correlationKey, 'correlation key');
+        return;
+      }
+      if (el.kind === 'boundarySignal') {
+        checkSignalName(el.id, el.signalName, 'signal boundary event', add);
         return;
       }
       if (el.kind === 'boundaryError') {
@@ -313,6 +333,23 @@ function checkElement(el: ParsedElement, p: ParsedProcess, opts: ValidationOptio
       return;
     }
   }
+}
+
+/** Signals are caught by a fixed name: a catch has nothing to evaluate a name over before it waits. */
+function checkSignalName(elementId: string, name: string | undefined, what: string, add: Add): void {
+  if (!name) add(elementId, `${what} needs a bpmn:signal with a name (signalRef)`);
+  else if (isFeel(name)) add(elementId, `${what} needs a fixed signal name, not an expression ("${name}")`);
+}
+
+function checkPublication(el: (PublishElement | EndEventElement) & TaskMappings, add: Add): void {
+  checkMappings(el, add);
+  const publish = el.publish as Publication;
+  const what = el.type === 'bpmn:SendTask' ? 'a send task' : `a ${publish.trigger} ${el.kind === 'endEvent' ? 'end' : 'throw'} event`;
+  const needs = publish.trigger === 'signal' ? 'a bpmn:signal with a name (signalRef)' : 'a bpmn:message with a name (messageRef)';
+  const orJob = el.type === 'bpmn:SendTask' ? ', or a job type (zeebe:taskDefinition type) to run as a job' : '';
+  if (!publish.name) add(el.id, `${what} needs ${needs}${orJob}`);
+  else if (isFeel(publish.name)) checkExpression(add, el.id, publish.name, `${publish.trigger} name`);
+  if (publish.correlationKey) checkExpression(add, el.id, publish.correlationKey, 'correlation key');
 }
 
 function checkMappings(el: ParsedElement & TaskMappings, add: Add): void {
