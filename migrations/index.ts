@@ -24,6 +24,7 @@ import { ManagementReviewInputs1766131380000 } from './1766131380000-management-
 import { ExternalJobs1766217600000 } from './1766217600000-external-jobs.js';
 import { AuditPacks1766304000000 } from './1766304000000-audit-packs.js';
 import { NotificationNotices1766390400000 } from './1766390400000-notification-notices.js';
+import { BpmnMessagesSignals1766476800000 } from './1766476800000-bpmn-messages-signals.js';
 
 /** Every migration, in order. Listed explicitly: globs don't work the same under ESM, ts-jest and dist/. */
 export const migrations = [
@@ -53,4 +54,5 @@ export const migrations = [
   ExternalJobs1766217600000,
   AuditPacks1766304000000,
   NotificationNotices1766390400000,
+  BpmnMessagesSignals1766476800000,
 ];

@@ -247,6 +247,14 @@ export class DefinitionsService implements OnModuleInit, OnApplicationBootstrap 
     });
   }
 
+  async withSignalStart(m: EntityManager, signalName: string): Promise<Array<{ definition: ProcessDefinitionEntity; startEventId: string }>> {
+    const definitions = await this.repository.withSignalStart(m, signalName);
+    // Every signal start event of that name starts an instance (BPMN: a signal reaches them all).
+    return definitions.flatMap((definition) =>
+      definition.startEvents.filter((s) => s.kind === 'signal' && s.signalName === signalName).map((s) => ({ definition, startEventId: s.id })),
+    );
+  }
+
   private async parse(xml: string): Promise<ParsedProcess> {
     try {
       return await parseProcess(xml);
