@@ -273,7 +273,7 @@ class ConfigBuilder {
   }
 
   private finalState(el: ParsedElement): StateConfig {
-    return { id: stateId(el.id), type: 'final', entry: [ref('entered', el.id)] };
+    return { id: stateId(el.id), type: 'final', entry: [ref('entered', el.id), ...mapOutputs(el)] };
   }
 
   private elementState(el: ParsedElement, scope: Scope): StateConfig {
@@ -296,7 +296,7 @@ class ConfigBuilder {
       case 'boundaryEscalation':
         return transient([{ target: this.next(el, scope) }]);
       case 'passThrough':
-        return this.withBoundaries(el, transient([{ target: this.next(el, scope) }]));
+        return this.withBoundaries(el, { id, entry: [...entry, ...mapOutputs(el)], exit, always: [{ target: this.next(el, scope) }] });
       case 'scriptTask':
         // Its expression runs on entry (under the step's FEEL budget); the token passes straight on.
         return this.withBoundaries(el, { id, entry: [...entry, ref('runScript', el.id)], exit, always: [{ target: this.next(el, scope) }] });
@@ -312,7 +312,8 @@ class ConfigBuilder {
         // An error end event stays active until the runner has thrown its error to the boundary event that catches it.
         if (el.errorCode !== undefined) return { id, entry, exit };
         // On a reminder path the end event consumes only that path's token; on a branch of a fork without a join, only the branch's.
-        if (scope.kind === 'path' || scope.kind === 'region') return transient([{ target: this.endOf(scope) }]);
+        if (scope.kind === 'path' || scope.kind === 'region')
+          return { id, entry: [...entry, ...mapOutputs(el)], exit, always: [{ target: this.endOf(scope) }] };
         return this.finalState(el);
       case 'parallelGateway':
         return transient([{ target: isParallelFork(el) ? `#${id}/block` : this.next(el, scope) }]);
@@ -338,7 +339,7 @@ class ConfigBuilder {
       case 'timerCatch':
         // After an event-based gateway the wait belongs to the gateway: the event is only passed through once it occurred.
         if (this.ownedByEventGateway(el)) return transient([{ target: this.next(el, scope) }]);
-        return waiting('timer.fire', []);
+        return waiting('timer.fire', [ref('mergeOutputs', el.id)]);
       case 'messageCatch':
         if (this.ownedByEventGateway(el)) return transient([{ target: this.next(el, scope) }]);
         return waiting('message', [ref('mergeOutputs', el.id)]);
@@ -393,7 +394,7 @@ class ConfigBuilder {
     for (const eventId of this.index.eventGateways.get(el.id) ?? []) {
       const event = this.el(eventId);
       const type = event.kind === 'timerCatch' ? 'timer.fire' : 'message';
-      const actions = event.kind === 'messageCatch' ? [STAMP, ref('mergeOutputs', eventId)] : [STAMP];
+      const actions = [STAMP, ref('mergeOutputs', eventId)];
       on[type] = [...(on[type] ?? []), { guard: ref('isWait', eventId), target: `#${stateId(eventId)}`, actions }];
     }
     return {
@@ -465,11 +466,13 @@ class ConfigBuilder {
     };
     for (const b of boundaries.filter((x) => x.interrupting)) {
       const target = `#${stateId(b.id)}`;
-      if (b.kind === 'boundaryTimer') add('timer.fire', { guard: ref('isWait', b.id), target, actions: [STAMP] });
+      // What the event carries (message, signal, error variables) goes through the boundary event's output mappings, if any.
+      const actions = [STAMP, ref('mergeOutputs', b.id)];
+      if (b.kind === 'boundaryTimer') add('timer.fire', { guard: ref('isWait', b.id), target, actions });
       else if (b.kind === 'boundaryMessage' || b.kind === 'boundarySignal') {
-        add(b.kind === 'boundaryMessage' ? 'message' : 'signal', { guard: ref('isWait', b.id), target, actions: [STAMP, ref('mergeVariables')] });
-      } else if (b.kind === 'boundaryEscalation') add('bpmn.escalation', { guard: ref('catches', b.id), target, actions: [STAMP] });
-      else add('bpmn.error', { guard: ref('catches', b.id), target, actions: [STAMP, ref('mergeVariables')] });
+        add(b.kind === 'boundaryMessage' ? 'message' : 'signal', { guard: ref('isWait', b.id), target, actions });
+      } else if (b.kind === 'boundaryEscalation') add('bpmn.escalation', { guard: ref('catches', b.id), target, actions });
+      else add('bpmn.error', { guard: ref('catches', b.id), target, actions });
     }
     const withOn = Object.keys(on).length ? { ...state, on } : state;
     const reminders = boundaries.filter((b) => !b.interrupting);
@@ -498,15 +501,18 @@ class ConfigBuilder {
         states: {
           [`${id}/armed`]: {
             id: `${id}/armed`,
-            on: { 'bpmn.escalation': [{ guard: ref('catches', boundary.id), target: `#${id}`, actions: [STAMP, ref('markThrown')] }] },
+            on: {
+              'bpmn.escalation': [
+                { guard: ref('catches', boundary.id), target: `#${id}`, actions: [STAMP, ref('markThrown'), ref('mergeOutputs', boundary.id)] },
+              ],
+            },
           },
           ...this.statesOf(path),
         },
       };
     }
     const event = boundary.kind === 'boundaryTimer' ? 'timer.fire' : boundary.kind === 'boundarySignal' ? 'signal' : 'message';
-    const actions =
-      boundary.kind === 'boundaryTimer' ? [STAMP, ref('fireBoundary', boundary.id)] : [STAMP, ref('fireBoundary', boundary.id), ref('mergeVariables')];
+    const actions = [STAMP, ref('fireBoundary', boundary.id), ref('mergeOutputs', boundary.id)];
     return {
       id: `${id}/path`,
       initial: `${id}/armed`,
@@ -516,6 +522,11 @@ class ConfigBuilder {
       },
     };
   }
+}
+
+/** Output mappings of an element with nothing to receive (pass-through, end event): evaluated when it is entered. */
+function mapOutputs(el: ParsedElement): Ref[] {
+  return 'outputs' in el && el.outputs?.length ? [ref('mapOutputs', el.id)] : [];
 }
 
 /** Context updates work on a copy: snapshots handed out earlier stay untouched. */
@@ -538,6 +549,7 @@ function createProcessMachine(index: DefinitionIndex, root: ReturnType<ConfigBui
       activate: assign(({ context }, { id }: Params) => produce(context, (ctx) => activate(ctx, index, id))),
       deactivate: assign(({ context }, { id }: Params) => produce(context, (ctx) => deactivate(ctx, index, id))),
       mergeVariables: assign(({ context, event }) => produce(context, (ctx) => mergeVariables(ctx, 'variables' in event ? (event.variables ?? {}) : {}))),
+      mapOutputs: assign(({ context }, { id }: Params) => produce(context, (ctx) => mergeOutputs(ctx, index, id, {}))),
       runScript: assign(({ context }, { id }: Params) => produce(context, (ctx) => runScript(ctx, index, id))),
       mergeOutputs: assign(({ context, event }, { id }: Params) =>
         produce(context, (ctx) => mergeOutputs(ctx, index, id, 'variables' in event ? (event.variables ?? {}) : {})),

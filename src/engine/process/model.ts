@@ -137,7 +137,7 @@ export interface PublishElement extends ElementCommon, TaskMappings {
   publish: Publication;
 }
 /** `bpmn:task`, `bpmn:manualTask` and the none intermediate throw event: nothing to run, the token passes through. */
-export interface PassThroughElement extends ElementCommon {
+export interface PassThroughElement extends ElementCommon, TaskMappings {
   kind: 'passThrough';
 }
 /** Embedded sub-process: its own none start event, end events and elements (whose `parent` is its id). */
@@ -231,7 +231,7 @@ export interface InclusiveGatewayElement extends ElementCommon {
 export interface EventBasedGatewayElement extends ElementCommon {
   kind: 'eventBasedGateway';
 }
-export interface TimerCatchElement extends ElementCommon {
+export interface TimerCatchElement extends ElementCommon, TaskMappings {
   kind: 'timerCatch';
   timer?: TimerDefinition;
 }
@@ -247,13 +247,13 @@ export interface SignalCatchElement extends ElementCommon, TaskMappings {
   kind: 'signalCatch';
   signalName?: string;
 }
-export interface BoundaryTimerElement extends ElementCommon {
+export interface BoundaryTimerElement extends ElementCommon, TaskMappings {
   kind: 'boundaryTimer';
   attachedTo: string;
   interrupting: boolean;
   timer?: TimerDefinition;
 }
-export interface BoundaryMessageElement extends ElementCommon {
+export interface BoundaryMessageElement extends ElementCommon, TaskMappings {
   kind: 'boundaryMessage';
   attachedTo: string;
   interrupting: boolean;
@@ -261,21 +261,21 @@ export interface BoundaryMessageElement extends ElementCommon {
   /** FEEL over the instance variables, evaluated when the activity is entered. */
   correlationKey?: string;
 }
-export interface BoundarySignalElement extends ElementCommon {
+export interface BoundarySignalElement extends ElementCommon, TaskMappings {
   kind: 'boundarySignal';
   attachedTo: string;
   interrupting: boolean;
   signalName?: string;
 }
 /** Error boundary events always interrupt; without an error code they catch every BPMN error. */
-export interface BoundaryErrorElement extends ElementCommon {
+export interface BoundaryErrorElement extends ElementCommon, TaskMappings {
   kind: 'boundaryError';
   attachedTo: string;
   interrupting: true;
   errorCode?: string;
 }
 /** On a sub-process or call activity; without an escalation code it catches every escalation. */
-export interface BoundaryEscalationElement extends ElementCommon {
+export interface BoundaryEscalationElement extends ElementCommon, TaskMappings {
   kind: 'boundaryEscalation';
   attachedTo: string;
   interrupting: boolean;

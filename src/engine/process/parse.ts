@@ -228,6 +228,13 @@ const READ_EXTENSIONS: Partial<Record<ParsedElement['kind'], string[]>> = {
   signalCatch: ['zeebe:IoMapping'],
   publish: ['zeebe:IoMapping'],
   endEvent: ['zeebe:IoMapping'],
+  passThrough: ['zeebe:IoMapping'],
+  timerCatch: ['zeebe:IoMapping'],
+  boundaryTimer: ['zeebe:IoMapping'],
+  boundaryMessage: ['zeebe:IoMapping'],
+  boundarySignal: ['zeebe:IoMapping'],
+  boundaryError: ['zeebe:IoMapping'],
+  boundaryEscalation: ['zeebe:IoMapping'],
 };
 
 /** `zeebe:ExecutionListeners` → `zeebe:executionListeners`, as written in the XML. */
@@ -348,17 +355,14 @@ class ProcessReader {
     if (el.isForCompensation === true) this.issue(id, 'compensation activities are not supported');
     // Message and signal throw and end events publish: their inputs are what they send.
     const publishes = definitions.some((d) => d.$type === 'bpmn:MessageEventDefinition' || d.$type === 'bpmn:SignalEventDefinition');
-    if (['bpmn:StartEvent', 'bpmn:EndEvent', 'bpmn:IntermediateThrowEvent', 'bpmn:BoundaryEvent'].includes(el.$type) && !publishes) {
-      this.rejectTaskMappings(el, id);
-    }
 
     switch (el.$type) {
       case 'bpmn:StartEvent': {
+        this.rejectTaskMappings(el, id);
         const def = single(['bpmn:TimerEventDefinition', 'bpmn:MessageEventDefinition', 'bpmn:SignalEventDefinition']);
         if (def === null) return unsupported(`start event with ${defNote()} is not supported (none, timer, message and signal start events are)`);
         if (!def) return { ...common, kind: 'startEvent', trigger: { kind: 'none' } };
         if (def.$type === 'bpmn:SignalEventDefinition') {
-          this.rejectTaskMappings(el, id);
           return { ...common, kind: 'startEvent', trigger: { kind: 'signal', signalName: text(child(def, 'signalRef'), 'name') ?? '' } };
         }
         if (def.$type === 'bpmn:TimerEventDefinition') {
@@ -378,6 +382,7 @@ class ProcessReader {
         if (def === null)
           return unsupported(`end event with ${defNote()} is not supported (none, terminate, error, escalation, message and signal end events are)`);
         if (publishes) return { ...common, kind: 'endEvent', terminate: false, ...this.publishing(el, id, def as ModdleElement) };
+        if (def?.$type === 'bpmn:EscalationEventDefinition' || def?.$type === 'bpmn:ErrorEventDefinition') this.rejectTaskMappings(el, id);
         if (def?.$type === 'bpmn:EscalationEventDefinition') {
           return { ...common, kind: 'endEvent', terminate: false, escalationCode: this.escalationCode(def, id, true) ?? '' };
         }
@@ -386,13 +391,14 @@ class ProcessReader {
           if (!errorCode) this.issue(id, 'an error end event needs a bpmn:error with an errorCode (errorRef)');
           return { ...common, kind: 'endEvent', terminate: false, errorCode: errorCode ?? '' };
         }
-        return { ...common, kind: 'endEvent', terminate: def !== undefined };
+        return { ...common, kind: 'endEvent', terminate: def !== undefined, ...this.taskMappings(el, id) };
       }
       case 'bpmn:IntermediateThrowEvent': {
-        if (!definitions.length) return { ...common, kind: 'passThrough' };
+        if (!definitions.length) return { ...common, kind: 'passThrough', ...this.taskMappings(el, id) };
         const def = single(['bpmn:EscalationEventDefinition', 'bpmn:MessageEventDefinition', 'bpmn:SignalEventDefinition']);
         if (!def) return unsupported(`intermediate throw event with ${defNote()} is not supported (none, escalation, message and signal throw events are)`);
         if (publishes) return { ...common, kind: 'publish', ...this.publishing(el, id, def) };
+        this.rejectTaskMappings(el, id);
         return { ...common, kind: 'escalationThrow', escalationCode: this.escalationCode(def, id, true) ?? '' };
       }
       case 'bpmn:ScriptTask': {
@@ -413,8 +419,7 @@ class ProcessReader {
       case 'bpmn:Task':
       case 'bpmn:ManualTask':
         this.rejectLoopMarker(el, id);
-        this.rejectTaskMappings(el, id);
-        return { ...common, kind: 'passThrough' };
+        return { ...common, kind: 'passThrough', ...this.taskMappings(el, id) };
       case 'bpmn:SubProcess':
         if (el.triggeredByEvent === true) return unsupported('event sub-processes are not supported (use boundary events on an embedded sub-process)');
         this.rejectLoopMarker(el, id);
@@ -438,10 +443,7 @@ class ProcessReader {
         if (def.$type === 'bpmn:SignalEventDefinition') {
           return { ...common, kind: 'signalCatch', signalName: text(child(def, 'signalRef'), 'name'), ...this.taskMappings(el, id) };
         }
-        if (def.$type === 'bpmn:TimerEventDefinition') {
-          this.rejectTaskMappings(el, id);
-          return { ...common, kind: 'timerCatch', timer: this.readTimer(def, id) };
-        }
+        if (def.$type === 'bpmn:TimerEventDefinition') return { ...common, kind: 'timerCatch', timer: this.readTimer(def, id), ...this.taskMappings(el, id) };
         return this.messageCatch(el, id, child(def, 'messageRef'), common);
       }
       case 'bpmn:BoundaryEvent': {
@@ -456,7 +458,12 @@ class ProcessReader {
           return unsupported(
             `boundary event with ${definitions.length ? defNote() : 'no event definition'} is not supported (timer, message, signal, error and escalation boundary events are)`,
           );
-        const boundary = { ...common, attachedTo: child(el, 'attachedToRef')?.id ?? '', interrupting: el.cancelActivity !== false };
+        const boundary = {
+          ...common,
+          attachedTo: child(el, 'attachedToRef')?.id ?? '',
+          interrupting: el.cancelActivity !== false,
+          ...this.taskMappings(el, id),
+        };
         if (def.$type === 'bpmn:TimerEventDefinition') return { ...boundary, kind: 'boundaryTimer', timer: this.readTimer(def, id) };
         if (def.$type === 'bpmn:MessageEventDefinition') {
           const message = child(def, 'messageRef');
@@ -724,10 +731,7 @@ class ProcessReader {
   /** aimsflow mappings where nothing reads them are a mistake, not something to ignore silently. */
   private rejectTaskMappings(el: ModdleElement, id: string): void {
     if (extensions(el, 'aimsflow:In').length || extensions(el, 'aimsflow:Out').length) {
-      this.issue(
-        id,
-        `aimsflow:in / aimsflow:out are only supported on call activities, service, business rule and user tasks and message catch events (not on ${el.$type})`,
-      );
+      this.issue(id, `aimsflow:in / aimsflow:out are not supported on ${el.$type} (start events, error and escalation events take no mappings)`);
     }
   }
 

@@ -180,6 +180,7 @@ function checkElement(el: ParsedElement, p: ParsedProcess, opts: ValidationOptio
     case 'endEvent':
       if (el.outgoing.length) add(el.id, 'end event cannot have outgoing flows');
       if (el.publish) checkPublication(el, add);
+      else checkMappings(el, add);
       return;
     case 'publish':
       checkSingleOutgoing(el, add);
@@ -194,6 +195,7 @@ function checkElement(el: ParsedElement, p: ParsedProcess, opts: ValidationOptio
     case 'passThrough':
     case 'escalationThrow':
       checkSingleOutgoing(el, add);
+      checkMappings(el, add);
       return;
     case 'scriptTask':
       checkSingleOutgoing(el, add);
@@ -279,6 +281,7 @@ function checkElement(el: ParsedElement, p: ParsedProcess, opts: ValidationOptio
       return;
     case 'timerCatch':
       checkSingleOutgoing(el, add);
+      checkMappings(el, add);
       checkAfterEventGateway(el, p, add);
       if (!el.timer) return;
       if (el.timer.type === 'cycle') add(el.id, 'an intermediate timer event cannot use a time cycle (use a duration or a date)');
@@ -302,6 +305,7 @@ function checkElement(el: ParsedElement, p: ParsedProcess, opts: ValidationOptio
       else if (host.parent !== el.parent) add(el.id, `boundary event must be drawn in the same scope as ${host.id}`);
       if (el.incoming.length) add(el.id, 'boundary event cannot have incoming flows');
       checkSingleOutgoing(el, add);
+      checkMappings(el, add);
       if (el.kind === 'boundaryMessage') {
         if (!el.messageName) add(el.id, 'message boundary event needs a message with a name');
         else if (isFeel(el.messageName)) checkExpression(add, el.id, el.messageName, 'message name');
