@@ -16,6 +16,7 @@ import {
   mergeVariables,
   runScript,
   recordCompleter,
+  scopeOutputs,
   type StartInput,
 } from './instance.js';
 import {
@@ -272,8 +273,10 @@ class ConfigBuilder {
     return this.target(el.outgoing[0], scope);
   }
 
+  /** An end event that ends its scope; one that ends a sub-process with outputs evaluates them first (over its local variables). */
   private finalState(el: ParsedElement): StateConfig {
-    return { id: stateId(el.id), type: 'final', entry: [ref('entered', el.id), ...mapOutputs(el)] };
+    const ends = el.parent !== undefined && hasOutputs(this.el(el.parent)) ? [ref('scopeOutputs', el.parent)] : [];
+    return { id: stateId(el.id), type: 'final', entry: [ref('entered', el.id), ...mapOutputs(el), ...ends] };
   }
 
   private elementState(el: ParsedElement, scope: Scope): StateConfig {
@@ -442,7 +445,11 @@ class ConfigBuilder {
     const content: StateConfig = {
       id: `${id}/work`,
       initial: stateId(start.id),
-      states: { ...this.statesOf(sub), ...this.terminateStates(el.id), [`${id}/end`]: { id: `${id}/end`, type: 'final' } },
+      states: {
+        ...this.statesOf(sub),
+        ...this.terminateStates(el.id),
+        [`${id}/end`]: { id: `${id}/end`, type: 'final', ...(hasOutputs(el) ? { entry: [ref('scopeOutputs', el.id)] } : {}) },
+      },
       onDone: { target: this.next(el, scope) },
     };
     return this.withBoundaries(
@@ -526,7 +533,11 @@ class ConfigBuilder {
 
 /** Output mappings of an element with nothing to receive (pass-through, end event): evaluated when it is entered. */
 function mapOutputs(el: ParsedElement): Ref[] {
-  return 'outputs' in el && el.outputs?.length ? [ref('mapOutputs', el.id)] : [];
+  return hasOutputs(el) ? [ref('mapOutputs', el.id)] : [];
+}
+
+function hasOutputs(el: ParsedElement): boolean {
+  return 'outputs' in el && !!el.outputs?.length;
 }
 
 /** Context updates work on a copy: snapshots handed out earlier stay untouched. */
@@ -549,6 +560,7 @@ function createProcessMachine(index: DefinitionIndex, root: ReturnType<ConfigBui
       activate: assign(({ context }, { id }: Params) => produce(context, (ctx) => activate(ctx, index, id))),
       deactivate: assign(({ context }, { id }: Params) => produce(context, (ctx) => deactivate(ctx, index, id))),
       mergeVariables: assign(({ context, event }) => produce(context, (ctx) => mergeVariables(ctx, 'variables' in event ? (event.variables ?? {}) : {}))),
+      scopeOutputs: assign(({ context }, { id }: Params) => produce(context, (ctx) => scopeOutputs(ctx, index, id))),
       mapOutputs: assign(({ context }, { id }: Params) => produce(context, (ctx) => mergeOutputs(ctx, index, id, {}))),
       runScript: assign(({ context }, { id }: Params) => produce(context, (ctx) => runScript(ctx, index, id))),
       mergeOutputs: assign(({ context, event }, { id }: Params) =>

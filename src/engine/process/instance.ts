@@ -52,6 +52,11 @@ export interface Token {
   items?: ItemToken[];
   /** Escalation throw or end event: a non-interrupting boundary event has caught its escalation (it goes on next). */
   thrown?: boolean;
+  /** Sub-process with inputs: the values its local variables shadowed (`absent`: names that had none), restored when it is left. */
+  shadowed?: Record<string, unknown>;
+  absent?: string[];
+  /** Sub-process with outputs: their values, computed when its inner flow ended, merged once it is left. */
+  outputs?: Record<string, unknown>;
   /** Service task: its handler threw a BPMN error nothing catches; it waits for `incident.retry`. */
   incident?: { errorCode: string; message: string };
 }
@@ -272,6 +277,8 @@ export function activate(ctx: InstanceContext, index: DefinitionIndex, id: strin
       const event = index.elements.get(eventId) as ParsedElement;
       ctx.tokens[eventId] = catchToken(ctx, event, nextKey(ctx, eventId), at);
     }
+  } else if (el.kind === 'subProcess' && el.inputs?.length) {
+    ctx.tokens[id] = { key, ...enterScope(ctx, el) };
   } else if (el.kind === 'serviceTask' && el.external) {
     // The worker gets the variables as they are when the job is created, overlaid with the task's inputs.
     ctx.tokens[id] = { key, variables: taskInput(el, ctx.variables) };
@@ -308,7 +315,34 @@ function catchToken(ctx: InstanceContext, el: ParsedElement, key: string, at: Da
   return { key };
 }
 
+/** A sub-process's inputs become variables for its inner flow; what they hide is kept to be restored on leaving. */
+function enterScope(ctx: InstanceContext, el: ParsedElement & TaskMappings): Partial<Token> {
+  const local = taskInput(el, ctx.variables);
+  const shadowed: Record<string, unknown> = {};
+  const absent: string[] = [];
+  for (const { target } of el.inputs ?? []) {
+    if (target in ctx.variables) shadowed[target] = ctx.variables[target];
+    else absent.push(target);
+    ctx.variables[target] = local[target];
+  }
+  return { shadowed, absent };
+}
+
+/** The inner flow of a sub-process ended: its outputs are evaluated now, over its local variables too. */
+export function scopeOutputs(ctx: InstanceContext, index: DefinitionIndex, id: string): void {
+  const el = index.elements.get(id) as ParsedElement & TaskMappings;
+  const token = ctx.tokens[id];
+  const outputs = taskOutput({ ...el, id }, ctx.variables);
+  if (token && outputs) token.outputs = outputs;
+}
+
 export function deactivate(ctx: InstanceContext, index: DefinitionIndex, id: string): void {
+  const token = ctx.tokens[id];
+  if (token?.shadowed) {
+    for (const name of token.absent ?? []) delete ctx.variables[name];
+    Object.assign(ctx.variables, token.shadowed);
+  }
+  if (token?.outputs) mergeVariables(ctx, token.outputs);
   delete ctx.tokens[id];
   for (const eventId of index.eventGateways.get(id) ?? []) delete ctx.tokens[eventId];
   for (const boundary of index.boundaries.get(id) ?? []) delete ctx.tokens[boundary.id];

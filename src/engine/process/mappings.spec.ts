@@ -83,6 +83,30 @@ describe('zeebe:ioMapping on every element that carries it', () => {
     expect(d.last.variables).toEqual({ score: 4, rejection: 'incomplete' });
   });
 
+  it('a sub-process: inputs are local variables for its inner flow, outputs map into the process when it ends; an interrupted one maps nothing', async () => {
+    const xml = doc(
+      '<bpmn:startEvent id="S"/>' +
+        `<bpmn:subProcess id="Sub">${io('<zeebe:input source="=score * 10" target="score"/><zeebe:input source="risk-officer" target="role"/>', '<zeebe:output source="=score + 1" target="subScore"/>')}` +
+        `<bpmn:startEvent id="S1"/><bpmn:userTask id="Inner"><bpmn:extensionElements><zeebe:assignmentDefinition candidateGroups="=role"/></bpmn:extensionElements></bpmn:userTask><bpmn:endEvent id="E1"/>${chain('S1', 'Inner', 'E1')}</bpmn:subProcess>` +
+        `<bpmn:boundaryEvent id="Stop" attachedToRef="Sub"><bpmn:messageEventDefinition messageRef="M_info"/></bpmn:boundaryEvent><bpmn:endEvent id="Stopped"/>` +
+        user('After') +
+        '<bpmn:endEvent id="E"/>' +
+        chain('S', 'Sub', 'After', 'E') +
+        chain('Stop', 'Stopped'),
+    );
+    const def = await deploy(xml);
+    const d = await Driver.start(def, { score: 2 });
+    expect(d.wait('Inner')).toMatchObject({ candidateRoles: ['risk-officer'] });
+    expect(d.last.variables).toEqual({ score: 20, role: 'risk-officer' });
+    await d.complete('Inner', { score: 30, note: 'done' });
+    // The local score (30 now) is gone, the process's own comes back; what was set inside without an input stays.
+    expect(d.last.variables).toEqual({ score: 2, subScore: 31, note: 'done' });
+
+    const interrupted = await Driver.start(def, {});
+    await interrupted.send({ type: 'message', name: 'info' });
+    expect(interrupted.last).toMatchObject({ status: 'completed', variables: {} });
+  });
+
   it('checks the FEEL of the new mappings at deploy time; start events still take none', async () => {
     const xml = doc(
       `<bpmn:startEvent id="S">${io('', '<zeebe:output source="=x" target="y"/>')}</bpmn:startEvent>` +

@@ -141,7 +141,12 @@ export interface PassThroughElement extends ElementCommon, TaskMappings {
   kind: 'passThrough';
 }
 /** Embedded sub-process: its own none start event, end events and elements (whose `parent` is its id). */
-export interface SubProcessElement extends ElementCommon {
+/**
+ * Embedded sub-process. Inputs are local variables of the sub-process (as in Camunda 8): set on entry, visible
+ * inside, and the values they shadowed come back when it is left; outputs, evaluated when its inner flow ends, are
+ * merged into the process variables after that.
+ */
+export interface SubProcessElement extends ElementCommon, TaskMappings {
   kind: 'subProcess';
 }
 /** Inputs: the task's local scope (candidate roles, due date, outputs see them). Outputs: with them, only their targets of what completed it reach the instance. */

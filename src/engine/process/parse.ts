@@ -229,6 +229,7 @@ const READ_EXTENSIONS: Partial<Record<ParsedElement['kind'], string[]>> = {
   publish: ['zeebe:IoMapping'],
   endEvent: ['zeebe:IoMapping'],
   passThrough: ['zeebe:IoMapping'],
+  subProcess: ['zeebe:IoMapping'],
   timerCatch: ['zeebe:IoMapping'],
   boundaryTimer: ['zeebe:IoMapping'],
   boundaryMessage: ['zeebe:IoMapping'],
@@ -423,8 +424,7 @@ class ProcessReader {
       case 'bpmn:SubProcess':
         if (el.triggeredByEvent === true) return unsupported('event sub-processes are not supported (use boundary events on an embedded sub-process)');
         this.rejectLoopMarker(el, id);
-        this.rejectTaskMappings(el, id);
-        return { ...common, kind: 'subProcess' };
+        return { ...common, kind: 'subProcess', ...this.taskMappings(el, id) };
       case 'bpmn:SendTask':
         this.rejectLoopMarker(el, id);
         // Camunda 8 draws a send task as a job worker task: with a job type it is one, like a service task.

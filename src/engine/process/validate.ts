@@ -205,6 +205,7 @@ function checkElement(el: ParsedElement, p: ParsedProcess, opts: ValidationOptio
       return;
     case 'subProcess': {
       checkSingleOutgoing(el, add);
+      checkMappings(el, add);
       const inner = p.elements.filter((e) => e.parent === el.id);
       const starts = inner.filter((e) => e.type === 'bpmn:StartEvent');
       if (starts.length !== 1) add(el.id, `an embedded sub-process needs exactly one none start event (it has ${starts.length})`);
