@@ -23,6 +23,7 @@ export interface StoredMessage {
 
 export interface BufferedMessage {
   id: string;
+  correlation_key: string | null;
   message_id: string | null;
   name: string;
   variables: Record<string, unknown>;
@@ -73,9 +74,26 @@ export class ProcessMessagesRepository {
        UPDATE process_messages p SET correlated_at = $3,
               result = jsonb_set(jsonb_set(p.result, '{status}', '"correlated"'), '{deliveries}', (p.result->'deliveries') || jsonb_build_array($4::jsonb))
          FROM taken WHERE p.id = taken.id AND p.correlated_at IS NULL
-       RETURNING p.id, p.message_id, p.name, p.variables, p.sent_by`,
+       RETURNING p.id, p.message_id, p.name, p.correlation_key, p.variables, p.sent_by`,
       [name, correlationKey, now, JSON.stringify(delivery)],
     )) as [BufferedMessage[], number];
     return rows[0];
+  }
+
+  /** A new message start event takes every buffered, unexpired message of its name (whatever the key), each once, recording `start`. */
+  async takeForStart(m: EntityManager, name: string, now: Date, start: object): Promise<BufferedMessage[]> {
+    const [rows] = (await m.query(
+      `WITH taken AS (
+         SELECT id FROM process_messages
+          WHERE name = $1 AND expires_at > $2 AND correlated_at IS NULL
+          ORDER BY received_at, id FOR UPDATE
+       )
+       UPDATE process_messages p SET correlated_at = $2,
+              result = jsonb_set(jsonb_set(p.result, '{status}', '"correlated"'), '{started}', (p.result->'started') || jsonb_build_array($3::jsonb))
+         FROM taken WHERE p.id = taken.id AND p.correlated_at IS NULL
+       RETURNING p.id, p.message_id, p.name, p.correlation_key, p.variables, p.sent_by`,
+      [name, now, JSON.stringify(start)],
+    )) as [BufferedMessage[], number];
+    return rows;
   }
 }
