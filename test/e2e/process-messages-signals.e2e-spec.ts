@@ -84,6 +84,30 @@ describe('BPMN messages thrown, message buffering and signals over HTTP', () => 
     expect(history.map((h) => h.event)).toContain('message');
   });
 
+  it('an intermediate message throw event reaches a receive task; its output mappings keep only what they name', async () => {
+    const receiver = doc(
+      'receives-result',
+      `<bpmn:startEvent id="S"/>
+       <bpmn:receiveTask id="Receive" messageRef="M_done">
+         <bpmn:extensionElements><zeebe:ioMapping><zeebe:output source="=score &gt;= 5" target="passed"/></zeebe:ioMapping></bpmn:extensionElements>
+       </bpmn:receiveTask>${user('Review')}<bpmn:endEvent id="E"/>${chain('S', 'Receive', 'Review', 'E')}`,
+    );
+    const thrower = doc(
+      'throws-result',
+      `<bpmn:startEvent id="S"/>
+       <bpmn:intermediateThrowEvent id="Throw">
+         <bpmn:extensionElements><zeebe:ioMapping><zeebe:input source="=9" target="score"/></zeebe:ioMapping></bpmn:extensionElements>
+         <bpmn:messageEventDefinition messageRef="M_done"/>
+       </bpmn:intermediateThrowEvent><bpmn:endEvent id="E"/>${chain('S', 'Throw', 'E')}`,
+    );
+    await p.deploy(gov, receiver).expect(201);
+    await p.deploy(gov, thrower).expect(201);
+    const receiving = (await startCase('receives-result', 'case-r')).body.id;
+    expect((await p.instance(gov, receiving)).body.messageSubscriptions).toEqual([{ elementId: 'Receive', name: 'assessmentDone', correlationKey: 'case-r' }]);
+    await startCase('throws-result', 'case-r');
+    expect((await p.instance(gov, receiving)).body).toMatchObject({ activeElementIds: ['Review'], variables: { caseId: 'case-r', passed: true } });
+  });
+
   it('buffers a message with a timeToLive and correlates it once to the first catch event that subscribes before it expires', async () => {
     const sent = await message({ name: 'assessmentDone', correlationKey: 'case-2', variables: { score: 3 }, timeToLive: 'PT1H', messageId: 'buf-1' }).expect(
       200,
@@ -231,6 +255,23 @@ describe('BPMN messages thrown, message buffering and signals over HTTP', () => 
       const history = (await p.history(gov, watcher)).body.items as Array<{ event: string; elementsEntered: string[] }>;
       expect(history.filter((h) => h.event === 'signal').flatMap((h) => h.elementsEntered)).toEqual(expect.arrayContaining(['Noted', 'Log']));
       expect(await outbox('signal.broadcast')).toEqual(expect.arrayContaining([expect.objectContaining({ instanceId: announcer, elementId: 'Announce' })]));
+    });
+
+    it('a signal thrown in one branch reaches the catch event of another branch of the same instance', async () => {
+      const self = doc(
+        'self-signal',
+        `<bpmn:startEvent id="S"/><bpmn:parallelGateway id="Fork"/>
+         <bpmn:intermediateCatchEvent id="Heard"><bpmn:signalEventDefinition signalRef="Sig_self"/></bpmn:intermediateCatchEvent>
+         ${user('Decide')}<bpmn:intermediateThrowEvent id="Say"><bpmn:signalEventDefinition signalRef="Sig_self"/></bpmn:intermediateThrowEvent>
+         <bpmn:parallelGateway id="Join"/><bpmn:endEvent id="E"/>
+         ${chain('S', 'Fork', 'Heard', 'Join', 'E')} ${chain('Fork', 'Decide', 'Say', 'Join')}`,
+        '<bpmn:signal id="Sig_self" name="decided"/>',
+      );
+      await p.deploy(gov, self).expect(201);
+      const id = (await startCase('self-signal', 's-1')).body.id;
+      const done = await p.complete(risk, (await p.taskOf(risk, id, 'Decide')).id).expect(200);
+      expect(done.body.instance).toMatchObject({ id, status: 'completed' });
+      expect((await p.instance(gov, id)).body).toMatchObject({ status: 'completed', signalSubscriptions: [] });
     });
 
     it('only governance and integrations broadcast signals; a signal without a name is a 400', async () => {
