@@ -345,7 +345,8 @@ class ConfigBuilder {
         return waiting('timer.fire', [ref('mergeOutputs', el.id)]);
       case 'messageCatch':
         if (this.ownedByEventGateway(el)) return transient([{ target: this.next(el, scope) }]);
-        return waiting('message', [ref('mergeOutputs', el.id)]);
+        // A receive task is an activity: it may carry boundary events.
+        return this.withBoundaries(el, waiting('message', [ref('mergeOutputs', el.id)]));
       case 'signalCatch':
         return waiting('signal', [ref('mergeOutputs', el.id)]);
       case 'serviceTask':

@@ -335,6 +335,6 @@ export function isBoundary(el: ParsedElement): el is BoundaryElement {
 export function isActivity(el: ParsedElement): boolean {
   return (
     ['userTask', 'callActivity', 'serviceTask', 'businessRuleTask', 'scriptTask', 'subProcess'].includes(el.kind) ||
-    ((el.kind === 'passThrough' || el.kind === 'publish') && el.type.endsWith('Task'))
+    (['passThrough', 'publish', 'messageCatch'].includes(el.kind) && el.type.endsWith('Task'))
   );
 }

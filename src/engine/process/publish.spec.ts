@@ -79,6 +79,29 @@ describe('messages thrown', () => {
   });
 });
 
+describe('receive tasks', () => {
+  it('wait for their message like a catch event and may carry boundary events', async () => {
+    const xml = doc(
+      '<bpmn:startEvent id="S"/><bpmn:receiveTask id="Receive" messageRef="M_done"/>' +
+        '<bpmn:boundaryEvent id="Late" attachedToRef="Receive"><bpmn:timerEventDefinition><bpmn:timeDuration>P2D</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:boundaryEvent>' +
+        user('Chase') +
+        user('After') +
+        '<bpmn:endEvent id="E"/><bpmn:endEvent id="E2"/>' +
+        chain('S', 'Receive', 'After', 'E') +
+        chain('Late', 'Chase', 'E2'),
+    );
+    const def = await deploy(xml);
+    const d = await Driver.start(def, { systemId: 'sys-3' });
+    expect(d.wait('Receive')).toEqual({ kind: 'message', key: 'Receive:1', elementId: 'Receive', name: 'assessmentDone', correlationKey: 'sys-3' });
+    await d.send({ type: 'message', name: 'assessmentDone', correlationKey: 'sys-3', variables: { score: 5 } });
+    expect(d.last).toMatchObject({ activeElementIds: ['After'], variables: { systemId: 'sys-3', score: 5 } });
+    const late = await Driver.start(def, { systemId: 'sys-4' });
+    await late.fire('Late');
+    expect(late.last.activeElementIds).toEqual(['Chase']);
+    expect(late.last.waits.map((w) => w.kind)).toEqual(['userTask']);
+  });
+});
+
 describe('signals', () => {
   const waiting = (id: string): string => `<bpmn:intermediateCatchEvent id="${id}">${signal}</bpmn:intermediateCatchEvent>`;
 
