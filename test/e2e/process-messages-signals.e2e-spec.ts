@@ -132,10 +132,12 @@ describe('BPMN messages thrown, message buffering and signals over HTTP', () => 
   });
 
   it('drops a buffered message once its time to live is over (by the service clock)', async () => {
-    await message({ name: 'assessmentDone', correlationKey: 'case-3', timeToLive: 60_000 }).expect(200);
+    await message({ name: 'assessmentDone', correlationKey: 'case-3', timeToLive: 60_000, messageId: 'exp-1' }).expect(200);
     await p.advance(gov, 'PT2M').expect(200);
     const late = (await startCase('waits-for-result', 'case-3')).body.id;
     expect((await p.instance(gov, late)).body.activeElementIds).toEqual(['WaitDone']);
+    const repeat = await message({ name: 'assessmentDone', correlationKey: 'case-3', timeToLive: 60_000, messageId: 'exp-1' }).expect(200);
+    expect(repeat.body).toMatchObject({ status: 'expired', deliveries: [], duplicate: true });
     // Without a timeToLive nothing is kept: nobody waits, 404.
     const unmatched = await message({ name: 'assessmentDone', correlationKey: 'case-nobody' }).expect(404);
     expect(unmatched.body.type).toMatch(/message-not-correlated/);

@@ -4706,11 +4706,11 @@ export interface components {
             /** @description Definitions it starts */
             started: components["schemas"]["MessageStartDto"][];
             /**
-             * @description `correlated`: it reached waiting instances or started some (for a buffered message: since taken by a catch event that subscribed later); `buffered`: nobody waited, it is kept until `expiresAt` for the first catch event that subscribes with this name and correlation key; `unmatched`: a message a process published that nobody waited for
+             * @description `correlated`: it reached waiting instances or started some (for a buffered message: since taken by a catch event that subscribed later); `buffered`: nobody waited, it is kept until `expiresAt` for the first catch event that subscribes with this name and correlation key; `expired` (a repeat of a buffered message): nobody took it in time and it was dropped; `unmatched`: a message a process published that nobody waited for
              * @example correlated
              * @enum {string}
              */
-            status: "correlated" | "buffered" | "unmatched";
+            status: "correlated" | "buffered" | "expired" | "unmatched";
         };
         MessageStartDto: {
             /** @example incident-response */

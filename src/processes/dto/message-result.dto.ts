@@ -3,7 +3,7 @@ import type { Delivery, Start } from '../runtime/event-fanout.js';
 import type { MessageResult } from '../runtime/message-correlation.js';
 import type { SignalResult } from '../runtime/signal-broadcast.js';
 
-const MESSAGE_STATUSES: MessageResult['status'][] = ['correlated', 'buffered', 'unmatched'];
+const MESSAGE_STATUSES: MessageResult['status'][] = ['correlated', 'buffered', 'expired', 'unmatched'];
 
 const DELIVERY_STATUSES: Delivery['status'][] = ['delivered', 'retrying', 'closed'];
 const START_STATUSES: Start['status'][] = ['started', 'skipped', 'retrying'];
@@ -67,7 +67,7 @@ export class MessageResultDto {
   @ApiProperty({
     enum: MESSAGE_STATUSES,
     description:
-      '`correlated`: it reached waiting instances or started some (for a buffered message: since taken by a catch event that subscribed later); `buffered`: nobody waited, it is kept until `expiresAt` for the first catch event that subscribes with this name and correlation key; `unmatched`: a message a process published that nobody waited for',
+      '`correlated`: it reached waiting instances or started some (for a buffered message: since taken by a catch event that subscribed later); `buffered`: nobody waited, it is kept until `expiresAt` for the first catch event that subscribes with this name and correlation key; `expired` (a repeat of a buffered message): nobody took it in time and it was dropped; `unmatched`: a message a process published that nobody waited for',
     example: 'correlated',
   })
   status: MessageResult['status'];

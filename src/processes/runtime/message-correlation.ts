@@ -39,9 +39,10 @@ export interface MessageResult {
   receivedAt: string;
   /**
    * `correlated`: it reached waiting instances or started some (now, or later from the buffer); `buffered`: nobody
-   * waited, it is kept until `expiresAt`; `unmatched`: a message a process published that nobody waited for.
+   * waited, it is kept until `expiresAt`; `expired`: it was buffered and nobody took it in time (it is dropped);
+   * `unmatched`: a message a process published that nobody waited for.
    */
-  status: 'correlated' | 'buffered' | 'unmatched';
+  status: 'correlated' | 'buffered' | 'expired' | 'unmatched';
   expiresAt?: string;
   deliveries: Delivery[];
   /** Definitions with a message start event of this name. */
@@ -174,6 +175,9 @@ export class MessageCorrelation {
         { messageId },
       );
     }
-    return { ...(first.result as MessageResult), duplicate: true };
+    const result = first.result as MessageResult;
+    // Expiry is checked lazily: a buffered message past its time is simply no longer taken.
+    const expired = result.status === 'buffered' && result.expiresAt !== undefined && new Date(result.expiresAt) <= this.clock.now();
+    return { ...result, ...(expired ? { status: 'expired' as const } : {}), duplicate: true };
   }
 }
