@@ -17,6 +17,7 @@ import {
   mergeVariables,
   runScript,
   recordCompleter,
+  scopeOutputs,
   type StartInput,
 } from './instance.js';
 import {
@@ -35,8 +36,9 @@ import { validateDefinition } from './validate.js';
 export interface StartEventInfo {
   id: string;
   name?: string;
-  kind: 'none' | 'timer' | 'message';
+  kind: 'none' | 'timer' | 'message' | 'signal';
   messageName?: string;
+  signalName?: string;
   timer?: TimerDefinition;
 }
 
@@ -149,6 +151,7 @@ export function compileProcess(parsed: ParsedProcess, opts: CompileOptions = {})
       // Validation leaves only none, timer and message start events at the process level.
       kind: s.trigger.kind as StartEventInfo['kind'],
       ...(s.trigger.kind === 'message' ? { messageName: s.trigger.messageName } : {}),
+      ...(s.trigger.kind === 'signal' ? { signalName: s.trigger.signalName } : {}),
       ...(s.trigger.kind === 'timer' ? { timer: s.trigger.timer } : {}),
     })),
     machine: createProcessMachine(index, builder.root()),
@@ -281,8 +284,10 @@ class ConfigBuilder {
     return this.target(el.outgoing[0], scope);
   }
 
+  /** An end event that ends its scope; one that ends a sub-process with outputs evaluates them first (over its local variables). */
   private finalState(el: ParsedElement): StateConfig {
-    return { id: stateId(el.id), type: 'final', entry: [ref('entered', el.id)] };
+    const ends = el.parent !== undefined && hasOutputs(this.el(el.parent)) ? [ref('scopeOutputs', el.parent)] : [];
+    return { id: stateId(el.id), type: 'final', entry: [ref('entered', el.id), ...mapOutputs(el), ...ends] };
   }
 
   private elementState(el: ParsedElement, scope: Scope): StateConfig {
@@ -300,17 +305,22 @@ class ConfigBuilder {
       case 'startEvent':
       case 'boundaryTimer':
       case 'boundaryMessage':
+      case 'boundarySignal':
       case 'boundaryError':
       case 'boundaryEscalation':
         return transient([{ target: this.next(el, scope) }]);
       case 'passThrough':
-        return this.withBoundaries(el, transient([{ target: this.next(el, scope) }]));
+        return this.withBoundaries(el, { id, entry: [...entry, ...mapOutputs(el)], exit, always: [{ target: this.next(el, scope) }] });
       case 'scriptTask':
         // Its expression runs on entry (under the step's FEEL budget); the token passes straight on.
         return this.withBoundaries(el, { id, entry: [...entry, ref('runScript', el.id)], exit, always: [{ target: this.next(el, scope) }] });
       case 'escalationThrow':
         return this.escalationState(el, this.next(el, scope));
+      case 'publish':
+        return this.withBoundaries(el, this.publishState(el, this.next(el, scope)));
       case 'endEvent':
+        // A message or signal end event waits for the runner to publish, then ends like a none end event.
+        if (el.publish) return this.publishState(el, this.endOf(scope));
         // An escalation end event waits for the runner to throw its escalation, then ends like a none end event (unless caught interrupting).
         if (el.escalationCode !== undefined) return this.escalationState(el, this.endOf(scope));
         // An error end event stays active until the runner has thrown its error to the boundary event that catches it.
@@ -318,7 +328,7 @@ class ConfigBuilder {
         // On a reminder path the end event consumes only that path's token; on a branch of a fork without a join, only the branch's;
         // beside event sub-processes, only the main flow's.
         if (scope.kind === 'path' || scope.kind === 'region' || this.hasEventSubs(scope.kind === 'sub' ? scope.subProcessId : undefined)) {
-          return transient([{ target: this.endOf(scope) }]);
+          return { id, entry: [...entry, ...mapOutputs(el)], exit, always: [{ target: this.endOf(scope) }] };
         }
         return this.finalState(el);
       case 'parallelGateway':
@@ -345,10 +355,13 @@ class ConfigBuilder {
       case 'timerCatch':
         // After an event-based gateway the wait belongs to the gateway: the event is only passed through once it occurred.
         if (this.ownedByEventGateway(el)) return transient([{ target: this.next(el, scope) }]);
-        return waiting('timer.fire', []);
+        return waiting('timer.fire', [ref('mergeOutputs', el.id)]);
       case 'messageCatch':
         if (this.ownedByEventGateway(el)) return transient([{ target: this.next(el, scope) }]);
-        return waiting('message', [ref('mergeOutputs', el.id)]);
+        // A receive task is an activity: it may carry boundary events.
+        return this.withBoundaries(el, waiting('message', [ref('mergeOutputs', el.id)]));
+      case 'signalCatch':
+        return waiting('signal', [ref('mergeOutputs', el.id)]);
       case 'serviceTask':
         return this.withBoundaries(el, waiting('service.result', [ref('mergeVariables')]));
       case 'businessRuleTask':
@@ -375,6 +388,16 @@ class ConfigBuilder {
     };
   }
 
+  /** A send task, message or signal throw or end event: waits for the runner to publish (`bpmn.published`), then goes on to `next`. */
+  private publishState(el: ParsedElement, next: string): StateConfig {
+    return {
+      id: stateId(el.id),
+      entry: [ref('entered', el.id), ref('activate', el.id)],
+      exit: [ref('deactivate', el.id), ref('left', el.id)],
+      on: { 'bpmn.published': [{ guard: ref('isWait', el.id), target: next, actions: [STAMP, ref('mergeVariables')] }] },
+    };
+  }
+
   private ownedByEventGateway(el: ParsedElement): boolean {
     return [...this.index.eventGateways.values()].some((events) => events.includes(el.id));
   }
@@ -390,7 +413,7 @@ class ConfigBuilder {
     for (const eventId of this.index.eventGateways.get(el.id) ?? []) {
       const event = this.el(eventId);
       const type = event.kind === 'timerCatch' ? 'timer.fire' : 'message';
-      const actions = event.kind === 'messageCatch' ? [STAMP, ref('mergeOutputs', eventId)] : [STAMP];
+      const actions = [STAMP, ref('mergeOutputs', eventId)];
       on[type] = [...(on[type] ?? []), { guard: ref('isWait', eventId), target: `#${stateId(eventId)}`, actions }];
     }
     return {
@@ -439,7 +462,11 @@ class ConfigBuilder {
     const content: StateConfig = {
       id: `${id}/work`,
       initial: flow.initial,
-      states: { ...flow.states, ...this.terminateStates(el.id), [`${id}/end`]: { id: `${id}/end`, type: 'final' } },
+      states: {
+        ...flow.states,
+        ...this.terminateStates(el.id),
+        [`${id}/end`]: { id: `${id}/end`, type: 'final', ...(hasOutputs(el) ? { entry: [ref('scopeOutputs', el.id)] } : {}) },
+      },
       onDone: { target: this.next(el, scope) },
     };
     return this.withBoundaries(
@@ -501,7 +528,8 @@ class ConfigBuilder {
         on['timer.fire'] = [{ ...trigger, guard: ref('isWait', start.id) }];
         break;
       case 'message':
-        on.message = [{ ...trigger, guard: ref('isWait', start.id), actions: [...(trigger.actions ?? []), ref('mergeVariables')] }];
+      case 'signal':
+        on[start.trigger.kind] = [{ ...trigger, guard: ref('isWait', start.id), actions: [...(trigger.actions ?? []), ref('mergeVariables')] }];
         break;
       case 'error':
         on['bpmn.error'] = [{ ...trigger, guard: ref('catches', start.id), actions: [...(trigger.actions ?? []), ref('mergeVariables')] }];
@@ -562,10 +590,13 @@ class ConfigBuilder {
     };
     for (const b of boundaries.filter((x) => x.interrupting)) {
       const target = `#${stateId(b.id)}`;
-      if (b.kind === 'boundaryTimer') add('timer.fire', { guard: ref('isWait', b.id), target, actions: [STAMP] });
-      else if (b.kind === 'boundaryMessage') add('message', { guard: ref('isWait', b.id), target, actions: [STAMP, ref('mergeVariables')] });
-      else if (b.kind === 'boundaryEscalation') add('bpmn.escalation', { guard: ref('catches', b.id), target, actions: [STAMP] });
-      else add('bpmn.error', { guard: ref('catches', b.id), target, actions: [STAMP, ref('mergeVariables')] });
+      // What the event carries (message, signal, error variables) goes through the boundary event's output mappings, if any.
+      const actions = [STAMP, ref('mergeOutputs', b.id)];
+      if (b.kind === 'boundaryTimer') add('timer.fire', { guard: ref('isWait', b.id), target, actions });
+      else if (b.kind === 'boundaryMessage' || b.kind === 'boundarySignal') {
+        add(b.kind === 'boundaryMessage' ? 'message' : 'signal', { guard: ref('isWait', b.id), target, actions });
+      } else if (b.kind === 'boundaryEscalation') add('bpmn.escalation', { guard: ref('catches', b.id), target, actions });
+      else add('bpmn.error', { guard: ref('catches', b.id), target, actions });
     }
     const withOn = Object.keys(on).length ? { ...state, on } : state;
     const reminders = boundaries.filter((b) => !b.interrupting);
@@ -594,15 +625,18 @@ class ConfigBuilder {
         states: {
           [`${id}/armed`]: {
             id: `${id}/armed`,
-            on: { 'bpmn.escalation': [{ guard: ref('catches', boundary.id), target: `#${id}`, actions: [STAMP, ref('markThrown')] }] },
+            on: {
+              'bpmn.escalation': [
+                { guard: ref('catches', boundary.id), target: `#${id}`, actions: [STAMP, ref('markThrown'), ref('mergeOutputs', boundary.id)] },
+              ],
+            },
           },
           ...this.statesOf(path),
         },
       };
     }
-    const event = boundary.kind === 'boundaryTimer' ? 'timer.fire' : 'message';
-    const actions =
-      boundary.kind === 'boundaryMessage' ? [STAMP, ref('fireBoundary', boundary.id), ref('mergeVariables')] : [STAMP, ref('fireBoundary', boundary.id)];
+    const event = boundary.kind === 'boundaryTimer' ? 'timer.fire' : boundary.kind === 'boundarySignal' ? 'signal' : 'message';
+    const actions = [STAMP, ref('fireBoundary', boundary.id), ref('mergeOutputs', boundary.id)];
     return {
       id: `${id}/path`,
       initial: `${id}/armed`,
@@ -616,6 +650,15 @@ class ConfigBuilder {
 
 /** Where the main flow of a process or sub-process with event sub-processes ends (`prefix`: `@process` or the sub-process's state id). */
 const mainDone = (prefix: string): string => `${prefix}/main/done`;
+
+/** Output mappings of an element with nothing to receive (pass-through, end event): evaluated when it is entered. */
+function mapOutputs(el: ParsedElement): Ref[] {
+  return hasOutputs(el) ? [ref('mapOutputs', el.id)] : [];
+}
+
+function hasOutputs(el: ParsedElement): boolean {
+  return 'outputs' in el && !!el.outputs?.length;
+}
 
 /** Context updates work on a copy: snapshots handed out earlier stay untouched. */
 function produce(context: InstanceContext, change: (draft: InstanceContext) => void): InstanceContext {
@@ -637,6 +680,8 @@ function createProcessMachine(index: DefinitionIndex, root: ReturnType<ConfigBui
       activate: assign(({ context }, { id }: Params) => produce(context, (ctx) => activate(ctx, index, id))),
       deactivate: assign(({ context }, { id }: Params) => produce(context, (ctx) => deactivate(ctx, index, id))),
       mergeVariables: assign(({ context, event }) => produce(context, (ctx) => mergeVariables(ctx, 'variables' in event ? (event.variables ?? {}) : {}))),
+      scopeOutputs: assign(({ context }, { id }: Params) => produce(context, (ctx) => scopeOutputs(ctx, index, id))),
+      mapOutputs: assign(({ context }, { id }: Params) => produce(context, (ctx) => mergeOutputs(ctx, index, id, {}))),
       runScript: assign(({ context }, { id }: Params) => produce(context, (ctx) => runScript(ctx, index, id))),
       mergeOutputs: assign(({ context, event }, { id }: Params) =>
         produce(context, (ctx) => mergeOutputs(ctx, index, id, 'variables' in event ? (event.variables ?? {}) : {})),

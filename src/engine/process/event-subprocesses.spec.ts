@@ -6,6 +6,7 @@ import { validateDefinition } from './validate.js';
 /** Event sub-processes: each start kind, and the traps of interrupting, waiting beside the main flow and closing with the scope. */
 
 const ROOTS = `<bpmn:message id="M_withdraw" name="withdrawn"/><bpmn:message id="M_info" name="infoAdded"/>
+  <bpmn:signal id="Sig_recall" name="recalled"/>
   <bpmn:error id="Err_rejected" errorCode="REJECTED"/><bpmn:error id="Err_x" errorCode="X"/><bpmn:escalation id="Esc_late" escalationCode="LATE"/>`;
 
 function doc(body: string): string {
@@ -31,6 +32,7 @@ const sub = (id: string, inner: string): string => `<bpmn:subProcess id="${id}">
 const timer = (kind: 'timeDuration' | 'timeCycle' | 'timeDate', value: string): string =>
   `<bpmn:timerEventDefinition><bpmn:${kind}>${value}</bpmn:${kind}></bpmn:timerEventDefinition>`;
 const message = (ref: string): string => `<bpmn:messageEventDefinition messageRef="${ref}"/>`;
+const signal = '<bpmn:signalEventDefinition signalRef="Sig_recall"/>';
 const error = (ref?: string): string => (ref ? `<bpmn:errorEventDefinition errorRef="${ref}"/>` : '<bpmn:errorEventDefinition/>');
 const escalation = '<bpmn:escalationEventDefinition escalationRef="Esc_late"/>';
 const boundaryTimer = (id: string, host: string, duration: string): string =>
@@ -152,6 +154,29 @@ describe('event sub-processes: message start', () => {
     expect(d.wait('Withdraw_start').key).not.toBe(first);
     // The subscription closes with its scope.
     expect((await d.complete('Review')).status).toBe('completed');
+  });
+});
+
+describe('event sub-processes: signal start', () => {
+  it('a non-interrupting signal start is a signal wait that runs an instance per broadcast and reopens under a new key', async () => {
+    const def = await deploy(doc(MAIN + eventSub('Recall', signal, ['Check'], { interrupting: false, extra: user('Check') })));
+    const d = await Driver.start(def);
+    const first = d.wait('Recall_start');
+    expect(first).toMatchObject({ kind: 'signal', name: 'recalled', eventSubProcess: { id: 'Recall', interrupting: false } });
+    await d.send({ type: 'signal', waitKey: first.key, variables: { batch: 7 } });
+    expect(d.last.activeElementIds).toEqual(['Review', 'Recall', 'Check']);
+    expect(d.last.variables.batch).toBe(7);
+    await d.complete('Check');
+    expect(d.wait('Recall_start').key).not.toBe(first.key);
+    expect((await d.complete('Review')).status).toBe('completed');
+  });
+
+  it('an interrupting signal start cancels the main flow', async () => {
+    const def = await deploy(doc(MAIN + eventSub('Recall', signal, ['Check'], { extra: user('Check') })));
+    const d = await Driver.start(def);
+    await d.send({ type: 'signal', waitKey: d.wait('Recall_start').key });
+    expect(d.last.activeElementIds).toEqual(['Recall', 'Check']);
+    expect((await d.complete('Check')).status).toBe('completed');
   });
 });
 
@@ -283,7 +308,7 @@ describe('event sub-processes: validation', () => {
     expect(found).toEqual(
       expect.arrayContaining([
         { elementId: 'WithFlow', message: expect.stringMatching(/cannot have incoming or outgoing sequence flows/) },
-        { elementId: 'NoTrigger_start', message: expect.stringMatching(/needs a timer, message, error or escalation event definition/) },
+        { elementId: 'NoTrigger_start', message: expect.stringMatching(/needs a timer, message, signal, error or escalation event definition/) },
         { elementId: 'SoftError_start', message: expect.stringMatching(/error start event always interrupts/) },
         { elementId: 'HardCycle_start', message: expect.stringMatching(/time cycle is only supported on the start event of a non-interrupting/) },
       ]),

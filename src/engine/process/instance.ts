@@ -4,7 +4,9 @@ import { engineLimits } from './limits.js';
 import type {
   BoundaryElement,
   CallActivityElement,
+  EndEventElement,
   ParsedElement,
+  PublishElement,
   StartEventElement,
   TaskMappings,
   TimerDefinition,
@@ -51,6 +53,11 @@ export interface Token {
   items?: ItemToken[];
   /** Escalation throw or end event: a non-interrupting boundary event has caught its escalation (it goes on next). */
   thrown?: boolean;
+  /** Sub-process with inputs: the values its local variables shadowed (`absent`: names that had none), restored when it is left. */
+  shadowed?: Record<string, unknown>;
+  absent?: string[];
+  /** Sub-process with outputs: their values, computed when its inner flow ended, merged once it is left. */
+  outputs?: Record<string, unknown>;
   /** Service task: its handler threw a BPMN error nothing catches; it waits for `incident.retry`. */
   incident?: { errorCode: string; message: string };
   /** Start event of a non-interrupting event sub-process whose instance runs: kept (a cycle's next firing), but no wait until it ends. */
@@ -82,6 +89,9 @@ export type MachineEvent =
   | { type: 'task.complete'; waitKey: string; variables: Record<string, unknown>; completedBy?: string; at: string }
   | { type: 'timer.fire'; waitKey: string; at: string }
   | { type: 'message'; waitKey: string; variables: Record<string, unknown>; at: string }
+  | { type: 'signal'; waitKey: string; variables: Record<string, unknown>; at: string }
+  /** The runner published what the send task, throw or end event holding this wait sends; `variables`: its output mappings. */
+  | { type: 'bpmn.published'; waitKey: string; variables: Record<string, unknown>; at: string }
   | { type: 'child.complete'; waitKey: string; variables: Record<string, unknown>; at: string }
   /** `variables`: what the task's output mappings give (merged after the result variable is written). */
   | { type: 'rule.result'; waitKey: string; result: unknown; decisionId?: string; variables?: Record<string, unknown>; at: string }
@@ -272,6 +282,8 @@ export function activate(ctx: InstanceContext, index: DefinitionIndex, id: strin
       const event = index.elements.get(eventId) as ParsedElement;
       ctx.tokens[eventId] = catchToken(ctx, event, nextKey(ctx, eventId), at);
     }
+  } else if (el.kind === 'subProcess' && el.inputs?.length) {
+    ctx.tokens[id] = { key, ...enterScope(ctx, el) };
   } else if (el.kind === 'serviceTask' && el.external) {
     // The worker gets the variables as they are when the job is created, overlaid with the task's inputs.
     ctx.tokens[id] = { key, variables: taskInput(el, ctx.variables) };
@@ -281,6 +293,7 @@ export function activate(ctx: InstanceContext, index: DefinitionIndex, id: strin
   for (const boundary of index.boundaries.get(id) ?? []) {
     if (boundary.kind === 'boundaryTimer') ctx.tokens[boundary.id] = timerToken(nextKey(ctx, boundary.id), ctx, boundary.id, boundary.timer, at);
     if (boundary.kind === 'boundaryMessage') ctx.tokens[boundary.id] = messageToken(ctx, boundary, nextKey(ctx, boundary.id), boundary.id);
+    if (boundary.kind === 'boundarySignal') ctx.tokens[boundary.id] = { key: nextKey(ctx, boundary.id) };
   }
 }
 
@@ -307,7 +320,34 @@ function catchToken(ctx: InstanceContext, el: ParsedElement, key: string, at: Da
   return { key };
 }
 
+/** A sub-process's inputs become variables for its inner flow; what they hide is kept to be restored on leaving. */
+function enterScope(ctx: InstanceContext, el: ParsedElement & TaskMappings): Partial<Token> {
+  const local = taskInput(el, ctx.variables);
+  const shadowed: Record<string, unknown> = {};
+  const absent: string[] = [];
+  for (const { target } of el.inputs ?? []) {
+    if (target in ctx.variables) shadowed[target] = ctx.variables[target];
+    else absent.push(target);
+    ctx.variables[target] = local[target];
+  }
+  return { shadowed, absent };
+}
+
+/** The inner flow of a sub-process ended: its outputs are evaluated now, over its local variables too. */
+export function scopeOutputs(ctx: InstanceContext, index: DefinitionIndex, id: string): void {
+  const el = index.elements.get(id) as ParsedElement & TaskMappings;
+  const token = ctx.tokens[id];
+  const outputs = taskOutput({ ...el, id }, ctx.variables);
+  if (token && outputs) token.outputs = outputs;
+}
+
 export function deactivate(ctx: InstanceContext, index: DefinitionIndex, id: string): void {
+  const token = ctx.tokens[id];
+  if (token?.shadowed) {
+    for (const name of token.absent ?? []) delete ctx.variables[name];
+    Object.assign(ctx.variables, token.shadowed);
+  }
+  if (token?.outputs) mergeVariables(ctx, token.outputs);
   delete ctx.tokens[id];
   for (const eventId of index.eventGateways.get(id) ?? []) delete ctx.tokens[eventId];
   for (const boundary of index.boundaries.get(id) ?? []) delete ctx.tokens[boundary.id];
@@ -391,11 +431,41 @@ function collectIfDone(ctx: InstanceContext, el: WaitingActivity, id: string): v
  */
 export function fireBoundary(ctx: InstanceContext, index: DefinitionIndex, id: string): void {
   const token = ctx.tokens[id];
-  if (index.elements.get(id)?.kind === 'boundaryMessage') {
+  const kind = index.elements.get(id)?.kind;
+  if (kind === 'boundaryMessage' || kind === 'boundarySignal') {
     ctx.tokens[id] = { ...token, key: nextKey(ctx, id) };
     return;
   }
   const next = token?.dueAt ? nextOccurrence({ dueAt: token.dueAt, remaining: token.remaining, period: token.period }) : undefined;
   if (next) ctx.tokens[id] = { key: nextKey(ctx, id), ...next };
   else delete ctx.tokens[id];
+}
+
+/** A message or signal a send task, throw event or end event publishes. */
+export interface Published {
+  kind: 'message' | 'signal';
+  elementId: string;
+  name: string;
+  correlationKey?: string;
+  /** The element's inputs (its local variables); empty without input mappings. */
+  variables: Record<string, unknown>;
+}
+
+/** Evaluates what an element publishes over the variables and its inputs; `outputs`: its output mappings over the same scope. */
+export function resolvePublication(
+  el: PublishElement | EndEventElement,
+  variables: Record<string, unknown>,
+): { published: Published; outputs: Record<string, unknown> } {
+  const publish = el.publish as NonNullable<EndEventElement['publish']>;
+  const local = taskInput(el, variables);
+  const sent = Object.fromEntries((el.inputs ?? []).map((m) => [m.target, local[m.target]]));
+  const raw = publish.name as string;
+  const published: Published = {
+    kind: publish.trigger,
+    elementId: el.id,
+    name: isFeel(raw) ? messageName(raw, local, el.id) : raw,
+    ...(publish.correlationKey ? { correlationKey: correlationKey(publish.correlationKey, local, el.id) } : {}),
+    variables: structuredClone(sent),
+  };
+  return { published, outputs: taskOutput(el, local) ?? {} };
 }

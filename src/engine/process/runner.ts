@@ -4,8 +4,17 @@ import { BpmnError, EngineError, EngineErrorCode } from './errors.js';
 import { findCatcher, isInterrupting } from './event-subprocesses.js';
 import { toPlain, toPlainRecord } from './feel.js';
 import { withinFeelStep } from './feel-sandbox.js';
-import { type InstanceContext, type ItemToken, type MachineEvent, taskInput, taskOutput, type Token } from './instance.js';
-import type { BusinessRuleTaskElement, CamundaFormRef, FormField, ParsedElement, ServiceTaskElement, StartEventElement } from './model.js';
+import { type InstanceContext, type ItemToken, type MachineEvent, type Published, resolvePublication, taskInput, taskOutput, type Token } from './instance.js';
+import type {
+  BusinessRuleTaskElement,
+  CamundaFormRef,
+  EndEventElement,
+  FormField,
+  ParsedElement,
+  PublishElement,
+  ServiceTaskElement,
+  StartEventElement,
+} from './model.js';
 
 /** What the runner needs from the app. Anything these throw propagates unchanged (the app rolls the step back). */
 export interface EngineHooks {
@@ -26,6 +35,8 @@ export type InstanceEvent =
   | { type: 'timer.fire'; waitKey: string }
   /** Delivered to the open message wait with this name (narrowed by `waitKey` and/or `correlationKey` when given). */
   | { type: 'message'; name: string; waitKey?: string; correlationKey?: string; variables?: Record<string, unknown> }
+  /** A broadcast signal reaching the open signal wait with this key. */
+  | { type: 'signal'; waitKey: string; variables?: Record<string, unknown> }
   | { type: 'child.complete'; waitKey: string; variables: Record<string, unknown> }
   /** A worker completed the external job of this wait: its variables go through the task's output mappings. */
   | { type: 'job.complete'; waitKey: string; variables?: Record<string, unknown> }
@@ -89,6 +100,16 @@ export type Wait =
       /** Set for the message start event of an event sub-process: which one, and whether it interrupts its scope. */
       eventSubProcess?: EventSubProcessRef;
     }
+  | {
+      /** An intermediate signal catch or signal boundary event: any broadcast of this name reaches it. */
+      kind: 'signal';
+      key: string;
+      elementId: string;
+      name: string;
+      boundary?: { attachedTo: string; interrupting: boolean };
+      /** Set for the signal start event of an event sub-process. */
+      eventSubProcess?: EventSubProcessRef;
+    }
   | { kind: 'child'; key: string; elementId: string; processKey: string; variables: Record<string, unknown>; item?: WaitItem }
   | {
       /** A service task whose job type names no built-in handler: an external worker does the work. */
@@ -148,6 +169,11 @@ export interface StepResult {
   error?: { code: string; elementId: string };
   /** Service tasks this step left at an incident: their handler threw a BPMN error nothing catches (with `uncaughtHandlerErrors: 'incident'`). */
   incidents?: Array<{ elementId: string; waitKey: string; errorCode: string; message: string }>;
+  /**
+   * Messages and signals the step's send tasks, throw and end events published, in order. The engine only
+   * evaluates them; the app correlates each message and broadcasts each signal once the step is stored.
+   */
+  published?: Published[];
 }
 
 const STATE_FORMAT = 'aimsflow.xstate/1';
@@ -258,6 +284,7 @@ export function inspectInstance(def: CompiledProcess, state: PersistedInstanceSt
 async function settle(def: CompiledProcess, start: Snapshot, hooks: EngineHooks, steps: StepRecord[]): Promise<StepResult> {
   let snapshot = start;
   const incidents: NonNullable<StepResult['incidents']> = [];
+  const published: Published[] = [];
   for (let done = 0; snapshot.status === 'active'; done++) {
     const active = activeElements(def, snapshot);
     const stuck = active.find((el) => el.kind === 'exclusiveGateway' || el.kind === 'inclusiveGateway');
@@ -276,6 +303,14 @@ async function settle(def: CompiledProcess, start: Snapshot, hooks: EngineHooks,
       (el): el is BusinessRuleTaskElement | ServiceTaskElement =>
         el.kind === 'businessRuleTask' || (el.kind === 'serviceTask' && !el.external && !snapshot.context.tokens[el.id]?.incident),
     );
+    const publisher = active.find((el): el is PublishElement | EndEventElement => el.kind === 'publish' || (el.kind === 'endEvent' && !!el.publish));
+    if (!job && publisher) {
+      const { published: item, outputs } = withinFeelStep(() => resolvePublication(publisher, snapshot.context.variables));
+      published.push(item);
+      const waitKey = snapshot.context.tokens[publisher.id].key;
+      snapshot = apply(def, snapshot, { type: 'bpmn.published', waitKey, variables: outputs, at: hooks.now().toISOString() }, steps);
+      continue;
+    }
     if (!job) {
       // Escalations after automatic work: the path of a non-interrupting catch runs before its thrower goes on.
       const thrower = active.find((el) => el.kind === 'escalationThrow' || (el.kind === 'endEvent' && el.escalationCode !== undefined));
@@ -322,7 +357,7 @@ async function settle(def: CompiledProcess, start: Snapshot, hooks: EngineHooks,
       snapshot = apply(def, snapshot, { type: 'service.result', waitKey, variables, at: hooks.now().toISOString() }, steps);
     }
   }
-  return { ...describe(def, snapshot, steps), ...(incidents.length ? { incidents } : {}) };
+  return { ...describe(def, snapshot, steps), ...(incidents.length ? { incidents } : {}), ...(published.length ? { published } : {}) };
 }
 
 interface ThrownError {
@@ -505,6 +540,18 @@ function deriveWaits(def: CompiledProcess, context: InstanceContext): Wait[] {
           boundary: { attachedTo: el.attachedTo, interrupting: el.interrupting },
         });
         break;
+      case 'signalCatch':
+        waits.push({ kind: 'signal', key: token.key, elementId: id, name: el.signalName as string });
+        break;
+      case 'boundarySignal':
+        waits.push({
+          kind: 'signal',
+          key: token.key,
+          elementId: id,
+          name: el.signalName as string,
+          boundary: { attachedTo: el.attachedTo, interrupting: el.interrupting },
+        });
+        break;
       case 'messageCatch':
         waits.push({
           kind: 'message',
@@ -526,7 +573,7 @@ function deriveWaits(def: CompiledProcess, context: InstanceContext): Wait[] {
   return waits;
 }
 
-/** The armed timer or message start event of an event sub-process is a wait; a paused one (its instance runs) is not. */
+/** The armed timer, message or signal start event of an event sub-process is a wait; a paused one (its instance runs) is not. */
 function eventSubWaits(start: StartEventElement, token: Token): Wait[] {
   if (token.paused || start.parent === undefined) return [];
   const eventSubProcess = { id: start.parent, interrupting: isInterrupting(start) };
@@ -554,6 +601,7 @@ function eventSubWaits(start: StartEventElement, token: Token): Wait[] {
       },
     ];
   }
+  if (start.trigger.kind === 'signal') return [{ kind: 'signal', key: token.key, elementId: start.id, name: start.trigger.signalName, eventSubProcess }];
   return [];
 }
 
@@ -580,6 +628,8 @@ function toMachineEvent(def: CompiledProcess, snapshot: Snapshot, event: Instanc
       };
     case 'timer.fire':
       return { type: 'timer.fire', waitKey: find('timer', event.waitKey), at };
+    case 'signal':
+      return { type: 'signal', waitKey: find('signal', event.waitKey), variables: event.variables ?? {}, at };
     case 'child.complete':
       return { type: 'child.complete', waitKey: find('child', event.waitKey), variables: event.variables ?? {}, at };
     case 'job.complete': {

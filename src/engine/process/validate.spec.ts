@@ -49,7 +49,7 @@ describe('validateDefinition', () => {
   describe('elements outside the subset', () => {
     it.each([
       ['script task without a FEEL expression', '<bpmn:scriptTask id="X"/>', /a script task needs a FEEL expression: <zeebe:script/],
-      ['send task', '<bpmn:sendTask id="X"/>', /bpmn:SendTask is not supported/],
+      ['send task without a message', '<bpmn:sendTask id="X"/>', /a send task needs a bpmn:message with a name \(messageRef\), or a job type/],
       ['transaction', '<bpmn:transaction id="X"/>', /bpmn:Transaction is not supported/],
       [
         'event sub-process with flows',
@@ -58,30 +58,39 @@ describe('validateDefinition', () => {
       ],
       ['complex gateway', '<bpmn:complexGateway id="X"/>', /bpmn:ComplexGateway is not supported/],
       [
-        'signal throw event',
+        'signal throw event without a signal',
         '<bpmn:intermediateThrowEvent id="X"><bpmn:signalEventDefinition/></bpmn:intermediateThrowEvent>',
-        /intermediate throw event with bpmn:SignalEventDefinition is not supported/,
+        /a signal throw event needs a bpmn:signal with a name/,
       ],
       [
-        'message end event',
+        'message end event without a message',
         '<bpmn:endEvent id="X"><bpmn:messageEventDefinition/></bpmn:endEvent>',
-        /end event with bpmn:MessageEventDefinition is not supported/,
+        /a message end event needs a bpmn:message with a name/,
       ],
-      ['signal catch event', '<bpmn:intermediateCatchEvent id="X"><bpmn:signalEventDefinition/></bpmn:intermediateCatchEvent>', /bpmn:SignalEventDefinition/],
+      [
+        'signal catch event without a signal',
+        '<bpmn:intermediateCatchEvent id="X"><bpmn:signalEventDefinition/></bpmn:intermediateCatchEvent>',
+        /signal catch event needs a bpmn:signal/,
+      ],
+      [
+        'conditional catch event',
+        '<bpmn:intermediateCatchEvent id="X"><bpmn:conditionalEventDefinition/></bpmn:intermediateCatchEvent>',
+        /bpmn:ConditionalEventDefinition is not supported/,
+      ],
     ])('rejects a %s with its id and BPMN type', async (_name, element, message) => {
       await expectIssue(S + task('T') + element + E + chain('S', 'T', 'X', 'E'), 'X', message);
     });
 
-    it('rejects signal start events and signal boundary events', async () => {
+    it('rejects signal start events and signal boundary events without a named signal', async () => {
       await expectIssue(
         '<bpmn:startEvent id="X"><bpmn:signalEventDefinition/></bpmn:startEvent>' + S + task('T') + E + chain('S', 'T', 'E') + flow('X', 'T'),
         'X',
-        /start event with bpmn:SignalEventDefinition is not supported/,
+        /signal start event needs a bpmn:signal with a name/,
       );
       await expectIssue(
         S + task('T') + E + chain('S', 'T', 'E') + '<bpmn:boundaryEvent id="B" attachedToRef="T"><bpmn:signalEventDefinition/></bpmn:boundaryEvent>',
         'B',
-        /timer, message, error and escalation boundary events are/,
+        /signal boundary event needs a bpmn:signal with a name/,
       );
     });
 

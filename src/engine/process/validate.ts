@@ -1,11 +1,14 @@
 import type { DefinitionIssue } from './errors.js';
 import { feelSyntaxError, isFeel, stripFeel } from './feel.js';
 import {
+  type EndEventElement,
   type EventBasedGatewayElement,
   isActivity,
   type MultiInstance,
   type ParsedElement,
   type ParsedProcess,
+  type Publication,
+  type PublishElement,
   type StartEventElement,
   type TaskMappings,
   type TimerDefinition,
@@ -181,6 +184,7 @@ function checkElement(el: ParsedElement, p: ParsedProcess, opts: ValidationOptio
         add(el.id, `a message start event needs a fixed message name, not an expression ("${el.trigger.messageName}"): nothing is there to evaluate it over`);
       }
       if (el.trigger.kind === 'timer') checkTimer(el.id, el.trigger.timer, add);
+      if (el.trigger.kind === 'signal') checkSignalName(el.id, el.trigger.signalName, 'signal start event', add);
       return;
     }
     case 'eventSubProcess':
@@ -188,10 +192,23 @@ function checkElement(el: ParsedElement, p: ParsedProcess, opts: ValidationOptio
       return;
     case 'endEvent':
       if (el.outgoing.length) add(el.id, 'end event cannot have outgoing flows');
+      if (el.publish) checkPublication(el, add);
+      else checkMappings(el, add);
+      return;
+    case 'publish':
+      checkSingleOutgoing(el, add);
+      checkPublication(el, add);
+      return;
+    case 'signalCatch':
+      checkSingleOutgoing(el, add);
+      checkAfterEventGateway(el, p, add);
+      checkMappings(el, add);
+      checkSignalName(el.id, el.signalName, 'signal catch event', add);
       return;
     case 'passThrough':
     case 'escalationThrow':
       checkSingleOutgoing(el, add);
+      checkMappings(el, add);
       return;
     case 'scriptTask':
       checkSingleOutgoing(el, add);
@@ -201,6 +218,7 @@ function checkElement(el: ParsedElement, p: ParsedProcess, opts: ValidationOptio
       return;
     case 'subProcess': {
       checkSingleOutgoing(el, add);
+      checkMappings(el, add);
       const inner = p.elements.filter((e) => e.parent === el.id);
       const starts = inner.filter((e) => e.type === 'bpmn:StartEvent');
       if (starts.length !== 1) add(el.id, `an embedded sub-process needs exactly one none start event (it has ${starts.length})`);
@@ -280,6 +298,7 @@ function checkElement(el: ParsedElement, p: ParsedProcess, opts: ValidationOptio
       return;
     case 'timerCatch':
       checkSingleOutgoing(el, add);
+      checkMappings(el, add);
       checkAfterEventGateway(el, p, add);
       if (!el.timer) return;
       if (el.timer.type === 'cycle') add(el.id, 'an intermediate timer event cannot use a time cycle (use a duration or a date)');
@@ -295,6 +314,7 @@ function checkElement(el: ParsedElement, p: ParsedProcess, opts: ValidationOptio
       return;
     case 'boundaryTimer':
     case 'boundaryMessage':
+    case 'boundarySignal':
     case 'boundaryError':
     case 'boundaryEscalation': {
       const host = byId(el.attachedTo);
@@ -302,10 +322,15 @@ function checkElement(el: ParsedElement, p: ParsedProcess, opts: ValidationOptio
       else if (host.parent !== el.parent) add(el.id, `boundary event must be drawn in the same scope as ${host.id}`);
       if (el.incoming.length) add(el.id, 'boundary event cannot have incoming flows');
       checkSingleOutgoing(el, add);
+      checkMappings(el, add);
       if (el.kind === 'boundaryMessage') {
         if (!el.messageName) add(el.id, 'message boundary event needs a message with a name');
         else if (isFeel(el.messageName)) checkExpression(add, el.id, el.messageName, 'message name');
         if (el.correlationKey) checkExpression(add, el.id, el.correlationKey, 'correlation key');
+        return;
+      }
+      if (el.kind === 'boundarySignal') {
+        checkSignalName(el.id, el.signalName, 'signal boundary event', add);
         return;
       }
       if (el.kind === 'boundaryError') {
@@ -363,7 +388,7 @@ function checkEventSubStart(el: StartEventElement, add: Add): void {
   if (trigger.kind === 'none') {
     add(
       el.id,
-      `the start event of event sub-process ${el.parent} needs a timer, message, error or escalation event definition (a none start event never fires)`,
+      `the start event of event sub-process ${el.parent} needs a timer, message, signal, error or escalation event definition (a none start event never fires)`,
     );
   } else if (trigger.kind === 'error' && el.interrupting === false) {
     add(el.id, 'an error start event always interrupts (BPMN has no non-interrupting error event); remove isInterrupting="false"');
@@ -372,6 +397,23 @@ function checkEventSubStart(el: StartEventElement, add: Add): void {
   } else if (trigger.kind === 'message' && trigger.correlationKey) {
     checkExpression(add, el.id, trigger.correlationKey, 'correlation key');
   }
+}
+
+/** Signals are caught by a fixed name: a catch has nothing to evaluate a name over before it waits. */
+function checkSignalName(elementId: string, name: string | undefined, what: string, add: Add): void {
+  if (!name) add(elementId, `${what} needs a bpmn:signal with a name (signalRef)`);
+  else if (isFeel(name)) add(elementId, `${what} needs a fixed signal name, not an expression ("${name}")`);
+}
+
+function checkPublication(el: (PublishElement | EndEventElement) & TaskMappings, add: Add): void {
+  checkMappings(el, add);
+  const publish = el.publish as Publication;
+  const what = el.type === 'bpmn:SendTask' ? 'a send task' : `a ${publish.trigger} ${el.kind === 'endEvent' ? 'end' : 'throw'} event`;
+  const needs = publish.trigger === 'signal' ? 'a bpmn:signal with a name (signalRef)' : 'a bpmn:message with a name (messageRef)';
+  const orJob = el.type === 'bpmn:SendTask' ? ', or a job type (zeebe:taskDefinition type) to run as a job' : '';
+  if (!publish.name) add(el.id, `${what} needs ${needs}${orJob}`);
+  else if (isFeel(publish.name)) checkExpression(add, el.id, publish.name, `${publish.trigger} name`);
+  if (publish.correlationKey) checkExpression(add, el.id, publish.correlationKey, 'correlation key');
 }
 
 function checkMappings(el: ParsedElement & TaskMappings, add: Add): void {
