@@ -1,4 +1,5 @@
 import { BpmnError } from './errors.js';
+import { EVENT_SUB_INSTANCES } from './event-subprocesses.js';
 import { parseProcess } from './parse.js';
 import { deploy, Driver, fakeHooks, fixture } from './spec-helpers.js';
 import { validateDefinition } from './validate.js';
@@ -84,20 +85,28 @@ describe('event sub-processes: timer start', () => {
     expect(done.waits).toEqual([]);
   });
 
-  it('a non-interrupting cycle starts again once its instance ended, until its repetitions are used up', async () => {
+  it('a non-interrupting cycle starts a new instance at each occurrence, beside the ones still running', async () => {
     const def = await deploy(doc(MAIN + eventSub('Remind', timer('timeCycle', 'R2/P1D'), ['Chase'], { interrupting: false, extra: user('Chase') })));
     const d = await Driver.start(def);
     const first = d.wait('Remind_start');
     await d.fire('Remind_start');
-    // While its instance runs, the start event is no wait; it comes back (new key, next occurrence) when the instance ends.
-    expect(d.waits.some((w) => w.elementId === 'Remind_start')).toBe(false);
-    await d.complete('Chase');
+    // The start event stays armed at its next occurrence (new key) while the first instance waits at its task.
     const second = d.wait('Remind_start');
     expect(second.key).not.toBe(first.key);
     expect(second).toMatchObject({ dueAt: '2026-01-17T09:00:00.000Z', remaining: 1 });
-    await d.fire('Remind_start');
-    await d.complete('Chase');
-    expect(d.waits.map((w) => w.elementId).sort()).toEqual(['Late', 'Review']);
+    const fired = await d.fire('Remind_start');
+    expect(fired.steps[0].entered).toEqual(['Remind', 'Remind_start', 'Chase']);
+    // Two instances, each with its own task; the cycle is used up.
+    const chases = d.waits.filter((w) => w.elementId === 'Chase');
+    expect(chases).toHaveLength(2);
+    expect(new Set(chases.map((w) => w.key)).size).toBe(2);
+    expect(d.waits.map((w) => w.elementId).sort()).toEqual(['Chase', 'Chase', 'Late', 'Review']);
+    await d.send({ type: 'task.complete', waitKey: chases[1].key });
+    expect(d.waits.filter((w) => w.elementId === 'Chase').map((w) => w.key)).toEqual([chases[0].key]);
+    await d.complete('Review');
+    expect(d.last.status).toBe('active');
+    expect(d.last.activeElementIds).toEqual(['Remind', 'Chase']);
+    expect((await d.complete('Chase')).status).toBe('completed');
   });
 
   it('an interrupting timer cancels the main flow (tasks, boundary timers) and ends the process when it is done', async () => {
@@ -142,16 +151,43 @@ describe('event sub-processes: message start', () => {
     expect((await d.complete('Confirm')).status).toBe('completed');
   });
 
-  it('a non-interrupting message subscription reopens under a new key after each instance', async () => {
+  it('each non-interrupting message starts its own instance beside the others; the process ends when all are done', async () => {
     const def = await deploy(doc(MAIN + withdrawal(false)));
     const d = await Driver.start(def, { caseId: 'C-7' });
     const first = d.wait('Withdraw_start').key;
     await d.send({ type: 'message', name: 'withdrawn', correlationKey: 'C-7' });
     expect(d.last.activeElementIds).toEqual(['Review', 'Withdraw', 'Confirm']);
-    await d.complete('Confirm');
+    // The subscription stays open under a new key: a second message starts a second instance with its own task.
     expect(d.wait('Withdraw_start').key).not.toBe(first);
-    // The subscription closes with its scope.
-    expect((await d.complete('Review')).status).toBe('completed');
+    await d.send({ type: 'message', name: 'withdrawn', correlationKey: 'C-7', variables: { second: true } });
+    const confirms = d.waits.filter((w) => w.elementId === 'Confirm');
+    expect(confirms).toHaveLength(2);
+    expect(d.last.variables.second).toBe(true);
+    // The main flow ends first; the process waits for both instances, each completed on its own.
+    expect((await d.complete('Review')).status).toBe('active');
+    expect((await d.send({ type: 'task.complete', waitKey: confirms[0].key })).status).toBe('active');
+    expect(d.waits.filter((w) => w.kind === 'userTask').map((w) => w.key)).toEqual([confirms[1].key]);
+    const done = await d.send({ type: 'task.complete', waitKey: confirms[1].key, completedBy: 'dana' });
+    expect(done.status).toBe('completed');
+    expect(done.waits).toEqual([]);
+    expect(done.completedBy).toEqual({ Confirm: ['dana'] });
+  });
+
+  it('each instance keeps its own timers and boundary events; a full house of instances fails the step', async () => {
+    const confirm = user('Confirm') + boundaryTimer('Confirm_late', 'Confirm', 'P1D') + end('Confirm_lateEnd') + flow('Confirm_late', 'Confirm_lateEnd');
+    const def = await deploy(doc(MAIN + eventSub('Withdraw', message('M_withdraw'), ['Confirm'], { interrupting: false, extra: confirm })));
+    const d = await Driver.start(def);
+    await d.send({ type: 'message', name: 'withdrawn' });
+    d.hooks.clock.now = new Date('2026-01-15T12:00:00.000Z');
+    await d.send({ type: 'message', name: 'withdrawn' });
+    const lates = d.waits.filter((w) => w.elementId === 'Confirm_late');
+    expect(lates.map((w) => (w.kind === 'timer' ? w.dueAt : ''))).toEqual(['2026-01-16T09:00:00.000Z', '2026-01-16T12:00:00.000Z']);
+    // The first instance's boundary timer ends only that instance.
+    await d.send({ type: 'timer.fire', waitKey: lates[0].key });
+    expect(d.waits.filter((w) => w.elementId === 'Confirm' || w.elementId === 'Confirm_late')).toHaveLength(2);
+    for (let i = 1; i < EVENT_SUB_INSTANCES; i++) await d.send({ type: 'message', name: 'withdrawn' });
+    expect(d.waits.filter((w) => w.elementId === 'Confirm')).toHaveLength(EVENT_SUB_INSTANCES);
+    await expect(d.send({ type: 'message', name: 'withdrawn' })).rejects.toMatchObject({ code: 'STEP_LIMIT_EXCEEDED', elementId: 'Withdraw_start' });
   });
 });
 
@@ -318,11 +354,15 @@ describe('event sub-processes: interplay', () => {
   const chaser = eventSub('Remind', timer('timeDuration', 'P2D'), ['Chase'], { interrupting: false, extra: user('Chase') });
   const withdrawal = eventSub('Withdraw', message('M_withdraw'), ['Confirm'], { extra: user('Confirm') });
 
-  it('an interrupting one also cancels the running instances of non-interrupting ones', async () => {
-    const d = await Driver.start(await deploy(doc(MAIN + chaser + withdrawal)));
+  it('an interrupting one also cancels every running instance of non-interrupting ones', async () => {
+    const cycle = eventSub('Remind', timer('timeCycle', 'R3/P1D'), ['Chase'], { interrupting: false, extra: user('Chase') });
+    const d = await Driver.start(await deploy(doc(MAIN + cycle + withdrawal)));
+    await d.fire('Remind_start');
     await d.fire('Remind_start');
     expect(d.last.activeElementIds).toEqual(['Review', 'Remind', 'Chase']);
+    expect(d.waits.filter((w) => w.elementId === 'Chase')).toHaveLength(2);
     await d.send({ type: 'message', name: 'withdrawn' });
+    expect(d.last.steps[0].left.filter((id) => id === 'Chase')).toHaveLength(2);
     expect(d.last.activeElementIds).toEqual(['Withdraw', 'Confirm']);
     expect(d.waits.map((w) => w.elementId)).toEqual(['Confirm']);
     expect((await d.complete('Confirm')).status).toBe('completed');

@@ -29,59 +29,96 @@ export function isInterrupting(start: StartEventElement): boolean {
   return start.interrupting !== false;
 }
 
-/** Whether the event sub-process of this start event can be started now (its scope runs, and no instance of a non-interrupting one does). */
-export function isArmed(ctx: InstanceContext, startId: string): boolean {
-  const token = ctx.tokens[startId];
-  return token !== undefined && !token.paused;
+/** Whether the event sub-process of this start event (its token id) can be started now: its scope runs. */
+export function isArmed(ctx: InstanceContext, startTokenId: string): boolean {
+  return ctx.tokens[startTokenId] !== undefined;
+}
+
+/** Arms the start event: a new timer (from now) or message subscription (correlation key evaluated now), or a marker for errors and escalations. */
+export function armEventSub(ctx: InstanceContext, index: DefinitionIndex, startTokenId: string): void {
+  const startId = elementOf(startTokenId);
+  const trigger = (index.elements.get(startId) as StartEventElement).trigger;
+  const key = nextKey(ctx, startTokenId);
+  if (trigger.kind === 'timer') ctx.tokens[startTokenId] = timerToken(key, ctx, startId, trigger.timer, new Date(ctx.now));
+  else if (trigger.kind === 'message') ctx.tokens[startTokenId] = messageToken(ctx, trigger, key, startId);
+  else ctx.tokens[startTokenId] = { key };
+}
+
+export function disarmEventSub(ctx: InstanceContext, startTokenId: string): void {
+  delete ctx.tokens[startTokenId];
 }
 
 /**
- * Arms the start event: a new timer (from now) or message subscription (correlation key evaluated now), or a marker
- * for errors and escalations. A paused token (a non-interrupting one whose instance has just ended) reopens under a
- * new key, keeping a cycle's schedule.
+ * A non-interrupting event sub-process started an instance; its start event stays armed for the next trigger, which
+ * starts another instance beside it: a message or escalation under a new key, a timer cycle at its next occurrence.
+ * Any other timer is used up.
  */
-export function armEventSub(ctx: InstanceContext, index: DefinitionIndex, startId: string): void {
-  const start = index.elements.get(startId) as StartEventElement;
-  const paused = ctx.tokens[startId];
-  const key = nextKey(ctx, startId);
-  if (paused?.paused && start.trigger.kind === 'timer') {
-    const { paused: _paused, ...schedule } = paused;
-    ctx.tokens[startId] = { ...schedule, key };
-    return;
-  }
-  const trigger = start.trigger;
-  if (trigger.kind === 'timer') ctx.tokens[startId] = timerToken(key, ctx, startId, trigger.timer, new Date(ctx.now));
-  else if (trigger.kind === 'message') ctx.tokens[startId] = messageToken(ctx, trigger, key, startId);
-  else ctx.tokens[startId] = { key };
-}
-
-export function disarmEventSub(ctx: InstanceContext, startId: string): void {
-  delete ctx.tokens[startId];
-}
-
-/**
- * A non-interrupting event sub-process started: its start event pauses until that instance ends. A timer cycle
- * keeps its next occurrence; any other timer is used up (the event sub-process will not start again).
- */
-export function fireEventSub(ctx: InstanceContext, index: DefinitionIndex, startId: string): void {
-  const start = index.elements.get(startId) as StartEventElement;
-  const token = ctx.tokens[startId];
+export function fireEventSub(ctx: InstanceContext, index: DefinitionIndex, startTokenId: string): void {
+  const start = index.elements.get(elementOf(startTokenId)) as StartEventElement;
+  const token = ctx.tokens[startTokenId];
   if (start.trigger.kind !== 'timer') {
-    ctx.tokens[startId] = { key: token?.key ?? startId, paused: true };
+    ctx.tokens[startTokenId] = { ...token, key: nextKey(ctx, startTokenId) };
     return;
   }
   const next = token?.dueAt ? nextOccurrence({ dueAt: token.dueAt, remaining: token.remaining, period: token.period }) : undefined;
-  if (next) ctx.tokens[startId] = { key: token?.key ?? startId, ...next, paused: true };
-  else delete ctx.tokens[startId];
-}
-
-/** Whether the start event rearms once its instance ends (a message, an escalation, a cycle with firings left). */
-export function rearms(ctx: InstanceContext, startId: string): boolean {
-  return ctx.tokens[startId]?.paused === true;
+  if (next) ctx.tokens[startTokenId] = { key: nextKey(ctx, startTokenId), ...next };
+  else delete ctx.tokens[startTokenId];
 }
 
 /**
- * The catcher of an error or escalation thrown at `from` (the throwing activity or event): the boundary events of
+ * Parallel instances of non-interrupting event sub-processes. A statechart is fixed when it is built, so each such
+ * event sub-process is built this many times beside its start event (XState cannot add regions at run time); each
+ * trigger enters the first free copy. The elements inside a copy hold their tokens under `<element id>~<copy>`
+ * (one `~<copy>` per enclosing non-interrupting event sub-process, outermost first), so every copy has its own waits.
+ */
+export const EVENT_SUB_INSTANCES = 10;
+const COPY = '~';
+
+/** The element a token id belongs to. */
+export function elementOf(tokenId: string): string {
+  const at = tokenId.indexOf(COPY);
+  return at < 0 ? tokenId : tokenId.slice(0, at);
+}
+
+/** The copy part of a token id (`''` outside non-interrupting event sub-processes); its siblings share it. */
+export function copyOf(tokenId: string): string {
+  const at = tokenId.indexOf(COPY);
+  return at < 0 ? '' : tokenId.slice(at);
+}
+
+/** The suffix of copy `n` (1-based) inside the copy `outer`. */
+export function copySuffix(outer: string, n: number): string {
+  return `${outer}${COPY}${n}`;
+}
+
+/**
+ * How many non-interrupting event sub-processes enclose each element whose token lives in one of their copies (the
+ * start event of an event sub-process belongs to the scope around it, where it waits for its trigger).
+ */
+export function indexCopyDepths(elements: ParsedElement[]): Map<string, number> {
+  const byId = new Map(elements.map((e) => [e.id, e]));
+  const copied = (e: ParsedElement | undefined): boolean =>
+    e?.kind === 'eventSubProcess' && elements.some((s) => s.parent === e.id && s.kind === 'startEvent' && s.interrupting === false);
+  const depths = new Map<string, number>();
+  for (const el of elements) {
+    let depth = 0;
+    let parent = el.parent;
+    if (el.kind === 'startEvent' && copied(parent === undefined ? undefined : byId.get(parent))) parent = byId.get(parent as string)?.parent;
+    for (; parent !== undefined; parent = byId.get(parent)?.parent) if (copied(byId.get(parent))) depth++;
+    if (depth) depths.set(el.id, depth);
+  }
+  return depths;
+}
+
+/** The token id of `elementId` seen from the token `from` inside it or beside it (an enclosing element shares the outer part of its copy). */
+export function tokenIdOf(index: DefinitionIndex, elementId: string, from: string): string {
+  const depth = index.copyDepths.get(elementId) ?? 0;
+  if (!depth) return elementId;
+  return elementId + COPY + copyOf(from).slice(1).split(COPY).slice(0, depth).join(COPY);
+}
+
+/**
+ * The catcher of an error or escalation thrown at `from` (the token id of the throwing activity or event): the boundary events of
  * each element on the way out, and the armed event sub-processes of each scope it leaves, innermost first; in each
  * place the one naming the code before a catch-all.
  */
@@ -94,20 +131,21 @@ export function findCatcher(
 ): { id: string; interrupting: boolean } | undefined {
   const boundaryKind = kind === 'error' ? 'boundaryError' : 'boundaryEscalation';
   const pick = <T extends { code?: string }>(candidates: T[]): T | undefined => candidates.find((c) => c.code === code) ?? candidates.find((c) => !c.code);
-  for (let id = from; id !== undefined; id = index.elements.get(id)?.parent) {
+  const token = (elementId: string): string => (from === undefined ? elementId : tokenIdOf(index, elementId, from));
+  for (let id = from === undefined ? undefined : elementOf(from); id !== undefined; id = index.elements.get(id)?.parent) {
     const boundary = pick(
       (index.boundaries.get(id) ?? []).flatMap((b) =>
         b.kind === boundaryKind ? [{ id: b.id, interrupting: b.interrupting, code: b.kind === 'boundaryError' ? b.errorCode : b.escalationCode }] : [],
       ),
     );
-    if (boundary) return { id: boundary.id, interrupting: boundary.interrupting };
+    if (boundary) return { id: token(boundary.id), interrupting: boundary.interrupting };
     const starts = eventSubStartsOf(index, index.elements.get(id)?.parent).flatMap((s) =>
-      s.trigger.kind === kind && isArmed(ctx, s.id)
+      s.trigger.kind === kind && isArmed(ctx, token(s.id))
         ? [{ id: s.id, interrupting: isInterrupting(s), code: s.trigger.kind === 'error' ? s.trigger.errorCode : startEscalationCode(s) }]
         : [],
     );
     const start = pick(starts);
-    if (start) return { id: start.id, interrupting: start.interrupting };
+    if (start) return { id: token(start.id), interrupting: start.interrupting };
   }
   return undefined;
 }
