@@ -424,6 +424,42 @@ describe('event sub-processes: interplay', () => {
     expect(d.last.activeElementIds).toEqual(['OnRejected', 'Explain']);
   });
 
+  it('instances of a non-interrupting one catch their own errors and run their own nested event sub-processes', async () => {
+    const inner =
+      '<bpmn:startEvent id="S1"/>' +
+      user('Sign') +
+      end('E1') +
+      chain('S1', 'Sign', 'E1') +
+      eventSub('Poke', timer('timeCycle', 'R/P1D'), ['Poked'], { interrupting: false, extra: user('Poked') });
+    const extra =
+      service('Check', 'check') +
+      sub('Inner', inner) +
+      `<bpmn:boundaryEvent id="Failed" attachedToRef="Check">${error('Err_rejected')}</bpmn:boundaryEvent>` +
+      user('Fix') +
+      end('Fixed') +
+      chain('Failed', 'Fix', 'Fixed');
+    const def = await deploy(doc(MAIN + eventSub('Withdraw', message('M_withdraw'), ['Check', 'Inner'], { interrupting: false, extra })), {
+      handlers: ['check'],
+    });
+    const hooks = fakeHooks();
+    hooks.callHandler.mockImplementation(async (_name, variables) => {
+      if (variables.fail) throw new BpmnError('REJECTED');
+    });
+    const d = await Driver.start(def, {}, hooks);
+    await d.send({ type: 'message', name: 'withdrawn', variables: { fail: true } });
+    await d.send({ type: 'message', name: 'withdrawn', variables: { fail: false } });
+    // The first instance's error went to its own boundary event; the second goes on into its sub-process.
+    expect(d.last.activeElementIds).toEqual(['Review', 'Withdraw', 'Inner', 'Sign', 'Fix']);
+    await d.fire('Poke_start');
+    await d.fire('Poke_start');
+    expect(d.waits.filter((w) => w.elementId === 'Poked')).toHaveLength(2);
+    for (const id of ['Review', 'Fix', 'Sign']) await d.complete(id);
+    // The sub-process ends only when its own event sub-process instances have.
+    expect(d.last.activeElementIds).toEqual(['Withdraw', 'Inner', 'Poke', 'Poked']);
+    for (const wait of d.waits.filter((w) => w.kind === 'userTask')) await d.send({ type: 'task.complete', waitKey: wait.key });
+    expect(d.last.status).toBe('completed');
+  });
+
   it('an escalation from inside an embedded sub-process reaches an escalation event sub-process of the process', async () => {
     const inner = '<bpmn:startEvent id="S1"/>' + end('Raise', escalation) + flow('S1', 'Raise');
     const body = '<bpmn:startEvent id="S"/>' + sub('Sub', inner) + user('After') + end('E') + chain('S', 'Sub', 'After', 'E');
