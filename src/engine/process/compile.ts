@@ -134,7 +134,7 @@ export function compileProcess(parsed: ParsedProcess, opts: CompileOptions = {})
     boundaries: new Map(),
     eventGateways: new Map(),
     eventSubStarts: indexEventSubStarts(p.elements),
-    copyDepths: indexCopyDepths(p.elements),
+    copyDepths: new Map(),
   };
   const flowTargets = new Map(p.flows.map((f) => [f.id, f.target]));
   for (const el of p.elements) {
@@ -145,6 +145,8 @@ export function compileProcess(parsed: ParsedProcess, opts: CompileOptions = {})
         el.outgoing.map((f) => flowTargets.get(f) as string),
       );
   }
+  for (const [id, depth] of indexCopyDepths(p.elements, (boundaryId) => waitingPath(p, structure, boundaryId), structure.scopeOf))
+    index.copyDepths.set(id, depth);
   const builder = new ConfigBuilder(p, structure, index);
   const starts = p.elements.filter((e): e is StartEventElement => e.kind === 'startEvent' && e.parent === undefined);
   return {
@@ -276,7 +278,7 @@ class ConfigBuilder {
       case 'region':
         return `#${this.regionId(scope)}/done`;
       case 'path':
-        return `#${this.sid(scope.boundaryId)}/armed`;
+        return `#${this.sid(scope.boundaryId)}/${this.pathWaits(scope.boundaryId) ? 'free' : 'armed'}`;
     }
   }
 
@@ -513,7 +515,7 @@ class ConfigBuilder {
     const starts = eventSubStartsOf(this.index, container);
     if (!starts.length) return { initial, states: main };
     const done = mainDone(prefix);
-    const copies = starts.filter((s) => !isInterrupting(s)).flatMap((s) => this.copyIds(s).map((id) => not(stateIn(`#${id}`))));
+    const copies = starts.filter((s) => !isInterrupting(s)).flatMap((s) => this.copyIds(s.parent as string).map((id) => not(stateIn(`#${id}`))));
     const idle: InlineGuard = copies.length ? and([stateIn(`#${done}`), ...copies]) : stateIn(`#${done}`);
     const states: Record<string, StateConfig> = {
       [`${prefix}/running`]: {
@@ -528,11 +530,6 @@ class ConfigBuilder {
     };
     for (const s of starts.filter(isInterrupting)) states[this.sid(s.parent as string)] = this.eventSubState(s, { target: end });
     return { initial: `${prefix}/running`, states };
-  }
-
-  /** The state ids of the copies of a non-interrupting event sub-process (see EVENT_SUB_INSTANCES). */
-  private copyIds(start: StartEventElement): string[] {
-    return Array.from({ length: EVENT_SUB_INSTANCES }, (_, i) => this.inCopy(i + 1, () => this.sid(start.parent as string)));
   }
 
   /** What starts an event sub-process: its start event's trigger, with the actions that go with it (`merge`: the variables sent along). */
@@ -576,48 +573,84 @@ class ConfigBuilder {
         states: { [armed]: armedState(this.trigger(start, { target: `#${id}`, actions: [STAMP] })), [`${id}/idle`]: { id: `${id}/idle`, type: 'final' } },
       };
     }
-    const copies = this.copyIds(start);
-    const free = (copy: string): InlineGuard => stateIn(`#${copy}/free`);
     // Non-interrupting escalation: the thrower goes on with the runner's second event, as with a non-interrupting boundary event.
     const fired = [STAMP, this.ref('fireEventSub', start.id), ...(start.trigger.kind === 'escalation' ? [this.ref('markThrown')] : [])];
-    const startOn = this.trigger(start, { actions: fired }, false);
-    const full = this.trigger(start, { actions: [this.ref('tooManyEventSubs', start.id)] }, false);
-    for (const [type, transitions] of Object.entries(full)) {
-      startOn[type] = [...transitions.map((t) => ({ ...t, guard: and([t.guard as Ref, ...copies.map((c) => not(free(c)))]) })), ...startOn[type]];
-    }
+    const espId = start.parent as string;
     return {
       id: `${id}/slot`,
       type: 'parallel',
       exit: [disarm],
       states: {
-        [`${id}/start`]: { id: `${id}/start`, initial: armed, states: { [armed]: armedState(startOn), [`${id}/idle`]: { id: `${id}/idle`, type: 'final' } } },
-        ...Object.fromEntries(
-          copies.map((copy, i) => {
-            // Only the first free copy takes the trigger: guards see the state before the event, so every copy before it is busy.
-            const before = copies.slice(0, i).map((c) => not(free(c)));
-            const on = Object.fromEntries(
-              Object.entries(this.trigger(start, { target: `#${copy}`, actions: [STAMP] })).map(([type, transitions]) => [
-                type,
-                transitions.map((t) => ({ ...t, guard: before.length ? and([t.guard as Ref, ...before]) : t.guard })),
-              ]),
-            );
-            const body = this.inCopy(i + 1, () => this.eventSubState(start, { target: `#${copy}/free` }));
-            return [
-              `${copy}/copy`,
-              {
-                id: `${copy}/copy`,
-                initial: `${copy}/free`,
-                states: {
-                  [`${copy}/free`]: { id: `${copy}/free`, on, always: [{ guard: idle, target: `#${copy}/idle` }] },
-                  [`${copy}/idle`]: { id: `${copy}/idle`, type: 'final' },
-                  [copy]: body,
-                },
-              },
-            ];
-          }),
+        [`${id}/start`]: {
+          id: `${id}/start`,
+          initial: armed,
+          states: {
+            [armed]: armedState(this.unlessFull(espId, this.trigger(start, { actions: fired }, false), start.id)),
+            [`${id}/idle`]: { id: `${id}/idle`, type: 'final' },
+          },
+        },
+        ...this.copyRegions(
+          espId,
+          (target) => this.trigger(start, { target, actions: [STAMP] }),
+          (copy) => ({ [copy]: this.eventSubState(start, { target: `#${copy}/free` }) }),
+          idle,
         ),
       },
     };
+  }
+
+  /** The state ids of the copies of a non-interrupting event sub-process or waiting reminder path (see EVENT_SUB_INSTANCES). */
+  private copyIds(elementId: string): string[] {
+    return Array.from({ length: EVENT_SUB_INSTANCES }, (_, i) => this.inCopy(i + 1, () => this.sid(elementId)));
+  }
+
+  /** The trigger's transitions, preceded by the same ones failing the step (tooManyInstances) while every copy is busy. */
+  private unlessFull(elementId: string, on: Record<string, TransitionConfig[]>, triggerId: string): Record<string, TransitionConfig[]> {
+    const busy = this.copyIds(elementId).map((copy) => not(stateIn(`#${copy}/free`)));
+    return Object.fromEntries(
+      Object.entries(on).map(([type, transitions]) => [
+        type,
+        [...transitions.map((t) => ({ guard: and([t.guard as Ref, ...busy]), actions: [this.ref('tooManyInstances', triggerId)] })), ...transitions],
+      ]),
+    );
+  }
+
+  /**
+   * One region per copy of `elementId` (an event sub-process, or a boundary event whose path can wait): free, or
+   * running `body` (which ends at `<copy>/free`); idle once `idle` holds. A trigger (`trigger(target)`, built outside
+   * the copies) enters the first free copy only: guards see the state before the event, so every copy before it is busy.
+   */
+  private copyRegions(
+    elementId: string,
+    trigger: (target: string) => Record<string, TransitionConfig[]>,
+    body: (copy: string) => Record<string, StateConfig>,
+    idle?: InlineGuard,
+  ): Record<string, StateConfig> {
+    const copies = this.copyIds(elementId);
+    return Object.fromEntries(
+      copies.map((copy, i) => {
+        const before = copies.slice(0, i).map((c) => not(stateIn(`#${c}/free`)));
+        const on = Object.fromEntries(
+          Object.entries(trigger(`#${copy}`)).map(([type, transitions]) => [
+            type,
+            transitions.map((t) => ({ ...t, guard: before.length ? and([t.guard as Ref, ...before]) : t.guard })),
+          ]),
+        );
+        const free: StateConfig = { id: `${copy}/free`, on, ...(idle ? { always: [{ guard: idle, target: `#${copy}/idle` }] } : {}) };
+        return [
+          `${copy}/copy`,
+          {
+            id: `${copy}/copy`,
+            initial: `${copy}/free`,
+            states: {
+              [`${copy}/free`]: free,
+              ...(idle ? { [`${copy}/idle`]: { id: `${copy}/idle`, type: 'final' as const } } : {}),
+              ...this.inCopy(i + 1, () => body(copy)),
+            },
+          },
+        ];
+      }),
+    );
   }
 
   /** An event sub-process's own flow, from its start event to its end events (a terminate end event ends just it). */
@@ -671,36 +704,57 @@ class ConfigBuilder {
     };
   }
 
+  /**
+   * The path of a non-interrupting boundary event: armed, then its path, then armed again. A path that can wait (an
+   * external job on it) runs each trigger in a copy of its own instead, like a non-interrupting event sub-process.
+   */
   private reminderPath(boundary: BoundaryElement): StateConfig {
     const id = this.sid(boundary.id);
     const path = this.structure.paths.get(boundary.id) as Scope;
-    if (boundary.kind === 'boundaryEscalation') {
+    const escalation = boundary.kind === 'boundaryEscalation';
+    const event = escalation ? 'bpmn.escalation' : boundary.kind === 'boundaryTimer' ? 'timer.fire' : 'message';
+    const guard = this.ref(escalation ? 'catches' : 'isWait', boundary.id);
+    // The thrower of a caught escalation goes on; a timer or message re-arms under a new key.
+    const fired = [STAMP, escalation ? this.ref('markThrown') : this.ref('fireBoundary', boundary.id)];
+    const variables = boundary.kind === 'boundaryMessage' ? [this.ref('mergeVariables')] : [];
+    if (!this.pathWaits(boundary.id)) {
       return {
         id: `${id}/path`,
         initial: `${id}/armed`,
         states: {
-          [`${id}/armed`]: {
-            id: `${id}/armed`,
-            on: { 'bpmn.escalation': [{ guard: this.ref('catches', boundary.id), target: `#${id}`, actions: [STAMP, this.ref('markThrown')] }] },
-          },
+          [`${id}/armed`]: { id: `${id}/armed`, on: { [event]: [{ guard, target: `#${id}`, actions: [...fired, ...variables] }] } },
           ...this.statesOf(path),
         },
       };
     }
-    const event = boundary.kind === 'boundaryTimer' ? 'timer.fire' : 'message';
-    const actions =
-      boundary.kind === 'boundaryMessage'
-        ? [STAMP, this.ref('fireBoundary', boundary.id), this.ref('mergeVariables')]
-        : [STAMP, this.ref('fireBoundary', boundary.id)];
     return {
       id: `${id}/path`,
-      initial: `${id}/armed`,
+      type: 'parallel',
       states: {
-        [`${id}/armed`]: { id: `${id}/armed`, on: { [event]: [{ guard: this.ref('isWait', boundary.id), target: `#${id}`, actions }] } },
-        ...this.statesOf(path),
+        [`${id}/trigger`]: {
+          id: `${id}/trigger`,
+          initial: `${id}/armed`,
+          states: { [`${id}/armed`]: { id: `${id}/armed`, on: this.unlessFull(boundary.id, { [event]: [{ guard, actions: fired }] }, boundary.id) } },
+        },
+        ...this.copyRegions(
+          boundary.id,
+          (target) => ({ [event]: [{ guard, target, actions: [STAMP, ...variables] }] }),
+          () => this.statesOf(path),
+        ),
       },
     };
   }
+
+  /** Whether the path of a non-interrupting boundary event can wait: only an external job on it can. */
+  private pathWaits(boundaryId: string): boolean {
+    return waitingPath(this.p, this.structure, boundaryId);
+  }
+}
+
+/** Whether the path of a non-interrupting boundary event can wait (an external job on it): then each trigger runs in a copy of its own. */
+function waitingPath(p: ParsedProcess, structure: Structure, boundaryId: string): boolean {
+  const path = structure.paths.get(boundaryId);
+  return p.elements.some((e) => structure.scopeOf.get(e.id) === path && e.kind === 'serviceTask' && e.external === true);
 }
 
 /** Where the main flow of a process or sub-process with event sub-processes ends (`prefix`: `@process` or the sub-process's state id). */
@@ -751,12 +805,8 @@ function createProcessMachine(index: DefinitionIndex, root: ReturnType<ConfigBui
       disarmEventSub: assign(({ context }, { id }: Params) => produce(context, (ctx) => disarmEventSub(ctx, id))),
       fireEventSub: assign(({ context }, { id }: Params) => produce(context, (ctx) => fireEventSub(ctx, index, id))),
       // An assign, since transition() only runs XState's built-in actions; the error fails the step.
-      tooManyEventSubs: assign((_, { id }: Params): Partial<InstanceContext> => {
-        throw new EngineError(
-          EngineErrorCode.StepLimitExceeded,
-          `${EVENT_SUB_INSTANCES} instances of the event sub-process of ${id} already run; wait until one ends`,
-          id,
-        );
+      tooManyInstances: assign((_, { id }: Params): Partial<InstanceContext> => {
+        throw new EngineError(EngineErrorCode.StepLimitExceeded, `${EVENT_SUB_INSTANCES} instances started by ${id} already run; wait until one ends`, id);
       }),
       markThrown: assign(({ context, event }) =>
         produce(context, (ctx) => {

@@ -1,5 +1,6 @@
 import { type DefinitionIndex, type InstanceContext, messageToken, nextKey, timerToken } from './instance.js';
-import type { ParsedElement, StartEventElement } from './model.js';
+import { isBoundary, type ParsedElement, type StartEventElement } from './model.js';
+import type { Scope } from './structure.js';
 import { nextOccurrence } from './timers.js';
 
 /**
@@ -92,19 +93,32 @@ export function copySuffix(outer: string, n: number): string {
 }
 
 /**
- * How many non-interrupting event sub-processes enclose each element whose token lives in one of their copies (the
- * start event of an event sub-process belongs to the scope around it, where it waits for its trigger).
+ * How many copies enclose each element whose token lives in one: the non-interrupting event sub-processes around it,
+ * then the waiting reminder paths (`copiedPath`) it is on. The start event of an event sub-process belongs to the
+ * scope around it, where it waits for its trigger, and a boundary event to the activity it is attached to.
  */
-export function indexCopyDepths(elements: ParsedElement[]): Map<string, number> {
+export function indexCopyDepths(elements: ParsedElement[], copiedPath: (boundaryId: string) => boolean, scopeOf: Map<string, Scope>): Map<string, number> {
   const byId = new Map(elements.map((e) => [e.id, e]));
   const copied = (e: ParsedElement | undefined): boolean =>
     e?.kind === 'eventSubProcess' && elements.some((s) => s.parent === e.id && s.kind === 'startEvent' && s.interrupting === false);
-  const depths = new Map<string, number>();
-  for (const el of elements) {
+  const espDepth = (el: ParsedElement): number => {
     let depth = 0;
     let parent = el.parent;
     if (el.kind === 'startEvent' && copied(parent === undefined ? undefined : byId.get(parent))) parent = byId.get(parent as string)?.parent;
     for (; parent !== undefined; parent = byId.get(parent)?.parent) if (copied(byId.get(parent))) depth++;
+    return depth;
+  };
+  // Paths stay in their container, so only the paths' own copies add up along the way to the main flow.
+  const pathDepth = (id: string): number => {
+    const el = byId.get(id);
+    if (el && isBoundary(el)) return pathDepth(el.attachedTo);
+    const scope = scopeOf.get(id);
+    if (scope?.kind !== 'path') return 0;
+    return pathDepth(scope.boundaryId) + (copiedPath(scope.boundaryId) ? 1 : 0);
+  };
+  const depths = new Map<string, number>();
+  for (const el of elements) {
+    const depth = espDepth(el) + pathDepth(el.id);
     if (depth) depths.set(el.id, depth);
   }
   return depths;
