@@ -1,5 +1,6 @@
 import { BpmnError } from './errors.js';
 import { EVENT_SUB_INSTANCES } from './event-subprocesses.js';
+import { DEFAULT_LIMITS } from './limits.js';
 import { parseProcess } from './parse.js';
 import { deploy, Driver, fakeHooks, fixture } from './spec-helpers.js';
 import { validateDefinition } from './validate.js';
@@ -347,6 +348,30 @@ describe('event sub-processes: validation', () => {
         { elementId: 'Soft', message: 'isInterrupting="false" is only meaningful on the start event of an event sub-process' },
       ]),
     );
+  });
+
+  it('refuses nested parallel instances whose statechart would grow past ten times the element limit', async () => {
+    // Non-interrupting event sub-processes nested through embedded sub-processes: each level is built ten times more.
+    const level = (n: number, inner: string): string =>
+      eventSub(`Esp${n}`, message('M_info'), [`Sub${n}`], {
+        interrupting: false,
+        extra: sub(`Sub${n}`, `<bpmn:startEvent id="S${n}"/>${user(`T${n}`)}${end(`E${n}`)}${chain(`S${n}`, `T${n}`, `E${n}`)}${inner}`),
+      });
+    const nested = doc(MAIN + level(1, level(2, level(3, ''))));
+    const parsed = await parseProcess(nested);
+    expect(validateDefinition(parsed, { limits: { ...DEFAULT_LIMITS, maxElements: 100 } })).toEqual([
+      { elementId: 'esp', message: expect.stringMatching(/would be built with \d+ states.*at most 1000 are allowed/) },
+    ]);
+    const def = await deploy(nested);
+    const d = await Driver.start(def);
+    await d.send({ type: 'message', name: 'infoAdded' });
+    // The nested event sub-process is armed inside the first instance only; its wait key names that copy.
+    expect(d.wait('Esp2_start').key).toBe('Esp2_start~1:1');
+    await d.send({ type: 'message', name: 'infoAdded', waitKey: d.wait('Esp2_start').key });
+    await d.send({ type: 'message', name: 'infoAdded', waitKey: d.wait('Esp1_start').key });
+    expect(d.waits.filter((w) => w.elementId === 'T1')).toHaveLength(2);
+    expect(d.waits.filter((w) => w.elementId === 'T2')).toHaveLength(1);
+    expect(d.waits.filter((w) => w.elementId === 'Esp2_start')).toHaveLength(2);
   });
 });
 

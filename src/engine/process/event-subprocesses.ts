@@ -1,6 +1,8 @@
 import { type DefinitionIndex, type InstanceContext, messageToken, nextKey, timerToken } from './instance.js';
-import { isBoundary, type ParsedElement, type StartEventElement } from './model.js';
-import type { Scope } from './structure.js';
+import type { DefinitionIssue } from './errors.js';
+import type { EngineLimits } from './limits.js';
+import { isBoundary, type ParsedElement, type ParsedProcess, type StartEventElement } from './model.js';
+import type { Scope, Structure } from './structure.js';
 import { nextOccurrence } from './timers.js';
 
 /**
@@ -122,6 +124,29 @@ export function indexCopyDepths(elements: ParsedElement[], copiedPath: (boundary
     if (depth) depths.set(el.id, depth);
   }
   return depths;
+}
+
+/**
+ * The copies make the statechart bigger: every element counts EVENT_SUB_INSTANCES^depth states. A definition whose
+ * chart would exceed ten times the element limit is refused, so nested copies cannot blow up compilation. Any path
+ * with a job type on it counts as copied (whether the job is external is only known with the app's handlers).
+ */
+export function copySizeIssues(p: ParsedProcess, structure: Structure, limits: EngineLimits): DefinitionIssue[] {
+  const mayWait = (boundaryId: string): boolean => {
+    const path = structure.paths.get(boundaryId);
+    return p.elements.some((e) => structure.scopeOf.get(e.id) === path && e.kind === 'serviceTask' && !e.handler && e.jobType !== undefined);
+  };
+  let states = 0;
+  for (const depth of indexCopyDepths(p.elements, mayWait, structure.scopeOf).values()) states += EVENT_SUB_INSTANCES ** depth - 1;
+  states += p.elements.length;
+  const max = limits.maxElements * EVENT_SUB_INSTANCES;
+  if (states <= max) return [];
+  return [
+    {
+      elementId: p.key,
+      message: `would be built with ${states} states: each non-interrupting event sub-process, and each boundary path with a job on it, is built ${EVENT_SUB_INSTANCES} times to run instances side by side (nested ones ${EVENT_SUB_INSTANCES ** 2} times); at most ${max} are allowed (${EVENT_SUB_INSTANCES} × AIMSFLOW_BPMN_MAX_ELEMENTS)`,
+    },
+  ];
 }
 
 /** The token id of `elementId` seen from the token `from` inside it or beside it (an enclosing element shares the outer part of its copy). */
