@@ -134,7 +134,7 @@ export function compileProcess(parsed: ParsedProcess, opts: CompileOptions = {})
     boundaries: new Map(),
     eventGateways: new Map(),
     eventSubStarts: indexEventSubStarts(p.elements),
-    copyDepths: new Map(),
+    copyDepths: indexCopyDepths(p.elements, (boundaryId) => waitingPath(p, structure, boundaryId), structure.scopeOf),
   };
   const flowTargets = new Map(p.flows.map((f) => [f.id, f.target]));
   for (const el of p.elements) {
@@ -145,8 +145,6 @@ export function compileProcess(parsed: ParsedProcess, opts: CompileOptions = {})
         el.outgoing.map((f) => flowTargets.get(f) as string),
       );
   }
-  for (const [id, depth] of indexCopyDepths(p.elements, (boundaryId) => waitingPath(p, structure, boundaryId), structure.scopeOf))
-    index.copyDepths.set(id, depth);
   const builder = new ConfigBuilder(p, structure, index);
   const starts = p.elements.filter((e): e is StartEventElement => e.kind === 'startEvent' && e.parent === undefined);
   return {
@@ -176,7 +174,7 @@ class ConfigBuilder {
   private readonly flows: Map<string, { target: string; condition?: string }>;
   /** XState state id → element id, copies included. */
   readonly stateElements = new Map<string, string>();
-  /** The copy being built (`''` outside non-interrupting event sub-processes): appended to every state and token id. */
+  /** The copy being built (`''` outside copies of non-interrupting event sub-processes and waiting paths): appended to every state and token id. */
   private copy = '';
 
   constructor(
@@ -233,7 +231,7 @@ class ConfigBuilder {
     return ref(type, elementId === undefined || type === 'entered' || type === 'left' ? elementId : elementId + this.copy);
   }
 
-  /** Builds `build` inside copy `n` of a non-interrupting event sub-process (nested in the copy being built). */
+  /** Builds `build` inside copy `n` of a non-interrupting event sub-process or waiting path (nested in the copy being built). */
   private inCopy<T>(n: number, build: () => T): T {
     const outer = this.copy;
     this.copy = copySuffix(outer, n);

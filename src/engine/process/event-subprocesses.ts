@@ -69,10 +69,10 @@ export function fireEventSub(ctx: InstanceContext, index: DefinitionIndex, start
 }
 
 /**
- * Parallel instances of non-interrupting event sub-processes. A statechart is fixed when it is built, so each such
- * event sub-process is built this many times beside its start event (XState cannot add regions at run time); each
- * trigger enters the first free copy. The elements inside a copy hold their tokens under `<element id>~<copy>`
- * (one `~<copy>` per enclosing non-interrupting event sub-process, outermost first), so every copy has its own waits.
+ * Parallel instances of non-interrupting event sub-processes (and of the paths of non-interrupting boundary events
+ * that can wait). A statechart is fixed when it is built, so each is built this many times beside its trigger (XState
+ * cannot add regions at run time); each trigger enters the first free copy. The elements inside a copy hold their
+ * tokens under `<element id>~<copy>` (one `~<copy>` per enclosing copy, outermost first), so every copy has its own waits.
  */
 export const EVENT_SUB_INSTANCES = 10;
 const COPY = '~';
