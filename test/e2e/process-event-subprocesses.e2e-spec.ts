@@ -144,7 +144,7 @@ describe('BPMN event sub-processes over HTTP', () => {
     expect((await p.instance(gov, id)).body).toMatchObject({ status: 'completed', timers: [], messageSubscriptions: [], incidents: [] });
   });
 
-  it('a timer cycle fires again while its first instance still waits, each firing audited like a boundary reminder', async () => {
+  it('a timer cycle fires again while its first instance still waits, each firing audited; an interrupting message cancels both', async () => {
     await p
       .deploy(gov, variant('model-review-cycle', '<bpmn:timerEventDefinition><bpmn:timeCycle>R2/P1D</bpmn:timeCycle></bpmn:timerEventDefinition>'))
       .expect(201);
@@ -161,9 +161,12 @@ describe('BPMN event sub-processes over HTTP', () => {
     );
     expect(reminded.rows).toEqual([{ element: 'Chase_start' }, { element: 'Chase_start' }]);
 
-    await finishMain(id);
-    for (const task of chases) await p.complete(gov, task).expect(200);
-    expect((await p.instance(gov, id)).body).toMatchObject({ status: 'completed', timers: [] });
+    // The interrupting event sub-process cancels both running instances with the rest of the scope.
+    await t.http.post('/api/v1/messages').set(auth(gov)).send({ name: 'modelReviewWithdrawn', correlationKey: 'model-5' }).expect(200);
+    for (const task of chases) expect((await t.http.get(`/api/v1/tasks/${task}`).set(auth(gov)).expect(200)).body.status).toBe('cancelled');
+    expect((await p.instance(gov, id)).body).toMatchObject({ activeElementIds: ['Event_withdrawn', 'Task_archive'], timers: [], messageSubscriptions: [] });
+    await p.complete(gov, (await p.taskOf(gov, id, 'Task_archive')).id).expect(200);
+    expect((await p.instance(gov, id)).body).toMatchObject({ status: 'completed', incidents: [] });
   });
 
   it('refuses an event sub-process BPMN does not allow, naming the element', async () => {
