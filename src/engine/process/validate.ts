@@ -1,4 +1,5 @@
 import type { DefinitionIssue } from './errors.js';
+import { copySizeIssues } from './event-subprocesses.js';
 import { feelSyntaxError, isFeel, stripFeel } from './feel.js';
 import {
   type EndEventElement,
@@ -114,6 +115,7 @@ export function validateDefinition(p: ParsedProcess, opts: ValidationOptions = {
 
   const structure = analyzeStructure(p);
   for (const i of structure.issues) add(i.elementId, i.message);
+  for (const i of copySizeIssues(p, structure, limits)) add(i.elementId, i.message);
   for (const [forkId, depth] of structure.nesting) {
     if (depth > limits.maxNesting)
       add(
