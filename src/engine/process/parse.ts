@@ -92,8 +92,9 @@ function warningIssues(warnings: ParseWarning[]): { issues: DefinitionIssue[]; i
       }
       continue;
     }
-    if (/unknown type <(camunda|zeebe):/.test(message)) {
-      // moddle names no element here, only the position; the children of declared-but-ignored extensions land here too.
+    if (/(unknown type|unrecognized element) <(camunda|zeebe):/i.test(message)) {
+      // moddle names no element here, only the position; the children of declared-but-ignored extensions land here too
+      // (as unrecognized elements when the child's type is declared but not as a child of its parent).
       const tag = /unparsable content <([^>]+)>/.exec(message)?.[1];
       if (tag && !/^(camunda|zeebe):(executionListener|taskListener|property|header|formField|inputParameter|outputParameter)$/.test(tag)) {
         ignored.push({ message: `<${tag}> is ignored: it has no meaning in aimsflow${/\(line [^)]*\)/.exec(message)?.[0].replace(/^/, ' ') ?? ''}` });
