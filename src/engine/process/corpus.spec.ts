@@ -1,4 +1,5 @@
 import { parseProcess } from './parse.js';
+import { bpmn, deploy, Driver } from './spec-helpers.js';
 
 /** Constructs met in the BPMN corpus (test/fixtures/bpmn/corpus), each reduced to a minimal document. */
 const c7 = (body: string) => `<?xml version="1.0" encoding="UTF-8"?>
@@ -33,5 +34,74 @@ describe('Camunda 7 extensions nobody reads are ignored with a warning, whatever
         expect.stringMatching(/^<camunda:inputOutput> is ignored: it has no meaning in aimsflow \(line \d+, column \d+\)$/),
       ]),
     );
+  });
+});
+
+describe('a flow node without outgoing flow ends its token (the implicit end of BPMN)', () => {
+  it('a diagram that is only a start event completes at once', async () => {
+    const d = await Driver.start(await deploy(bpmn('<bpmn:startEvent id="Start"/>')));
+    expect(d.last.status).toBe('completed');
+  });
+
+  it('a task without outgoing flow completes the process when completed', async () => {
+    const def = await deploy(
+      bpmn(`<bpmn:startEvent id="Start"/>
+        <bpmn:userTask id="Review" aimsflow:candidateRoles="dpo"/>
+        <bpmn:sequenceFlow id="F1" sourceRef="Start" targetRef="Review"/>`),
+    );
+    const d = await Driver.start(def);
+    expect(d.waits.map((w) => w.elementId)).toEqual(['Review']);
+    await d.complete('Review');
+    expect(d.last.status).toBe('completed');
+  });
+
+  it('a parallel branch that ends implicitly ends only that branch; the process ends with the last one', async () => {
+    const def = await deploy(
+      bpmn(`<bpmn:startEvent id="Start"/>
+        <bpmn:parallelGateway id="Fork"/>
+        <bpmn:userTask id="A" aimsflow:candidateRoles="dpo"/>
+        <bpmn:userTask id="B" aimsflow:candidateRoles="dpo"/>
+        <bpmn:endEvent id="End"/>
+        <bpmn:sequenceFlow id="F1" sourceRef="Start" targetRef="Fork"/>
+        <bpmn:sequenceFlow id="F2" sourceRef="Fork" targetRef="A"/>
+        <bpmn:sequenceFlow id="F3" sourceRef="Fork" targetRef="B"/>
+        <bpmn:sequenceFlow id="F4" sourceRef="B" targetRef="End"/>`),
+    );
+    const d = await Driver.start(def);
+    await d.complete('A');
+    expect(d.last.status).toBe('active');
+    expect(d.waits.map((w) => w.elementId)).toEqual(['B']);
+    await d.complete('B');
+    expect(d.last.status).toBe('completed');
+  });
+
+  it('inside a sub-process it ends the sub-process, whose outgoing flow is taken', async () => {
+    const def = await deploy(
+      bpmn(`<bpmn:startEvent id="Start"/>
+        <bpmn:subProcess id="Sub">
+          <bpmn:startEvent id="SubStart"/>
+          <bpmn:userTask id="Inner" aimsflow:candidateRoles="dpo"/>
+          <bpmn:sequenceFlow id="S1" sourceRef="SubStart" targetRef="Inner"/>
+        </bpmn:subProcess>
+        <bpmn:userTask id="After" aimsflow:candidateRoles="dpo"/>
+        <bpmn:endEvent id="End"/>
+        <bpmn:sequenceFlow id="F1" sourceRef="Start" targetRef="Sub"/>
+        <bpmn:sequenceFlow id="F2" sourceRef="Sub" targetRef="After"/>
+        <bpmn:sequenceFlow id="F3" sourceRef="After" targetRef="End"/>`),
+    );
+    const d = await Driver.start(def);
+    await d.complete('Inner');
+    expect(d.waits.map((w) => w.elementId)).toEqual(['After']);
+  });
+
+  it('the added end event is named after the element it follows and never clashes with an id of the file', async () => {
+    const parsed = await parseProcess(
+      bpmn(`<bpmn:startEvent id="Start"/><bpmn:task id="Start__implicitEnd"/>
+        <bpmn:sequenceFlow id="F1" sourceRef="Start" targetRef="Start__implicitEnd"/>`),
+    );
+    const ends = parsed.elements.filter((e) => e.kind === 'endEvent');
+    expect(ends.map((e) => [e.id, e.name, e.incoming])).toEqual([
+      ['Start__implicitEnd__implicitEnd', 'implicit end after Start__implicitEnd', ['Start__implicitEnd__implicitEnd_flow']],
+    ]);
   });
 });
