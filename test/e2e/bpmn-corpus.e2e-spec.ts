@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { fromProjectRoot } from '../../src/common/paths.js';
-import { createTestApp, type TestApp } from '../helpers/test-app.js';
+import { ADMIN_TOKEN, createTestApp, type TestApp } from '../helpers/test-app.js';
 import { auth, OWN_PROCESSES_ONLY, processClient } from '../helpers/processes.js';
 
 const CORPUS = 'test/fixtures/bpmn/corpus';
@@ -63,5 +63,17 @@ describe('BPMN corpus: real files drawn by others, deployed over HTTP', () => {
     expect(deployed).toBeGreaterThanOrEqual(recorded.peerRuns);
     const listed = await t.http.get('/api/v1/process-definitions?limit=1').set(auth(gov)).expect(200);
     expect(listed.body.total).toBeGreaterThan(0);
+  });
+
+  it('gives a user task modelled without candidate roles to administrators (a Camunda Modeler fixture, under a key of its own)', async () => {
+    const xml = readFileSync(fromProjectRoot(CORPUS, 'camunda-modeler/test-e2e-c7-user-task-form.bpmn'), 'utf8').replace(/"Process_1"/g, '"corpus-unassigned"');
+    const deployed = await p.deploy(gov, xml).expect(201);
+    expect(deployed.body.warnings).toContainEqual({ elementId: 'Task_1', message: expect.stringMatching(/no candidate roles: only administrators/) });
+    const instanceId = (await p.start(gov, 'corpus-unassigned').expect(201)).body.id as string;
+    const task = await p.taskOf(ADMIN_TOKEN, instanceId, 'Task_1');
+    expect(task.candidateRoles).toEqual(['admin']);
+    await p.complete(gov, task.id).expect(403);
+    await p.complete(ADMIN_TOKEN, task.id).expect(200);
+    expect((await p.instance(gov, instanceId)).body.status).toBe('completed');
   });
 });

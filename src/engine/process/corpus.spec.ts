@@ -105,3 +105,17 @@ describe('a flow node without outgoing flow ends its token (the implicit end of 
     ]);
   });
 });
+
+describe('a user task without candidate roles', () => {
+  it('waits naming no candidate role (the app gives such a task to administrators)', async () => {
+    const d = await Driver.start(
+      await deploy(
+        bpmn(`<bpmn:startEvent id="Start"/><bpmn:userTask id="Review"/><bpmn:endEvent id="End"/>
+          <bpmn:sequenceFlow id="F1" sourceRef="Start" targetRef="Review"/><bpmn:sequenceFlow id="F2" sourceRef="Review" targetRef="End"/>`),
+      ),
+    );
+    expect(d.waits).toEqual([expect.objectContaining({ kind: 'userTask', elementId: 'Review', candidateRoles: [] })]);
+    await d.complete('Review', {}, 'ada');
+    expect(d.last.status).toBe('completed');
+  });
+});

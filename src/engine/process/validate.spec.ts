@@ -3,7 +3,7 @@ import { compileProcess } from './compile.js';
 import { type DefinitionIssue, ProcessValidationError } from './errors.js';
 import { parseProcess } from './parse.js';
 import { bpmn, fixture } from './spec-helpers.js';
-import { validateDefinition, type ValidationOptions } from './validate.js';
+import { definitionWarnings, validateDefinition, type ValidationOptions } from './validate.js';
 
 const S = '<bpmn:startEvent id="S"/>';
 const E = '<bpmn:endEvent id="E"/>';
@@ -275,8 +275,10 @@ describe('validateDefinition', () => {
   describe('tasks', () => {
     const around = (t: string): string => S + t + E + chain('S', 'T', 'E');
 
-    it('rejects a user task without candidate roles', async () => {
-      await expectIssue(around(task('T', '')), 'T', /user task needs candidate roles/);
+    it('deploys a user task without candidate roles, with a warning that only an administrator holds it', async () => {
+      const parsed = await parseProcess(bpmn(around(task('T', ''))));
+      expect(validateDefinition(parsed)).toEqual([]);
+      expect(definitionWarnings(parsed)).toEqual([{ elementId: 'T', message: expect.stringMatching(/no candidate roles: only administrators may claim/) }]);
     });
 
     it('rejects business rule tasks without or with an unknown rule set, and without result variable', async () => {
@@ -394,13 +396,20 @@ describe('validateDefinition', () => {
   });
 
   it('reports every issue, not just the first', async () => {
-    const issues = await issuesOf(S + task('T', '') + '<bpmn:scriptTask id="X"/>' + '<bpmn:serviceTask id="Y"/>' + E + chain('S', 'T', 'X', 'Y', 'E'));
+    const issues = await issuesOf(
+      S +
+        task('T', 'aimsflow:candidateRoles="r" aimsflow:dueDate="soon"') +
+        '<bpmn:scriptTask id="X"/>' +
+        '<bpmn:serviceTask id="Y"/>' +
+        E +
+        chain('S', 'T', 'X', 'Y', 'E'),
+    );
     expect(issues.map((i) => i.elementId)).toEqual(expect.arrayContaining(['T', 'X', 'Y']));
     expect(issues.length).toBeGreaterThanOrEqual(3);
   });
 
   it('makes compileProcess refuse an invalid definition with the same issues', async () => {
-    const parsed = await parseProcess(bpmn(S + task('T', '') + E + chain('S', 'T', 'E')));
+    const parsed = await parseProcess(bpmn(S + task('T', 'aimsflow:candidateRoles="r" aimsflow:dueDate="soon"') + E + chain('S', 'T', 'E')));
     expect(() => compileProcess(parsed)).toThrow(ProcessValidationError);
     try {
       compileProcess(parsed);

@@ -45,12 +45,18 @@ function sizeIssues(p: ParsedProcess, limits: EngineLimits): DefinitionIssue[] {
 
 /** Every reason this definition cannot be deployed, each tied to an element id where there is one. Empty = deployable. */
 /**
- * What a deployment keeps but reports: extensions nothing reads (see ParsedProcess.warnings), and task headers on
- * a service task that runs a built-in handler (headers only reach external job workers).
+ * What a deployment keeps but reports: extensions nothing reads (see ParsedProcess.warnings), user tasks without
+ * candidate roles, and task headers on a service task that runs a built-in handler (headers only reach external job workers).
  */
 export function definitionWarnings(p: ParsedProcess, opts: { knownHandlers?: ReadonlySet<string> } = {}): DefinitionIssue[] {
   const warnings = [...p.warnings];
   for (const el of p.elements) {
+    if (el.kind === 'userTask' && !el.candidateRoles) {
+      warnings.push({
+        elementId: el.id,
+        message: 'user task has no candidate roles: only administrators may claim and complete it',
+      });
+    }
     if (el.kind !== 'serviceTask' || !el.headers) continue;
     const builtIn = el.handler !== undefined || (el.jobType !== undefined && opts.knownHandlers?.has(el.jobType));
     if (builtIn)
@@ -197,9 +203,8 @@ function checkElement(el: ParsedElement, p: ParsedProcess, opts: ValidationOptio
     case 'userTask':
       checkSingleOutgoing(el, add);
       checkMappings(el, add);
-      if (!el.candidateRoles) {
-        add(el.id, 'user task needs candidate roles (aimsflow:candidateRoles, camunda:candidateGroups or zeebe:assignmentDefinition candidateGroups)');
-      } else if (isFeel(el.candidateRoles) || /^[$#]\{/.test(el.candidateRoles)) {
+      // Without candidate roles the task is the administrators' (definitionWarnings says so).
+      if (el.candidateRoles && (isFeel(el.candidateRoles) || /^[$#]\{/.test(el.candidateRoles))) {
         checkExpression(add, el.id, el.candidateRoles, 'candidate roles');
       }
       if (el.dueDate) {
