@@ -76,4 +76,25 @@ describe('BPMN corpus: real files drawn by others, deployed over HTTP', () => {
     await p.complete(ADMIN_TOKEN, task.id).expect(200);
     expect((await p.instance(gov, instanceId)).body.status).toBe('completed');
   });
+
+  it('runs a Camunda 7 Java-delegate service task as an external job a worker completes (a Camunda Modeler fixture, under a key of its own)', async () => {
+    const xml = readFileSync(fromProjectRoot(CORPUS, 'camunda-modeler/test-e2e-c7-service-task.bpmn'), 'utf8').replace(/"Process_1"/g, '"corpus-delegate"');
+    const deployed = await p.deploy(gov, xml).expect(201);
+    expect(deployed.body.warnings).toContainEqual({ elementId: 'ServiceTask_1', message: expect.stringMatching(/external job of type "ServiceTask_1"/) });
+    const instanceId = (await p.start(gov, 'corpus-delegate').expect(201)).body.id as string;
+    const worker = await t.tokenFor('check-service', 'integration');
+    const activated = await t.http
+      .post('/api/v1/jobs/activate')
+      .set(auth(worker))
+      .send({ type: 'ServiceTask_1', worker: 'w1', maxJobsToActivate: 10, timeout: 60_000 })
+      .expect(200);
+    const job = (activated.body.jobs as Array<{ key: string; processInstanceId: string }>).find((j) => j.processInstanceId === instanceId);
+    expect(job).toBeDefined();
+    await t.http
+      .post(`/api/v1/jobs/${job!.key}/complete`)
+      .set(auth(worker))
+      .send({ variables: { checked: true } })
+      .expect(200);
+    expect((await p.instance(gov, instanceId)).body).toMatchObject({ status: 'completed', variables: { checked: true } });
+  });
 });

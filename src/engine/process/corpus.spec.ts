@@ -1,5 +1,7 @@
+import { compileProcess } from './compile.js';
 import { parseProcess } from './parse.js';
 import { bpmn, deploy, Driver } from './spec-helpers.js';
+import { definitionWarnings } from './validate.js';
 
 /** Constructs met in the BPMN corpus (test/fixtures/bpmn/corpus), each reduced to a minimal document. */
 const c7 = (body: string) => `<?xml version="1.0" encoding="UTF-8"?>
@@ -117,5 +119,20 @@ describe('a user task without candidate roles', () => {
     expect(d.waits).toEqual([expect.objectContaining({ kind: 'userTask', elementId: 'Review', candidateRoles: [] })]);
     await d.complete('Review', {}, 'ada');
     expect(d.last.status).toBe('completed');
+  });
+});
+
+describe('a service task with no implementation aimsflow runs', () => {
+  it('a Camunda 7 Java delegate waits as an external job typed by its element id, even when the id names a built-in handler', async () => {
+    const xml = c7(`<bpmn:serviceTask id="notify" camunda:class="com.example.Notify"/>
+      <bpmn:sequenceFlow id="F1" sourceRef="Start" targetRef="notify"/>
+      <bpmn:sequenceFlow id="F2" sourceRef="notify" targetRef="End"/>`);
+    const parsed = await parseProcess(xml);
+    expect(definitionWarnings(parsed)).toContainEqual({ elementId: 'notify', message: expect.stringMatching(/waits as an external job of type "notify"/) });
+    const d = await Driver.start(compileProcess(parsed, { knownHandlers: new Set(['notify']) }));
+    expect(d.waits).toEqual([expect.objectContaining({ kind: 'job', elementId: 'notify', jobType: 'notify' })]);
+    expect(d.hooks.callHandler).not.toHaveBeenCalled();
+    await d.send({ type: 'job.complete', waitKey: d.wait('notify').key, variables: { sent: true } });
+    expect(d.last).toMatchObject({ status: 'completed', variables: { sent: true } });
   });
 });

@@ -229,8 +229,8 @@ function checkElement(el: ParsedElement, p: ParsedProcess, opts: ValidationOptio
     case 'serviceTask':
       checkSingleOutgoing(el, add);
       checkMappings(el, add);
-      if (!el.handler && !el.jobType) add(el.id, 'service task needs a handler (aimsflow:handler) or a job type (zeebe:taskDefinition type)');
-      else if (el.jobType && el.jobType.length > 200) add(el.id, 'the job type (zeebe:taskDefinition type) is longer than 200 characters');
+      // A task with neither a handler nor a job type became an external job when parsed (unimplemented-tasks.ts).
+      if (el.jobType && el.jobType.length > 200) add(el.id, 'the job type (zeebe:taskDefinition type) is longer than 200 characters');
       else if (el.handler && opts.knownHandlers && !opts.knownHandlers.has(el.handler)) add(el.id, `unknown service task handler "${el.handler}"`);
       return;
     case 'callActivity':
