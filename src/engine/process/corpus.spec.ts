@@ -136,3 +136,44 @@ describe('a service task with no implementation aimsflow runs', () => {
     expect(d.last).toMatchObject({ status: 'completed', variables: { sent: true } });
   });
 });
+
+describe('a process or sub-process drawn without a start event starts every flow node without incoming flow', () => {
+  it('one such node: the instance starts there', async () => {
+    const d = await Driver.start(await deploy(bpmn('<bpmn:userTask id="Review" aimsflow:candidateRoles="dpo"/>')));
+    expect(d.waits.map((w) => w.elementId)).toEqual(['Review']);
+    await d.complete('Review');
+    expect(d.last.status).toBe('completed');
+  });
+
+  it('several: they all start, side by side, and the process ends with the last', async () => {
+    const d = await Driver.start(
+      await deploy(bpmn('<bpmn:userTask id="A" aimsflow:candidateRoles="dpo"/><bpmn:userTask id="B" aimsflow:candidateRoles="dpo"/>')),
+    );
+    expect(d.waits.map((w) => w.elementId).sort()).toEqual(['A', 'B']);
+    await d.complete('B');
+    expect(d.last.status).toBe('active');
+    await d.complete('A');
+    expect(d.last.status).toBe('completed');
+  });
+
+  it('an embedded sub-process without start event starts its first node; the process goes on after it', async () => {
+    const d = await Driver.start(
+      await deploy(
+        bpmn(`<bpmn:startEvent id="Start"/>
+          <bpmn:subProcess id="Sub"><bpmn:userTask id="Inner" aimsflow:candidateRoles="dpo"/></bpmn:subProcess>
+          <bpmn:userTask id="After" aimsflow:candidateRoles="dpo"/>
+          <bpmn:sequenceFlow id="F1" sourceRef="Start" targetRef="Sub"/>
+          <bpmn:sequenceFlow id="F2" sourceRef="Sub" targetRef="After"/>`),
+      ),
+    );
+    expect(d.waits.map((w) => w.elementId)).toEqual(['Inner']);
+    await d.complete('Inner');
+    expect(d.waits.map((w) => w.elementId)).toEqual(['After']);
+  });
+
+  it('an empty executable process starts and completes at once; one with a start event of its own is left alone', async () => {
+    expect((await Driver.start(await deploy(bpmn('')))).last.status).toBe('completed');
+    const parsed = await parseProcess(bpmn('<bpmn:startEvent id="Start"/><bpmn:userTask id="Orphan" aimsflow:candidateRoles="dpo"/>'));
+    expect(parsed.elements.filter((e) => e.kind === 'startEvent').map((e) => e.id)).toEqual(['Start']);
+  });
+});

@@ -2,6 +2,7 @@ import { BpmnModdle, type ModdleElement, type ParseWarning } from 'bpmn-moddle';
 import { type DefinitionIssue, ProcessParseError } from './errors.js';
 import { isFeel, stripFeel } from './feel.js';
 import { withImplicitEnds } from './implicit-ends.js';
+import { withImplicitStarts } from './implicit-starts.js';
 import { withUnimplementedTasksAsJobs } from './unimplemented-tasks.js';
 import {
   type CallMapping,
@@ -61,7 +62,7 @@ export async function parseProcess(xml: string): Promise<ParsedProcess> {
   const { issues, ignored } = warningIssues(warnings);
   reader.issues.push(...issues);
   reader.warnings.push(...ignored);
-  return withImplicitEnds(withUnimplementedTasksAsJobs(reader.read()));
+  return withImplicitEnds(withImplicitStarts(withUnimplementedTasksAsJobs(reader.read())));
 }
 
 function selectProcess(definitions: ModdleElement): ModdleElement {

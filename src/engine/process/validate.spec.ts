@@ -154,8 +154,12 @@ describe('validateDefinition', () => {
       await expectIssue(body, 'test-process', /no end event is reachable/);
     });
 
-    it('rejects a process without a usable start event', async () => {
-      await expectIssue(task('T') + E + flow('T', 'E'), 'test-process', /needs a none, timer or message start event/);
+    it('rejects a process without a usable start event (one without any starts where its flows begin: corpus.spec.ts)', async () => {
+      await expectIssue(
+        '<bpmn:startEvent id="S"><bpmn:signalEventDefinition/></bpmn:startEvent>' + task('T') + E + chain('S', 'T', 'E'),
+        'test-process',
+        /needs a none, timer or message start event/,
+      );
     });
 
     it('rejects two none start events, duplicate message starts and message events without a message', async () => {
