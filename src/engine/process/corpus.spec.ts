@@ -1,7 +1,7 @@
 import { compileProcess } from './compile.js';
 import { parseProcess } from './parse.js';
 import { bpmn, deploy, Driver } from './spec-helpers.js';
-import { definitionWarnings } from './validate.js';
+import { definitionWarnings, validateDefinition } from './validate.js';
 
 /** Constructs met in the BPMN corpus (test/fixtures/bpmn/corpus), each reduced to a minimal document. */
 const c7 = (body: string) => `<?xml version="1.0" encoding="UTF-8"?>
@@ -175,5 +175,43 @@ describe('a process or sub-process drawn without a start event starts every flow
     expect((await Driver.start(await deploy(bpmn('')))).last.status).toBe('completed');
     const parsed = await parseProcess(bpmn('<bpmn:startEvent id="Start"/><bpmn:userTask id="Orphan" aimsflow:candidateRoles="dpo"/>'));
     expect(parsed.elements.filter((e) => e.kind === 'startEvent').map((e) => e.id)).toEqual(['Start']);
+  });
+});
+
+describe('link events are a goto', () => {
+  const linked = (catchName: string) =>
+    bpmn(`<bpmn:startEvent id="Start"/>
+      <bpmn:intermediateThrowEvent id="Throw"><bpmn:linkEventDefinition name="A"/></bpmn:intermediateThrowEvent>
+      <bpmn:intermediateCatchEvent id="Catch"><bpmn:linkEventDefinition name="${catchName}"/></bpmn:intermediateCatchEvent>
+      <bpmn:userTask id="Review" aimsflow:candidateRoles="dpo"/>
+      <bpmn:endEvent id="End"/>
+      <bpmn:sequenceFlow id="F1" sourceRef="Start" targetRef="Throw"/>
+      <bpmn:sequenceFlow id="F2" sourceRef="Catch" targetRef="Review"/>
+      <bpmn:sequenceFlow id="F3" sourceRef="Review" targetRef="End"/>`);
+
+  it('a link throw event continues at the link catch event of the same name', async () => {
+    const d = await Driver.start(await deploy(linked('A')));
+    expect(d.waits.map((w) => w.elementId)).toEqual(['Review']);
+    expect(d.last.steps.flatMap((s) => s.entered)).toEqual(expect.arrayContaining(['Throw', 'Catch', 'Review']));
+  });
+
+  it('a link throw event without its catch event is refused, naming it', async () => {
+    const issues = validateDefinition(await parseProcess(linked('B')));
+    expect(issues).toContainEqual({ elementId: 'Throw', message: expect.stringMatching(/bpmn:LinkEventDefinition is not supported/) });
+  });
+});
+
+describe('implicit ends stay off what is not on a path', () => {
+  it('an event sub-process or an orphan gets no end event, and an event sub-process is no implicit start', async () => {
+    const parsed = await parseProcess(
+      bpmn(`<bpmn:userTask id="Review" aimsflow:candidateRoles="dpo"/>
+        <bpmn:subProcess id="OnMessage" triggeredByEvent="true">
+          <bpmn:startEvent id="MsgStart"><bpmn:messageEventDefinition/></bpmn:startEvent>
+        </bpmn:subProcess>`),
+    );
+    const byId = new Map(parsed.elements.map((e) => [e.id, e]));
+    expect(byId.get('OnMessage')?.outgoing).toEqual([]);
+    expect(byId.get('OnMessage')?.incoming).toEqual([]);
+    expect(byId.get('Review')?.incoming).toHaveLength(1);
   });
 });

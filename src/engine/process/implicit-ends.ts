@@ -4,7 +4,7 @@ import type { ElementKind, EndEventElement, ParsedElement, ParsedFlow, ParsedPro
  * Flow nodes whose token simply ends when they complete and nothing follows them. BPMN 2.0 (End Event: the implicit
  * end) says a flow node without outgoing sequence flows consumes its token: the process, or the sub-process, ends
  * once every token has been consumed — exactly what a none end event after it does. Gateways are left out (a gateway
- * without a way out is a modelling error, reported as such) and so are refused elements.
+ * without a way out is a modelling error, reported as such).
  */
 const ENDS_IMPLICITLY = new Set<ElementKind>([
   'startEvent',
@@ -22,6 +22,8 @@ const ENDS_IMPLICITLY = new Set<ElementKind>([
   'boundaryMessage',
   'boundaryError',
   'boundaryEscalation',
+  // Refused anyway; ending it keeps "no end event" from hiding the real reason.
+  'unsupported',
 ]);
 
 /** The suffix of the none end event put after a flow node that has no outgoing flow. */
@@ -42,7 +44,9 @@ export function withImplicitEnds(p: ParsedProcess): ParsedProcess {
   const added: EndEventElement[] = [];
   const flows: ParsedFlow[] = [];
   const elements: ParsedElement[] = p.elements.map((el) => {
-    if (el.outgoing.length > 0 || !ENDS_IMPLICITLY.has(el.kind)) return el;
+    // A node with no flow at all (start events aside) is unreachable, or an event sub-process or compensation
+    // handler, which are not on any path.
+    if (el.outgoing.length > 0 || !ENDS_IMPLICITLY.has(el.kind) || (el.incoming.length === 0 && el.kind !== 'startEvent')) return el;
     const endId = unique(`${el.id}${IMPLICIT_END_SUFFIX}`);
     const flow: ParsedFlow = { id: unique(`${endId}_flow`), source: el.id, target: endId };
     flows.push(flow);

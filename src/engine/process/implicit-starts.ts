@@ -1,5 +1,13 @@
 import { isBoundary, type ParsedElement, type ParsedFlow, type ParsedProcess } from './model.js';
 
+/** A sub-process started by an event (its start events have triggers) is not on the flow: never an implicit start's target. */
+function isEventSubProcess(p: ParsedProcess, el: ParsedElement): boolean {
+  return (
+    el.type === 'bpmn:SubProcess' &&
+    p.elements.some((e) => e.parent === el.id && e.type === 'bpmn:StartEvent' && (e.kind !== 'startEvent' || e.trigger.kind !== 'none'))
+  );
+}
+
 /**
  * A process or embedded sub-process drawn without a start event. BPMN 2.0 (Start Event: "if there is no Start Event")
  * says every flow node without incoming sequence flow (boundary events aside) is started when the process or
@@ -32,7 +40,7 @@ export function withImplicitStarts(p: ParsedProcess): ParsedProcess {
   for (const scope of scopes) {
     const inScope = p.elements.filter((e) => e.parent === scope.parent);
     if (inScope.some((e) => e.type === 'bpmn:StartEvent')) continue;
-    const sources = inScope.filter((e) => e.incoming.length === 0 && !isBoundary(e) && e.kind !== 'unsupported');
+    const sources = inScope.filter((e) => e.incoming.length === 0 && !isBoundary(e) && e.kind !== 'unsupported' && !isEventSubProcess(p, e));
     const where = scope.parent ? { parent: scope.parent } : {};
     const start: ParsedElement = {
       kind: 'startEvent',

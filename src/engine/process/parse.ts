@@ -3,6 +3,7 @@ import { type DefinitionIssue, ProcessParseError } from './errors.js';
 import { isFeel, stripFeel } from './feel.js';
 import { withImplicitEnds } from './implicit-ends.js';
 import { withImplicitStarts } from './implicit-starts.js';
+import { resolveLinkEvents } from './link-events.js';
 import { withUnimplementedTasksAsJobs } from './unimplemented-tasks.js';
 import {
   type CallMapping,
@@ -58,6 +59,7 @@ export async function parseProcess(xml: string): Promise<ParsedProcess> {
     );
   }
   const process = selectProcess(definitions);
+  resolveLinkEvents(process, (type, attrs) => moddle.create(type, attrs));
   const reader = new ProcessReader(process);
   const { issues, ignored } = warningIssues(warnings);
   reader.issues.push(...issues);
