@@ -215,3 +215,31 @@ describe('implicit ends stay off what is not on a path', () => {
     expect(byId.get('Review')?.incoming).toHaveLength(1);
   });
 });
+
+describe('an error end event without a bpmn:error', () => {
+  const withCatchers = (catchers: string) =>
+    bpmn(
+      `<bpmn:error id="Err_x" errorCode="X"/>`.replace(/.*/, '') +
+        `<bpmn:startEvent id="Start"/>
+      <bpmn:subProcess id="Sub">
+        <bpmn:startEvent id="SubStart"/>
+        <bpmn:endEvent id="Fail"><bpmn:errorEventDefinition/></bpmn:endEvent>
+        <bpmn:sequenceFlow id="S1" sourceRef="SubStart" targetRef="Fail"/>
+      </bpmn:subProcess>
+      ${catchers}
+      <bpmn:endEvent id="End"/>
+      <bpmn:sequenceFlow id="F1" sourceRef="Start" targetRef="Sub"/>
+      <bpmn:sequenceFlow id="F2" sourceRef="Sub" targetRef="End"/>`,
+    );
+
+  it('throws an error without code: a catch-all error boundary event catches it', async () => {
+    const d = await Driver.start(
+      await deploy(
+        withCatchers(`<bpmn:boundaryEvent id="Caught" attachedToRef="Sub"><bpmn:errorEventDefinition/></bpmn:boundaryEvent>
+          <bpmn:userTask id="Handle" aimsflow:candidateRoles="dpo"/>
+          <bpmn:sequenceFlow id="F3" sourceRef="Caught" targetRef="Handle"/>`),
+      ),
+    );
+    expect(d.waits.map((w) => w.elementId)).toEqual(['Handle']);
+  });
+});

@@ -367,9 +367,8 @@ class ProcessReader {
           return { ...common, kind: 'endEvent', terminate: false, escalationCode: this.escalationCode(def, id, true) ?? '' };
         }
         if (def?.$type === 'bpmn:ErrorEventDefinition') {
-          const errorCode = this.errorCode(def, id);
-          if (!errorCode) this.issue(id, 'an error end event needs a bpmn:error with an errorCode (errorRef)');
-          return { ...common, kind: 'endEvent', terminate: false, errorCode: errorCode ?? '' };
+          // Without a bpmn:error it throws an error with no code, which only catch-all error boundary events catch.
+          return { ...common, kind: 'endEvent', terminate: false, errorCode: this.errorCode(def, id) ?? '' };
         }
         return { ...common, kind: 'endEvent', terminate: def !== undefined };
       }
