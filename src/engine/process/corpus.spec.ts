@@ -243,3 +243,18 @@ describe('an error end event without a bpmn:error', () => {
     expect(d.waits.map((w) => w.elementId)).toEqual(['Handle']);
   });
 });
+
+describe('a boundary event without outgoing flow', () => {
+  it('ends the path it starts: an interrupting timer on a task without start event (bpmn-engine simple-task) ends the process', async () => {
+    const d = await Driver.start(
+      await deploy(
+        bpmn(`<bpmn:userTask id="Review" aimsflow:candidateRoles="dpo"/>
+          <bpmn:boundaryEvent id="Late" attachedToRef="Review"><bpmn:timerEventDefinition><bpmn:timeDuration>PT1H</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:boundaryEvent>`),
+      ),
+    );
+    expect(d.waits.map((w) => w.elementId).sort()).toEqual(['Late', 'Review']);
+    await d.fire('Late');
+    expect(d.last.status).toBe('completed');
+    expect(d.waits).toEqual([]);
+  });
+});

@@ -1,4 +1,4 @@
-import type { ElementKind, EndEventElement, ParsedElement, ParsedFlow, ParsedProcess } from './model.js';
+import { type ElementKind, type EndEventElement, isBoundary, type ParsedElement, type ParsedFlow, type ParsedProcess } from './model.js';
 
 /**
  * Flow nodes whose token simply ends when they complete and nothing follows them. BPMN 2.0 (End Event: the implicit
@@ -44,9 +44,9 @@ export function withImplicitEnds(p: ParsedProcess): ParsedProcess {
   const added: EndEventElement[] = [];
   const flows: ParsedFlow[] = [];
   const elements: ParsedElement[] = p.elements.map((el) => {
-    // A node with no flow at all (start events aside) is unreachable, or an event sub-process or compensation
+    // A node with no flow at all (start and boundary events aside) is unreachable, or an event sub-process or compensation
     // handler, which are not on any path.
-    if (el.outgoing.length > 0 || !ENDS_IMPLICITLY.has(el.kind) || (el.incoming.length === 0 && el.kind !== 'startEvent')) return el;
+    if (el.outgoing.length > 0 || !ENDS_IMPLICITLY.has(el.kind) || (el.incoming.length === 0 && el.kind !== 'startEvent' && !isBoundary(el))) return el;
     const endId = unique(`${el.id}${IMPLICIT_END_SUFFIX}`);
     const flow: ParsedFlow = { id: unique(`${endId}_flow`), source: el.id, target: endId };
     flows.push(flow);

@@ -146,8 +146,9 @@ function checkExpression(add: Add, elementId: string, expression: string, what: 
   if (error) add(elementId, `${what} "${expression}" is not valid FEEL: ${error}`);
 }
 
-/** No outgoing flow is fine: parsing put an implicit end event there (implicit-ends.ts). */
+/** Parsing put an implicit end event after a node without outgoing flow (implicit-ends.ts); compilation relies on one. */
 function checkSingleOutgoing(el: ParsedElement, add: Add): void {
+  if (el.outgoing.length === 0) add(el.id, `${el.type} has no outgoing sequence flow`);
   if (el.outgoing.length > 1) {
     add(el.id, `${el.type} has ${el.outgoing.length} outgoing flows; an implicit parallel split is not supported, add a parallel or exclusive gateway`);
   }
