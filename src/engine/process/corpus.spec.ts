@@ -258,3 +258,18 @@ describe('a boundary event without outgoing flow', () => {
     expect(d.waits).toEqual([]);
   });
 });
+
+describe('Camunda attributes aimsflow does not read', () => {
+  it('are ignored with a warning naming the element; those it reads are not named', async () => {
+    const parsed = await parseProcess(
+      c7(`<bpmn:userTask id="Approve" camunda:asyncBefore="true" camunda:assignee="demo" camunda:candidateGroups="dpo" camunda:dueDate="P2D"/>
+      <bpmn:sequenceFlow id="F1" sourceRef="Start" targetRef="Approve"/>
+      <bpmn:sequenceFlow id="F2" sourceRef="Approve" targetRef="End"/>`),
+    );
+    expect(parsed.issues).toEqual([]);
+    expect(parsed.warnings).toEqual([
+      { elementId: 'Approve', message: 'camunda:asyncBefore is ignored: it has no meaning in aimsflow' },
+      { elementId: 'Approve', message: 'camunda:assignee is ignored: it has no meaning in aimsflow' },
+    ]);
+  });
+});

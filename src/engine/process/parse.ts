@@ -84,6 +84,16 @@ function selectProcess(definitions: ModdleElement): ModdleElement {
   return candidates[0];
 }
 
+/** Camunda 7 attributes read from `$attrs` (not declared: they clash with aimsflow's, see moddle-packages.ts). */
+const READ_UNDECLARED = new Set([
+  'camunda:dueDate',
+  'camunda:collection',
+  'camunda:elementVariable',
+  'camunda:resultVariable',
+  'camunda:topic',
+  'camunda:type',
+]);
+
 /** moddle reports what it could not read as warnings; Camunda extensions we do not execute are listed as ignored, the rest is an issue. */
 function warningIssues(warnings: ParseWarning[]): { issues: DefinitionIssue[]; ignored: DefinitionIssue[] } {
   const issues: DefinitionIssue[] = [];
@@ -94,6 +104,8 @@ function warningIssues(warnings: ParseWarning[]): { issues: DefinitionIssue[]; i
     if (unknownAttribute) {
       if (unknownAttribute[1].startsWith('aimsflow:')) {
         issues.push({ elementId: warning.element?.id, message: `unknown attribute ${unknownAttribute[1]}` });
+      } else if (/^(camunda|zeebe):/.test(unknownAttribute[1]) && !READ_UNDECLARED.has(unknownAttribute[1])) {
+        ignored.push({ elementId: warning.element?.id, message: `${unknownAttribute[1]} is ignored: it has no meaning in aimsflow` });
       }
       continue;
     }
