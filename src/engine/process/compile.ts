@@ -118,9 +118,12 @@ export interface CompileOptions {
   knownHandlers?: ReadonlySet<string>;
 }
 
-/** A job type is a built-in handler when the app has one of that name, otherwise the task is an external job. */
+/**
+ * A job type is a built-in handler when the app has one of that name, otherwise the task is an external job. A task
+ * already external (one with no implementation of its own, see unimplemented-tasks.ts) stays so.
+ */
 function resolveServiceTask(el: ParsedElement, opts: CompileOptions): ParsedElement {
-  if (el.kind !== 'serviceTask' || el.handler || !el.jobType) return el;
+  if (el.kind !== 'serviceTask' || el.handler || !el.jobType || el.external) return el;
   if (!opts.knownHandlers || opts.knownHandlers.has(el.jobType)) return { ...el, handler: el.jobType };
   return { ...el, external: true };
 }

@@ -154,7 +154,9 @@ export function timerToken(key: string, ctx: InstanceContext, id: string, timer:
 }
 
 function candidateRoles(el: UserTaskElement, scope: Record<string, unknown>): string[] {
-  const raw = el.candidateRoles ?? '';
+  // None written: the wait names no role; the app gives the task to administrators (the deployment warned about it).
+  if (el.candidateRoles === undefined) return [];
+  const raw = el.candidateRoles;
   const value = isFeel(raw) ? evaluateFeel(raw, scope, el.id) : raw;
   const roles = (typeof value === 'string' ? value.split(',') : Array.isArray(value) ? value : [])
     .filter((r): r is string => typeof r === 'string')

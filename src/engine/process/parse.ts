@@ -1,6 +1,10 @@
 import { BpmnModdle, type ModdleElement, type ParseWarning } from 'bpmn-moddle';
 import { type DefinitionIssue, ProcessParseError } from './errors.js';
 import { isFeel, stripFeel } from './feel.js';
+import { withImplicitEnds } from './implicit-ends.js';
+import { withImplicitStarts } from './implicit-starts.js';
+import { resolveLinkEvents } from './link-events.js';
+import { withUnimplementedTasksAsJobs } from './unimplemented-tasks.js';
 import {
   type CallMapping,
   type CamundaFormRef,
@@ -59,11 +63,12 @@ export async function parseProcess(xml: string): Promise<ParsedProcess> {
     );
   }
   const process = selectProcess(definitions);
+  resolveLinkEvents(process, (type, attrs) => moddle.create(type, attrs));
   const reader = new ProcessReader(process);
   const { issues, ignored } = warningIssues(warnings);
   reader.issues.push(...issues);
   reader.warnings.push(...ignored);
-  return reader.read();
+  return withImplicitEnds(withImplicitStarts(withUnimplementedTasksAsJobs(reader.read())));
 }
 
 function selectProcess(definitions: ModdleElement): ModdleElement {
@@ -83,6 +88,16 @@ function selectProcess(definitions: ModdleElement): ModdleElement {
   return candidates[0];
 }
 
+/** Camunda 7 attributes read from `$attrs` (not declared: they clash with aimsflow's, see moddle-packages.ts). */
+const READ_UNDECLARED = new Set([
+  'camunda:dueDate',
+  'camunda:collection',
+  'camunda:elementVariable',
+  'camunda:resultVariable',
+  'camunda:topic',
+  'camunda:type',
+]);
+
 /** moddle reports what it could not read as warnings; Camunda extensions we do not execute are listed as ignored, the rest is an issue. */
 function warningIssues(warnings: ParseWarning[]): { issues: DefinitionIssue[]; ignored: DefinitionIssue[] } {
   const issues: DefinitionIssue[] = [];
@@ -93,11 +108,14 @@ function warningIssues(warnings: ParseWarning[]): { issues: DefinitionIssue[]; i
     if (unknownAttribute) {
       if (unknownAttribute[1].startsWith('aimsflow:')) {
         issues.push({ elementId: warning.element?.id, message: `unknown attribute ${unknownAttribute[1]}` });
+      } else if (/^(camunda|zeebe):/.test(unknownAttribute[1]) && !READ_UNDECLARED.has(unknownAttribute[1])) {
+        ignored.push({ elementId: warning.element?.id, message: `${unknownAttribute[1]} is ignored: it has no meaning in aimsflow` });
       }
       continue;
     }
-    if (/unknown type <(camunda|zeebe):/.test(message)) {
-      // moddle names no element here, only the position; the children of declared-but-ignored extensions land here too.
+    if (/(unknown type|unrecognized element) <(camunda|zeebe):/i.test(message)) {
+      // moddle names no element here, only the position; the children of declared-but-ignored extensions land here too
+      // (as unrecognized elements when the child's type is declared but not as a child of its parent).
       const tag = /unparsable content <([^>]+)>/.exec(message)?.[1];
       if (tag && !/^(camunda|zeebe):(executionListener|taskListener|property|header|formField|inputParameter|outputParameter)$/.test(tag)) {
         ignored.push({ message: `<${tag}> is ignored: it has no meaning in aimsflow${/\(line [^)]*\)/.exec(message)?.[0].replace(/^/, ' ') ?? ''}` });
@@ -411,9 +429,8 @@ class ProcessReader {
           return { ...common, kind: 'endEvent', terminate: false, escalationCode: this.escalationCode(def, id, true) ?? '' };
         }
         if (def?.$type === 'bpmn:ErrorEventDefinition') {
-          const errorCode = this.errorCode(def, id);
-          if (!errorCode) this.issue(id, 'an error end event needs a bpmn:error with an errorCode (errorRef)');
-          return { ...common, kind: 'endEvent', terminate: false, errorCode: errorCode ?? '' };
+          // Without a bpmn:error it throws an error with no code, which only catch-all error boundary events catch.
+          return { ...common, kind: 'endEvent', terminate: false, errorCode: this.errorCode(def, id) ?? '' };
         }
         return { ...common, kind: 'endEvent', terminate: def !== undefined, ...this.taskMappings(el, id) };
       }

@@ -52,12 +52,18 @@ function sizeIssues(p: ParsedProcess, limits: EngineLimits): DefinitionIssue[] {
 
 /** Every reason this definition cannot be deployed, each tied to an element id where there is one. Empty = deployable. */
 /**
- * What a deployment keeps but reports: extensions nothing reads (see ParsedProcess.warnings), and task headers on
- * a service task that runs a built-in handler (headers only reach external job workers).
+ * What a deployment keeps but reports: extensions nothing reads (see ParsedProcess.warnings), user tasks without
+ * candidate roles, and task headers on a service task that runs a built-in handler (headers only reach external job workers).
  */
 export function definitionWarnings(p: ParsedProcess, opts: { knownHandlers?: ReadonlySet<string> } = {}): DefinitionIssue[] {
   const warnings = [...p.warnings];
   for (const el of p.elements) {
+    if (el.kind === 'userTask' && !el.candidateRoles) {
+      warnings.push({
+        elementId: el.id,
+        message: 'user task has no candidate roles: only administrators may claim and complete it',
+      });
+    }
     if (el.kind !== 'serviceTask' || !el.headers) continue;
     const builtIn = el.handler !== undefined || (el.jobType !== undefined && opts.knownHandlers?.has(el.jobType));
     if (builtIn)
@@ -101,7 +107,7 @@ export function validateDefinition(p: ParsedProcess, opts: ValidationOptions = {
   for (const el of p.elements) checkElement(el, p, opts, add);
 
   const starts = p.elements.filter((e) => e.kind === 'startEvent' && e.parent === undefined);
-  if (starts.length === 0) add(p.key, 'process needs a none, timer or message start event');
+  if (starts.length === 0) add(p.key, 'process needs a none, timer, message or signal start event');
   if (starts.filter((s) => s.kind === 'startEvent' && s.trigger.kind === 'none').length > 1) {
     add(p.key, 'process has more than one none start event; keep one (others can be message or timer start events)');
   }
@@ -148,8 +154,9 @@ function checkExpression(add: Add, elementId: string, expression: string, what: 
   if (error) add(elementId, `${what} "${expression}" is not valid FEEL: ${error}`);
 }
 
+/** Parsing put an implicit end event after a node without outgoing flow (implicit-ends.ts); compilation relies on one. */
 function checkSingleOutgoing(el: ParsedElement, add: Add): void {
-  if (el.outgoing.length === 0) add(el.id, `${el.type} has no outgoing sequence flow (end the path with an end event)`);
+  if (el.outgoing.length === 0) add(el.id, `${el.type} has no outgoing sequence flow`);
   if (el.outgoing.length > 1) {
     add(el.id, `${el.type} has ${el.outgoing.length} outgoing flows; an implicit parallel split is not supported, add a parallel or exclusive gateway`);
   }
@@ -230,9 +237,8 @@ function checkElement(el: ParsedElement, p: ParsedProcess, opts: ValidationOptio
     case 'userTask':
       checkSingleOutgoing(el, add);
       checkMappings(el, add);
-      if (!el.candidateRoles) {
-        add(el.id, 'user task needs candidate roles (aimsflow:candidateRoles, camunda:candidateGroups or zeebe:assignmentDefinition candidateGroups)');
-      } else if (isFeel(el.candidateRoles) || /^[$#]\{/.test(el.candidateRoles)) {
+      // Without candidate roles the task is the administrators' (definitionWarnings says so).
+      if (el.candidateRoles && (isFeel(el.candidateRoles) || /^[$#]\{/.test(el.candidateRoles))) {
         checkExpression(add, el.id, el.candidateRoles, 'candidate roles');
       }
       if (el.dueDate) {
@@ -260,8 +266,8 @@ function checkElement(el: ParsedElement, p: ParsedProcess, opts: ValidationOptio
     case 'serviceTask':
       checkSingleOutgoing(el, add);
       checkMappings(el, add);
-      if (!el.handler && !el.jobType) add(el.id, 'service task needs a handler (aimsflow:handler) or a job type (zeebe:taskDefinition type)');
-      else if (el.jobType && el.jobType.length > 200) add(el.id, 'the job type (zeebe:taskDefinition type) is longer than 200 characters');
+      // A task with neither a handler nor a job type became an external job when parsed (unimplemented-tasks.ts).
+      if (el.jobType && el.jobType.length > 200) add(el.id, 'the job type (zeebe:taskDefinition type) is longer than 200 characters');
       else if (el.handler && opts.knownHandlers && !opts.knownHandlers.has(el.handler)) add(el.id, `unknown service task handler "${el.handler}"`);
       return;
     case 'callActivity':
