@@ -27,6 +27,11 @@ export interface CorpusFileResult {
   /** First refusal of a 4xx: the element it names and the message. */
   elementId?: string;
   reason?: string;
+  /**
+   * Refused by design: one of its refusals is a JavaScript or JUEL expression or script (`${environment…}` included),
+   * which aimsflow never runs (FEEL only, the FEEL form suggested). Such files are left out of the comparable subset.
+   */
+  refusedByDesign?: true;
 }
 
 export interface CorpusResults {
@@ -38,7 +43,30 @@ export interface CorpusResults {
   deployed: number;
   refused: number;
   serverErrors: number;
+  /** The files not refused by design, what the peer runs of them and what aimsflow deploys of them. */
+  comparable: { files: number; peerRuns: number; deployed: number };
   results: Record<string, CorpusFileResult>;
+}
+
+/** Refusals that are aimsflow's design, not a gap: JavaScript and JUEL (FEEL is the one expression language). */
+const BY_DESIGN = [
+  /is a JUEL expression/,
+  /\(JUEL\)/,
+  /other JUEL expressions/,
+  /condition language "(javascript|js)"/i,
+  /^a (javascript|js) script is not supported/i,
+  /\$\{environment/,
+];
+
+/** Whether refusal messages include one by design (see BY_DESIGN). */
+export function refusedByDesign(messages: string[]): boolean {
+  return messages.some((m) => BY_DESIGN.some((pattern) => pattern.test(m)));
+}
+
+/** The figures on the files not refused by design. */
+export function comparableFigures(results: Record<string, Pick<CorpusFileResult, 'peerRan' | 'status' | 'refusedByDesign'>>): CorpusResults['comparable'] {
+  const comparable = Object.values(results).filter((r) => !r.refusedByDesign);
+  return { files: comparable.length, peerRuns: comparable.filter((r) => r.peerRan).length, deployed: comparable.filter((r) => r.status < 300).length };
 }
 
 /** The corpus files, relative to the corpus folder, in a stable order. */
@@ -108,10 +136,12 @@ export async function deployCorpus(
       // a non-JSON error body is recorded by its status alone
     }
     const first = body.errors?.[0];
+    const messages = [...(body.errors ?? []).map((e) => e.message ?? ''), body.detail ?? ''];
     out.set(file, {
       status: res.status,
       ...(first?.elementId ? { elementId: first.elementId } : {}),
       reason: first?.message ?? body.detail ?? text.slice(0, 200),
+      ...(res.status < 500 && refusedByDesign(messages) ? { refusedByDesign: true as const } : {}),
     });
   }
   return out;
@@ -171,11 +201,16 @@ export async function bpmnCorpusBench(): Promise<Record<string, number>> {
     deployed: all.filter((r) => r.status < 300).length,
     refused: all.filter((r) => r.status >= 400 && r.status < 500).length,
     serverErrors: all.filter((r) => r.status >= 500).length,
+    comparable: comparableFigures(results),
     results,
   };
   writeFileSync(fromProjectRoot(RESULTS_FILE), JSON.stringify(summary, null, 2) + '\n');
   log(
     `BPMN corpus: ${summary.files} files; ${summary.peer} runs ${summary.peerRuns}; aimsflow deploys ${summary.deployed}, refuses ${summary.refused}, 5xx ${summary.serverErrors}`,
+  );
+  const c = summary.comparable;
+  log(
+    `  without the ${summary.files - c.files} files refused by design (JavaScript, JUEL): ${c.files} files; the peer runs ${c.peerRuns}, aimsflow deploys ${c.deployed}`,
   );
   for (const { reason, files: n } of topReasons(results)) log(`  ${n} × ${reason}`);
   log(`per-file results written to ${RESULTS_FILE}`);
@@ -185,6 +220,9 @@ export async function bpmnCorpusBench(): Promise<Record<string, number>> {
     deployed: summary.deployed,
     refused: summary.refused,
     serverErrors: summary.serverErrors,
+    comparableFiles: summary.comparable.files,
+    comparablePeerRuns: summary.comparable.peerRuns,
+    comparableDeployed: summary.comparable.deployed,
     deployedPerPeerRun: summary.peerRuns ? Math.round((summary.deployed / summary.peerRuns) * 100) / 100 : 0,
   };
 }

@@ -402,6 +402,7 @@ class ConfigBuilder {
         // A receive task is an activity: it may carry boundary events.
         return this.withBoundaries(el, waiting('message', [this.ref('mergeOutputs', el.id)]));
       case 'signalCatch':
+        if (this.ownedByEventGateway(el)) return transient([{ target: this.next(el, scope) }]);
         return waiting('signal', [this.ref('mergeOutputs', el.id)]);
       case 'serviceTask':
         return this.withBoundaries(el, waiting('service.result', [this.ref('mergeVariables')]));
@@ -453,7 +454,7 @@ class ConfigBuilder {
     const on: Record<string, TransitionConfig[]> = {};
     for (const eventId of this.index.eventGateways.get(el.id) ?? []) {
       const event = this.el(eventId);
-      const type = event.kind === 'timerCatch' ? 'timer.fire' : 'message';
+      const type = event.kind === 'timerCatch' ? 'timer.fire' : event.kind === 'signalCatch' ? 'signal' : 'message';
       const actions = [STAMP, this.ref('mergeOutputs', eventId)];
       on[type] = [...(on[type] ?? []), { guard: this.ref('isWait', eventId), target: `#${this.sid(eventId)}`, actions }];
     }

@@ -357,7 +357,7 @@ describe('event-based gateway (event-gateway.bpmn)', () => {
       );
       expect(issues).toEqual(
         expect.arrayContaining([
-          { elementId: 'f2', message: 'event-based gateway G may only lead to intermediate timer or message catch events, not to bpmn:UserTask' },
+          { elementId: 'f2', message: 'event-based gateway G may only lead to intermediate timer, message or signal catch events, not to bpmn:UserTask' },
           { elementId: 'f3', message: expect.stringMatching(/flows out of an event-based gateway cannot have conditions/) },
         ]),
       );

@@ -470,8 +470,9 @@ class ProcessReader {
         return { ...common, kind: 'subProcess', ...this.taskMappings(el, id) };
       case 'bpmn:SendTask':
         this.rejectLoopMarker(el, id);
-        // Camunda 8 draws a send task as a job worker task: with a job type it is one, like a service task.
-        if (firstExtension(el, 'zeebe:TaskDefinition'))
+        // Camunda 8 draws a send task as a job worker task: with a job type it is one, like a service task. Without a
+        // message it is one too, as in Camunda 7 (a Java delegate, or nothing: then an external job, unimplemented-tasks.ts).
+        if (firstExtension(el, 'zeebe:TaskDefinition') || !child(el, 'messageRef'))
           return { ...common, kind: 'serviceTask', ...this.serviceTaskWork(el, id), ...this.taskMappings(el, id) };
         return { ...common, kind: 'publish', ...this.publishing(el, id, el) };
       case 'bpmn:ReceiveTask':

@@ -73,8 +73,20 @@ describe('messages thrown', () => {
     expect(parsed.elements.find((e) => e.id === 'Send')).toMatchObject({ kind: 'serviceTask', jobType: 'mailer' });
   });
 
-  it('a send task without a message, or with an invalid correlation key, is refused at deploy time', async () => {
-    const found = await issues(doc('<bpmn:startEvent id="S"/><bpmn:sendTask id="Send"/><bpmn:endEvent id="E"/>' + chain('S', 'Send', 'E')));
+  it('a send task without a message is a job like a service task without implementation (Camunda 7): typed by its id, with a warning', async () => {
+    const parsed = await parseProcess(doc('<bpmn:startEvent id="S"/><bpmn:sendTask id="Send"/><bpmn:endEvent id="E"/>' + chain('S', 'Send', 'E')));
+    expect(parsed.elements.find((e) => e.id === 'Send')).toMatchObject({ kind: 'serviceTask', jobType: 'Send', external: true });
+    expect(parsed.warnings).toContainEqual({ elementId: 'Send', message: expect.stringMatching(/^send task without a message names no implementation/) });
+    expect(validateDefinition(parsed, {})).toEqual([]);
+  });
+
+  it('a send task whose message has no name is refused at deploy time', async () => {
+    const found = await issues(
+      doc('<bpmn:startEvent id="S"/><bpmn:sendTask id="Send" messageRef="M_anon"/><bpmn:endEvent id="E"/>' + chain('S', 'Send', 'E')).replace(
+        '<bpmn:signal ',
+        '<bpmn:message id="M_anon"/><bpmn:signal ',
+      ),
+    );
     expect(found).toEqual([expect.objectContaining({ elementId: 'Send', message: expect.stringContaining('needs a bpmn:message with a name') })]);
   });
 });
@@ -148,6 +160,25 @@ describe('signals', () => {
     await d.send({ type: 'signal', waitKey: d.wait('Stop').key, variables: { why: 'repealed' } });
     expect(d.last.status).toBe('completed');
     expect(d.last.variables).toEqual({ why: 'repealed' });
+  });
+
+  it('after an event-based gateway a signal catch event races a timer: the first to occur is taken, the other wait vanishes', async () => {
+    const xml = doc(
+      '<bpmn:startEvent id="S"/><bpmn:eventBasedGateway id="G"/>' +
+        `<bpmn:intermediateCatchEvent id="Heard">${signal}</bpmn:intermediateCatchEvent>` +
+        '<bpmn:intermediateCatchEvent id="Late"><bpmn:timerEventDefinition><bpmn:timeDuration>P1D</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>' +
+        user('Review') +
+        user('Chase') +
+        '<bpmn:endEvent id="E1"/><bpmn:endEvent id="E2"/>' +
+        chain('S', 'G', 'Heard', 'Review', 'E1') +
+        chain('G', 'Late', 'Chase', 'E2'),
+    );
+    const d = await Driver.start(await deploy(xml));
+    expect(d.wait('Heard')).toMatchObject({ kind: 'signal', name: 'regulationChanged', eventGateway: 'G' });
+    expect(d.wait('Late')).toMatchObject({ kind: 'timer', eventGateway: 'G' });
+    await d.send({ type: 'signal', waitKey: d.wait('Heard').key, variables: { regulation: 'EU AI Act' } });
+    expect(d.last).toMatchObject({ activeElementIds: ['Review'], variables: { regulation: 'EU AI Act' } });
+    expect(d.waits.map((w) => w.elementId)).toEqual(['Review']);
   });
 
   it('signal throw and end events publish the signal; a signal start event is listed', async () => {

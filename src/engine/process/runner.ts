@@ -106,6 +106,8 @@ export type Wait =
       key: string;
       elementId: string;
       name: string;
+      /** Set when the catch event follows an event-based gateway: the first of its events to occur is taken. */
+      eventGateway?: string;
       boundary?: { attachedTo: string; interrupting: boolean };
       /** Set for the signal start event of an event sub-process. */
       eventSubProcess?: EventSubProcessRef;
@@ -565,7 +567,7 @@ function deriveWaits(def: CompiledProcess, context: InstanceContext): Wait[] {
         });
         break;
       case 'signalCatch':
-        waits.push({ kind: 'signal', key: token.key, elementId: id, name: el.signalName as string });
+        waits.push({ kind: 'signal', key: token.key, elementId: id, name: el.signalName as string, ...eventGatewayOf(def, id) });
         break;
       case 'boundarySignal':
         waits.push({

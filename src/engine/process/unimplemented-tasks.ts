@@ -1,7 +1,7 @@
 import type { ParsedElement, ParsedProcess } from './model.js';
 
 /**
- * A service task that names nothing aimsflow can run — no `aimsflow:handler`, no `zeebe:taskDefinition type`, no
+ * A service task (or a send task without a message, which Camunda 7 runs like one) that names nothing aimsflow can run — no `aimsflow:handler`, no `zeebe:taskDefinition type`, no
  * Camunda 7 external topic; typically a Camunda 7 Java delegate (`camunda:class`, `camunda:expression`,
  * `camunda:delegateExpression`) or no implementation at all — is work done outside the engine. It becomes an
  * external job whose type is the element id (never resolved to a built-in handler): the instance waits until a
@@ -13,7 +13,7 @@ export function withUnimplementedTasksAsJobs(p: ParsedProcess): ParsedProcess {
     if (el.kind !== 'serviceTask' || el.handler || el.jobType) return el;
     warnings.push({
       elementId: el.id,
-      message: `service task names no implementation aimsflow runs (aimsflow:handler, zeebe:taskDefinition type or camunda:topic): it waits as an external job of type "${el.id}" for a worker`,
+      message: `${el.type === 'bpmn:SendTask' ? 'send task without a message' : 'service task'} names no implementation aimsflow runs (aimsflow:handler, zeebe:taskDefinition type or camunda:topic): it waits as an external job of type "${el.id}" for a worker`,
     });
     return { ...el, jobType: el.id, external: true };
   });

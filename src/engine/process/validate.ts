@@ -445,15 +445,15 @@ export function eventGatewayBefore(el: ParsedElement, p: ParsedProcess): string 
 /** An event-based gateway leads only to intermediate timer and message catch events, each reached from it alone. */
 function checkEventGateway(el: EventBasedGatewayElement, p: ParsedProcess, add: Add): void {
   if (el.incoming.length === 0) add(el.id, 'event-based gateway has no incoming sequence flow');
-  if (el.outgoing.length < 2) add(el.id, 'event-based gateway needs at least two outgoing flows, each to an intermediate timer or message catch event');
+  if (el.outgoing.length < 2) add(el.id, 'event-based gateway needs at least two outgoing flows, each to an intermediate timer, message or signal catch event');
   const messages = new Map<string, string>();
   for (const flowId of el.outgoing) {
     if (p.flows.find((f) => f.id === flowId)?.condition !== undefined)
       add(flowId, 'flows out of an event-based gateway cannot have conditions (the first event to occur decides)');
     const target = flowTarget(p, flowId);
     if (!target) continue;
-    if (target.kind !== 'timerCatch' && target.kind !== 'messageCatch') {
-      add(flowId, `event-based gateway ${el.id} may only lead to intermediate timer or message catch events, not to ${target.type}`);
+    if (target.kind !== 'timerCatch' && target.kind !== 'messageCatch' && target.kind !== 'signalCatch') {
+      add(flowId, `event-based gateway ${el.id} may only lead to intermediate timer, message or signal catch events, not to ${target.type}`);
       continue;
     }
     // Names written as FEEL are only known at run time; the engine then refuses an ambiguous message there.
