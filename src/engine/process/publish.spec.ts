@@ -92,6 +92,21 @@ describe('messages thrown', () => {
 });
 
 describe('receive tasks', () => {
+  it('may follow an event-based gateway like a message catch event', async () => {
+    const xml = doc(
+      '<bpmn:startEvent id="S"/><bpmn:eventBasedGateway id="G"/><bpmn:receiveTask id="Receive" messageRef="M_done"/>' +
+        '<bpmn:intermediateCatchEvent id="Late"><bpmn:timerEventDefinition><bpmn:timeDuration>P1D</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>' +
+        '<bpmn:endEvent id="E1"/><bpmn:endEvent id="E2"/>' +
+        chain('S', 'G', 'Receive', 'E1') +
+        chain('G', 'Late', 'E2'),
+    );
+    const d = await Driver.start(await deploy(xml), { systemId: 'sys-9' });
+    expect(d.wait('Receive')).toMatchObject({ kind: 'message', name: 'assessmentDone', correlationKey: 'sys-9', eventGateway: 'G' });
+    await d.send({ type: 'message', name: 'assessmentDone', correlationKey: 'sys-9' });
+    expect(d.last.status).toBe('completed');
+    expect(d.last.steps.flatMap((s) => s.entered)).toContain('E1');
+  });
+
   it('wait for their message like a catch event and may carry boundary events', async () => {
     const xml = doc(
       '<bpmn:startEvent id="S"/><bpmn:receiveTask id="Receive" messageRef="M_done"/>' +
