@@ -18,6 +18,7 @@ import { startupBench } from './startup.bench.js';
 import { evidenceUploadBench } from './evidence-upload.bench.js';
 import { signInBench } from './sign-in.bench.js';
 import { auditPackBench } from './audit-pack.bench.js';
+import { bpmnCorpusBench } from './bpmn-corpus.bench.js';
 
 /** Every benchmark by name; `npm run bench -- <name> ...` runs some, no argument runs all. */
 const BENCHES: Record<string, () => Promise<Record<string, number>>> = {
@@ -37,6 +38,7 @@ const BENCHES: Record<string, () => Promise<Record<string, number>>> = {
   'evidence-upload': evidenceUploadBench,
   'sign-in': signInBench,
   'audit-pack': auditPackBench,
+  'bpmn-corpus': bpmnCorpusBench,
 };
 
 async function main(): Promise<void> {

@@ -25,6 +25,7 @@ import { ExternalJobs1766217600000 } from './1766217600000-external-jobs.js';
 import { AuditPacks1766304000000 } from './1766304000000-audit-packs.js';
 import { AuditPackRetention1766736000000 } from './1766736000000-audit-pack-retention.js';
 import { NotificationNotices1766390400000 } from './1766390400000-notification-notices.js';
+import { BpmnMessagesSignals1766476800000 } from './1766476800000-bpmn-messages-signals.js';
 import { CamundaForms1766649600000 } from './1766649600000-camunda-forms.js';
 
 /** Every migration, in order. Listed explicitly: globs don't work the same under ESM, ts-jest and dist/. */
@@ -55,6 +56,7 @@ export const migrations = [
   ExternalJobs1766217600000,
   AuditPacks1766304000000,
   NotificationNotices1766390400000,
+  BpmnMessagesSignals1766476800000,
   CamundaForms1766649600000,
   AuditPackRetention1766736000000,
 ];

@@ -15,6 +15,8 @@ export enum ProcessErrorCode {
   InvalidSubject = 'invalid-subject',
   ChildInstance = 'process-instance-is-a-child',
   MessageNotCorrelated = 'message-not-correlated',
+  /** A messageId used again with other content (name, correlation key, variables or time to live). */
+  MessageIdConflict = 'message-id-conflict',
   UnknownHandler = 'unknown-service-task-handler',
   HandlerFailed = 'service-task-failed',
   /** A BPMN error (error end event, BpmnError of a handler, failed called process) that no error boundary event catches. */
@@ -59,6 +61,7 @@ const KIND: Record<ProcessErrorCode, ErrorKind> = {
   [ProcessErrorCode.InvalidSubject]: ErrorKind.InvalidInput,
   [ProcessErrorCode.ChildInstance]: ErrorKind.Conflict,
   [ProcessErrorCode.MessageNotCorrelated]: ErrorKind.NotFound,
+  [ProcessErrorCode.MessageIdConflict]: ErrorKind.Conflict,
   [ProcessErrorCode.UnknownHandler]: ErrorKind.Unprocessable,
   [ProcessErrorCode.HandlerFailed]: ErrorKind.Unprocessable,
   [ProcessErrorCode.UncaughtBpmnError]: ErrorKind.Unprocessable,

@@ -14,6 +14,7 @@ import { InstancesService } from './instances/instances.service.js';
 import { JobRunner } from './jobs/job-runner.service.js';
 import { MessagesController } from './messages/messages.controller.js';
 import { MessagesService } from './messages/messages.service.js';
+import { SignalsController } from './messages/signals.controller.js';
 import { MessageSubscriptionsRepository } from './repositories/message-subscriptions.repository.js';
 import { ProcessDefinitionsRepository } from './repositories/process-definitions.repository.js';
 import { ProcessExternalJobsRepository } from './repositories/process-external-jobs.repository.js';
@@ -23,7 +24,10 @@ import { ProcessInstancesRepository } from './repositories/process-instances.rep
 import { ProcessJobsRepository } from './repositories/process-jobs.repository.js';
 import { ProcessMessagesRepository } from './repositories/process-messages.repository.js';
 import { InstanceLocks } from './runtime/instance-locks.js';
+import { EventFanOut } from './runtime/event-fanout.js';
 import { MessageCorrelation } from './runtime/message-correlation.js';
+import { SignalBroadcast } from './runtime/signal-broadcast.js';
+import { SignalSubscriptionsRepository } from './repositories/signal-subscriptions.repository.js';
 import { ProcessEngineService } from './runtime/process-engine.service.js';
 import { RegisterWithdrawals } from './runtime/register-withdrawals.js';
 import { StepEffects } from './runtime/step-effects.js';
@@ -39,7 +43,7 @@ import { SubjectTypes } from './subjects/subject-types.js';
  */
 @Module({
   imports: [RulesModule, forwardRef(() => TasksModule)],
-  controllers: [DefinitionsController, HandlersController, InstancesController, MessagesController, ExternalJobsController],
+  controllers: [DefinitionsController, HandlersController, InstancesController, MessagesController, SignalsController, ExternalJobsController],
   providers: [
     DefinitionsService,
     DefinitionCache,
@@ -50,6 +54,8 @@ import { SubjectTypes } from './subjects/subject-types.js';
     StepEffects,
     SubjectTypes,
     MessageCorrelation,
+    SignalBroadcast,
+    EventFanOut,
     InstancesService,
     MessagesService,
     JobRunner,
@@ -63,6 +69,7 @@ import { SubjectTypes } from './subjects/subject-types.js';
     ProcessJobsRepository,
     ProcessIncidentsRepository,
     MessageSubscriptionsRepository,
+    SignalSubscriptionsRepository,
     ProcessMessagesRepository,
   ],
   exports: [ProcessEngineService, HandlerRegistry, JobRunner, RegisterWithdrawals, DefinitionsService, InstancesService, SubjectTypes],

@@ -96,7 +96,8 @@ export class TaskRecords {
       id: randomUUID(),
       name: w.name,
       elementId: w.elementId,
-      candidateRoles: [...new Set(w.candidateRoles.map(canonicalRole))],
+      // A task modelled without candidate roles is the administrators' (its deployment was warned).
+      candidateRoles: w.candidateRoles.length ? [...new Set(w.candidateRoles.map(canonicalRole))] : ['admin'],
       dueAt: w.dueAt ? new Date(w.dueAt).toISOString() : null,
       barred: [
         ...new Set(

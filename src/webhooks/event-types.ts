@@ -38,6 +38,32 @@ export const EVENT_TYPES = {
     description: 'A process instance reached its end.',
     example: { id: '9a7e…', definitionKey: 'impact-assessment', status: 'completed' },
   },
+  'message.published': {
+    description:
+      'A send task, message throw event or message end event published a message (correlated like POST /messages in the same transaction). `deliveries` and `started`: the instances it reached and started.',
+    example: {
+      id: '5c2e…',
+      name: 'assessmentDone',
+      correlationKey: 'sys-7',
+      variables: { score: 8 },
+      instanceId: '9a7e…',
+      elementId: 'Send_result',
+      deliveries: [{ instanceId: '0b1d…', elementId: 'Wait_result', status: 'delivered' }],
+      started: [],
+    },
+  },
+  'signal.broadcast': {
+    description:
+      'A signal was broadcast (POST /signals, or a signal throw or end event: then `instanceId` and `elementId` name it) to every instance waiting for it and every definition it starts.',
+    example: {
+      name: 'regulationChanged',
+      variables: { regulation: 'EU AI Act' },
+      instanceId: null,
+      elementId: null,
+      deliveries: [{ instanceId: '0b1d…', elementId: 'Wait_regulation', status: 'delivered' }],
+      started: [{ definitionKey: 'regulation-review', definitionVersion: 1, status: 'started', instanceId: '77aa…' }],
+    },
+  },
   'task.created': {
     description:
       'A user task is waiting for someone with one of its candidate roles. `barred`: subjects segregation of duties bars from completing it (the initiator, whoever completed a task it is separate from).',

@@ -107,6 +107,68 @@ describe('BPMN event sub-processes over HTTP', () => {
     expect((await p.instance(gov, id)).body).toMatchObject({ status: 'completed', incidents: [] });
   });
 
+  /** The fixture under another key, with the start event of the non-interrupting Event_chase triggered by `trigger` instead of its P7D timer. */
+  const variant = (key: string, trigger: string): string =>
+    fixture('model-review-event-subprocesses.bpmn')
+      .replace('<bpmn:process id="model-review"', `<bpmn:process id="${key}"`)
+      .replace('<bpmn:timerEventDefinition><bpmn:timeDuration>P7D</bpmn:timeDuration></bpmn:timerEventDefinition>', trigger)
+      .replace('<bpmn:error ', '<bpmn:message id="Message_info" name="modelReviewInfo" aimsflow:correlationKey="=modelId"/><bpmn:error ');
+  const openTasks = async (id: string, elementId: string): Promise<string[]> =>
+    ((await p.tasks(gov, { instanceId: id, status: 'open', limit: '500' })).body.items as Array<{ id: string; elementId: string }>)
+      .filter((task) => task.elementId === elementId)
+      .map((task) => task.id);
+  /** Finishes the main flow (assessment, approval): the process then waits for its running event sub-processes. */
+  const finishMain = async (id: string): Promise<void> => {
+    await p.complete(risk, (await p.taskOf(risk, id, 'Task_assess')).id).expect(200);
+    await p.complete(gov, (await p.taskOf(gov, id, 'Task_approve')).id, { variables: { decision: 'approved' } }).expect(200);
+  };
+
+  it('each message for a non-interrupting event sub-process starts its own instance; a pending task of the second survives a restart', async () => {
+    await p.deploy(gov, variant('model-review-info', '<bpmn:messageEventDefinition messageRef="Message_info"/>')).expect(201);
+    const id = (await p.start(gov, 'model-review-info', { modelId: 'model-4' }, { type: 'model', id: 'model-4' }).expect(201)).body.id as string;
+    const send = () => t.http.post('/api/v1/messages').set(auth(gov)).send({ name: 'modelReviewInfo', correlationKey: 'model-4' }).expect(200);
+    expect((await send()).body.deliveries).toEqual([{ instanceId: id, elementId: 'Chase_start', status: 'delivered' }]);
+    // The subscription stays open while the first instance waits: the second message starts a second instance.
+    expect((await send()).body.deliveries).toEqual([{ instanceId: id, elementId: 'Chase_start', status: 'delivered' }]);
+    const [first, second] = await openTasks(id, 'Task_chase');
+    expect(second).toBeDefined();
+
+    await t.close();
+    t = await createTestApp(config, database);
+    p = processClient(t);
+    await p.complete(gov, first).expect(200);
+    expect(await openTasks(id, 'Task_chase')).toEqual([second]);
+    await finishMain(id);
+    expect((await p.instance(gov, id)).body).toMatchObject({ status: 'active', activeElementIds: ['Event_chase', 'Task_chase'] });
+    await p.complete(gov, second).expect(200);
+    expect((await p.instance(gov, id)).body).toMatchObject({ status: 'completed', timers: [], messageSubscriptions: [], incidents: [] });
+  });
+
+  it('a timer cycle fires again while its first instance still waits, each firing audited; an interrupting message cancels both', async () => {
+    await p
+      .deploy(gov, variant('model-review-cycle', '<bpmn:timerEventDefinition><bpmn:timeCycle>R2/P1D</bpmn:timeCycle></bpmn:timerEventDefinition>'))
+      .expect(201);
+    const id = (await p.start(gov, 'model-review-cycle', { modelId: 'model-5' }, { type: 'model', id: 'model-5' }).expect(201)).body.id as string;
+    await p.advance(gov, 'P1D').expect(200);
+    await p.advance(gov, 'P1D').expect(200);
+    const chases = await openTasks(id, 'Task_chase');
+    expect(chases).toHaveLength(2);
+    // The cycle is used up; the daily nudge inside the sub-process goes on.
+    expect(await timerIds(id)).toEqual(['Nudge_start']);
+    const reminded = await t.db.query(
+      `SELECT after->>'elementId' AS element FROM audit_events WHERE action = 'process-instance.reminded' AND subject_id = $1 AND after->>'eventSubProcess' = 'Event_chase'`,
+      [id],
+    );
+    expect(reminded.rows).toEqual([{ element: 'Chase_start' }, { element: 'Chase_start' }]);
+
+    // The interrupting event sub-process cancels both running instances with the rest of the scope.
+    await t.http.post('/api/v1/messages').set(auth(gov)).send({ name: 'modelReviewWithdrawn', correlationKey: 'model-5' }).expect(200);
+    for (const task of chases) expect((await t.http.get(`/api/v1/tasks/${task}`).set(auth(gov)).expect(200)).body.status).toBe('cancelled');
+    expect((await p.instance(gov, id)).body).toMatchObject({ activeElementIds: ['Event_withdrawn', 'Task_archive'], timers: [], messageSubscriptions: [] });
+    await p.complete(gov, (await p.taskOf(gov, id, 'Task_archive')).id).expect(200);
+    expect((await p.instance(gov, id)).body).toMatchObject({ status: 'completed', incidents: [] });
+  });
+
   it('refuses an event sub-process BPMN does not allow, naming the element', async () => {
     const xml = fixture('model-review-event-subprocesses.bpmn').replace(
       '<bpmn:startEvent id="Rejected_start">',

@@ -960,7 +960,7 @@ export interface paths {
         put?: never;
         /**
          * Correlate a message
-         * @description Delivered to every instance waiting for this name with this correlation key, and starts every definition with a message start event of this name. A repeated `messageId` has no second effect and returns the first result.
+         * @description Delivered to every instance waiting for this name with this correlation key, and starts every definition with a message start event of this name. With a `timeToLive`, a message nobody waits for is buffered until it expires and taken by the first catch event that subscribes later with the same name and key (once, also when several subscribe at the same time). A repeated `messageId` with the same content has no second effect and returns the first result; with other content it is a 409.
          */
         post: operations["MessagesController_deliver"];
         delete?: never;
@@ -1733,6 +1733,26 @@ export interface paths {
         get: operations["HandlersController_list"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/signals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Broadcast a signal
+         * @description Delivered to **every** instance waiting for a signal of this name (intermediate signal catch events, signal boundary events) and starts every definition with a signal start event of this name, in one transaction. Signals have no correlation key and are not buffered: one nobody waits for is gone. Announced to webhooks as `signal.broadcast`.
+         */
+        post: operations["SignalsController_broadcast"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3384,7 +3404,7 @@ export interface components {
             /** @example Ticketing bridge */
             description?: string;
             /**
-             * @description Event types, or wildcards such as `task.*` or `*`. Types: ai-system.registered, ai-system.status-changed, ai-system.reassessment-required, decision.recorded, rule-set.activated, process.started, process.completed, task.created, task.completed, task.assigned, task.due-soon, task.overdue, task.reminder, task.escalated, task.waiting-on-you, evidence.expiring, evidence.expired, nonconformity.raised, incident.reported, incident.classified, incident.report-due, incident.report-overdue, incident.submitted, policy.published, policy.acknowledgement-reminder, objective.breached, objective.measurement-missing, audit.stage-changed
+             * @description Event types, or wildcards such as `task.*` or `*`. Types: ai-system.registered, ai-system.status-changed, ai-system.reassessment-required, decision.recorded, rule-set.activated, process.started, process.completed, message.published, signal.broadcast, task.created, task.completed, task.assigned, task.due-soon, task.overdue, task.reminder, task.escalated, task.waiting-on-you, evidence.expiring, evidence.expired, nonconformity.raised, incident.reported, incident.classified, incident.report-due, incident.report-overdue, incident.submitted, policy.published, policy.acknowledgement-reminder, objective.breached, objective.measurement-missing, audit.stage-changed
              * @example [
              *       "ai-system.*",
              *       "task.*",
@@ -3717,7 +3737,7 @@ export interface components {
              * @example task.created
              * @enum {string}
              */
-            type: "ai-system.registered" | "ai-system.status-changed" | "ai-system.reassessment-required" | "decision.recorded" | "rule-set.activated" | "process.started" | "process.completed" | "task.created" | "task.completed" | "task.assigned" | "task.due-soon" | "task.overdue" | "task.reminder" | "task.escalated" | "task.waiting-on-you" | "evidence.expiring" | "evidence.expired" | "nonconformity.raised" | "incident.reported" | "incident.classified" | "incident.report-due" | "incident.report-overdue" | "incident.submitted" | "policy.published" | "policy.acknowledgement-reminder" | "objective.breached" | "objective.measurement-missing" | "audit.stage-changed";
+            type: "ai-system.registered" | "ai-system.status-changed" | "ai-system.reassessment-required" | "decision.recorded" | "rule-set.activated" | "process.started" | "process.completed" | "message.published" | "signal.broadcast" | "task.created" | "task.completed" | "task.assigned" | "task.due-soon" | "task.overdue" | "task.reminder" | "task.escalated" | "task.waiting-on-you" | "evidence.expiring" | "evidence.expired" | "nonconformity.raised" | "incident.reported" | "incident.classified" | "incident.report-due" | "incident.report-overdue" | "incident.submitted" | "policy.published" | "policy.acknowledgement-reminder" | "objective.breached" | "objective.measurement-missing" | "audit.stage-changed";
         };
         EvidenceDto: {
             /** @example carla */
@@ -4424,8 +4444,9 @@ export interface components {
              * @description The instance whose call activity started this one
              */
             parentId: string | null;
-            /** @description Message deliveries and starts that failed and are retried */
+            /** @description Message and signal deliveries and starts that failed and are retried */
             retries: components["schemas"]["InstanceRetryDto"][];
+            signalSubscriptions: components["schemas"]["InstanceSignalSubscriptionDto"][];
             /** Format: date-time */
             startedAt: string;
             /**
@@ -4511,7 +4532,7 @@ export interface components {
              * @description `message`: a message delivery; `start-message` and `start-timer`: the start of this instance
              * @enum {string}
              */
-            kind: "message" | "start-message" | "start-timer";
+            kind: "message" | "signal" | "start-message" | "start-timer";
             lastError: string | null;
             /**
              * Format: date-time
@@ -4520,6 +4541,15 @@ export interface components {
             runAt: string;
             /** @enum {string} */
             status: "pending" | "done" | "cancelled" | "failed";
+        };
+        InstanceSignalSubscriptionDto: {
+            /** @example Wait_regulation */
+            elementId: string;
+            /**
+             * @description Signal name
+             * @example regulationChanged
+             */
+            name: string;
         };
         InstanceSubjectDto: {
             /** @example 3f1c2a4e-8d4b-4a55-9a43-1f2f1e0c9b7d */
@@ -4827,7 +4857,7 @@ export interface components {
         };
         MessageDeliveryDto: {
             /**
-             * @description The catch event (or receive task) that waited
+             * @description The catch event, boundary event or receive task that waited
              * @example Wait_evidence
              */
             elementId: string;
@@ -4848,7 +4878,7 @@ export interface components {
              */
             correlationKey?: string;
             /**
-             * @description De-duplication: a repeated id has no second effect and returns the first result
+             * @description De-duplication: a repeated id with the same content (name, correlationKey, variables, timeToLive) has no second effect and returns the first result; with other content it is refused (409 `message-id-conflict`)
              * @example mlflow-event-81723
              */
             messageId?: string;
@@ -4860,6 +4890,11 @@ export interface components {
             /** @description Subject of instances a message start event starts; default { type: "message", id: correlationKey or name } */
             subject?: components["schemas"]["SubjectDto"];
             /**
+             * @description How long a message nobody waits for is kept (buffered) for the first catch event that subscribes to it later with the same name and correlation key: an ISO 8601 duration or milliseconds, as in Zeebe. Default 0: not kept (404 when nobody waits).
+             * @example PT1H
+             */
+            timeToLive?: string | number;
+            /**
              * @description Merged into the instance variables (or the variables of a started instance)
              * @example {
              *       "evidenceUrl": "https://dms/doc/42"
@@ -4870,10 +4905,15 @@ export interface components {
         MessageResultDto: {
             /** @example sys-7 */
             correlationKey: string | null;
-            /** @description Instances that waited for it */
+            /** @description Instances that waited for it (for a buffered message: the one that took it later) */
             deliveries: components["schemas"]["MessageDeliveryDto"][];
             /** @description `true`: an earlier message had this messageId; this is its result and nothing happened again */
             duplicate: boolean;
+            /**
+             * Format: date-time
+             * @description Until when a buffered message is kept (buffered messages only)
+             */
+            expiresAt?: string;
             /**
              * Format: uuid
              * @description Id of the stored message
@@ -4893,6 +4933,12 @@ export interface components {
             receivedAt: string;
             /** @description Definitions it starts */
             started: components["schemas"]["MessageStartDto"][];
+            /**
+             * @description `correlated`: it reached waiting instances or started some (for a buffered message: since taken by a catch event that subscribed later); `buffered`: nobody waited, it is kept until `expiresAt` for the first catch event that subscribes with this name and correlation key; `expired` (a repeat of a buffered message): nobody took it in time and it was dropped; `unmatched`: a message a process published that nobody waited for
+             * @example correlated
+             * @enum {string}
+             */
+            status: "correlated" | "buffered" | "expired" | "unmatched";
         };
         MessageStartDto: {
             /** @example incident-response */
@@ -6720,6 +6766,36 @@ export interface components {
              */
             status: "not-started" | "planned" | "in-progress" | "implemented" | "verified";
         };
+        SignalDto: {
+            /**
+             * @description Signal name (the `name` of the BPMN signal)
+             * @example regulationChanged
+             */
+            name: string;
+            /** @description Subject of instances a signal start event starts; default { type: "signal", id: name } */
+            subject?: components["schemas"]["SubjectDto"];
+            /**
+             * @description Merged into the variables of every instance it reaches (through the outputs of the catching event, if any) and given to the instances it starts
+             * @example {
+             *       "regulation": "EU AI Act",
+             *       "article": "6"
+             *     }
+             */
+            variables?: Record<string, never>;
+        };
+        SignalResultDto: {
+            /**
+             * Format: date-time
+             * @description Service time it was broadcast
+             */
+            broadcastAt: string;
+            /** @description Every instance that waited for it (catch and boundary events) */
+            deliveries: components["schemas"]["MessageDeliveryDto"][];
+            /** @example regulationChanged */
+            name: string;
+            /** @description Definitions it starts (signal start events) */
+            started: components["schemas"]["MessageStartDto"][];
+        };
         SignInProvidersDto: {
             /**
              * @description Sign-in through the OpenID provider is configured (AIMSFLOW_OIDC_ISSUER): GET /api/v1/auth/login starts it
@@ -6802,10 +6878,10 @@ export interface components {
              */
             id: string;
             /**
-             * @description `none`: started through the API or by aimsflow; `timer`: started by its schedule; `message`: started by POST /messages with this message name
+             * @description `none`: started through the API or by aimsflow; `timer`: started by its schedule; `message`: started by POST /messages (or a message a process throws) with this message name; `signal`: started by every broadcast of this signal (POST /signals or a signal a process throws)
              * @enum {string}
              */
-            kind: "none" | "timer" | "message";
+            kind: "none" | "timer" | "message" | "signal";
             /**
              * @description The message that starts it (message start events only)
              * @example incident.reported
@@ -6813,6 +6889,11 @@ export interface components {
             messageName?: string;
             /** @example AI system registered */
             name?: string;
+            /**
+             * @description The signal that starts it (signal start events only)
+             * @example regulation.changed
+             */
+            signalName?: string;
             /** @description Its schedule (timer start events only) */
             timer?: components["schemas"]["TimerDefinitionDto"];
         };
@@ -7447,7 +7528,7 @@ export interface components {
              * @example task.created
              * @enum {string}
              */
-            eventType: "ai-system.registered" | "ai-system.status-changed" | "ai-system.reassessment-required" | "decision.recorded" | "rule-set.activated" | "process.started" | "process.completed" | "task.created" | "task.completed" | "task.assigned" | "task.due-soon" | "task.overdue" | "task.reminder" | "task.escalated" | "task.waiting-on-you" | "evidence.expiring" | "evidence.expired" | "nonconformity.raised" | "incident.reported" | "incident.classified" | "incident.report-due" | "incident.report-overdue" | "incident.submitted" | "policy.published" | "policy.acknowledgement-reminder" | "objective.breached" | "objective.measurement-missing" | "audit.stage-changed";
+            eventType: "ai-system.registered" | "ai-system.status-changed" | "ai-system.reassessment-required" | "decision.recorded" | "rule-set.activated" | "process.started" | "process.completed" | "message.published" | "signal.broadcast" | "task.created" | "task.completed" | "task.assigned" | "task.due-soon" | "task.overdue" | "task.reminder" | "task.escalated" | "task.waiting-on-you" | "evidence.expiring" | "evidence.expired" | "nonconformity.raised" | "incident.reported" | "incident.classified" | "incident.report-due" | "incident.report-overdue" | "incident.submitted" | "policy.published" | "policy.acknowledgement-reminder" | "objective.breached" | "objective.measurement-missing" | "audit.stage-changed";
             /** Format: uuid */
             id: string;
             /** @example receiver answered 503 */
@@ -9498,7 +9579,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Where it went: `deliveries` (delivered, or retrying when the step failed) and `started` instances; `duplicate` for a repeated messageId. */
+            /** @description Where it went: `status` (`correlated` or `buffered`), `deliveries` (delivered, or retrying when the step failed) and `started` instances; `duplicate` for a repeated messageId. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -9506,6 +9587,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["MessageResultDto"];
                 };
+            };
+            /** @description Invalid body, e.g. a timeToLive that is neither an ISO 8601 duration nor milliseconds (`invalid-duration`, pointer `/timeToLive`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description No, unknown or revoked token */
             401: {
@@ -9521,8 +9609,15 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description No instance waits for the message (name + correlation key) and no process starts on it; nothing is stored. */
+            /** @description No instance waits for the message (name + correlation key), no process starts on it and it has no timeToLive; nothing is stored. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `message-id-conflict`: the messageId was used before for a message with other content (the problem names it). */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11330,6 +11425,44 @@ export interface operations {
             };
             /** @description No, unknown or revoked token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SignalsController_broadcast: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignalDto"];
+            };
+        };
+        responses: {
+            /** @description Every instance it reached (`deliveries`) and every instance it started (`started`); both may be empty. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignalResultDto"];
+                };
+            };
+            /** @description No, unknown or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Needs one of the roles: admin, governance, integration */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -279,7 +279,7 @@ describe('BPMN errors', () => {
       ),
     );
     expect(found).toContainEqual({ elementId: 'B', message: expect.stringMatching(/always interrupts/) });
-    expect(found).toContainEqual({ elementId: 'E', message: expect.stringMatching(/needs a bpmn:error with an errorCode/) });
+    expect(found).toContainEqual({ elementId: 'E', message: expect.stringMatching(/bpmn:error NoCode needs an errorCode/) });
   });
 });
 

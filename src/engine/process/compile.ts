@@ -1,6 +1,16 @@
 import { and, assign, not, setup, stateIn } from 'xstate';
-import { ProcessValidationError } from './errors.js';
-import { armEventSub, disarmEventSub, eventSubStartsOf, fireEventSub, indexEventSubStarts, isInterrupting, rearms } from './event-subprocesses.js';
+import { EngineError, EngineErrorCode, ProcessValidationError } from './errors.js';
+import {
+  armEventSub,
+  copySuffix,
+  disarmEventSub,
+  EVENT_SUB_INSTANCES,
+  eventSubStartsOf,
+  fireEventSub,
+  indexCopyDepths,
+  indexEventSubStarts,
+  isInterrupting,
+} from './event-subprocesses.js';
 import { feelIsTrue } from './feel.js';
 import {
   activate,
@@ -17,6 +27,7 @@ import {
   mergeVariables,
   runScript,
   recordCompleter,
+  scopeOutputs,
   type StartInput,
 } from './instance.js';
 import {
@@ -35,8 +46,9 @@ import { validateDefinition } from './validate.js';
 export interface StartEventInfo {
   id: string;
   name?: string;
-  kind: 'none' | 'timer' | 'message';
+  kind: 'none' | 'timer' | 'message' | 'signal';
   messageName?: string;
+  signalName?: string;
   timer?: TimerDefinition;
 }
 
@@ -106,9 +118,12 @@ export interface CompileOptions {
   knownHandlers?: ReadonlySet<string>;
 }
 
-/** A job type is a built-in handler when the app has one of that name, otherwise the task is an external job. */
+/**
+ * A job type is a built-in handler when the app has one of that name, otherwise the task is an external job. A task
+ * already external (one with no implementation of its own, see unimplemented-tasks.ts) stays so.
+ */
 function resolveServiceTask(el: ParsedElement, opts: CompileOptions): ParsedElement {
-  if (el.kind !== 'serviceTask' || el.handler || !el.jobType) return el;
+  if (el.kind !== 'serviceTask' || el.handler || !el.jobType || el.external) return el;
   if (!opts.knownHandlers || opts.knownHandlers.has(el.jobType)) return { ...el, handler: el.jobType };
   return { ...el, external: true };
 }
@@ -124,6 +139,7 @@ export function compileProcess(parsed: ParsedProcess, opts: CompileOptions = {})
     boundaries: new Map(),
     eventGateways: new Map(),
     eventSubStarts: indexEventSubStarts(p.elements),
+    copyDepths: indexCopyDepths(p.elements, (boundaryId) => waitingPath(p, structure, boundaryId), structure.scopeOf),
   };
   const flowTargets = new Map(p.flows.map((f) => [f.id, f.target]));
   for (const el of p.elements) {
@@ -149,18 +165,23 @@ export function compileProcess(parsed: ParsedProcess, opts: CompileOptions = {})
       // Validation leaves only none, timer and message start events at the process level.
       kind: s.trigger.kind as StartEventInfo['kind'],
       ...(s.trigger.kind === 'message' ? { messageName: s.trigger.messageName } : {}),
+      ...(s.trigger.kind === 'signal' ? { signalName: s.trigger.signalName } : {}),
       ...(s.trigger.kind === 'timer' ? { timer: s.trigger.timer } : {}),
     })),
     machine: createProcessMachine(index, builder.root()),
     index,
     elementOrder: p.elements.map((e) => e.id),
-    stateElements: new Map(p.elements.map((e) => [stateId(e.id), e.id])),
+    stateElements: builder.stateElements,
   };
 }
 
 /** Builds the statechart: one state per flow node, parallel states for fork/join blocks and reminder paths. */
 class ConfigBuilder {
   private readonly flows: Map<string, { target: string; condition?: string }>;
+  /** XState state id → element id, copies included. */
+  readonly stateElements = new Map<string, string>();
+  /** The copy being built (`''` outside copies of non-interrupting event sub-processes and waiting paths): appended to every state and token id. */
+  private copy = '';
 
   constructor(
     private readonly p: ParsedProcess,
@@ -174,9 +195,9 @@ class ConfigBuilder {
     const starts = this.p.elements.filter((e) => e.kind === 'startEvent' && e.parent === undefined);
     const main = this.statesOf(this.structure.root);
     if (starts.length > 1) {
-      main[START] = { id: START, always: starts.map((s) => ({ guard: { type: 'startedAt', params: { id: s.id } }, target: `#${stateId(s.id)}` })) };
+      main[START] = { id: START, always: starts.map((s) => ({ guard: { type: 'startedAt', params: { id: s.id } }, target: `#${this.sid(s.id)}` })) };
     }
-    const flow = this.withEventSubs(undefined, '@process', main, starts.length > 1 ? START : stateId(starts[0].id), `#${END}`);
+    const flow = this.withEventSubs(undefined, '@process', main, starts.length > 1 ? START : this.sid(starts[0].id), `#${END}`);
     const states = { ...flow.states, ...this.terminateStates(undefined) };
     states[END] = { id: END, type: 'final' };
     states[CANCELLED] = { id: CANCELLED, type: 'final' };
@@ -187,9 +208,9 @@ class ConfigBuilder {
       initial: flow.initial,
       on: {
         cancel: [{ target: `#${CANCELLED}`, actions: [STAMP] }],
-        'bpmn.error': [{ guard: ref('uncaught'), target: `#${ERRORED}`, actions: [STAMP, ref('recordError')] }],
-        'bpmn.incident': [{ actions: [STAMP, ref('markIncident')] }],
-        'bpmn.retry': [{ actions: [STAMP, ref('markIncident')] }],
+        'bpmn.error': [{ guard: this.ref('uncaught'), target: `#${ERRORED}`, actions: [STAMP, this.ref('recordError')] }],
+        'bpmn.incident': [{ actions: [STAMP, this.ref('markIncident')] }],
+        'bpmn.retry': [{ actions: [STAMP, this.ref('markIncident')] }],
       },
       states,
     };
@@ -199,9 +220,32 @@ class ConfigBuilder {
   private terminateStates(container: string | undefined): Record<string, StateConfig> {
     const states: Record<string, StateConfig> = {};
     for (const el of this.p.elements) {
-      if (el.kind === 'endEvent' && el.terminate && el.parent === container && this.structure.scopeOf.has(el.id)) states[stateId(el.id)] = this.finalState(el);
+      if (el.kind === 'endEvent' && el.terminate && el.parent === container && this.structure.scopeOf.has(el.id)) states[this.sid(el.id)] = this.finalState(el);
     }
     return states;
+  }
+
+  /** The state id of an element (in the copy being built). */
+  private sid(elementId: string): string {
+    const id = stateId(elementId) + this.copy;
+    if (this.index.elements.has(elementId)) this.stateElements.set(id, elementId);
+    return id;
+  }
+
+  /** An action or guard on the token of an element in the copy being built; the entered/left markers name the element itself. */
+  private ref(type: string, elementId?: string): Ref {
+    return ref(type, elementId === undefined || type === 'entered' || type === 'left' ? elementId : elementId + this.copy);
+  }
+
+  /** Builds `build` inside copy `n` of a non-interrupting event sub-process or waiting path (nested in the copy being built). */
+  private inCopy<T>(n: number, build: () => T): T {
+    const outer = this.copy;
+    this.copy = copySuffix(outer, n);
+    try {
+      return build();
+    } finally {
+      this.copy = outer;
+    }
   }
 
   private el(id: string): ParsedElement {
@@ -212,16 +256,16 @@ class ConfigBuilder {
     const states: Record<string, StateConfig> = {};
     for (const el of this.p.elements) {
       if (this.structure.scopeOf.get(el.id) !== scope || (el.kind === 'endEvent' && el.terminate) || el.kind === 'eventSubProcess') continue;
-      states[stateId(el.id)] = this.elementState(el, scope);
+      states[this.sid(el.id)] = this.elementState(el, scope);
       // A fork's block sits beside it in the same scope; its join (also in this scope) is entered when the block is done.
       const block = this.structure.blocks.get(el.id);
       if (block) {
-        const blockId = `${stateId(el.id)}/block`;
+        const blockId = `${this.sid(el.id)}/block`;
         states[blockId] = {
           id: blockId,
           type: 'parallel',
           states: Object.fromEntries(block.regions.map((r) => [this.regionId(r), this.region(r)])),
-          onDone: { target: block.joinId ? `#${stateId(block.joinId)}` : this.endOf(scope) },
+          onDone: { target: block.joinId ? `#${this.sid(block.joinId)}` : this.endOf(scope) },
         };
       }
     }
@@ -234,22 +278,22 @@ class ConfigBuilder {
       case 'root':
         return this.hasEventSubs(undefined) ? `#${mainDone('@process')}` : `#${END}`;
       case 'sub':
-        return this.hasEventSubs(scope.subProcessId) ? `#${mainDone(stateId(scope.subProcessId))}` : `#${stateId(scope.subProcessId)}/end`;
+        return this.hasEventSubs(scope.subProcessId) ? `#${mainDone(this.sid(scope.subProcessId))}` : `#${this.sid(scope.subProcessId)}/end`;
       case 'region':
         return `#${this.regionId(scope)}/done`;
       case 'path':
-        return `#${stateId(scope.boundaryId)}/armed`;
+        return `#${this.sid(scope.boundaryId)}/${this.pathWaits(scope.boundaryId) ? 'free' : 'armed'}`;
     }
   }
 
   private regionId(region: RegionScope): string {
-    return `${stateId(region.forkId)}/${stateId(region.flowId)}`;
+    return `${this.sid(region.forkId)}/${this.sid(region.flowId)}`;
   }
 
   private region(region: RegionScope): StateConfig {
     const id = this.regionId(region);
     const first = this.el(this.flows.get(region.flowId)?.target ?? '');
-    const firstState = isParallelJoin(first) ? `${id}/done` : stateId(first.id);
+    const firstState = isParallelJoin(first) ? `${id}/done` : this.sid(first.id);
     const states: Record<string, StateConfig> = { ...this.statesOf(region), [`${id}/done`]: { id: `${id}/done`, type: 'final' } };
     const fork = this.el(region.forkId);
     if (fork.kind !== 'inclusiveGateway') return { id, initial: firstState, states };
@@ -274,43 +318,50 @@ class ConfigBuilder {
   private target(flowId: string, scope: Scope): string {
     const target = this.el(this.flows.get(flowId)?.target ?? '');
     if (isParallelJoin(target)) return `#${this.regionId(scope as RegionScope)}/done`;
-    return `#${stateId(target.id)}`;
+    return `#${this.sid(target.id)}`;
   }
 
   private next(el: ParsedElement, scope: Scope): string {
     return this.target(el.outgoing[0], scope);
   }
 
+  /** An end event that ends its scope; one that ends a sub-process with outputs evaluates them first (over its local variables). */
   private finalState(el: ParsedElement): StateConfig {
-    return { id: stateId(el.id), type: 'final', entry: [ref('entered', el.id)] };
+    const ends = el.parent !== undefined && hasOutputs(this.el(el.parent)) ? [this.ref('scopeOutputs', el.parent)] : [];
+    return { id: this.sid(el.id), type: 'final', entry: [this.ref('entered', el.id), ...this.mapOutputs(el), ...ends] };
   }
 
   private elementState(el: ParsedElement, scope: Scope): StateConfig {
-    const id = stateId(el.id);
-    const entry = [ref('entered', el.id)];
-    const exit = [ref('left', el.id)];
+    const id = this.sid(el.id);
+    const entry = [this.ref('entered', el.id)];
+    const exit = [this.ref('left', el.id)];
     const transient = (always: TransitionConfig[]): StateConfig => ({ id, entry, exit, always });
     const waiting = (event: string, actions: Ref[]): StateConfig => ({
       id,
-      entry: [...entry, ref('activate', el.id)],
-      exit: [ref('deactivate', el.id), ...exit],
-      on: { [event]: [{ guard: ref('isWait', el.id), target: this.next(el, scope), actions: [STAMP, ...actions] }] },
+      entry: [...entry, this.ref('activate', el.id)],
+      exit: [this.ref('deactivate', el.id), ...exit],
+      on: { [event]: [{ guard: this.ref('isWait', el.id), target: this.next(el, scope), actions: [STAMP, ...actions] }] },
     });
     switch (el.kind) {
       case 'startEvent':
       case 'boundaryTimer':
       case 'boundaryMessage':
+      case 'boundarySignal':
       case 'boundaryError':
       case 'boundaryEscalation':
         return transient([{ target: this.next(el, scope) }]);
       case 'passThrough':
-        return this.withBoundaries(el, transient([{ target: this.next(el, scope) }]));
+        return this.withBoundaries(el, { id, entry: [...entry, ...this.mapOutputs(el)], exit, always: [{ target: this.next(el, scope) }] });
       case 'scriptTask':
         // Its expression runs on entry (under the step's FEEL budget); the token passes straight on.
-        return this.withBoundaries(el, { id, entry: [...entry, ref('runScript', el.id)], exit, always: [{ target: this.next(el, scope) }] });
+        return this.withBoundaries(el, { id, entry: [...entry, this.ref('runScript', el.id)], exit, always: [{ target: this.next(el, scope) }] });
       case 'escalationThrow':
         return this.escalationState(el, this.next(el, scope));
+      case 'publish':
+        return this.withBoundaries(el, this.publishState(el, this.next(el, scope)));
       case 'endEvent':
+        // A message or signal end event waits for the runner to publish, then ends like a none end event.
+        if (el.publish) return this.publishState(el, this.endOf(scope));
         // An escalation end event waits for the runner to throw its escalation, then ends like a none end event (unless caught interrupting).
         if (el.escalationCode !== undefined) return this.escalationState(el, this.endOf(scope));
         // An error end event stays active until the runner has thrown its error to the boundary event that catches it.
@@ -318,7 +369,7 @@ class ConfigBuilder {
         // On a reminder path the end event consumes only that path's token; on a branch of a fork without a join, only the branch's;
         // beside event sub-processes, only the main flow's.
         if (scope.kind === 'path' || scope.kind === 'region' || this.hasEventSubs(scope.kind === 'sub' ? scope.subProcessId : undefined)) {
-          return transient([{ target: this.endOf(scope) }]);
+          return { id, entry: [...entry, ...this.mapOutputs(el)], exit, always: [{ target: this.endOf(scope) }] };
         }
         return this.finalState(el);
       case 'parallelGateway':
@@ -345,14 +396,18 @@ class ConfigBuilder {
       case 'timerCatch':
         // After an event-based gateway the wait belongs to the gateway: the event is only passed through once it occurred.
         if (this.ownedByEventGateway(el)) return transient([{ target: this.next(el, scope) }]);
-        return waiting('timer.fire', []);
+        return waiting('timer.fire', [this.ref('mergeOutputs', el.id)]);
       case 'messageCatch':
         if (this.ownedByEventGateway(el)) return transient([{ target: this.next(el, scope) }]);
-        return waiting('message', [ref('mergeOutputs', el.id)]);
+        // A receive task is an activity: it may carry boundary events.
+        return this.withBoundaries(el, waiting('message', [this.ref('mergeOutputs', el.id)]));
+      case 'signalCatch':
+        if (this.ownedByEventGateway(el)) return transient([{ target: this.next(el, scope) }]);
+        return waiting('signal', [this.ref('mergeOutputs', el.id)]);
       case 'serviceTask':
-        return this.withBoundaries(el, waiting('service.result', [ref('mergeVariables')]));
+        return this.withBoundaries(el, waiting('service.result', [this.ref('mergeVariables')]));
       case 'businessRuleTask':
-        return this.withBoundaries(el, waiting('rule.result', [ref('applyRuleResult', el.id)]));
+        return this.withBoundaries(el, waiting('rule.result', [this.ref('applyRuleResult', el.id)]));
       case 'userTask':
       case 'callActivity':
         return this.activityState(el, scope);
@@ -368,10 +423,20 @@ class ConfigBuilder {
   /** An escalation throw or end event: waits for the runner to throw its escalation, then goes on to `next` (unless caught interrupting). */
   private escalationState(el: ParsedElement, next: string): StateConfig {
     return {
-      id: stateId(el.id),
-      entry: [ref('entered', el.id), ref('activate', el.id)],
-      exit: [ref('deactivate', el.id), ref('left', el.id)],
-      on: { 'bpmn.escalation': [{ guard: ref('goesOn', el.id), target: next, actions: [STAMP] }] },
+      id: this.sid(el.id),
+      entry: [this.ref('entered', el.id), this.ref('activate', el.id)],
+      exit: [this.ref('deactivate', el.id), this.ref('left', el.id)],
+      on: { 'bpmn.escalation': [{ guard: this.ref('goesOn', el.id), target: next, actions: [STAMP] }] },
+    };
+  }
+
+  /** A send task, message or signal throw or end event: waits for the runner to publish (`bpmn.published`), then goes on to `next`. */
+  private publishState(el: ParsedElement, next: string): StateConfig {
+    return {
+      id: this.sid(el.id),
+      entry: [this.ref('entered', el.id), this.ref('activate', el.id)],
+      exit: [this.ref('deactivate', el.id), this.ref('left', el.id)],
+      on: { 'bpmn.published': [{ guard: this.ref('isWait', el.id), target: next, actions: [STAMP, this.ref('mergeVariables')] }] },
     };
   }
 
@@ -385,44 +450,47 @@ class ConfigBuilder {
    * the other waits. See docs/adr/0002-event-based-gateway.md.
    */
   private eventGatewayState(el: ParsedElement): StateConfig {
-    const id = stateId(el.id);
+    const id = this.sid(el.id);
     const on: Record<string, TransitionConfig[]> = {};
     for (const eventId of this.index.eventGateways.get(el.id) ?? []) {
       const event = this.el(eventId);
-      const type = event.kind === 'timerCatch' ? 'timer.fire' : 'message';
-      const actions = event.kind === 'messageCatch' ? [STAMP, ref('mergeOutputs', eventId)] : [STAMP];
-      on[type] = [...(on[type] ?? []), { guard: ref('isWait', eventId), target: `#${stateId(eventId)}`, actions }];
+      const type = event.kind === 'timerCatch' ? 'timer.fire' : event.kind === 'signalCatch' ? 'signal' : 'message';
+      const actions = [STAMP, this.ref('mergeOutputs', eventId)];
+      on[type] = [...(on[type] ?? []), { guard: this.ref('isWait', eventId), target: `#${this.sid(eventId)}`, actions }];
     }
     return {
       id,
-      entry: [ref('entered', el.id), ref('activate', el.id)],
-      exit: [ref('deactivate', el.id), ref('left', el.id)],
+      entry: [this.ref('entered', el.id), this.ref('activate', el.id)],
+      exit: [this.ref('deactivate', el.id), this.ref('left', el.id)],
       on,
     };
   }
 
   /** A user task or call activity: completion (per item for multi-instance), then its boundary events. */
   private activityState(el: WaitingActivity, scope: Scope): StateConfig {
-    const id = stateId(el.id);
+    const id = this.sid(el.id);
     const completion = el.kind === 'userTask' ? 'task.complete' : 'child.complete';
     const next = this.next(el, scope);
     const on: Record<string, TransitionConfig[]> = {
       [completion]: el.multiInstance
-        ? [{ guard: ref('isOpenItem', el.id), actions: [STAMP, ref('completeItem', el.id)] }]
+        ? [{ guard: this.ref('isOpenItem', el.id), actions: [STAMP, this.ref('completeItem', el.id)] }]
         : [
             {
-              guard: ref('isWait', el.id),
+              guard: this.ref('isWait', el.id),
               target: next,
-              actions: [STAMP, ...(el.kind === 'userTask' ? [ref('recordCompleter', el.id), ref('mergeOutputs', el.id)] : [ref('completeChild', el.id)])],
+              actions: [
+                STAMP,
+                ...(el.kind === 'userTask' ? [this.ref('recordCompleter', el.id), this.ref('mergeOutputs', el.id)] : [this.ref('completeChild', el.id)]),
+              ],
             },
           ],
     };
     return this.withBoundaries(el, {
       id,
-      entry: [ref('entered', el.id), ref('activate', el.id)],
-      exit: [ref('deactivate', el.id), ref('left', el.id)],
+      entry: [this.ref('entered', el.id), this.ref('activate', el.id)],
+      exit: [this.ref('deactivate', el.id), this.ref('left', el.id)],
       on,
-      ...(el.multiInstance ? { always: [{ guard: ref('itemsDone', el.id), target: next }] } : {}),
+      ...(el.multiInstance ? { always: [{ guard: this.ref('itemsDone', el.id), target: next }] } : {}),
     });
   }
 
@@ -432,19 +500,23 @@ class ConfigBuilder {
    * interrupting boundary event closes the inner tasks and timers with it.
    */
   private subProcessState(el: ParsedElement, scope: Scope): StateConfig {
-    const id = stateId(el.id);
+    const id = this.sid(el.id);
     const sub = this.structure.subs.get(el.id) as SubScope;
     const start = this.p.elements.find((e) => e.parent === el.id && e.type === 'bpmn:StartEvent') as ParsedElement;
-    const flow = this.withEventSubs(el.id, id, this.statesOf(sub), stateId(start.id), `#${id}/end`);
+    const flow = this.withEventSubs(el.id, id, this.statesOf(sub), this.sid(start.id), `#${id}/end`);
     const content: StateConfig = {
       id: `${id}/work`,
       initial: flow.initial,
-      states: { ...flow.states, ...this.terminateStates(el.id), [`${id}/end`]: { id: `${id}/end`, type: 'final' } },
+      states: {
+        ...flow.states,
+        ...this.terminateStates(el.id),
+        [`${id}/end`]: { id: `${id}/end`, type: 'final', ...(hasOutputs(el) ? { entry: [this.ref('scopeOutputs', el.id)] } : {}) },
+      },
       onDone: { target: this.next(el, scope) },
     };
     return this.withBoundaries(
       el,
-      { id, entry: [ref('entered', el.id), ref('activate', el.id)], exit: [ref('deactivate', el.id), ref('left', el.id)] },
+      { id, entry: [this.ref('entered', el.id), this.ref('activate', el.id)], exit: [this.ref('deactivate', el.id), this.ref('left', el.id)] },
       content,
     );
   }
@@ -458,9 +530,9 @@ class ConfigBuilder {
    * flow's states. With them, a parallel state `<prefix>/running` holds the main flow (its end events lead to
    * `<prefix>/main/done`) and one slot per event sub-process, whose armed start event waits for its trigger.
    * An interrupting one leaves `running` (every token, task, timer and subscription of the scope goes with it) for
-   * its own state beside it, which ends the scope (`end`) when done. A non-interrupting one runs inside its slot and
-   * re-arms when done. A slot goes idle once the main flow is done and no non-interrupting instance runs, so the
-   * scope ends when all of them have.
+   * its own state beside it, which ends the scope (`end`) when done. A non-interrupting one runs each trigger in a
+   * copy of its own inside its slot, beside the others. Slots go idle once the main flow is done and no copy of a
+   * non-interrupting event sub-process runs, so the scope ends when all of them have.
    */
   private withEventSubs(
     container: string | undefined,
@@ -472,77 +544,155 @@ class ConfigBuilder {
     const starts = eventSubStartsOf(this.index, container);
     if (!starts.length) return { initial, states: main };
     const done = mainDone(prefix);
-    const running = (s: ParsedElement): InlineGuard => stateIn(`#${stateId(s.parent as string)}`);
-    const others = starts.filter((s) => !isInterrupting(s)).map((s) => not(running(s)));
-    const idle: InlineGuard = others.length ? and([stateIn(`#${done}`), ...others]) : stateIn(`#${done}`);
+    const copies = starts.filter((s) => !isInterrupting(s)).flatMap((s) => this.copyIds(s.parent as string).map((id) => not(stateIn(`#${id}`))));
+    const idle: InlineGuard = copies.length ? and([stateIn(`#${done}`), ...copies]) : stateIn(`#${done}`);
     const states: Record<string, StateConfig> = {
       [`${prefix}/running`]: {
         id: `${prefix}/running`,
         type: 'parallel',
         states: {
           [`${prefix}/main`]: { id: `${prefix}/main`, initial, states: { ...main, [done]: { id: done, type: 'final' } } },
-          ...Object.fromEntries(starts.map((s) => [`${stateId(s.parent as string)}/slot`, this.eventSubSlot(s, idle)])),
+          ...Object.fromEntries(starts.map((s) => [`${this.sid(s.parent as string)}/slot`, this.eventSubSlot(s, idle)])),
         },
         onDone: { target: end },
       },
     };
-    for (const s of starts.filter(isInterrupting)) states[stateId(s.parent as string)] = this.eventSubState(s, { target: end });
+    for (const s of starts.filter(isInterrupting)) states[this.sid(s.parent as string)] = this.eventSubState(s, { target: end });
     return { initial: `${prefix}/running`, states };
   }
 
-  /** The slot of one event sub-process: its start event armed (then its running instance, when non-interrupting), or idle. */
-  private eventSubSlot(start: StartEventElement, idle: InlineGuard): StateConfig {
-    const id = stateId(start.parent as string);
-    const interrupting = isInterrupting(start);
-    const trigger: TransitionConfig = { target: `#${id}`, actions: [STAMP, ...(interrupting ? [] : [ref('fireEventSub', start.id)])] };
-    const on: Record<string, TransitionConfig[]> = {};
+  /** What starts an event sub-process: its start event's trigger, with the actions that go with it (`merge`: the variables sent along). */
+  private trigger(start: StartEventElement, transition: TransitionConfig, merge = true): Record<string, TransitionConfig[]> {
+    const withVariables = merge ? { ...transition, actions: [...(transition.actions ?? []), this.ref('mergeVariables')] } : transition;
     switch (start.trigger.kind) {
       case 'timer':
-        on['timer.fire'] = [{ ...trigger, guard: ref('isWait', start.id) }];
-        break;
+        return { 'timer.fire': [{ ...transition, guard: this.ref('isWait', start.id) }] };
       case 'message':
-        on.message = [{ ...trigger, guard: ref('isWait', start.id), actions: [...(trigger.actions ?? []), ref('mergeVariables')] }];
-        break;
+      case 'signal':
+        return { [start.trigger.kind]: [{ ...withVariables, guard: this.ref('isWait', start.id) }] };
       case 'error':
-        on['bpmn.error'] = [{ ...trigger, guard: ref('catches', start.id), actions: [...(trigger.actions ?? []), ref('mergeVariables')] }];
-        break;
+        return { 'bpmn.error': [{ ...withVariables, guard: this.ref('catches', start.id) }] };
       case 'escalation':
-        // Non-interrupting: the thrower goes on with the runner's second event, as with a non-interrupting boundary event.
-        on['bpmn.escalation'] = [
-          { ...trigger, guard: ref('catches', start.id), actions: [...(trigger.actions ?? []), ...(interrupting ? [] : [ref('markThrown')])] },
-        ];
-        break;
+        return { 'bpmn.escalation': [{ ...transition, guard: this.ref('catches', start.id) }] };
       case 'none':
-        break;
+        return {};
     }
+  }
+
+  /**
+   * The slot of one event sub-process. Interrupting: its start event armed until it fires (leaving the scope's
+   * running flow) or the slot goes idle. Non-interrupting: a parallel state whose `start` region keeps the start
+   * event armed (each trigger re-arms it: a new key, a cycle's next occurrence) and whose copy regions each run one
+   * instance; a trigger enters the first free copy, and one with every copy busy fails the step.
+   */
+  private eventSubSlot(start: StartEventElement, idle: InlineGuard): StateConfig {
+    const id = this.sid(start.parent as string);
     const armed = `${id}/armed`;
+    const disarm = this.ref('disarmEventSub', start.id);
+    const armedState = (on: Record<string, TransitionConfig[]>): StateConfig => ({
+      id: armed,
+      entry: [this.ref('armEventSub', start.id)],
+      on,
+      always: [{ guard: idle, target: `#${id}/idle`, actions: [disarm] }],
+    });
+    if (isInterrupting(start)) {
+      return {
+        id: `${id}/slot`,
+        initial: armed,
+        exit: [disarm],
+        states: { [armed]: armedState(this.trigger(start, { target: `#${id}`, actions: [STAMP] })), [`${id}/idle`]: { id: `${id}/idle`, type: 'final' } },
+      };
+    }
+    // Non-interrupting escalation: the thrower goes on with the runner's second event, as with a non-interrupting boundary event.
+    const fired = [STAMP, this.ref('fireEventSub', start.id), ...(start.trigger.kind === 'escalation' ? [this.ref('markThrown')] : [])];
+    const espId = start.parent as string;
     return {
       id: `${id}/slot`,
-      initial: armed,
-      exit: [ref('disarmEventSub', start.id)],
+      type: 'parallel',
+      exit: [disarm],
       states: {
-        [armed]: {
-          id: armed,
-          entry: [ref('armEventSub', start.id)],
-          on,
-          always: [{ guard: idle, target: `#${id}/idle`, actions: [ref('disarmEventSub', start.id)] }],
+        [`${id}/start`]: {
+          id: `${id}/start`,
+          initial: armed,
+          states: {
+            [armed]: armedState(this.unlessFull(espId, this.trigger(start, { actions: fired }, false), start.id)),
+            [`${id}/idle`]: { id: `${id}/idle`, type: 'final' },
+          },
         },
-        [`${id}/idle`]: { id: `${id}/idle`, type: 'final' },
-        ...(interrupting ? {} : { [id]: this.eventSubState(start, [{ guard: ref('rearms', start.id), target: `#${armed}` }, { target: `#${id}/idle` }]) }),
+        ...this.copyRegions(
+          espId,
+          (target) => this.trigger(start, { target, actions: [STAMP] }),
+          (copy) => ({ [copy]: this.eventSubState(start, { target: `#${copy}/free` }) }),
+          idle,
+        ),
       },
     };
+  }
+
+  /** The state ids of the copies of a non-interrupting event sub-process or waiting reminder path (see EVENT_SUB_INSTANCES). */
+  private copyIds(elementId: string): string[] {
+    return Array.from({ length: EVENT_SUB_INSTANCES }, (_, i) => this.inCopy(i + 1, () => this.sid(elementId)));
+  }
+
+  /** The trigger's transitions, preceded by the same ones failing the step (tooManyInstances) while every copy is busy. */
+  private unlessFull(elementId: string, on: Record<string, TransitionConfig[]>, triggerId: string): Record<string, TransitionConfig[]> {
+    const busy = this.copyIds(elementId).map((copy) => not(stateIn(`#${copy}/free`)));
+    return Object.fromEntries(
+      Object.entries(on).map(([type, transitions]) => [
+        type,
+        [...transitions.map((t) => ({ guard: and([t.guard as Ref, ...busy]), actions: [this.ref('tooManyInstances', triggerId)] })), ...transitions],
+      ]),
+    );
+  }
+
+  /**
+   * One region per copy of `elementId` (an event sub-process, or a boundary event whose path can wait): free, or
+   * running `body` (which ends at `<copy>/free`); idle once `idle` holds. A trigger (`trigger(target)`, built outside
+   * the copies) enters the first free copy only: guards see the state before the event, so every copy before it is busy.
+   */
+  private copyRegions(
+    elementId: string,
+    trigger: (target: string) => Record<string, TransitionConfig[]>,
+    body: (copy: string) => Record<string, StateConfig>,
+    idle?: InlineGuard,
+  ): Record<string, StateConfig> {
+    const copies = this.copyIds(elementId);
+    return Object.fromEntries(
+      copies.map((copy, i) => {
+        const before = copies.slice(0, i).map((c) => not(stateIn(`#${c}/free`)));
+        const on = Object.fromEntries(
+          Object.entries(trigger(`#${copy}`)).map(([type, transitions]) => [
+            type,
+            transitions.map((t) => ({ ...t, guard: before.length ? and([t.guard as Ref, ...before]) : t.guard })),
+          ]),
+        );
+        const free: StateConfig = { id: `${copy}/free`, on, ...(idle ? { always: [{ guard: idle, target: `#${copy}/idle` }] } : {}) };
+        return [
+          `${copy}/copy`,
+          {
+            id: `${copy}/copy`,
+            initial: `${copy}/free`,
+            states: {
+              [`${copy}/free`]: free,
+              ...(idle ? { [`${copy}/idle`]: { id: `${copy}/idle`, type: 'final' as const } } : {}),
+              ...this.inCopy(i + 1, () => body(copy)),
+            },
+          },
+        ];
+      }),
+    );
   }
 
   /** An event sub-process's own flow, from its start event to its end events (a terminate end event ends just it). */
   private eventSubState(start: StartEventElement, onDone: TransitionConfig | TransitionConfig[]): StateConfig {
     const espId = start.parent as string;
-    const id = stateId(espId);
+    const id = this.sid(espId);
     const sub = this.structure.subs.get(espId) as SubScope;
     return {
       id,
-      entry: [ref('entered', espId)],
-      exit: [ref('left', espId)],
-      initial: stateId(start.id),
+      entry: [this.ref('entered', espId)],
+      exit: [this.ref('left', espId)],
+      initial: this.sid(start.id),
       states: { ...this.statesOf(sub), ...this.terminateStates(espId), [`${id}/end`]: { id: `${id}/end`, type: 'final' } },
       onDone,
     };
@@ -561,11 +711,14 @@ class ConfigBuilder {
       on[type] = [...(on[type] ?? []), transition];
     };
     for (const b of boundaries.filter((x) => x.interrupting)) {
-      const target = `#${stateId(b.id)}`;
-      if (b.kind === 'boundaryTimer') add('timer.fire', { guard: ref('isWait', b.id), target, actions: [STAMP] });
-      else if (b.kind === 'boundaryMessage') add('message', { guard: ref('isWait', b.id), target, actions: [STAMP, ref('mergeVariables')] });
-      else if (b.kind === 'boundaryEscalation') add('bpmn.escalation', { guard: ref('catches', b.id), target, actions: [STAMP] });
-      else add('bpmn.error', { guard: ref('catches', b.id), target, actions: [STAMP, ref('mergeVariables')] });
+      const target = `#${this.sid(b.id)}`;
+      // What the event carries (message, signal, error variables) goes through the boundary event's output mappings, if any.
+      const actions = [STAMP, this.ref('mergeOutputs', b.id)];
+      if (b.kind === 'boundaryTimer') add('timer.fire', { guard: this.ref('isWait', b.id), target, actions });
+      else if (b.kind === 'boundaryMessage' || b.kind === 'boundarySignal') {
+        add(b.kind === 'boundaryMessage' ? 'message' : 'signal', { guard: this.ref('isWait', b.id), target, actions });
+      } else if (b.kind === 'boundaryEscalation') add('bpmn.escalation', { guard: this.ref('catches', b.id), target, actions });
+      else add('bpmn.error', { guard: this.ref('catches', b.id), target, actions });
     }
     const withOn = Object.keys(on).length ? { ...state, on } : state;
     const reminders = boundaries.filter((b) => !b.interrupting);
@@ -579,43 +732,76 @@ class ConfigBuilder {
       type: 'parallel',
       states: {
         [`${id}/work`]: content ?? { id: `${id}/work` },
-        ...Object.fromEntries(reminders.map((b) => [`${stateId(b.id)}/path`, this.reminderPath(b)])),
+        ...Object.fromEntries(reminders.map((b) => [`${this.sid(b.id)}/path`, this.reminderPath(b)])),
       },
     };
   }
 
+  /**
+   * The path of a non-interrupting boundary event: armed, then its path, then armed again. A path that can wait (an
+   * external job on it) runs each trigger in a copy of its own instead, like a non-interrupting event sub-process.
+   */
   private reminderPath(boundary: BoundaryElement): StateConfig {
-    const id = stateId(boundary.id);
+    const id = this.sid(boundary.id);
     const path = this.structure.paths.get(boundary.id) as Scope;
-    if (boundary.kind === 'boundaryEscalation') {
+    const escalation = boundary.kind === 'boundaryEscalation';
+    const event = escalation ? 'bpmn.escalation' : boundary.kind === 'boundaryTimer' ? 'timer.fire' : boundary.kind === 'boundarySignal' ? 'signal' : 'message';
+    const guard = this.ref(escalation ? 'catches' : 'isWait', boundary.id);
+    // The thrower of a caught escalation goes on; a timer, message or signal re-arms under a new key.
+    const fired = [STAMP, escalation ? this.ref('markThrown') : this.ref('fireBoundary', boundary.id)];
+    // What the event carries goes through the boundary event's output mappings, if any.
+    const variables = [this.ref('mergeOutputs', boundary.id)];
+    if (!this.pathWaits(boundary.id)) {
       return {
         id: `${id}/path`,
         initial: `${id}/armed`,
         states: {
-          [`${id}/armed`]: {
-            id: `${id}/armed`,
-            on: { 'bpmn.escalation': [{ guard: ref('catches', boundary.id), target: `#${id}`, actions: [STAMP, ref('markThrown')] }] },
-          },
+          [`${id}/armed`]: { id: `${id}/armed`, on: { [event]: [{ guard, target: `#${id}`, actions: [...fired, ...variables] }] } },
           ...this.statesOf(path),
         },
       };
     }
-    const event = boundary.kind === 'boundaryTimer' ? 'timer.fire' : 'message';
-    const actions =
-      boundary.kind === 'boundaryMessage' ? [STAMP, ref('fireBoundary', boundary.id), ref('mergeVariables')] : [STAMP, ref('fireBoundary', boundary.id)];
     return {
       id: `${id}/path`,
-      initial: `${id}/armed`,
+      type: 'parallel',
       states: {
-        [`${id}/armed`]: { id: `${id}/armed`, on: { [event]: [{ guard: ref('isWait', boundary.id), target: `#${id}`, actions }] } },
-        ...this.statesOf(path),
+        [`${id}/trigger`]: {
+          id: `${id}/trigger`,
+          initial: `${id}/armed`,
+          states: { [`${id}/armed`]: { id: `${id}/armed`, on: this.unlessFull(boundary.id, { [event]: [{ guard, actions: fired }] }, boundary.id) } },
+        },
+        ...this.copyRegions(
+          boundary.id,
+          (target) => ({ [event]: [{ guard, target, actions: [STAMP, ...variables] }] }),
+          () => this.statesOf(path),
+        ),
       },
     };
   }
+
+  /** Output mappings of an element with nothing to receive (pass-through, end event): evaluated when it is entered. */
+  private mapOutputs(el: ParsedElement): Ref[] {
+    return hasOutputs(el) ? [this.ref('mapOutputs', el.id)] : [];
+  }
+
+  /** Whether the path of a non-interrupting boundary event can wait: only an external job on it can. */
+  private pathWaits(boundaryId: string): boolean {
+    return waitingPath(this.p, this.structure, boundaryId);
+  }
+}
+
+/** Whether the path of a non-interrupting boundary event can wait (an external job on it): then each trigger runs in a copy of its own. */
+function waitingPath(p: ParsedProcess, structure: Structure, boundaryId: string): boolean {
+  const path = structure.paths.get(boundaryId);
+  return p.elements.some((e) => structure.scopeOf.get(e.id) === path && e.kind === 'serviceTask' && e.external === true);
 }
 
 /** Where the main flow of a process or sub-process with event sub-processes ends (`prefix`: `@process` or the sub-process's state id). */
 const mainDone = (prefix: string): string => `${prefix}/main/done`;
+
+function hasOutputs(el: ParsedElement): boolean {
+  return 'outputs' in el && !!el.outputs?.length;
+}
 
 /** Context updates work on a copy: snapshots handed out earlier stay untouched. */
 function produce(context: InstanceContext, change: (draft: InstanceContext) => void): InstanceContext {
@@ -637,6 +823,8 @@ function createProcessMachine(index: DefinitionIndex, root: ReturnType<ConfigBui
       activate: assign(({ context }, { id }: Params) => produce(context, (ctx) => activate(ctx, index, id))),
       deactivate: assign(({ context }, { id }: Params) => produce(context, (ctx) => deactivate(ctx, index, id))),
       mergeVariables: assign(({ context, event }) => produce(context, (ctx) => mergeVariables(ctx, 'variables' in event ? (event.variables ?? {}) : {}))),
+      scopeOutputs: assign(({ context }, { id }: Params) => produce(context, (ctx) => scopeOutputs(ctx, index, id))),
+      mapOutputs: assign(({ context }, { id }: Params) => produce(context, (ctx) => mergeOutputs(ctx, index, id, {}))),
       runScript: assign(({ context }, { id }: Params) => produce(context, (ctx) => runScript(ctx, index, id))),
       mergeOutputs: assign(({ context, event }, { id }: Params) =>
         produce(context, (ctx) => mergeOutputs(ctx, index, id, 'variables' in event ? (event.variables ?? {}) : {})),
@@ -661,6 +849,10 @@ function createProcessMachine(index: DefinitionIndex, root: ReturnType<ConfigBui
       armEventSub: assign(({ context }, { id }: Params) => produce(context, (ctx) => armEventSub(ctx, index, id))),
       disarmEventSub: assign(({ context }, { id }: Params) => produce(context, (ctx) => disarmEventSub(ctx, id))),
       fireEventSub: assign(({ context }, { id }: Params) => produce(context, (ctx) => fireEventSub(ctx, index, id))),
+      // An assign, since transition() only runs XState's built-in actions; the error fails the step.
+      tooManyInstances: assign((_, { id }: Params): Partial<InstanceContext> => {
+        throw new EngineError(EngineErrorCode.StepLimitExceeded, `${EVENT_SUB_INSTANCES} instances started by ${id} already run; wait until one ends`, id);
+      }),
       markThrown: assign(({ context, event }) =>
         produce(context, (ctx) => {
           const token = event.type === 'bpmn.escalation' ? ctx.tokens[event.elementId] : undefined;
@@ -693,7 +885,6 @@ function createProcessMachine(index: DefinitionIndex, root: ReturnType<ConfigBui
       noneTrue: ({ context }, { expressions, elementId }: { expressions: string[]; elementId: string }) =>
         !expressions.some((e) => feelIsTrue(e, context.variables, elementId)),
       startedAt: ({ context }, { id }: Params) => context.startEventId === id,
-      rearms: ({ context }, { id }: Params) => rearms(context, id),
       // The runner resolves which error boundary event catches a BPMN error (innermost scope first) and names it in the event.
       catches: ({ event }, { id }: Params) => (event.type === 'bpmn.error' || event.type === 'bpmn.escalation') && event.boundaryId === id,
       // The thrower of an escalation goes on unless the boundary event that caught it interrupts its sub-process.

@@ -1,4 +1,6 @@
 import { BpmnError } from './errors.js';
+import { EVENT_SUB_INSTANCES } from './event-subprocesses.js';
+import { DEFAULT_LIMITS } from './limits.js';
 import { parseProcess } from './parse.js';
 import { deploy, Driver, fakeHooks, fixture } from './spec-helpers.js';
 import { validateDefinition } from './validate.js';
@@ -6,6 +8,7 @@ import { validateDefinition } from './validate.js';
 /** Event sub-processes: each start kind, and the traps of interrupting, waiting beside the main flow and closing with the scope. */
 
 const ROOTS = `<bpmn:message id="M_withdraw" name="withdrawn"/><bpmn:message id="M_info" name="infoAdded"/>
+  <bpmn:signal id="Sig_recall" name="recalled"/><bpmn:signal id="Sig_halt" name="halted"/>
   <bpmn:error id="Err_rejected" errorCode="REJECTED"/><bpmn:error id="Err_x" errorCode="X"/><bpmn:escalation id="Esc_late" escalationCode="LATE"/>`;
 
 function doc(body: string): string {
@@ -31,6 +34,7 @@ const sub = (id: string, inner: string): string => `<bpmn:subProcess id="${id}">
 const timer = (kind: 'timeDuration' | 'timeCycle' | 'timeDate', value: string): string =>
   `<bpmn:timerEventDefinition><bpmn:${kind}>${value}</bpmn:${kind}></bpmn:timerEventDefinition>`;
 const message = (ref: string): string => `<bpmn:messageEventDefinition messageRef="${ref}"/>`;
+const signal = '<bpmn:signalEventDefinition signalRef="Sig_recall"/>';
 const error = (ref?: string): string => (ref ? `<bpmn:errorEventDefinition errorRef="${ref}"/>` : '<bpmn:errorEventDefinition/>');
 const escalation = '<bpmn:escalationEventDefinition escalationRef="Esc_late"/>';
 const boundaryTimer = (id: string, host: string, duration: string): string =>
@@ -84,20 +88,28 @@ describe('event sub-processes: timer start', () => {
     expect(done.waits).toEqual([]);
   });
 
-  it('a non-interrupting cycle starts again once its instance ended, until its repetitions are used up', async () => {
+  it('a non-interrupting cycle starts a new instance at each occurrence, beside the ones still running', async () => {
     const def = await deploy(doc(MAIN + eventSub('Remind', timer('timeCycle', 'R2/P1D'), ['Chase'], { interrupting: false, extra: user('Chase') })));
     const d = await Driver.start(def);
     const first = d.wait('Remind_start');
     await d.fire('Remind_start');
-    // While its instance runs, the start event is no wait; it comes back (new key, next occurrence) when the instance ends.
-    expect(d.waits.some((w) => w.elementId === 'Remind_start')).toBe(false);
-    await d.complete('Chase');
+    // The start event stays armed at its next occurrence (new key) while the first instance waits at its task.
     const second = d.wait('Remind_start');
     expect(second.key).not.toBe(first.key);
     expect(second).toMatchObject({ dueAt: '2026-01-17T09:00:00.000Z', remaining: 1 });
-    await d.fire('Remind_start');
-    await d.complete('Chase');
-    expect(d.waits.map((w) => w.elementId).sort()).toEqual(['Late', 'Review']);
+    const fired = await d.fire('Remind_start');
+    expect(fired.steps[0].entered).toEqual(['Remind', 'Remind_start', 'Chase']);
+    // Two instances, each with its own task; the cycle is used up.
+    const chases = d.waits.filter((w) => w.elementId === 'Chase');
+    expect(chases).toHaveLength(2);
+    expect(new Set(chases.map((w) => w.key)).size).toBe(2);
+    expect(d.waits.map((w) => w.elementId).sort()).toEqual(['Chase', 'Chase', 'Late', 'Review']);
+    await d.send({ type: 'task.complete', waitKey: chases[1].key });
+    expect(d.waits.filter((w) => w.elementId === 'Chase').map((w) => w.key)).toEqual([chases[0].key]);
+    await d.complete('Review');
+    expect(d.last.status).toBe('active');
+    expect(d.last.activeElementIds).toEqual(['Remind', 'Chase']);
+    expect((await d.complete('Chase')).status).toBe('completed');
   });
 
   it('an interrupting timer cancels the main flow (tasks, boundary timers) and ends the process when it is done', async () => {
@@ -142,15 +154,95 @@ describe('event sub-processes: message start', () => {
     expect((await d.complete('Confirm')).status).toBe('completed');
   });
 
-  it('a non-interrupting message subscription reopens under a new key after each instance', async () => {
+  it('each non-interrupting message starts its own instance beside the others; the process ends when all are done', async () => {
     const def = await deploy(doc(MAIN + withdrawal(false)));
     const d = await Driver.start(def, { caseId: 'C-7' });
     const first = d.wait('Withdraw_start').key;
     await d.send({ type: 'message', name: 'withdrawn', correlationKey: 'C-7' });
     expect(d.last.activeElementIds).toEqual(['Review', 'Withdraw', 'Confirm']);
-    await d.complete('Confirm');
+    // The subscription stays open under a new key: a second message starts a second instance with its own task.
     expect(d.wait('Withdraw_start').key).not.toBe(first);
-    // The subscription closes with its scope.
+    await d.send({ type: 'message', name: 'withdrawn', correlationKey: 'C-7', variables: { second: true } });
+    const confirms = d.waits.filter((w) => w.elementId === 'Confirm');
+    expect(confirms).toHaveLength(2);
+    expect(d.last.variables.second).toBe(true);
+    // The main flow ends first; the process waits for both instances, each completed on its own.
+    expect((await d.complete('Review')).status).toBe('active');
+    expect((await d.send({ type: 'task.complete', waitKey: confirms[0].key })).status).toBe('active');
+    expect(d.waits.filter((w) => w.kind === 'userTask').map((w) => w.key)).toEqual([confirms[1].key]);
+    const done = await d.send({ type: 'task.complete', waitKey: confirms[1].key, completedBy: 'dana' });
+    expect(done.status).toBe('completed');
+    expect(done.waits).toEqual([]);
+    expect(done.completedBy).toEqual({ Confirm: ['dana'] });
+  });
+
+  it('each instance keeps its own timers and boundary events; a full house of instances fails the step', async () => {
+    const confirm = user('Confirm') + boundaryTimer('Confirm_late', 'Confirm', 'P1D') + end('Confirm_lateEnd') + flow('Confirm_late', 'Confirm_lateEnd');
+    const def = await deploy(doc(MAIN + eventSub('Withdraw', message('M_withdraw'), ['Confirm'], { interrupting: false, extra: confirm })));
+    const d = await Driver.start(def);
+    await d.send({ type: 'message', name: 'withdrawn' });
+    d.hooks.clock.now = new Date('2026-01-15T12:00:00.000Z');
+    await d.send({ type: 'message', name: 'withdrawn' });
+    const lates = d.waits.filter((w) => w.elementId === 'Confirm_late');
+    expect(lates.map((w) => (w.kind === 'timer' ? w.dueAt : ''))).toEqual(['2026-01-16T09:00:00.000Z', '2026-01-16T12:00:00.000Z']);
+    // The first instance's boundary timer ends only that instance.
+    await d.send({ type: 'timer.fire', waitKey: lates[0].key });
+    expect(d.waits.filter((w) => w.elementId === 'Confirm' || w.elementId === 'Confirm_late')).toHaveLength(2);
+    for (let i = 1; i < EVENT_SUB_INSTANCES; i++) await d.send({ type: 'message', name: 'withdrawn' });
+    expect(d.waits.filter((w) => w.elementId === 'Confirm')).toHaveLength(EVENT_SUB_INSTANCES);
+    await expect(d.send({ type: 'message', name: 'withdrawn' })).rejects.toMatchObject({ code: 'STEP_LIMIT_EXCEEDED', elementId: 'Withdraw_start' });
+  });
+});
+
+describe('event sub-processes: signal start', () => {
+  it('a non-interrupting signal start is a signal wait that runs an instance per broadcast and reopens under a new key', async () => {
+    const def = await deploy(doc(MAIN + eventSub('Recall', signal, ['Check'], { interrupting: false, extra: user('Check') })));
+    const d = await Driver.start(def);
+    const first = d.wait('Recall_start');
+    expect(first).toMatchObject({ kind: 'signal', name: 'recalled', eventSubProcess: { id: 'Recall', interrupting: false } });
+    await d.send({ type: 'signal', waitKey: first.key, variables: { batch: 7 } });
+    expect(d.last.activeElementIds).toEqual(['Review', 'Recall', 'Check']);
+    expect(d.last.variables.batch).toBe(7);
+    await d.complete('Check');
+    expect(d.wait('Recall_start').key).not.toBe(first.key);
+    expect((await d.complete('Review')).status).toBe('completed');
+  });
+
+  it('an interrupting signal start cancels the main flow', async () => {
+    const def = await deploy(doc(MAIN + eventSub('Recall', signal, ['Check'], { extra: user('Check') })));
+    const d = await Driver.start(def);
+    await d.send({ type: 'signal', waitKey: d.wait('Recall_start').key });
+    expect(d.last.activeElementIds).toEqual(['Recall', 'Check']);
+    expect((await d.complete('Check')).status).toBe('completed');
+  });
+});
+
+describe('event sub-processes: messages and signals inside parallel instances', () => {
+  it('each instance of a non-interrupting event sub-process has its own signal boundary wait and publishes its own message', async () => {
+    const inner =
+      user('Check') +
+      '<bpmn:intermediateThrowEvent id="Announce"><bpmn:messageEventDefinition messageRef="M_info"/></bpmn:intermediateThrowEvent>' +
+      '<bpmn:boundaryEvent id="Halt" attachedToRef="Check"><bpmn:signalEventDefinition signalRef="Sig_halt"/></bpmn:boundaryEvent>' +
+      end('Halted') +
+      flow('Halt', 'Halted');
+    const def = await deploy(doc(MAIN + eventSub('Recall', signal, ['Check', 'Announce'], { interrupting: false, extra: inner })));
+    const d = await Driver.start(def);
+    await d.send({ type: 'signal', waitKey: d.wait('Recall_start').key, variables: { batch: 1 } });
+    await d.send({ type: 'signal', waitKey: d.wait('Recall_start').key, variables: { batch: 2 } });
+    const checks = d.waits.filter((w) => w.elementId === 'Check');
+    const halts = d.waits.filter((w) => w.elementId === 'Halt');
+    expect(checks).toHaveLength(2);
+    expect(halts).toHaveLength(2);
+    expect(new Set([...checks, ...halts].map((w) => w.key)).size).toBe(4);
+
+    await d.send({ type: 'task.complete', waitKey: checks[0].key, variables: {} });
+    expect(d.last.published).toEqual([{ kind: 'message', elementId: 'Announce', name: 'infoAdded', variables: {} }]);
+    expect(d.waits.filter((w) => w.elementId === 'Check').map((w) => w.key)).toEqual([checks[1].key]);
+    // The other instance's boundary signal is still there; it cancels that instance only.
+    const left = d.waits.filter((w) => w.elementId === 'Halt');
+    expect(left).toHaveLength(1);
+    await d.send({ type: 'signal', waitKey: left[0].key });
+    expect(d.waits.filter((w) => w.elementId === 'Check' || w.elementId === 'Halt')).toEqual([]);
     expect((await d.complete('Review')).status).toBe('completed');
   });
 });
@@ -283,7 +375,7 @@ describe('event sub-processes: validation', () => {
     expect(found).toEqual(
       expect.arrayContaining([
         { elementId: 'WithFlow', message: expect.stringMatching(/cannot have incoming or outgoing sequence flows/) },
-        { elementId: 'NoTrigger_start', message: expect.stringMatching(/needs a timer, message, error or escalation event definition/) },
+        { elementId: 'NoTrigger_start', message: expect.stringMatching(/needs a timer, message, signal, error or escalation event definition/) },
         { elementId: 'SoftError_start', message: expect.stringMatching(/error start event always interrupts/) },
         { elementId: 'HardCycle_start', message: expect.stringMatching(/time cycle is only supported on the start event of a non-interrupting/) },
       ]),
@@ -312,17 +404,45 @@ describe('event sub-processes: validation', () => {
       ]),
     );
   });
+
+  it('refuses nested parallel instances whose statechart would grow past ten times the element limit', async () => {
+    // Non-interrupting event sub-processes nested through embedded sub-processes: each level is built ten times more.
+    const level = (n: number, inner: string): string =>
+      eventSub(`Esp${n}`, message('M_info'), [`Sub${n}`], {
+        interrupting: false,
+        extra: sub(`Sub${n}`, `<bpmn:startEvent id="S${n}"/>${user(`T${n}`)}${end(`E${n}`)}${chain(`S${n}`, `T${n}`, `E${n}`)}${inner}`),
+      });
+    const nested = doc(MAIN + level(1, level(2, level(3, ''))));
+    const parsed = await parseProcess(nested);
+    expect(validateDefinition(parsed, { limits: { ...DEFAULT_LIMITS, maxElements: 100 } })).toEqual([
+      { elementId: 'esp', message: expect.stringMatching(/would be built with \d+ states.*at most 1000 are allowed/) },
+    ]);
+    const def = await deploy(nested);
+    const d = await Driver.start(def);
+    await d.send({ type: 'message', name: 'infoAdded' });
+    // The nested event sub-process is armed inside the first instance only; its wait key names that copy.
+    expect(d.wait('Esp2_start').key).toBe('Esp2_start~1:1');
+    await d.send({ type: 'message', name: 'infoAdded', waitKey: d.wait('Esp2_start').key });
+    await d.send({ type: 'message', name: 'infoAdded', waitKey: d.wait('Esp1_start').key });
+    expect(d.waits.filter((w) => w.elementId === 'T1')).toHaveLength(2);
+    expect(d.waits.filter((w) => w.elementId === 'T2')).toHaveLength(1);
+    expect(d.waits.filter((w) => w.elementId === 'Esp2_start')).toHaveLength(2);
+  });
 });
 
 describe('event sub-processes: interplay', () => {
   const chaser = eventSub('Remind', timer('timeDuration', 'P2D'), ['Chase'], { interrupting: false, extra: user('Chase') });
   const withdrawal = eventSub('Withdraw', message('M_withdraw'), ['Confirm'], { extra: user('Confirm') });
 
-  it('an interrupting one also cancels the running instances of non-interrupting ones', async () => {
-    const d = await Driver.start(await deploy(doc(MAIN + chaser + withdrawal)));
+  it('an interrupting one also cancels every running instance of non-interrupting ones', async () => {
+    const cycle = eventSub('Remind', timer('timeCycle', 'R3/P1D'), ['Chase'], { interrupting: false, extra: user('Chase') });
+    const d = await Driver.start(await deploy(doc(MAIN + cycle + withdrawal)));
+    await d.fire('Remind_start');
     await d.fire('Remind_start');
     expect(d.last.activeElementIds).toEqual(['Review', 'Remind', 'Chase']);
+    expect(d.waits.filter((w) => w.elementId === 'Chase')).toHaveLength(2);
     await d.send({ type: 'message', name: 'withdrawn' });
+    expect(d.last.steps[0].left.filter((id) => id === 'Chase')).toHaveLength(2);
     expect(d.last.activeElementIds).toEqual(['Withdraw', 'Confirm']);
     expect(d.waits.map((w) => w.elementId)).toEqual(['Confirm']);
     expect((await d.complete('Confirm')).status).toBe('completed');
@@ -382,6 +502,42 @@ describe('event sub-processes: interplay', () => {
     const d = await Driver.start(def, {}, hooks);
     await d.fire('Remind_start');
     expect(d.last.activeElementIds).toEqual(['OnRejected', 'Explain']);
+  });
+
+  it('instances of a non-interrupting one catch their own errors and run their own nested event sub-processes', async () => {
+    const inner =
+      '<bpmn:startEvent id="S1"/>' +
+      user('Sign') +
+      end('E1') +
+      chain('S1', 'Sign', 'E1') +
+      eventSub('Poke', timer('timeCycle', 'R/P1D'), ['Poked'], { interrupting: false, extra: user('Poked') });
+    const extra =
+      service('Check', 'check') +
+      sub('Inner', inner) +
+      `<bpmn:boundaryEvent id="Failed" attachedToRef="Check">${error('Err_rejected')}</bpmn:boundaryEvent>` +
+      user('Fix') +
+      end('Fixed') +
+      chain('Failed', 'Fix', 'Fixed');
+    const def = await deploy(doc(MAIN + eventSub('Withdraw', message('M_withdraw'), ['Check', 'Inner'], { interrupting: false, extra })), {
+      handlers: ['check'],
+    });
+    const hooks = fakeHooks();
+    hooks.callHandler.mockImplementation(async (_name, variables) => {
+      if (variables.fail) throw new BpmnError('REJECTED');
+    });
+    const d = await Driver.start(def, {}, hooks);
+    await d.send({ type: 'message', name: 'withdrawn', variables: { fail: true } });
+    await d.send({ type: 'message', name: 'withdrawn', variables: { fail: false } });
+    // The first instance's error went to its own boundary event; the second goes on into its sub-process.
+    expect(d.last.activeElementIds).toEqual(['Review', 'Withdraw', 'Inner', 'Sign', 'Fix']);
+    await d.fire('Poke_start');
+    await d.fire('Poke_start');
+    expect(d.waits.filter((w) => w.elementId === 'Poked')).toHaveLength(2);
+    for (const id of ['Review', 'Fix', 'Sign']) await d.complete(id);
+    // The sub-process ends only when its own event sub-process instances have.
+    expect(d.last.activeElementIds).toEqual(['Withdraw', 'Inner', 'Poke', 'Poked']);
+    for (const wait of d.waits.filter((w) => w.kind === 'userTask')) await d.send({ type: 'task.complete', waitKey: wait.key });
+    expect(d.last.status).toBe('completed');
   });
 
   it('an escalation from inside an embedded sub-process reaches an escalation event sub-process of the process', async () => {

@@ -19,6 +19,7 @@ export { configureEngineLimits, DEFAULT_LIMITS, type EngineLimits, engineLimits 
 export { configureFeel, type FeelLimits, stopFeelSandbox, warmUpFeelSandbox } from './feel-sandbox.js';
 export { BpmnError, type DefinitionIssue, EngineError, EngineErrorCode, ProcessParseError, ProcessValidationError } from './errors.js';
 export { AIMSFLOW_NS, CAMUNDA_NS, ZEEBE_NS } from './moddle-packages.js';
+export { type Published } from './instance.js';
 export { isFeel } from './feel.js';
 export { FORM_FIELD_TYPES } from './model.js';
 export type * from './model.js';

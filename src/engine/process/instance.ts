@@ -1,10 +1,13 @@
 import { EngineError, EngineErrorCode } from './errors.js';
+import { copyOf, elementOf } from './event-subprocesses.js';
 import { evaluateFeel, isFeel, toPlain, toPlainRecord } from './feel.js';
 import { engineLimits } from './limits.js';
 import type {
   BoundaryElement,
   CallActivityElement,
+  EndEventElement,
   ParsedElement,
+  PublishElement,
   StartEventElement,
   TaskMappings,
   TimerDefinition,
@@ -18,7 +21,10 @@ export interface InstanceContext {
   variables: Record<string, unknown>;
   /** How often each element was entered: wait keys are `elementId:n`, so a re-entered element gets a new key. */
   counters: Record<string, number>;
-  /** What each active waiting or automatic element (and each armed boundary timer) holds, by element id. */
+  /**
+   * What each active waiting or automatic element (and each armed boundary timer) holds, by token id: the element id,
+   * plus its copy inside parallel instances of non-interrupting event sub-processes (event-subprocesses.ts).
+   */
   tokens: Record<string, Token>;
   /** Who completed each user task, each subject once, latest completer last (multi-instance items included). */
   completedBy: Record<string, string[]>;
@@ -51,10 +57,13 @@ export interface Token {
   items?: ItemToken[];
   /** Escalation throw or end event: a non-interrupting boundary event has caught its escalation (it goes on next). */
   thrown?: boolean;
+  /** Sub-process with inputs: the values its local variables shadowed (`absent`: names that had none), restored when it is left. */
+  shadowed?: Record<string, unknown>;
+  absent?: string[];
+  /** Sub-process with outputs: their values, computed when its inner flow ended, merged once it is left. */
+  outputs?: Record<string, unknown>;
   /** Service task: its handler threw a BPMN error nothing catches; it waits for `incident.retry`. */
   incident?: { errorCode: string; message: string };
-  /** Start event of a non-interrupting event sub-process whose instance runs: kept (a cycle's next firing), but no wait until it ends. */
-  paused?: boolean;
 }
 
 export interface ItemToken {
@@ -82,6 +91,9 @@ export type MachineEvent =
   | { type: 'task.complete'; waitKey: string; variables: Record<string, unknown>; completedBy?: string; at: string }
   | { type: 'timer.fire'; waitKey: string; at: string }
   | { type: 'message'; waitKey: string; variables: Record<string, unknown>; at: string }
+  | { type: 'signal'; waitKey: string; variables: Record<string, unknown>; at: string }
+  /** The runner published what the send task, throw or end event holding this wait sends; `variables`: its output mappings. */
+  | { type: 'bpmn.published'; waitKey: string; variables: Record<string, unknown>; at: string }
   | { type: 'child.complete'; waitKey: string; variables: Record<string, unknown>; at: string }
   /** `variables`: what the task's output mappings give (merged after the result variable is written). */
   | { type: 'rule.result'; waitKey: string; result: unknown; decisionId?: string; variables?: Record<string, unknown>; at: string }
@@ -111,6 +123,8 @@ export interface DefinitionIndex {
   eventGateways: Map<string, string[]>;
   /** Process (key `undefined`) or embedded sub-process id → the start events of its event sub-processes. */
   eventSubStarts: Map<string | undefined, StartEventElement[]>;
+  /** Elements inside non-interrupting event sub-processes → how many enclose them (the parts of their token ids' copy). */
+  copyDepths: Map<string, number>;
 }
 
 export function initialContext(input: StartInput): InstanceContext {
@@ -140,7 +154,9 @@ export function timerToken(key: string, ctx: InstanceContext, id: string, timer:
 }
 
 function candidateRoles(el: UserTaskElement, scope: Record<string, unknown>): string[] {
-  const raw = el.candidateRoles ?? '';
+  // None written: the wait names no role; the app gives the task to administrators (the deployment warned about it).
+  if (el.candidateRoles === undefined) return [];
+  const raw = el.candidateRoles;
   const value = isFeel(raw) ? evaluateFeel(raw, scope, el.id) : raw;
   const roles = (typeof value === 'string' ? value.split(',') : Array.isArray(value) ? value : [])
     .filter((r): r is string => typeof r === 'string')
@@ -231,10 +247,12 @@ export function taskOutput(el: Mapped, scope: Record<string, unknown>): Record<s
 }
 
 /** Entry of a waiting or automatic element: new wait key, resolved timers/roles/inputs, and its boundary timers armed. */
-export function activate(ctx: InstanceContext, index: DefinitionIndex, id: string): void {
+export function activate(ctx: InstanceContext, index: DefinitionIndex, tokenId: string): void {
+  const id = elementOf(tokenId);
   const el = index.elements.get(id) as ParsedElement;
   const at = new Date(ctx.now);
-  const key = nextKey(ctx, id);
+  const key = nextKey(ctx, tokenId);
+  const copy = copyOf(tokenId);
   if (el.kind === 'userTask' || el.kind === 'callActivity') {
     const mi = el.multiInstance;
     if (mi) {
@@ -258,29 +276,33 @@ export function activate(ctx: InstanceContext, index: DefinitionIndex, id: strin
         const scope = mi.elementVariable ? { ...ctx.variables, [mi.elementVariable]: value } : ctx.variables;
         return { key: `${key}/${index}`, index, value: toPlain(value), done: false, ...work(el, scope, at) };
       });
-      ctx.tokens[id] = { key, items };
-      collectIfDone(ctx, el, id);
+      ctx.tokens[tokenId] = { key, items };
+      collectIfDone(ctx, el, tokenId);
     } else {
-      ctx.tokens[id] = { key, ...work(el, ctx.variables, at) };
+      ctx.tokens[tokenId] = { key, ...work(el, ctx.variables, at) };
     }
   } else if (el.kind === 'timerCatch' || el.kind === 'messageCatch') {
-    ctx.tokens[id] = catchToken(ctx, el, key, at);
+    ctx.tokens[tokenId] = catchToken(ctx, el, key, at);
   } else if (el.kind === 'eventBasedGateway') {
     // The gateway holds the waits of every event it leads to; the first to occur is taken, the rest vanish on exit.
-    ctx.tokens[id] = { key };
+    ctx.tokens[tokenId] = { key };
     for (const eventId of index.eventGateways.get(id) ?? []) {
       const event = index.elements.get(eventId) as ParsedElement;
-      ctx.tokens[eventId] = catchToken(ctx, event, nextKey(ctx, eventId), at);
+      ctx.tokens[eventId + copy] = catchToken(ctx, event, nextKey(ctx, eventId + copy), at);
     }
+  } else if (el.kind === 'subProcess' && el.inputs?.length) {
+    ctx.tokens[tokenId] = { key, ...enterScope(ctx, el) };
   } else if (el.kind === 'serviceTask' && el.external) {
     // The worker gets the variables as they are when the job is created, overlaid with the task's inputs.
-    ctx.tokens[id] = { key, variables: taskInput(el, ctx.variables) };
+    ctx.tokens[tokenId] = { key, variables: taskInput(el, ctx.variables) };
   } else {
-    ctx.tokens[id] = { key };
+    ctx.tokens[tokenId] = { key };
   }
   for (const boundary of index.boundaries.get(id) ?? []) {
-    if (boundary.kind === 'boundaryTimer') ctx.tokens[boundary.id] = timerToken(nextKey(ctx, boundary.id), ctx, boundary.id, boundary.timer, at);
-    if (boundary.kind === 'boundaryMessage') ctx.tokens[boundary.id] = messageToken(ctx, boundary, nextKey(ctx, boundary.id), boundary.id);
+    const boundaryToken = boundary.id + copy;
+    if (boundary.kind === 'boundaryTimer') ctx.tokens[boundaryToken] = timerToken(nextKey(ctx, boundaryToken), ctx, boundary.id, boundary.timer, at);
+    if (boundary.kind === 'boundaryMessage') ctx.tokens[boundaryToken] = messageToken(ctx, boundary, nextKey(ctx, boundaryToken), boundary.id);
+    if (boundary.kind === 'boundarySignal') ctx.tokens[boundaryToken] = { key: nextKey(ctx, boundaryToken) };
   }
 }
 
@@ -307,10 +329,40 @@ function catchToken(ctx: InstanceContext, el: ParsedElement, key: string, at: Da
   return { key };
 }
 
-export function deactivate(ctx: InstanceContext, index: DefinitionIndex, id: string): void {
-  delete ctx.tokens[id];
-  for (const eventId of index.eventGateways.get(id) ?? []) delete ctx.tokens[eventId];
-  for (const boundary of index.boundaries.get(id) ?? []) delete ctx.tokens[boundary.id];
+/** A sub-process's inputs become variables for its inner flow; what they hide is kept to be restored on leaving. */
+function enterScope(ctx: InstanceContext, el: ParsedElement & TaskMappings): Partial<Token> {
+  const local = taskInput(el, ctx.variables);
+  const shadowed: Record<string, unknown> = {};
+  const absent: string[] = [];
+  for (const { target } of el.inputs ?? []) {
+    if (target in ctx.variables) shadowed[target] = ctx.variables[target];
+    else absent.push(target);
+    ctx.variables[target] = local[target];
+  }
+  return { shadowed, absent };
+}
+
+/** The inner flow of a sub-process ended: its outputs are evaluated now, over its local variables too. */
+export function scopeOutputs(ctx: InstanceContext, index: DefinitionIndex, tokenId: string): void {
+  const id = elementOf(tokenId);
+  const el = index.elements.get(id) as ParsedElement & TaskMappings;
+  const token = ctx.tokens[tokenId];
+  const outputs = taskOutput({ ...el, id }, ctx.variables);
+  if (token && outputs) token.outputs = outputs;
+}
+
+export function deactivate(ctx: InstanceContext, index: DefinitionIndex, tokenId: string): void {
+  const id = elementOf(tokenId);
+  const copy = copyOf(tokenId);
+  const token = ctx.tokens[tokenId];
+  if (token?.shadowed) {
+    for (const name of token.absent ?? []) delete ctx.variables[name];
+    Object.assign(ctx.variables, token.shadowed);
+  }
+  if (token?.outputs) mergeVariables(ctx, token.outputs);
+  delete ctx.tokens[tokenId];
+  for (const eventId of index.eventGateways.get(id) ?? []) delete ctx.tokens[eventId + copy];
+  for (const boundary of index.boundaries.get(id) ?? []) delete ctx.tokens[boundary.id + copy];
 }
 
 export function mergeVariables(ctx: InstanceContext, variables: Record<string, unknown>): void {
@@ -318,7 +370,8 @@ export function mergeVariables(ctx: InstanceContext, variables: Record<string, u
 }
 
 /** A script task: its FEEL expression over the variables and its inputs; the value goes to the result variable (and through its outputs). */
-export function runScript(ctx: InstanceContext, index: DefinitionIndex, id: string): void {
+export function runScript(ctx: InstanceContext, index: DefinitionIndex, tokenId: string): void {
+  const id = elementOf(tokenId);
   const el = element<'scriptTask'>(index, id);
   const local = taskInput(el, ctx.variables);
   const result = toPlain(evaluateFeel(el.expression as string, local, id));
@@ -331,23 +384,25 @@ export function runScript(ctx: InstanceContext, index: DefinitionIndex, id: stri
  * What completed a user task or reached a message catch event: through its output mappings (over the variables,
  * its inputs — evaluated again, the token is gone by now — and what was sent) when it has them, otherwise all of it.
  */
-export function mergeOutputs(ctx: InstanceContext, index: DefinitionIndex, id: string, sent: Record<string, unknown>): void {
+export function mergeOutputs(ctx: InstanceContext, index: DefinitionIndex, tokenId: string, sent: Record<string, unknown>): void {
+  const id = elementOf(tokenId);
   const el = index.elements.get(id) as ParsedElement & TaskMappings;
   const mapped = el.outputs?.length ? taskOutput({ ...el, id }, { ...taskInput({ ...el, id }, ctx.variables), ...toPlainRecord(sent) }) : undefined;
   mergeVariables(ctx, mapped ?? sent);
 }
 
 /** Each subject once, ordered by latest completion: a task in a loop must not grow the instance without bound. */
-export function recordCompleter(ctx: InstanceContext, id: string, completedBy: string | undefined): void {
+export function recordCompleter(ctx: InstanceContext, tokenId: string, completedBy: string | undefined): void {
+  const id = elementOf(tokenId);
   if (completedBy) ctx.completedBy[id] = [...(ctx.completedBy[id] ?? []).filter((subject) => subject !== completedBy), completedBy];
 }
 
-export function completeChild(ctx: InstanceContext, index: DefinitionIndex, id: string, childVariables: Record<string, unknown>): void {
-  mergeVariables(ctx, childOutput(element<'callActivity'>(index, id), childVariables));
+export function completeChild(ctx: InstanceContext, index: DefinitionIndex, tokenId: string, childVariables: Record<string, unknown>): void {
+  mergeVariables(ctx, childOutput(element<'callActivity'>(index, elementOf(tokenId)), childVariables));
 }
 
-export function applyRuleResult(ctx: InstanceContext, index: DefinitionIndex, id: string, result: unknown, mapped?: Record<string, unknown>): void {
-  ctx.variables[element<'businessRuleTask'>(index, id).resultVariable as string] = toPlain(result);
+export function applyRuleResult(ctx: InstanceContext, index: DefinitionIndex, tokenId: string, result: unknown, mapped?: Record<string, unknown>): void {
+  ctx.variables[element<'businessRuleTask'>(index, elementOf(tokenId)).resultVariable as string] = toPlain(result);
   if (mapped) mergeVariables(ctx, mapped);
 }
 
@@ -355,12 +410,13 @@ export function applyRuleResult(ctx: InstanceContext, index: DefinitionIndex, id
 export function completeItem(
   ctx: InstanceContext,
   index: DefinitionIndex,
-  id: string,
+  tokenId: string,
   event: { waitKey: string; variables: Record<string, unknown>; completedBy?: string },
 ): void {
+  const id = elementOf(tokenId);
   const el = index.elements.get(id) as WaitingActivity;
   const mi = el.multiInstance;
-  const item = ctx.tokens[id]?.items?.find((i) => i.key === event.waitKey);
+  const item = ctx.tokens[tokenId]?.items?.find((i) => i.key === event.waitKey);
   if (!mi || !item) return;
   item.done = true;
   const result = el.kind === 'callActivity' ? childOutput(el, event.variables) : toPlainRecord(event.variables);
@@ -372,16 +428,16 @@ export function completeItem(
     item.completedBy = event.completedBy;
     recordCompleter(ctx, id, event.completedBy);
   }
-  collectIfDone(ctx, el, id);
+  collectIfDone(ctx, el, tokenId);
 }
 
 /**
  * Writes the output collection once every item is done. This happens here rather than on the transition out,
  * because XState runs exit actions (which drop the items) before transition actions.
  */
-function collectIfDone(ctx: InstanceContext, el: WaitingActivity, id: string): void {
+function collectIfDone(ctx: InstanceContext, el: WaitingActivity, tokenId: string): void {
   const outputCollection = el.multiInstance?.outputCollection;
-  const items = ctx.tokens[id]?.items ?? [];
+  const items = ctx.tokens[tokenId]?.items ?? [];
   if (outputCollection && items.every((i) => i.done)) ctx.variables[outputCollection] = items.map((i) => i.output ?? null);
 }
 
@@ -391,11 +447,41 @@ function collectIfDone(ctx: InstanceContext, el: WaitingActivity, id: string): v
  */
 export function fireBoundary(ctx: InstanceContext, index: DefinitionIndex, id: string): void {
   const token = ctx.tokens[id];
-  if (index.elements.get(id)?.kind === 'boundaryMessage') {
+  const kind = index.elements.get(elementOf(id))?.kind;
+  if (kind === 'boundaryMessage' || kind === 'boundarySignal') {
     ctx.tokens[id] = { ...token, key: nextKey(ctx, id) };
     return;
   }
   const next = token?.dueAt ? nextOccurrence({ dueAt: token.dueAt, remaining: token.remaining, period: token.period }) : undefined;
   if (next) ctx.tokens[id] = { key: nextKey(ctx, id), ...next };
   else delete ctx.tokens[id];
+}
+
+/** A message or signal a send task, throw event or end event publishes. */
+export interface Published {
+  kind: 'message' | 'signal';
+  elementId: string;
+  name: string;
+  correlationKey?: string;
+  /** The element's inputs (its local variables); empty without input mappings. */
+  variables: Record<string, unknown>;
+}
+
+/** Evaluates what an element publishes over the variables and its inputs; `outputs`: its output mappings over the same scope. */
+export function resolvePublication(
+  el: PublishElement | EndEventElement,
+  variables: Record<string, unknown>,
+): { published: Published; outputs: Record<string, unknown> } {
+  const publish = el.publish as NonNullable<EndEventElement['publish']>;
+  const local = taskInput(el, variables);
+  const sent = Object.fromEntries((el.inputs ?? []).map((m) => [m.target, local[m.target]]));
+  const raw = publish.name as string;
+  const published: Published = {
+    kind: publish.trigger,
+    elementId: el.id,
+    name: isFeel(raw) ? messageName(raw, local, el.id) : raw,
+    ...(publish.correlationKey ? { correlationKey: correlationKey(publish.correlationKey, local, el.id) } : {}),
+    variables: structuredClone(sent),
+  };
+  return { published, outputs: taskOutput(el, local) ?? {} };
 }

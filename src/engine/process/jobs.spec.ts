@@ -119,6 +119,30 @@ describe('external jobs', () => {
       { elementId: 'Screen', message: 'zeebe:taskDefinition retries="many" must be a whole number from 1 to 100' },
     ]);
   });
+
+  it('each trigger of a non-interrupting boundary event whose path waits for a worker runs a path of its own', async () => {
+    const ask = '<bpmn:serviceTask id="Ask"><bpmn:extensionElements><zeebe:taskDefinition type="ask-owner"/></bpmn:extensionElements></bpmn:serviceTask>';
+    const ping =
+      '<bpmn:boundaryEvent id="Ping" attachedToRef="Review" cancelActivity="false"><bpmn:messageEventDefinition messageRef="M_ping"/></bpmn:boundaryEvent>' +
+      '<bpmn:endEvent id="Asked"/><bpmn:sequenceFlow id="p1" sourceRef="Ping" targetRef="Ask"/><bpmn:sequenceFlow id="p2" sourceRef="Ask" targetRef="Asked"/>';
+    const flows = '<bpmn:sequenceFlow id="f1" sourceRef="S" targetRef="Review"/><bpmn:sequenceFlow id="f3" sourceRef="Review" targetRef="E"/>';
+    const xml = zeebe(REST + ask + ping + flows).replace('<bpmn:process', '<bpmn:message id="M_ping" name="ping"/><bpmn:process');
+    const d = await Driver.start(await compile(xml));
+    await d.send({ type: 'message', name: 'ping', variables: { round: 1 } });
+    // The subscription stays open while the first path waits for its worker: the second message runs a second path.
+    await d.send({ type: 'message', name: 'ping', variables: { round: 2 } });
+    const jobs = d.waits.filter((w) => w.kind === 'job');
+    expect(jobs.map((w) => [w.elementId, w.kind === 'job' && w.variables.round])).toEqual([
+      ['Ask', 1],
+      ['Ask', 2],
+    ]);
+    expect(d.wait('Ping')).toMatchObject({ kind: 'message', boundary: { attachedTo: 'Review', interrupting: false } });
+    await d.send({ type: 'job.complete', waitKey: jobs[1].key });
+    expect(d.waits.filter((w) => w.kind === 'job').map((w) => w.key)).toEqual([jobs[0].key]);
+    await d.send({ type: 'job.complete', waitKey: jobs[0].key });
+    expect(d.last.activeElementIds).toEqual(['Review']);
+    expect((await d.complete('Review')).status).toBe('completed');
+  });
 });
 
 describe('incidents for BPMN errors of handlers that nothing catches', () => {

@@ -67,8 +67,12 @@ export const aimsflowPackage = pkg('aimsflow', AIMSFLOW_NS, [
   { name: 'Out', superClass: ['Element'], properties: [attr('source'), attr('target')] },
 ]);
 
-/** Extensions that mean nothing here, declared so a deployment can name the element that carries them (as a warning). */
-const ignored = (...names: string[]): TypeDescriptor[] => names.map((name) => ({ name, superClass: ['Element'], properties: [] }));
+/**
+ * Extensions that mean nothing here, declared so a deployment can name the element that carries them (as a warning).
+ * A body (`<camunda:failedJobRetryTimeCycle>R3/PT10M</…>`) is read and dropped like the rest.
+ */
+const ignored = (...names: string[]): TypeDescriptor[] =>
+  names.map((name) => ({ name, superClass: ['Element'], properties: [{ name: 'body', type: 'String', isBody: true }] }));
 
 export const camundaPackage = pkg('camunda', CAMUNDA_NS, [
   ...ignored('ExecutionListener', 'TaskListener', 'Properties', 'InputOutput', 'FormData', 'FailedJobRetryTimeCycle', 'Connector'),

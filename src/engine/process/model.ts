@@ -98,8 +98,22 @@ export type StartTrigger =
   | { kind: 'none' }
   | { kind: 'timer'; timer: TimerDefinition }
   | { kind: 'message'; messageName: string; correlationKey?: string }
+  | { kind: 'signal'; signalName: string }
   | { kind: 'error'; errorCode?: string }
   | { kind: 'escalation'; escalationCode?: string };
+
+/**
+ * What a send task, a message or signal throw event or a message or signal end event publishes when reached. The
+ * runner evaluates it and hands it to the app (StepResult.published), which correlates the message or broadcasts
+ * the signal once the step is stored.
+ */
+export interface Publication {
+  trigger: 'message' | 'signal';
+  /** Message or signal name; FEEL with a leading `=`. */
+  name?: string;
+  /** Messages only: FEEL over the variables and the element's inputs. */
+  correlationKey?: string;
+}
 
 interface ElementCommon {
   id: string;
@@ -120,8 +134,10 @@ export interface StartEventElement extends ElementCommon {
   /** `isInterrupting="false"`: only on the start event of an event sub-process, which then runs beside its scope's flow. */
   interrupting?: false;
 }
-export interface EndEventElement extends ElementCommon {
+export interface EndEventElement extends ElementCommon, TaskMappings {
   kind: 'endEvent';
+  /** Message or signal end event: publishes this, then ends like a none end event. */
+  publish?: Publication;
   /** Terminate end event: ends its whole scope (the process, or the embedded sub-process it is in). */
   terminate: boolean;
   /** Error end event: the `errorCode` of the `bpmn:error` it throws. */
@@ -134,17 +150,27 @@ export interface EscalationThrowElement extends ElementCommon {
   kind: 'escalationThrow';
   escalationCode: string;
 }
+/** Send task or intermediate message / signal throw event: publishes, then the token goes on. Inputs are the message's variables. */
+export interface PublishElement extends ElementCommon, TaskMappings {
+  kind: 'publish';
+  publish: Publication;
+}
 /** `bpmn:task`, `bpmn:manualTask` and the none intermediate throw event: nothing to run, the token passes through. */
-export interface PassThroughElement extends ElementCommon {
+export interface PassThroughElement extends ElementCommon, TaskMappings {
   kind: 'passThrough';
 }
 /** Embedded sub-process: its own none start event, end events and elements (whose `parent` is its id). */
-export interface SubProcessElement extends ElementCommon {
+/**
+ * Embedded sub-process. Inputs are local variables of the sub-process (as in Camunda 8): set on entry, visible
+ * inside, and the values they shadowed come back when it is left; outputs, evaluated when its inner flow ends, are
+ * merged into the process variables after that.
+ */
+export interface SubProcessElement extends ElementCommon, TaskMappings {
   kind: 'subProcess';
 }
 /**
  * Event sub-process (`bpmn:subProcess triggeredByEvent="true"`): no flows in or out; its single start event (timer,
- * message, error or escalation) is armed while the enclosing process or sub-process runs. Its inner elements name it as `parent`.
+ * message, signal, error or escalation) is armed while the enclosing process or sub-process runs. Its inner elements name it as `parent`.
  */
 export interface EventSubProcessElement extends ElementCommon {
   kind: 'eventSubProcess';
@@ -237,7 +263,7 @@ export interface InclusiveGatewayElement extends ElementCommon {
 export interface EventBasedGatewayElement extends ElementCommon {
   kind: 'eventBasedGateway';
 }
-export interface TimerCatchElement extends ElementCommon {
+export interface TimerCatchElement extends ElementCommon, TaskMappings {
   kind: 'timerCatch';
   timer?: TimerDefinition;
 }
@@ -248,13 +274,18 @@ export interface MessageCatchElement extends ElementCommon, TaskMappings {
   /** FEEL over the instance variables, evaluated when the event is entered. */
   correlationKey?: string;
 }
-export interface BoundaryTimerElement extends ElementCommon {
+/** Intermediate signal catch event: waits for a signal of this (fixed) name; outputs map its variables like a message catch. */
+export interface SignalCatchElement extends ElementCommon, TaskMappings {
+  kind: 'signalCatch';
+  signalName?: string;
+}
+export interface BoundaryTimerElement extends ElementCommon, TaskMappings {
   kind: 'boundaryTimer';
   attachedTo: string;
   interrupting: boolean;
   timer?: TimerDefinition;
 }
-export interface BoundaryMessageElement extends ElementCommon {
+export interface BoundaryMessageElement extends ElementCommon, TaskMappings {
   kind: 'boundaryMessage';
   attachedTo: string;
   interrupting: boolean;
@@ -262,21 +293,27 @@ export interface BoundaryMessageElement extends ElementCommon {
   /** FEEL over the instance variables, evaluated when the activity is entered. */
   correlationKey?: string;
 }
+export interface BoundarySignalElement extends ElementCommon, TaskMappings {
+  kind: 'boundarySignal';
+  attachedTo: string;
+  interrupting: boolean;
+  signalName?: string;
+}
 /** Error boundary events always interrupt; without an error code they catch every BPMN error. */
-export interface BoundaryErrorElement extends ElementCommon {
+export interface BoundaryErrorElement extends ElementCommon, TaskMappings {
   kind: 'boundaryError';
   attachedTo: string;
   interrupting: true;
   errorCode?: string;
 }
 /** On a sub-process or call activity; without an escalation code it catches every escalation. */
-export interface BoundaryEscalationElement extends ElementCommon {
+export interface BoundaryEscalationElement extends ElementCommon, TaskMappings {
   kind: 'boundaryEscalation';
   attachedTo: string;
   interrupting: boolean;
   escalationCode?: string;
 }
-export type BoundaryElement = BoundaryTimerElement | BoundaryMessageElement | BoundaryErrorElement | BoundaryEscalationElement;
+export type BoundaryElement = BoundaryTimerElement | BoundaryMessageElement | BoundarySignalElement | BoundaryErrorElement | BoundaryEscalationElement;
 
 export interface UnsupportedElement extends ElementCommon {
   kind: 'unsupported';
@@ -297,12 +334,15 @@ export type ParsedElement =
   | EventBasedGatewayElement
   | TimerCatchElement
   | MessageCatchElement
+  | SignalCatchElement
   | BoundaryTimerElement
   | BoundaryMessageElement
+  | BoundarySignalElement
   | BoundaryErrorElement
   | BoundaryEscalationElement
   | EscalationThrowElement
   | PassThroughElement
+  | PublishElement
   | SubProcessElement
   | EventSubProcessElement
   | UnsupportedElement;
@@ -316,13 +356,13 @@ export function isWaitingActivity(el: ParsedElement): el is WaitingActivity {
 }
 
 export function isBoundary(el: ParsedElement): el is BoundaryElement {
-  return el.kind === 'boundaryTimer' || el.kind === 'boundaryMessage' || el.kind === 'boundaryError' || el.kind === 'boundaryEscalation';
+  return ['boundaryTimer', 'boundaryMessage', 'boundarySignal', 'boundaryError', 'boundaryEscalation'].includes(el.kind);
 }
 
 /** Activities: what boundary events may be attached to. */
 export function isActivity(el: ParsedElement): boolean {
   return (
     ['userTask', 'callActivity', 'serviceTask', 'businessRuleTask', 'scriptTask', 'subProcess'].includes(el.kind) ||
-    (el.kind === 'passThrough' && el.type.endsWith('Task'))
+    (['passThrough', 'publish', 'messageCatch'].includes(el.kind) && el.type.endsWith('Task'))
   );
 }

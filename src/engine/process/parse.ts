@@ -1,9 +1,15 @@
 import { BpmnModdle, type ModdleElement, type ParseWarning } from 'bpmn-moddle';
 import { type DefinitionIssue, ProcessParseError } from './errors.js';
 import { isFeel, stripFeel } from './feel.js';
+import { withImplicitEnds } from './implicit-ends.js';
+import { withImplicitStarts } from './implicit-starts.js';
+import { resolveLinkEvents } from './link-events.js';
+import { withUnimplementedTasksAsJobs } from './unimplemented-tasks.js';
 import {
   type CallMapping,
   type CamundaFormRef,
+  type MessageCatchElement,
+  type Publication,
   FORM_FIELD_TYPES,
   type FormField,
   type FormFieldType,
@@ -57,11 +63,12 @@ export async function parseProcess(xml: string): Promise<ParsedProcess> {
     );
   }
   const process = selectProcess(definitions);
+  resolveLinkEvents(process, (type, attrs) => moddle.create(type, attrs));
   const reader = new ProcessReader(process);
   const { issues, ignored } = warningIssues(warnings);
   reader.issues.push(...issues);
   reader.warnings.push(...ignored);
-  return reader.read();
+  return withImplicitEnds(withImplicitStarts(withUnimplementedTasksAsJobs(reader.read())));
 }
 
 function selectProcess(definitions: ModdleElement): ModdleElement {
@@ -81,6 +88,16 @@ function selectProcess(definitions: ModdleElement): ModdleElement {
   return candidates[0];
 }
 
+/** Camunda 7 attributes read from `$attrs` (not declared: they clash with aimsflow's, see moddle-packages.ts). */
+const READ_UNDECLARED = new Set([
+  'camunda:dueDate',
+  'camunda:collection',
+  'camunda:elementVariable',
+  'camunda:resultVariable',
+  'camunda:topic',
+  'camunda:type',
+]);
+
 /** moddle reports what it could not read as warnings; Camunda extensions we do not execute are listed as ignored, the rest is an issue. */
 function warningIssues(warnings: ParseWarning[]): { issues: DefinitionIssue[]; ignored: DefinitionIssue[] } {
   const issues: DefinitionIssue[] = [];
@@ -91,11 +108,14 @@ function warningIssues(warnings: ParseWarning[]): { issues: DefinitionIssue[]; i
     if (unknownAttribute) {
       if (unknownAttribute[1].startsWith('aimsflow:')) {
         issues.push({ elementId: warning.element?.id, message: `unknown attribute ${unknownAttribute[1]}` });
+      } else if (/^(camunda|zeebe):/.test(unknownAttribute[1]) && !READ_UNDECLARED.has(unknownAttribute[1])) {
+        ignored.push({ elementId: warning.element?.id, message: `${unknownAttribute[1]} is ignored: it has no meaning in aimsflow` });
       }
       continue;
     }
-    if (/unknown type <(camunda|zeebe):/.test(message)) {
-      // moddle names no element here, only the position; the children of declared-but-ignored extensions land here too.
+    if (/(unknown type|unrecognized element) <(camunda|zeebe):/i.test(message)) {
+      // moddle names no element here, only the position; the children of declared-but-ignored extensions land here too
+      // (as unrecognized elements when the child's type is declared but not as a child of its parent).
       const tag = /unparsable content <([^>]+)>/.exec(message)?.[1];
       if (tag && !/^(camunda|zeebe):(executionListener|taskListener|property|header|formField|inputParameter|outputParameter)$/.test(tag)) {
         ignored.push({ message: `<${tag}> is ignored: it has no meaning in aimsflow${/\(line [^)]*\)/.exec(message)?.[0].replace(/^/, ' ') ?? ''}` });
@@ -225,6 +245,17 @@ const READ_EXTENSIONS: Partial<Record<ParsedElement['kind'], string[]>> = {
   scriptTask: ['zeebe:Script', 'zeebe:IoMapping'],
   callActivity: ['zeebe:CalledElement', 'zeebe:IoMapping', 'camunda:In', 'camunda:Out'],
   messageCatch: ['zeebe:IoMapping'],
+  signalCatch: ['zeebe:IoMapping'],
+  publish: ['zeebe:IoMapping'],
+  endEvent: ['zeebe:IoMapping'],
+  passThrough: ['zeebe:IoMapping'],
+  subProcess: ['zeebe:IoMapping'],
+  timerCatch: ['zeebe:IoMapping'],
+  boundaryTimer: ['zeebe:IoMapping'],
+  boundaryMessage: ['zeebe:IoMapping'],
+  boundarySignal: ['zeebe:IoMapping'],
+  boundaryError: ['zeebe:IoMapping'],
+  boundaryEscalation: ['zeebe:IoMapping'],
 };
 
 /** `zeebe:ExecutionListeners` → `zeebe:executionListeners`, as written in the XML. */
@@ -343,18 +374,29 @@ class ProcessReader {
     const defNote = (): string => (definitions.length > 1 ? 'several event definitions on one event' : definitions[0].$type);
 
     if (el.isForCompensation === true) this.issue(id, 'compensation activities are not supported');
-    if (['bpmn:StartEvent', 'bpmn:EndEvent', 'bpmn:IntermediateThrowEvent', 'bpmn:BoundaryEvent'].includes(el.$type)) this.rejectTaskMappings(el, id);
+    // Message and signal throw and end events publish: their inputs are what they send.
+    const publishes = definitions.some((d) => d.$type === 'bpmn:MessageEventDefinition' || d.$type === 'bpmn:SignalEventDefinition');
 
     switch (el.$type) {
       case 'bpmn:StartEvent': {
-        const def = single(['bpmn:TimerEventDefinition', 'bpmn:MessageEventDefinition', 'bpmn:ErrorEventDefinition', 'bpmn:EscalationEventDefinition']);
+        this.rejectTaskMappings(el, id);
+        const def = single([
+          'bpmn:TimerEventDefinition',
+          'bpmn:MessageEventDefinition',
+          'bpmn:SignalEventDefinition',
+          'bpmn:ErrorEventDefinition',
+          'bpmn:EscalationEventDefinition',
+        ]);
         if (def === null)
           return unsupported(
-            `start event with ${defNote()} is not supported (none, timer and message start events are, and error and escalation ones in event sub-processes)`,
+            `start event with ${defNote()} is not supported (none, timer, message and signal start events are, and error and escalation ones in event sub-processes)`,
           );
         // Only meaningful in an event sub-process; validation refuses it anywhere else.
         const start = { ...common, kind: 'startEvent' as const, ...(el.isInterrupting === false ? { interrupting: false as const } : {}) };
         if (!def) return { ...start, trigger: { kind: 'none' } };
+        if (def.$type === 'bpmn:SignalEventDefinition') {
+          return { ...start, trigger: { kind: 'signal', signalName: text(child(def, 'signalRef'), 'name') ?? '' } };
+        }
         if (def.$type === 'bpmn:TimerEventDefinition') {
           const timer = this.readTimer(def, id);
           return timer ? { ...start, trigger: { kind: 'timer', timer } } : unsupported('timer start event without a timer');
@@ -372,22 +414,32 @@ class ProcessReader {
         return { ...start, trigger: { kind: 'message', messageName: text(message, 'name') ?? '', ...(correlationKey ? { correlationKey } : {}) } };
       }
       case 'bpmn:EndEvent': {
-        const def = single(['bpmn:TerminateEventDefinition', 'bpmn:ErrorEventDefinition', 'bpmn:EscalationEventDefinition']);
-        if (def === null) return unsupported(`end event with ${defNote()} is not supported (none, terminate, error and escalation end events are)`);
+        const def = single([
+          'bpmn:TerminateEventDefinition',
+          'bpmn:ErrorEventDefinition',
+          'bpmn:EscalationEventDefinition',
+          'bpmn:MessageEventDefinition',
+          'bpmn:SignalEventDefinition',
+        ]);
+        if (def === null)
+          return unsupported(`end event with ${defNote()} is not supported (none, terminate, error, escalation, message and signal end events are)`);
+        if (publishes) return { ...common, kind: 'endEvent', terminate: false, ...this.publishing(el, id, def as ModdleElement) };
+        if (def?.$type === 'bpmn:EscalationEventDefinition' || def?.$type === 'bpmn:ErrorEventDefinition') this.rejectTaskMappings(el, id);
         if (def?.$type === 'bpmn:EscalationEventDefinition') {
           return { ...common, kind: 'endEvent', terminate: false, escalationCode: this.escalationCode(def, id, true) ?? '' };
         }
         if (def?.$type === 'bpmn:ErrorEventDefinition') {
-          const errorCode = this.errorCode(def, id);
-          if (!errorCode) this.issue(id, 'an error end event needs a bpmn:error with an errorCode (errorRef)');
-          return { ...common, kind: 'endEvent', terminate: false, errorCode: errorCode ?? '' };
+          // Without a bpmn:error it throws an error with no code, which only catch-all error boundary events catch.
+          return { ...common, kind: 'endEvent', terminate: false, errorCode: this.errorCode(def, id) ?? '' };
         }
-        return { ...common, kind: 'endEvent', terminate: def !== undefined };
+        return { ...common, kind: 'endEvent', terminate: def !== undefined, ...this.taskMappings(el, id) };
       }
       case 'bpmn:IntermediateThrowEvent': {
-        if (!definitions.length) return { ...common, kind: 'passThrough' };
-        const def = single(['bpmn:EscalationEventDefinition']);
-        if (!def) return unsupported(`intermediate throw event with ${defNote()} is not supported (none and escalation throw events are)`);
+        if (!definitions.length) return { ...common, kind: 'passThrough', ...this.taskMappings(el, id) };
+        const def = single(['bpmn:EscalationEventDefinition', 'bpmn:MessageEventDefinition', 'bpmn:SignalEventDefinition']);
+        if (!def) return unsupported(`intermediate throw event with ${defNote()} is not supported (none, escalation, message and signal throw events are)`);
+        if (publishes) return { ...common, kind: 'publish', ...this.publishing(el, id, def) };
+        this.rejectTaskMappings(el, id);
         return { ...common, kind: 'escalationThrow', escalationCode: this.escalationCode(def, id, true) ?? '' };
       }
       case 'bpmn:ScriptTask': {
@@ -408,43 +460,60 @@ class ProcessReader {
       case 'bpmn:Task':
       case 'bpmn:ManualTask':
         this.rejectLoopMarker(el, id);
-        this.rejectTaskMappings(el, id);
-        return { ...common, kind: 'passThrough' };
+        return { ...common, kind: 'passThrough', ...this.taskMappings(el, id) };
       case 'bpmn:SubProcess':
         this.rejectLoopMarker(el, id);
-        this.rejectTaskMappings(el, id);
-        return { ...common, kind: el.triggeredByEvent === true ? 'eventSubProcess' : 'subProcess' };
+        if (el.triggeredByEvent === true) {
+          this.rejectTaskMappings(el, id);
+          return { ...common, kind: 'eventSubProcess' };
+        }
+        return { ...common, kind: 'subProcess', ...this.taskMappings(el, id) };
+      case 'bpmn:SendTask':
+        this.rejectLoopMarker(el, id);
+        // Camunda 8 draws a send task as a job worker task: with a job type it is one, like a service task. Without a
+        // message it is one too, as in Camunda 7 (a Java delegate, or nothing: then an external job, unimplemented-tasks.ts).
+        if (firstExtension(el, 'zeebe:TaskDefinition') || !child(el, 'messageRef'))
+          return { ...common, kind: 'serviceTask', ...this.serviceTaskWork(el, id), ...this.taskMappings(el, id) };
+        return { ...common, kind: 'publish', ...this.publishing(el, id, el) };
+      case 'bpmn:ReceiveTask':
+        this.rejectLoopMarker(el, id);
+        return this.messageCatch(el, id, child(el, 'messageRef'), common);
       case 'bpmn:IntermediateCatchEvent': {
-        const def = single(['bpmn:TimerEventDefinition', 'bpmn:MessageEventDefinition']);
+        const def = single(['bpmn:TimerEventDefinition', 'bpmn:MessageEventDefinition', 'bpmn:SignalEventDefinition']);
         if (!def)
           return unsupported(
-            `intermediate catch event with ${definitions.length ? defNote() : 'no event definition'} is not supported (timer and message are)`,
+            `intermediate catch event with ${definitions.length ? defNote() : 'no event definition'} is not supported (timer, message and signal are)`,
           );
-        if (def.$type === 'bpmn:TimerEventDefinition') {
-          this.rejectTaskMappings(el, id);
-          return { ...common, kind: 'timerCatch', timer: this.readTimer(def, id) };
+        if (def.$type === 'bpmn:SignalEventDefinition') {
+          return { ...common, kind: 'signalCatch', signalName: text(child(def, 'signalRef'), 'name'), ...this.taskMappings(el, id) };
         }
-        const message = child(def, 'messageRef');
-        return {
-          ...common,
-          kind: 'messageCatch',
-          messageName: text(message, 'name'),
-          correlationKey: this.correlationKey(el, message),
-          ...this.taskMappings(el, id),
-        };
+        if (def.$type === 'bpmn:TimerEventDefinition') return { ...common, kind: 'timerCatch', timer: this.readTimer(def, id), ...this.taskMappings(el, id) };
+        return this.messageCatch(el, id, child(def, 'messageRef'), common);
       }
       case 'bpmn:BoundaryEvent': {
-        const def = single(['bpmn:TimerEventDefinition', 'bpmn:MessageEventDefinition', 'bpmn:ErrorEventDefinition', 'bpmn:EscalationEventDefinition']);
+        const def = single([
+          'bpmn:TimerEventDefinition',
+          'bpmn:MessageEventDefinition',
+          'bpmn:SignalEventDefinition',
+          'bpmn:ErrorEventDefinition',
+          'bpmn:EscalationEventDefinition',
+        ]);
         if (!def)
           return unsupported(
-            `boundary event with ${definitions.length ? defNote() : 'no event definition'} is not supported (timer, message, error and escalation boundary events are)`,
+            `boundary event with ${definitions.length ? defNote() : 'no event definition'} is not supported (timer, message, signal, error and escalation boundary events are)`,
           );
-        const boundary = { ...common, attachedTo: child(el, 'attachedToRef')?.id ?? '', interrupting: el.cancelActivity !== false };
+        const boundary = {
+          ...common,
+          attachedTo: child(el, 'attachedToRef')?.id ?? '',
+          interrupting: el.cancelActivity !== false,
+          ...this.taskMappings(el, id),
+        };
         if (def.$type === 'bpmn:TimerEventDefinition') return { ...boundary, kind: 'boundaryTimer', timer: this.readTimer(def, id) };
         if (def.$type === 'bpmn:MessageEventDefinition') {
           const message = child(def, 'messageRef');
           return { ...boundary, kind: 'boundaryMessage', messageName: text(message, 'name'), correlationKey: this.correlationKey(el, message) };
         }
+        if (def.$type === 'bpmn:SignalEventDefinition') return { ...boundary, kind: 'boundarySignal', signalName: text(child(def, 'signalRef'), 'name') };
         if (def.$type === 'bpmn:EscalationEventDefinition') {
           const escalationCode = this.escalationCode(def, id, false);
           return { ...boundary, kind: 'boundaryEscalation', ...(escalationCode ? { escalationCode } : {}) };
@@ -559,6 +628,26 @@ class ProcessReader {
     const code = text(escalation, 'escalationCode');
     if (!code && (required || escalation)) this.issue(id, 'an escalation event needs a bpmn:escalation with an escalationCode (escalationRef)');
     return code;
+  }
+
+  private messageCatch(el: ModdleElement, id: string, message: ModdleElement | undefined, common: Omit<MessageCatchElement, 'kind'>): MessageCatchElement {
+    return {
+      ...common,
+      kind: 'messageCatch',
+      messageName: text(message, 'name'),
+      correlationKey: this.correlationKey(el, message),
+      ...this.taskMappings(el, id),
+    };
+  }
+
+  /** A send task (`messageRef` on the task) or a message / signal throw or end event (`ref` is its event definition). */
+  private publishing(el: ModdleElement, id: string, ref: ModdleElement): { publish: Publication } & TaskMappings {
+    const signal = ref.$type === 'bpmn:SignalEventDefinition';
+    const target = child(ref, signal ? 'signalRef' : 'messageRef');
+    const publish: Publication = signal
+      ? { trigger: 'signal', name: text(target, 'name') }
+      : { trigger: 'message', name: text(target, 'name'), correlationKey: this.correlationKey(el, target) };
+    return { publish, ...this.taskMappings(el, id) };
   }
 
   private correlationKey(el: ModdleElement, message: ModdleElement | undefined): string | undefined {
@@ -727,10 +816,7 @@ class ProcessReader {
   /** aimsflow mappings where nothing reads them are a mistake, not something to ignore silently. */
   private rejectTaskMappings(el: ModdleElement, id: string): void {
     if (extensions(el, 'aimsflow:In').length || extensions(el, 'aimsflow:Out').length) {
-      this.issue(
-        id,
-        `aimsflow:in / aimsflow:out are only supported on call activities, service, business rule and user tasks and message catch events (not on ${el.$type})`,
-      );
+      this.issue(id, `aimsflow:in / aimsflow:out are not supported on ${el.$type} (start events, error and escalation events take no mappings)`);
     }
   }
 

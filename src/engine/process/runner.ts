@@ -1,11 +1,20 @@
 import { initialTransition, type SnapshotFrom, type StateValue, transition } from 'xstate';
 import type { CompiledProcess, ProcessMachine } from './compile.js';
 import { BpmnError, EngineError, EngineErrorCode } from './errors.js';
-import { findCatcher, isInterrupting } from './event-subprocesses.js';
+import { elementOf, findCatcher, isInterrupting } from './event-subprocesses.js';
 import { toPlain, toPlainRecord } from './feel.js';
 import { withinFeelStep } from './feel-sandbox.js';
-import { type InstanceContext, type ItemToken, type MachineEvent, taskInput, taskOutput, type Token } from './instance.js';
-import type { BusinessRuleTaskElement, CamundaFormRef, FormField, ParsedElement, ServiceTaskElement, StartEventElement } from './model.js';
+import { type InstanceContext, type ItemToken, type MachineEvent, type Published, resolvePublication, taskInput, taskOutput, type Token } from './instance.js';
+import type {
+  BusinessRuleTaskElement,
+  CamundaFormRef,
+  EndEventElement,
+  FormField,
+  ParsedElement,
+  PublishElement,
+  ServiceTaskElement,
+  StartEventElement,
+} from './model.js';
 
 /** What the runner needs from the app. Anything these throw propagates unchanged (the app rolls the step back). */
 export interface EngineHooks {
@@ -26,6 +35,8 @@ export type InstanceEvent =
   | { type: 'timer.fire'; waitKey: string }
   /** Delivered to the open message wait with this name (narrowed by `waitKey` and/or `correlationKey` when given). */
   | { type: 'message'; name: string; waitKey?: string; correlationKey?: string; variables?: Record<string, unknown> }
+  /** A broadcast signal reaching the open signal wait with this key. */
+  | { type: 'signal'; waitKey: string; variables?: Record<string, unknown> }
   | { type: 'child.complete'; waitKey: string; variables: Record<string, unknown> }
   /** A worker completed the external job of this wait: its variables go through the task's output mappings. */
   | { type: 'job.complete'; waitKey: string; variables?: Record<string, unknown> }
@@ -89,6 +100,18 @@ export type Wait =
       /** Set for the message start event of an event sub-process: which one, and whether it interrupts its scope. */
       eventSubProcess?: EventSubProcessRef;
     }
+  | {
+      /** An intermediate signal catch or signal boundary event: any broadcast of this name reaches it. */
+      kind: 'signal';
+      key: string;
+      elementId: string;
+      name: string;
+      /** Set when the catch event follows an event-based gateway: the first of its events to occur is taken. */
+      eventGateway?: string;
+      boundary?: { attachedTo: string; interrupting: boolean };
+      /** Set for the signal start event of an event sub-process. */
+      eventSubProcess?: EventSubProcessRef;
+    }
   | { kind: 'child'; key: string; elementId: string; processKey: string; variables: Record<string, unknown>; item?: WaitItem }
   | {
       /** A service task whose job type names no built-in handler: an external worker does the work. */
@@ -148,6 +171,11 @@ export interface StepResult {
   error?: { code: string; elementId: string };
   /** Service tasks this step left at an incident: their handler threw a BPMN error nothing catches (with `uncaughtHandlerErrors: 'incident'`). */
   incidents?: Array<{ elementId: string; waitKey: string; errorCode: string; message: string }>;
+  /**
+   * Messages and signals the step's send tasks, throw and end events published, in order. The engine only
+   * evaluates them; the app correlates each message and broadcasts each signal once the step is stored.
+   */
+  published?: Published[];
 }
 
 const STATE_FORMAT = 'aimsflow.xstate/1';
@@ -188,7 +216,7 @@ export async function applyEvent(def: CompiledProcess, state: PersistedInstanceS
     if (!wait) throw new EngineError(EngineErrorCode.WaitNotFound, `no open ${kind} wait with key "${event.waitKey}"`);
     // BPMN: the error reaches the call activity or service task, whose error boundary events (or those of its sub-processes) may catch it.
     const variables = event.type === 'job.error' ? event.variables : undefined;
-    const thrown = { code: event.errorCode, elementId: wait.elementId, from: wait.elementId, at, ...(variables ? { variables } : {}) };
+    const thrown = { code: event.errorCode, elementId: wait.elementId, from: tokenOfWait(snapshot.context, wait.key), at, ...(variables ? { variables } : {}) };
     return settle(def, throwError(def, snapshot, thrown, steps), hooks, steps);
   }
   if (event.type === 'incident.retry') {
@@ -199,6 +227,12 @@ export async function applyEvent(def: CompiledProcess, state: PersistedInstanceS
   }
   const next = apply(def, snapshot, toMachineEvent(def, snapshot, event, at), steps);
   return settle(def, next, hooks, steps);
+}
+
+/** The token that holds a wait (its own key, or one of its multi-instance items). */
+function tokenOfWait(context: InstanceContext, key: string): string {
+  const entry = Object.entries(context.tokens).find(([, t]) => t.key === key || t.items?.some((i) => i.key === key));
+  return entry?.[0] as string;
 }
 
 function chooseStart(def: CompiledProcess, requested: string | undefined): string {
@@ -258,8 +292,11 @@ export function inspectInstance(def: CompiledProcess, state: PersistedInstanceSt
 async function settle(def: CompiledProcess, start: Snapshot, hooks: EngineHooks, steps: StepRecord[]): Promise<StepResult> {
   let snapshot = start;
   const incidents: NonNullable<StepResult['incidents']> = [];
+  const published: Published[] = [];
   for (let done = 0; snapshot.status === 'active'; done++) {
-    const active = activeElements(def, snapshot);
+    const tokens = activeTokens(def, snapshot);
+    const active = tokens.map((t) => t.el);
+    const tokenOf = (el: ParsedElement): string => tokens.find((t) => t.el === el)?.tokenId ?? el.id;
     const stuck = active.find((el) => el.kind === 'exclusiveGateway' || el.kind === 'inclusiveGateway');
     if (stuck) {
       const kind = stuck.kind === 'exclusiveGateway' ? 'exclusive' : 'inclusive';
@@ -267,26 +304,35 @@ async function settle(def: CompiledProcess, start: Snapshot, hooks: EngineHooks,
     }
     const errorEnd = active.find((el) => el.kind === 'endEvent' && el.errorCode !== undefined);
     if (errorEnd?.kind === 'endEvent') {
-      const thrown = { code: errorEnd.errorCode as string, elementId: errorEnd.id, from: errorEnd.id, at: hooks.now().toISOString() };
+      const thrown = { code: errorEnd.errorCode as string, elementId: errorEnd.id, from: tokenOf(errorEnd), at: hooks.now().toISOString() };
       snapshot = throwError(def, snapshot, thrown, steps);
       continue;
     }
     // External jobs wait for their worker like user tasks wait for people.
     const job = active.find(
       (el): el is BusinessRuleTaskElement | ServiceTaskElement =>
-        el.kind === 'businessRuleTask' || (el.kind === 'serviceTask' && !el.external && !snapshot.context.tokens[el.id]?.incident),
+        el.kind === 'businessRuleTask' || (el.kind === 'serviceTask' && !el.external && !snapshot.context.tokens[tokenOf(el)]?.incident),
     );
+    const publisher = active.find((el): el is PublishElement | EndEventElement => el.kind === 'publish' || (el.kind === 'endEvent' && !!el.publish));
+    if (!job && publisher) {
+      const { published: item, outputs } = withinFeelStep(() => resolvePublication(publisher, snapshot.context.variables));
+      published.push(item);
+      const waitKey = snapshot.context.tokens[tokenOf(publisher)].key;
+      snapshot = apply(def, snapshot, { type: 'bpmn.published', waitKey, variables: outputs, at: hooks.now().toISOString() }, steps);
+      continue;
+    }
     if (!job) {
       // Escalations after automatic work: the path of a non-interrupting catch runs before its thrower goes on.
       const thrower = active.find((el) => el.kind === 'escalationThrow' || (el.kind === 'endEvent' && el.escalationCode !== undefined));
       if (!thrower) break;
-      snapshot = throwEscalation(def, snapshot, thrower, hooks.now().toISOString(), steps);
+      snapshot = throwEscalation(def, snapshot, thrower, tokenOf(thrower), hooks.now().toISOString(), steps);
       continue;
     }
     if (done >= MAX_AUTOMATIC_STEPS) {
       throw new EngineError(EngineErrorCode.StepLimitExceeded, `more than ${MAX_AUTOMATIC_STEPS} automatic steps without waiting (last: ${job.id})`, job.id);
     }
-    const waitKey = snapshot.context.tokens[job.id].key;
+    const jobToken = tokenOf(job);
+    const waitKey = snapshot.context.tokens[jobToken].key;
     // Inputs are evaluated over the variables; the hook gets its own copy (overlaid with them) it may not change ours through.
     const input = structuredClone(taskInput(job, snapshot.context.variables));
     if (job.kind === 'businessRuleTask') {
@@ -307,13 +353,14 @@ async function settle(def: CompiledProcess, start: Snapshot, hooks: EngineHooks,
         handled = await hooks.callHandler(job.handler as string, structuredClone(input), { elementId: job.id });
       } catch (error) {
         if (!(error instanceof BpmnError)) throw error;
-        if (hooks.uncaughtHandlerErrors === 'incident' && !findCatcher(def.index, snapshot.context, job.id, 'error', error.code)) {
-          const incident = { elementId: job.id, waitKey, errorCode: error.code, message: error.message };
+        if (hooks.uncaughtHandlerErrors === 'incident' && !findCatcher(def.index, snapshot.context, jobToken, 'error', error.code)) {
+          // Inside a copy of an event sub-process the incident names the token, so incident.retry finds it.
+          const incident = { elementId: jobToken, waitKey, errorCode: error.code, message: error.message };
           snapshot = apply(def, snapshot, { type: 'bpmn.incident', ...incident, at: hooks.now().toISOString() }, steps);
           incidents.push(incident);
           continue;
         }
-        const thrown = { code: error.code, elementId: job.id, from: job.id, at: hooks.now().toISOString(), variables: error.variables };
+        const thrown = { code: error.code, elementId: job.id, from: jobToken, at: hooks.now().toISOString(), variables: error.variables };
         snapshot = throwError(def, snapshot, thrown, steps);
         continue;
       }
@@ -322,7 +369,7 @@ async function settle(def: CompiledProcess, start: Snapshot, hooks: EngineHooks,
       snapshot = apply(def, snapshot, { type: 'service.result', waitKey, variables, at: hooks.now().toISOString() }, steps);
     }
   }
-  return { ...describe(def, snapshot, steps), ...(incidents.length ? { incidents } : {}) };
+  return { ...describe(def, snapshot, steps), ...(incidents.length ? { incidents } : {}), ...(published.length ? { published } : {}) };
 }
 
 interface ThrownError {
@@ -356,16 +403,16 @@ function throwError(def: CompiledProcess, snapshot: Snapshot, thrown: ThrownErro
  * automatic work is done, lets the thrower go on — so an escalation end event that ends the sub-process cannot
  * cut the path short.
  */
-function throwEscalation(def: CompiledProcess, snapshot: Snapshot, thrower: ParsedElement, at: string, steps: StepRecord[]): Snapshot {
+function throwEscalation(def: CompiledProcess, snapshot: Snapshot, thrower: ParsedElement, tokenId: string, at: string, steps: StepRecord[]): Snapshot {
   const code = (thrower as { escalationCode: string }).escalationCode;
-  if (snapshot.context.tokens[thrower.id]?.thrown) {
-    return apply(def, snapshot, { type: 'bpmn.escalation', escalationCode: code, elementId: thrower.id, interrupting: false, at }, steps);
+  if (snapshot.context.tokens[tokenId]?.thrown) {
+    return apply(def, snapshot, { type: 'bpmn.escalation', escalationCode: code, elementId: tokenId, interrupting: false, at }, steps);
   }
-  const caught = findCatcher(def.index, snapshot.context, thrower.id, 'escalation', code);
+  const caught = findCatcher(def.index, snapshot.context, tokenId, 'escalation', code);
   const event: MachineEvent = {
     type: 'bpmn.escalation',
     escalationCode: code,
-    elementId: thrower.id,
+    elementId: tokenId,
     ...(caught ? { boundaryId: caught.id } : {}),
     interrupting: caught?.interrupting ?? false,
     at,
@@ -403,22 +450,34 @@ function statusOf(def: CompiledProcess, snapshot: Snapshot): InstanceStatus {
   return el?.kind === 'endEvent' && el.terminate ? 'terminated' : 'completed';
 }
 
-/** Elements whose states are active, in document order (synthetic block and path states left out). */
+/** Elements whose states are active, in document order (synthetic block and path states left out), each once. */
 function activeElements(def: CompiledProcess, snapshot: Snapshot): ParsedElement[] {
-  const ids = new Set<string>();
+  const ids = new Set(activeTokens(def, snapshot).map((t) => t.el.id));
+  return def.elementOrder.filter((id) => ids.has(id)).map((id) => def.elements[id]);
+}
+
+/** The active element states with their token ids (an element runs once per copy of an event sub-process it is in), in document order. */
+function activeTokens(def: CompiledProcess, snapshot: Snapshot): Array<{ tokenId: string; el: ParsedElement }> {
+  const states = new Set<string>();
   const collect = (value: StateValue): void => {
     if (typeof value === 'string') {
-      ids.add(value);
+      states.add(value);
       return;
     }
     for (const [key, child] of Object.entries(value)) {
-      ids.add(key);
+      states.add(key);
       if (child) collect(child);
     }
   };
   collect(snapshot.value);
-  const elementIds = new Set([...ids].map((id) => def.stateElements.get(id)).filter((id): id is string => id !== undefined));
-  return def.elementOrder.filter((id) => elementIds.has(id)).map((id) => def.elements[id]);
+  const order = new Map(def.elementOrder.map((id, i) => [id, i]));
+  return [...states]
+    .flatMap((state) => {
+      const id = def.stateElements.get(state);
+      // The state id is the element's (same length) followed by its copy.
+      return id === undefined ? [] : [{ tokenId: id + state.slice(id.length), el: def.elements[id] }];
+    })
+    .sort((a, b) => (order.get(a.el.id) as number) - (order.get(b.el.id) as number) || a.tokenId.localeCompare(b.tokenId));
 }
 
 function itemInfo(token: Token, item: ItemToken): WaitItem {
@@ -428,10 +487,12 @@ function itemInfo(token: Token, item: ItemToken): WaitItem {
 /** Derives the open waits from the context's tokens (tokens exist exactly while their element is active). */
 function deriveWaits(def: CompiledProcess, context: InstanceContext): Wait[] {
   const waits: Wait[] = [];
-  for (const id of def.elementOrder) {
-    const token = context.tokens[id];
+  const order = new Map(def.elementOrder.map((id, i) => [id, i]));
+  const tokenIds = Object.keys(context.tokens).sort((a, b) => (order.get(elementOf(a)) ?? 0) - (order.get(elementOf(b)) ?? 0) || a.localeCompare(b));
+  for (const tokenId of tokenIds) {
+    const token = context.tokens[tokenId];
+    const id = elementOf(tokenId);
     const el = def.elements[id];
-    if (!token) continue;
     switch (el.kind) {
       case 'userTask': {
         const units = token.items ? token.items.filter((i) => !i.done) : [undefined];
@@ -505,6 +566,18 @@ function deriveWaits(def: CompiledProcess, context: InstanceContext): Wait[] {
           boundary: { attachedTo: el.attachedTo, interrupting: el.interrupting },
         });
         break;
+      case 'signalCatch':
+        waits.push({ kind: 'signal', key: token.key, elementId: id, name: el.signalName as string, ...eventGatewayOf(def, id) });
+        break;
+      case 'boundarySignal':
+        waits.push({
+          kind: 'signal',
+          key: token.key,
+          elementId: id,
+          name: el.signalName as string,
+          boundary: { attachedTo: el.attachedTo, interrupting: el.interrupting },
+        });
+        break;
       case 'messageCatch':
         waits.push({
           kind: 'message',
@@ -526,9 +599,9 @@ function deriveWaits(def: CompiledProcess, context: InstanceContext): Wait[] {
   return waits;
 }
 
-/** The armed timer or message start event of an event sub-process is a wait; a paused one (its instance runs) is not. */
+/** The armed timer, message or signal start event of an event sub-process is a wait. */
 function eventSubWaits(start: StartEventElement, token: Token): Wait[] {
-  if (token.paused || start.parent === undefined) return [];
+  if (start.parent === undefined) return [];
   const eventSubProcess = { id: start.parent, interrupting: isInterrupting(start) };
   if (start.trigger.kind === 'timer') {
     return [
@@ -554,6 +627,7 @@ function eventSubWaits(start: StartEventElement, token: Token): Wait[] {
       },
     ];
   }
+  if (start.trigger.kind === 'signal') return [{ kind: 'signal', key: token.key, elementId: start.id, name: start.trigger.signalName, eventSubProcess }];
   return [];
 }
 
@@ -580,6 +654,8 @@ function toMachineEvent(def: CompiledProcess, snapshot: Snapshot, event: Instanc
       };
     case 'timer.fire':
       return { type: 'timer.fire', waitKey: find('timer', event.waitKey), at };
+    case 'signal':
+      return { type: 'signal', waitKey: find('signal', event.waitKey), variables: event.variables ?? {}, at };
     case 'child.complete':
       return { type: 'child.complete', waitKey: find('child', event.waitKey), variables: event.variables ?? {}, at };
     case 'job.complete': {

@@ -59,6 +59,8 @@ export interface Structure {
 const PATH_KINDS = new Set<ParsedElement['kind']>([
   'boundaryTimer',
   'boundaryMessage',
+  'boundarySignal',
+  'publish',
   'boundaryEscalation',
   'escalationThrow',
   'serviceTask',

@@ -1,11 +1,15 @@
 import type { DefinitionIssue } from './errors.js';
+import { copySizeIssues } from './event-subprocesses.js';
 import { feelSyntaxError, isFeel, stripFeel } from './feel.js';
 import {
+  type EndEventElement,
   type EventBasedGatewayElement,
   isActivity,
   type MultiInstance,
   type ParsedElement,
   type ParsedProcess,
+  type Publication,
+  type PublishElement,
   type StartEventElement,
   type TaskMappings,
   type TimerDefinition,
@@ -48,12 +52,18 @@ function sizeIssues(p: ParsedProcess, limits: EngineLimits): DefinitionIssue[] {
 
 /** Every reason this definition cannot be deployed, each tied to an element id where there is one. Empty = deployable. */
 /**
- * What a deployment keeps but reports: extensions nothing reads (see ParsedProcess.warnings), and task headers on
- * a service task that runs a built-in handler (headers only reach external job workers).
+ * What a deployment keeps but reports: extensions nothing reads (see ParsedProcess.warnings), user tasks without
+ * candidate roles, and task headers on a service task that runs a built-in handler (headers only reach external job workers).
  */
 export function definitionWarnings(p: ParsedProcess, opts: { knownHandlers?: ReadonlySet<string> } = {}): DefinitionIssue[] {
   const warnings = [...p.warnings];
   for (const el of p.elements) {
+    if (el.kind === 'userTask' && !el.candidateRoles) {
+      warnings.push({
+        elementId: el.id,
+        message: 'user task has no candidate roles: only administrators may claim and complete it',
+      });
+    }
     if (el.kind !== 'serviceTask' || !el.headers) continue;
     const builtIn = el.handler !== undefined || (el.jobType !== undefined && opts.knownHandlers?.has(el.jobType));
     if (builtIn)
@@ -97,7 +107,7 @@ export function validateDefinition(p: ParsedProcess, opts: ValidationOptions = {
   for (const el of p.elements) checkElement(el, p, opts, add);
 
   const starts = p.elements.filter((e) => e.kind === 'startEvent' && e.parent === undefined);
-  if (starts.length === 0) add(p.key, 'process needs a none, timer or message start event');
+  if (starts.length === 0) add(p.key, 'process needs a none, timer, message or signal start event');
   if (starts.filter((s) => s.kind === 'startEvent' && s.trigger.kind === 'none').length > 1) {
     add(p.key, 'process has more than one none start event; keep one (others can be message or timer start events)');
   }
@@ -111,6 +121,7 @@ export function validateDefinition(p: ParsedProcess, opts: ValidationOptions = {
 
   const structure = analyzeStructure(p);
   for (const i of structure.issues) add(i.elementId, i.message);
+  for (const i of copySizeIssues(p, structure, limits)) add(i.elementId, i.message);
   for (const [forkId, depth] of structure.nesting) {
     if (depth > limits.maxNesting)
       add(
@@ -143,8 +154,9 @@ function checkExpression(add: Add, elementId: string, expression: string, what: 
   if (error) add(elementId, `${what} "${expression}" is not valid FEEL: ${error}`);
 }
 
+/** Parsing put an implicit end event after a node without outgoing flow (implicit-ends.ts); compilation relies on one. */
 function checkSingleOutgoing(el: ParsedElement, add: Add): void {
-  if (el.outgoing.length === 0) add(el.id, `${el.type} has no outgoing sequence flow (end the path with an end event)`);
+  if (el.outgoing.length === 0) add(el.id, `${el.type} has no outgoing sequence flow`);
   if (el.outgoing.length > 1) {
     add(el.id, `${el.type} has ${el.outgoing.length} outgoing flows; an implicit parallel split is not supported, add a parallel or exclusive gateway`);
   }
@@ -181,6 +193,7 @@ function checkElement(el: ParsedElement, p: ParsedProcess, opts: ValidationOptio
         add(el.id, `a message start event needs a fixed message name, not an expression ("${el.trigger.messageName}"): nothing is there to evaluate it over`);
       }
       if (el.trigger.kind === 'timer') checkTimer(el.id, el.trigger.timer, add);
+      if (el.trigger.kind === 'signal') checkSignalName(el.id, el.trigger.signalName, 'signal start event', add);
       return;
     }
     case 'eventSubProcess':
@@ -188,10 +201,23 @@ function checkElement(el: ParsedElement, p: ParsedProcess, opts: ValidationOptio
       return;
     case 'endEvent':
       if (el.outgoing.length) add(el.id, 'end event cannot have outgoing flows');
+      if (el.publish) checkPublication(el, add);
+      else checkMappings(el, add);
+      return;
+    case 'publish':
+      checkSingleOutgoing(el, add);
+      checkPublication(el, add);
+      return;
+    case 'signalCatch':
+      checkSingleOutgoing(el, add);
+      checkAfterEventGateway(el, p, add);
+      checkMappings(el, add);
+      checkSignalName(el.id, el.signalName, 'signal catch event', add);
       return;
     case 'passThrough':
     case 'escalationThrow':
       checkSingleOutgoing(el, add);
+      checkMappings(el, add);
       return;
     case 'scriptTask':
       checkSingleOutgoing(el, add);
@@ -201,6 +227,7 @@ function checkElement(el: ParsedElement, p: ParsedProcess, opts: ValidationOptio
       return;
     case 'subProcess': {
       checkSingleOutgoing(el, add);
+      checkMappings(el, add);
       const inner = p.elements.filter((e) => e.parent === el.id);
       const starts = inner.filter((e) => e.type === 'bpmn:StartEvent');
       if (starts.length !== 1) add(el.id, `an embedded sub-process needs exactly one none start event (it has ${starts.length})`);
@@ -210,9 +237,8 @@ function checkElement(el: ParsedElement, p: ParsedProcess, opts: ValidationOptio
     case 'userTask':
       checkSingleOutgoing(el, add);
       checkMappings(el, add);
-      if (!el.candidateRoles) {
-        add(el.id, 'user task needs candidate roles (aimsflow:candidateRoles, camunda:candidateGroups or zeebe:assignmentDefinition candidateGroups)');
-      } else if (isFeel(el.candidateRoles) || /^[$#]\{/.test(el.candidateRoles)) {
+      // Without candidate roles the task is the administrators' (definitionWarnings says so).
+      if (el.candidateRoles && (isFeel(el.candidateRoles) || /^[$#]\{/.test(el.candidateRoles))) {
         checkExpression(add, el.id, el.candidateRoles, 'candidate roles');
       }
       if (el.dueDate) {
@@ -240,8 +266,8 @@ function checkElement(el: ParsedElement, p: ParsedProcess, opts: ValidationOptio
     case 'serviceTask':
       checkSingleOutgoing(el, add);
       checkMappings(el, add);
-      if (!el.handler && !el.jobType) add(el.id, 'service task needs a handler (aimsflow:handler) or a job type (zeebe:taskDefinition type)');
-      else if (el.jobType && el.jobType.length > 200) add(el.id, 'the job type (zeebe:taskDefinition type) is longer than 200 characters');
+      // A task with neither a handler nor a job type became an external job when parsed (unimplemented-tasks.ts).
+      if (el.jobType && el.jobType.length > 200) add(el.id, 'the job type (zeebe:taskDefinition type) is longer than 200 characters');
       else if (el.handler && opts.knownHandlers && !opts.knownHandlers.has(el.handler)) add(el.id, `unknown service task handler "${el.handler}"`);
       return;
     case 'callActivity':
@@ -280,6 +306,7 @@ function checkElement(el: ParsedElement, p: ParsedProcess, opts: ValidationOptio
       return;
     case 'timerCatch':
       checkSingleOutgoing(el, add);
+      checkMappings(el, add);
       checkAfterEventGateway(el, p, add);
       if (!el.timer) return;
       if (el.timer.type === 'cycle') add(el.id, 'an intermediate timer event cannot use a time cycle (use a duration or a date)');
@@ -295,6 +322,7 @@ function checkElement(el: ParsedElement, p: ParsedProcess, opts: ValidationOptio
       return;
     case 'boundaryTimer':
     case 'boundaryMessage':
+    case 'boundarySignal':
     case 'boundaryError':
     case 'boundaryEscalation': {
       const host = byId(el.attachedTo);
@@ -302,10 +330,15 @@ function checkElement(el: ParsedElement, p: ParsedProcess, opts: ValidationOptio
       else if (host.parent !== el.parent) add(el.id, `boundary event must be drawn in the same scope as ${host.id}`);
       if (el.incoming.length) add(el.id, 'boundary event cannot have incoming flows');
       checkSingleOutgoing(el, add);
+      checkMappings(el, add);
       if (el.kind === 'boundaryMessage') {
         if (!el.messageName) add(el.id, 'message boundary event needs a message with a name');
         else if (isFeel(el.messageName)) checkExpression(add, el.id, el.messageName, 'message name');
         if (el.correlationKey) checkExpression(add, el.id, el.correlationKey, 'correlation key');
+        return;
+      }
+      if (el.kind === 'boundarySignal') {
+        checkSignalName(el.id, el.signalName, 'signal boundary event', add);
         return;
       }
       if (el.kind === 'boundaryError') {
@@ -363,7 +396,7 @@ function checkEventSubStart(el: StartEventElement, add: Add): void {
   if (trigger.kind === 'none') {
     add(
       el.id,
-      `the start event of event sub-process ${el.parent} needs a timer, message, error or escalation event definition (a none start event never fires)`,
+      `the start event of event sub-process ${el.parent} needs a timer, message, signal, error or escalation event definition (a none start event never fires)`,
     );
   } else if (trigger.kind === 'error' && el.interrupting === false) {
     add(el.id, 'an error start event always interrupts (BPMN has no non-interrupting error event); remove isInterrupting="false"');
@@ -372,6 +405,23 @@ function checkEventSubStart(el: StartEventElement, add: Add): void {
   } else if (trigger.kind === 'message' && trigger.correlationKey) {
     checkExpression(add, el.id, trigger.correlationKey, 'correlation key');
   }
+}
+
+/** Signals are caught by a fixed name: a catch has nothing to evaluate a name over before it waits. */
+function checkSignalName(elementId: string, name: string | undefined, what: string, add: Add): void {
+  if (!name) add(elementId, `${what} needs a bpmn:signal with a name (signalRef)`);
+  else if (isFeel(name)) add(elementId, `${what} needs a fixed signal name, not an expression ("${name}")`);
+}
+
+function checkPublication(el: (PublishElement | EndEventElement) & TaskMappings, add: Add): void {
+  checkMappings(el, add);
+  const publish = el.publish as Publication;
+  const what = el.type === 'bpmn:SendTask' ? 'a send task' : `a ${publish.trigger} ${el.kind === 'endEvent' ? 'end' : 'throw'} event`;
+  const needs = publish.trigger === 'signal' ? 'a bpmn:signal with a name (signalRef)' : 'a bpmn:message with a name (messageRef)';
+  const orJob = el.type === 'bpmn:SendTask' ? ', or a job type (zeebe:taskDefinition type) to run as a job' : '';
+  if (!publish.name) add(el.id, `${what} needs ${needs}${orJob}`);
+  else if (isFeel(publish.name)) checkExpression(add, el.id, publish.name, `${publish.trigger} name`);
+  if (publish.correlationKey) checkExpression(add, el.id, publish.correlationKey, 'correlation key');
 }
 
 function checkMappings(el: ParsedElement & TaskMappings, add: Add): void {
@@ -395,15 +445,15 @@ export function eventGatewayBefore(el: ParsedElement, p: ParsedProcess): string 
 /** An event-based gateway leads only to intermediate timer and message catch events, each reached from it alone. */
 function checkEventGateway(el: EventBasedGatewayElement, p: ParsedProcess, add: Add): void {
   if (el.incoming.length === 0) add(el.id, 'event-based gateway has no incoming sequence flow');
-  if (el.outgoing.length < 2) add(el.id, 'event-based gateway needs at least two outgoing flows, each to an intermediate timer or message catch event');
+  if (el.outgoing.length < 2) add(el.id, 'event-based gateway needs at least two outgoing flows, each to an intermediate timer, message or signal catch event');
   const messages = new Map<string, string>();
   for (const flowId of el.outgoing) {
     if (p.flows.find((f) => f.id === flowId)?.condition !== undefined)
       add(flowId, 'flows out of an event-based gateway cannot have conditions (the first event to occur decides)');
     const target = flowTarget(p, flowId);
     if (!target) continue;
-    if (target.kind !== 'timerCatch' && target.kind !== 'messageCatch') {
-      add(flowId, `event-based gateway ${el.id} may only lead to intermediate timer or message catch events, not to ${target.type}`);
+    if (target.kind !== 'timerCatch' && target.kind !== 'messageCatch' && target.kind !== 'signalCatch') {
+      add(flowId, `event-based gateway ${el.id} may only lead to intermediate timer, message or signal catch events, not to ${target.type}`);
       continue;
     }
     // Names written as FEEL are only known at run time; the engine then refuses an ambiguous message there.

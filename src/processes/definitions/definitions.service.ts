@@ -39,6 +39,7 @@ import { HandlerRegistry } from '../handlers/handler-registry.js';
 import { type DefinitionProblem, engineCall, ProcessError, ProcessErrorCode } from '../processes.errors.js';
 import { ProcessDefinitionsRepository } from '../repositories/process-definitions.repository.js';
 import { ProcessJobsRepository } from '../repositories/process-jobs.repository.js';
+import { ProcessMessagesRepository } from '../repositories/process-messages.repository.js';
 import { DefinitionCache } from './definition-cache.js';
 import { rolesNamedBy } from './definition-roles.js';
 
@@ -61,6 +62,7 @@ export class DefinitionsService implements OnModuleInit, OnApplicationBootstrap 
     private readonly cache: DefinitionCache,
     private readonly handlers: HandlerRegistry,
     private readonly jobs: ProcessJobsRepository,
+    private readonly messages: ProcessMessagesRepository,
     private readonly ruleSets: RuleSetsService,
     private readonly audit: AuditTrailService,
     private readonly clock: Clock,
@@ -170,6 +172,7 @@ export class DefinitionsService implements OnModuleInit, OnApplicationBootstrap 
       this.cache.put(definition.id, compiled);
       await this.jobs.cancelStartTimers(m, definition.key, now);
       for (const timer of startTimers) await this.jobs.addStartTimer(m, definition.id, timer.id, timer.schedule, now);
+      await this.startOnBufferedMessages(m, definition, now);
       await this.audit.append(m, actor, {
         action: 'process-definition.deployed',
         subjectType: 'process-definition',
@@ -178,6 +181,28 @@ export class DefinitionsService implements OnModuleInit, OnApplicationBootstrap 
       });
       return { ...toProcessDefinitionDto(definition), created: true, warnings };
     });
+  }
+
+  /**
+   * A message start event subscribes when its definition is deployed: buffered messages of its name that nobody took
+   * yet start an instance each, through a start job the job runner fires right after this commits (like a start retry).
+   */
+  private async startOnBufferedMessages(m: EntityManager, definition: ProcessDefinitionEntity, now: Date): Promise<void> {
+    for (const start of definition.startEvents) {
+      if (start.kind !== 'message' || !start.messageName) continue;
+      const entry = { definitionKey: definition.key, definitionVersion: definition.version, status: 'started' };
+      for (const message of await this.messages.takeForStart(m, start.messageName, now, entry)) {
+        const payload = {
+          name: message.name,
+          correlationKey: message.correlation_key,
+          variables: message.variables,
+          messageRowId: message.id,
+          subject: { type: 'message', id: message.correlation_key ?? message.name },
+          actor: { subject: message.sent_by, roles: [] },
+        };
+        await this.jobs.addMessageStart(m, definition.id, start.id, payload, now);
+      }
+    }
   }
 
   /** The external job types of the latest version of every definition (service tasks whose type names no built-in handler), by type. */
@@ -252,6 +277,14 @@ export class DefinitionsService implements OnModuleInit, OnApplicationBootstrap 
       const start = definition.startEvents.find((s) => s.kind === 'message' && s.messageName === messageName) as StartEventInfo;
       return { definition, startEventId: start.id };
     });
+  }
+
+  async withSignalStart(m: EntityManager, signalName: string): Promise<Array<{ definition: ProcessDefinitionEntity; startEventId: string }>> {
+    const definitions = await this.repository.withSignalStart(m, signalName);
+    // Every signal start event of that name starts an instance (BPMN: a signal reaches them all).
+    return definitions.flatMap((definition) =>
+      definition.startEvents.filter((s) => s.kind === 'signal' && s.signalName === signalName).map((s) => ({ definition, startEventId: s.id })),
+    );
   }
 
   private async parse(xml: string): Promise<ParsedProcess> {

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { JobKind } from '../entities/process-job.entity.js';
 import type { FiredJob, FireOutcome } from '../jobs/job-runner.service.js';
 
-const JOB_KINDS: JobKind[] = ['timer', 'message', 'start-timer', 'start-message'];
+const JOB_KINDS: JobKind[] = ['timer', 'message', 'signal', 'start-timer', 'start-message'];
 const FIRE_OUTCOMES: FireOutcome[] = ['fired', 'skipped', 'obsolete', 'retry-scheduled', 'incident'];
 
 /** A job that came due while the clock moved, and what happened to it. */

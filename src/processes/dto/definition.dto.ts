@@ -5,7 +5,7 @@ import type { DefinitionSource, ProcessDefinitionEntity } from '../entities/proc
 import type { DefinitionVersionSummary } from '../repositories/process-definitions.repository.js';
 
 const DEFINITION_SOURCES: DefinitionSource[] = ['file', 'api'];
-const START_EVENT_KINDS: StartEventInfo['kind'][] = ['none', 'timer', 'message'];
+const START_EVENT_KINDS: StartEventInfo['kind'][] = ['none', 'timer', 'message', 'signal'];
 const TIMER_TYPES: NonNullable<StartEventInfo['timer']>['type'][] = ['duration', 'date', 'cycle'];
 
 export class TimerDefinitionDto {
@@ -27,12 +27,15 @@ export class StartEventDto {
   @ApiProperty({
     enum: START_EVENT_KINDS,
     description:
-      '`none`: started through the API or by aimsflow; `timer`: started by its schedule; `message`: started by POST /messages with this message name',
+      '`none`: started through the API or by aimsflow; `timer`: started by its schedule; `message`: started by POST /messages (or a message a process throws) with this message name; `signal`: started by every broadcast of this signal (POST /signals or a signal a process throws)',
   })
-  kind: 'none' | 'timer' | 'message';
+  kind: 'none' | 'timer' | 'message' | 'signal';
 
   @ApiPropertyOptional({ description: 'The message that starts it (message start events only)', example: 'incident.reported' })
   messageName?: string;
+
+  @ApiPropertyOptional({ description: 'The signal that starts it (signal start events only)', example: 'regulation.changed' })
+  signalName?: string;
 
   @ApiPropertyOptional({ type: TimerDefinitionDto, description: 'Its schedule (timer start events only)' })
   timer?: TimerDefinitionDto;
@@ -139,6 +142,7 @@ function toStartEventDto(s: StartEventInfo): StartEventDto {
     name: s.name,
     kind: s.kind,
     messageName: s.messageName,
+    signalName: s.signalName,
     timer: s.timer && { type: s.timer.type, expression: s.timer.expression },
   };
 }

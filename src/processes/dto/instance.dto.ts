@@ -8,7 +8,7 @@ import { INSTANCE_STATUSES, type InstanceStatusValue, type ProcessInstanceEntity
 import type { JobKind, JobStatus, ProcessJobEntity } from '../entities/process-job.entity.js';
 
 const JOB_STATUSES: JobStatus[] = ['pending', 'done', 'cancelled', 'failed'];
-const RETRY_KINDS: JobKind[] = ['message', 'start-message', 'start-timer'];
+const RETRY_KINDS: JobKind[] = ['message', 'signal', 'start-message', 'start-timer'];
 const INCIDENT_STATUSES = ['open', 'resolved'] as const;
 const INCIDENT_RESOLUTIONS = ['retried', 'obsolete', 'cancelled'] as const;
 
@@ -177,6 +177,15 @@ export class InstanceMessageSubscriptionDto {
   correlationKey: string | null;
 }
 
+/** A signal the instance waits for (a catch or boundary event): any POST /signals of that name, or a signal a process throws. */
+export class InstanceSignalSubscriptionDto {
+  @ApiProperty({ example: 'Wait_regulation' })
+  elementId: string;
+
+  @ApiProperty({ description: 'Signal name', example: 'regulationChanged' })
+  name: string;
+}
+
 /** A timer- or message-driven step that failed on every attempt, or an external job that failed: POST …/incidents/{incidentId}/retry runs it again. */
 export class IncidentDto {
   @ApiProperty({ format: 'uuid' })
@@ -253,11 +262,14 @@ export class InstanceDto extends InstanceSummaryDto {
   @ApiProperty({ type: [InstanceTimerDto], description: 'Timer waits not yet fired, with due times (and attempts when a firing failed)' })
   timers: InstanceTimerDto[];
 
-  @ApiProperty({ type: [InstanceRetryDto], description: 'Message deliveries and starts that failed and are retried' })
+  @ApiProperty({ type: [InstanceRetryDto], description: 'Message and signal deliveries and starts that failed and are retried' })
   retries: InstanceRetryDto[];
 
   @ApiProperty({ type: [InstanceMessageSubscriptionDto] })
   messageSubscriptions: InstanceMessageSubscriptionDto[];
+
+  @ApiProperty({ type: [InstanceSignalSubscriptionDto] })
+  signalSubscriptions: InstanceSignalSubscriptionDto[];
 
   @ApiProperty({ type: [IncidentDto], description: 'Open and resolved incidents, oldest first' })
   incidents: IncidentDto[];
@@ -377,6 +389,7 @@ export function toInstanceDto(p: InstanceParts): InstanceDto {
       .filter((j) => j.kind !== 'timer')
       .map((j) => ({ id: j.id, kind: j.kind, elementId: j.elementId, runAt: j.runAt, status: j.status, attempts: j.attempts, lastError: j.lastError })),
     messageSubscriptions: p.subscriptions.map((s) => ({ elementId: s.elementId, name: s.name, correlationKey: s.correlationKey })),
+    signalSubscriptions: instance.waits.flatMap((w) => (w.kind === 'signal' ? [{ elementId: w.elementId, name: w.name }] : [])),
     incidents: p.incidents.map(toIncidentDto),
   };
 }

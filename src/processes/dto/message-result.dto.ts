@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { Delivery, Start } from '../runtime/event-fanout.js';
 import type { MessageResult } from '../runtime/message-correlation.js';
+import type { SignalResult } from '../runtime/signal-broadcast.js';
 
-type Delivery = MessageResult['deliveries'][number];
-type Start = MessageResult['started'][number];
+const MESSAGE_STATUSES: MessageResult['status'][] = ['correlated', 'buffered', 'expired', 'unmatched'];
 
 const DELIVERY_STATUSES: Delivery['status'][] = ['delivered', 'retrying', 'closed'];
 const START_STATUSES: Start['status'][] = ['started', 'skipped', 'retrying'];
@@ -12,7 +13,7 @@ export class MessageDeliveryDto {
   @ApiProperty({ format: 'uuid' })
   instanceId: string;
 
-  @ApiProperty({ description: 'The catch event (or receive task) that waited', example: 'Wait_evidence' })
+  @ApiProperty({ description: 'The catch event, boundary event or receive task that waited', example: 'Wait_evidence' })
   elementId: string;
 
   @ApiProperty({
@@ -25,7 +26,7 @@ export class MessageDeliveryDto {
   error?: string;
 }
 
-/** A definition with a message start event of the message's name. */
+/** A definition with a message (or signal) start event of the name. */
 export class MessageStartDto {
   @ApiProperty({ example: 'incident-response' })
   definitionKey: string;
@@ -63,7 +64,18 @@ export class MessageResultDto {
   @ApiProperty({ type: Date, description: 'Service time it was received (of the first delivery, for a duplicate)' })
   receivedAt: Date;
 
-  @ApiProperty({ type: [MessageDeliveryDto], description: 'Instances that waited for it' })
+  @ApiProperty({
+    enum: MESSAGE_STATUSES,
+    description:
+      '`correlated`: it reached waiting instances or started some (for a buffered message: since taken by a catch event that subscribed later); `buffered`: nobody waited, it is kept until `expiresAt` for the first catch event that subscribes with this name and correlation key; `expired` (a repeat of a buffered message): nobody took it in time and it was dropped; `unmatched`: a message a process published that nobody waited for',
+    example: 'correlated',
+  })
+  status: MessageResult['status'];
+
+  @ApiPropertyOptional({ type: Date, description: 'Until when a buffered message is kept (buffered messages only)' })
+  expiresAt?: Date;
+
+  @ApiProperty({ type: [MessageDeliveryDto], description: 'Instances that waited for it (for a buffered message: the one that took it later)' })
   deliveries: MessageDeliveryDto[];
 
   @ApiProperty({ type: [MessageStartDto], description: 'Definitions it starts' })
@@ -80,14 +92,37 @@ export function toMessageResultDto(r: MessageResult): MessageResultDto {
     name: r.name,
     correlationKey: r.correlationKey,
     receivedAt: new Date(r.receivedAt),
-    deliveries: r.deliveries.map((d) => ({ instanceId: d.instanceId, elementId: d.elementId, status: d.status, error: d.error })),
-    started: r.started.map((s) => ({
-      definitionKey: s.definitionKey,
-      definitionVersion: s.definitionVersion,
-      status: s.status,
-      instanceId: s.instanceId,
-      reason: s.reason,
-    })),
+    status: r.status,
+    ...(r.expiresAt ? { expiresAt: new Date(r.expiresAt) } : {}),
+    deliveries: r.deliveries.map(toDeliveryDto),
+    started: r.started.map(toStartDto),
     duplicate: r.duplicate,
   };
+}
+
+/** Where a signal went. */
+export class SignalResultDto {
+  @ApiProperty({ example: 'regulationChanged' })
+  name: string;
+
+  @ApiProperty({ type: Date, description: 'Service time it was broadcast' })
+  broadcastAt: Date;
+
+  @ApiProperty({ type: [MessageDeliveryDto], description: 'Every instance that waited for it (catch and boundary events)' })
+  deliveries: MessageDeliveryDto[];
+
+  @ApiProperty({ type: [MessageStartDto], description: 'Definitions it starts (signal start events)' })
+  started: MessageStartDto[];
+}
+
+export function toSignalResultDto(r: SignalResult): SignalResultDto {
+  return { name: r.name, broadcastAt: new Date(r.broadcastAt), deliveries: r.deliveries.map(toDeliveryDto), started: r.started.map(toStartDto) };
+}
+
+function toDeliveryDto(d: Delivery): MessageDeliveryDto {
+  return { instanceId: d.instanceId, elementId: d.elementId, status: d.status, error: d.error };
+}
+
+function toStartDto(s: Start): MessageStartDto {
+  return { definitionKey: s.definitionKey, definitionVersion: s.definitionVersion, status: s.status, instanceId: s.instanceId, reason: s.reason };
 }

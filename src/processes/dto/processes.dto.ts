@@ -83,7 +83,11 @@ export class MessageDto {
   @MaxLength(500)
   correlationKey?: string;
 
-  @ApiPropertyOptional({ description: 'De-duplication: a repeated id has no second effect and returns the first result', example: 'mlflow-event-81723' })
+  @ApiPropertyOptional({
+    description:
+      'De-duplication: a repeated id with the same content (name, correlationKey, variables, timeToLive) has no second effect and returns the first result; with other content it is refused (409 `message-id-conflict`)',
+    example: 'mlflow-event-81723',
+  })
   @IsOptional()
   @IsString()
   @IsNotEmpty()
@@ -97,6 +101,18 @@ export class MessageDto {
   @IsOptional()
   @IsObject()
   variables?: Record<string, unknown>;
+
+  @ApiPropertyOptional({
+    oneOf: [
+      { type: 'string', example: 'PT1H' },
+      { type: 'integer', minimum: 0, example: 3600000 },
+    ],
+    description:
+      'How long a message nobody waits for is kept (buffered) for the first catch event that subscribes to it later with the same name and correlation key: an ISO 8601 duration or milliseconds, as in Zeebe. Default 0: not kept (404 when nobody waits).',
+    example: 'PT1H',
+  })
+  @IsOptional()
+  timeToLive?: string | number;
 
   @ApiPropertyOptional({
     type: SubjectDto,
@@ -113,4 +129,30 @@ export class AdvanceClockDto {
   @IsString()
   @Matches(/^P/, { message: 'must be an ISO 8601 duration such as P30D or PT4H' })
   duration: string;
+}
+
+export class SignalDto {
+  @ApiProperty({ description: 'Signal name (the `name` of the BPMN signal)', example: 'regulationChanged' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name: string;
+
+  @ApiPropertyOptional({
+    description:
+      'Merged into the variables of every instance it reaches (through the outputs of the catching event, if any) and given to the instances it starts',
+    example: { regulation: 'EU AI Act', article: '6' },
+  })
+  @IsOptional()
+  @IsObject()
+  variables?: Record<string, unknown>;
+
+  @ApiPropertyOptional({
+    type: SubjectDto,
+    description: 'Subject of instances a signal start event starts; default { type: "signal", id: name }',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => SubjectDto)
+  subject?: SubjectDto;
 }

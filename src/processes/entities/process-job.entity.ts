@@ -1,6 +1,7 @@
 import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-export type JobKind = 'timer' | 'message' | 'start-timer' | 'start-message';
+/** `signal`: a signal delivery to retry; `start-message` also retries starts by a signal start event. */
+export type JobKind = 'timer' | 'message' | 'signal' | 'start-timer' | 'start-message';
 export type JobStatus = 'pending' | 'done' | 'cancelled' | 'failed';
 
 /**

@@ -245,6 +245,15 @@ export class JobRunner implements OnModuleInit, BackgroundWorker {
           { ...details, messageId: payload.messageRowId, messageName: payload.name },
         );
         return;
+      case 'signal':
+        await this.engine.handleEvent(
+          m,
+          job.instanceId as string,
+          { type: 'signal', waitKey: job.waitKey as string, variables: payload.variables ?? {} },
+          retriedBy ?? payloadActor(payload),
+          { ...details, signalName: payload.name },
+        );
+        return;
       case 'start-message': {
         const definition = await this.definitions.byId(m, job.definitionId as string);
         const options = { subject: payload.subject as Subject, variables: payload.variables ?? {}, startEventId: job.elementId, instanceId: job.instanceId };

@@ -129,6 +129,17 @@ export class ProcessDefinitionsRepository {
     );
   }
 
+  /** The latest version of each key that has a signal start event of this name. */
+  withSignalStart(m: EntityManager, signalName: string): Promise<ProcessDefinitionEntity[]> {
+    return this.many(
+      m,
+      `SELECT ${COLUMNS} FROM (${LATEST}) d
+        WHERE start_events @> jsonb_build_array(jsonb_build_object('kind', 'signal', 'signalName', $1::text))
+        ORDER BY key`,
+      [signalName],
+    );
+  }
+
   private async one(m: EntityManager, text: string, params: unknown[]): Promise<ProcessDefinitionEntity | undefined> {
     return (await this.many(m, text, params))[0];
   }

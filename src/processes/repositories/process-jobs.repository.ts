@@ -77,6 +77,15 @@ export class ProcessJobsRepository {
     );
   }
 
+  /** A start by a message start event, due now (a buffered message a new definition takes). */
+  async addMessageStart(m: EntityManager, definitionId: string, startEventId: string, payload: Record<string, unknown>, now: Date): Promise<void> {
+    await m.query(
+      `INSERT INTO process_jobs (kind, definition_id, element_id, due_at, run_at, payload, created_at)
+       VALUES ('start-message', $1, $2, $3, $3, $4, $3)`,
+      [definitionId, startEventId, now, JSON.stringify(payload)],
+    );
+  }
+
   async addRetry(m: EntityManager, job: NewRetry, now: Date): Promise<string> {
     const row = await sqlOne<{ id: string }>(
       m,

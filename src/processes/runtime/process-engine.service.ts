@@ -21,8 +21,9 @@ import { ProcessIncidentsRepository } from '../repositories/process-incidents.re
 import { ProcessJobsRepository } from '../repositories/process-jobs.repository.js';
 import { InstanceLocks } from './instance-locks.js';
 import { MessageCorrelation, type MessageRequest, type MessageResult, type MessageSteps } from './message-correlation.js';
+import { SignalBroadcast, type SignalRequest, type SignalResult } from './signal-broadcast.js';
 import { StepEffects } from './step-effects.js';
-import { type LockedInstance, type StartRequest, type Step, type StepDetails, type StepOutcome, type Subject, Unit } from './step-unit.js';
+import { diffWaits, type LockedInstance, type StartRequest, type Step, type StepDetails, type StepOutcome, type Subject, Unit } from './step-unit.js';
 import { StepWriter } from './step-writer.js';
 
 /** Instances call activities may start within one step (500 multi-instance items, each calling a process, fit). */
@@ -59,6 +60,7 @@ export class ProcessEngineService implements MessageSteps {
     private readonly writer: StepWriter,
     private readonly effects: StepEffects,
     private readonly correlation: MessageCorrelation,
+    private readonly signals: SignalBroadcast,
     private readonly instances: ProcessInstancesRepository,
     private readonly jobs: ProcessJobsRepository,
     private readonly incidents: ProcessIncidentsRepository,
@@ -84,20 +86,36 @@ export class ProcessEngineService implements MessageSteps {
     definition: ProcessDefinitionEntity,
     options: { subject: Subject; variables: Record<string, unknown>; startEventId?: string; instanceId?: string | null },
     actor: Actor,
+    depth = 0,
   ): Promise<StepOutcome> {
     const { instanceId, ...rest } = options;
-    return this.run(m, actor, (unit) =>
-      this.startIn(unit, definition, { ...rest, initiator: actor.subject, enforceUnique: !instanceId, instanceId: instanceId ?? undefined }),
+    return this.run(
+      m,
+      actor,
+      (unit) => this.startIn(unit, definition, { ...rest, initiator: actor.subject, enforceUnique: !instanceId, instanceId: instanceId ?? undefined }),
+      depth,
     );
   }
 
   /** Applies one event (task completion, timer, message, child completion) to a running instance, by id or as locked by the caller. */
-  async handleEvent(m: EntityManager, instance: string | LockedInstance, event: InstanceEvent, actor: Actor, details: StepDetails = {}): Promise<StepOutcome> {
-    return this.run(m, actor, async (unit) => {
-      const locked = typeof instance === 'string' ? await this.locks.lock(m, instance) : (instance as ProcessInstanceEntity);
-      this.assertRunning(locked);
-      return this.applyLocked(unit, locked, event, details);
-    });
+  async handleEvent(
+    m: EntityManager,
+    instance: string | LockedInstance,
+    event: InstanceEvent,
+    actor: Actor,
+    details: StepDetails = {},
+    depth = 0,
+  ): Promise<StepOutcome> {
+    return this.run(
+      m,
+      actor,
+      async (unit) => {
+        const locked = typeof instance === 'string' ? await this.locks.lock(m, instance) : (instance as ProcessInstanceEntity);
+        this.assertRunning(locked);
+        return this.applyLocked(unit, locked, event, details);
+      },
+      depth,
+    );
   }
 
   /** Cancels a top-level instance and, through it, its children, tasks, timers and subscriptions. */
@@ -117,6 +135,10 @@ export class ProcessEngineService implements MessageSteps {
 
   deliverMessage(m: EntityManager, message: MessageRequest, actor: Actor): Promise<MessageResult> {
     return this.correlation.deliver(m, message, actor, this);
+  }
+
+  broadcastSignal(m: EntityManager, signal: SignalRequest, actor: Actor): Promise<SignalResult> {
+    return this.signals.broadcast(m, signal, actor, this);
   }
 
   /** Whether an instance waits for this message now. */
@@ -141,7 +163,7 @@ export class ProcessEngineService implements MessageSteps {
     return this.instances.activeTopLevel(m, subject);
   }
 
-  private async run(m: EntityManager, actor: Actor, work: (unit: Unit) => Promise<ProcessInstanceEntity>): Promise<StepOutcome> {
+  private async run(m: EntityManager, actor: Actor, work: (unit: Unit) => Promise<ProcessInstanceEntity>, depth = 0): Promise<StepOutcome> {
     const unit = new Unit(m, actor);
     const instance = await work(unit);
     for (let next = unit.followUps.shift(); next; next = unit.followUps.shift()) {
@@ -149,6 +171,7 @@ export class ProcessEngineService implements MessageSteps {
       // A parent that ended meanwhile (cancelled, terminated) no longer waits for its child.
       if (RUNNING_STATUSES.includes(target.status) && target.state) await this.applyLocked(unit, target, next.event, next.details);
     }
+    if (unit.published.length) await this.publish(unit, depth);
     return { instance: unit.instances.get(instance.id) ?? instance, createdTasks: unit.createdTasks, completedTasks: unit.completedTasks };
   }
 
@@ -182,6 +205,7 @@ export class ProcessEngineService implements MessageSteps {
     assertCaught(instance, result);
     const step: Step = { unit, instance, result, event: { type: 'start' }, details: options.parent ? { parentId: options.parent.id } : {} };
     await this.writer.write(step, compiled);
+    await this.afterWrite(step);
     await this.raiseIncidents(step);
     const started = { definitionKey: definition.key, definitionVersion: definition.version, subject: options.subject, parentId: instance.parentId };
     await this.audit.append(m, unit.actor, { action: 'process-instance.started', subjectType: 'process-instance', subjectId: instance.id, after: started });
@@ -198,9 +222,60 @@ export class ProcessEngineService implements MessageSteps {
     assertCaught(instance, result);
     const step: Step = { unit, instance, result, event, details, previous: instance.waits };
     await this.writer.write(step, compiled);
+    await this.afterWrite(step);
     await this.raiseIncidents(step);
     await this.consequences(step);
     return instance;
+  }
+
+  /** What a stored step owes the messages: buffered ones its new catch events take, and those it published (sent once the unit is done). */
+  private async afterWrite({ unit, instance, result, previous }: Step): Promise<void> {
+    const opened = diffWaits(previous ?? [], result.waits).added;
+    unit.followUps.push(...(await this.correlation.takeBuffered(unit.m, instance.id, opened)));
+    const subject = { type: instance.subjectType, id: instance.subjectId };
+    unit.published.push(...(result.published ?? []).map((p) => ({ ...p, instanceId: instance.id, subject })));
+  }
+
+  /**
+   * The messages and signals a unit's steps published, in order: correlated like POST /messages (announced as
+   * `message.published`) and broadcast like POST /signals, in the same transaction. Instances they start run about
+   * the thrower's subject. Processes that answer each other's messages nest; past AIMSFLOW_BPMN_MAX_CALL_DEPTH the step fails.
+   */
+  private async publish(unit: Unit, depth: number): Promise<void> {
+    const m = unit.m;
+    for (let p = unit.published.shift(); p; p = unit.published.shift()) {
+      if (depth >= this.maxCallDepth) {
+        throw new ProcessError(
+          ProcessErrorCode.CallDepthExceeded,
+          `${p.kind} "${p.name}" thrown by ${p.elementId} would set off more than ${this.maxCallDepth} nested throws (AIMSFLOW_BPMN_MAX_CALL_DEPTH); do processes answer each other without end?`,
+          [],
+          { elementId: p.elementId },
+        );
+      }
+      const opts = { thrownBy: { instanceId: p.instanceId, elementId: p.elementId }, depth: depth + 1 };
+      if (p.kind === 'signal') {
+        await this.signals.broadcast(m, { name: p.name, variables: p.variables, subject: p.subject }, unit.actor, this, opts);
+        continue;
+      }
+      const message = { name: p.name, correlationKey: p.correlationKey, variables: p.variables, subject: p.subject };
+      const result = await this.correlation.deliver(m, message, unit.actor, this, opts);
+      await this.outbox.publish(m, {
+        type: 'message.published',
+        subject: { type: 'process-instance', id: p.instanceId },
+        data: {
+          id: result.id,
+          name: p.name,
+          correlationKey: result.correlationKey,
+          variables: p.variables,
+          instanceId: p.instanceId,
+          elementId: p.elementId,
+          deliveries: result.deliveries,
+          started: result.started,
+        },
+      });
+    }
+    // Deliveries ran as steps of their own; an instance of this unit they reached is read again.
+    for (const id of unit.instances.keys()) unit.instances.set(id, await this.locks.lock(m, id));
   }
 
   /** Children of the call activities entered are started, those of the ones left are cancelled; then the end, if any. */

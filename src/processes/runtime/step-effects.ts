@@ -41,6 +41,7 @@ export class StepEffects {
     if (event.type === 'timer.fire') {
       const fired = previous.find((w): w is TimerWait => w.kind === 'timer' && w.key === event.waitKey);
       if (fired?.boundary) await this.boundaryTimerFired(step, fired.elementId, fired.boundary);
+      if (fired?.eventSubProcess) await this.eventSubTimerFired(step, fired.elementId, fired.eventSubProcess);
     }
     const consumedChild = event.type === 'child.complete' || event.type === 'child.error' ? event.waitKey : undefined;
     const leftChildren = removed.filter((w) => w.kind === 'child' && w.key !== consumedChild).map((w) => w.key);
@@ -87,6 +88,19 @@ export class StepEffects {
         details: { childId: instance.id },
       });
     }
+  }
+
+  /**
+   * The timer of an event sub-process fired: audited like a boundary timer (an interrupting one escalates, a
+   * non-interrupting one reminds). It sits on no task, so there is no task event to announce.
+   */
+  private async eventSubTimerFired({ unit, instance }: Step, timer: string, eventSub: NonNullable<TimerWait['eventSubProcess']>): Promise<void> {
+    await this.audit.append(unit.m, unit.actor, {
+      action: eventSub.interrupting ? 'process-instance.escalated' : 'process-instance.reminded',
+      subjectType: 'process-instance',
+      subjectId: instance.id,
+      after: { elementId: timer, eventSubProcess: eventSub.id },
+    });
   }
 
   /** An interrupting boundary timer escalates, a non-interrupting one reminds: audited and announced for the task it sits on. */

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../../auth/roles.js';
-import type { InstanceEvent, StepResult, Wait } from '../../engine/process/index.js';
+import type { InstanceEvent, Published, StepResult, Wait } from '../../engine/process/index.js';
 import type { TaskDto } from '../../tasks/dto/task.dto.js';
 import type { ProcessInstanceEntity } from '../entities/process-instance.entity.js';
 
@@ -43,6 +43,7 @@ export interface StepDetails {
   retriedBy?: string;
   messageId?: string;
   messageName?: string;
+  signalName?: string;
   reason?: string;
   parentId?: string;
   childId?: string;
@@ -63,6 +64,8 @@ export class Unit {
   readonly createdTasks: TaskDto[] = [];
   readonly completedTasks: TaskDto[] = [];
   readonly instances = new Map<string, ProcessInstanceEntity>();
+  /** Messages and signals the unit's steps published: correlated and broadcast once they are all stored. */
+  readonly published: Array<Published & { instanceId: string; subject: Subject }> = [];
   /** Instances a call activity started in this unit: bounded, like the depth of the call hierarchy. */
   childrenStarted = 0;
   constructor(

@@ -7,6 +7,7 @@ import { linkedFormIds, type TaskChanges, TaskRecords, type UserTaskWait } from 
 import { FormRegistry } from '../../common/form-registry.js';
 import { type OutboxEvent, OutboxService } from '../../webhooks/outbox.service.js';
 import { MessageSubscriptionsRepository } from '../repositories/message-subscriptions.repository.js';
+import { SignalSubscriptionsRepository } from '../repositories/signal-subscriptions.repository.js';
 import { ProcessExternalJobsRepository } from '../repositories/process-external-jobs.repository.js';
 import { ProcessHistoryRepository } from '../repositories/process-history.repository.js';
 import { ProcessInstancesRepository } from '../repositories/process-instances.repository.js';
@@ -24,6 +25,7 @@ export class StepWriter {
     private readonly tasks: TaskRecords,
     private readonly jobs: ProcessJobsRepository,
     private readonly subscriptions: MessageSubscriptionsRepository,
+    private readonly signals: SignalSubscriptionsRepository,
     private readonly externalJobs: ProcessExternalJobsRepository,
     private readonly instances: ProcessInstancesRepository,
     private readonly history: ProcessHistoryRepository,
@@ -118,7 +120,7 @@ export class StepWriter {
 
     const timers = added.filter(isKind('timer')).map((w) => ({ key: w.key, element_id: w.elementId, due_at: w.dueAt }));
     if (timers.length) this.jobs.timersIn(stmt, instance.id, timers, now);
-    const jobWaits = removed.filter((w) => w.kind === 'timer' || w.kind === 'message').map((w) => w.key);
+    const jobWaits = removed.filter((w) => w.kind === 'timer' || w.kind === 'message' || w.kind === 'signal').map((w) => w.key);
     if (jobWaits.length) this.jobs.cancelIn(stmt, instance.id, jobWaits, details.jobId, now);
     const closedMessages = removed.filter(isKind('message')).map((w) => w.key);
     if (closedMessages.length) this.subscriptions.closeIn(stmt, instance.id, closedMessages);
@@ -126,6 +128,10 @@ export class StepWriter {
       .filter(isKind('message'))
       .map((w) => ({ key: w.key, element_id: w.elementId, name: w.name, correlation_key: w.correlationKey ?? null }));
     if (newMessages.length) this.subscriptions.openIn(stmt, instance.id, newMessages, now);
+    const closedSignals = removed.filter(isKind('signal')).map((w) => w.key);
+    if (closedSignals.length) this.signals.closeIn(stmt, instance.id, closedSignals);
+    const newSignals = added.filter(isKind('signal')).map((w) => ({ key: w.key, element_id: w.elementId, name: w.name }));
+    if (newSignals.length) this.signals.openIn(stmt, instance.id, newSignals, now);
     const newJobs = added.filter(isKind('job')).map((w) => ({
       key: w.key,
       element_id: w.elementId,
