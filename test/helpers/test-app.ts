@@ -35,6 +35,8 @@ export async function createTestApp(overrides: Partial<AppConfig> = {}, database
   });
   await app.listen(0, '127.0.0.1');
   const db = new pg.Pool({ connectionString: own.url, max: 3 });
+  // An idle connection cut when the database is dropped is expected, not a failure of the test file.
+  db.on('error', () => undefined);
   const tokens = app.get(TokensService);
   return {
     app,
@@ -43,9 +45,12 @@ export async function createTestApp(overrides: Partial<AppConfig> = {}, database
     databaseUrl: own.url,
     tokenFor: async (subject, ...roles) => (await tokens.create({ subject, roles }, SYSTEM_ACTOR)).token,
     close: async () => {
-      await app.close();
-      await db.end();
-      if (!database) await dropTestDatabase(own.name);
+      try {
+        await app.close();
+      } finally {
+        await db.end();
+        if (!database) await dropTestDatabase(own.name);
+      }
     },
   };
 }
