@@ -29,9 +29,11 @@ import { RegisterWithdrawals } from './runtime/register-withdrawals.js';
 import { StepEffects } from './runtime/step-effects.js';
 import { StepWriter } from './runtime/step-writer.js';
 import { SubjectTypes } from './subjects/subject-types.js';
+import { TimersController } from './timers/timers.controller.js';
+import { TimersService } from './timers/timers.service.js';
 
 /**
- * Process definitions, instances, history, messages, timers, external jobs and the handler registry. Other
+ * Process definitions, instances, history, messages, timers (and their list across instances), external jobs and the handler registry. Other
  * modules use ProcessEngineService inside their own transactions, read instances through
  * InstancesService, and register service task handlers with HandlerRegistry (and their register's
  * withdrawal with RegisterWithdrawals) in their onModuleInit. Tasks are the tasks module's rows,
@@ -39,7 +41,7 @@ import { SubjectTypes } from './subjects/subject-types.js';
  */
 @Module({
   imports: [RulesModule, forwardRef(() => TasksModule)],
-  controllers: [DefinitionsController, HandlersController, InstancesController, MessagesController, ExternalJobsController],
+  controllers: [DefinitionsController, HandlersController, InstancesController, MessagesController, ExternalJobsController, TimersController],
   providers: [
     DefinitionsService,
     DefinitionCache,
@@ -51,6 +53,7 @@ import { SubjectTypes } from './subjects/subject-types.js';
     SubjectTypes,
     MessageCorrelation,
     InstancesService,
+    TimersService,
     MessagesService,
     JobRunner,
     ExternalJobsService,

@@ -1,0 +1,101 @@
+import { createTestApp, type TestApp } from '../helpers/test-app.js';
+import { addMonths, type Json, lifecycleClient, type LifecycleClient, minimalSystem, type Person } from '../helpers/lifecycle.js';
+
+/**
+ * GET /process-timers: the timers instances wait for, across instances (the dashboard's timeline):
+ * a nonconformity's effectiveness review and a certification audit's first surveillance audit.
+ */
+describe('pending process timers', () => {
+  let t: TestApp;
+  let lc: LifecycleClient;
+  let carla: Person; // compliance officer: raises, contains, approves, opens the audit
+  let olivia: Person; // AI owner: plans
+  let oscar: Person; // AI owner: root cause, implementation
+  let ed: Person; // external auditor: Stage 1
+  let rex: Person; // external auditor: Stage 2
+  let eve: Person; // external auditor: decision
+  let audrey: Person; // auditor: reads
+  let nc: Json;
+  let audit: Json;
+
+  beforeAll(async () => {
+    t = await createTestApp({ clock: 'manual' });
+    lc = lifecycleClient(t);
+    carla = await lc.person('carla', 'compliance-officer');
+    olivia = await lc.person('olivia', 'ai-owner');
+    oscar = await lc.person('oscar', 'ai-owner');
+    ed = await lc.person('ed', 'external-auditor');
+    rex = await lc.person('rex', 'external-auditor');
+    eve = await lc.person('eve', 'external-auditor');
+    audrey = await lc.person('audrey', 'auditor');
+    const systemId = (await lc.register(olivia, minimalSystem('Chat log summariser'))).system.id;
+
+    nc = (
+      await lc
+        .post(carla, '/nonconformities', { title: 'Logs not retained', description: 'March logs missing', source: 'incident', severity: 'major', systemId })
+        .expect(201)
+    ).body;
+    await lc.complete(carla, nc.instanceId, 'Task_contain', { containment: 'feature switched off' });
+    await lc.complete(oscar, nc.instanceId, 'Task_rootCause', { rootCause: 'no review step', causeCategory: 'process' });
+    await lc.complete(olivia, nc.instanceId, 'Task_plan', { plan: 'add a review step', targetDate: '2027-03-01' });
+    await lc.complete(carla, nc.instanceId, 'Task_approve', { decision: 'approve' });
+    await lc.complete(oscar, nc.instanceId, 'Task_implement', { implementation: 'review step live' });
+
+    audit = (await lc.post(carla, '/audits', { type: 'certification', title: 'ISO/IEC 42001 certification' }).expect(201)).body;
+    await lc.complete(ed, audit.instanceId, 'Task_stage1', { findings: [], stage1Report: 'documentation complete' });
+    await lc.complete(rex, audit.instanceId, 'Task_stage2', { findings: [] });
+    await lc.complete(eve, audit.instanceId, 'Task_decision', { decision: 'certify' });
+    audit = (await lc.get(carla, `/audits/${audit.id}`).expect(200)).body;
+  });
+  afterAll(() => t.close());
+
+  const timers = async (query: Json = {}): Promise<Json> => (await lc.get(audrey, '/process-timers', query).expect(200)).body;
+
+  it('lists every pending timer by due time, with its element name, kind and subject', async () => {
+    const effectiveness = (await lc.instance(audrey, nc.instanceId)).timers[0];
+    const body = await timers();
+    expect(body).toMatchObject({ total: 2, limit: 50, offset: 0 });
+    expect(body.items).toEqual([
+      {
+        id: effectiveness.id,
+        instanceId: nc.instanceId,
+        definitionKey: 'nonconformity',
+        definitionVersion: 1,
+        elementId: 'Timer_effectiveness',
+        elementName: 'Effectiveness review due',
+        kind: 'timer-catch',
+        attachedTo: null,
+        interrupting: false,
+        dueAt: effectiveness.dueAt,
+        status: 'pending',
+        subject: { type: 'nonconformity', id: nc.id },
+      },
+      expect.objectContaining({
+        instanceId: audit.instanceId,
+        definitionKey: 'certification-audit',
+        elementId: 'Timer_surveillance1',
+        elementName: '12 months',
+        kind: 'timer-catch',
+        dueAt: audit.surveillance1Due,
+        subject: { type: 'audit', id: audit.id },
+      }),
+    ]);
+    expect(audit.surveillance1Due).toBe(addMonths(audit.certifiedAt, 12));
+  });
+
+  it('filters by due time, definition and subject, and pages', async () => {
+    const ncDue = (await lc.instance(audrey, nc.instanceId)).timers[0].dueAt;
+    const ids = (body: Json): string[] => body.items.map((i: Json) => i.elementId);
+    expect(ids(await timers({ dueBefore: audit.surveillance1Due }))).toEqual(['Timer_effectiveness']);
+    expect(ids(await timers({ dueAfter: new Date(new Date(ncDue).getTime() + 1).toISOString() }))).toEqual(['Timer_surveillance1']);
+    expect(ids(await timers({ definitionKey: 'certification-audit' }))).toEqual(['Timer_surveillance1']);
+    expect(ids(await timers({ subjectType: 'nonconformity', subjectId: nc.id }))).toEqual(['Timer_effectiveness']);
+    expect(await timers({ limit: 1, offset: 1 })).toMatchObject({ total: 2, items: [expect.objectContaining({ elementId: 'Timer_surveillance1' })] });
+  });
+
+  it('names the query field at fault', async () => {
+    const res = await lc.get(audrey, '/process-timers', { dueBefore: 'soon' }).expect(400);
+    expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(JSON.stringify(res.body)).toContain('dueBefore');
+  });
+});
