@@ -1,5 +1,6 @@
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
-import { addMonths, type Json, lifecycleClient, type LifecycleClient, minimalSystem, type Person } from '../helpers/lifecycle.js';
+import { addMonths, type Json, lifecycleClient, type LifecycleClient, type Person } from '../helpers/lifecycle.js';
+import { waitingOnReviews } from '../helpers/timers.js';
 
 /**
  * GET /process-timers: the timers instances wait for, across instances (the dashboard's timeline):
@@ -8,12 +9,6 @@ import { addMonths, type Json, lifecycleClient, type LifecycleClient, minimalSys
 describe('pending process timers', () => {
   let t: TestApp;
   let lc: LifecycleClient;
-  let carla: Person; // compliance officer: raises, contains, approves, opens the audit
-  let olivia: Person; // AI owner: plans
-  let oscar: Person; // AI owner: root cause, implementation
-  let ed: Person; // external auditor: Stage 1
-  let rex: Person; // external auditor: Stage 2
-  let eve: Person; // external auditor: decision
   let audrey: Person; // auditor: reads
   let nc: Json;
   let audit: Json;
@@ -21,31 +16,8 @@ describe('pending process timers', () => {
   beforeAll(async () => {
     t = await createTestApp({ clock: 'manual' });
     lc = lifecycleClient(t);
-    carla = await lc.person('carla', 'compliance-officer');
-    olivia = await lc.person('olivia', 'ai-owner');
-    oscar = await lc.person('oscar', 'ai-owner');
-    ed = await lc.person('ed', 'external-auditor');
-    rex = await lc.person('rex', 'external-auditor');
-    eve = await lc.person('eve', 'external-auditor');
     audrey = await lc.person('audrey', 'auditor');
-    const systemId = (await lc.register(olivia, minimalSystem('Chat log summariser'))).system.id;
-
-    nc = (
-      await lc
-        .post(carla, '/nonconformities', { title: 'Logs not retained', description: 'March logs missing', source: 'incident', severity: 'major', systemId })
-        .expect(201)
-    ).body;
-    await lc.complete(carla, nc.instanceId, 'Task_contain', { containment: 'feature switched off' });
-    await lc.complete(oscar, nc.instanceId, 'Task_rootCause', { rootCause: 'no review step', causeCategory: 'process' });
-    await lc.complete(olivia, nc.instanceId, 'Task_plan', { plan: 'add a review step', targetDate: '2027-03-01' });
-    await lc.complete(carla, nc.instanceId, 'Task_approve', { decision: 'approve' });
-    await lc.complete(oscar, nc.instanceId, 'Task_implement', { implementation: 'review step live' });
-
-    audit = (await lc.post(carla, '/audits', { type: 'certification', title: 'ISO/IEC 42001 certification' }).expect(201)).body;
-    await lc.complete(ed, audit.instanceId, 'Task_stage1', { findings: [], stage1Report: 'documentation complete' });
-    await lc.complete(rex, audit.instanceId, 'Task_stage2', { findings: [] });
-    await lc.complete(eve, audit.instanceId, 'Task_decision', { decision: 'certify' });
-    audit = (await lc.get(carla, `/audits/${audit.id}`).expect(200)).body;
+    ({ nc, audit } = await waitingOnReviews(lc));
   });
   afterAll(() => t.close());
 
