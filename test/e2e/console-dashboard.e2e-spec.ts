@@ -9,8 +9,9 @@ const DAY_MS = 86_400_000;
 
 /**
  * The dashboard's "Coming up" timeline (GET /process-timers) and its open nonconformities card in a
- * real browser: the browser's clock is set 30 days before the first surveillance audit, so the
- * nonconformity's effectiveness review (due 30 days after it was implemented) is overdue by then.
+ * real browser: the browser's clock is set 30 days before the minimal-risk system's periodic review
+ * (24 months on), so the effectiveness review (30 days on) and the surveillance audit (12 months on)
+ * are overdue by then.
  */
 describe('governance console: dashboard timeline', () => {
   let t: TestApp;
@@ -28,13 +29,14 @@ describe('governance console: dashboard timeline', () => {
   });
 
   it(
-    'lists the overdue effectiveness review and the coming surveillance audit, each linked to its instance and subject, and counts open nonconformities',
+    'lists the overdue effectiveness review, the coming periodic review and surveillance audit, each linked to its instance and subject, and counts open nonconformities',
     async () => {
       const lc = lifecycleClient(t);
-      const { nc, audit } = await waitingOnReviews(lc);
+      const { systemId, onboardingId, nc, audit } = await waitingOnReviews(lc);
       const gina = await lc.person('gina', 'governance');
       const { context, page, errors } = await openConsole(browser, base);
-      await page.clock.setFixedTime(new Date(Date.parse(audit.surveillance1Due) - 30 * DAY_MS));
+      const periodicDue: string = (await lc.instance(gina, onboardingId)).timers[0].dueAt;
+      await page.clock.setFixedTime(new Date(Date.parse(periodicDue) - 30 * DAY_MS));
       await signIn(page, gina.token);
 
       const timeline = page.getByRole('list', { name: 'Timers by due date' });
@@ -44,10 +46,15 @@ describe('governance console: dashboard timeline', () => {
       await expect(review.textContent()).resolves.toContain('(overdue)');
       await expect(review.getByRole('link', { name: 'Effectiveness review due' }).getAttribute('href')).resolves.toBe(`/processes/instances/${nc.instanceId}`);
       await expect(review.getByRole('link', { name: 'nonconformity', exact: true }).getAttribute('href')).resolves.toBe(`/nonconformities/${nc.id}`);
-      await expect(surveillance.textContent()).resolves.not.toContain('overdue');
+      await expect(surveillance.textContent()).resolves.toContain('(overdue)');
       await expect(surveillance.locator('time').getAttribute('datetime')).resolves.toBe(audit.surveillance1Due);
       await expect(surveillance.getByRole('link', { name: 'audit', exact: true }).getAttribute('href')).resolves.toBe(`/audits/${audit.id}`);
-      await expect(timeline.getByRole('listitem').count()).resolves.toBe(2);
+      const periodic = timeline.getByRole('listitem').filter({ hasText: 'Periodic review due' });
+      await expect(periodic.getByRole('link', { name: 'Periodic review due' }).getAttribute('href')).resolves.toBe(`/processes/instances/${onboardingId}`);
+      await expect(periodic.getByRole('link', { name: 'Chat log summariser' }).getAttribute('href')).resolves.toBe(`/systems/${systemId}`);
+      await expect(periodic.textContent()).resolves.not.toContain('overdue');
+      await expect(periodic.locator('time').getAttribute('datetime')).resolves.toBe(periodicDue);
+      await expect(timeline.getByRole('listitem').count()).resolves.toBe(3);
 
       const ncCard = page.getByRole('region', { name: 'Nonconformities' });
       await ncCard.getByRole('link', { name: '1 open' }).waitFor();

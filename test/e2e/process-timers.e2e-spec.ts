@@ -10,6 +10,8 @@ describe('pending process timers', () => {
   let t: TestApp;
   let lc: LifecycleClient;
   let audrey: Person; // auditor: reads
+  let systemId: string;
+  let onboardingId: string;
   let nc: Json;
   let audit: Json;
 
@@ -17,7 +19,7 @@ describe('pending process timers', () => {
     t = await createTestApp({ clock: 'manual' });
     lc = lifecycleClient(t);
     audrey = await lc.person('audrey', 'auditor');
-    ({ nc, audit } = await waitingOnReviews(lc));
+    ({ systemId, onboardingId, nc, audit } = await waitingOnReviews(lc));
   });
   afterAll(() => t.close());
 
@@ -26,43 +28,62 @@ describe('pending process timers', () => {
   it('lists every pending timer by due time, with its element name, kind and subject', async () => {
     const effectiveness = (await lc.instance(audrey, nc.instanceId)).timers[0];
     const body = await timers();
-    expect(body).toMatchObject({ total: 2, limit: 50, offset: 0 });
-    expect(body.items).toEqual([
-      {
-        id: effectiveness.id,
-        instanceId: nc.instanceId,
-        definitionKey: 'nonconformity',
-        definitionVersion: 1,
-        elementId: 'Timer_effectiveness',
-        elementName: 'Effectiveness review due',
-        kind: 'timer-catch',
-        attachedTo: null,
-        interrupting: false,
-        dueAt: effectiveness.dueAt,
-        status: 'pending',
-        subject: { type: 'nonconformity', id: nc.id },
-      },
-      expect.objectContaining({
-        instanceId: audit.instanceId,
-        definitionKey: 'certification-audit',
-        elementId: 'Timer_surveillance1',
-        elementName: '12 months',
-        kind: 'timer-catch',
-        dueAt: audit.surveillance1Due,
-        subject: { type: 'audit', id: audit.id },
-      }),
-    ]);
+    expect(body).toMatchObject({ total: 3, limit: 50, offset: 0 });
+    const dues = body.items.map((i: Json) => Date.parse(i.dueAt));
+    expect(dues).toEqual([...dues].sort((a, b) => a - b));
+    expect(body.items[0].elementId).toBe('Timer_effectiveness');
+    expect(body.items).toEqual(
+      expect.arrayContaining([
+        {
+          id: effectiveness.id,
+          instanceId: nc.instanceId,
+          definitionKey: 'nonconformity',
+          definitionVersion: 1,
+          elementId: 'Timer_effectiveness',
+          elementName: 'Effectiveness review due',
+          kind: 'timer-catch',
+          attachedTo: null,
+          interrupting: false,
+          dueAt: effectiveness.dueAt,
+          status: 'pending',
+          subject: { type: 'nonconformity', id: nc.id },
+        },
+        expect.objectContaining({
+          instanceId: onboardingId,
+          definitionKey: 'ai-system-onboarding',
+          elementId: 'Timer_periodicReview',
+          elementName: 'Periodic review due',
+          kind: 'timer-catch',
+          subject: { type: 'ai-system', id: systemId },
+        }),
+        expect.objectContaining({
+          instanceId: audit.instanceId,
+          definitionKey: 'certification-audit',
+          elementId: 'Timer_surveillance1',
+          elementName: '12 months',
+          kind: 'timer-catch',
+          dueAt: audit.surveillance1Due,
+          subject: { type: 'audit', id: audit.id },
+        }),
+      ]),
+    );
     expect(audit.surveillance1Due).toBe(addMonths(audit.certifiedAt, 12));
   });
 
   it('filters by due time, definition and subject, and pages', async () => {
     const ncDue = (await lc.instance(audrey, nc.instanceId)).timers[0].dueAt;
-    const ids = (body: Json): string[] => body.items.map((i: Json) => i.elementId);
-    expect(ids(await timers({ dueBefore: audit.surveillance1Due }))).toEqual(['Timer_effectiveness']);
-    expect(ids(await timers({ dueAfter: new Date(new Date(ncDue).getTime() + 1).toISOString() }))).toEqual(['Timer_surveillance1']);
+    const ids = (body: Json): string[] => body.items.map((i: Json) => i.elementId).sort();
+    expect(ids(await timers({ dueBefore: ncDue }))).toEqual([]);
+    expect(ids(await timers({ dueBefore: new Date(Date.parse(ncDue) + 1).toISOString() }))).toEqual(['Timer_effectiveness']);
+    expect(ids(await timers({ dueAfter: new Date(Date.parse(ncDue) + 1).toISOString() }))).toEqual(['Timer_periodicReview', 'Timer_surveillance1']);
+    expect(ids(await timers({ dueAfter: ncDue, dueBefore: audit.surveillance1Due }))).toContain('Timer_effectiveness');
     expect(ids(await timers({ definitionKey: 'certification-audit' }))).toEqual(['Timer_surveillance1']);
+    expect(ids(await timers({ subjectType: 'ai-system', subjectId: systemId }))).toEqual(['Timer_periodicReview']);
     expect(ids(await timers({ subjectType: 'nonconformity', subjectId: nc.id }))).toEqual(['Timer_effectiveness']);
-    expect(await timers({ limit: 1, offset: 1 })).toMatchObject({ total: 2, items: [expect.objectContaining({ elementId: 'Timer_surveillance1' })] });
+    expect(ids(await timers({ subjectType: 'audit' }))).toEqual(['Timer_surveillance1']);
+    const first = await timers({ limit: 1 });
+    expect(first).toMatchObject({ total: 3, limit: 1, offset: 0, items: [expect.objectContaining({ elementId: 'Timer_effectiveness' })] });
+    expect((await timers({ limit: 2, offset: 1 })).items.map((i: Json) => i.id)).toEqual((await timers()).items.slice(1).map((i: Json) => i.id));
   });
 
   it('names the query field at fault', async () => {
