@@ -1,5 +1,6 @@
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 import { addMonths, type Json, lifecycleClient, type LifecycleClient, type Person } from '../helpers/lifecycle.js';
+import { bpmn, chain, processClient } from '../helpers/processes.js';
 import { waitingOnReviews } from '../helpers/timers.js';
 
 /**
@@ -84,6 +85,33 @@ describe('pending process timers', () => {
     const first = await timers({ limit: 1 });
     expect(first).toMatchObject({ total: 3, limit: 1, offset: 0, items: [expect.objectContaining({ elementId: 'Timer_effectiveness' })] });
     expect((await timers({ limit: 2, offset: 1 })).items.map((i: Json) => i.id)).toEqual((await timers()).items.slice(1).map((i: Json) => i.id));
+  });
+
+  it('tells a boundary timer and the timer start of an event sub-process from a timer catch event', async () => {
+    const gina = await lc.person('gina', 'governance');
+    const p = processClient(t);
+    await p
+      .deploy(
+        gina.token,
+        bpmn(
+          'timer-shapes',
+          `<bpmn:startEvent id="Start"/><bpmn:userTask id="Work" aimsflow:candidateRoles="ai-owner"/><bpmn:endEvent id="End"/>
+           <bpmn:boundaryEvent id="Reminder" name="Reminder" attachedToRef="Work" cancelActivity="false"><bpmn:timerEventDefinition><bpmn:timeDuration>P5D</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:boundaryEvent>
+           <bpmn:endEvent id="Reminded"/>
+           <bpmn:subProcess id="Escalation" triggeredByEvent="true">
+             <bpmn:startEvent id="Escalate" name="Escalate"><bpmn:timerEventDefinition><bpmn:timeDuration>P10D</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:startEvent>
+             <bpmn:endEvent id="Escalated"/>${chain('Escalate', 'Escalated')}
+           </bpmn:subProcess>
+           ${chain('Start', 'Work', 'End')} ${chain('Reminder', 'Reminded')}`,
+        ),
+      )
+      .expect(201);
+    const started = (await p.start(gina.token, 'timer-shapes', {}, { type: 'case', id: 'c-1' }).expect(201)).body;
+    const items = (await timers({ definitionKey: 'timer-shapes' })).items;
+    expect(items.map((i: Json) => [i.elementId, i.elementName, i.kind, i.attachedTo, i.interrupting, i.instanceId, i.subject])).toEqual([
+      ['Reminder', 'Reminder', 'boundary-timer', 'Work', false, started.id, { type: 'case', id: 'c-1' }],
+      ['Escalate', 'Escalate', 'event-sub-process-start', null, true, started.id, { type: 'case', id: 'c-1' }],
+    ]);
   });
 
   it('names the query field at fault', async () => {
