@@ -50,6 +50,8 @@ export const NC_STATUSES = [
   'reopened',
   'withdrawn',
 ] as const;
+/** A nonconformity no longer being worked on. */
+export const NC_ENDED = ['closed', 'withdrawn'] as const;
 export const AUDIT_TYPES: Schemas['AuditDto']['type'][] = ['internal', 'certification'];
 /** What the audit processes set (processes/*-audit.bpmn); `active` until the first step, `withdrawn` when cancelled. */
 export const AUDIT_STATUSES = ['active', 'in-progress', 'awaiting-nonconformities', 'completed', 'certified', 'refused', 'withdrawn'] as const;

@@ -33,9 +33,11 @@ import { RegisterWithdrawals } from './runtime/register-withdrawals.js';
 import { StepEffects } from './runtime/step-effects.js';
 import { StepWriter } from './runtime/step-writer.js';
 import { SubjectTypes } from './subjects/subject-types.js';
+import { TimersController } from './timers/timers.controller.js';
+import { TimersService } from './timers/timers.service.js';
 
 /**
- * Process definitions, instances, history, messages, timers, external jobs and the handler registry. Other
+ * Process definitions, instances, history, messages, timers (and their list across instances), external jobs and the handler registry. Other
  * modules use ProcessEngineService inside their own transactions, read instances through
  * InstancesService, and register service task handlers with HandlerRegistry (and their register's
  * withdrawal with RegisterWithdrawals) in their onModuleInit. Tasks are the tasks module's rows,
@@ -43,7 +45,15 @@ import { SubjectTypes } from './subjects/subject-types.js';
  */
 @Module({
   imports: [RulesModule, forwardRef(() => TasksModule)],
-  controllers: [DefinitionsController, HandlersController, InstancesController, MessagesController, SignalsController, ExternalJobsController],
+  controllers: [
+    DefinitionsController,
+    HandlersController,
+    InstancesController,
+    MessagesController,
+    SignalsController,
+    ExternalJobsController,
+    TimersController,
+  ],
   providers: [
     DefinitionsService,
     DefinitionCache,
@@ -57,6 +67,7 @@ import { SubjectTypes } from './subjects/subject-types.js';
     SignalBroadcast,
     EventFanOut,
     InstancesService,
+    TimersService,
     MessagesService,
     JobRunner,
     ExternalJobsService,

@@ -214,6 +214,9 @@ describe('OpenAPI document', () => {
     const ticketed = await post(gov, v1('/process-instances'), '/process-instances', { definitionKey: 'ticketed', subject: { type: 'case', id: 'c-3' } });
     await post(gov, v1('/clock/advance'), '/clock/advance', { duration: 'PT1H' });
     const failed = await get(gov, v1('/process-instances/{id}'), `/process-instances/${ticketed.body.id}`);
+    // the failed timer is still pending work: listed, overdue
+    const pendingTimers = await get(gov, v1('/process-timers'), '/process-timers');
+    expect(pendingTimers.body.items).toEqual([expect.objectContaining({ instanceId: ticketed.body.id, elementId: 'Wait', status: 'failed' })]);
     ticketingDown = false;
     await post(
       gov,

@@ -1472,6 +1472,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/process-timers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List pending timers across instances
+         * @description Timers not yet fired (periodic reviews, surveillance audits, effectiveness reviews, reminders), earliest due first, with the element name from the definition; filter by due time, definition key or subject.
+         */
+        get: operations["TimersController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/risks": {
         parameters: {
             query?: never;
@@ -5544,6 +5564,71 @@ export interface components {
             id: string;
             /** @description The parent's call activity wait this instance runs for (opaque) */
             waitKey: string | null;
+        };
+        PendingTimerDto: {
+            /**
+             * @description The task or sub-process a boundary timer is attached to
+             * @example Task_review
+             */
+            attachedTo: string | null;
+            /** @example nonconformity */
+            definitionKey: string;
+            /**
+             * @description The definition version the instance runs
+             * @example 1
+             */
+            definitionVersion: number;
+            /**
+             * Format: date-time
+             * @description When it is due (in the past: overdue, e.g. when its firing failed)
+             */
+            dueAt: string;
+            /**
+             * @description The timer event
+             * @example Timer_effectiveness
+             */
+            elementId: string;
+            /**
+             * @description Name of the timer event in the definition (null when it has none)
+             * @example Effectiveness review due
+             */
+            elementName: string | null;
+            /**
+             * Format: uuid
+             * @description The timer job (an incident names it as `jobId`)
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @description The instance waiting for it (GET /process-instances/{id})
+             */
+            instanceId: string;
+            /** @description Whether firing ends what it is attached to (its scope, for an event sub-process); false for a timer catch event */
+            interrupting: boolean;
+            /**
+             * @description `timer-catch`: an intermediate timer catch event on the flow; `boundary-timer`: a timer on a task or sub-process; `event-sub-process-start`: the timer start event of an event sub-process
+             * @enum {string}
+             */
+            kind: "timer-catch" | "boundary-timer" | "event-sub-process-start";
+            /**
+             * @description `failed`: every attempt to fire failed (the instance has an open incident)
+             * @enum {string}
+             */
+            status: "pending" | "failed";
+            /** @description What the instance is about */
+            subject: components["schemas"]["InstanceSubjectDto"];
+        };
+        PendingTimerPageDto: {
+            items: components["schemas"]["PendingTimerDto"][];
+            /** @example 50 */
+            limit: number;
+            /** @example 0 */
+            offset: number;
+            /**
+             * @description Items matching the filters, over all pages
+             * @example 1
+             */
+            total: number;
         };
         PersonDto: {
             /** @example true */
@@ -10808,6 +10893,45 @@ export interface operations {
             };
             /** @description The step failed again; the incident stays open with the new error */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TimersController_list: {
+        parameters: {
+            query?: {
+                /** @description Timers of instances of this definition */
+                definitionKey?: string;
+                /** @description Timers due at or after this time (ISO 8601) */
+                dueAfter?: string;
+                /** @description Timers due before this time (ISO 8601) */
+                dueBefore?: string;
+                /** @description Items per page */
+                limit?: number;
+                /** @description Items to skip */
+                offset?: number;
+                subjectId?: string;
+                subjectType?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PendingTimerPageDto"];
+                };
+            };
+            /** @description No, unknown or revoked token */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -9,6 +9,10 @@ export function day(date: string): string {
   return new Date(y, m - 1, d).toLocaleDateString(undefined, { dateStyle: 'medium' });
 }
 
+export function isPast(iso: string): boolean {
+  return Date.parse(iso) < Date.now();
+}
+
 export function isOverdue(dueAt: string | null, status: string): boolean {
-  return status === 'open' && !!dueAt && Date.parse(dueAt) < Date.now();
+  return status === 'open' && !!dueAt && isPast(dueAt);
 }

@@ -3,9 +3,10 @@ import { Link } from 'react-router';
 import { api, type Schemas, unwrap } from '../api/client';
 import { useSession } from '../auth/session';
 import { BarChart } from '../components/BarChart';
-import { day } from '../components/format';
+import { day, isPast, when } from '../components/format';
+import { SubjectLink } from '../components/SubjectLink';
 import { ObligationEntry } from '../components/SystemRegisters';
-import { INCIDENT_ENDED, RISK_CLASSES, STATUSES } from '../vocabulary';
+import { INCIDENT_ENDED, NC_ENDED, RISK_CLASSES, STATUSES } from '../vocabulary';
 
 /** Counts from the list endpoints' totals (one item per page is enough to learn the total). */
 function useTotals<T extends string>(key: 'riskClass' | 'status', values: readonly T[]) {
@@ -28,6 +29,77 @@ function useIncidentCounts() {
   return { open, late: late.data };
 }
 
+/** Nonconformities not yet closed or withdrawn (reopened ones count as open). */
+function useOpenNonconformities(): number | undefined {
+  const count = (status?: (typeof NC_ENDED)[number]) => ({
+    queryKey: ['nonconformities', 'count', status ?? 'all'],
+    queryFn: () => unwrap(api.GET('/api/v1/nonconformities', { params: { query: { status, limit: 1 } } })).then((page) => page.total),
+  });
+  const [all, ...ended] = useQueries({ queries: [count(), ...NC_ENDED.map(count)] });
+  return all.data === undefined || ended.some((e) => e.data === undefined) ? undefined : all.data - ended.reduce((sum, e) => sum + e.data!, 0);
+}
+
+const TIMELINE_DAYS = 90;
+const DAY_MS = 86_400_000;
+/** Register pages of the subjects processes run for (an AI system links by its name). */
+const SUBJECT_PAGES: Record<string, string> = {
+  nonconformity: '/nonconformities',
+  audit: '/audits',
+  incident: '/incidents',
+  policy: '/policies',
+  objective: '/objectives',
+  risk: '/risks',
+  'impact-assessment': '/impact-assessments',
+};
+
+type PendingTimer = Schemas['PendingTimerDto'];
+
+/** What a timer means to a reader: the shipped processes' milestones by name, any other timer by its element name. */
+function timerLabel(timer: PendingTimer): string {
+  const name = timer.elementName ?? timer.elementId;
+  if (timer.definitionKey === 'certification-audit')
+    return /recertification/i.test(timer.elementId) ? `Recertification audit (${name})` : `Surveillance audit (${name})`;
+  return name;
+}
+
+function TimerSubject({ subject }: { subject: PendingTimer['subject'] }) {
+  const page = SUBJECT_PAGES[subject.type];
+  if (page) return <Link to={`${page}/${subject.id}`}>{subject.type}</Link>;
+  return <SubjectLink type={subject.type} id={subject.id} />;
+}
+
+/** Pending timers due within the next 90 days, overdue ones first (a timer whose firing failed stays pending, overdue). */
+function ComingUp() {
+  const today = new Date().toISOString().slice(0, 10);
+  const dueBefore = new Date(Date.parse(today) + (TIMELINE_DAYS + 1) * DAY_MS).toISOString();
+  const timers = useQuery({
+    queryKey: ['process-timers', 'coming-up', dueBefore],
+    queryFn: () => unwrap(api.GET('/api/v1/process-timers', { params: { query: { dueBefore, limit: 20 } } })),
+  });
+  return (
+    <section className="card wide" aria-labelledby="coming-up-heading">
+      <h2 id="coming-up-heading">Coming up</h2>
+      <p className="muted">Periodic reviews, audits, effectiveness reviews and other process timers in the next {TIMELINE_DAYS} days, and overdue ones.</p>
+      {timers.data?.items.length === 0 && <p>Nothing due.</p>}
+      <ol className="timeline" aria-label="Timers by due date">
+        {timers.data?.items.map((timer) => {
+          const overdue = isPast(timer.dueAt);
+          return (
+            <li key={timer.id}>
+              <time dateTime={timer.dueAt} className={overdue ? 'overdue' : undefined}>
+                {when(timer.dueAt)}
+                {overdue && ' (overdue)'}
+              </time>{' '}
+              <Link to={`/processes/instances/${timer.instanceId}`}>{timerLabel(timer)}</Link> — <TimerSubject subject={timer.subject} />
+            </li>
+          );
+        })}
+      </ol>
+      {timers.data && timers.data.total > timers.data.items.length && <p>{timers.data.total - timers.data.items.length} more in the window.</p>}
+    </section>
+  );
+}
+
 export function Dashboard() {
   const { can } = useSession();
   const byRisk = useTotals('riskClass', RISK_CLASSES);
@@ -38,6 +110,7 @@ export function Dashboard() {
     queryFn: () => unwrap(api.GET('/api/v1/tasks', { params: { query: { limit: 1, overdue: 'true' } } })),
   });
   const incidents = useIncidentCounts();
+  const openNonconformities = useOpenNonconformities();
   const today = new Date().toISOString().slice(0, 10);
   const upcoming = useQuery({
     queryKey: ['obligations', 'upcoming', today],
@@ -84,6 +157,15 @@ export function Dashboard() {
             </Link>
           </p>
         </section>
+        <section className="card" aria-labelledby="nonconformities-heading">
+          <h2 id="nonconformities-heading">Nonconformities</h2>
+          <p className="big">
+            <Link to="/nonconformities">{openNonconformities ?? '…'} open</Link>
+          </p>
+        </section>
+      </div>
+      <div className="cards">
+        <ComingUp />
       </div>
       <div className="cards">
         <section className="card wide" aria-labelledby="upcoming-heading">

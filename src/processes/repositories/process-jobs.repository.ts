@@ -4,12 +4,36 @@ import { hydrate } from '../../database/rows.js';
 import { sql, sqlOne } from '../../database/sql.js';
 import type { WriteStatement } from '../../database/write-statement.js';
 import type { TimerSchedule } from '../../engine/process/index.js';
-import { type JobKind, ProcessJobEntity } from '../entities/process-job.entity.js';
+import { type JobKind, type JobStatus, ProcessJobEntity } from '../entities/process-job.entity.js';
 
 export interface NewTimer {
   key: string;
   element_id: string;
   due_at: string;
+}
+
+/** A pending timer wait with what the list of timers shows of its instance. */
+export interface PendingTimerRow {
+  id: string;
+  instanceId: string;
+  definitionId: string;
+  definitionKey: string;
+  definitionVersion: number;
+  elementId: string;
+  dueAt: Date;
+  status: JobStatus;
+  subjectType: string;
+  subjectId: string;
+}
+
+export interface PendingTimerFilter {
+  limit: number;
+  offset: number;
+  dueBefore?: Date;
+  dueAfter?: Date;
+  definitionKey?: string;
+  subjectType?: string;
+  subjectId?: string;
 }
 
 export interface NewRetry {
@@ -190,5 +214,31 @@ export class ProcessJobsRepository {
       .orderBy('j.run_at', 'ASC')
       .addOrderBy('j.id', 'ASC')
       .getMany();
+  }
+
+  /** Timer waits not yet fired across instances (failed ones included: still to come), by due time. */
+  async pendingTimers(m: EntityManager, f: PendingTimerFilter): Promise<[PendingTimerRow[], number]> {
+    const params: unknown[] = [];
+    const where = [`j.kind = 'timer'`, `j.status IN ('pending', 'failed')`];
+    const add = (clause: string, value: unknown): void => {
+      params.push(value);
+      where.push(clause.replace('?', `$${params.length}`));
+    };
+    if (f.dueBefore) add('j.due_at < ?', f.dueBefore);
+    if (f.dueAfter) add('j.due_at >= ?', f.dueAfter);
+    if (f.definitionKey) add('i.definition_key = ?', f.definitionKey);
+    if (f.subjectType) add('i.subject_type = ?', f.subjectType);
+    if (f.subjectId) add('i.subject_id = ?', f.subjectId);
+    const from = `FROM process_jobs j JOIN process_instances i ON i.id = j.instance_id WHERE ${where.join(' AND ')}`;
+    const total = await sqlOne<{ n: number }>(m, `SELECT count(*)::int AS n ${from}`, params);
+    const rows = await sql<PendingTimerRow>(
+      m,
+      `SELECT j.id, j.instance_id AS "instanceId", i.definition_id AS "definitionId", i.definition_key AS "definitionKey",
+              i.definition_version AS "definitionVersion", j.element_id AS "elementId", j.due_at AS "dueAt", j.status,
+              i.subject_type AS "subjectType", i.subject_id AS "subjectId"
+         ${from} ORDER BY j.due_at, j.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, f.limit, f.offset],
+    );
+    return [rows, total?.n ?? 0];
   }
 }
