@@ -176,6 +176,7 @@ export async function auditPackBench(): Promise<Record<string, number>> {
       rssGrowthRatioLargerToSecond: round((larger.rssPeak - larger.rssBefore) / (second.rssPeak - second.rssBefore), 2),
       liveHeapBeforeMiB: round(first.liveBefore),
       liveHeapGrowthSecondMiB: round(second.livePeak - second.liveBefore),
+      liveHeapPeakSecondMiB: round(second.livePeak),
       liveHeapGrowthLargerMiB: round(larger.livePeak - larger.liveBefore),
       liveHeapPeakLargerMiB: round(larger.livePeak),
       liveHeapGrowthRatioLargerToSecond: round((larger.livePeak - larger.liveBefore) / (second.livePeak - second.liveBefore), 2),

@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import { isMainThread } from 'node:worker_threads';
 
 /**
  * Preloaded into a service process by a benchmark (`--import` with `--expose-gc`): every 250 ms it
@@ -8,7 +9,8 @@ import { writeFileSync } from 'node:fs';
  */
 const file = process.env.AIMSFLOW_BENCH_LIVE_HEAP_FILE;
 const collect = (globalThis as { gc?: () => void }).gc;
-if (file && collect) {
+// Worker threads inherit the preload: only the main thread's heap is the service's.
+if (file && collect && isMainThread) {
   setInterval(() => {
     collect();
     writeFileSync(file, String(process.memoryUsage().heapUsed));
