@@ -1,6 +1,10 @@
 import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
+import { fromProjectRoot } from '../src/common/paths.js';
 import { benchDatabase, log } from './bench-database.js';
 import { apiClient, closedLoop, combined, keepAliveDriver, type LoadResult, rssMiB, startProcessService } from './process-support.js';
 
@@ -78,13 +82,37 @@ function download(baseUrl: string, token: string, id: string): Promise<{ sha256:
 const round = (n: number, digits = 1) => Number(n.toFixed(digits));
 
 /**
+ * BENCH_LIVE_HEAP=true: the service collects garbage every 250 ms and reports the heap still in use
+ * (bench/live-heap.ts; it slows the build, so wall times of such a run are not comparable);
+ * BENCH_MAX_OLD_SPACE_MIB caps V8's old space: a pack that retained memory per file would fail.
+ */
+function liveHeapOptions(): { env: Record<string, string>; liveHeapMiB: () => number } {
+  const options: string[] = [];
+  let file = '';
+  if (process.env.BENCH_LIVE_HEAP === 'true') {
+    file = path.join(mkdtempSync(path.join(os.tmpdir(), 'aimsflow-bench-heap-')), 'heap');
+    options.push('--expose-gc', `--import=${fromProjectRoot('dist/bench/live-heap.js')}`);
+  }
+  if (process.env.BENCH_MAX_OLD_SPACE_MIB) options.push(`--max-old-space-size=${process.env.BENCH_MAX_OLD_SPACE_MIB}`);
+  return {
+    env: options.length ? { NODE_OPTIONS: options.join(' '), ...(file ? { AIMSFLOW_BENCH_LIVE_HEAP_FILE: file } : {}) } : {},
+    liveHeapMiB: () => (file && existsSync(file) ? Number(readFileSync(file, 'utf8')) / 1024 / 1024 : Number.NaN),
+  };
+}
+
+/**
  * Issue "Evidence and documents for auditors": an audit pack over 1,000 systems and 5,000 evidence
  * files, built by the service (its own process) while 4 clients read `GET /ai-systems`. Wall time,
  * the service's RSS (sampled every 50 ms) and the API p99 during the build against idle.
  */
 export async function auditPackBench(): Promise<Record<string, number>> {
   const db = await benchDatabase('bench_audit_pack');
-  const service = await startProcessService(db.url, undefined, { AIMSFLOW_AUDIT_PACK_POLL_INTERVAL_MS: '0', AIMSFLOW_AUDIT_SEAL_INTERVAL_MS: '1000' });
+  const heap = liveHeapOptions();
+  const service = await startProcessService(db.url, undefined, {
+    AIMSFLOW_AUDIT_PACK_POLL_INTERVAL_MS: '0',
+    AIMSFLOW_AUDIT_SEAL_INTERVAL_MS: '1000',
+    ...heap.env,
+  });
   try {
     await seedSystems(db.url);
     await seedEvidence(db.url, EVIDENCE);
@@ -99,8 +127,13 @@ export async function auditPackBench(): Promise<Record<string, number>> {
     /** Builds one pack under load; RSS sampled every 50 ms from the request to the end. */
     const buildOnce = async () => {
       const rssBefore = rssMiB(pid);
+      const liveBefore = heap.liveHeapMiB();
       let rssPeak = rssBefore;
-      const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, rssMiB(pid))), 50);
+      let livePeak = liveBefore;
+      const sampler = setInterval(() => {
+        rssPeak = Math.max(rssPeak, rssMiB(pid));
+        livePeak = Math.max(livePeak, heap.liveHeapMiB());
+      }, 50);
       const started = performance.now();
       const pack = (await api.call(auditor, 'POST', '/audit-packs', { from: '2020-01-01', to: '2100-01-01' })) as { id: string };
       const during: LoadResult[] = [];
@@ -115,7 +148,7 @@ export async function auditPackBench(): Promise<Record<string, number>> {
       if (status.status !== 'done') throw new Error(`the pack did not finish: ${status.error}`);
       const fetched = await download(service.baseUrl, auditor, pack.id);
       if (fetched.sha256 !== status.sha256) throw new Error('the downloaded pack does not match its SHA-256');
-      return { status, wallSeconds, rssBefore, rssPeak, loaded: combined(during) };
+      return { status, wallSeconds, rssBefore, rssPeak, liveBefore, livePeak, loaded: combined(during) };
     };
     // The first pack of a process grows its pools once (as a first upload does); the second shows what a pack keeps.
     const first = await buildOnce();
@@ -140,6 +173,14 @@ export async function auditPackBench(): Promise<Record<string, number>> {
       largerWallSeconds: round(larger.wallSeconds, 2),
       rssGrowthLargerMiB: round(larger.rssPeak - larger.rssBefore),
       rssPeakLargerMiB: round(larger.rssPeak),
+      rssGrowthRatioLargerToSecond: round((larger.rssPeak - larger.rssBefore) / (second.rssPeak - second.rssBefore), 2),
+      liveHeapBeforeMiB: round(first.liveBefore),
+      liveHeapGrowthSecondMiB: round(second.livePeak - second.liveBefore),
+      liveHeapPeakSecondMiB: round(second.livePeak),
+      liveHeapGrowthLargerMiB: round(larger.livePeak - larger.liveBefore),
+      liveHeapPeakLargerMiB: round(larger.livePeak),
+      liveHeapGrowthRatioLargerToSecond: round((larger.livePeak - larger.liveBefore) / (second.livePeak - second.liveBefore), 2),
+      maxOldSpaceMiB: Number(process.env.BENCH_MAX_OLD_SPACE_MIB ?? Number.NaN),
       idleP99Ms: round(idle.p99),
       duringP99Ms: round(combined([first.loaded, second.loaded]).p99),
       p99Ratio: round(combined([first.loaded, second.loaded]).p99 / idle.p99, 2),

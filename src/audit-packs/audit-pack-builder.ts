@@ -1,5 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { PassThrough, Readable, Transform, type Writable } from 'node:stream';
 import { ZipArchive } from 'archiver';
 import { AuditTrailService } from '../audit-trail/audit-trail.service.js';
@@ -12,8 +15,13 @@ import { DocumentsService } from '../documents/documents.service.js';
 import type { DocumentQueryDto } from '../documents/dto/document-query.dto.js';
 import { ImpactAssessmentsService } from '../impact-assessments/impact-assessments.service.js';
 import { DecisionsService } from '../rules/decisions.service.js';
+import { SpoolFile } from './spool-file.js';
 
 const PAGE = 500;
+/** Evidence items listed (and their content read ahead) per page: one page is held at a time. */
+const EVIDENCE_PAGE = 1000;
+/** The files after the evidence: the index as CSV and JSON, decisions, audit trail events and their verification. */
+const RECORD_FILES = 5;
 
 export interface PackScope {
   from: Date;
@@ -56,6 +64,18 @@ function jsonArray<T>(items: AsyncIterable<T>): Readable {
   );
 }
 
+/** One stream of the given texts and of the streams opened in turn between them. */
+function concat(...parts: Array<string | (() => Promise<Readable>)>): Readable {
+  return Readable.from(
+    (async function* () {
+      for (const part of parts) {
+        if (typeof part === 'string') yield part;
+        else yield* await part();
+      }
+    })(),
+  );
+}
+
 const EVIDENCE_CSV_COLUMNS = [
   'id',
   'path',
@@ -87,32 +107,80 @@ export class AuditPackBuilder {
   ) {}
 
   async build(scope: PackScope, out: Writable, onProgress: (progress: PackProgress) => Promise<void>, signal: AbortSignal): Promise<number> {
-    const items = await this.evidence.uploadedBetween(scope.from, scope.to, scope.systemIds);
-    const files = [...(await this.documentFiles(scope)), ...this.evidenceFiles(items), ...this.recordFiles(scope, items)];
-    const total = files.length + 1;
-    const zip = new ZipArchive({ zlib: { level: 6 } });
-    const finished = new Promise<void>((resolve, reject) => {
-      out.on('finish', resolve);
-      out.on('error', reject);
-      zip.on('error', reject);
-    });
-    zip.pipe(out);
-    const manifest: ManifestEntry[] = [];
-    const slices = new TimeSlices();
-    await onProgress({ filesDone: 0, filesTotal: total });
-    for (const file of files) {
-      if (signal.aborted) {
-        zip.abort();
-        throw new Error('stopped');
+    const documents = await this.documentFiles(scope);
+    const evidenceCount = await this.evidence.countUploadedBetween(scope.from, scope.to, scope.systemIds);
+    // What the pack lists per file (manifest, evidence index) goes to temporary files, so memory does not follow the pack's size.
+    const dir = await mkdtemp(path.join(tmpdir(), 'aimsflow-audit-pack-'));
+    const spooled: SpoolFile[] = [];
+    const spool = async (name: string) => {
+      const file = await SpoolFile.create(path.join(dir, name));
+      spooled.push(file);
+      return file;
+    };
+    try {
+      const manifest = await spool('manifest');
+      const index = new EvidenceIndex(await spool('index.csv'), await spool('index.json'));
+      await index.start();
+      let total = documents.length + evidenceCount + RECORD_FILES + 1;
+      const zip = new ZipArchive({ zlib: { level: 6 } });
+      const finished = new Promise<void>((resolve, reject) => {
+        out.on('finish', resolve);
+        out.on('error', reject);
+        zip.on('error', reject);
+      });
+      zip.pipe(out);
+      let done = 0;
+      const slices = new TimeSlices();
+      await onProgress({ filesDone: 0, filesTotal: total });
+      for await (const file of this.files(scope, documents, index)) {
+        if (signal.aborted) {
+          zip.abort();
+          throw new Error('stopped');
+        }
+        const entry = await this.add(zip, file.path, await file.open(), file.store);
+        await manifest.append((done++ ? ',\n' : '\n') + JSON.stringify(entry));
+        // Evidence uploaded while the count was taken may add to the total.
+        total = Math.max(total, done + 1);
+        await onProgress({ filesDone: done, filesTotal: total });
+        await slices.yieldIfDue();
       }
-      manifest.push(await this.add(zip, file.path, await file.open(), file.store));
-      await onProgress({ filesDone: manifest.length, filesTotal: total });
-      await slices.yieldIfDue();
+      await this.add(
+        zip,
+        'manifest.json',
+        concat(`{\n"scope": ${JSON.stringify(scope)},\n"files": [`, () => manifest.read(), '\n]\n}\n'),
+      );
+      await zip.finalize();
+      await finished;
+      return done + 1;
+    } finally {
+      await Promise.all(spooled.map((file) => file.close()));
+      await rm(dir, { recursive: true, force: true });
     }
-    await this.add(zip, 'manifest.json', Readable.from([JSON.stringify({ scope, files: manifest }, null, 2)]));
-    await zip.finalize();
-    await finished;
-    return total;
+  }
+
+  /** The pack's files in order: documents, evidence (listed a page at a time and recorded in the index as they come), then the records. */
+  private async *files(scope: PackScope, documents: PackFile[], index: EvidenceIndex): AsyncGenerator<PackFile> {
+    yield* documents;
+    for (let afterId: string | null = null; ;) {
+      const page = await this.evidence.uploadedBetween(scope.from, scope.to, scope.systemIds, afterId, EVIDENCE_PAGE);
+      const contents = this.evidence.contentStreams(page.map((item) => item.id));
+      for (const item of page) {
+        await index.add(item);
+        yield {
+          path: evidencePath(item),
+          open: async () => {
+            const next = await contents.next();
+            if (next.done || next.value.id !== item.id) throw new Error(`evidence ${item.id} was not the next content read`);
+            return next.value.content;
+          },
+          store: true,
+        };
+      }
+      await contents.return(undefined);
+      if (page.length < EVIDENCE_PAGE) break;
+      afterId = page[page.length - 1].id;
+    }
+    yield* this.recordFiles(scope, index);
   }
 
   /** Appends one entry and resolves once the archive has written it, with the entry's SHA-256 and size. */
@@ -185,58 +253,10 @@ export class AuditPackBuilder {
     return files;
   }
 
-  /** The evidence files, opened in order from one reader that fetches their chunks in batches (files are added one at a time). */
-  private evidenceFiles(items: PackedEvidence[]): PackFile[] {
-    const contents = this.evidence.contentStreams(items.map((item) => item.id));
-    return items.map((item) => ({
-      path: evidencePath(item),
-      open: async () => {
-        const next = await contents.next();
-        if (next.done || next.value.id !== item.id) throw new Error(`evidence ${item.id} was not the next content read`);
-        return next.value.content;
-      },
-      store: true,
-    }));
-  }
-
-  private recordFiles(scope: PackScope, items: PackedEvidence[]): PackFile[] {
-    const index = items.map((e) => ({
-      id: e.id,
-      path: evidencePath(e),
-      fileName: e.fileName,
-      sha256: e.sha256,
-      sizeBytes: e.sizeBytes,
-      description: e.description,
-      links: e.links,
-      uploadedBy: e.uploadedBy,
-      uploadedAt: e.createdAt,
-      validUntil: e.validUntil,
-      supersededBy: e.supersededBy,
-    }));
-    const csv = () =>
-      [
-        EVIDENCE_CSV_COLUMNS.join(','),
-        ...index.map((e) =>
-          [
-            e.id,
-            e.path,
-            e.fileName,
-            e.sha256,
-            e.sizeBytes,
-            e.description,
-            e.links.map((l) => `${l.kind}:${l.id}`).join('; '),
-            e.uploadedBy,
-            e.uploadedAt.toISOString(),
-            e.validUntil?.toISOString() ?? '',
-            e.supersededBy ?? '',
-          ]
-            .map(csvCell)
-            .join(','),
-        ),
-      ].join('\r\n') + '\r\n';
+  private recordFiles(scope: PackScope, index: EvidenceIndex): PackFile[] {
     return [
-      { path: 'evidence-index.csv', open: async () => Readable.from([csv()]) },
-      { path: 'evidence-index.json', open: async () => Readable.from([JSON.stringify(index, null, 2)]) },
+      { path: 'evidence-index.csv', open: () => index.csv() },
+      { path: 'evidence-index.json', open: async () => index.json() },
       { path: 'decisions.json', open: async () => jsonArray(this.decisionsIn(scope)) },
       { path: 'audit-trail/events.json', open: async () => jsonArray(this.eventsIn(scope)) },
       {
@@ -265,4 +285,57 @@ export class AuditPackBuilder {
 
 function evidencePath(item: PackedEvidence): string {
   return `evidence/${item.id}/${item.fileName}`;
+}
+
+/** The evidence index (CSV and JSON), one entry appended per evidence file as it is packed. */
+class EvidenceIndex {
+  private entries = 0;
+
+  constructor(
+    private readonly csvFile: SpoolFile,
+    private readonly jsonFile: SpoolFile,
+  ) {}
+
+  start(): Promise<void> {
+    return this.csvFile.append(EVIDENCE_CSV_COLUMNS.join(',') + '\r\n');
+  }
+
+  async add(e: PackedEvidence): Promise<void> {
+    const entry = {
+      id: e.id,
+      path: evidencePath(e),
+      fileName: e.fileName,
+      sha256: e.sha256,
+      sizeBytes: e.sizeBytes,
+      description: e.description,
+      links: e.links,
+      uploadedBy: e.uploadedBy,
+      uploadedAt: e.createdAt,
+      validUntil: e.validUntil,
+      supersededBy: e.supersededBy,
+    };
+    const row = [
+      entry.id,
+      entry.path,
+      entry.fileName,
+      entry.sha256,
+      entry.sizeBytes,
+      entry.description,
+      entry.links.map((l) => `${l.kind}:${l.id}`).join('; '),
+      entry.uploadedBy,
+      entry.uploadedAt.toISOString(),
+      entry.validUntil?.toISOString() ?? '',
+      entry.supersededBy ?? '',
+    ];
+    await this.csvFile.append(row.map(csvCell).join(',') + '\r\n');
+    await this.jsonFile.append((this.entries++ ? ',\n' : '\n') + JSON.stringify(entry));
+  }
+
+  csv(): Promise<Readable> {
+    return this.csvFile.read();
+  }
+
+  json(): Readable {
+    return concat('[', () => this.jsonFile.read(), '\n]\n');
+  }
 }

@@ -43,8 +43,14 @@ export abstract class EvidenceRegister {
   abstract byControl(): Promise<Map<string, LinkedEvidence>>;
   /** Per target id of one link kind (`control`, `risk`, …): its current (not superseded) evidence, oldest first. */
   abstract indexByTarget(kind: string): Promise<Map<string, EvidenceIndexEntry[]>>;
-  /** Items uploaded in [from, to) (superseded ones too: both are kept), only those linked to one of `systemIds` when given; oldest first. */
-  abstract uploadedBetween(from: Date, to: Date, systemIds: string[]): Promise<PackedEvidence[]>;
+  /**
+   * A page of the items uploaded in [from, to) (superseded ones too: both are kept), only those
+   * linked to one of `systemIds` when given; oldest first: the `limit` items after item `afterId`
+   * (null: from the first), so that a pack of any size holds one page at a time.
+   */
+  abstract uploadedBetween(from: Date, to: Date, systemIds: string[], afterId: string | null, limit: number): Promise<PackedEvidence[]>;
+  /** How many items `uploadedBetween` lists over all its pages. */
+  abstract countUploadedBetween(from: Date, to: Date, systemIds: string[]): Promise<number>;
   /**
    * The whole content of each item, in order, each streamed as the consumer reads it; consume one
    * before taking the next. Chunks are read in batches across items, not one query per chunk.

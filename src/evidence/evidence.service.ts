@@ -379,8 +379,12 @@ export class EvidenceService extends EvidenceRegister {
     return byTarget;
   }
 
-  async uploadedBetween(from: Date, to: Date, systemIds: string[]): Promise<PackedEvidence[]> {
-    const rows = await this.evidence.uploadedBetween(this.db.manager, from, to, systemIds);
+  countUploadedBetween(from: Date, to: Date, systemIds: string[]): Promise<number> {
+    return this.evidence.countUploadedBetween(this.db.manager, from, to, systemIds);
+  }
+
+  async uploadedBetween(from: Date, to: Date, systemIds: string[], afterId: string | null, limit: number): Promise<PackedEvidence[]> {
+    const rows = await this.evidence.uploadedBetween(this.db.manager, from, to, systemIds, afterId, limit);
     const links = await this.evidence.linksOf(
       this.db.manager,
       rows.map((r) => r.id),

@@ -106,14 +106,29 @@ export class EvidenceRepository {
     );
   }
 
-  /** Items uploaded in [from, to), linked to one of `systemIds` when given, oldest first. */
-  uploadedBetween(m: EntityManager, from: Date, to: Date, systemIds: string[]): Promise<EvidenceEntity[]> {
+  /**
+   * A page of the items uploaded in [from, to), linked to one of `systemIds` when given, oldest first:
+   * the `limit` items after the item `afterId` (keyset, so a long listing is read page by page).
+   */
+  uploadedBetween(m: EntityManager, from: Date, to: Date, systemIds: string[], afterId: string | null, limit: number): Promise<EvidenceEntity[]> {
+    const qb = this.uploadedQuery(m, from, to, systemIds);
+    // The cursor's own row gives its created_at at full (microsecond) precision, which a JS Date would round.
+    if (afterId) qb.andWhere('(e.created_at, e.id) > (SELECT a.created_at, a.id FROM evidence a WHERE a.id = :afterId)', { afterId });
+    return qb.orderBy('e.created_at', 'ASC').addOrderBy('e.id', 'ASC').limit(limit).getMany();
+  }
+
+  /** How many items `uploadedBetween` lists over all its pages. */
+  countUploadedBetween(m: EntityManager, from: Date, to: Date, systemIds: string[]): Promise<number> {
+    return this.uploadedQuery(m, from, to, systemIds).getCount();
+  }
+
+  private uploadedQuery(m: EntityManager, from: Date, to: Date, systemIds: string[]) {
     const qb = m.getRepository(EvidenceEntity).createQueryBuilder('e').where('e.created_at >= :from AND e.created_at < :to', { from, to });
     if (systemIds.length)
       qb.andWhere(`EXISTS (SELECT 1 FROM evidence_links l WHERE l.evidence_id = e.id AND l.kind = 'ai-system' AND l.target_id IN (:...systemIds))`, {
         systemIds,
       });
-    return qb.orderBy('e.created_at', 'ASC').addOrderBy('e.id', 'ASC').getMany();
+    return qb;
   }
 
   /** Current items linked to targets of one kind, oldest first. */
