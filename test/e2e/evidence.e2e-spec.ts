@@ -110,10 +110,12 @@ describe('evidence', () => {
 
     const events = await t.http.get('/api/v1/audit-events').query({ subjectType: 'evidence', subjectId: res.body.id }).set(auth(auditor));
     expect(events.body.items[0]).toMatchObject({ action: 'evidence.uploaded', actor: 'olivia', after: { sha256: sha256(file), sizeBytes: file.length } });
-    await t.app.get(AuditTrailService).sealPending();
-    // Sealed into a chain that verifies (the registration's process steps may append events meanwhile, so not "nothing pending").
-    const sealed = await t.http.get('/api/v1/audit-events').query({ subjectType: 'evidence', subjectId: res.body.id }).set(auth(auditor));
-    expect(sealed.body.items[0]).toMatchObject({ action: 'evidence.uploaded', seq: expect.any(String), hash: expect.any(String) });
+    // Sealed into a chain that verifies. The sealer takes only events older than every open transaction
+    // (a background process step of the registration may still run), so it is asked again until it has.
+    const uploadedEvent = async () =>
+      (await t.http.get('/api/v1/audit-events').query({ subjectType: 'evidence', subjectId: res.body.id }).set(auth(auditor))).body.items[0];
+    for (let attempt = 0; attempt < 500 && (await uploadedEvent()).seq === null; attempt++) await t.app.get(AuditTrailService).sealPending();
+    expect(await uploadedEvent()).toMatchObject({ action: 'evidence.uploaded', seq: expect.any(String), hash: expect.any(String) });
     expect((await t.http.get('/api/v1/audit-events/verify').set(auth(auditor))).body).toMatchObject({ valid: true });
 
     const byControl = await t.http.get('/api/v1/evidence').query({ controlId: 'A.6.2.8', systemId }).set(auth(topManagement));
