@@ -2,6 +2,7 @@ import type { FormEvent, ReactNode } from 'react';
 import { Button, Form } from 'react-aria-components';
 import { Link, useSearchParams } from 'react-router';
 import { Pagination } from './Pagination';
+import { SubjectLink } from './SubjectLink';
 
 /**
  * A register's filters and page live in the address bar: `query` is what the API's list route
@@ -101,6 +102,17 @@ export function Breadcrumb({ to, children }: { to: string; children: ReactNode }
   return (
     <p className="breadcrumb">
       <Link to={to}>{children}</Link> /
+    </p>
+  );
+}
+
+/** Says so when the list is narrowed to one AI system (`?systemId=`, as the system's page links it). */
+export function SystemScope({ list }: { list: ReturnType<typeof useListParams> }) {
+  const systemId = list.params.get('systemId');
+  if (!systemId) return null;
+  return (
+    <p>
+      Of <SubjectLink type="ai-system" id={systemId} /> only.
     </p>
   );
 }

@@ -6,7 +6,7 @@ import { when } from '../components/format';
 import { Answer, FriaDocument } from '../components/FriaDocument';
 import { ProblemMessage } from '../components/ProblemMessage';
 import { ProcessSteps } from '../components/ProcessSteps';
-import { Breadcrumb, FilterForm, RegisterTable, useListParams } from '../components/RegisterList';
+import { Breadcrumb, FilterForm, RegisterTable, SystemScope, useListParams } from '../components/RegisterList';
 import { SubjectLink } from '../components/SubjectLink';
 import { ASSESSMENT_STATUSES } from '../vocabulary';
 
@@ -38,11 +38,7 @@ export function ImpactAssessments() {
       <FilterForm list={list} label="Filter impact assessments">
         <FilterSelect name="status" label="Status" values={ASSESSMENT_STATUSES} value={list.params.get('status')} />
       </FilterForm>
-      {list.params.get('systemId') && (
-        <p>
-          Of <SubjectLink type="ai-system" id={list.params.get('systemId')!} /> only.
-        </p>
-      )}
+      <SystemScope list={list} />
       <ProblemMessage error={page.error} />
       <RegisterTable<Assessment>
         page={page.data}

@@ -6,7 +6,7 @@ import { FilterSelect } from '../components/FilterSelect';
 import { when } from '../components/format';
 import { ProblemMessage } from '../components/ProblemMessage';
 import { ProcessSteps } from '../components/ProcessSteps';
-import { Breadcrumb, FilterForm, RegisterTable, useListParams } from '../components/RegisterList';
+import { Breadcrumb, FilterForm, RegisterTable, SystemScope, useListParams } from '../components/RegisterList';
 import { SubjectLink } from '../components/SubjectLink';
 import { useSystemChoices } from '../components/systems';
 import { GeneratedForm } from '../forms/GeneratedForm';
@@ -57,11 +57,7 @@ export function Incidents() {
         <FilterSelect name="serious" label="Serious" values={['true', 'false']} value={list.params.get('serious')} />
         <FilterSelect name="late" label="Late" values={['true', 'false']} value={list.params.get('late')} />
       </FilterForm>
-      {list.params.get('systemId') && (
-        <p>
-          Of <SubjectLink type="ai-system" id={list.params.get('systemId')!} /> only.
-        </p>
-      )}
+      <SystemScope list={list} />
       <ProblemMessage error={page.error} />
       <RegisterTable<Incident>
         page={page.data}

@@ -6,7 +6,7 @@ import { FilterSelect } from '../components/FilterSelect';
 import { when } from '../components/format';
 import { ProblemMessage } from '../components/ProblemMessage';
 import { ProcessSteps } from '../components/ProcessSteps';
-import { Breadcrumb, FilterForm, RegisterTable, useListParams } from '../components/RegisterList';
+import { Breadcrumb, FilterForm, RegisterTable, SystemScope, useListParams } from '../components/RegisterList';
 import { SubjectLink } from '../components/SubjectLink';
 import { useSystemChoices } from '../components/systems';
 import { GeneratedForm } from '../forms/GeneratedForm';
@@ -41,11 +41,7 @@ export function Nonconformities() {
         <FilterSelect name="severity" label="Severity" values={NC_SEVERITIES} value={list.params.get('severity')} />
         <FilterSelect name="source" label="Source" values={NC_SOURCES} value={list.params.get('source')} />
       </FilterForm>
-      {list.params.get('systemId') && (
-        <p>
-          Of <SubjectLink type="ai-system" id={list.params.get('systemId')!} /> only.
-        </p>
-      )}
+      <SystemScope list={list} />
       <ProblemMessage error={page.error} />
       <RegisterTable<Nonconformity>
         page={page.data}

@@ -6,8 +6,7 @@ import { FilterSelect } from '../components/FilterSelect';
 import { day } from '../components/format';
 import { Pagination } from '../components/Pagination';
 import { ProblemMessage } from '../components/ProblemMessage';
-import { FilterForm, useListParams } from '../components/RegisterList';
-import { SubjectLink } from '../components/SubjectLink';
+import { FilterForm, SystemScope, useListParams } from '../components/RegisterList';
 import { ObligationEntry } from '../components/SystemRegisters';
 import { OBLIGATION_SOURCES, ORGANISATION_ROLES } from '../vocabulary';
 
@@ -44,11 +43,7 @@ export function Obligations() {
         <FilterSelect name="role" label="Operator role" values={ORGANISATION_ROLES} value={list.params.get('role')} />
         <FilterSelect name="source" label="Date source" values={OBLIGATION_SOURCES} value={list.params.get('source')} />
       </FilterForm>
-      {list.params.get('systemId') && (
-        <p>
-          Of <SubjectLink type="ai-system" id={list.params.get('systemId')!} /> only.
-        </p>
-      )}
+      <SystemScope list={list} />
       <ProblemMessage error={page.error} />
       <p role="status">{page.data ? `${page.data.total} ${page.data.total === 1 ? 'obligation' : 'obligations'}` : 'Loading…'}</p>
       <div className="calendar">

@@ -5,7 +5,7 @@ import { FilterSelect } from '../components/FilterSelect';
 import { when } from '../components/format';
 import { ProblemMessage } from '../components/ProblemMessage';
 import { ProcessSteps } from '../components/ProcessSteps';
-import { Breadcrumb, FilterForm, RegisterTable, useListParams } from '../components/RegisterList';
+import { Breadcrumb, FilterForm, RegisterTable, SystemScope, useListParams } from '../components/RegisterList';
 import { SubjectLink } from '../components/SubjectLink';
 import { RISK_RATINGS, RISK_STATUSES, RISK_TREATMENTS } from '../vocabulary';
 
@@ -31,11 +31,7 @@ export function Risks() {
         <FilterSelect name="treatment" label="Treatment" values={RISK_TREATMENTS} value={list.params.get('treatment')} />
         <FilterSelect name="status" label="Status" values={RISK_STATUSES} value={list.params.get('status')} />
       </FilterForm>
-      {list.params.get('systemId') && (
-        <p>
-          Of <SubjectLink type="ai-system" id={list.params.get('systemId')!} /> only.
-        </p>
-      )}
+      <SystemScope list={list} />
       <ProblemMessage error={page.error} />
       <RegisterTable<Risk>
         page={page.data}
