@@ -2,7 +2,7 @@ import { BpmnError } from './errors.js';
 import { engineLimits } from './limits.js';
 import { parseProcess } from './parse.js';
 import { deploy, Driver, fakeHooks, fixture } from './spec-helpers.js';
-import { validateDefinition } from './validate.js';
+import { definitionWarnings, validateDefinition } from './validate.js';
 
 /** A document with root elements (messages, errors) beside the process. */
 function doc(roots: string, body: string): string {
@@ -265,21 +265,73 @@ describe('BPMN errors', () => {
     expect(uncaught).toMatchObject({ status: 'terminated', error: { code: 'OTHER', elementId: 'Call' } });
   });
 
-  it('rejects a non-interrupting error boundary and an error end event without an error code', async () => {
+  it('rejects a non-interrupting error boundary', async () => {
     const found = await issues(
+      doc(ROOTS, '<bpmn:startEvent id="S"/>' + user('U') + end('E') + chain('S', 'U', 'E') + boundary('B', 'U', error(), false) + end('BE') + flow('B', 'BE')),
+    );
+    expect(found).toEqual([{ elementId: 'B', message: expect.stringMatching(/always interrupts/) }]);
+  });
+});
+
+describe('a bpmn:error without errorCode', () => {
+  // Thrown by the end event Fail inside Sub, under the error's id.
+  const NO_CODE = '<bpmn:error id="Err_nocode" name="No code"/>';
+  const throwing = (catchers: string): string =>
+    '<bpmn:startEvent id="S"/>' +
+    sub('Sub', '<bpmn:startEvent id="S1"/>' + user('Check') + end('Fail', error('Err_nocode')) + chain('S1', 'Check', 'Fail')) +
+    end('E') +
+    chain('S', 'Sub', 'E') +
+    catchers;
+  const handled = (from: string): string => user('Handle') + end('Handled') + chain(from, 'Handle', 'Handled');
+
+  it('is thrown and caught under its id: by a boundary that references it, before a catch-all on the same activity', async () => {
+    const def = await deploy(
       doc(
-        '<bpmn:error id="NoCode"/>',
-        '<bpmn:startEvent id="S"/>' +
-          user('U') +
-          end('E', error('NoCode')) +
-          chain('S', 'U', 'E') +
-          boundary('B', 'U', error(), false) +
-          end('BE') +
-          flow('B', 'BE'),
+        NO_CODE,
+        throwing(boundary('Caught', 'Sub', error('Err_nocode')) + boundary('Any', 'Sub', error()) + end('AnyEnd') + flow('Any', 'AnyEnd') + handled('Caught')),
       ),
     );
-    expect(found).toContainEqual({ elementId: 'B', message: expect.stringMatching(/always interrupts/) });
-    expect(found).toContainEqual({ elementId: 'E', message: expect.stringMatching(/bpmn:error NoCode needs an errorCode/) });
+    expect(def.elements.Fail).toMatchObject({ errorCode: 'Err_nocode' });
+    expect(def.elements.Caught).toMatchObject({ errorCode: 'Err_nocode' });
+    const d = await Driver.start(def);
+    const caught = await d.complete('Check');
+    expect(caught.steps.map((s) => s.event)).toEqual(['task.complete', 'bpmn.error']);
+    expect(caught.steps[1].entered).toEqual(['Caught', 'Handle']);
+    expect(d.waits.map((w) => w.elementId)).toEqual(['Handle']);
+  });
+
+  it('is caught by a catch-all boundary', async () => {
+    const d = await Driver.start(await deploy(doc(NO_CODE, throwing(boundary('Any', 'Sub', error()) + handled('Any')))));
+    await d.complete('Check');
+    expect(d.last.steps[1]).toMatchObject({ event: 'bpmn.error', entered: ['Any', 'Handle'] });
+  });
+
+  it('starts an event sub-process whose error start event references it', async () => {
+    const onError =
+      '<bpmn:subProcess id="OnError" triggeredByEvent="true">' +
+      `<bpmn:startEvent id="OnError_start">${error('Err_nocode')}</bpmn:startEvent>` +
+      user('Explain') +
+      end('OnError_end') +
+      chain('OnError_start', 'Explain', 'OnError_end') +
+      '</bpmn:subProcess>';
+    const d = await Driver.start(await deploy(doc(NO_CODE, throwing(onError))));
+    await d.complete('Check');
+    expect(d.last.steps[1]).toMatchObject({ event: 'bpmn.error', entered: ['OnError', 'OnError_start', 'Explain'] });
+    await d.complete('Explain');
+    expect(d.last.status).toBe('completed');
+  });
+
+  it('is deployed with a warning on each element that throws or catches it; uncaught, it ends the instance under its id', async () => {
+    const parsed = await parseProcess(doc(NO_CODE, throwing(boundary('Caught', 'Sub', error('Err_nocode')) + handled('Caught'))));
+    expect(validateDefinition(parsed)).toEqual([]);
+    const warning = 'bpmn:error Err_nocode has no errorCode: it is thrown and caught under its id "Err_nocode"';
+    expect(definitionWarnings(parsed).filter((w) => w.message.startsWith('bpmn:error'))).toEqual([
+      { elementId: 'Fail', message: warning },
+      { elementId: 'Caught', message: warning },
+    ]);
+    const d = await Driver.start(await deploy(doc(NO_CODE, throwing(''))));
+    await d.complete('Check');
+    expect(d.last).toMatchObject({ status: 'terminated', error: { code: 'Err_nocode', elementId: 'Fail' } });
   });
 });
 

@@ -144,11 +144,8 @@ export function compileProcess(parsed: ParsedProcess, opts: CompileOptions = {})
   const flowTargets = new Map(p.flows.map((f) => [f.id, f.target]));
   for (const el of p.elements) {
     if (isBoundary(el)) index.boundaries.set(el.attachedTo, [...(index.boundaries.get(el.attachedTo) ?? []), el]);
-    if (el.kind === 'eventBasedGateway')
-      index.eventGateways.set(
-        el.id,
-        el.outgoing.map((f) => flowTargets.get(f) as string),
-      );
+    // Several flows may lead to the same event: it is one alternative, with one wait.
+    if (el.kind === 'eventBasedGateway') index.eventGateways.set(el.id, [...new Set(el.outgoing.map((f) => flowTargets.get(f) as string))]);
   }
   const builder = new ConfigBuilder(p, structure, index);
   const starts = p.elements.filter((e): e is StartEventElement => e.kind === 'startEvent' && e.parent === undefined);

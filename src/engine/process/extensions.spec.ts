@@ -341,6 +341,40 @@ describe('event-based gateway (event-gateway.bpmn)', () => {
     expect(cancelled).toMatchObject({ status: 'cancelled', waits: [] });
   });
 
+  describe('several flows to the same event (corpus: event-based-gateway-with-same-target.bpmn)', () => {
+    const deploySameTarget = (): ReturnType<typeof deploy> => deploy(fixture('corpus/bpmn-elements/event-based-gateway-with-same-target.bpmn'));
+
+    it('compiles to one wait per distinct event', async () => {
+      const def = await deploySameTarget();
+      expect(def.index.eventGateways.get('gateway')).toEqual(['signalEvent', 'timerEvent']);
+      const gateway = def.machine.getStateNodeById('gateway') as unknown as AnyNode;
+      const on = gateway.on as unknown as Record<string, Array<{ target?: ReadonlyArray<{ id: string }> }>>;
+      expect(on.signal.map((t) => t.target?.map((s) => s.id))).toEqual([['signalEvent']]);
+      expect(on['timer.fire'].map((t) => t.target?.map((s) => s.id))).toEqual([['timerEvent']]);
+    });
+
+    it('the signal continues through the task to the end; the timer wait goes with the gateway', async () => {
+      const d = await Driver.start(await deploySameTarget(), {}, fakeHooks(T0));
+      expect(d.waits.map((w) => [w.elementId, w.kind])).toEqual([
+        ['signalEvent', 'signal'],
+        ['timerEvent', 'timer'],
+      ]);
+      await d.send({ type: 'signal', waitKey: d.wait('signalEvent').key });
+      expect(d.last.steps[0]).toMatchObject({ left: ['gateway', 'signalEvent', 'Task_1pfzr39'], entered: ['signalEvent', 'Task_1pfzr39', 'end'] });
+      expect(d.last).toMatchObject({ status: 'completed', waits: [] });
+    });
+
+    it('the timer continues through the same task to the end', async () => {
+      const hooks = fakeHooks(T0);
+      const d = await Driver.start(await deploySameTarget(), {}, hooks);
+      expect(d.wait('timerEvent')).toMatchObject({ dueAt: '2026-01-15T10:00:00.000Z', eventGateway: 'gateway' });
+      hooks.clock.now = new Date('2026-01-15T10:00:00.000Z');
+      await d.fire('timerEvent');
+      expect(d.last.steps[0]).toMatchObject({ entered: ['timerEvent', 'Task_1pfzr39', 'end'] });
+      expect(d.last).toMatchObject({ status: 'completed', waits: [] });
+    });
+  });
+
   describe('validation', () => {
     const catchTimer = (id: string): string =>
       `<bpmn:intermediateCatchEvent id="${id}"><bpmn:timerEventDefinition><bpmn:timeDuration>P1D</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>`;
@@ -375,8 +409,23 @@ describe('event-based gateway (event-gateway.bpmn)', () => {
       );
       expect(issues).toEqual([
         { elementId: 'M2', message: expect.stringMatching(/waits for message "ping" like M1 after the same event-based gateway G/) },
-        { elementId: 'T', message: 'a catch event after event-based gateway G must be reached from that gateway only (it has 2 incoming flows)' },
+        { elementId: 'T', message: 'a catch event after event-based gateway G must be reached from that gateway only (flow f6 comes from U)' },
       ]);
+    });
+
+    it('accepts several flows from the gateway to one event, but not when they are all it has', async () => {
+      const twice = await issuesOf(
+        `<bpmn:startEvent id="S"/><bpmn:eventBasedGateway id="G"/>${catchTimer('T')}${catchMessage('M')}<bpmn:endEvent id="E"/>
+        ${f('f1', 'S', 'G')}${f('f2', 'G', 'M')}${f('f3', 'G', 'M')}${f('f4', 'G', 'T')}${f('f5', 'T', 'E')}${f('f6', 'M', 'E')}`,
+        msg,
+      );
+      expect(twice).toEqual([]);
+      const only = await issuesOf(
+        `<bpmn:startEvent id="S"/><bpmn:eventBasedGateway id="G"/>${catchMessage('M')}<bpmn:endEvent id="E"/>
+        ${f('f1', 'S', 'G')}${f('f2', 'G', 'M')}${f('f3', 'G', 'M')}${f('f4', 'M', 'E')}`,
+        msg,
+      );
+      expect(only).toEqual([{ elementId: 'G', message: 'event-based gateway leads only to M; it needs at least two different events to choose between' }]);
     });
 
     it('refuses instantiating and parallel event-based gateways', async () => {

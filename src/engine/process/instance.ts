@@ -119,7 +119,7 @@ export interface DefinitionIndex {
   elements: Map<string, ParsedElement>;
   /** Activity id → the boundary events attached to it. */
   boundaries: Map<string, BoundaryElement[]>;
-  /** Event-based gateway id → the catch events its flows lead to (their waits belong to the gateway). */
+  /** Event-based gateway id → the catch events its flows lead to, each once (their waits belong to the gateway). */
   eventGateways: Map<string, string[]>;
   /** Process (key `undefined`) or embedded sub-process id → the start events of its event sub-processes. */
   eventSubStarts: Map<string | undefined, StartEventElement[]>;

@@ -613,13 +613,20 @@ class ProcessReader {
     return { type, expression: String(present[0].body).trim() };
   }
 
-  /** The errorCode of the bpmn:error an error event definition references (undefined: no reference, a catch-all on a boundary). */
+  /**
+   * The errorCode of the bpmn:error an error event definition references (undefined: no reference, a catch-all on a
+   * boundary or start event). BPMN matches a thrower and a catcher by the Error object they refer to, Camunda by its
+   * code: an error without errorCode goes under its id, so the two still meet.
+   */
   private errorCode(def: ModdleElement, id: string): string | undefined {
     const error = child(def, 'errorRef');
     if (!error) return undefined;
     const code = text(error, 'errorCode');
-    if (!code) this.issue(id, `bpmn:error ${error.id ?? ''} needs an errorCode`);
-    return code;
+    if (code) return code;
+    // A referenced element always has an id (errorRef names it).
+    const errorId = String(error.id);
+    this.warnings.push({ elementId: id, message: `bpmn:error ${errorId} has no errorCode: it is thrown and caught under its id "${errorId}"` });
+    return errorId;
   }
 
   /** The escalationCode of the bpmn:escalation a definition references; a throw event needs one, a boundary without one catches all. */

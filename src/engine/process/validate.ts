@@ -433,7 +433,7 @@ function flowTarget(p: ParsedProcess, flowId: string): ParsedElement | undefined
   return p.elements.find((e) => e.id === target);
 }
 
-/** The event-based gateway an element is reached from, if any (there may be only that one flow into it). */
+/** The event-based gateway an element is reached from, if any (every flow into it must then come from that gateway). */
 export function eventGatewayBefore(el: ParsedElement, p: ParsedProcess): string | undefined {
   for (const flowId of el.incoming) {
     const source = p.flows.find((f) => f.id === flowId)?.source;
@@ -442,16 +442,21 @@ export function eventGatewayBefore(el: ParsedElement, p: ParsedProcess): string 
   return undefined;
 }
 
-/** An event-based gateway leads only to intermediate timer and message catch events, each reached from it alone. */
+/**
+ * An event-based gateway leads only to intermediate timer, message and signal catch events, each reached from it
+ * alone; several of its flows may lead to the same event, which is then one alternative.
+ */
 function checkEventGateway(el: EventBasedGatewayElement, p: ParsedProcess, add: Add): void {
   if (el.incoming.length === 0) add(el.id, 'event-based gateway has no incoming sequence flow');
   if (el.outgoing.length < 2) add(el.id, 'event-based gateway needs at least two outgoing flows, each to an intermediate timer, message or signal catch event');
   const messages = new Map<string, string>();
+  const targets = new Set<string>();
   for (const flowId of el.outgoing) {
     if (p.flows.find((f) => f.id === flowId)?.condition !== undefined)
       add(flowId, 'flows out of an event-based gateway cannot have conditions (the first event to occur decides)');
     const target = flowTarget(p, flowId);
-    if (!target) continue;
+    if (!target || targets.has(target.id)) continue;
+    targets.add(target.id);
     if (target.kind !== 'timerCatch' && target.kind !== 'messageCatch' && target.kind !== 'signalCatch') {
       add(flowId, `event-based gateway ${el.id} may only lead to intermediate timer, message or signal catch events, not to ${target.type}`);
       continue;
@@ -467,12 +472,19 @@ function checkEventGateway(el: EventBasedGatewayElement, p: ParsedProcess, add: 
       messages.set(target.messageName, target.id);
     }
   }
+  if (el.outgoing.length >= 2 && targets.size === 1) {
+    add(el.id, `event-based gateway leads only to ${[...targets][0]}; it needs at least two different events to choose between`);
+  }
 }
 
+/** Its wait belongs to the gateway, so a catch event after one is reached from that gateway only (by one flow or several). */
 function checkAfterEventGateway(el: ParsedElement, p: ParsedProcess, add: Add): void {
   const gateway = eventGatewayBefore(el, p);
-  if (gateway && el.incoming.length !== 1) {
-    add(el.id, `a catch event after event-based gateway ${gateway} must be reached from that gateway only (it has ${el.incoming.length} incoming flows)`);
+  if (!gateway) return;
+  const foreign = p.flows.filter((f) => f.target === el.id && f.source !== gateway);
+  if (foreign.length) {
+    const from = foreign.map((f) => `flow ${f.id} comes from ${f.source}`).join(', ');
+    add(el.id, `a catch event after event-based gateway ${gateway} must be reached from that gateway only (${from})`);
   }
 }
 
