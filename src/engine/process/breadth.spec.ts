@@ -321,6 +321,17 @@ describe('a bpmn:error without errorCode', () => {
     expect(d.last.status).toBe('completed');
   });
 
+  it('runs engine-issue-180.bpmn: a job error caught by a catch-all ends in an error end event whose error starts the event sub-process', async () => {
+    const def = await deploy(fixture('corpus/bpmn-elements/engine-issue-180.bpmn'), { handlers: [] });
+    const d = await Driver.start(def);
+    expect(d.waits.map((w) => w.elementId)).toEqual(['Activity_1', 'Activity_2']);
+    await d.send({ type: 'job.error', waitKey: d.wait('Activity_1').key, errorCode: 'ANY' });
+    expect(d.last.steps.map((s) => s.event)).toEqual(['bpmn.error', 'bpmn.error']);
+    expect(d.last.steps[1].entered).toEqual(['on-error', 'start-on-error', 'on-error-task', 'on-error-end']);
+    expect(d.last.steps[1].left).toEqual(expect.arrayContaining(['end-error-1', 'Activity_2']));
+    expect(d.last).toMatchObject({ status: 'completed', waits: [] });
+  });
+
   it('is deployed with a warning on each element that throws or catches it; uncaught, it ends the instance under its id', async () => {
     const parsed = await parseProcess(doc(NO_CODE, throwing(boundary('Caught', 'Sub', error('Err_nocode')) + handled('Caught'))));
     expect(validateDefinition(parsed)).toEqual([]);
