@@ -1,4 +1,4 @@
-import { and, assign, not, setup, stateIn } from 'xstate';
+import { and, assign, not, or, setup, stateIn } from 'xstate';
 import { EngineError, EngineErrorCode, ProcessValidationError } from './errors.js';
 import {
   armEventSub,
@@ -40,7 +40,17 @@ import {
   type TimerDefinition,
   type WaitingActivity,
 } from './model.js';
-import { analyzeStructure, isParallelFork, isParallelJoin, type RegionScope, type Scope, type Structure, type SubScope } from './structure.js';
+import {
+  analyzeStructure,
+  type Block,
+  type CountedJoin,
+  isParallelFork,
+  isParallelJoin,
+  type RegionScope,
+  type Scope,
+  type Structure,
+  type SubScope,
+} from './structure.js';
 import { validateDefinition } from './validate.js';
 
 export interface StartEventInfo {
@@ -179,6 +189,8 @@ class ConfigBuilder {
   readonly stateElements = new Map<string, string>();
   /** The copy being built (`''` outside copies of non-interrupting event sub-processes and waiting paths): appended to every state and token id. */
   private copy = '';
+  /** While a reminder path is built: the copy of the scope its activity runs in (its counted joins belong to that scope). */
+  private ownerCopy: string | undefined;
 
   constructor(
     private readonly p: ParsedProcess,
@@ -262,11 +274,78 @@ class ConfigBuilder {
           id: blockId,
           type: 'parallel',
           states: Object.fromEntries(block.regions.map((r) => [this.regionId(r), this.region(r)])),
-          onDone: { target: block.joinId ? `#${this.sid(block.joinId)}` : this.endOf(scope) },
+          onDone: this.blockDone(block, scope),
         };
+        if (block.joinId && endsBeforeJoin(block) && el.kind === 'parallelGateway') states[this.stuckId(block.joinId)] = this.stuckState(block.joinId);
       }
     }
+    for (const join of this.structure.countedJoins.values()) {
+      for (const arrival of join.arrivals.filter((a) => a.scope === scope))
+        states[this.arrivalId(join, arrival.flowId)] = this.arrivalState(join, arrival.flowId, scope);
+    }
     return states;
+  }
+
+  /**
+   * Where a block goes when all its branches are done. Only branches that can end before the join need guards: a parallel
+   * join goes on when every branch reached it, the scope goes on when none did (no token waits), and otherwise the join waits
+   * forever (stuckState); an inclusive join goes on when any branch reached it (it waits only for tokens that can still arrive).
+   */
+  private blockDone(block: Block, scope: Scope): TransitionConfig | TransitionConfig[] {
+    if (!block.joinId) return { target: this.endOf(scope) };
+    const join = `#${this.sid(block.joinId)}`;
+    if (!endsBeforeJoin(block)) return { target: join };
+    const reached = block.regions.map((r) => stateIn(`#${this.regionId(r)}/done`));
+    if (this.el(block.forkId).kind === 'inclusiveGateway') return [{ guard: or(reached), target: join }, { target: this.endOf(scope) }];
+    const ended = block.regions.map((r) => stateIn(`#${this.regionId(r)}/ended`));
+    return [{ guard: and(reached), target: join }, { guard: and(ended), target: this.endOf(scope) }, { target: `#${this.stuckId(block.joinId)}` }];
+  }
+
+  private stuckId(joinId: string): string {
+    const id = `${this.sid(joinId)}/stuck`;
+    this.stateElements.set(id, joinId);
+    return id;
+  }
+
+  /** A parallel join some branches reached while others ended: it waits for them forever, as in any BPMN engine (until cancelled). */
+  private stuckState(joinId: string): StateConfig {
+    return { id: this.stuckId(joinId), entry: [this.ref('entered', joinId)], exit: [this.ref('left', joinId)] };
+  }
+
+  /** Entering a sub-process starts its counted joins afresh: tokens of an earlier, interrupted run died with it. */
+  private resetJoins(subProcessId: string): Ref[] {
+    const sub = this.structure.subs.get(subProcessId);
+    const ids = [...this.structure.countedJoins.values()].filter((j) => j.owner === sub).map((j) => this.joinKey(j));
+    return ids.length ? [{ type: 'resetJoins', params: { ids } }] : [];
+  }
+
+  /** The counter of a counted join: per copy of its owner's scope, which a reminder path's copies share. */
+  private joinKey(join: CountedJoin): string {
+    return join.joinId + (this.ownerCopy ?? this.copy);
+  }
+
+  private arrivalId(join: CountedJoin, flowId: string): string {
+    return `${this.sid(join.joinId)}/from/${stateId(flowId)}`;
+  }
+
+  /** A token arriving at a counted join: counted on its flow; the owner's token then waits at the join, a reminder path's ends. */
+  private arrivalState(join: CountedJoin, flowId: string, scope: Scope): StateConfig {
+    return {
+      id: this.arrivalId(join, flowId),
+      entry: [{ type: 'arriveAtJoin', params: { id: this.joinKey(join), flowId } }],
+      always: [{ target: scope.kind === 'path' ? this.endOf(scope) : `#${this.sid(join.joinId)}` }],
+    };
+  }
+
+  /** The owner's token at a counted join: goes on, taking one token from each incoming flow, once every flow has brought one. */
+  private countedJoinState(el: ParsedElement, join: CountedJoin): StateConfig {
+    const params = { id: this.joinKey(join), flows: el.incoming };
+    return {
+      id: this.sid(el.id),
+      entry: [this.ref('entered', el.id)],
+      exit: [this.ref('left', el.id)],
+      always: [{ guard: { type: 'joinReady', params }, target: this.next(el, join.owner), actions: [{ type: 'consumeJoin', params }] }],
+    };
   }
 
   /** Where a token that has nothing left to do in this scope goes: the end of the process, sub-process or branch. */
@@ -277,7 +356,8 @@ class ConfigBuilder {
       case 'sub':
         return this.hasEventSubs(scope.subProcessId) ? `#${mainDone(this.sid(scope.subProcessId))}` : `#${this.sid(scope.subProcessId)}/end`;
       case 'region':
-        return `#${this.regionId(scope)}/done`;
+        // A branch that ends before its join: the join does not get its token (see blockDone).
+        return `#${this.regionId(scope)}/${endsBeforeJoin(this.structure.blocks.get(scope.forkId) as Block) ? 'ended' : 'done'}`;
       case 'path':
         return `#${this.sid(scope.boundaryId)}/${this.pathWaits(scope.boundaryId) ? 'free' : 'armed'}`;
     }
@@ -291,12 +371,22 @@ class ConfigBuilder {
     const id = this.regionId(region);
     const first = this.el(this.flows.get(region.flowId)?.target ?? '');
     const firstState = isParallelJoin(first) ? `${id}/done` : this.sid(first.id);
-    const states: Record<string, StateConfig> = { ...this.statesOf(region), [`${id}/done`]: { id: `${id}/done`, type: 'final' } };
+    const block = this.structure.blocks.get(region.forkId) as Block;
+    const ends = endsBeforeJoin(block);
+    const states: Record<string, StateConfig> = {
+      ...this.statesOf(region),
+      [`${id}/done`]: { id: `${id}/done`, type: 'final' },
+      ...(ends ? { [`${id}/ended`]: { id: `${id}/ended`, type: 'final' as const } } : {}),
+    };
     const fork = this.el(region.forkId);
     if (fork.kind !== 'inclusiveGateway') return { id, initial: firstState, states };
-    // An inclusive branch not taken is done at once, so the join waits only for the branches taken.
+    // An inclusive branch not taken is done at once, so the join waits only for the branches taken (and, when a branch
+    // can end before the join, it counts as one that brings no token).
     const taken = this.inclusiveGuard(fork, region.flowId);
-    states[`${id}/choice`] = { id: `${id}/choice`, always: [{ ...(taken ? { guard: taken } : {}), target: `#${firstState}` }, { target: `#${id}/done` }] };
+    states[`${id}/choice`] = {
+      id: `${id}/choice`,
+      always: [{ ...(taken ? { guard: taken } : {}), target: `#${firstState}` }, { target: `#${id}/${ends ? 'ended' : 'done'}` }],
+    };
     return { id, initial: `${id}/choice`, states };
   }
 
@@ -314,6 +404,8 @@ class ConfigBuilder {
   /** Where a sequence flow leads: into a join it means "this branch is done". */
   private target(flowId: string, scope: Scope): string {
     const target = this.el(this.flows.get(flowId)?.target ?? '');
+    const counted = this.structure.countedJoins.get(target.id);
+    if (counted) return `#${this.arrivalId(counted, flowId)}`;
     if (isParallelJoin(target)) return `#${this.regionId(scope as RegionScope)}/done`;
     return `#${this.sid(target.id)}`;
   }
@@ -369,8 +461,11 @@ class ConfigBuilder {
           return { id, entry: [...entry, ...this.mapOutputs(el)], exit, always: [{ target: this.endOf(scope) }] };
         }
         return this.finalState(el);
-      case 'parallelGateway':
+      case 'parallelGateway': {
+        const counted = this.structure.countedJoins.get(el.id);
+        if (counted) return this.countedJoinState(el, counted);
         return transient([{ target: isParallelFork(el) ? `#${id}/block` : this.next(el, scope) }]);
+      }
       case 'inclusiveGateway': {
         if (!isParallelFork(el)) return transient([{ target: this.next(el, scope) }]);
         // With neither a default flow nor an unconditional one, no flow may be taken: the fork then stays active and the runner fails the step.
@@ -513,7 +608,11 @@ class ConfigBuilder {
     };
     return this.withBoundaries(
       el,
-      { id, entry: [this.ref('entered', el.id), this.ref('activate', el.id)], exit: [this.ref('deactivate', el.id), this.ref('left', el.id)] },
+      {
+        id,
+        entry: [this.ref('entered', el.id), this.ref('activate', el.id), ...this.resetJoins(el.id)],
+        exit: [this.ref('deactivate', el.id), this.ref('left', el.id)],
+      },
       content,
     );
   }
@@ -687,7 +786,7 @@ class ConfigBuilder {
     const sub = this.structure.subs.get(espId) as SubScope;
     return {
       id,
-      entry: [this.ref('entered', espId)],
+      entry: [this.ref('entered', espId), ...this.resetJoins(espId)],
       exit: [this.ref('left', espId)],
       initial: this.sid(start.id),
       states: { ...this.statesOf(sub), ...this.terminateStates(espId), [`${id}/end`]: { id: `${id}/end`, type: 'final' } },
@@ -739,6 +838,16 @@ class ConfigBuilder {
    * external job on it) runs each trigger in a copy of its own instead, like a non-interrupting event sub-process.
    */
   private reminderPath(boundary: BoundaryElement): StateConfig {
+    const outer = this.ownerCopy;
+    this.ownerCopy = this.copy;
+    try {
+      return this.pathStates(boundary);
+    } finally {
+      this.ownerCopy = outer;
+    }
+  }
+
+  private pathStates(boundary: BoundaryElement): StateConfig {
     const id = this.sid(boundary.id);
     const path = this.structure.paths.get(boundary.id) as Scope;
     const escalation = boundary.kind === 'boundaryEscalation';
@@ -793,6 +902,11 @@ function waitingPath(p: ParsedProcess, structure: Structure, boundaryId: string)
   return p.elements.some((e) => structure.scopeOf.get(e.id) === path && e.kind === 'serviceTask' && e.external === true);
 }
 
+/** Whether a branch of this block can end (in end events) before its join. */
+function endsBeforeJoin(block: Block): boolean {
+  return block.joinId !== undefined && block.regions.some((r) => r.ends.length > 0);
+}
+
 /** Where the main flow of a process or sub-process with event sub-processes ends (`prefix`: `@process` or the sub-process's state id). */
 const mainDone = (prefix: string): string => `${prefix}/main/done`;
 
@@ -843,6 +957,23 @@ function createProcessMachine(index: DefinitionIndex, root: ReturnType<ConfigBui
         }),
       ),
       fireBoundary: assign(({ context }, { id }: Params) => produce(context, (ctx) => fireBoundary(ctx, index, id))),
+      arriveAtJoin: assign(({ context }, { id, flowId }: { id: string; flowId: string }) =>
+        produce(context, (ctx) => {
+          const counts = ((ctx.joins ??= {})[id] ??= {});
+          counts[flowId] = (counts[flowId] ?? 0) + 1;
+        }),
+      ),
+      resetJoins: assign(({ context }, { ids }: { ids: string[] }) =>
+        produce(context, (ctx) => {
+          for (const id of ids) delete ctx.joins?.[id];
+        }),
+      ),
+      consumeJoin: assign(({ context }, { id, flows }: { id: string; flows: string[] }) =>
+        produce(context, (ctx) => {
+          const counts = ctx.joins?.[id] ?? {};
+          for (const flowId of flows) counts[flowId] -= 1;
+        }),
+      ),
       armEventSub: assign(({ context }, { id }: Params) => produce(context, (ctx) => armEventSub(ctx, index, id))),
       disarmEventSub: assign(({ context }, { id }: Params) => produce(context, (ctx) => disarmEventSub(ctx, id))),
       fireEventSub: assign(({ context }, { id }: Params) => produce(context, (ctx) => fireEventSub(ctx, index, id))),
@@ -876,6 +1007,7 @@ function createProcessMachine(index: DefinitionIndex, root: ReturnType<ConfigBui
       isOpenItem: ({ context, event }, { id }: Params) =>
         'waitKey' in event && (context.tokens[id]?.items ?? []).some((i) => i.key === event.waitKey && !i.done),
       itemsDone: ({ context }, { id }: Params) => (context.tokens[id]?.items ?? []).every((i) => i.done),
+      joinReady: ({ context }, { id, flows }: { id: string; flows: string[] }) => flows.every((f) => (context.joins?.[id]?.[f] ?? 0) > 0),
       condition: ({ context }, { expression, flowId }: { expression: string; flowId: string }) => feelIsTrue(expression, context.variables, flowId),
       anyTrue: ({ context }, { expressions, elementId }: { expressions: string[]; elementId: string }) =>
         expressions.some((e) => feelIsTrue(e, context.variables, elementId)),

@@ -36,6 +36,8 @@ export interface InstanceContext {
    * `xstate.done.state.*`, which carry no time.
    */
   now: string;
+  /** Tokens waiting at parallel joins outside fork/join blocks: per join (and copy of its scope), how many arrived on each incoming flow. */
+  joins?: Record<string, Record<string, number>>;
   /** Set when a BPMN error no boundary event caught ended the instance. */
   error?: { code: string; elementId: string };
 }

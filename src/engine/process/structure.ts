@@ -41,6 +41,18 @@ export interface Block {
   regions: RegionScope[];
 }
 
+/**
+ * A parallel join outside fork/join blocks: it counts the tokens arriving on each incoming flow and lets one
+ * token through, in its owner's scope, once every incoming flow holds one (BPMN's token semantics). Tokens come
+ * from the owner's own flow and from the paths of non-interrupting boundary events attached in it.
+ */
+export interface CountedJoin {
+  joinId: string;
+  owner: Scope;
+  /** The scope each incoming flow's token comes from (the owner, or a reminder path). */
+  arrivals: Array<{ flowId: string; scope: Scope }>;
+}
+
 export interface Structure {
   root: RootScope;
   scopeOf: Map<string, Scope>;
@@ -50,9 +62,13 @@ export interface Structure {
   paths: Map<string, PathScope>;
   /** Inner scopes of embedded sub-processes by sub-process id. */
   subs: Map<string, SubScope>;
+  /** Parallel joins outside blocks by join id (see CountedJoin). */
+  countedJoins: Map<string, CountedJoin>;
   /** How deep each parallel fork and reminder path sits in other branches and sub-processes (1: in the main flow). */
   nesting: Map<string, number>;
   issues: DefinitionIssue[];
+  /** What is deployable but can leave a token waiting at a join forever (as in any BPMN engine): reported, not refused. */
+  warnings: DefinitionIssue[];
 }
 
 /** What may run on a non-interrupting boundary path: automatic work only, so the path ends within the step that fired it. */
@@ -96,10 +112,23 @@ export function analyzeStructure(p: ParsedProcess): Structure {
     if (isBoundary(el)) boundaries.set(el.attachedTo, [...(boundaries.get(el.attachedTo) ?? []), el]);
   }
   const root: RootScope = { kind: 'root', id: 'root' };
-  const structure: Structure = { root, scopeOf: new Map(), blocks: new Map(), paths: new Map(), subs: new Map(), nesting: new Map(), issues: [] };
+  const structure: Structure = {
+    root,
+    scopeOf: new Map(),
+    blocks: new Map(),
+    paths: new Map(),
+    subs: new Map(),
+    countedJoins: new Map(),
+    nesting: new Map(),
+    issues: [],
+    warnings: [],
+  };
   const depth = new Map<Scope, number>([[root, 0]]);
   const issue = (elementId: string, message: string): void => {
     if (!structure.issues.some((i) => i.elementId === elementId && i.message === message)) structure.issues.push({ elementId, message });
+  };
+  const warn = (elementId: string, message: string): void => {
+    if (!structure.warnings.some((i) => i.elementId === elementId && i.message === message)) structure.warnings.push({ elementId, message });
   };
   const describe = (scope: Scope): string =>
     scope.kind === 'root'
@@ -164,10 +193,58 @@ export function analyzeStructure(p: ParsedProcess): Structure {
     if (!target || target.parent !== source.parent) return;
     if (isParallelJoin(target)) {
       if (scope.kind === 'region') scope.reached.push({ flowId, joinId: target.id });
-      else issue(target.id, `parallel join is reached from ${describe(scope)}, not from the branches of a parallel fork`);
+      else arriveOutsideBlock(target, flowId, scope);
       return;
     }
     walk(target.id, scope);
+  };
+
+  // Tokens reaching parallel joins from outside fork branches, settled once every block has claimed its join.
+  const outside = new Map<string, Array<{ flowId: string; scope: Scope }>>();
+  const blockJoins = new Set<string>();
+  const arriveOutsideBlock = (join: ParsedElement, flowId: string, scope: Scope): void => {
+    outside.set(join.id, [...(outside.get(join.id) ?? []), { flowId, scope }]);
+    // The first token of the owner's own flow walks on; what follows the join runs in the owner's scope.
+    if (join.kind === 'parallelGateway' && scope.kind !== 'path') walkOn(join, scope);
+  };
+  /** The scope a token continues in after a join: a reminder path's token belongs to the scope of its activity. */
+  const ownerOf = (scope: Scope): Scope =>
+    scope.kind === 'path' ? (structure.scopeOf.get((byId.get(scope.boundaryId) as BoundaryElement).attachedTo) ?? scope) : scope;
+  // A refused join still leads on, so what follows it is not also reported as unreachable (which may reach more joins).
+  const walkOn = (join: ParsedElement, scope: Scope): void => {
+    if (structure.scopeOf.has(join.id)) return;
+    structure.scopeOf.set(join.id, scope);
+    for (const next of join.outgoing) follow(next, scope, join);
+  };
+  const settled = new Set<string>();
+  const settleOutsideJoins = (): void => {
+    for (const [joinId, arrivals] of [...outside].filter(([id]) => !settled.has(id))) {
+      settled.add(joinId);
+      const join = byId.get(joinId) as ParsedElement;
+      walkOn(join, ownerOf(arrivals[0].scope));
+      if (blockJoins.has(joinId) || join.kind !== 'parallelGateway') {
+        const what = join.kind === 'parallelGateway' ? 'parallel' : 'inclusive';
+        issue(joinId, `${what} join is reached from ${describe(arrivals[0].scope)}, not from the branches of a ${what} fork`);
+        continue;
+      }
+      const owners = [...new Set(arrivals.map((a) => ownerOf(a.scope)))];
+      if (owners.length > 1) {
+        issue(joinId, `parallel join is reached from ${owners.map(describe).join(' and from ')}; tokens can only meet at a join in one scope`);
+        continue;
+      }
+      const owner = owners[0];
+      if (!arrivals.some((a) => a.scope === owner)) {
+        issue(joinId, `parallel join is reached only from ${describe(arrivals[0].scope)}; ${describe(owner)} must reach it too, to go on after it`);
+        continue;
+      }
+      structure.countedJoins.set(joinId, { joinId, owner, arrivals });
+      warn(
+        joinId,
+        arrivals.some((a) => a.scope.kind === 'path')
+          ? `parallel join outside a fork/join block: the token of ${describe(owner)} goes on once every incoming flow (the paths of non-interrupting boundary events included) has brought a token, and waits at the join until then`
+          : `only ${describe(owner)} reaches this parallel join, one token at a time: a token that reaches it waits forever for the other incoming flows (the instance stays at the join until cancelled)`,
+      );
+    }
   };
 
   const forkBlock = (fork: ParsedElement, scope: Scope): void => {
@@ -202,6 +279,7 @@ export function analyzeStructure(p: ParsedProcess): Structure {
       return;
     }
     const join = byId.get(joinIds[0]) as ParsedElement;
+    blockJoins.add(join.id);
     let balanced = true;
     if (join.kind !== fork.kind) {
       balanced = false;
@@ -209,11 +287,11 @@ export function analyzeStructure(p: ParsedProcess): Structure {
       issue(join.id, `is the join of ${what} fork ${fork.id}; it must be ${what === 'inclusive' ? 'an' : 'a'} ${what} gateway too`);
     }
     for (const region of regions) {
-      for (const end of region.ends) {
-        balanced = false;
-        issue(
+      // An inclusive join waits only for tokens that can still arrive; a parallel one waits for every branch (BPMN).
+      for (const end of fork.kind === 'parallelGateway' ? region.ends : []) {
+        warn(
           end,
-          `this none end event on ${describe(region)} would leave join ${join.id} waiting forever; route the branch to the join or use a terminate end event`,
+          `when ${describe(region)} ends here, join ${join.id} waits forever for it: the instance stays at the join until cancelled (route the branch to the join, or use a terminate or error end event, if that is not meant)`,
         );
       }
       if (region.reached.length === 1 || (region.reached.length === 0 && (region.ends.length > 0 || region.leaves))) continue;
@@ -256,5 +334,6 @@ export function analyzeStructure(p: ParsedProcess): Structure {
   // Unsupported start events are walked too, so their successors are not also reported as unreachable.
   for (const el of startsIn(undefined)) walk(el.id, root);
   eventSubs(undefined, root);
+  while (outside.size > settled.size) settleOutsideJoins();
   return structure;
 }

@@ -214,7 +214,7 @@ describe('validateDefinition', () => {
       expect(await issuesOf(fork('<bpmn:endEvent id="E2"/>' + flow('A', 'E') + flow('B', 'E2')))).toEqual([]);
     });
 
-    it('rejects a none end event on a branch a join waits for, naming the join and nothing else', async () => {
+    it('accepts a none end event on a branch a join waits for (the join may then wait forever, see joins.spec.ts)', async () => {
       const issues = await issuesOf(
         fork(
           '<bpmn:parallelGateway id="J"/><bpmn:endEvent id="E2"/>' +
@@ -226,7 +226,7 @@ describe('validateDefinition', () => {
             flow('J', 'E'),
         ),
       );
-      expect(issues).toEqual([{ elementId: 'E2', message: expect.stringMatching(/would leave join J waiting forever/) }]);
+      expect(issues).toEqual([]);
     });
 
     it('rejects branches that reach different joins', async () => {

@@ -56,7 +56,7 @@ function sizeIssues(p: ParsedProcess, limits: EngineLimits): DefinitionIssue[] {
  * candidate roles, and task headers on a service task that runs a built-in handler (headers only reach external job workers).
  */
 export function definitionWarnings(p: ParsedProcess, opts: { knownHandlers?: ReadonlySet<string> } = {}): DefinitionIssue[] {
-  const warnings = [...p.warnings];
+  const warnings = [...p.warnings, ...analyzeStructure(p).warnings];
   for (const el of p.elements) {
     if (el.kind === 'userTask' && !el.candidateRoles) {
       warnings.push({
