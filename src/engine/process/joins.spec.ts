@@ -1,6 +1,6 @@
 import { BpmnError } from './errors.js';
 import { parseProcess } from './parse.js';
-import { deploy, Driver, fakeHooks } from './spec-helpers.js';
+import { deploy, Driver, fakeHooks, fixture } from './spec-helpers.js';
 import { definitionWarnings, validateDefinition } from './validate.js';
 
 /** Parallel joins outside the structured subset: tokens counted per incoming flow, as BPMN has them. */
@@ -201,5 +201,26 @@ describe('a fork whose branch can end before the join', () => {
     const done = await d.complete('B');
     expect(done.status).toBe('completed');
     expect(done.steps.at(-1)?.entered).toEqual(['B', 'J', 'E'].slice(1));
+  });
+});
+
+describe('real files with such joins (from the corpus)', () => {
+  it('bpmn-engine boundary-non-interupting-timer: the reminder path and the task meet at the join', async () => {
+    const d = await Driver.start(await deploy(fixture('corpus/bpmn-engine/boundary-non-interupting-timer.bpmn')));
+    await d.fire('boundaryEvent');
+    expect((await d.complete('userTask')).status).toBe('completed');
+  });
+
+  it('bpmn-engine one-or-the-other: both branches throw their signal and meet at the join', async () => {
+    const d = await Driver.start(await deploy(fixture('corpus/bpmn-engine/one-or-the-other.bpmn')));
+    expect(d.last.status).toBe('completed');
+    expect(d.last.steps.flatMap((s) => s.entered)).toContain('Gateway_1x31zun');
+  });
+
+  it('bpmn-elements event-based-gateway: the timer path reaches the join alone and waits there', async () => {
+    const d = await Driver.start(await deploy(fixture('corpus/bpmn-elements/event-based-gateway.bpmn')));
+    const after = await d.fire('timerEvent');
+    expect(after.status).toBe('active');
+    expect(after.activeElementIds).toEqual(['join']);
   });
 });
