@@ -28,7 +28,6 @@ const KNOWN_GAPS: Record<string, string> = {
   'bpmn-elements/event-based-gateway.bpmn': 'parallel join reached from the main flow',
   'bpmn-elements/throw-compensate.bpmn': 'transaction',
   'bpmn-elements/transaction.bpmn': 'cancel boundary event',
-  'bpmn-elements/two-executable-processes.bpmn': 'two executable processes in one file',
   'bpmn-elements/wait-activities.bpmn': 'loopCardinality and sequential multi-instance',
   'bpmn-engine/boundary-non-interupting-timer.bpmn': 'parallel join reached from a reminder path',
   'bpmn-engine/boundary-timeout.bpmn': 'parallel join reached from the main flow',
