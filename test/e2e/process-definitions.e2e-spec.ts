@@ -208,6 +208,11 @@ describe('process definitions', () => {
     // No executable process at all stays a 400.
     const none = await p.deploy(gov, collaboration('none-intake', 'none-review').replace(/isExecutable="true"/g, 'isExecutable="false"')).expect(400);
     expect(none.body.errors).toEqual([{ pointer: '/', message: 'expected at least one executable process (isExecutable="true"), found 0' }]);
+    // Each process stores the whole file: a file of many (empty) processes is refused before anything is read.
+    const pools = Array.from({ length: 21 }, (_, i) => `<bpmn:process id="many-${i}" isExecutable="true"/>`).join('');
+    const many = await p.deploy(gov, bpmn('many', '').replace(/<bpmn:process .*<\/bpmn:process>/, pools)).expect(400);
+    expect(many.body.errors).toEqual([{ pointer: '/', message: expect.stringContaining('found 21 executable processes; one file may hold at most 20') }]);
+    expect((await t.http.get('/api/v1/process-definitions').set(auth(gov)).expect(200)).body.total).toBe(before);
   });
 
   it('answers 400 for a body that is not BPMN, 415 for JSON, 403 without the governance role', async () => {

@@ -90,6 +90,10 @@ describe('parseProcess', () => {
       expect((await parseError(twoXml)).issues[0].message).toMatch(/exactly one executable process .* found 2: P1, P2/);
       await expect(parseProcess(twoXml, 'P3')).rejects.toThrow('no executable process "P3" in the document');
       await expect(parseProcesses(twoXml.replace(/isExecutable="true"/g, 'isExecutable="false"'))).rejects.toThrow(/found 0/);
+      const many = Array.from({ length: 21 }, (_, i) => `<bpmn:process id="P${i}" isExecutable="true"/>`).join('');
+      await expect(parseProcesses(twoXml.replace(/<bpmn:process .*<\/bpmn:definitions>/, `${many}</bpmn:definitions>`))).rejects.toThrow(
+        'found 21 executable processes; one file may hold at most 20 (split it into several files)',
+      );
     });
   });
 

@@ -4,6 +4,7 @@ import { isFeel, stripFeel } from './feel.js';
 import { withImplicitEnds } from './implicit-ends.js';
 import { withImplicitStarts } from './implicit-starts.js';
 import { resolveLinkEvents } from './link-events.js';
+import { MAX_PROCESSES_PER_FILE } from './limits.js';
 import { withUnimplementedTasksAsJobs } from './unimplemented-tasks.js';
 import {
   type CallMapping,
@@ -104,6 +105,11 @@ function executableProcesses(definitions: ModdleElement): ModdleElement[] {
   // A lone process without isExecutable (as plain bpmn.io writes it) is taken as the executable one.
   const candidates = executable.length > 0 ? executable : processes.filter((p) => p.isExecutable !== false && processes.length === 1);
   if (!candidates.length) throw new ProcessParseError([{ message: 'expected at least one executable process (isExecutable="true"), found 0' }]);
+  if (candidates.length > MAX_PROCESSES_PER_FILE) {
+    throw new ProcessParseError([
+      { message: `found ${candidates.length} executable processes; one file may hold at most ${MAX_PROCESSES_PER_FILE} (split it into several files)` },
+    ]);
+  }
   return candidates;
 }
 
