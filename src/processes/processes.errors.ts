@@ -105,9 +105,13 @@ const FROM_ENGINE: Record<EngineErrorCode, ProcessErrorCode> = {
   [EngineErrorCode.InvalidEvent]: ProcessErrorCode.InvalidEvent,
 };
 
-/** A BPMN issue in a problem response: the pointer names the element, `elementId` repeats it for clients. */
+/**
+ * A BPMN issue in a problem response: the pointer names the element, `elementId` repeats it for clients, `processId`
+ * names the executable process of the file it concerns (absent for what belongs to the document as a whole).
+ */
 export interface DefinitionProblem extends ProblemFieldError {
   elementId?: string;
+  processId?: string;
 }
 
 export class ProcessError extends moduleError<ProcessErrorCode>(KIND) {

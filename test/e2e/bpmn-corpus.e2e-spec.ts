@@ -23,7 +23,6 @@ const KNOWN_GAPS: Record<string, string> = {
   'bpmn-elements/escalation-start-event.bpmn': 'event sub-process without end event',
   'bpmn-elements/throw-compensate.bpmn': 'transaction',
   'bpmn-elements/transaction.bpmn': 'cancel boundary event',
-  'bpmn-elements/two-executable-processes.bpmn': 'two executable processes in one file',
   'bpmn-elements/wait-activities.bpmn': 'loopCardinality and sequential multi-instance',
   'bpmn-engine/conditional-bound-js-event.bpmn': 'conditional boundary event',
   'bpmn-engine/lanes.bpmn': 'message catch event without a message (Camunda refuses it too)',

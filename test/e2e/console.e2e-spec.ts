@@ -301,6 +301,14 @@ describe('governance console', () => {
       await page.getByLabel('BPMN file').setInputFiles({ name: 'onboarding.bpmn', mimeType: 'application/xml', buffer: Buffer.from(onboarding) });
       await page.getByRole('status').getByText('Already deployed (same content)').waitFor();
 
+      // A collaboration of two executable pools: each deployed as a definition of its own, both named.
+      const pools = readFileSync(new URL('../fixtures/bpmn/corpus/bpmn-elements/two-executable-processes.bpmn', import.meta.url), 'utf8')
+        .replace(/"Process_1"/g, '"console-pool-1"')
+        .replace(/"Process_2"/g, '"console-pool-2"');
+      await page.getByLabel('BPMN file').setInputFiles({ name: 'pools.bpmn', mimeType: 'application/xml', buffer: Buffer.from(pools) });
+      await page.getByRole('status').getByRole('link', { name: 'console-pool-1 version 1' }).waitFor();
+      await page.getByRole('status').getByRole('link', { name: 'console-pool-2 version 1' }).waitFor();
+
       // An instance: its diagram with the active element highlighted, its open task, its history.
       const owner = await t.tokenFor('omar', 'ai-owner');
       const system = await t.http

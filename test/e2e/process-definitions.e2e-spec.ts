@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fromProjectRoot } from '../../src/common/paths.js';
 import { createTestDatabase, dropTestDatabase } from '../helpers/test-database.js';
-import { createTestApp, type TestApp } from '../helpers/test-app.js';
+import { ADMIN_TOKEN, createTestApp, type TestApp } from '../helpers/test-app.js';
 import { auth, bpmn, chain, fixture, OWN_PROCESSES_ONLY, processClient } from '../helpers/processes.js';
 
 const simple = (key: string, name = 'Review') =>
@@ -14,6 +14,31 @@ const simple = (key: string, name = 'Review') =>
      <bpmn:endEvent id="End"/>
      ${chain('Start', 'Review', 'End')}`,
   );
+
+/** A Camunda Modeler collaboration: two pools, each an executable process (ids are unique in the whole file). */
+const collaboration = (first: string, second: string, secondTask = `<bpmn:userTask id="${second}_task" name="Review the intake"/>`) =>
+  `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:aimsflow="https://aimsflow.dev/schema/bpmn/1.0"
+  id="Defs_${first}" targetNamespace="https://aimsflow.dev/test">
+  <bpmn:collaboration id="Collab_${first}">
+    <bpmn:participant id="Pool_${first}" processRef="${first}"/>
+    <bpmn:participant id="Pool_${second}" processRef="${second}"/>
+    <bpmn:participant id="Pool_${first}_partner" processRef="${first}_partner"/>
+  </bpmn:collaboration>
+  <bpmn:process id="${first}" name="Intake" isExecutable="true">
+    <bpmn:startEvent id="${first}_start"/>
+    <bpmn:userTask id="${first}_task" name="Take in" aimsflow:candidateRoles="risk-officer"/>
+    <bpmn:endEvent id="${first}_end"/>
+    ${chain(`${first}_start`, `${first}_task`, `${first}_end`)}
+  </bpmn:process>
+  <bpmn:process id="${first}_partner" isExecutable="false"><bpmn:complexGateway id="${first}_never_read"/></bpmn:process>
+  <bpmn:process id="${second}" name="Review" isExecutable="true">
+    <bpmn:startEvent id="${second}_start"/>
+    ${secondTask}
+    <bpmn:endEvent id="${second}_end"/>
+    ${chain(`${second}_start`, `${second}_task`, `${second}_end`)}
+  </bpmn:process>
+</bpmn:definitions>`;
 
 describe('process definitions', () => {
   let t: TestApp;
@@ -109,6 +134,85 @@ describe('process definitions', () => {
     expect(parallel.body.errors).toEqual([
       expect.objectContaining({ elementId: 'EndB', message: expect.stringContaining('would leave join Join waiting forever') }),
     ]);
+  });
+
+  it('deploys every executable process of a file as a definition of its own: each listed, startable, audited, its warnings its own', async () => {
+    const xml = collaboration('pool-intake', 'pool-review');
+    const res = await p.deploy(gov, xml).expect(201);
+    // The answer is the first process in document order, as for a file with one; the others follow in deployedWith.
+    expect(res.body).toMatchObject({ key: 'pool-intake', version: 1, name: 'Intake', created: true, warnings: [] });
+    expect(res.body.deployedWith).toEqual([
+      {
+        id: expect.any(String),
+        key: 'pool-review',
+        version: 1,
+        name: 'Review',
+        created: true,
+        warnings: [{ elementId: 'pool-review_task', message: expect.stringMatching(/no candidate roles: only administrators/) }],
+      },
+    ]);
+    expect((await p.deploy(gov, simple('pool-alone'))).body.deployedWith).toEqual([]);
+
+    const list = await t.http.get('/api/v1/process-definitions?limit=500').set(auth(gov)).expect(200);
+    const listed = (list.body.items as Array<{ key: string; version: number; id: string }>).filter((d) => d.key.startsWith('pool-'));
+    expect(listed.map((d) => [d.key, d.version]).sort()).toEqual([
+      ['pool-alone', 1],
+      ['pool-intake', 1],
+      ['pool-review', 1],
+    ]);
+    expect(listed.find((d) => d.key === 'pool-review')?.id).toBe(res.body.deployedWith[0].id);
+    // Each version keeps the whole file, as deployed.
+    expect((await t.http.get('/api/v1/process-definitions/pool-review/versions/1/xml').set(auth(gov)).expect(200)).text).toBe(xml);
+
+    const auditor = await t.tokenFor('audrey', 'auditor');
+    for (const key of ['pool-intake', 'pool-review']) {
+      const events = await t.http.get('/api/v1/audit-events').query({ action: 'process-definition.deployed', subjectId: key }).set(auth(auditor)).expect(200);
+      expect(events.body.items).toEqual([expect.objectContaining({ subjectType: 'process-definition', subjectId: key })]);
+    }
+
+    const risk = await t.tokenFor('rita', 'risk-officer');
+    const intake = (await p.start(gov, 'pool-intake').expect(201)).body.id as string;
+    const review = (await p.start(gov, 'pool-review').expect(201)).body.id as string;
+    await p.complete(risk, (await p.taskOf(risk, intake, 'pool-intake_task')).id).expect(200);
+    await p.complete(ADMIN_TOKEN, (await p.taskOf(ADMIN_TOKEN, review, 'pool-review_task')).id).expect(200);
+    expect((await p.instance(gov, intake)).body.status).toBe('completed');
+    expect((await p.instance(gov, review)).body.status).toBe('completed');
+
+    // The same file again: both versions are known (200), nothing new is stored.
+    const again = await p.deploy(gov, xml).expect(200);
+    expect(again.body).toMatchObject({
+      key: 'pool-intake',
+      version: 1,
+      created: false,
+      deployedWith: [expect.objectContaining({ key: 'pool-review', version: 1, created: false })],
+    });
+  });
+
+  it('stores none of the processes of a file when one is refused: the 422 names the process and the element', async () => {
+    const before = (await t.http.get('/api/v1/process-definitions').set(auth(gov)).expect(200)).body.total;
+    const res = await p.deploy(gov, collaboration('refused-intake', 'refused-review', '<bpmn:scriptTask id="refused-review_task"/>')).expect(422);
+    expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(res.body.code).toBe('invalid-process-definition');
+    expect(res.body.detail).toContain('"refused-review"');
+    expect(res.body.errors).toEqual([
+      {
+        pointer: '/elements/refused-review_task',
+        elementId: 'refused-review_task',
+        processId: 'refused-review',
+        message: expect.stringContaining('a script task needs a FEEL expression'),
+      },
+    ]);
+    for (const key of ['refused-intake', 'refused-review']) await t.http.get(`/api/v1/process-definitions/${key}`).set(auth(gov)).expect(404);
+    expect((await t.http.get('/api/v1/process-definitions').set(auth(gov)).expect(200)).body.total).toBe(before);
+
+    // No executable process at all stays a 400.
+    const none = await p.deploy(gov, collaboration('none-intake', 'none-review').replace(/isExecutable="true"/g, 'isExecutable="false"')).expect(400);
+    expect(none.body.errors).toEqual([{ pointer: '/', message: 'expected at least one executable process (isExecutable="true"), found 0' }]);
+    // Each process stores the whole file: a file of many (empty) processes is refused before anything is read.
+    const pools = Array.from({ length: 21 }, (_, i) => `<bpmn:process id="many-${i}" isExecutable="true"/>`).join('');
+    const many = await p.deploy(gov, bpmn('many', '').replace(/<bpmn:process .*<\/bpmn:process>/, pools)).expect(400);
+    expect(many.body.errors).toEqual([{ pointer: '/', message: expect.stringContaining('found 21 executable processes; one file may hold at most 20') }]);
+    expect((await t.http.get('/api/v1/process-definitions').set(auth(gov)).expect(200)).body.total).toBe(before);
   });
 
   it('answers 400 for a body that is not BPMN, 415 for JSON, 403 without the governance role', async () => {
@@ -211,6 +315,24 @@ describe('process definitions deployed from processes/ at start-up', () => {
     writeFileSync(path.join(dir, 'review.bpmn'), simple('from-file', 'Changed in the file'));
     t = await start();
     expect(await get('from-file')).toMatchObject({ version: 2, versions: [expect.objectContaining({ version: 2 }), expect.objectContaining({ version: 1 })] });
+  });
+
+  it('deploys every executable process of a file; after a restart each runs from the stored file (read by its key)', async () => {
+    writeFileSync(path.join(dir, 'pools.bpmn'), collaboration('folder-intake', 'folder-review'));
+    let t = await start();
+    const gov = await t.tokenFor('gina', 'governance');
+    for (const key of ['folder-intake', 'folder-review']) {
+      const definition = (await t.http.get(`/api/v1/process-definitions/${key}`).set(auth(gov)).expect(200)).body;
+      expect(definition).toMatchObject({ version: 1, source: 'file', sourceFile: path.join(path.basename(dir), 'pools.bpmn') });
+    }
+    await stopAll();
+
+    // A fresh process compiles the second process of the file from the database, not from what the deployment cached.
+    t = await start();
+    const p = processClient(t);
+    const instance = (await p.start(gov, 'folder-review').expect(201)).body;
+    expect(instance).toMatchObject({ definitionKey: 'folder-review', definitionVersion: 1, status: 'active', activeElementIds: ['folder-review_task'] });
+    rmSync(path.join(dir, 'pools.bpmn'));
   });
 
   it('refuses to start with an invalid file, naming the file and the elements', async () => {

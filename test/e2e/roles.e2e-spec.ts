@@ -101,11 +101,13 @@ describe('roles as data', () => {
       {
         pointer: '/elements/EthicsReview',
         elementId: 'EthicsReview',
+        processId: 'ethics-review',
         message: 'candidate roles names "ethics_board", which is no defined role (GET /roles lists them)',
       },
       {
         pointer: '/elements/ethics-review',
         elementId: 'ethics-review',
+        processId: 'ethics-review',
         message: 'aimsflow:startableBy names "ethics-board", which is no defined role (GET /roles lists them)',
       },
     ]);

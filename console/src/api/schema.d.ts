@@ -1319,7 +1319,7 @@ export interface paths {
         put?: never;
         /**
          * Deploy a process definition
-         * @description Parsed, validated against the supported subset, known rule sets and handlers, and stored as the next immutable version of its key.
+         * @description Parsed, validated against the supported subset, known rule sets and handlers, and stored as the next immutable version of its key. A file with several executable processes (a Camunda Modeler collaboration) deploys each as a definition of its own (key = process id, own version), all or none in one transaction: the answer is the first process in document order, the others are listed in `deployedWith`.
          */
         post: operations["DefinitionsController_deploy"];
         delete?: never;
@@ -3010,6 +3010,35 @@ export interface components {
             /** @example Internal audit */
             title: string;
         };
+        CoDeployedDefinitionDto: {
+            /**
+             * @description `true`: a new version was stored; `false`: the same content was deployed before and that version is returned. 201 when a version of any process of the file was stored, else 200
+             * @example true
+             */
+            created: boolean;
+            /**
+             * Format: uuid
+             * @description Id of its version
+             */
+            id: string;
+            /**
+             * @description Its BPMN process id: the definition key
+             * @example supplier-onboarding
+             */
+            key: string;
+            /**
+             * @description Its BPMN process name
+             * @example Supplier onboarding
+             */
+            name: string | null;
+            /**
+             * @description Its version, numbered per key
+             * @example 1
+             */
+            version: number;
+            /** @description Its own warnings. Extensions deployed but without meaning here (execution and task listeners, properties, task headers on a built-in handler, …): listed, never silently dropped */
+            warnings: components["schemas"]["DefinitionWarningDto"][];
+        };
         CompletedInstanceDto: {
             /**
              * @example [
@@ -3613,7 +3642,7 @@ export interface components {
              */
             contentHash: string;
             /**
-             * @description `true`: a new version was stored (201); `false`: the same content was deployed before and that version is returned (200)
+             * @description `true`: a new version was stored; `false`: the same content was deployed before and that version is returned. 201 when a version of any process of the file was stored, else 200
              * @example true
              */
             created: boolean;
@@ -3624,6 +3653,20 @@ export interface components {
              * @example gina
              */
             deployedBy: string;
+            /**
+             * @description The other executable processes of the same file, in document order, each deployed as a definition of its own in the same transaction (all or none); empty when the file holds one
+             * @example [
+             *       {
+             *         "id": "0b6f3c55-2a7d-4a43-9a7e-4f1c2d8e9a10",
+             *         "key": "supplier-onboarding",
+             *         "version": 1,
+             *         "name": "Supplier onboarding",
+             *         "created": true,
+             *         "warnings": []
+             *       }
+             *     ]
+             */
+            deployedWith: components["schemas"]["CoDeployedDefinitionDto"][];
             /** @description The BPMN documentation of the process: what it does and when it runs */
             documentation: string | null;
             /**
@@ -3663,7 +3706,7 @@ export interface components {
              * @example 2
              */
             version: number;
-            /** @description Extensions deployed but without meaning here (execution and task listeners, properties, task headers on a built-in handler, …): listed, never silently dropped */
+            /** @description The warnings of this process. Extensions deployed but without meaning here (execution and task listeners, properties, task headers on a built-in handler, …): listed, never silently dropped */
             warnings: components["schemas"]["DefinitionWarningDto"][];
         };
         EffectiveNotificationPreferencesDto: {
@@ -10531,7 +10574,7 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        /** @description A BPMN 2.0 document with one executable process (see docs/bpmn.md) */
+        /** @description A BPMN 2.0 document with one or more executable processes (see docs/bpmn.md) */
         requestBody: {
             content: {
                 "application/xml": string;
@@ -10539,7 +10582,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The same content was deployed before: that version is returned (`created: false`) */
+            /** @description The same content was deployed before: those versions are returned (`created: false`) */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -10548,7 +10591,7 @@ export interface operations {
                     "application/json": components["schemas"]["DeployedDefinitionDto"];
                 };
             };
-            /** @description A new version was stored (`created: true`) */
+            /** @description A new version of a process of the file was stored (`created: true`) */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -10557,7 +10600,7 @@ export interface operations {
                     "application/json": components["schemas"]["DeployedDefinitionDto"];
                 };
             };
-            /** @description The body is not a BPMN 2.0 document (malformed XML, wrong root, not exactly one executable process) */
+            /** @description The body is not a BPMN 2.0 document (malformed XML, wrong root, an illegal XML id, no executable process) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10585,7 +10628,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The process falls outside the supported subset: `errors` names every issue with its element id; nothing is stored */
+            /** @description A process falls outside the supported subset: `errors` names every issue with its element id and its process (`processId`); nothing of the file is stored */
             422: {
                 headers: {
                     [name: string]: unknown;

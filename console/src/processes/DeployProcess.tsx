@@ -1,25 +1,32 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useState } from 'react';
 import { Link } from 'react-router';
-import { api, type Problem, ProblemError, unwrap } from '../api/client';
+import { api, type Problem, ProblemError, type Schemas, unwrap } from '../api/client';
 import type { ElementIssue } from '../components/BpmnDiagram';
 import { ProblemMessage } from '../components/ProblemMessage';
 
 const BpmnDiagram = lazy(() => import('../components/BpmnDiagram'));
 
-/** Problem field errors of a refused deployment: the pointer `/elements/<id>` names the element. */
-function elementIssues(problem: Problem): ElementIssue[] {
-  return (problem.errors ?? []).map((e) => ({
-    elementId: (e as { elementId?: string }).elementId ?? e.pointer.replace(/^\/elements\//, ''),
-    message: e.message,
-  }));
+type DeployIssue = ElementIssue & { processId?: string };
+
+/** Problem field errors of a refused deployment: the pointer `/elements/<id>` names the element, `processId` its process. */
+function elementIssues(problem: Problem): DeployIssue[] {
+  return (problem.errors ?? []).map((e) => {
+    const { elementId, processId } = e as { elementId?: string; processId?: string };
+    return { elementId: elementId ?? e.pointer.replace(/^\/elements\//, ''), processId, message: e.message };
+  });
 }
 
-/** Deploys a BPMN file as the next version of its key; a refusal is shown on the elements it names and in a list. */
+type Deployed = Schemas['DeployedDefinitionDto'];
+
+/**
+ * Deploys a BPMN file as the next version of its key (each executable process of the file as a definition of its own);
+ * a refusal is shown on the elements it names and in a list.
+ */
 export function DeployProcess() {
   const client = useQueryClient();
   const [file, setFile] = useState<{ name: string; xml: string }>();
-  const [outcome, setOutcome] = useState<{ error?: unknown; issues?: ElementIssue[]; deployed?: { key: string; version: number; created: boolean } }>({});
+  const [outcome, setOutcome] = useState<{ error?: unknown; issues?: DeployIssue[]; deployed?: Deployed }>({});
 
   async function deploy(chosen: File) {
     const xml = await chosen.text();
@@ -58,11 +65,16 @@ export function DeployProcess() {
       </div>
       {outcome.deployed && (
         <p role="status">
-          {outcome.deployed.created ? 'Deployed' : 'Already deployed (same content)'}:{' '}
-          <Link to={`?key=${encodeURIComponent(outcome.deployed.key)}`}>
-            {outcome.deployed.key} version {outcome.deployed.version}
-          </Link>
-          .
+          {[outcome.deployed, ...outcome.deployed.deployedWith].map((d, i) => (
+            <span key={d.key}>
+              {i > 0 && ' '}
+              {d.created ? 'Deployed' : 'Already deployed (same content)'}:{' '}
+              <Link to={`?key=${encodeURIComponent(d.key)}`}>
+                {d.key} version {d.version}
+              </Link>
+              .
+            </span>
+          ))}
         </p>
       )}
       {outcome.issues ? (
@@ -74,6 +86,11 @@ export function DeployProcess() {
             <ul aria-label="Issues by element">
               {outcome.issues.map((issue, i) => (
                 <li key={i}>
+                  {issue.processId && issue.processId !== issue.elementId && (
+                    <>
+                      <code>{issue.processId}</code> ›{' '}
+                    </>
+                  )}
                   <code>{issue.elementId}</code>: {issue.message}
                 </li>
               ))}

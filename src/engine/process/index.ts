@@ -1,4 +1,4 @@
-export { parseProcess } from './parse.js';
+export { parseProcess, parseProcesses } from './parse.js';
 export { definitionWarnings, validateDefinition, type ValidationOptions } from './validate.js';
 export { compileProcess, type CompileOptions, type CompiledProcess, type StartEventInfo } from './compile.js';
 export {

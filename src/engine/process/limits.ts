@@ -15,6 +15,12 @@ export interface EngineLimits {
   minCyclePeriodMs: number;
 }
 
+/**
+ * Executable processes one file may hold. Each is stored as a definition with the whole file, so without a bound one
+ * body of 1 MiB of empty processes would store gigabytes; real collaborations have a few executable pools.
+ */
+export const MAX_PROCESSES_PER_FILE = 20;
+
 export const DEFAULT_LIMITS: EngineLimits = {
   maxElements: 1000,
   maxForkWidth: 100,

@@ -1,6 +1,6 @@
 import { ProcessParseError } from './errors.js';
 import type { CallActivityElement, ParsedElement, UserTaskElement } from './model.js';
-import { parseProcess } from './parse.js';
+import { parseProcess, parseProcesses } from './parse.js';
 import { bpmn, fixture } from './spec-helpers.js';
 import { validateDefinition } from './validate.js';
 
@@ -80,15 +80,20 @@ describe('parseProcess', () => {
       for (const xml of [laughs, external]) expect((await parseError(xml)).issues).toEqual([{ message: expect.stringMatching(/DOCTYPE or ENTITY/) }]);
     });
 
-    it('requires exactly one executable process', async () => {
+    it('requires an executable process; without a key, exactly one', async () => {
       const none = await parseError(
         '<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="D" targetNamespace="x"><bpmn:process id="P" isExecutable="false"/></bpmn:definitions>',
       );
-      expect(none.issues[0].message).toMatch(/exactly one executable process .* found 0/);
-      const two = await parseError(
-        '<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="D" targetNamespace="x"><bpmn:process id="P1" isExecutable="true"/><bpmn:process id="P2" isExecutable="true"/></bpmn:definitions>',
+      expect(none.issues).toEqual([{ message: 'expected at least one executable process (isExecutable="true"), found 0' }]);
+      const twoXml =
+        '<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="D" targetNamespace="x"><bpmn:process id="P1" isExecutable="true"/><bpmn:process id="P2" isExecutable="true"/></bpmn:definitions>';
+      expect((await parseError(twoXml)).issues[0].message).toMatch(/exactly one executable process .* found 2: P1, P2/);
+      await expect(parseProcess(twoXml, 'P3')).rejects.toThrow('no executable process "P3" in the document');
+      await expect(parseProcesses(twoXml.replace(/isExecutable="true"/g, 'isExecutable="false"'))).rejects.toThrow(/found 0/);
+      const many = Array.from({ length: 21 }, (_, i) => `<bpmn:process id="P${i}" isExecutable="true"/>`).join('');
+      await expect(parseProcesses(twoXml.replace(/<bpmn:process .*<\/bpmn:definitions>/, `${many}</bpmn:definitions>`))).rejects.toThrow(
+        'found 21 executable processes; one file may hold at most 20 (split it into several files)',
       );
-      expect(two.issues[0].message).toMatch(/found 2: P1, P2/);
     });
   });
 
@@ -114,6 +119,52 @@ describe('parseProcess', () => {
     expect(p.key).toBe('P');
     expect(p.elements.map((e) => e.id)).toEqual(['S', 'T', 'E']);
     expect(validateDefinition(p)).toEqual([]);
+  });
+
+  describe('a document with several executable processes (a collaboration)', () => {
+    const collaboration = `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:aimsflow="https://aimsflow.dev/schema/bpmn/1.0" id="D" targetNamespace="x">
+  <bpmn:collaboration id="C">
+    <bpmn:participant id="Pool_intake" processRef="intake"/>
+    <bpmn:participant id="Pool_review" processRef="review"/>
+    <bpmn:participant id="Pool_other" processRef="other"/>
+  </bpmn:collaboration>
+  <bpmn:message id="Msg" name="received" aimsflow:typo="x"/>
+  <bpmn:process id="intake" name="Intake" isExecutable="true">
+    <bpmn:startEvent id="S1"/><bpmn:endEvent id="E1"/>
+    <bpmn:sequenceFlow id="f1" sourceRef="S1" targetRef="E1"/>
+  </bpmn:process>
+  <bpmn:process id="other" isExecutable="false"><bpmn:complexGateway id="Never_read"/></bpmn:process>
+  <bpmn:process id="review" name="Review" isExecutable="true">
+    <bpmn:startEvent id="S2"/><bpmn:userTask id="T2" aimsflow:candidateRoles="dpo" aimsflow:dueDat="P1D"/><bpmn:endEvent id="E2"/>
+    <bpmn:sequenceFlow id="f2" sourceRef="S2" targetRef="T2"/><bpmn:sequenceFlow id="f3" sourceRef="T2" targetRef="E2"/>
+  </bpmn:process>
+</bpmn:definitions>`;
+
+    it('yields every executable process in document order, each with its own elements; non-executable ones are ignored', async () => {
+      const processes = await parseProcesses(collaboration);
+      expect(processes.map((p) => [p.key, p.name, p.elements.map((e) => e.id)])).toEqual([
+        ['intake', 'Intake', ['S1', 'E1']],
+        ['review', 'Review', ['S2', 'T2', 'E2']],
+      ]);
+    });
+
+    it("gives each process the issues of its own elements, and the document's to the first", async () => {
+      const [intake, review] = await parseProcesses(collaboration);
+      expect(intake.issues).toEqual([{ elementId: 'Msg', message: 'unknown attribute aimsflow:typo' }]);
+      expect(review.issues).toEqual([{ elementId: 'T2', message: 'unknown attribute aimsflow:dueDat' }]);
+    });
+
+    it('reads one of them by key, as the definition cache does', async () => {
+      const review = await parseProcess(collaboration, 'review');
+      expect(review.key).toBe('review');
+      expect(review.elements.map((e) => e.id)).toEqual(['S2', 'T2', 'E2']);
+      await expect(parseProcess(collaboration, 'other')).rejects.toThrow('no executable process "other"');
+    });
+
+    it('reads a single-process document the same through both', async () => {
+      expect(await parseProcesses(fixture('review-loop.bpmn'))).toEqual([await parseProcess(fixture('review-loop.bpmn'))]);
+    });
   });
 
   it('reads every aimsflow extension, whatever prefix the document uses', async () => {

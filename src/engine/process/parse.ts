@@ -4,6 +4,7 @@ import { isFeel, stripFeel } from './feel.js';
 import { withImplicitEnds } from './implicit-ends.js';
 import { withImplicitStarts } from './implicit-starts.js';
 import { resolveLinkEvents } from './link-events.js';
+import { MAX_PROCESSES_PER_FILE } from './limits.js';
 import { withUnimplementedTasksAsJobs } from './unimplemented-tasks.js';
 import {
   type CallMapping,
@@ -31,8 +32,32 @@ const moddle = new BpmnModdle({ aimsflow: aimsflowPackage, camunda: camundaPacka
 // Flow elements without execution semantics: kept out of the model, never rejected.
 const IGNORED_TYPES = new Set(['bpmn:DataObject', 'bpmn:DataObjectReference', 'bpmn:DataStoreReference']);
 
-/** Reads one BPMN 2.0 document and normalises its single executable process. */
-export async function parseProcess(xml: string): Promise<ParsedProcess> {
+/**
+ * Reads one BPMN 2.0 document and normalises every executable process in it, in document order (Camunda 8 deploys
+ * each process of a collaboration as a definition of its own).
+ */
+export async function parseProcesses(xml: string): Promise<ParsedProcess[]> {
+  const { definitions, warnings } = await readDocument(xml);
+  const processes = executableProcesses(definitions);
+  const byProcess = warningsByProcess(processes, warnings);
+  return processes.map((process, i) => readProcess(process, byProcess[i]));
+}
+
+/** Reads the executable process `key` of a document; without a key, the document must hold exactly one. */
+export async function parseProcess(xml: string, key?: string): Promise<ParsedProcess> {
+  const { definitions, warnings } = await readDocument(xml);
+  const processes = executableProcesses(definitions);
+  const index = key === undefined ? 0 : processes.findIndex((p) => p.id === key);
+  if (key === undefined && processes.length > 1) {
+    throw new ProcessParseError([
+      { message: `expected exactly one executable process (isExecutable="true"), found ${processes.length}: ${processes.map((p) => p.id).join(', ')}` },
+    ]);
+  }
+  if (index < 0) throw new ProcessParseError([{ message: `no executable process "${key}" in the document` }]);
+  return readProcess(processes[index], warningsByProcess(processes, warnings)[index]);
+}
+
+async function readDocument(xml: string): Promise<{ definitions: ModdleElement; warnings: ParseWarning[] }> {
   // BPMN never needs a document type; with one come entity expansion (billion laughs) and external entities.
   if (/<!DOCTYPE|<!ENTITY/i.test(xml)) {
     throw new ProcessParseError([{ message: 'not accepted: a DOCTYPE or ENTITY declaration (BPMN files never need one); remove it' }]);
@@ -62,7 +87,10 @@ export async function parseProcess(xml: string): Promise<ParsedProcess> {
       })),
     );
   }
-  const process = selectProcess(definitions);
+  return { definitions, warnings };
+}
+
+function readProcess(process: ModdleElement, warnings: ParseWarning[]): ParsedProcess {
   resolveLinkEvents(process, (type, attrs) => moddle.create(type, attrs));
   const reader = new ProcessReader(process);
   const { issues, ignored } = warningIssues(warnings);
@@ -71,21 +99,44 @@ export async function parseProcess(xml: string): Promise<ParsedProcess> {
   return withImplicitEnds(withImplicitStarts(withUnimplementedTasksAsJobs(reader.read())));
 }
 
-function selectProcess(definitions: ModdleElement): ModdleElement {
+function executableProcesses(definitions: ModdleElement): ModdleElement[] {
   const processes = list(definitions, 'rootElements').filter((e) => e.$type === 'bpmn:Process');
   const executable = processes.filter((p) => p.isExecutable === true);
   // A lone process without isExecutable (as plain bpmn.io writes it) is taken as the executable one.
   const candidates = executable.length > 0 ? executable : processes.filter((p) => p.isExecutable !== false && processes.length === 1);
-  if (candidates.length !== 1) {
+  if (!candidates.length) throw new ProcessParseError([{ message: 'expected at least one executable process (isExecutable="true"), found 0' }]);
+  if (candidates.length > MAX_PROCESSES_PER_FILE) {
     throw new ProcessParseError([
-      {
-        message: `expected exactly one executable process (isExecutable="true"), found ${candidates.length}${
-          candidates.length > 1 ? `: ${candidates.map((p) => p.id).join(', ')}` : ''
-        }`,
-      },
+      { message: `found ${candidates.length} executable processes; one file may hold at most ${MAX_PROCESSES_PER_FILE} (split it into several files)` },
     ]);
   }
-  return candidates[0];
+  return candidates;
+}
+
+/**
+ * moddle's warnings go to the process holding the element they name; those naming no element of an executable process
+ * (a root-level message, the collaboration, a position only) belong to the document and go to its first process.
+ */
+function warningsByProcess(processes: ModdleElement[], warnings: ParseWarning[]): ParseWarning[][] {
+  const owner = new Map<string, number>();
+  const claim = (el: ModdleElement, index: number): void => {
+    if (el.id) owner.set(el.id, index);
+    for (const inner of [...list(el, 'flowElements'), ...list(el, 'artifacts'), ...list(el, 'laneSets').flatMap((set) => list(set, 'lanes'))]) {
+      claim(inner, index);
+    }
+  };
+  processes.forEach((process, index) => claim(process, index));
+  const byProcess = processes.map((): ParseWarning[] => []);
+  const ownerOf = (el: ModdleElement | undefined): number => {
+    // An element without an id (an event definition, an extension) belongs where its nearest ancestor with one does.
+    for (let at = el; at; at = at.$parent) {
+      const index = at.id === undefined ? undefined : owner.get(at.id);
+      if (index !== undefined) return index;
+    }
+    return 0;
+  };
+  for (const warning of warnings) byProcess[ownerOf(warning.element)].push(warning);
+  return byProcess;
 }
 
 /** Camunda 7 attributes read from `$attrs` (not declared: they clash with aimsflow's, see moddle-packages.ts). */

@@ -34,8 +34,8 @@ export class DefinitionCache {
   }
 
   private async load(manager: EntityManager, definitionId: string): Promise<CompiledProcess> {
-    const xml = await this.definitions.xmlById(manager, definitionId);
-    if (xml === undefined) throw new ProcessError(ProcessErrorCode.DefinitionNotFound, `No process definition version with id ${definitionId}`);
-    return compileProcess(await parseProcess(xml), { knownHandlers: this.handlers.names() });
+    const source = await this.definitions.sourceById(manager, definitionId);
+    if (!source) throw new ProcessError(ProcessErrorCode.DefinitionNotFound, `No process definition version with id ${definitionId}`);
+    return compileProcess(await parseProcess(source.xml, source.key), { knownHandlers: this.handlers.names() });
   }
 }

@@ -39,17 +39,24 @@ export class DefinitionsController {
   @RequireRoles('governance')
   @UseInterceptors(DeployStatusInterceptor)
   @ApiConsumes('application/xml', 'text/xml')
-  @ApiBody({ description: 'A BPMN 2.0 document with one executable process (see docs/bpmn.md)', schema: { type: 'string', example: XML_EXAMPLE } })
-  @ApiCreatedResponse({ type: DeployedDefinitionDto, description: 'A new version was stored (`created: true`)' })
-  @ApiOkResponse({ type: DeployedDefinitionDto, description: 'The same content was deployed before: that version is returned (`created: false`)' })
-  @ApiBadRequestResponse({ description: 'The body is not a BPMN 2.0 document (malformed XML, wrong root, not exactly one executable process)' })
+  @ApiBody({
+    description: 'A BPMN 2.0 document with one or more executable processes (see docs/bpmn.md)',
+    schema: { type: 'string', example: XML_EXAMPLE },
+  })
+  @ApiCreatedResponse({ type: DeployedDefinitionDto, description: 'A new version of a process of the file was stored (`created: true`)' })
+  @ApiOkResponse({ type: DeployedDefinitionDto, description: 'The same content was deployed before: those versions are returned (`created: false`)' })
+  @ApiBadRequestResponse({ description: 'The body is not a BPMN 2.0 document (malformed XML, wrong root, an illegal XML id, no executable process)' })
   @ApiUnprocessableEntityResponse({
-    description: 'The process falls outside the supported subset: `errors` names every issue with its element id; nothing is stored',
+    description:
+      'A process falls outside the supported subset: `errors` names every issue with its element id and its process (`processId`); nothing of the file is stored',
   })
   @ApiUnsupportedMediaTypeResponse({ description: 'The body is not XML (send Content-Type: application/xml)' })
   @ApiOperation({
     summary: 'Deploy a process definition',
-    description: 'Parsed, validated against the supported subset, known rule sets and handlers, and stored as the next immutable version of its key.',
+    description:
+      'Parsed, validated against the supported subset, known rule sets and handlers, and stored as the next immutable version of its key. ' +
+      'A file with several executable processes (a Camunda Modeler collaboration) deploys each as a definition of its own (key = process id, ' +
+      'own version), all or none in one transaction: the answer is the first process in document order, the others are listed in `deployedWith`.',
   })
   deploy(@Body() xml: string, @CurrentActor() actor: Actor): Promise<DeployedDefinitionDto> {
     return this.definitions.deploy(xml, actor);

@@ -14,10 +14,11 @@ import { RoleUsages } from '../../common/role-usages.js';
 import type { AppConfig } from '../../config/app-config.js';
 import { Database } from '../../database/database.js';
 import {
+  type CompiledProcess,
   compileProcess,
   type DefinitionIssue,
   type ParsedProcess,
-  parseProcess,
+  parseProcesses,
   type StartPolicy,
   ProcessParseError,
   resolveTimer,
@@ -43,13 +44,31 @@ import { ProcessMessagesRepository } from '../repositories/process-messages.repo
 import { DefinitionCache } from './definition-cache.js';
 import { rolesNamedBy } from './definition-roles.js';
 
-/** Issues become problem entries pointing at the element (`/elements/<id>`), or at the document (`/`). */
-function toProblems(issues: DefinitionIssue[]): DefinitionProblem[] {
-  return issues.map((issue) =>
-    issue.elementId
-      ? { pointer: `/elements/${issue.elementId}`, elementId: issue.elementId, message: issue.message }
-      : { pointer: '/', message: issue.message },
-  );
+/**
+ * Issues become problem entries pointing at the element (`/elements/<id>`: ids are unique in the whole file), or at the
+ * document (`/`); those of a process name it, unless they name an element outside it (a message of the document).
+ */
+function toProblems(issues: DefinitionIssue[], process?: ParsedProcess): DefinitionProblem[] {
+  const own = process && new Set([process.key, ...process.elements.map((e) => e.id), ...process.flows.map((f) => f.id)]);
+  return issues.map((issue) => {
+    const processId = own && (!issue.elementId || own.has(issue.elementId)) ? { processId: process.key } : {};
+    return issue.elementId
+      ? { pointer: `/elements/${issue.elementId}`, elementId: issue.elementId, ...processId, message: issue.message }
+      : { pointer: '/', ...processId, message: issue.message };
+  });
+}
+
+/** One process of a file after its checks: the version stored with this content already, or what storing it needs, or its problems. */
+interface CheckedProcess {
+  parsed: ParsedProcess;
+  existing?: ProcessDefinitionEntity;
+  ready?: ReadyProcess;
+  problems: DefinitionProblem[];
+}
+
+interface ReadyProcess {
+  compiled: CompiledProcess;
+  startTimers: Array<{ id: string; schedule: TimerSchedule }>;
 }
 
 @Injectable()
@@ -111,76 +130,129 @@ export class DefinitionsService implements OnModuleInit, OnApplicationBootstrap 
       const sourceFile = path.join(path.basename(dir), file);
       try {
         const deployed = await this.deploy(await readFile(path.join(dir, file), 'utf8'), SYSTEM_ACTOR, 'file', sourceFile);
-        if (deployed.created) this.logger.log(`${sourceFile}: deployed ${deployed.key} version ${deployed.version}`);
+        for (const d of [deployed, ...deployed.deployedWith]) if (d.created) this.logger.log(`${sourceFile}: deployed ${d.key} version ${d.version}`);
       } catch (error) {
         if (!(error instanceof ProcessError)) throw error;
         const problems = error.errors as DefinitionProblem[];
-        failures.push(`${sourceFile}: ${problems.length ? problems.map((p) => `${p.elementId ?? '(document)'}: ${p.message}`).join('; ') : error.message}`);
+        const line = (p: DefinitionProblem): string => `${p.elementId ?? '(document)'}: ${p.message}${p.processId ? ` (process ${p.processId})` : ''}`;
+        failures.push(`${sourceFile}: ${problems.length ? problems.map(line).join('; ') : error.message}`);
       }
     }
     if (failures.length) throw new Error(`invalid process definitions in ${dir}:\n  ${failures.join('\n  ')}`);
   }
 
-  /** Parses and validates; stores a new immutable version unless the same content exists already (`created: false`). */
+  /**
+   * Parses and validates; stores a new immutable version unless the same content exists already (`created: false`).
+   * A file with several executable processes deploys each as a definition of its own, all or none in one transaction;
+   * the answer is the first one's, with the others in `deployedWith`.
+   */
   async deploy(body: unknown, actor: Actor, source: DefinitionSource = 'api', sourceFile: string | null = null): Promise<DeployedDefinitionDto> {
     if (typeof body !== 'string' || !body.trim()) {
       throw new ProcessError(ProcessErrorCode.NotBpmnXml, 'Send the BPMN 2.0 XML as the request body, with Content-Type: application/xml');
     }
     const xml = body.replace(/\r\n?/g, '\n');
-    const parsed = await this.parse(xml);
+    const processes = await this.parse(xml);
     const contentHash = createHash('sha256').update(xml).digest('hex');
     return this.db.transaction(async (m) => {
-      await this.repository.lockKey(m, parsed.key);
-      const existing = await this.repository.withContent(m, parsed.key, contentHash);
-      const warnings = definitionWarnings(parsed, { knownHandlers: this.handlers.names() });
-      if (existing) return { ...toProcessDefinitionDto(existing), created: false, warnings };
-
-      const linkedForms = parsed.elements.flatMap((e) => (e.kind === 'userTask' && e.camundaForm?.kind === 'linked' ? [e.camundaForm.formId] : []));
-      const issues = validateDefinition(parsed, {
-        knownRuleSets: new Set(await this.ruleSets.activeKeys(m)),
-        knownHandlers: this.handlers.names(),
-        knownForms: new Set((await this.forms.latest(m, [...new Set(linkedForms)])).keys()),
-      });
-      const named = rolesNamedBy(parsed);
-      const undefinedRoles = new Set(await this.people.undefinedRoles([...new Set(named.map((n) => n.role))]));
-      for (const n of named.filter((n) => undefinedRoles.has(n.role))) {
-        issues.push({ elementId: n.elementId, message: `${n.via} names "${n.written}", which is no defined role (GET /roles lists them)` });
+      // In key order, so two files holding the same processes cannot wait for each other.
+      for (const key of processes.map((p) => p.key).sort()) await this.repository.lockKey(m, key);
+      const checked: CheckedProcess[] = [];
+      for (const parsed of processes) checked.push(await this.check(m, parsed, contentHash));
+      const problems = checked.flatMap((c) => c.problems);
+      if (problems.length) throw this.refusal(checked, problems);
+      const file = { xml, contentHash, source, sourceFile, actor };
+      const deployed: Array<{ definition: ProcessDefinitionEntity; created: boolean; warnings: DefinitionIssue[] }> = [];
+      for (const c of checked) {
+        // Without problems, each process is either stored with this content already or ready to store.
+        const definition = c.existing ?? (await this.store(m, c.parsed, c.ready as ReadyProcess, file));
+        deployed.push({ definition, created: !c.existing, warnings: definitionWarnings(c.parsed, { knownHandlers: this.handlers.names() }) });
       }
-      if (issues.length) {
-        throw new ProcessError(
-          ProcessErrorCode.InvalidDefinition,
-          `The process definition is not valid (${issues.length} issue(s)); nothing was stored`,
-          toProblems(issues),
-        );
-      }
-      const compiled = compileProcess(parsed, { knownHandlers: this.handlers.names() });
-      const now = this.clock.now();
-      const startTimers = await this.resolveStartTimers(compiled.startEvents, now);
-      const definition = await this.repository.insertNextVersion(m, {
-        key: parsed.key,
-        name: parsed.name ?? null,
-        documentation: parsed.documentation ?? null,
-        xml,
-        contentHash,
-        uniquePerSubject: parsed.uniquePerSubject,
-        startEvents: compiled.startEvents,
-        source,
-        sourceFile,
-        deployedBy: actor.subject,
-        deployedAt: now,
-      });
-      this.cache.put(definition.id, compiled);
-      await this.jobs.cancelStartTimers(m, definition.key, now);
-      for (const timer of startTimers) await this.jobs.addStartTimer(m, definition.id, timer.id, timer.schedule, now);
-      await this.startOnBufferedMessages(m, definition, now);
-      await this.audit.append(m, actor, {
-        action: 'process-definition.deployed',
-        subjectType: 'process-definition',
-        subjectId: definition.key,
-        after: { version: definition.version, source, sourceFile, contentHash },
-      });
-      return { ...toProcessDefinitionDto(definition), created: true, warnings };
+      const [first, ...others] = deployed;
+      return {
+        ...toProcessDefinitionDto(first.definition),
+        created: first.created,
+        warnings: first.warnings,
+        deployedWith: others.map(({ definition: d, created, warnings }) => ({ id: d.id, key: d.key, version: d.version, name: d.name, created, warnings })),
+      };
     });
+  }
+
+  /** What stands in the way of storing one process of the file (nothing when the same content is stored already). */
+  private async check(m: EntityManager, parsed: ParsedProcess, contentHash: string): Promise<CheckedProcess> {
+    const existing = await this.repository.withContent(m, parsed.key, contentHash);
+    if (existing) return { parsed, existing, problems: [] };
+    const linkedForms = parsed.elements.flatMap((e) => (e.kind === 'userTask' && e.camundaForm?.kind === 'linked' ? [e.camundaForm.formId] : []));
+    const issues = validateDefinition(parsed, {
+      knownRuleSets: new Set(await this.ruleSets.activeKeys(m)),
+      knownHandlers: this.handlers.names(),
+      knownForms: new Set((await this.forms.latest(m, [...new Set(linkedForms)])).keys()),
+    });
+    const named = rolesNamedBy(parsed);
+    const undefinedRoles = new Set(await this.people.undefinedRoles([...new Set(named.map((n) => n.role))]));
+    for (const n of named.filter((n) => undefinedRoles.has(n.role))) {
+      issues.push({ elementId: n.elementId, message: `${n.via} names "${n.written}", which is no defined role (GET /roles lists them)` });
+    }
+    if (issues.length) return { parsed, problems: toProblems(issues, parsed) };
+    const compiled = compileProcess(parsed, { knownHandlers: this.handlers.names() });
+    const startTimers: ReadyProcess['startTimers'] = [];
+    const now = this.clock.now();
+    const problems: DefinitionProblem[] = [];
+    // Timer start events are scheduled on deployment; one that cannot be resolved (FEEL over no variables) fails it.
+    for (const start of compiled.startEvents) {
+      if (start.kind !== 'timer' || !start.timer) continue;
+      try {
+        startTimers.push({ id: start.id, schedule: await engineCall(() => resolveTimer(start.timer!, {}, now, start.id)) });
+      } catch (error) {
+        if (!(error instanceof ProcessError)) throw error;
+        problems.push(...toProblems([{ elementId: start.id, message: error.message }], parsed));
+      }
+    }
+    return { parsed, ready: { compiled, startTimers }, problems };
+  }
+
+  /** Nothing is stored: the message names the processes at fault when the file holds several. */
+  private refusal(checked: CheckedProcess[], problems: DefinitionProblem[]): ProcessError {
+    const atFault = checked.filter((c) => c.problems.length).map((c) => `"${c.parsed.key}"`);
+    const message =
+      checked.length === 1
+        ? `The process definition is not valid (${problems.length} issue(s)); nothing was stored`
+        : `Process ${atFault.join(', ')} of the file ${atFault.length === 1 ? 'is' : 'are'} not valid (${problems.length} issue(s)); none of its ${checked.length} processes was stored`;
+    return new ProcessError(ProcessErrorCode.InvalidDefinition, message, problems);
+  }
+
+  /** Stores the next version of a checked process, as if it were deployed alone: its start timers, buffered messages, audit event. */
+  private async store(
+    m: EntityManager,
+    parsed: ParsedProcess,
+    { compiled, startTimers }: ReadyProcess,
+    file: { xml: string; contentHash: string; source: DefinitionSource; sourceFile: string | null; actor: Actor },
+  ): Promise<ProcessDefinitionEntity> {
+    const now = this.clock.now();
+    const { xml, contentHash, source, sourceFile, actor } = file;
+    const definition = await this.repository.insertNextVersion(m, {
+      key: parsed.key,
+      name: parsed.name ?? null,
+      documentation: parsed.documentation ?? null,
+      xml,
+      contentHash,
+      uniquePerSubject: parsed.uniquePerSubject,
+      startEvents: compiled.startEvents,
+      source,
+      sourceFile,
+      deployedBy: actor.subject,
+      deployedAt: now,
+    });
+    this.cache.put(definition.id, compiled);
+    await this.jobs.cancelStartTimers(m, definition.key, now);
+    for (const timer of startTimers) await this.jobs.addStartTimer(m, definition.id, timer.id, timer.schedule, now);
+    await this.startOnBufferedMessages(m, definition, now);
+    await this.audit.append(m, actor, {
+      action: 'process-definition.deployed',
+      subjectType: 'process-definition',
+      subjectId: definition.key,
+      after: { version: definition.version, source, sourceFile, contentHash },
+    });
+    return definition;
   }
 
   /**
@@ -287,31 +359,12 @@ export class DefinitionsService implements OnModuleInit, OnApplicationBootstrap 
     );
   }
 
-  private async parse(xml: string): Promise<ParsedProcess> {
+  private async parse(xml: string): Promise<ParsedProcess[]> {
     try {
-      return await parseProcess(xml);
+      return await parseProcesses(xml);
     } catch (error) {
       if (error instanceof ProcessParseError) throw new ProcessError(ProcessErrorCode.InvalidBpmn, error.message, toProblems(error.issues));
       throw error;
     }
-  }
-
-  /** Timer start events are scheduled on deployment; one that cannot be resolved (FEEL over no variables) fails it. */
-  private async resolveStartTimers(starts: StartEventInfo[], now: Date): Promise<Array<{ id: string; schedule: TimerSchedule }>> {
-    const out: Array<{ id: string; schedule: TimerSchedule }> = [];
-    for (const start of starts) {
-      if (start.kind !== 'timer' || !start.timer) continue;
-      try {
-        out.push({ id: start.id, schedule: await engineCall(() => resolveTimer(start.timer!, {}, now, start.id)) });
-      } catch (error) {
-        if (!(error instanceof ProcessError)) throw error;
-        throw new ProcessError(
-          ProcessErrorCode.InvalidDefinition,
-          'The process definition is not valid (1 issue(s)); nothing was stored',
-          toProblems([{ elementId: start.id, message: error.message }]),
-        );
-      }
-    }
-    return out;
   }
 }

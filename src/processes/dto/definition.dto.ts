@@ -94,20 +94,47 @@ export class DefinitionWarningDto {
   message: string;
 }
 
-/** What POST /process-definitions answers: the stored version, new (201) or known (200). */
+const WARNINGS_DESCRIPTION =
+  'Extensions deployed but without meaning here (execution and task listeners, properties, task headers on a built-in handler, …): listed, never silently dropped';
+const CREATED_DESCRIPTION =
+  '`true`: a new version was stored; `false`: the same content was deployed before and that version is returned. 201 when a version of any process of the file was stored, else 200';
+
+/** Another executable process of the same file, deployed in the same transaction as its own definition. */
+export class CoDeployedDefinitionDto {
+  @ApiProperty({ format: 'uuid', description: 'Id of its version' })
+  id: string;
+
+  @ApiProperty({ description: 'Its BPMN process id: the definition key', example: 'supplier-onboarding' })
+  key: string;
+
+  @ApiProperty({ description: 'Its version, numbered per key', example: 1 })
+  version: number;
+
+  @ApiProperty({ type: String, nullable: true, description: 'Its BPMN process name', example: 'Supplier onboarding' })
+  name: string | null;
+
+  @ApiProperty({ description: CREATED_DESCRIPTION, example: true })
+  created: boolean;
+
+  @ApiProperty({ type: [DefinitionWarningDto], description: `Its own warnings. ${WARNINGS_DESCRIPTION}` })
+  warnings: DefinitionWarningDto[];
+}
+
+/** What POST /process-definitions answers: the stored version of the file's first executable process, new (201) or known (200). */
 export class DeployedDefinitionDto extends ProcessDefinitionDto {
-  @ApiProperty({
-    type: [DefinitionWarningDto],
-    description:
-      'Extensions deployed but without meaning here (execution and task listeners, properties, task headers on a built-in handler, …): listed, never silently dropped',
-  })
+  @ApiProperty({ type: [DefinitionWarningDto], description: `The warnings of this process. ${WARNINGS_DESCRIPTION}` })
   warnings: DefinitionWarningDto[];
 
-  @ApiProperty({
-    description: '`true`: a new version was stored (201); `false`: the same content was deployed before and that version is returned (200)',
-    example: true,
-  })
+  @ApiProperty({ description: CREATED_DESCRIPTION, example: true })
   created: boolean;
+
+  @ApiProperty({
+    type: [CoDeployedDefinitionDto],
+    description:
+      'The other executable processes of the same file, in document order, each deployed as a definition of its own in the same transaction (all or none); empty when the file holds one',
+    example: [{ id: '0b6f3c55-2a7d-4a43-9a7e-4f1c2d8e9a10', key: 'supplier-onboarding', version: 1, name: 'Supplier onboarding', created: true, warnings: [] }],
+  })
+  deployedWith: CoDeployedDefinitionDto[];
 }
 
 export class DefinitionVersionSummaryDto {

@@ -89,8 +89,9 @@ export class ProcessDefinitionsRepository {
     return (await sqlOne<{ xml: string }>(m, `SELECT xml FROM process_definitions WHERE key = $1 AND version = $2`, [key, version]))?.xml;
   }
 
-  async xmlById(m: EntityManager, id: string): Promise<string | undefined> {
-    return (await sqlOne<{ xml: string }>(m, `SELECT xml FROM process_definitions WHERE id = $1`, [id]))?.xml;
+  /** The XML of a version and its key: the process of the file it is (a file may hold several). */
+  sourceById(m: EntityManager, id: string): Promise<{ key: string; xml: string } | undefined> {
+    return sqlOne<{ key: string; xml: string }>(m, `SELECT key, xml FROM process_definitions WHERE id = $1`, [id]);
   }
 
   /** A version of a key; the latest when `version` is undefined. */
