@@ -177,6 +177,20 @@ describe('Camunda forms on user tasks', () => {
     ]);
   });
 
+  it('takes an empty embedded form (as Camunda Modeler writes it before the form is designed) for no form, with a warning; text that is not JSON is refused', async () => {
+    const emptied = fixture('camunda-forms.bpmn').replace(/(<zeebe:userTaskForm id="userTaskForm_ack">)[\s\S]*?(<\/zeebe:userTaskForm>)/, '$1$2');
+    const parsed = await parseProcess(emptied);
+    expect(parsed.issues).toEqual([]);
+    expect(parsed.warnings).toEqual([
+      { elementId: 'acknowledge', message: 'embedded form "userTaskForm_ack" is empty: the task has no form until it is designed' },
+    ]);
+    expect(parsed.elements.find((e) => e.id === 'acknowledge')).not.toHaveProperty('camundaForm');
+    const garbled = await parseProcess(
+      fixture('camunda-forms.bpmn').replace(/(<zeebe:userTaskForm id="userTaskForm_ack">)[\s\S]*?(<\/zeebe:userTaskForm>)/, '$1{ "components": $2'),
+    );
+    expect(garbled.issues).toEqual([{ elementId: 'acknowledge', message: expect.stringMatching(/^embedded form "userTaskForm_ack" is not JSON: /) }]);
+  });
+
   it('names the task whose form cannot be used', async () => {
     const xml = fixture('camunda-forms.bpmn')
       .replace('"required": true }', '"required": true, "minLength": "x" }')

@@ -773,9 +773,15 @@ class ProcessReader {
       this.issue(id, `formKey "${formKey}" names no zeebe:userTaskForm with id "${embedded[1]}" in the process's extension elements`);
       return {};
     }
+    const body = typeof form.body === 'string' ? form.body : '';
+    // Camunda Modeler writes an empty one as soon as "embedded form" is chosen, before the form is designed.
+    if (!body.trim()) {
+      this.warnings.push({ elementId: id, message: `embedded form "${embedded[1]}" is empty: the task has no form until it is designed` });
+      return {};
+    }
     let schema: unknown;
     try {
-      schema = JSON.parse(typeof form.body === 'string' ? form.body : '');
+      schema = JSON.parse(body);
     } catch (err) {
       this.issue(id, `embedded form "${embedded[1]}" is not JSON: ${err instanceof Error ? err.message : String(err)}`);
       return {};
