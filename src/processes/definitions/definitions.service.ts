@@ -132,15 +132,16 @@ export class DefinitionsService implements OnModuleInit, OnApplicationBootstrap 
     return this.db.transaction(async (m) => {
       await this.repository.lockKey(m, parsed.key);
       const existing = await this.repository.withContent(m, parsed.key, contentHash);
-      const warnings = definitionWarnings(parsed, { knownHandlers: this.handlers.names() });
-      if (existing) return { ...toProcessDefinitionDto(existing), created: false, warnings };
-
+      // Rule sets and linked forms are resolved when an instance reaches their task: one missing now is only a warning.
       const linkedForms = parsed.elements.flatMap((e) => (e.kind === 'userTask' && e.camundaForm?.kind === 'linked' ? [e.camundaForm.formId] : []));
-      const issues = validateDefinition(parsed, {
-        knownRuleSets: new Set(await this.ruleSets.activeKeys(m)),
+      const warnings = definitionWarnings(parsed, {
         knownHandlers: this.handlers.names(),
+        knownRuleSets: new Set(await this.ruleSets.activeKeys(m)),
         knownForms: new Set((await this.forms.latest(m, [...new Set(linkedForms)])).keys()),
       });
+      if (existing) return { ...toProcessDefinitionDto(existing), created: false, warnings };
+
+      const issues = validateDefinition(parsed, { knownHandlers: this.handlers.names() });
       const named = rolesNamedBy(parsed);
       const undefinedRoles = new Set(await this.people.undefinedRoles([...new Set(named.map((n) => n.role))]));
       for (const n of named.filter((n) => undefinedRoles.has(n.role))) {
