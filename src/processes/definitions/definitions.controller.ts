@@ -49,7 +49,8 @@ export class DefinitionsController {
   @ApiUnsupportedMediaTypeResponse({ description: 'The body is not XML (send Content-Type: application/xml)' })
   @ApiOperation({
     summary: 'Deploy a process definition',
-    description: 'Parsed, validated against the supported subset, known rule sets and handlers, and stored as the next immutable version of its key.',
+    description:
+      'Parsed, validated against the supported subset and the known handlers, and stored as the next immutable version of its key. Rule sets and linked forms are resolved when an instance reaches their task: one that does not exist yet is a warning, not a refusal.',
   })
   deploy(@Body() xml: string, @CurrentActor() actor: Actor): Promise<DeployedDefinitionDto> {
     return this.definitions.deploy(xml, actor);

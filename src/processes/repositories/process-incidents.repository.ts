@@ -20,7 +20,7 @@ export class ProcessIncidentsRepository {
 
   /**
    * An incident of an external job (out of retries, or ended by a BPMN error nothing caught), or, without
-   * `externalJobId`, of a service task held by a BPMN error of its handler that nothing caught.
+   * `externalJobId`, of a task the engine holds (see StepResult.incidents).
    */
   async insertForElement(
     m: EntityManager,
