@@ -135,4 +135,28 @@ describe('rule sets and linked forms resolved when an instance reaches their tas
     await p.complete(ADMIN_TOKEN, task.id, { variables: { approved: true } }).expect(200);
     expect((await p.instance(gov, started.body.id)).body).toMatchObject({ status: 'completed', variables: { approved: true } });
   });
+
+  it('resolves the incident of a held task whose element is left meanwhile: obsolete after a boundary timer, cancelled with its instance', async () => {
+    const xml = bpmn(
+      'linked-deadline',
+      `<bpmn:startEvent id="Start"/>
+       <bpmn:userTask id="Sign" aimsflow:candidateRoles="risk-officer"><bpmn:extensionElements>
+         <zeebe:formDefinition xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" formId="sign-form"/></bpmn:extensionElements></bpmn:userTask>
+       <bpmn:boundaryEvent id="Late" attachedToRef="Sign"><bpmn:timerEventDefinition><bpmn:timeDuration>P1D</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:boundaryEvent>
+       <bpmn:endEvent id="End"/><bpmn:endEvent id="Expired"/>${chain('Start', 'Sign', 'End')} ${chain('Late', 'Expired')}`,
+    );
+    await p.deploy(gov, xml).expect(201);
+    const late = (await p.start(gov, 'linked-deadline').expect(201)).body.id as string;
+    expect((await openIncident(late)).elementId).toBe('Sign');
+    await p.advance(gov, 'P2D').expect(200);
+    const expired = (await p.instance(gov, late)).body;
+    expect(expired).toMatchObject({ status: 'completed', incidents: [{ elementId: 'Sign', status: 'resolved', resolution: 'obsolete' }] });
+
+    const cancelled = (await p.start(gov, 'linked-deadline').expect(201)).body.id as string;
+    await t.http.post(`/api/v1/process-instances/${cancelled}/cancel`).set(auth(gov)).send({ reason: 'no form yet' }).expect(200);
+    expect((await p.instance(gov, cancelled)).body).toMatchObject({
+      status: 'cancelled',
+      incidents: [{ elementId: 'Sign', status: 'resolved', resolution: 'cancelled' }],
+    });
+  });
 });

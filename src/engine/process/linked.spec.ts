@@ -49,7 +49,7 @@ describe('a rule set linked by a business rule task, resolved when an instance r
     const hooks = fakeHooks();
     hooks.evaluateRuleSet.mockRejectedValueOnce(MISSING);
     const d = await Driver.start(compiled, {}, hooks);
-    expect(d.last).toMatchObject({ status: 'active', activeElementIds: ['Rate'], waits: [] });
+    expect(d.last).toMatchObject({ status: 'active', activeElementIds: ['Rate'], waits: [], held: ['Rate'] });
     expect(d.last.incidents).toEqual([
       {
         elementId: 'Rate',
@@ -68,6 +68,7 @@ describe('a rule set linked by a business rule task, resolved when an instance r
     hooks.evaluateRuleSet.mockResolvedValueOnce({ result: 'high', decisionId: 'd-1' });
     const retried = await d.send({ type: 'incident.retry', elementId: 'Rate' });
     expect(retried.incidents).toBeUndefined();
+    expect(retried.held).toBeUndefined();
     expect(retried).toMatchObject({ activeElementIds: ['Review'], variables: { rating: 'high' } });
     expect(retried.steps.map((s) => s.event)).toEqual(['bpmn.retry', 'rule.result']);
     expect(hooks.evaluateRuleSet).toHaveBeenCalledTimes(3);

@@ -193,6 +193,8 @@ export interface StepResult {
    * `uncaughtHandlerErrors: 'incident'`), a business rule task or user task whose linked rule set or form is not deployed.
    */
   incidents?: HeldIncident[];
+  /** Every token held by an incident after this step (those of earlier steps too); absent when none is. */
+  held?: string[];
   /**
    * Messages and signals the step's send tasks, throw and end events published, in order. The engine only
    * evaluates them; the app correlates each message and broadcasts each signal once the step is stored.
@@ -508,7 +510,13 @@ function describe(def: CompiledProcess, snapshot: Snapshot, steps: StepRecord[])
     completedBy: structuredClone(context.completedBy),
     initiator: context.initiator,
     ...(context.error ? { error: { ...context.error } } : {}),
+    ...heldTokens(context),
   };
+}
+
+function heldTokens(context: InstanceContext): { held?: string[] } {
+  const held = Object.keys(context.tokens).filter((id) => context.tokens[id].incident);
+  return held.length ? { held } : {};
 }
 
 function persist(def: CompiledProcess, snapshot: Snapshot): PersistedInstanceState {
