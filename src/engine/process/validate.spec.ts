@@ -305,6 +305,15 @@ describe('validateDefinition', () => {
         },
       ]);
       expect(definitionWarnings(parsed, { knownRuleSets: new Set(['nope']) })).toEqual([]);
+      // A DMN decision id that no rule set can have as its key.
+      const decision = await parseProcess(bpmn(around('<bpmn:businessRuleTask id="T" aimsflow:ruleSet="BazDecision" aimsflow:resultVariable="r"/>')));
+      expect(definitionWarnings(decision, { knownRuleSets: new Set() })).toEqual([
+        {
+          elementId: 'T',
+          message:
+            'rule set "BazDecision" does not exist, and no rule set can have that key (keys are lowercase words joined by "-"): name one that can exist, or every instance reaching this task raises an incident',
+        },
+      ]);
       // Without a registry the rule set key is not checked.
       expect(definitionWarnings(parsed)).toEqual([]);
     });

@@ -1,3 +1,4 @@
+import { isRuleSetKey } from '../rules/json-schema.js';
 import type { DefinitionIssue } from './errors.js';
 import { copySizeIssues } from './event-subprocesses.js';
 import { feelSyntaxError, isFeel, stripFeel } from './feel.js';
@@ -76,10 +77,11 @@ export function definitionWarnings(p: ParsedProcess, opts: WarningOptions = {}):
       });
     }
     if (el.kind === 'businessRuleTask' && el.ruleSet && opts.knownRuleSets && !opts.knownRuleSets.has(el.ruleSet)) {
-      warnings.push({
-        elementId: el.id,
-        message: `rule set "${el.ruleSet}" does not exist yet: deploy it before an instance reaches this task, or the step raises an incident`,
-      });
+      // A DMN decision id such as "BazDecision" can never be a rule set key: say so rather than "deploy it".
+      const message = isRuleSetKey(el.ruleSet)
+        ? `rule set "${el.ruleSet}" does not exist yet: deploy it before an instance reaches this task, or the step raises an incident`
+        : `rule set "${el.ruleSet}" does not exist, and no rule set can have that key (keys are lowercase words joined by "-"): name one that can exist, or every instance reaching this task raises an incident`;
+      warnings.push({ elementId: el.id, message });
     }
     if (el.kind !== 'serviceTask' || !el.headers) continue;
     const builtIn = el.handler !== undefined || (el.jobType !== undefined && opts.knownHandlers?.has(el.jobType));
