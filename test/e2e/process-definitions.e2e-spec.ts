@@ -195,7 +195,7 @@ describe('process definitions deployed from processes/ at start-up', () => {
   });
 
   it('deploys each file once, a new version only when its content changed (rule sets are synced first)', async () => {
-    // automatic.bpmn names a rule set of rules/: on this fresh database it exists only once the rules sync ran.
+    // automatic.bpmn names a rule set of rules/: on this fresh database it exists (and is no warning) only once the rules sync ran.
     writeFileSync(path.join(dir, 'automatic.bpmn'), fixture('automatic.bpmn'));
     writeFileSync(path.join(dir, 'review.bpmn'), simple('from-file'));
     let t = await start();

@@ -159,4 +159,43 @@ describe('rule sets and linked forms resolved when an instance reaches their tas
       incidents: [{ elementId: 'Sign', status: 'resolved', resolution: 'cancelled' }],
     });
   });
+
+  it('holds a called process at its business rule task with the incident in the child instance; the retry there lets the caller go on', async () => {
+    await p
+      .deploy(
+        gov,
+        bpmn(
+          'linked-called',
+          `<bpmn:startEvent id="Start"/><bpmn:businessRuleTask id="Rate" aimsflow:ruleSet="child-rating" aimsflow:resultVariable="rating"/>
+           <bpmn:endEvent id="End"/>${chain('Start', 'Rate', 'End')}`,
+        ),
+      )
+      .expect(201);
+    await p
+      .deploy(
+        gov,
+        bpmn(
+          'linked-caller',
+          `<bpmn:startEvent id="Start"/><bpmn:callActivity id="Call" calledElement="linked-called"/>
+           <bpmn:userTask id="Review" aimsflow:candidateRoles="risk-officer"/><bpmn:endEvent id="End"/>${chain('Start', 'Call', 'Review', 'End')}`,
+        ),
+      )
+      .expect(201);
+    const caller = (await p.start(gov, 'linked-caller', { score: 2 }).expect(201)).body;
+    expect(caller).toMatchObject({ status: 'active', activeElementIds: ['Call'] });
+    const [child] = (await p.instance(gov, caller.id)).body.children as Array<{ id: string }>;
+    expect((await p.instance(gov, child.id)).body).toMatchObject({ status: 'failed', activeElementIds: ['Rate'] });
+    const incident = await openIncident(child.id);
+    expect(incident.message).toContain('rule set "child-rating", which does not exist');
+
+    await t.http
+      .post('/api/v1/rule-sets/child-rating/versions')
+      .set(auth(gov))
+      .send({ ...RATING, key: 'child-rating' })
+      .expect(201);
+    await t.http.post('/api/v1/rule-sets/child-rating/versions/1/activate').set(auth(gov)).expect(200);
+    await retry(child.id, incident.id).expect(200);
+    expect((await p.instance(gov, child.id)).body.status).toBe('completed');
+    expect((await p.instance(gov, caller.id)).body).toMatchObject({ status: 'active', activeElementIds: ['Review'] });
+  });
 });

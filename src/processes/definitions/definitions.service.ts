@@ -111,7 +111,10 @@ export class DefinitionsService implements OnModuleInit, OnApplicationBootstrap 
       const sourceFile = path.join(path.basename(dir), file);
       try {
         const deployed = await this.deploy(await readFile(path.join(dir, file), 'utf8'), SYSTEM_ACTOR, 'file', sourceFile);
-        if (deployed.created) this.logger.log(`${sourceFile}: deployed ${deployed.key} version ${deployed.version}`);
+        if (!deployed.created) continue;
+        this.logger.log(`${sourceFile}: deployed ${deployed.key} version ${deployed.version}`);
+        // What an API client reads in the response (a rule set or form not deployed yet, among others) goes to the log.
+        for (const w of deployed.warnings) this.logger.warn(`${sourceFile}: ${w.elementId ?? deployed.key}: ${w.message}`);
       } catch (error) {
         if (!(error instanceof ProcessError)) throw error;
         const problems = error.errors as DefinitionProblem[];
