@@ -251,7 +251,7 @@ export async function applyEvent(def: CompiledProcess, state: PersistedInstanceS
     }
     return settle(def, apply(def, snapshot, { type: 'bpmn.retry', elementId: event.elementId, at }, steps), hooks, steps, open);
   }
-  const next = apply(def, snapshot, toMachineEvent(def, snapshot, event, at, before), steps);
+  const next = apply(def, snapshot, toMachineEvent(def, event, at, before), steps);
   return settle(def, next, hooks, steps, open);
 }
 
@@ -721,7 +721,7 @@ function eventGatewayOf(def: CompiledProcess, eventId: string): { eventGateway?:
   return {};
 }
 
-function toMachineEvent(def: CompiledProcess, snapshot: Snapshot, event: InstanceEvent, at: string, waits: Wait[]): MachineEvent {
+function toMachineEvent(def: CompiledProcess, event: InstanceEvent, at: string, waits: Wait[]): MachineEvent {
   const find = (kind: Wait['kind'], waitKey: string): string => {
     const wait = waits.find((w) => w.kind === kind && w.key === waitKey);
     if (!wait) throw new EngineError(EngineErrorCode.WaitNotFound, `no open ${kind} wait with key "${waitKey}"`);
