@@ -31,19 +31,19 @@ async function compile(xml: string) {
   return { parsed, compiled: compileProcess(parsed) };
 }
 
-const MISSING = new UnresolvedLinkError({ kind: 'ruleSet', key: 'BazDecision' }, 'does not exist: create it, then retry this incident');
+const MISSING = new UnresolvedLinkError({ kind: 'ruleSet', key: 'baz-decision' }, 'does not exist: create it, then retry this incident');
 
 describe('a rule set linked by a business rule task, resolved when an instance reaches it', () => {
   const body =
     `<bpmn:startEvent id="S"/><bpmn:businessRuleTask id="Rate"><bpmn:extensionElements>
-       <zeebe:calledDecision decisionId="BazDecision" resultVariable="rating"/></bpmn:extensionElements></bpmn:businessRuleTask>
+       <zeebe:calledDecision decisionId="baz-decision" resultVariable="rating"/></bpmn:extensionElements></bpmn:businessRuleTask>
      <bpmn:userTask id="Review"/><bpmn:endEvent id="E"/>` + flows('S', 'Rate', 'Review', 'E');
 
   it('deploys with a warning; a missing rule set holds the task with an incident naming it until a retry evaluates it', async () => {
     const { parsed, compiled } = await compile(zeebe(body));
     expect(definitionWarnings(parsed, { knownRuleSets: new Set() })).toContainEqual({
       elementId: 'Rate',
-      message: 'rule set "BazDecision" does not exist yet: deploy it before an instance reaches this task, or the step raises an incident',
+      message: 'rule set "baz-decision" does not exist yet: deploy it before an instance reaches this task, or the step raises an incident',
     });
 
     const hooks = fakeHooks();
@@ -54,8 +54,8 @@ describe('a rule set linked by a business rule task, resolved when an instance r
       {
         elementId: 'Rate',
         waitKey: expect.any(String),
-        message: 'business rule task Rate evaluates rule set "BazDecision", which does not exist: create it, then retry this incident',
-        missing: { kind: 'ruleSet', key: 'BazDecision' },
+        message: 'business rule task Rate evaluates rule set "baz-decision", which does not exist: create it, then retry this incident',
+        missing: { kind: 'ruleSet', key: 'baz-decision' },
       },
     ]);
     await expect(d.send({ type: 'incident.retry', elementId: 'Review' })).rejects.toMatchObject({ code: 'WAIT_NOT_FOUND' });
