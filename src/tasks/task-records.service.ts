@@ -17,7 +17,10 @@ export const RETURN_OUTCOMES = new Set(['reject', 'rejected', 'request-changes',
 export type { TaskOrigin } from './repositories/tasks.repository.js';
 export type UserTaskWait = Extract<Wait, { kind: 'userTask' }>;
 
-/** The Camunda form a new task keeps: a linked form's latest version now (deployment checked it exists), or the embedded one. */
+/**
+ * The Camunda form a new task keeps: a linked form's latest version now (the step that opened the task checked it is
+ * stored, else the task is held by an incident), or the embedded one. Completions are validated against what it keeps.
+ */
 function taskForm(w: UserTaskWait, linkedForms: ReadonlyMap<string, StoredForm>): TaskCamundaForm | null {
   const ref = w.camundaForm;
   if (!ref) return null;

@@ -49,11 +49,9 @@ describe('Camunda forms', () => {
     expect(list.body).toMatchObject({ total: 1, items: [{ formId: 'model-approval', latestVersion: 2 }] });
   });
 
-  it('refuses a definition linking a form that does not exist (422 naming the element and the form id)', async () => {
-    const res = await p.deploy(gov, fixture('camunda-forms.bpmn').replace('formId="model-approval"', 'formId="no-such-form"')).expect(422);
-    expect(res.body.errors).toEqual([
-      expect.objectContaining({ elementId: 'approve', message: expect.stringContaining('links form "no-such-form", which does not exist') }),
-    ]);
+  it('deploys a definition linking a form not stored yet, with a warning naming the element and the form id', async () => {
+    const res = await p.deploy(gov, fixture('camunda-forms.bpmn').replace('formId="model-approval"', 'formId="no-such-form"')).expect(201);
+    expect(res.body.warnings).toContainEqual({ elementId: 'approve', message: expect.stringContaining('linked form "no-such-form" does not exist yet') });
   });
 
   it('binds the task to the latest form version, validates completions on the server (400 naming the field, nothing changes) and lands valid data', async () => {

@@ -1319,7 +1319,7 @@ export interface paths {
         put?: never;
         /**
          * Deploy a process definition
-         * @description Parsed, validated against the supported subset, known rule sets and handlers, and stored as the next immutable version of its key. A file with several executable processes (a Camunda Modeler collaboration) deploys each as a definition of its own (key = process id, own version), all or none in one transaction: the answer is the first process in document order, the others are listed in `deployedWith`.
+         * @description Parsed, validated against the supported subset and the known handlers, and stored as the next immutable version of its key. Rule sets and linked forms are resolved when an instance reaches their task: one that does not exist yet is a warning, not a refusal. A file with several executable processes (a Camunda Modeler collaboration) deploys each as a definition of its own (key = process id, own version), all or none in one transaction: the answer is the first process in document order, the others are listed in `deployedWith`.
          */
         post: operations["DefinitionsController_deploy"];
         delete?: never;
@@ -1463,7 +1463,7 @@ export interface paths {
         put?: never;
         /**
          * Retry the step of an incident
-         * @description Runs the timer or message step that failed on every attempt once more, now. Success resolves the incident and returns the instance.
+         * @description Runs the timer or message step that failed on every attempt once more, now; gives an external job another attempt; or runs a held task again (a service task whose handler threw an uncaught BPMN error, a business rule task whose rule set or a user task whose linked form was missing). Success resolves the incident and returns the instance; a held task that fails the same way again gets a new incident.
          */
         post: operations["InstancesController_retryIncident"];
         delete?: never;
@@ -3036,7 +3036,7 @@ export interface components {
              * @example 1
              */
             version: number;
-            /** @description Its own warnings. Extensions deployed but without meaning here (execution and task listeners, properties, task headers on a built-in handler, …): listed, never silently dropped */
+            /** @description Its own warnings. Extensions deployed but without meaning here (execution and task listeners, properties, task headers on a built-in handler, …): listed, never silently dropped. Also each business rule task whose rule set, and each user task whose linked form, does not exist yet (resolved when an instance reaches the task, which raises an incident if it is still missing then), and joins a token may wait at forever */
             warnings: components["schemas"]["DefinitionWarningDto"][];
         };
         CompletedInstanceDto: {
@@ -3706,7 +3706,7 @@ export interface components {
              * @example 2
              */
             version: number;
-            /** @description The warnings of this process. Extensions deployed but without meaning here (execution and task listeners, properties, task headers on a built-in handler, …): listed, never silently dropped */
+            /** @description The warnings of this process. Extensions deployed but without meaning here (execution and task listeners, properties, task headers on a built-in handler, …): listed, never silently dropped. Also each business rule task whose rule set, and each user task whose linked form, does not exist yet (resolved when an instance reaches the task, which raises an incident if it is still missing then), and joins a token may wait at forever */
             warnings: components["schemas"]["DefinitionWarningDto"][];
         };
         EffectiveNotificationPreferencesDto: {
@@ -4225,7 +4225,7 @@ export interface components {
              */
             elementsLeft: string[];
             /**
-             * @description What drove the step: `start`, `task.complete`, `timer.fire`, `message`, `child.complete`, `job.complete`, `job.error`, `cancel`, `rule.result`, `service.result`, `bpmn.incident` (a service task held by an uncaught BPMN error), `bpmn.retry`
+             * @description What drove the step: `start`, `task.complete`, `timer.fire`, `message`, `child.complete`, `job.complete`, `job.error`, `cancel`, `rule.result`, `service.result`, `bpmn.incident` (a task held by an incident: an uncaught BPMN error of its handler, or a rule set or linked form not deployed), `bpmn.retry`
              * @example task.complete
              */
             event: string;
@@ -4447,7 +4447,7 @@ export interface components {
             instanceId: string;
             /**
              * Format: uuid
-             * @description The timer or retry job that failed (`timers[].id` or `retries[].id` while it is open); null for an external job, and for a service task whose handler threw a BPMN error nothing catches
+             * @description The timer or retry job that failed (`timers[].id` or `retries[].id` while it is open); null for an external job, for a service task whose handler threw a BPMN error nothing catches, and for a task whose rule set or linked form was not deployed
              */
             jobId: string | null;
             /**
@@ -4518,7 +4518,7 @@ export interface components {
              */
             startedBy: string;
             /**
-             * @description `failed`: still running, but has an open incident (a timer- or message-driven step failed on every attempt, an external job failed, or a BPMN error nothing caught holds a service task; see `incidents`); `terminated`: a terminate end event ended it, or (a called process) a BPMN error that its call activity received
+             * @description `failed`: still running, but has an open incident (a timer- or message-driven step failed on every attempt, an external job failed, a BPMN error nothing caught holds a service task, or a rule set or linked form not deployed holds a task; see `incidents`); `terminated`: a terminate end event ended it, or (a called process) a BPMN error that its call activity received
              * @enum {string}
              */
             status: "active" | "completed" | "cancelled" | "failed" | "terminated";
@@ -4663,7 +4663,7 @@ export interface components {
              */
             startedBy: string;
             /**
-             * @description `failed`: still running, but has an open incident (a timer- or message-driven step failed on every attempt, an external job failed, or a BPMN error nothing caught holds a service task; see `incidents`); `terminated`: a terminate end event ended it, or (a called process) a BPMN error that its call activity received
+             * @description `failed`: still running, but has an open incident (a timer- or message-driven step failed on every attempt, an external job failed, a BPMN error nothing caught holds a service task, or a rule set or linked form not deployed holds a task; see `incidents`); `terminated`: a terminate end event ended it, or (a called process) a BPMN error that its call activity received
              * @enum {string}
              */
             status: "active" | "completed" | "cancelled" | "failed" | "terminated";

@@ -9,7 +9,7 @@ describe('files drawn by Camunda Modeler deploy unchanged', () => {
     const xml = fixture('camunda-modeler-c8.bpmn');
     const parsed = await parseProcess(xml);
     expect(parsed).toMatchObject({ key: 'model-card-review', name: 'Model card review', issues: [] });
-    expect(validateDefinition(parsed, { knownHandlers: new Set(['notify']), knownRuleSets: new Set() })).toEqual([]);
+    expect(validateDefinition(parsed, { knownHandlers: new Set(['notify']) })).toEqual([]);
 
     const hooks = fakeHooks(T0);
     const d = await Driver.start(await deploy(xml), { reviewDue: '2026-01-20T17:00:00Z', publicationDelay: 'P1D' }, hooks);
@@ -53,7 +53,7 @@ describe('files drawn by Camunda Modeler deploy unchanged', () => {
   it('Camunda 7: candidate groups, due date, multi-instance collection, decision reference and call activity mappings', async () => {
     const hooks = fakeHooks(T0);
     hooks.evaluateRuleSet.mockResolvedValue({ result: 'medium', decisionId: 'd-7' });
-    const def = await deploy(fixture('camunda-modeler-c7.bpmn'), { ruleSets: ['supplier-risk'] });
+    const def = await deploy(fixture('camunda-modeler-c7.bpmn'));
     const d = await Driver.start(def, { suppliers: ['acme', 'globex'] }, hooks);
     expect(d.waits.map((w) => (w.kind === 'userTask' ? [w.key, w.candidateRoles, w.dueAt, w.item?.value] : []))).toEqual([
       ['Activity_approve:1/0', ['procurement', 'dpo'], '2026-01-18T09:00:00.000Z', 'acme'],

@@ -987,12 +987,13 @@ function createProcessMachine(index: DefinitionIndex, root: ReturnType<ConfigBui
           if (token) token.thrown = true;
         }),
       ),
-      // Sets (bpmn.incident) or clears (bpmn.retry) the incident that holds a service task's token.
+      // Sets (bpmn.incident) or clears (bpmn.retry) the incident that holds a task's token.
       markIncident: assign(({ context, event }) =>
         produce(context, (ctx) => {
           const token = event.type === 'bpmn.incident' || event.type === 'bpmn.retry' ? ctx.tokens[event.elementId] : undefined;
           if (!token) return;
-          if (event.type === 'bpmn.incident') token.incident = { errorCode: event.errorCode, message: event.message };
+          if (event.type === 'bpmn.incident')
+            token.incident = { ...(event.errorCode !== undefined ? { errorCode: event.errorCode } : {}), message: event.message };
           else delete token.incident;
         }),
       ),

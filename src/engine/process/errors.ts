@@ -76,3 +76,24 @@ export class BpmnError extends Error {
     this.name = 'BpmnError';
   }
 }
+
+/** A rule set or form an element links by key, resolved when an instance reaches the element. */
+export interface LinkRef {
+  kind: 'ruleSet' | 'form';
+  key: string;
+}
+
+/**
+ * Thrown by a hook when a rule set an element links is not deployed (yet): as in Camunda, the element is then held by an
+ * incident naming it (StepResult.incidents) until `incident.retry`, instead of failing the step. `reason` ends the
+ * sentence `… evaluates rule set "<key>", which …`, e.g. `does not exist: create it, then retry this incident`.
+ */
+export class UnresolvedLinkError extends Error {
+  constructor(
+    readonly link: LinkRef,
+    readonly reason: string,
+  ) {
+    super(`${link.kind === 'ruleSet' ? 'rule set' : 'form'} "${link.key}", which ${reason}`);
+    this.name = 'UnresolvedLinkError';
+  }
+}

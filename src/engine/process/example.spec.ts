@@ -6,7 +6,7 @@ import { deploy, Driver, fakeHooks, type FakeHooks, fixture } from './spec-helpe
 const T0 = '2026-01-15T09:00:00.000Z';
 
 async function deployExample(): Promise<CompiledProcess> {
-  return deploy(fixture('nonconformity.bpmn'), { ruleSets: ['nonconformity-severity'], handlers: ['notify'] });
+  return deploy(fixture('nonconformity.bpmn'), { handlers: ['notify'] });
 }
 
 function hooksRatingMajor(): FakeHooks {

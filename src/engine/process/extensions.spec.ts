@@ -10,7 +10,7 @@ import { validateDefinition, type ValidationOptions } from './validate.js';
 // Engine extensions: input/output mappings on automatic tasks, the event-based gateway, FEEL separateFrom entries
 // and values on array form fields.
 const T0 = '2026-01-15T09:00:00.000Z';
-const known: ValidationOptions = { knownRuleSets: new Set(['eu-ai-act-risk-class']), knownHandlers: new Set(['notify']) };
+const known: ValidationOptions = { knownHandlers: new Set(['notify']) };
 
 function element<T extends ParsedElement>(elements: ParsedElement[], id: string): T {
   const found = elements.find((e) => e.id === id);

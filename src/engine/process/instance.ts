@@ -64,8 +64,11 @@ export interface Token {
   absent?: string[];
   /** Sub-process with outputs: their values, computed when its inner flow ended, merged once it is left. */
   outputs?: Record<string, unknown>;
-  /** Service task: its handler threw a BPMN error nothing catches; it waits for `incident.retry`. */
-  incident?: { errorCode: string; message: string };
+  /**
+   * Held by an incident until `incident.retry`: a service task whose handler threw a BPMN error nothing catches
+   * (`errorCode`), a business rule task or user task whose linked rule set or form is not deployed.
+   */
+  incident?: { errorCode?: string; message: string };
 }
 
 export interface ItemToken {
@@ -110,9 +113,9 @@ export type MachineEvent =
    * does, and the thrower just goes on), `interrupting` whether that boundary cancels its sub-process.
    */
   | { type: 'bpmn.escalation'; escalationCode: string; elementId: string; boundaryId?: string; interrupting: boolean; at: string }
-  /** A service task's handler threw a BPMN error nothing catches: the task keeps its token, held by an incident. */
-  | { type: 'bpmn.incident'; elementId: string; errorCode: string; message: string; at: string }
-  /** The incident of a service task is retried: the runner runs its handler again. */
+  /** The task keeps its token, held by an incident (see Token.incident). */
+  | { type: 'bpmn.incident'; elementId: string; errorCode?: string; message: string; at: string }
+  /** The incident is retried: the runner runs the task's handler or rule set again, or opens the user task. */
   | { type: 'bpmn.retry'; elementId: string; at: string }
   | { type: 'cancel'; at: string };
 

@@ -68,7 +68,7 @@ export function world(rules: RuleTable, handlers: HandlerTable = {}): World {
 
 const deployed = new Map<string, Promise<CompiledProcess>>();
 export function lifecycle(key: string): Promise<CompiledProcess> {
-  if (!deployed.has(key)) deployed.set(key, deploy(processFile(key), { ruleSets: RULE_SETS, handlers: HANDLERS }));
+  if (!deployed.has(key)) deployed.set(key, deploy(processFile(key), { handlers: HANDLERS }));
   return deployed.get(key) as Promise<CompiledProcess>;
 }
 

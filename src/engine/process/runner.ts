@@ -1,6 +1,6 @@
 import { initialTransition, type SnapshotFrom, type StateValue, transition } from 'xstate';
 import type { CompiledProcess, ProcessMachine } from './compile.js';
-import { BpmnError, EngineError, EngineErrorCode } from './errors.js';
+import { BpmnError, EngineError, EngineErrorCode, type LinkRef, UnresolvedLinkError } from './errors.js';
 import { elementOf, findCatcher, isInterrupting } from './event-subprocesses.js';
 import { toPlain, toPlainRecord } from './feel.js';
 import { withinFeelStep } from './feel-sandbox.js';
@@ -19,6 +19,7 @@ import type {
 /** What the runner needs from the app. Anything these throw propagates unchanged (the app rolls the step back). */
 export interface EngineHooks {
   now(): Date;
+  /** Throws UnresolvedLinkError when the rule set is not deployed: the business rule task is then held by an incident. */
   evaluateRuleSet(key: string, variables: Record<string, unknown>, ctx: { elementId: string }): Promise<{ result: unknown; decisionId?: string }>;
   callHandler(name: string, variables: Record<string, unknown>, ctx: { elementId: string }): Promise<Record<string, unknown> | void>;
   /**
@@ -28,6 +29,24 @@ export interface EngineHooks {
    * to its call activity).
    */
   uncaughtHandlerErrors?: 'end' | 'incident';
+  /**
+   * Which of these form ids (linked by user tasks with `zeebe:formDefinition formId`) are stored now. A user task that
+   * opens linking another one is held by an incident instead of waiting (until `incident.retry`). Without this hook
+   * every linked form is taken as stored.
+   */
+  storedForms?(formIds: string[]): Promise<ReadonlySet<string>>;
+}
+
+/** A task the step left held by an incident: it keeps its token, and `incident.retry` runs it again. */
+export interface HeldIncident {
+  /** The token held: the element id (followed by its copy inside a copy of an event sub-process). */
+  elementId: string;
+  waitKey: string;
+  message: string;
+  /** Set when a BPMN error of the service task's handler nothing catches holds it (with `uncaughtHandlerErrors: 'incident'`). */
+  errorCode?: string;
+  /** Set when the rule set or form the task links is not deployed. */
+  missing?: LinkRef;
 }
 
 export type InstanceEvent =
@@ -169,8 +188,13 @@ export interface StepResult {
    * the element that threw it. A called process hands it to its call activity (`child.error`); anywhere else it is a failure.
    */
   error?: { code: string; elementId: string };
-  /** Service tasks this step left at an incident: their handler threw a BPMN error nothing catches (with `uncaughtHandlerErrors: 'incident'`). */
-  incidents?: Array<{ elementId: string; waitKey: string; errorCode: string; message: string }>;
+  /**
+   * Tasks this step left held by an incident: a service task whose handler threw a BPMN error nothing catches (with
+   * `uncaughtHandlerErrors: 'incident'`), a business rule task or user task whose linked rule set or form is not deployed.
+   */
+  incidents?: HeldIncident[];
+  /** Every token held by an incident after this step (those of earlier steps too); absent when none is. */
+  held?: string[];
   /**
    * Messages and signals the step's send tasks, throw and end events published, in order. The engine only
    * evaluates them; the app correlates each message and broadcasts each signal once the step is stored.
@@ -199,7 +223,7 @@ export async function startInstance(
   const at = hooks.now().toISOString();
   const [snapshot, actions] = withinFeelStep(() => initialTransition(def.machine, { variables, startEventId, initiator: opts.initiator ?? null, at }));
   const steps = [record(def, { event: 'start', at }, actions, [])];
-  return settle(def, throwIfFailed(snapshot), hooks, steps);
+  return settle(def, throwIfFailed(snapshot), hooks, steps, new Set());
 }
 
 /** Applies one event to a stored instance state and runs it until it waits again. */
@@ -210,23 +234,25 @@ export async function applyEvent(def: CompiledProcess, state: PersistedInstanceS
   }
   const steps: StepRecord[] = [];
   const at = hooks.now().toISOString();
+  const before = deriveWaits(def, snapshot.context);
+  const open = new Set(before.map((w) => w.key));
   if (event.type === 'child.error' || event.type === 'job.error') {
     const kind = event.type === 'child.error' ? 'child' : 'job';
-    const wait = deriveWaits(def, snapshot.context).find((w) => w.kind === kind && w.key === event.waitKey);
+    const wait = before.find((w) => w.kind === kind && w.key === event.waitKey);
     if (!wait) throw new EngineError(EngineErrorCode.WaitNotFound, `no open ${kind} wait with key "${event.waitKey}"`);
     // BPMN: the error reaches the call activity or service task, whose error boundary events (or those of its sub-processes) may catch it.
     const variables = event.type === 'job.error' ? event.variables : undefined;
     const thrown = { code: event.errorCode, elementId: wait.elementId, from: tokenOfWait(snapshot.context, wait.key), at, ...(variables ? { variables } : {}) };
-    return settle(def, throwError(def, snapshot, thrown, steps), hooks, steps);
+    return settle(def, throwError(def, snapshot, thrown, steps), hooks, steps, open);
   }
   if (event.type === 'incident.retry') {
     if (!snapshot.context.tokens[event.elementId]?.incident) {
       throw new EngineError(EngineErrorCode.WaitNotFound, `no incident holds element "${event.elementId}"`, event.elementId);
     }
-    return settle(def, apply(def, snapshot, { type: 'bpmn.retry', elementId: event.elementId, at }, steps), hooks, steps);
+    return settle(def, apply(def, snapshot, { type: 'bpmn.retry', elementId: event.elementId, at }, steps), hooks, steps, open);
   }
-  const next = apply(def, snapshot, toMachineEvent(def, snapshot, event, at), steps);
-  return settle(def, next, hooks, steps);
+  const next = apply(def, snapshot, toMachineEvent(def, event, at, before), steps);
+  return settle(def, next, hooks, steps, open);
 }
 
 /** The token that holds a wait (its own key, or one of its multi-instance items). */
@@ -288,10 +314,13 @@ export function inspectInstance(def: CompiledProcess, state: PersistedInstanceSt
   return rest;
 }
 
-/** Runs automatic work (rule and service tasks, via the hooks) until nothing is left but waiting. */
-async function settle(def: CompiledProcess, start: Snapshot, hooks: EngineHooks, steps: StepRecord[]): Promise<StepResult> {
+/**
+ * Runs automatic work (rule and service tasks, via the hooks) until nothing is left but waiting; then the user tasks it
+ * opened (waits not among `open`, the keys open before the step) get their linked forms checked.
+ */
+async function settle(def: CompiledProcess, start: Snapshot, hooks: EngineHooks, steps: StepRecord[], open: ReadonlySet<string>): Promise<StepResult> {
   let snapshot = start;
-  const incidents: NonNullable<StepResult['incidents']> = [];
+  const incidents: HeldIncident[] = [];
   const published: Published[] = [];
   for (let done = 0; snapshot.status === 'active'; done++) {
     const tokens = activeTokens(def, snapshot);
@@ -308,10 +337,10 @@ async function settle(def: CompiledProcess, start: Snapshot, hooks: EngineHooks,
       snapshot = throwError(def, snapshot, thrown, steps);
       continue;
     }
-    // External jobs wait for their worker like user tasks wait for people.
+    // External jobs wait for their worker like user tasks wait for people; a task held by an incident waits for its retry.
     const job = active.find(
       (el): el is BusinessRuleTaskElement | ServiceTaskElement =>
-        el.kind === 'businessRuleTask' || (el.kind === 'serviceTask' && !el.external && !snapshot.context.tokens[tokenOf(el)]?.incident),
+        (el.kind === 'businessRuleTask' || (el.kind === 'serviceTask' && !el.external)) && !snapshot.context.tokens[tokenOf(el)]?.incident,
     );
     const publisher = active.find((el): el is PublishElement | EndEventElement => el.kind === 'publish' || (el.kind === 'endEvent' && !!el.publish));
     if (!job && publisher) {
@@ -336,7 +365,16 @@ async function settle(def: CompiledProcess, start: Snapshot, hooks: EngineHooks,
     // Inputs are evaluated over the variables; the hook gets its own copy (overlaid with them) it may not change ours through.
     const input = structuredClone(taskInput(job, snapshot.context.variables));
     if (job.kind === 'businessRuleTask') {
-      const { result, decisionId } = await hooks.evaluateRuleSet(job.ruleSet as string, structuredClone(input), { elementId: job.id });
+      let evaluated: Awaited<ReturnType<EngineHooks['evaluateRuleSet']>>;
+      try {
+        evaluated = await hooks.evaluateRuleSet(job.ruleSet as string, structuredClone(input), { elementId: job.id });
+      } catch (error) {
+        if (!(error instanceof UnresolvedLinkError)) throw error;
+        const message = `business rule task ${job.id} evaluates ${error.message}`;
+        snapshot = hold(def, snapshot, { elementId: jobToken, waitKey, message, missing: error.link }, hooks, steps, incidents);
+        continue;
+      }
+      const { result, decisionId } = evaluated;
       const mapped = taskOutput(job, { ...input, [job.resultVariable as string]: toPlain(result) });
       const event: MachineEvent = {
         type: 'rule.result',
@@ -355,9 +393,7 @@ async function settle(def: CompiledProcess, start: Snapshot, hooks: EngineHooks,
         if (!(error instanceof BpmnError)) throw error;
         if (hooks.uncaughtHandlerErrors === 'incident' && !findCatcher(def.index, snapshot.context, jobToken, 'error', error.code)) {
           // Inside a copy of an event sub-process the incident names the token, so incident.retry finds it.
-          const incident = { elementId: jobToken, waitKey, errorCode: error.code, message: error.message };
-          snapshot = apply(def, snapshot, { type: 'bpmn.incident', ...incident, at: hooks.now().toISOString() }, steps);
-          incidents.push(incident);
+          snapshot = hold(def, snapshot, { elementId: jobToken, waitKey, errorCode: error.code, message: error.message }, hooks, steps, incidents);
           continue;
         }
         const thrown = { code: error.code, elementId: job.id, from: jobToken, at: hooks.now().toISOString(), variables: error.variables };
@@ -369,7 +405,49 @@ async function settle(def: CompiledProcess, start: Snapshot, hooks: EngineHooks,
       snapshot = apply(def, snapshot, { type: 'service.result', waitKey, variables, at: hooks.now().toISOString() }, steps);
     }
   }
+  if (snapshot.status === 'active') snapshot = await holdFormless(def, snapshot, hooks, steps, open, incidents);
   return { ...describe(def, snapshot, steps), ...(incidents.length ? { incidents } : {}), ...(published.length ? { published } : {}) };
+}
+
+/** Holds a task's token with an incident (the task keeps it until `incident.retry`). */
+function hold(def: CompiledProcess, snapshot: Snapshot, incident: HeldIncident, hooks: EngineHooks, steps: StepRecord[], incidents: HeldIncident[]): Snapshot {
+  const { missing: _missing, waitKey: _waitKey, ...marked } = incident;
+  incidents.push(incident);
+  return apply(def, snapshot, { type: 'bpmn.incident', ...marked, at: hooks.now().toISOString() }, steps);
+}
+
+/**
+ * User tasks the step opened whose linked form is not stored do not open: each is held by an incident naming the form
+ * (Camunda resolves `formId` when the task is created, too). Retrying opens it with the then latest version.
+ */
+async function holdFormless(
+  def: CompiledProcess,
+  snapshot: Snapshot,
+  hooks: EngineHooks,
+  steps: StepRecord[],
+  open: ReadonlySet<string>,
+  incidents: HeldIncident[],
+): Promise<Snapshot> {
+  if (!hooks.storedForms) return snapshot;
+  const opened = deriveWaits(def, snapshot.context).filter(
+    (w): w is Extract<Wait, { kind: 'userTask' }> => w.kind === 'userTask' && w.camundaForm?.kind === 'linked' && !open.has(w.key),
+  );
+  if (!opened.length) return snapshot;
+  const formIdOf = (w: (typeof opened)[number]): string => (w.camundaForm as Extract<CamundaFormRef, { kind: 'linked' }>).formId;
+  const stored = await hooks.storedForms([...new Set(opened.map(formIdOf))]);
+  // One incident per token: the items of a multi-instance task share their form.
+  const held = new Map<string, { waitKey: string; elementId: string; formId: string }>();
+  for (const w of opened) {
+    const tokenId = tokenOfWait(snapshot.context, w.key);
+    if (!stored.has(formIdOf(w)) && !held.has(tokenId))
+      held.set(tokenId, { waitKey: snapshot.context.tokens[tokenId].key, elementId: w.elementId, formId: formIdOf(w) });
+  }
+  let next = snapshot;
+  for (const [tokenId, { waitKey, elementId, formId }] of held) {
+    const message = `user task ${elementId} links form "${formId}", which does not exist: store it (POST /forms), then retry this incident`;
+    next = hold(def, next, { elementId: tokenId, waitKey, message, missing: { kind: 'form', key: formId } }, hooks, steps, incidents);
+  }
+  return next;
 }
 
 interface ThrownError {
@@ -432,7 +510,13 @@ function describe(def: CompiledProcess, snapshot: Snapshot, steps: StepRecord[])
     completedBy: structuredClone(context.completedBy),
     initiator: context.initiator,
     ...(context.error ? { error: { ...context.error } } : {}),
+    ...heldTokens(context),
   };
+}
+
+function heldTokens(context: InstanceContext): { held?: string[] } {
+  const held = Object.keys(context.tokens).filter((id) => context.tokens[id].incident);
+  return held.length ? { held } : {};
 }
 
 function persist(def: CompiledProcess, snapshot: Snapshot): PersistedInstanceState {
@@ -495,7 +579,8 @@ function deriveWaits(def: CompiledProcess, context: InstanceContext): Wait[] {
     const el = def.elements[id];
     switch (el.kind) {
       case 'userTask': {
-        const units = token.items ? token.items.filter((i) => !i.done) : [undefined];
+        // A task held by an incident (its linked form missing) has no open task until the incident is retried.
+        const units = token.incident ? [] : token.items ? token.items.filter((i) => !i.done) : [undefined];
         for (const item of units) {
           const unit = item ?? token;
           waits.push({
@@ -636,8 +721,7 @@ function eventGatewayOf(def: CompiledProcess, eventId: string): { eventGateway?:
   return {};
 }
 
-function toMachineEvent(def: CompiledProcess, snapshot: Snapshot, event: InstanceEvent, at: string): MachineEvent {
-  const waits = deriveWaits(def, snapshot.context);
+function toMachineEvent(def: CompiledProcess, event: InstanceEvent, at: string, waits: Wait[]): MachineEvent {
   const find = (kind: Wait['kind'], waitKey: string): string => {
     const wait = waits.find((w) => w.kind === kind && w.key === waitKey);
     if (!wait) throw new EngineError(EngineErrorCode.WaitNotFound, `no open ${kind} wait with key "${waitKey}"`);

@@ -28,12 +28,9 @@ export function ruleSetKeys(): string[] {
 }
 
 /** Parses, validates (failing loudly with the issues) and compiles. */
-export async function deploy(xml: string, known: { ruleSets?: string[]; handlers?: string[] } = {}): Promise<CompiledProcess> {
+export async function deploy(xml: string, known: { handlers?: string[] } = {}): Promise<CompiledProcess> {
   const parsed = await parseProcess(xml);
-  const issues = validateDefinition(parsed, {
-    knownRuleSets: new Set(known.ruleSets ?? ['eu-ai-act-risk-class']),
-    knownHandlers: new Set(known.handlers ?? ['notify']),
-  });
+  const issues = validateDefinition(parsed, { knownHandlers: new Set(known.handlers ?? ['notify']) });
   if (issues.length) throw new Error(`unexpected issues: ${JSON.stringify(issues, null, 2)}`);
   return compileProcess(parsed);
 }

@@ -1,3 +1,4 @@
+import { isRuleSetKey } from '../rules/json-schema.js';
 import type { DefinitionIssue } from './errors.js';
 import { copySizeIssues } from './event-subprocesses.js';
 import { feelSyntaxError, isFeel, stripFeel } from './feel.js';
@@ -19,10 +20,6 @@ import { analyzeStructure, isParallelFork, isParallelJoin } from './structure.js
 import { dueDateProblem, timerDefinitionProblem } from './timers.js';
 
 export interface ValidationOptions {
-  /** Rule set keys that exist; when given, business rule tasks must name one of them. */
-  knownRuleSets?: ReadonlySet<string>;
-  /** Ids of stored Camunda forms; when given, a user task's linked form (zeebe:formDefinition formId) must be one of them. */
-  knownForms?: ReadonlySet<string>;
   /** Service task handler names that exist; when given, service tasks must name one of them. */
   knownHandlers?: ReadonlySet<string>;
   /** Default: the configured engine limits. */
@@ -50,12 +47,21 @@ function sizeIssues(p: ParsedProcess, limits: EngineLimits): DefinitionIssue[] {
   return issues;
 }
 
-/** Every reason this definition cannot be deployed, each tied to an element id where there is one. Empty = deployable. */
+export interface WarningOptions {
+  knownHandlers?: ReadonlySet<string>;
+  /** Keys of the rule sets with an active version; when given, a business rule task naming another one is reported. */
+  knownRuleSets?: ReadonlySet<string>;
+  /** Ids of stored Camunda forms; when given, a user task linking another one (zeebe:formDefinition formId) is reported. */
+  knownForms?: ReadonlySet<string>;
+}
+
 /**
  * What a deployment keeps but reports: extensions nothing reads (see ParsedProcess.warnings), user tasks without
- * candidate roles, and task headers on a service task that runs a built-in handler (headers only reach external job workers).
+ * candidate roles, task headers on a service task that runs a built-in handler (headers only reach external job
+ * workers), and rule sets or linked forms not deployed yet — resolved when an instance reaches the task (as Camunda
+ * does), which raises an incident if they are still missing then.
  */
-export function definitionWarnings(p: ParsedProcess, opts: { knownHandlers?: ReadonlySet<string> } = {}): DefinitionIssue[] {
+export function definitionWarnings(p: ParsedProcess, opts: WarningOptions = {}): DefinitionIssue[] {
   const warnings = [...p.warnings, ...analyzeStructure(p).warnings];
   for (const el of p.elements) {
     if (el.kind === 'userTask' && !el.candidateRoles) {
@@ -63,6 +69,19 @@ export function definitionWarnings(p: ParsedProcess, opts: { knownHandlers?: Rea
         elementId: el.id,
         message: 'user task has no candidate roles: only administrators may claim and complete it',
       });
+    }
+    if (el.kind === 'userTask' && el.camundaForm?.kind === 'linked' && opts.knownForms && !opts.knownForms.has(el.camundaForm.formId)) {
+      warnings.push({
+        elementId: el.id,
+        message: `linked form "${el.camundaForm.formId}" does not exist yet: store it (POST /forms) before an instance reaches this task, or the step raises an incident`,
+      });
+    }
+    if (el.kind === 'businessRuleTask' && el.ruleSet && opts.knownRuleSets && !opts.knownRuleSets.has(el.ruleSet)) {
+      // A DMN decision id such as "BazDecision" can never be a rule set key: say so rather than "deploy it".
+      const message = isRuleSetKey(el.ruleSet)
+        ? `rule set "${el.ruleSet}" does not exist yet: deploy it before an instance reaches this task, or the step raises an incident`
+        : `rule set "${el.ruleSet}" does not exist, and no rule set can have that key (keys are lowercase words joined by "-"): name one that can exist, or every instance reaching this task raises an incident`;
+      warnings.push({ elementId: el.id, message });
     }
     if (el.kind !== 'serviceTask' || !el.headers) continue;
     const builtIn = el.handler !== undefined || (el.jobType !== undefined && opts.knownHandlers?.has(el.jobType));
@@ -75,6 +94,7 @@ export function definitionWarnings(p: ParsedProcess, opts: { knownHandlers?: Rea
   return warnings;
 }
 
+/** Every reason this definition cannot be deployed, each tied to an element id where there is one. Empty = deployable. */
 export function validateDefinition(p: ParsedProcess, opts: ValidationOptions = {}): DefinitionIssue[] {
   const limits = opts.limits ?? engineLimits();
   const tooBig = sizeIssues(p, limits);
@@ -251,16 +271,14 @@ function checkElement(el: ParsedElement, p: ParsedProcess, opts: ValidationOptio
         }
       }
       for (const expression of el.separateFromExpressions ?? []) checkExpression(add, el.id, expression, 'aimsflow:separateFrom entry');
-      if (el.camundaForm?.kind === 'linked' && opts.knownForms && !opts.knownForms.has(el.camundaForm.formId))
-        add(el.id, `zeebe:formDefinition links form "${el.camundaForm.formId}", which does not exist (POST /forms stores it)`);
       if (el.camundaForm && el.form.length) add(el.id, 'a user task has either aimsflow:formField fields or a Camunda form (zeebe:formDefinition), not both');
       if (el.multiInstance) checkMultiInstance(el, el.multiInstance, add);
       return;
     case 'businessRuleTask':
       checkSingleOutgoing(el, add);
       checkMappings(el, add);
+      // A rule set not deployed yet is only a warning (definitionWarnings): it is resolved when an instance gets here.
       if (!el.ruleSet) add(el.id, 'business rule task needs a rule set (aimsflow:ruleSet)');
-      else if (opts.knownRuleSets && !opts.knownRuleSets.has(el.ruleSet)) add(el.id, `unknown rule set "${el.ruleSet}"`);
       if (!el.resultVariable) add(el.id, 'business rule task needs a result variable (aimsflow:resultVariable)');
       return;
     case 'serviceTask':

@@ -66,6 +66,12 @@ export function compileUserSchema(schema: unknown, at: string, key = 'root'): Sc
 
 const NAME = '^[A-Za-z0-9][A-Za-z0-9._-]*$';
 const KEBAB = '^[a-z0-9]+(-[a-z0-9]+)*$';
+const RULE_SET_KEY_LENGTH = 100;
+
+/** Whether a rule set may have this key (lowercase words joined by "-"), as the document format requires. */
+export function isRuleSetKey(key: string): boolean {
+  return key.length <= RULE_SET_KEY_LENGTH && new RegExp(KEBAB).test(key);
+}
 const stringList = { type: 'array', items: { type: 'string', minLength: 1 }, uniqueItems: true };
 
 /**
@@ -79,7 +85,7 @@ export const RULE_SET_FORMAT_SCHEMA = {
   required: ['key', 'kind', 'title', 'description', 'factsSchema', 'rules', 'outcome'],
   additionalProperties: false,
   properties: {
-    key: { type: 'string', pattern: KEBAB, maxLength: 100 },
+    key: { type: 'string', pattern: KEBAB, maxLength: RULE_SET_KEY_LENGTH },
     kind: { type: 'string', pattern: KEBAB, maxLength: 100 },
     title: { type: 'string', minLength: 1 },
     description: { type: 'string', minLength: 1 },

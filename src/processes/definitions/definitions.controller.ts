@@ -54,7 +54,8 @@ export class DefinitionsController {
   @ApiOperation({
     summary: 'Deploy a process definition',
     description:
-      'Parsed, validated against the supported subset, known rule sets and handlers, and stored as the next immutable version of its key. ' +
+      'Parsed, validated against the supported subset and the known handlers, and stored as the next immutable version of its key. ' +
+      'Rule sets and linked forms are resolved when an instance reaches their task: one that does not exist yet is a warning, not a refusal. ' +
       'A file with several executable processes (a Camunda Modeler collaboration) deploys each as a definition of its own (key = process id, ' +
       'own version), all or none in one transaction: the answer is the first process in document order, the others are listed in `deployedWith`.',
   })

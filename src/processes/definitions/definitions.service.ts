@@ -130,7 +130,12 @@ export class DefinitionsService implements OnModuleInit, OnApplicationBootstrap 
       const sourceFile = path.join(path.basename(dir), file);
       try {
         const deployed = await this.deploy(await readFile(path.join(dir, file), 'utf8'), SYSTEM_ACTOR, 'file', sourceFile);
-        for (const d of [deployed, ...deployed.deployedWith]) if (d.created) this.logger.log(`${sourceFile}: deployed ${d.key} version ${d.version}`);
+        for (const d of [deployed, ...deployed.deployedWith]) {
+          if (!d.created) continue;
+          this.logger.log(`${sourceFile}: deployed ${d.key} version ${d.version}`);
+          // What an API client reads in the response (a rule set or form not deployed yet, among others) goes to the log.
+          for (const w of d.warnings) this.logger.warn(`${sourceFile}: ${w.elementId ?? d.key}: ${w.message}`);
+        }
       } catch (error) {
         if (!(error instanceof ProcessError)) throw error;
         const problems = error.errors as DefinitionProblem[];
@@ -165,7 +170,7 @@ export class DefinitionsService implements OnModuleInit, OnApplicationBootstrap 
       for (const c of checked) {
         // Without problems, each process is either stored with this content already or ready to store.
         const definition = c.existing ?? (await this.store(m, c.parsed, c.ready as ReadyProcess, file));
-        deployed.push({ definition, created: !c.existing, warnings: definitionWarnings(c.parsed, { knownHandlers: this.handlers.names() }) });
+        deployed.push({ definition, created: !c.existing, warnings: await this.warningsOf(m, c.parsed) });
       }
       const [first, ...others] = deployed;
       return {
@@ -181,12 +186,7 @@ export class DefinitionsService implements OnModuleInit, OnApplicationBootstrap 
   private async check(m: EntityManager, parsed: ParsedProcess, contentHash: string): Promise<CheckedProcess> {
     const existing = await this.repository.withContent(m, parsed.key, contentHash);
     if (existing) return { parsed, existing, problems: [] };
-    const linkedForms = parsed.elements.flatMap((e) => (e.kind === 'userTask' && e.camundaForm?.kind === 'linked' ? [e.camundaForm.formId] : []));
-    const issues = validateDefinition(parsed, {
-      knownRuleSets: new Set(await this.ruleSets.activeKeys(m)),
-      knownHandlers: this.handlers.names(),
-      knownForms: new Set((await this.forms.latest(m, [...new Set(linkedForms)])).keys()),
-    });
+    const issues = validateDefinition(parsed, { knownHandlers: this.handlers.names() });
     const named = rolesNamedBy(parsed);
     const undefinedRoles = new Set(await this.people.undefinedRoles([...new Set(named.map((n) => n.role))]));
     for (const n of named.filter((n) => undefinedRoles.has(n.role))) {
@@ -208,6 +208,16 @@ export class DefinitionsService implements OnModuleInit, OnApplicationBootstrap 
       }
     }
     return { parsed, ready: { compiled, startTimers }, problems };
+  }
+
+  /** Rule sets and linked forms are resolved when an instance reaches their task: one missing now is only a warning. */
+  private async warningsOf(m: EntityManager, parsed: ParsedProcess): Promise<DefinitionIssue[]> {
+    const linkedForms = parsed.elements.flatMap((e) => (e.kind === 'userTask' && e.camundaForm?.kind === 'linked' ? [e.camundaForm.formId] : []));
+    return definitionWarnings(parsed, {
+      knownHandlers: this.handlers.names(),
+      knownRuleSets: new Set(await this.ruleSets.activeKeys(m)),
+      knownForms: new Set((await this.forms.latest(m, [...new Set(linkedForms)])).keys()),
+    });
   }
 
   /** Nothing is stored: the message names the processes at fault when the file holds several. */

@@ -85,7 +85,7 @@ export class ProcessDefinitionDto {
 
 export class ProcessDefinitionPageDto extends PageOf(ProcessDefinitionDto) {}
 
-/** Something the definition carries that aimsflow keeps but does not act on. */
+/** Something the definition carries that aimsflow keeps but does not act on, or a link it resolves only when an instance gets there. */
 export class DefinitionWarningDto {
   @ApiPropertyOptional({ example: 'Activity_review' })
   elementId?: string;
@@ -95,7 +95,9 @@ export class DefinitionWarningDto {
 }
 
 const WARNINGS_DESCRIPTION =
-  'Extensions deployed but without meaning here (execution and task listeners, properties, task headers on a built-in handler, …): listed, never silently dropped';
+  'Extensions deployed but without meaning here (execution and task listeners, properties, task headers on a built-in handler, …): listed, never silently dropped. ' +
+  'Also each business rule task whose rule set, and each user task whose linked form, does not exist yet (resolved when an instance reaches the task, which raises an incident if it is still missing then), ' +
+  'and joins a token may wait at forever';
 const CREATED_DESCRIPTION =
   '`true`: a new version was stored; `false`: the same content was deployed before and that version is returned. 201 when a version of any process of the file was stored, else 200';
 

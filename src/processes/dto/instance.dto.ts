@@ -37,7 +37,7 @@ export class InstanceSummaryDto {
   @ApiProperty({
     enum: INSTANCE_STATUSES,
     description:
-      '`failed`: still running, but has an open incident (a timer- or message-driven step failed on every attempt, an external job failed, or a BPMN error nothing caught holds a service task; see `incidents`); `terminated`: a terminate end event ended it, or (a called process) a BPMN error that its call activity received',
+      '`failed`: still running, but has an open incident (a timer- or message-driven step failed on every attempt, an external job failed, a BPMN error nothing caught holds a service task, or a rule set or linked form not deployed holds a task; see `incidents`); `terminated`: a terminate end event ended it, or (a called process) a BPMN error that its call activity received',
   })
   status: InstanceStatusValue;
 
@@ -186,7 +186,7 @@ export class InstanceSignalSubscriptionDto {
   name: string;
 }
 
-/** A timer- or message-driven step that failed on every attempt, or an external job that failed: POST …/incidents/{incidentId}/retry runs it again. */
+/** A timer- or message-driven step that failed on every attempt, an external job that failed, or a held task: POST …/incidents/{incidentId}/retry runs it again. */
 export class IncidentDto {
   @ApiProperty({ format: 'uuid' })
   id: string;
@@ -199,7 +199,7 @@ export class IncidentDto {
     format: 'uuid',
     nullable: true,
     description:
-      'The timer or retry job that failed (`timers[].id` or `retries[].id` while it is open); null for an external job, and for a service task whose handler threw a BPMN error nothing catches',
+      'The timer or retry job that failed (`timers[].id` or `retries[].id` while it is open); null for an external job, for a service task whose handler threw a BPMN error nothing catches, and for a task whose rule set or linked form was not deployed',
   })
   jobId: string | null;
 
@@ -285,7 +285,7 @@ export class HistoryStepDto {
 
   @ApiProperty({
     description:
-      'What drove the step: `start`, `task.complete`, `timer.fire`, `message`, `child.complete`, `job.complete`, `job.error`, `cancel`, `rule.result`, `service.result`, `bpmn.incident` (a service task held by an uncaught BPMN error), `bpmn.retry`',
+      'What drove the step: `start`, `task.complete`, `timer.fire`, `message`, `child.complete`, `job.complete`, `job.error`, `cancel`, `rule.result`, `service.result`, `bpmn.incident` (a task held by an incident: an uncaught BPMN error of its handler, or a rule set or linked form not deployed), `bpmn.retry`',
     example: 'task.complete',
   })
   event: string;

@@ -1,8 +1,9 @@
 import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
- * A timer- or message-driven step that failed on every attempt (its scheduler job is kept until retried), or an
- * external job out of retries or ended by a BPMN error nothing caught (`externalJobId`).
+ * A timer- or message-driven step that failed on every attempt (its scheduler job is kept until retried), an
+ * external job out of retries or ended by a BPMN error nothing caught (`externalJobId`), or (neither) a task the
+ * engine holds: a BPMN error of its handler nothing caught, or a rule set or linked form not deployed.
  */
 @Index('process_incidents_instance_idx', { synchronize: false })
 @Index('process_incidents_job_idx', { synchronize: false })

@@ -75,7 +75,8 @@ export class InstancesController {
   @ApiUnprocessableEntityResponse({ description: 'The step failed again; the incident stays open with the new error' })
   @ApiOperation({
     summary: 'Retry the step of an incident',
-    description: 'Runs the timer or message step that failed on every attempt once more, now. Success resolves the incident and returns the instance.',
+    description:
+      'Runs the timer or message step that failed on every attempt once more, now; gives an external job another attempt; or runs a held task again (a service task whose handler threw an uncaught BPMN error, a business rule task whose rule set or a user task whose linked form was missing). Success resolves the incident and returns the instance; a held task that fails the same way again gets a new incident.',
   })
   retryIncident(
     @Param('id', new ParseUUIDPipe()) id: string,

@@ -212,7 +212,7 @@ export class JobRunner implements OnModuleInit, BackgroundWorker {
     }
   }
 
-  /** A service task held by a BPMN error of its handler: resolved, then its handler runs again (a new incident if it throws again). */
+  /** A task the engine holds: resolved, then it runs again (its handler, its rule set, or its user task opens); a new incident if it fails the same way. */
   private async retryElement(m: EntityManager, instanceId: string, incidentId: string, elementId: string, actor: Actor): Promise<void> {
     await this.incidents.resolve(m, incidentId, 'retried', this.clock.now(), actor.subject);
     await this.engine.handleEvent(m, instanceId, { type: 'incident.retry', elementId }, actor, { retriedBy: actor.subject });

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { sqlOne } from '../../database/sql.js';
+import type { WriteStatement } from '../../database/write-statement.js';
 import { ProcessIncidentEntity } from '../entities/process-incident.entity.js';
 
 /** The only code that reads and writes `process_incidents` (the step statement's obsolete-incident CTE aside). */
@@ -20,7 +21,7 @@ export class ProcessIncidentsRepository {
 
   /**
    * An incident of an external job (out of retries, or ended by a BPMN error nothing caught), or, without
-   * `externalJobId`, of a service task held by a BPMN error of its handler that nothing caught.
+   * `externalJobId`, of a task the engine holds (see StepResult.incidents).
    */
   async insertForElement(
     m: EntityManager,
@@ -33,6 +34,19 @@ export class ProcessIncidentsRepository {
       [incident.instanceId, incident.externalJobId ?? null, incident.elementId, incident.message, incident.attempts, incident.at],
     );
     return row!.id;
+  }
+
+  /**
+   * In a step's statement: the open incidents of tasks the engine held (no job, no external job) whose token it holds
+   * no more — their element was left by a boundary event, an event sub-process or a cancel — are resolved.
+   */
+  releaseIn(stmt: WriteStatement, instanceId: string, held: string[], resolution: 'obsolete' | 'cancelled', now: Date): void {
+    stmt.with(
+      'released_incidents',
+      `UPDATE process_incidents SET status = 'resolved', resolution = ${stmt.param(resolution)}, resolved_at = ${stmt.param(now)}
+        WHERE instance_id = ${stmt.param(instanceId)} AND status = 'open' AND job_id IS NULL AND external_job_id IS NULL
+          AND NOT (element_id = ANY(${stmt.param(held)}::text[]))`,
+    );
   }
 
   lock(

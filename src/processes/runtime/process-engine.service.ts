@@ -7,8 +7,10 @@ import type { Actor } from '../../auth/roles.js';
 import { Clock } from '../../clock/clock.js';
 import type { AppConfig } from '../../config/app-config.js';
 import type { LockedAlongside } from '../../database/locked-alongside.js';
-import { applyEvent, type EngineHooks, type InstanceEvent, startInstance, type StepResult } from '../../engine/process/index.js';
+import { applyEvent, type EngineHooks, type InstanceEvent, startInstance, type StepResult, UnresolvedLinkError } from '../../engine/process/index.js';
+import { FormRegistry } from '../../common/form-registry.js';
 import { RuleEvaluator } from '../../rules/rule-evaluator.service.js';
+import { RulesError, RulesErrorCode } from '../../rules/rules.errors.js';
 import { OutboxService } from '../../webhooks/outbox.service.js';
 import { DefinitionCache } from '../definitions/definition-cache.js';
 import { DefinitionsService } from '../definitions/definitions.service.js';
@@ -67,6 +69,7 @@ export class ProcessEngineService implements MessageSteps {
     private readonly audit: AuditTrailService,
     private readonly outbox: OutboxService,
     private readonly clock: Clock,
+    private readonly forms: FormRegistry,
     config: ConfigService<AppConfig, true>,
   ) {
     this.maxCallDepth = config.get('bpmnMaxCallDepth', { infer: true });
@@ -353,14 +356,14 @@ export class ProcessEngineService implements MessageSteps {
   }
 
   /**
-   * Service tasks the step left held by a BPMN error of their handler that nothing catches: each gets an incident
-   * (no job: retrying it runs the handler again) and the instance is `failed` until they are resolved.
+   * Tasks the step left held: a service task by a BPMN error of its handler that nothing catches, a business rule or
+   * user task by a rule set or linked form not deployed. Each gets an incident (no job: retrying it runs the task
+   * again) and the instance is `failed` until they are resolved.
    */
   private async raiseIncidents({ unit, instance, result }: Step): Promise<void> {
     for (const held of result.incidents ?? []) {
       const now = this.clock.now();
-      const reason = held.message === `BPMN error "${held.errorCode}"` ? '' : `: ${held.message}`;
-      const message = `BPMN error "${held.errorCode}" thrown by ${held.elementId} is not caught by any error boundary event${reason}`;
+      const message = held.errorCode === undefined ? held.message : uncaughtMessage(held.elementId, held.errorCode, held.message);
       const incidentId = await this.incidents.insertForElement(unit.m, { instanceId: instance.id, elementId: held.elementId, message, attempts: 1, at: now });
       await this.instances.markFailed(unit.m, instance.id, now);
       if (instance.status === 'active') Object.assign(instance, { status: 'failed', version: instance.version + 1 });
@@ -368,7 +371,12 @@ export class ProcessEngineService implements MessageSteps {
         action: 'process-instance.incident-raised',
         subjectType: 'process-instance',
         subjectId: instance.id,
-        after: { incidentId, elementId: held.elementId, errorCode: held.errorCode, error: message },
+        after: {
+          incidentId,
+          elementId: held.elementId,
+          ...(held.errorCode === undefined ? { missing: held.missing } : { errorCode: held.errorCode }),
+          error: message,
+        },
       });
     }
   }
@@ -381,9 +389,24 @@ export class ProcessEngineService implements MessageSteps {
       now: () => this.clock.now(),
       evaluateRuleSet: async (key, variables, { elementId }) => {
         const trigger = `process:${instance.id}/${elementId}`;
-        const decision = await this.rules.decide(unit.m, { key, facts: variables, pickDeclared: true, subject, trigger, actor: unit.actor });
-        return { result: decision.outcome, decisionId: decision.decisionId };
+        try {
+          const decision = await this.rules.decide(unit.m, { key, facts: variables, pickDeclared: true, subject, trigger, actor: unit.actor });
+          return { result: decision.outcome, decisionId: decision.decisionId };
+        } catch (error) {
+          // Linked by key and resolved now (as Camunda does): the task waits with an incident until the rule set is there.
+          if (error instanceof RulesError && error.code === RulesErrorCode.RuleSetNotFound) {
+            throw new UnresolvedLinkError(
+              { kind: 'ruleSet', key },
+              `does not exist: create and activate a version of it (POST /rule-sets/${key}/versions), then retry this incident`,
+            );
+          }
+          if (error instanceof RulesError && error.code === RulesErrorCode.NoActiveVersion) {
+            throw new UnresolvedLinkError({ kind: 'ruleSet', key }, 'has no active version: activate one, then retry this incident');
+          }
+          throw error;
+        }
       },
+      storedForms: async (formIds) => new Set((await this.forms.latest(unit.m, formIds)).keys()),
       callHandler: (name, variables, { elementId }) =>
         this.handlers.call(name, variables, {
           elementId,
@@ -415,6 +438,12 @@ export class ProcessEngineService implements MessageSteps {
       throw new ProcessError(ProcessErrorCode.InstanceNotActive, `Instance ${instance.id} is ${instance.status}; it accepts no more events`);
     }
   }
+}
+
+/** What an incident of a BPMN error nothing caught says (with the handler's own message when it gave one). */
+function uncaughtMessage(elementId: string, errorCode: string, message: string): string {
+  const reason = message === `BPMN error "${errorCode}"` ? '' : `: ${message}`;
+  return `BPMN error "${errorCode}" thrown by ${elementId} is not caught by any error boundary event${reason}`;
 }
 
 /**

@@ -11,6 +11,7 @@ import { SignalSubscriptionsRepository } from '../repositories/signal-subscripti
 import { ProcessExternalJobsRepository } from '../repositories/process-external-jobs.repository.js';
 import { ProcessHistoryRepository } from '../repositories/process-history.repository.js';
 import { ProcessInstancesRepository } from '../repositories/process-instances.repository.js';
+import { ProcessIncidentsRepository } from '../repositories/process-incidents.repository.js';
 import { ProcessJobsRepository } from '../repositories/process-jobs.repository.js';
 import { diffWaits, isKind, type Step, type StepDetails } from './step-unit.js';
 
@@ -33,6 +34,7 @@ export class StepWriter {
     private readonly outbox: OutboxService,
     private readonly clock: Clock,
     private readonly forms: FormRegistry,
+    private readonly incidents: ProcessIncidentsRepository,
   ) {}
 
   async write(step: Step, compiled: CompiledProcess): Promise<void> {
@@ -144,6 +146,8 @@ export class StepWriter {
     if (newJobs.length) this.externalJobs.openIn(stmt, origin, newJobs, now);
     const closedJobs = removed.filter(isKind('job')).map((w) => w.key);
     if (closedJobs.length) this.externalJobs.cancelIn(stmt, instance.id, closedJobs, consumed, now);
+    // Only a failed instance can have a held task whose element this step left.
+    if (wasFailed) this.incidents.releaseIn(stmt, instance.id, result.held ?? [], result.status === 'cancelled' ? 'cancelled' : 'obsolete', now);
 
     Object.assign(instance, {
       status: result.status,
