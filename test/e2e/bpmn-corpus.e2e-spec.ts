@@ -26,7 +26,6 @@ const KNOWN_GAPS: Record<string, string> = {
   'bpmn-elements/wait-activities.bpmn': 'loopCardinality and sequential multi-instance',
   'bpmn-engine/conditional-bound-js-event.bpmn': 'conditional boundary event',
   'bpmn-engine/lanes.bpmn': 'message catch event without a message (Camunda refuses it too)',
-  'camunda-modeler/app-lib-file-context-foo-process-application-bar-bar.bpmn': 'business rule task without a result variable (Camunda 8 requires one too)',
   'camunda-modeler/resources-diagram-lint-errors.bpmn': 'business rule task with neither decision nor rule set (a lint error; Camunda refuses it too)',
   'camunda-modeler/resources-diagram-xss.bpmn': 'illegal XML id',
 };

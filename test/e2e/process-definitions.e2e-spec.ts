@@ -98,7 +98,7 @@ describe('process definitions', () => {
        <bpmn:exclusiveGateway id="Choice"/>
        <bpmn:userTask id="A" aimsflow:candidateRoles="dpo"/>
        <bpmn:userTask id="B" aimsflow:candidateRoles="dpo"/>
-       <bpmn:businessRuleTask id="Rate" aimsflow:ruleSet="no-such-rule-set"/>
+       <bpmn:businessRuleTask id="Rate"/>
        <bpmn:serviceTask id="Call" aimsflow:handler="no-such-handler"/>
        <bpmn:intermediateCatchEvent id="Wait"><bpmn:timerEventDefinition><bpmn:timeDuration>thirty days</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>
        <bpmn:userTask id="Orphan" aimsflow:candidateRoles="dpo"/>
@@ -118,8 +118,8 @@ describe('process definitions', () => {
       expect(at(id).length).toBeGreaterThan(0);
       expect(at(id)[0].pointer).toBe(`/elements/${id}`);
     }
-    // A rule set not deployed yet is no issue (it is resolved when an instance gets there); a missing result variable is.
-    expect(at('Rate').map((e: { message: string }) => e.message)).toEqual(['business rule task needs a result variable (aimsflow:resultVariable)']);
+    // A rule set not deployed yet is no issue (it is resolved when an instance gets there); none at all is.
+    expect(at('Rate').map((e: { message: string }) => e.message)).toEqual(['business rule task needs a rule set (aimsflow:ruleSet)']);
     expect(at('Call')[0].message).toContain('no-such-handler');
     await t.http.get('/api/v1/process-definitions/invalid-kinds').set(auth(gov)).expect(404);
 

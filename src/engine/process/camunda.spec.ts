@@ -68,3 +68,24 @@ describe('files drawn by Camunda Modeler deploy unchanged', () => {
     expect(d.last.variables).toEqual({ suppliers: ['acme', 'globex'], supplierRisk: 'medium', dpiaOutcome: 'ok' });
   });
 });
+
+describe('a called decision without result variable (BPMN has none; Camunda 8 requires one)', () => {
+  it('is evaluated and recorded in the step, and no variable holds its result', async () => {
+    const hooks = fakeHooks(T0);
+    hooks.evaluateRuleSet.mockResolvedValue({ result: 'medium', decisionId: 'd-9' });
+    const xml = `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="Defs" targetNamespace="https://aimsflow.dev/test">
+  <bpmn:process id="record-only" isExecutable="true">
+    <bpmn:startEvent id="S"/>
+    <bpmn:businessRuleTask id="Classify"><bpmn:extensionElements><zeebe:calledDecision decisionId="supplier-risk"/></bpmn:extensionElements></bpmn:businessRuleTask>
+    <bpmn:endEvent id="E"/>
+    <bpmn:sequenceFlow id="f1" sourceRef="S" targetRef="Classify"/><bpmn:sequenceFlow id="f2" sourceRef="Classify" targetRef="E"/>
+  </bpmn:process>
+</bpmn:definitions>`;
+    const d = await Driver.start(await deploy(xml), { supplier: 'acme' }, hooks);
+    expect(hooks.evaluateRuleSet).toHaveBeenCalledWith('supplier-risk', { supplier: 'acme' }, { elementId: 'Classify' });
+    expect(d.last.status).toBe('completed');
+    expect(d.last.steps.flatMap((s) => s.decisionIds)).toEqual(['d-9']);
+    expect(d.last.variables).toEqual({ supplier: 'acme' });
+  });
+});

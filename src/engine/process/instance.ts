@@ -407,7 +407,9 @@ export function completeChild(ctx: InstanceContext, index: DefinitionIndex, toke
 }
 
 export function applyRuleResult(ctx: InstanceContext, index: DefinitionIndex, tokenId: string, result: unknown, mapped?: Record<string, unknown>): void {
-  ctx.variables[element<'businessRuleTask'>(index, elementOf(tokenId)).resultVariable as string] = toPlain(result);
+  const { resultVariable } = element<'businessRuleTask'>(index, elementOf(tokenId));
+  // Without one the decision is only recorded (the step's decisionIds).
+  if (resultVariable) ctx.variables[resultVariable] = toPlain(result);
   if (mapped) mergeVariables(ctx, mapped);
 }
 

@@ -375,7 +375,7 @@ async function settle(def: CompiledProcess, start: Snapshot, hooks: EngineHooks,
         continue;
       }
       const { result, decisionId } = evaluated;
-      const mapped = taskOutput(job, { ...input, [job.resultVariable as string]: toPlain(result) });
+      const mapped = taskOutput(job, job.resultVariable ? { ...input, [job.resultVariable]: toPlain(result) } : input);
       const event: MachineEvent = {
         type: 'rule.result',
         waitKey,

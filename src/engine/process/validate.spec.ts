@@ -292,9 +292,14 @@ describe('validateDefinition', () => {
       expect(definitionWarnings(parsed)).toEqual([{ elementId: 'T', message: expect.stringMatching(/no candidate roles: only administrators may claim/) }]);
     });
 
-    it('rejects business rule tasks without a rule set or result variable; a rule set not deployed yet is only a warning', async () => {
+    it('rejects business rule tasks without a rule set; a rule set not deployed yet or no result variable is only a warning', async () => {
       await expectIssue(around('<bpmn:businessRuleTask id="T" aimsflow:resultVariable="r"/>'), 'T', /needs a rule set/);
-      await expectIssue(around('<bpmn:businessRuleTask id="T" aimsflow:ruleSet="risk"/>'), 'T', /needs a result variable/);
+      // BPMN knows no result variables: without one the decision is evaluated and recorded, and no variable holds it.
+      const unkept = await parseProcess(bpmn(around('<bpmn:businessRuleTask id="T" aimsflow:ruleSet="risk"/>')));
+      expect(validateDefinition(unkept, known)).toEqual([]);
+      expect(definitionWarnings(unkept, { knownRuleSets: new Set(['risk']) })).toEqual([
+        { elementId: 'T', message: expect.stringMatching(/^business rule task has no result variable: its decision is evaluated and recorded/) },
+      ]);
       // Resolved when an instance reaches the task (as Camunda does): deploying warns, it does not refuse.
       const parsed = await parseProcess(bpmn(around('<bpmn:businessRuleTask id="T" aimsflow:ruleSet="nope" aimsflow:resultVariable="r"/>')));
       expect(validateDefinition(parsed, known)).toEqual([]);

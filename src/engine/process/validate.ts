@@ -83,6 +83,13 @@ export function definitionWarnings(p: ParsedProcess, opts: WarningOptions = {}):
         : `rule set "${el.ruleSet}" does not exist, and no rule set can have that key (keys are lowercase words joined by "-"): name one that can exist, or every instance reaching this task raises an incident`;
       warnings.push({ elementId: el.id, message });
     }
+    if (el.kind === 'businessRuleTask' && !el.resultVariable) {
+      warnings.push({
+        elementId: el.id,
+        message:
+          "business rule task has no result variable: its decision is evaluated and recorded (GET /decisions/{id}, the step's decisionIds), but no variable holds the result (add aimsflow:resultVariable or zeebe:calledDecision resultVariable to keep it)",
+      });
+    }
     if (el.kind !== 'serviceTask' || !el.headers) continue;
     const builtIn = el.handler !== undefined || (el.jobType !== undefined && opts.knownHandlers?.has(el.jobType));
     if (builtIn)
@@ -279,7 +286,6 @@ function checkElement(el: ParsedElement, p: ParsedProcess, opts: ValidationOptio
       checkMappings(el, add);
       // A rule set not deployed yet is only a warning (definitionWarnings): it is resolved when an instance gets here.
       if (!el.ruleSet) add(el.id, 'business rule task needs a rule set (aimsflow:ruleSet)');
-      if (!el.resultVariable) add(el.id, 'business rule task needs a result variable (aimsflow:resultVariable)');
       return;
     case 'serviceTask':
       checkSingleOutgoing(el, add);
