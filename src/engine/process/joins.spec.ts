@@ -224,3 +224,38 @@ describe('real files with such joins (from the corpus)', () => {
     expect(after.activeElementIds).toEqual(['join']);
   });
 });
+
+describe('a counted join inside the parallel instances of a non-interrupting event sub-process', () => {
+  it('counts the tokens of each instance apart', async () => {
+    const xml = doc(
+      '<bpmn:startEvent id="S"/>' +
+        user('Main') +
+        '<bpmn:endEvent id="E"/>' +
+        chain('S', 'Main', 'E') +
+        '<bpmn:subProcess id="Recheck" triggeredByEvent="true">' +
+        '<bpmn:startEvent id="Recheck_start" isInterrupting="false"><bpmn:messageEventDefinition messageRef="M_restart"/></bpmn:startEvent>' +
+        user('Review') +
+        boundary('Remind', 'Review', timer('P1D'), false) +
+        join +
+        '<bpmn:endEvent id="Recheck_end"/>' +
+        chain('Recheck_start', 'Review', 'J', 'Recheck_end') +
+        flow('Remind', 'J') +
+        '</bpmn:subProcess>',
+    );
+    const d = await Driver.start(await deploy(xml));
+    await d.send({ type: 'message', name: 'restart' });
+    await d.send({ type: 'message', name: 'restart' });
+    const [first, second] = d.waits.filter((w) => w.elementId === 'Review');
+    const reminders = d.waits.filter((w) => w.elementId === 'Remind');
+    expect(reminders).toHaveLength(2);
+    // The first instance's reminder fires; the second instance's review completes: its join still waits for its own reminder.
+    // Keys carry the instance's copy: Review~1 and Remind~1 belong to the first.
+    const firstReminder = reminders.find((r) => r.key.startsWith('Remind~1:')) as (typeof reminders)[number];
+    expect(first.key).toMatch(/^Review~1:/);
+    await d.send({ type: 'timer.fire', waitKey: firstReminder.key });
+    await d.send({ type: 'task.complete', waitKey: second.key, variables: {} });
+    expect(d.last.activeElementIds).toEqual(['Main', 'Recheck', 'Review', 'J']);
+    await d.send({ type: 'task.complete', waitKey: first.key, variables: {} });
+    expect(d.last.activeElementIds).toEqual(['Main', 'Recheck', 'J']);
+  });
+});
