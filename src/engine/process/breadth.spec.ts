@@ -1,7 +1,7 @@
 import { BpmnError } from './errors.js';
 import { engineLimits } from './limits.js';
 import { parseProcess } from './parse.js';
-import { deploy, Driver, fakeHooks, fixture } from './spec-helpers.js';
+import { boundary, chain, deploy, Driver, durationTimer as timer, end, error, fakeHooks, fixture, flow, message, service, sub, user } from './spec-helpers.js';
 import { definitionWarnings, validateDefinition } from './validate.js';
 
 /** A document with root elements (messages, errors) beside the process. */
@@ -16,23 +16,6 @@ function doc(roots: string, body: string): string {
 
 const ROOTS = `<bpmn:message id="M_cancel" name="cancelRequested"/><bpmn:message id="M_info" name="infoAdded"/>
   <bpmn:error id="Err_rejected" name="Rejected" errorCode="REJECTED"/><bpmn:error id="Err_other" errorCode="OTHER"/>`;
-
-let flows = 0;
-const flow = (from: string, to: string): string => `<bpmn:sequenceFlow id="F${++flows}_${from}_${to}" sourceRef="${from}" targetRef="${to}"/>`;
-const chain = (...ids: string[]): string =>
-  ids
-    .slice(1)
-    .map((id, i) => flow(ids[i], id))
-    .join('');
-const user = (id: string): string => `<bpmn:userTask id="${id}" aimsflow:candidateRoles="reviewer"/>`;
-const service = (id: string, handler = 'notify'): string => `<bpmn:serviceTask id="${id}" aimsflow:handler="${handler}"/>`;
-const end = (id: string, definition = ''): string => `<bpmn:endEvent id="${id}">${definition}</bpmn:endEvent>`;
-const sub = (id: string, inner: string): string => `<bpmn:subProcess id="${id}">${inner}</bpmn:subProcess>`;
-const boundary = (id: string, host: string, definition: string, interrupting = true): string =>
-  `<bpmn:boundaryEvent id="${id}" attachedToRef="${host}"${interrupting ? '' : ' cancelActivity="false"'}>${definition}</bpmn:boundaryEvent>`;
-const timer = (duration: string): string => `<bpmn:timerEventDefinition><bpmn:timeDuration>${duration}</bpmn:timeDuration></bpmn:timerEventDefinition>`;
-const message = (ref: string): string => `<bpmn:messageEventDefinition messageRef="${ref}"/>`;
-const error = (ref?: string): string => (ref ? `<bpmn:errorEventDefinition errorRef="${ref}"/>` : '<bpmn:errorEventDefinition/>');
 
 async function issues(xml: string): Promise<Array<{ elementId?: string; message: string }>> {
   return validateDefinition(await parseProcess(xml), { knownHandlers: new Set(['notify', 'check']) });

@@ -2,7 +2,7 @@ import { BpmnError } from './errors.js';
 import { EVENT_SUB_INSTANCES } from './event-subprocesses.js';
 import { DEFAULT_LIMITS } from './limits.js';
 import { parseProcess } from './parse.js';
-import { deploy, Driver, fakeHooks, fixture } from './spec-helpers.js';
+import { chain, deploy, Driver, end, error, fakeHooks, fixture, flow, message, service, sub, timerOf as timer, user } from './spec-helpers.js';
 import { validateDefinition } from './validate.js';
 
 /** Event sub-processes: each start kind, and the traps of interrupting, waiting beside the main flow and closing with the scope. */
@@ -20,22 +20,7 @@ function doc(body: string): string {
 </bpmn:definitions>`;
 }
 
-let flows = 0;
-const flow = (from: string, to: string): string => `<bpmn:sequenceFlow id="F${++flows}_${from}_${to}" sourceRef="${from}" targetRef="${to}"/>`;
-const chain = (...ids: string[]): string =>
-  ids
-    .slice(1)
-    .map((id, i) => flow(ids[i], id))
-    .join('');
-const user = (id: string): string => `<bpmn:userTask id="${id}" aimsflow:candidateRoles="reviewer"/>`;
-const service = (id: string, handler = 'notify'): string => `<bpmn:serviceTask id="${id}" aimsflow:handler="${handler}"/>`;
-const end = (id: string, definition = ''): string => `<bpmn:endEvent id="${id}">${definition}</bpmn:endEvent>`;
-const sub = (id: string, inner: string): string => `<bpmn:subProcess id="${id}">${inner}</bpmn:subProcess>`;
-const timer = (kind: 'timeDuration' | 'timeCycle' | 'timeDate', value: string): string =>
-  `<bpmn:timerEventDefinition><bpmn:${kind}>${value}</bpmn:${kind}></bpmn:timerEventDefinition>`;
-const message = (ref: string): string => `<bpmn:messageEventDefinition messageRef="${ref}"/>`;
 const signal = '<bpmn:signalEventDefinition signalRef="Sig_recall"/>';
-const error = (ref?: string): string => (ref ? `<bpmn:errorEventDefinition errorRef="${ref}"/>` : '<bpmn:errorEventDefinition/>');
 const escalation = '<bpmn:escalationEventDefinition escalationRef="Esc_late"/>';
 const boundaryTimer = (id: string, host: string, duration: string): string =>
   `<bpmn:boundaryEvent id="${id}" attachedToRef="${host}">${timer('timeDuration', duration)}</bpmn:boundaryEvent>`;

@@ -1,6 +1,6 @@
 import { BpmnError } from './errors.js';
 import { parseProcess } from './parse.js';
-import { deploy, Driver, fakeHooks, fixture } from './spec-helpers.js';
+import { boundary, chain, deploy, Driver, durationTimer as timer, fakeHooks, fixture, flow, user } from './spec-helpers.js';
 import { definitionWarnings, validateDefinition } from './validate.js';
 
 /** Parallel joins outside the structured subset: tokens counted per incoming flow, as BPMN has them. */
@@ -12,17 +12,6 @@ const doc = (body: string): string => `<?xml version="1.0" encoding="UTF-8"?>
   <bpmn:process id="joins" isExecutable="true">${body}</bpmn:process>
 </bpmn:definitions>`;
 
-let flows = 0;
-const flow = (from: string, to: string): string => `<bpmn:sequenceFlow id="F${++flows}_${from}_${to}" sourceRef="${from}" targetRef="${to}"/>`;
-const chain = (...ids: string[]): string =>
-  ids
-    .slice(1)
-    .map((id, i) => flow(ids[i], id))
-    .join('');
-const user = (id: string): string => `<bpmn:userTask id="${id}" aimsflow:candidateRoles="reviewer"/>`;
-const timer = (duration: string): string => `<bpmn:timerEventDefinition><bpmn:timeDuration>${duration}</bpmn:timeDuration></bpmn:timerEventDefinition>`;
-const boundary = (id: string, host: string, definition: string, interrupting = true): string =>
-  `<bpmn:boundaryEvent id="${id}" attachedToRef="${host}"${interrupting ? '' : ' cancelActivity="false"'}>${definition}</bpmn:boundaryEvent>`;
 const join = '<bpmn:parallelGateway id="J"/>';
 
 async function check(

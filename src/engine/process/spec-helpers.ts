@@ -111,3 +111,24 @@ function roundTrip(result: StepResult): StepResult {
   expect(state).toEqual(result.state);
   return { ...result, state };
 }
+
+// BPMN snippets for process bodies written in specs (flow ids are unique within a test file).
+let flowCount = 0;
+export const flow = (from: string, to: string): string => `<bpmn:sequenceFlow id="F${++flowCount}_${from}_${to}" sourceRef="${from}" targetRef="${to}"/>`;
+/** Sequence flows from each id to the next. */
+export const chain = (...ids: string[]): string =>
+  ids
+    .slice(1)
+    .map((id, i) => flow(ids[i], id))
+    .join('');
+export const user = (id: string): string => `<bpmn:userTask id="${id}" aimsflow:candidateRoles="reviewer"/>`;
+export const service = (id: string, handler = 'notify'): string => `<bpmn:serviceTask id="${id}" aimsflow:handler="${handler}"/>`;
+export const end = (id: string, definition = ''): string => `<bpmn:endEvent id="${id}">${definition}</bpmn:endEvent>`;
+export const sub = (id: string, inner: string): string => `<bpmn:subProcess id="${id}">${inner}</bpmn:subProcess>`;
+export const boundary = (id: string, host: string, definition: string, interrupting = true): string =>
+  `<bpmn:boundaryEvent id="${id}" attachedToRef="${host}"${interrupting ? '' : ' cancelActivity="false"'}>${definition}</bpmn:boundaryEvent>`;
+export const timerOf = (kind: 'timeDuration' | 'timeCycle' | 'timeDate', value: string): string =>
+  `<bpmn:timerEventDefinition><bpmn:${kind}>${value}</bpmn:${kind}></bpmn:timerEventDefinition>`;
+export const durationTimer = (duration: string): string => timerOf('timeDuration', duration);
+export const message = (ref: string): string => `<bpmn:messageEventDefinition messageRef="${ref}"/>`;
+export const error = (ref?: string): string => (ref ? `<bpmn:errorEventDefinition errorRef="${ref}"/>` : '<bpmn:errorEventDefinition/>');
