@@ -285,13 +285,14 @@ describe('governance console', () => {
     async () => {
       const gina = await t.tokenFor('gina', 'governance');
       const onboarding = readFileSync(new URL('../../processes/ai-system-onboarding.bpmn', import.meta.url), 'utf8');
-      const broken = onboarding.replace('aimsflow:ruleSet="eu-ai-act-risk-class"', 'aimsflow:ruleSet="no-such-rule-set"');
+      // A rule set not deployed yet is only a warning (resolved when reached); a business rule task naming none is refused.
+      const broken = onboarding.replace('aimsflow:ruleSet="eu-ai-act-risk-class"', '');
       const { context, page, errors } = await open();
       await signIn(page, gina);
       await page.goto('/processes');
       await page.getByLabel('BPMN file').setInputFiles({ name: 'onboarding.bpmn', mimeType: 'application/xml', buffer: Buffer.from(broken) });
       const issues = page.getByRole('list', { name: 'Issues by element' });
-      await issues.getByText('no-such-rule-set').waitFor();
+      await issues.getByText('business rule task needs a rule set').waitFor();
       await expect(issues.textContent()).resolves.toContain('Task_classify');
       await page.locator('.diagram .djs-element.has-issue[data-element-id="Task_classify"]').waitFor();
       await page.locator('.diagram .issue-badge').first().waitFor();
