@@ -355,7 +355,7 @@ describe('call activities (call-activity.bpmn)', () => {
       key: 'AssessEach:1/1',
       elementId: 'AssessEach',
       processKey: 'component-assessment',
-      variables: { systemId: 's', owner: 'o', components: ['data', 'model', 'ui'], impactRating: 'low', component: 'model' },
+      variables: { systemId: 's', owner: 'o', components: ['data', 'model', 'ui'], impactRating: 'low', component: 'model', loopCounter: 2 },
       item: { index: 1, value: 'model', collectionKey: 'AssessEach:1' },
     });
     await d.send({ type: 'child.complete', waitKey: 'AssessEach:1/2', variables: { rating: 'C' } });

@@ -4,7 +4,17 @@ import { BpmnError, EngineError, EngineErrorCode, type LinkRef, UnresolvedLinkEr
 import { elementOf, findCatcher, isInterrupting } from './event-subprocesses.js';
 import { toPlain, toPlainRecord } from './feel.js';
 import { withinFeelStep } from './feel-sandbox.js';
-import { type InstanceContext, type ItemToken, type MachineEvent, type Published, resolvePublication, taskInput, taskOutput, type Token } from './instance.js';
+import {
+  type InstanceContext,
+  type ItemToken,
+  type MachineEvent,
+  openItems,
+  type Published,
+  resolvePublication,
+  taskInput,
+  taskOutput,
+  type Token,
+} from './instance.js';
 import type {
   BusinessRuleTaskElement,
   CamundaFormRef,
@@ -580,7 +590,7 @@ function deriveWaits(def: CompiledProcess, context: InstanceContext): Wait[] {
     switch (el.kind) {
       case 'userTask': {
         // A task held by an incident (its linked form missing) has no open task until the incident is retried.
-        const units = token.incident ? [] : token.items ? token.items.filter((i) => !i.done) : [undefined];
+        const units = token.incident ? [] : token.items ? openItems(token) : [undefined];
         for (const item of units) {
           const unit = item ?? token;
           waits.push({
@@ -600,7 +610,7 @@ function deriveWaits(def: CompiledProcess, context: InstanceContext): Wait[] {
         break;
       }
       case 'callActivity': {
-        const units = token.items ? token.items.filter((i) => !i.done) : [undefined];
+        const units = token.items ? openItems(token) : [undefined];
         for (const item of units) {
           const unit = item ?? token;
           waits.push({
