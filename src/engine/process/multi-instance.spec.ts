@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { EngineError, EngineErrorCode } from './errors.js';
 import { parseProcess } from './parse.js';
 import { startInstance, type Wait } from './runner.js';
@@ -241,5 +242,30 @@ describe('multi-instance deploy issues', () => {
       expect.stringMatching(/^T: multi-instance loopCardinality "\$\{n\}" is a JUEL expression/),
     ]);
     expect(await issuesOf(task(condition('')))).toEqual(['T: multi-instance completionCondition is empty']);
+  });
+});
+
+describe('multi-instance: the examples of docs/bpmn.md', () => {
+  const section = readFileSync('docs/bpmn.md', 'utf8').split('## Multi-instance and call activities')[1].split('\n## ')[0];
+  const [twoOfThree, inTurn] = section
+    .split('```xml\n')
+    .slice(1)
+    .map((block) => block.split('```')[0].replace(/^ {2}/gm, '').replace('id="Approve"', 'id="T"'));
+
+  it('stops once two of three approve', async () => {
+    const d = await Driver.start(await deploy(around(twoOfThree)), { approvers: ['dpo', 'risk', 'ceo'] });
+    await d.send({ type: 'task.complete', waitKey: 'T:1/1', variables: { decision: 'approve' } });
+    await d.send({ type: 'task.complete', waitKey: 'T:1/2', variables: { decision: 'approve' } });
+    expect(d.last.status).toBe('completed');
+    expect(d.last.variables.decisions).toEqual([null, { role: 'risk', decision: 'approve' }, { role: 'ceo', decision: 'approve' }]);
+  });
+
+  it('asks each approver in turn', async () => {
+    const d = await Driver.start(await deploy(around(inTurn)), { approvers: ['dpo', 'risk'] });
+    expect(items(d.waits)).toEqual([{ key: 'T:1/0', roles: ['dpo'], index: 0 }]);
+    await d.send({ type: 'task.complete', waitKey: 'T:1/0', variables: { decision: 'approve' } });
+    expect(items(d.waits)).toEqual([{ key: 'T:1/1', roles: ['risk'], index: 1 }]);
+    await d.send({ type: 'task.complete', waitKey: 'T:1/1', variables: { decision: 'reject' } });
+    expect(d.last.variables.decisions).toEqual(['approve', 'reject']);
   });
 });
