@@ -52,7 +52,7 @@ describe('multi-instance over HTTP: sequential items, completion conditions', ()
     for (const [index, role] of APPROVERS.entries()) {
       const open = await openTasks(id);
       expect(open).toEqual([
-        expect.objectContaining({ elementId: 'Approve', candidateRoles: [role], item: { index, value: role, collectionKey: 'Approve:1' } }),
+        expect.objectContaining({ elementId: 'Approve', candidateRoles: [role], item: { index, value: role, collectionKey: 'Approve:1', count: 3 } }),
       ]);
       // Each task is created (and announced, which is what notifications fan out from) when its item opens.
       expect(await taskCreated(open[0].id)).toBe(1);

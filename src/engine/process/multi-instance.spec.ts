@@ -50,7 +50,7 @@ describe('sequential multi-instance (isSequential="true")', () => {
     const hooks = fakeHooks(T0);
     const d = await Driver.start(await deploy(approvals('isSequential="true"')), { approvers: ['dpo', 'risk', 'ceo'] }, hooks);
     expect(items(d.waits)).toEqual([{ key: 'T:1/0', roles: ['dpo'], index: 0 }]);
-    expect(d.waits[0]).toMatchObject({ dueAt: '2026-01-17T09:00:00.000Z', item: { index: 0, value: 'dpo', collectionKey: 'T:1', completedBy: [] } });
+    expect(d.waits[0]).toMatchObject({ dueAt: '2026-01-17T09:00:00.000Z', item: { index: 0, value: 'dpo', collectionKey: 'T:1', count: 3, completedBy: [] } });
 
     // The next item opens when the one before it completes: its due date runs from then.
     hooks.clock.now = new Date('2026-01-16T09:00:00.000Z');
@@ -101,7 +101,7 @@ describe('sequential multi-instance (isSequential="true")', () => {
         elementId: 'T',
         processKey: 'supplier-check',
         variables: { suppliers: ['acme', 'globex'], supplier: 'acme', loopCounter: 1 },
-        item: { index: 0, value: 'acme', collectionKey: 'T:1' },
+        item: { index: 0, value: 'acme', collectionKey: 'T:1', count: 2 },
       },
     ]);
     await d.send({ type: 'child.complete', waitKey: 'T:1/0', variables: { rating: 'A' } });

@@ -83,6 +83,8 @@ export interface WaitItem {
   value: unknown;
   /** Key of the multi-instance activity as a whole (shared by its items). */
   collectionKey: string;
+  /** How many items the activity has ("item 2 of 3"). */
+  count: number;
 }
 
 export type Wait =
@@ -575,7 +577,7 @@ function activeTokens(def: CompiledProcess, snapshot: Snapshot): Array<{ tokenId
 }
 
 function itemInfo(token: Token, item: ItemToken): WaitItem {
-  return { index: item.index, value: item.value, collectionKey: token.key };
+  return { index: item.index, value: item.value, collectionKey: token.key, count: token.items?.length ?? 0 };
 }
 
 /** Derives the open waits from the context's tokens (tokens exist exactly while their element is active). */
