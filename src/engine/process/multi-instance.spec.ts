@@ -242,6 +242,9 @@ describe('multi-instance deploy issues', () => {
       expect.stringMatching(/^T: multi-instance loopCardinality "\$\{n\}" is a JUEL expression/),
     ]);
     expect(await issuesOf(task(condition('')))).toEqual(['T: multi-instance completionCondition is empty']);
+    expect(await issuesOf(task('<bpmn:completionCondition language="javascript">=done</bpmn:completionCondition>'))).toEqual([
+      'T: multi-instance completionCondition language "javascript" is not supported; write FEEL',
+    ]);
   });
 });
 
