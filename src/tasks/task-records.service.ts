@@ -121,7 +121,7 @@ export class TaskRecords {
       form: w.form,
       camunda_form: taskForm(w, linkedForms),
       separate_from: w.separateFrom,
-      item: w.item ? { index: w.item.index, value: w.item.value, collectionKey: w.item.collectionKey } : null,
+      item: w.item ? { index: w.item.index, value: w.item.value, collectionKey: w.item.collectionKey, count: w.item.count } : null,
     }));
     changes.created = this.tasks.createIn(stmt, origin, rows, now);
     return opened;

@@ -7392,6 +7392,11 @@ export interface components {
         TaskItemDto: {
             /** @description Which collection the item belongs to */
             collectionKey: string;
+            /**
+             * @description How many items the multi-instance activity has (the task is item index + 1 of count); absent on tasks opened before it was recorded
+             * @example 3
+             */
+            count?: number;
             /** @description Position of the item in its collection */
             index: number;
             /**

@@ -45,7 +45,13 @@ export function Inbox() {
         <tr key={task.id}>
           <td>
             <Link to={`/tasks/${task.id}`}>{task.name}</Link>
-            {task.item && <span className="muted"> (item {task.item.index + 1})</span>}
+            {task.item && (
+              <span className="muted">
+                {' '}
+                (item {task.item.index + 1}
+                {task.item.count !== undefined && ` of ${task.item.count}`})
+              </span>
+            )}
           </td>
           <td>{task.definitionKey}</td>
           <td>

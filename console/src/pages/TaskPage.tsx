@@ -94,6 +94,7 @@ export function TaskPage() {
           <>
             <dt>Item</dt>
             <dd>
+              {t.item.count !== undefined && `${t.item.index + 1} of ${t.item.count}: `}
               <code>{JSON.stringify(t.item.value)}</code>
             </dd>
           </>

@@ -22,9 +22,11 @@ import {
   fireBoundary,
   initialContext,
   type InstanceContext,
+  itemsFinished,
   type MachineEvent,
   mergeOutputs,
   mergeVariables,
+  openItems,
   runScript,
   recordCompleter,
   scopeOutputs,
@@ -1005,9 +1007,11 @@ function createProcessMachine(index: DefinitionIndex, root: ReturnType<ConfigBui
     },
     guards: {
       isWait: ({ context, event }, { id }: Params) => 'waitKey' in event && context.tokens[id]?.key === event.waitKey,
-      isOpenItem: ({ context, event }, { id }: Params) =>
-        'waitKey' in event && (context.tokens[id]?.items ?? []).some((i) => i.key === event.waitKey && !i.done),
-      itemsDone: ({ context }, { id }: Params) => (context.tokens[id]?.items ?? []).every((i) => i.done),
+      isOpenItem: ({ context, event }, { id }: Params) => {
+        const token = context.tokens[id];
+        return 'waitKey' in event && token !== undefined && openItems(token).some((i) => i.key === event.waitKey);
+      },
+      itemsDone: ({ context }, { id }: Params) => itemsFinished(context.tokens[id]),
       joinReady: ({ context }, { id, flows }: { id: string; flows: string[] }) => flows.every((f) => (context.joins?.[id]?.[f] ?? 0) > 0),
       condition: ({ context }, { expression, flowId }: { expression: string; flowId: string }) => feelIsTrue(expression, context.variables, flowId),
       anyTrue: ({ context }, { expressions, elementId }: { expressions: string[]; elementId: string }) =>

@@ -1,11 +1,12 @@
 import { EngineError, EngineErrorCode } from './errors.js';
 import { copyOf, elementOf } from './event-subprocesses.js';
-import { evaluateFeel, isFeel, toPlain, toPlainRecord } from './feel.js';
+import { evaluateFeel, feelIsTrue, isFeel, toPlain, toPlainRecord } from './feel.js';
 import { engineLimits } from './limits.js';
 import type {
   BoundaryElement,
   CallActivityElement,
   EndEventElement,
+  MultiInstance,
   ParsedElement,
   PublishElement,
   StartEventElement,
@@ -57,6 +58,8 @@ export interface Token {
   variables?: Record<string, unknown>;
   /** Multi-instance: one entry per collection item. */
   items?: ItemToken[];
+  /** Multi-instance: the completion condition held after an item completed; the items still open are cancelled as the activity is left. */
+  completionMet?: true;
   /** Escalation throw or end event: a non-interrupting boundary event has caught its escalation (it goes on next). */
   thrown?: boolean;
   /** Sub-process with inputs: the values its local variables shadowed (`absent`: names that had none), restored when it is left. */
@@ -76,6 +79,8 @@ export interface ItemToken {
   index: number;
   value: unknown;
   done: boolean;
+  /** Sequential multi-instance: not open yet; it opens (its roles, due date, child input resolved) when the item before it completes. */
+  pending?: true;
   output?: unknown;
   completedBy?: string;
   dueAt?: string;
@@ -181,6 +186,49 @@ function childInput(el: CallActivityElement, scope: Record<string, unknown>): Re
   return toPlainRecord(input);
 }
 
+/**
+ * What one multi-instance item sees: the variables, its number as `loopCounter` (from 1, as in Camunda 8) and its
+ * element variable. Both are local to the item: they never reach the instance variables.
+ */
+function itemScope(variables: Record<string, unknown>, mi: MultiInstance, item: { index: number; value: unknown }): Record<string, unknown> {
+  return { ...variables, loopCounter: item.index + 1, ...(mi.elementVariable ? { [mi.elementVariable]: item.value } : {}) };
+}
+
+/** The items of a multi-instance activity, evaluated once on entry: its collection, or 1..n for a loop cardinality n. */
+function itemValues(mi: MultiInstance, variables: Record<string, unknown>, id: string): unknown[] {
+  const maxItems = engineLimits().maxMultiInstanceItems;
+  const tooMany = (what: string, n: number): EngineError =>
+    new EngineError(EngineErrorCode.InvalidCollection, `${what} has ${n} items; at most ${maxItems} are allowed (AIMSFLOW_MAX_MULTI_INSTANCE_ITEMS)`, id);
+  if (mi.loopCardinality) {
+    const n = evaluateFeel(mi.loopCardinality, variables, id);
+    if (typeof n !== 'number' || !Number.isInteger(n) || n < 0) {
+      throw new EngineError(
+        EngineErrorCode.InvalidCollection,
+        `multi-instance loopCardinality "${mi.loopCardinality}" gave ${JSON.stringify(n)}, not a whole number of items`,
+        id,
+      );
+    }
+    if (n > maxItems) throw tooMany(`multi-instance loopCardinality "${mi.loopCardinality}"`, n);
+    return Array.from({ length: n }, (_, i) => i + 1);
+  }
+  const collection = evaluateFeel(mi.collection, variables, id);
+  if (!Array.isArray(collection)) {
+    throw new EngineError(EngineErrorCode.InvalidCollection, `multi-instance collection "${mi.collection}" gave ${JSON.stringify(collection)}, not a list`, id);
+  }
+  if (collection.length > maxItems) throw tooMany(`multi-instance collection "${mi.collection}"`, collection.length);
+  return collection;
+}
+
+/** The items of a multi-instance token that wait now: neither done nor (sequential) still to open. */
+export function openItems(token: Token): ItemToken[] {
+  return (token.items ?? []).filter((i) => !i.done && !i.pending);
+}
+
+/** Whether a multi-instance activity is done: every item completed, or its completion condition held. */
+export function itemsFinished(token: Token | undefined): boolean {
+  return !!token?.completionMet || (token?.items ?? []).every((i) => i.done);
+}
+
 function childOutput(el: CallActivityElement, childVariables: Record<string, unknown>): Record<string, unknown> {
   const output: Record<string, unknown> = el.mapping.allOut ? { ...childVariables } : {};
   for (const m of el.mapping.outputs) output[m.target] = evaluateFeel(m.source, childVariables, el.id);
@@ -261,25 +309,10 @@ export function activate(ctx: InstanceContext, index: DefinitionIndex, tokenId: 
   if (el.kind === 'userTask' || el.kind === 'callActivity') {
     const mi = el.multiInstance;
     if (mi) {
-      const collection = evaluateFeel(mi.collection, ctx.variables, id);
-      if (!Array.isArray(collection)) {
-        throw new EngineError(
-          EngineErrorCode.InvalidCollection,
-          `multi-instance collection "${mi.collection}" gave ${JSON.stringify(collection)}, not a list`,
-          id,
-        );
-      }
-      const maxItems = engineLimits().maxMultiInstanceItems;
-      if (collection.length > maxItems) {
-        throw new EngineError(
-          EngineErrorCode.InvalidCollection,
-          `multi-instance collection "${mi.collection}" has ${collection.length} items; at most ${maxItems} are allowed (AIMSFLOW_MAX_MULTI_INSTANCE_ITEMS)`,
-          id,
-        );
-      }
-      const items = collection.map((value, index): ItemToken => {
-        const scope = mi.elementVariable ? { ...ctx.variables, [mi.elementVariable]: value } : ctx.variables;
-        return { key: `${key}/${index}`, index, value: toPlain(value), done: false, ...work(el, scope, at) };
+      // Sequential: only the first item opens now, the others when the one before them completes.
+      const items = itemValues(mi, ctx.variables, id).map((value, index): ItemToken => {
+        const item = { key: `${key}/${index}`, index, value: toPlain(value), done: false };
+        return mi.sequential && index > 0 ? { ...item, pending: true } : { ...item, ...work(el, itemScope(ctx.variables, mi, item), at) };
       });
       ctx.tokens[tokenId] = { key, items };
       collectIfDone(ctx, el, tokenId);
@@ -423,19 +456,47 @@ export function completeItem(
   const id = elementOf(tokenId);
   const el = index.elements.get(id) as WaitingActivity;
   const mi = el.multiInstance;
-  const item = ctx.tokens[tokenId]?.items?.find((i) => i.key === event.waitKey);
-  if (!mi || !item) return;
+  const token = ctx.tokens[tokenId];
+  const item = token?.items?.find((i) => i.key === event.waitKey);
+  if (!mi || !token?.items || !item) return;
   item.done = true;
   const result = el.kind === 'callActivity' ? childOutput(el, event.variables) : toPlainRecord(event.variables);
-  if (mi.outputCollection) {
-    const scope = { ...ctx.variables, ...(mi.elementVariable ? { [mi.elementVariable]: item.value } : {}), ...result };
-    item.output = mi.outputElement ? evaluateFeel(mi.outputElement, scope, id) : result;
-  }
+  const scope = { ...itemScope(ctx.variables, mi, item), ...result };
+  if (mi.outputCollection) item.output = mi.outputElement ? evaluateFeel(mi.outputElement, scope, id) : result;
   if (el.kind === 'userTask' && event.completedBy) {
     item.completedBy = event.completedBy;
     recordCompleter(ctx, id, event.completedBy);
   }
+  if (mi.completionCondition && feelIsTrue(mi.completionCondition, { ...scope, ...instanceCounts(token.items), ...outputsSoFar(mi, token.items) }, id)) {
+    token.completionMet = true;
+  } else if (mi.sequential) {
+    const next = token.items.find((i) => i.pending);
+    if (next) {
+      delete next.pending;
+      Object.assign(next, work(el, itemScope(ctx.variables, mi, next), new Date(ctx.now)));
+    }
+  }
   collectIfDone(ctx, el, tokenId);
+}
+
+/** What a completion condition counts, by Camunda 8's names and Camunda 7's. */
+function instanceCounts(items: ItemToken[]): Record<string, number> {
+  const total = items.length;
+  const completed = items.filter((i) => i.done).length;
+  const active = items.filter((i) => !i.done && !i.pending).length;
+  return {
+    numberOfInstances: total,
+    numberOfActiveInstances: active,
+    numberOfCompletedInstances: completed,
+    nrOfInstances: total,
+    nrOfActiveInstances: active,
+    nrOfCompletedInstances: completed,
+  };
+}
+
+/** The output collection as it stands: completed items' results in item order, `null` for the others (as in Camunda 8). */
+function outputsSoFar(mi: MultiInstance, items: ItemToken[]): Record<string, unknown> {
+  return mi.outputCollection ? { [mi.outputCollection]: items.map((i) => (i.done ? (i.output ?? null) : null)) } : {};
 }
 
 /**
@@ -443,9 +504,9 @@ export function completeItem(
  * because XState runs exit actions (which drop the items) before transition actions.
  */
 function collectIfDone(ctx: InstanceContext, el: WaitingActivity, tokenId: string): void {
-  const outputCollection = el.multiInstance?.outputCollection;
-  const items = ctx.tokens[tokenId]?.items ?? [];
-  if (outputCollection && items.every((i) => i.done)) ctx.variables[outputCollection] = items.map((i) => i.output ?? null);
+  const mi = el.multiInstance;
+  const token = ctx.tokens[tokenId];
+  if (mi?.outputCollection && token && itemsFinished(token)) Object.assign(ctx.variables, outputsSoFar(mi, token.items ?? []));
 }
 
 /**

@@ -65,8 +65,18 @@ export interface TimerDefinition {
 }
 
 export interface MultiInstance {
-  /** FEEL expression (or plain variable name) giving the list; one item per element. */
+  /** FEEL expression (or plain variable name) giving the list; one item per element. Empty when `loopCardinality` gives the items. */
   collection: string;
+  /** Camunda 7 `bpmn:loopCardinality`: FEEL (or a number) giving how many items; the items are then 1..n. */
+  loopCardinality?: string;
+  /** `isSequential="true"`: one item open at a time, in collection order; the next opens when the previous completes. */
+  sequential?: true;
+  /**
+   * FEEL evaluated after each item completes (over the variables, the item's variables and result, and
+   * `numberOfInstances`, `numberOfActiveInstances`, `numberOfCompletedInstances`): when true the open items are
+   * cancelled and the activity is done.
+   */
+  completionCondition?: string;
   /** Variable holding the item inside each instance. */
   elementVariable?: string;
   /** Variable that receives the list of per-item results (in item order) when all items are done. */

@@ -252,8 +252,9 @@ describe('parseProcess', () => {
           <zeebe:assignmentDefinition assignee="ann" candidateGroups="=roles"/>
           <zeebe:taskSchedule dueDate="2027-01-01T00:00:00Z"/>
         </bpmn:extensionElements>
-        <bpmn:multiInstanceLoopCharacteristics>
+        <bpmn:multiInstanceLoopCharacteristics isSequential="true">
           <bpmn:extensionElements><zeebe:loopCharacteristics inputCollection="=items" inputElement="item" outputCollection="results" outputElement="=result"/></bpmn:extensionElements>
+          <bpmn:completionCondition>=numberOfCompletedInstances &gt;= 2</bpmn:completionCondition>
         </bpmn:multiInstanceLoopCharacteristics>
       </bpmn:userTask>
       <bpmn:businessRuleTask id="R"><bpmn:extensionElements><zeebe:calledDecision decisionId="risk" resultVariable="risk"/></bpmn:extensionElements></bpmn:businessRuleTask>
@@ -274,7 +275,14 @@ describe('parseProcess', () => {
     expect(element(p.elements, 'T')).toMatchObject({
       candidateRoles: '=roles',
       dueDate: '2027-01-01T00:00:00Z',
-      multiInstance: { collection: 'items', elementVariable: 'item', outputCollection: 'results', outputElement: 'result' },
+      multiInstance: {
+        collection: 'items',
+        elementVariable: 'item',
+        outputCollection: 'results',
+        outputElement: 'result',
+        sequential: true,
+        completionCondition: 'numberOfCompletedInstances >= 2',
+      },
     });
     expect(element(p.elements, 'R')).toMatchObject({ ruleSet: 'risk', resultVariable: 'risk' });
     expect(element(p.elements, 'H')).toMatchObject({ jobType: 'notify', retries: 3 });

@@ -802,9 +802,6 @@ class ProcessReader {
       this.issue(id, `${loop.$type} (loop marker) is not supported; use parallel multi-instance`);
       return {};
     }
-    if (loop.isSequential === true) this.issue(id, 'sequential multi-instance is not supported; use parallel multi-instance');
-    if (child(loop, 'loopCardinality')) this.issue(id, 'multi-instance loopCardinality is not supported; use a collection');
-    if (child(loop, 'completionCondition')) this.issue(id, 'multi-instance completionCondition is not supported (every item must complete)');
     const zeebe = firstExtension(loop, 'zeebe:LoopCharacteristics');
     const aims = (name: string): string | undefined => text(loop, `aimsflow:${name}`) ?? text(el, `aimsflow:${name}`);
     const camundaCollection = juelVariable(text(loop, 'camunda:collection'));
@@ -817,7 +814,23 @@ class ProcessReader {
     if (elementVariable) multiInstance.elementVariable = elementVariable;
     if (outputCollection) multiInstance.outputCollection = outputCollection;
     if (outputElement) multiInstance.outputElement = stripFeel(outputElement);
+    if (loop.isSequential === true) multiInstance.sequential = true;
+    // JUEL bodies are kept as written: validation refuses them, naming the element, like any JUEL condition.
+    const loopCardinality = this.expressionBody(child(loop, 'loopCardinality'), id, 'loopCardinality');
+    if (loopCardinality !== undefined) multiInstance.loopCardinality = loopCardinality;
+    const completionCondition = this.expressionBody(child(loop, 'completionCondition'), id, 'completionCondition');
+    if (completionCondition !== undefined) multiInstance.completionCondition = completionCondition;
     return { multiInstance };
+  }
+
+  /** The FEEL of a formal expression element (without the leading `=`); an empty one is an issue. */
+  private expressionBody(expression: ModdleElement | undefined, id: string, what: string): string | undefined {
+    if (!expression) return undefined;
+    const language = text(expression, 'language');
+    if (language && !/feel/i.test(language)) this.issue(id, `multi-instance ${what} language "${language}" is not supported; write FEEL`);
+    const body = typeof expression.body === 'string' ? stripFeel(expression.body) : '';
+    if (!body) this.issue(id, `multi-instance ${what} is empty`);
+    return body || undefined;
   }
 
   private mappings(id: string, elements: ModdleElement[], dialect: string): VariableMapping[] {

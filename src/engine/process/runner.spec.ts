@@ -355,8 +355,8 @@ describe('call activities (call-activity.bpmn)', () => {
       key: 'AssessEach:1/1',
       elementId: 'AssessEach',
       processKey: 'component-assessment',
-      variables: { systemId: 's', owner: 'o', components: ['data', 'model', 'ui'], impactRating: 'low', component: 'model' },
-      item: { index: 1, value: 'model', collectionKey: 'AssessEach:1' },
+      variables: { systemId: 's', owner: 'o', components: ['data', 'model', 'ui'], impactRating: 'low', component: 'model', loopCounter: 2 },
+      item: { index: 1, value: 'model', collectionKey: 'AssessEach:1', count: 3 },
     });
     await d.send({ type: 'child.complete', waitKey: 'AssessEach:1/2', variables: { rating: 'C' } });
     await d.send({ type: 'child.complete', waitKey: 'AssessEach:1/0', variables: { rating: 'A' } });
@@ -388,7 +388,7 @@ describe('multi-instance user task (multi-instance.bpmn)', () => {
       dueAt: days(7),
       form: [{ name: 'decision', type: 'enum', required: true, values: ['approve', 'reject'] }],
       separateFrom: ['Approvals', 'initiator'],
-      item: { index: 0, value: 'dpo', collectionKey: 'Approvals:1', completedBy: [] },
+      item: { index: 0, value: 'dpo', collectionKey: 'Approvals:1', count: 3, completedBy: [] },
     });
     expect(d.waits.map((w) => (w.kind === 'userTask' ? w.candidateRoles : []))).toEqual([['dpo'], ['risk_officer'], ['top_management']]);
 
@@ -396,7 +396,10 @@ describe('multi-instance user task (multi-instance.bpmn)', () => {
     await d.send({ type: 'task.complete', waitKey: 'Approvals:1/0', variables: { decision: 'reject' }, completedBy: 'dora' });
     expect(d.last.status).toBe('active');
     expect(d.waits).toEqual([
-      expect.objectContaining({ key: 'Approvals:1/1', item: { index: 1, value: 'risk_officer', collectionKey: 'Approvals:1', completedBy: ['dora', 'tom'] } }),
+      expect.objectContaining({
+        key: 'Approvals:1/1',
+        item: { index: 1, value: 'risk_officer', collectionKey: 'Approvals:1', count: 3, completedBy: ['dora', 'tom'] },
+      }),
     ]);
     expect(d.last.variables.decisions).toBeUndefined();
 

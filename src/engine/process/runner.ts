@@ -4,7 +4,17 @@ import { BpmnError, EngineError, EngineErrorCode, type LinkRef, UnresolvedLinkEr
 import { elementOf, findCatcher, isInterrupting } from './event-subprocesses.js';
 import { toPlain, toPlainRecord } from './feel.js';
 import { withinFeelStep } from './feel-sandbox.js';
-import { type InstanceContext, type ItemToken, type MachineEvent, type Published, resolvePublication, taskInput, taskOutput, type Token } from './instance.js';
+import {
+  type InstanceContext,
+  type ItemToken,
+  type MachineEvent,
+  openItems,
+  type Published,
+  resolvePublication,
+  taskInput,
+  taskOutput,
+  type Token,
+} from './instance.js';
 import type {
   BusinessRuleTaskElement,
   CamundaFormRef,
@@ -73,6 +83,8 @@ export interface WaitItem {
   value: unknown;
   /** Key of the multi-instance activity as a whole (shared by its items). */
   collectionKey: string;
+  /** How many items the activity has ("item 2 of 3"). */
+  count: number;
 }
 
 export type Wait =
@@ -565,7 +577,7 @@ function activeTokens(def: CompiledProcess, snapshot: Snapshot): Array<{ tokenId
 }
 
 function itemInfo(token: Token, item: ItemToken): WaitItem {
-  return { index: item.index, value: item.value, collectionKey: token.key };
+  return { index: item.index, value: item.value, collectionKey: token.key, count: token.items?.length ?? 0 };
 }
 
 /** Derives the open waits from the context's tokens (tokens exist exactly while their element is active). */
@@ -580,7 +592,7 @@ function deriveWaits(def: CompiledProcess, context: InstanceContext): Wait[] {
     switch (el.kind) {
       case 'userTask': {
         // A task held by an incident (its linked form missing) has no open task until the incident is retried.
-        const units = token.incident ? [] : token.items ? token.items.filter((i) => !i.done) : [undefined];
+        const units = token.incident ? [] : token.items ? openItems(token) : [undefined];
         for (const item of units) {
           const unit = item ?? token;
           waits.push({
@@ -600,7 +612,7 @@ function deriveWaits(def: CompiledProcess, context: InstanceContext): Wait[] {
         break;
       }
       case 'callActivity': {
-        const units = token.items ? token.items.filter((i) => !i.done) : [undefined];
+        const units = token.items ? openItems(token) : [undefined];
         for (const item of units) {
           const unit = item ?? token;
           waits.push({

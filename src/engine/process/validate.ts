@@ -190,11 +190,14 @@ function checkSingleOutgoing(el: ParsedElement, add: Add): void {
 }
 
 function checkMultiInstance(el: ParsedElement, mi: MultiInstance, add: Add): void {
-  if (!mi.collection) {
-    add(el.id, 'multi-instance needs a collection (aimsflow:collection, camunda:collection or zeebe:loopCharacteristics inputCollection)');
-  } else {
-    checkExpression(add, el.id, mi.collection, 'multi-instance collection');
+  if (mi.collection && mi.loopCardinality) {
+    add(el.id, 'multi-instance has both a collection and a loopCardinality; give one (the collection, or how many items)');
+  } else if (!mi.collection && !mi.loopCardinality) {
+    add(el.id, 'multi-instance needs a collection (aimsflow:collection, camunda:collection or zeebe:loopCharacteristics inputCollection) or a loopCardinality');
   }
+  if (mi.collection) checkExpression(add, el.id, mi.collection, 'multi-instance collection');
+  if (mi.loopCardinality) checkExpression(add, el.id, mi.loopCardinality, 'multi-instance loopCardinality');
+  if (mi.completionCondition) checkExpression(add, el.id, mi.completionCondition, 'multi-instance completionCondition');
   if (mi.outputElement) checkExpression(add, el.id, mi.outputElement, 'multi-instance outputElement');
   if (mi.outputElement && !mi.outputCollection) add(el.id, 'multi-instance outputElement needs an outputCollection to collect into');
 }

@@ -380,7 +380,12 @@ export function toInstanceDto(p: InstanceParts): InstanceDto {
       candidateRoles: t.candidateRoles,
       assignee: t.assignee,
       dueAt: t.dueAt,
-      item: t.item && { index: t.item.index, value: t.item.value, collectionKey: t.item.collectionKey },
+      item: t.item && {
+        index: t.item.index,
+        value: t.item.value,
+        collectionKey: t.item.collectionKey,
+        ...(t.item.count !== undefined ? { count: t.item.count } : {}),
+      },
     })),
     timers: p.jobs
       .filter((j) => j.kind === 'timer')

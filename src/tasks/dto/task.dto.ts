@@ -64,6 +64,12 @@ export class TaskItemDto {
 
   @ApiProperty({ description: 'Which collection the item belongs to' })
   collectionKey: string;
+
+  @ApiPropertyOptional({
+    description: 'How many items the multi-instance activity has (the task is item index + 1 of count); absent on tasks opened before it was recorded',
+    example: 3,
+  })
+  count?: number;
 }
 
 /** A user task as approvers see it. */

@@ -10,6 +10,8 @@ export interface TaskItem {
   index: number;
   value: unknown;
   collectionKey: string;
+  /** How many items the activity has; absent on tasks opened before it was recorded. */
+  count?: number;
 }
 
 /**
