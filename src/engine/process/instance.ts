@@ -489,7 +489,8 @@ export function completeItem(
   const item = token?.items?.find((i) => i.key === waitKey);
   if (!mi || !token?.items || !item) return;
   item.done = true;
-  const scope = { ...itemScope(ctx.variables, mi, item), ...result };
+  // As in Camunda 8 the output element sees the item's local scope: its inputs as well as what completed it.
+  const scope = { ...taskInput(el as Mapped, itemScope(ctx.variables, mi, item)), ...result };
   if (mi.outputCollection) item.output = mi.outputElement ? evaluateFeel(mi.outputElement, scope, id) : result;
   if (el.kind === 'userTask' && completedBy) {
     item.completedBy = completedBy;
