@@ -107,6 +107,7 @@ describe('multi-instance external jobs over HTTP', () => {
     expect((await p.instance(gov, instanceId)).body).toMatchObject({ status: 'active', activeElementIds: ['Reject'] });
     const late = await answer(jobs[2].key, 'complete', { variables: { hits: 0 } }).expect(409);
     expect(late.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(late.body.code).toBe('job-not-active');
     expect(await jobsOf(instanceId)).toEqual([]);
   });
 });

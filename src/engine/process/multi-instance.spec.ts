@@ -251,10 +251,15 @@ describe('multi-instance deploy issues', () => {
 
 describe('multi-instance: the examples of docs/bpmn.md', () => {
   const section = readFileSync('docs/bpmn.md', 'utf8').split('## Multi-instance and call activities')[1].split('\n## ')[0];
-  const [twoOfThree, inTurn] = section
+  const [twoOfThree, inTurn, screenEach, classifyEach, scoreEach] = section
     .split('```xml\n')
     .slice(1)
-    .map((block) => block.split('```')[0].replace(/^ {2}/gm, '').replace('id="Approve"', 'id="T"'));
+    .map((block) =>
+      block
+        .split('```')[0]
+        .replace(/^ {2}/gm, '')
+        .replace(/^(<bpmn:\w+ id=)"\w+"/, '$1"T"'),
+    );
 
   it('stops once two of three approve', async () => {
     const d = await Driver.start(await deploy(around(twoOfThree)), { approvers: ['dpo', 'risk', 'ceo'] });
@@ -271,6 +276,41 @@ describe('multi-instance: the examples of docs/bpmn.md', () => {
     expect(items(d.waits)).toEqual([{ key: 'T:1/1', roles: ['risk'], index: 1 }]);
     await d.send({ type: 'task.complete', waitKey: 'T:1/1', variables: { decision: 'reject' } });
     expect(d.last.variables.decisions).toEqual(['approve', 'reject']);
+  });
+
+  it('screens every supplier, one external job per supplier', async () => {
+    const suppliers = [{ name: 'ACME' }, { name: 'Globex' }];
+    const d = await Driver.start(await compileWith(around(screenEach), []), { suppliers });
+    expect(d.waits.map((w) => (w.kind === 'job' ? [w.jobType, w.variables] : []))).toEqual([
+      ['supplier-screening', { suppliers, supplier: suppliers[0], loopCounter: 1, name: 'ACME' }],
+      ['supplier-screening', { suppliers, supplier: suppliers[1], loopCounter: 2, name: 'Globex' }],
+    ]);
+    await d.send({ type: 'job.complete', waitKey: 'T:1/1', variables: { hits: 1 } });
+    await d.send({ type: 'job.complete', waitKey: 'T:1/0', variables: { hits: 0 } });
+    expect(d.last.variables).toEqual({
+      suppliers,
+      screenings: [
+        { name: 'ACME', hits: 0 },
+        { name: 'Globex', hits: 1 },
+      ],
+    });
+  });
+
+  it('classifies each system, keeping only the collected results', async () => {
+    const hooks = fakeHooks(T0);
+    hooks.evaluateRuleSet.mockImplementation(async (_key, facts) => ({
+      result: facts.system === 'chatbot' ? 'limited' : 'minimal',
+      decisionId: `d-${String(facts.system)}`,
+    }));
+    const d = await Driver.start(await deploy(around(classifyEach)), { systems: ['chatbot', 'spam-filter'] }, hooks);
+    expect(d.last.variables).toEqual({ systems: ['chatbot', 'spam-filter'], risks: ['limited', 'minimal'] });
+    expect(d.last.steps.flatMap((s) => s.decisionIds)).toEqual(['d-chatbot', 'd-spam-filter']);
+  });
+
+  it('scores each finding in turn', async () => {
+    const d = await Driver.start(await deploy(around(scoreEach)), { findings: [{ severity: 3 }, { severity: 1 }], weight: 2 });
+    expect(d.last).toMatchObject({ status: 'completed', variables: { scores: [6, 2] } });
+    expect(d.last.variables.score).toBeUndefined();
   });
 });
 
