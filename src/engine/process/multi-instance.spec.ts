@@ -425,6 +425,23 @@ describe('multi-instance service tasks with a built-in handler', () => {
     expect(d.last).toMatchObject({ status: 'completed', variables: { statuses: ['ok', 'fail', 'ok'] } });
     expect(d.last.held).toBeUndefined();
   });
+
+  it('one incident per task however many items are held; its retry runs them all again', async () => {
+    const hooks = { ...fakeHooks(T0), uncaughtHandlerErrors: 'incident' as const };
+    screeningHandler(hooks, ['a', 'c']);
+    const d = await Driver.start(await compileWith(screening()), { systems: ['a', 'b', 'c'] }, hooks);
+    expect(d.last.incidents).toEqual([expect.objectContaining({ elementId: 'T', waitKey: 'T:1/0' })]);
+    screeningHandler(hooks, ['c']);
+    await d.send({ type: 'incident.retry', elementId: 'T' });
+    expect(handledSystems(hooks).slice(3)).toEqual([
+      ['a', 1],
+      ['c', 3],
+    ]);
+    expect(d.last.incidents).toEqual([expect.objectContaining({ elementId: 'T', waitKey: 'T:1/2' })]);
+    screeningHandler(hooks);
+    await d.send({ type: 'incident.retry', elementId: 'T' });
+    expect(d.last).toMatchObject({ status: 'completed', variables: { statuses: ['ok', 'fail', 'ok'] } });
+  });
 });
 
 describe('multi-instance external jobs', () => {

@@ -441,11 +441,15 @@ function nextUnit(token: Token | undefined): { key: string; item?: ItemToken } |
   return item ? { key: item.key, item } : undefined;
 }
 
-/** Holds a task's token (or, when the wait key is one of its items, that item) with an incident, until `incident.retry`. */
+/**
+ * Holds a task's token (or, when the wait key is one of its items, that item) with an incident, until `incident.retry`.
+ * A task has one incident however many of its items are held: its retry runs every held item again.
+ */
 function hold(def: CompiledProcess, snapshot: Snapshot, incident: HeldIncident, hooks: EngineHooks, steps: StepRecord[], incidents: HeldIncident[]): Snapshot {
   const { missing: _missing, waitKey, ...marked } = incident;
-  incidents.push(incident);
-  const itemKey = snapshot.context.tokens[incident.elementId]?.items?.some((i) => i.key === waitKey) ? { itemKey: waitKey } : {};
+  const items = snapshot.context.tokens[incident.elementId]?.items ?? [];
+  if (!items.some((i) => i.incident)) incidents.push(incident);
+  const itemKey = items.some((i) => i.key === waitKey) ? { itemKey: waitKey } : {};
   return apply(def, snapshot, { type: 'bpmn.incident', ...marked, ...itemKey, at: hooks.now().toISOString() }, steps);
 }
 
