@@ -17,6 +17,7 @@ import {
   applyRuleResult,
   completeChild,
   completeItem,
+  itemResult,
   deactivate,
   type DefinitionIndex,
   fireBoundary,
@@ -40,7 +41,7 @@ import {
   type StartEventElement,
   type StartPolicy,
   type TimerDefinition,
-  type WaitingActivity,
+  type MultiInstanceActivity,
 } from './model.js';
 import {
   analyzeStructure,
@@ -121,6 +122,8 @@ interface StateConfig {
 const ref = (type: string, id?: string): Ref => (id === undefined ? { type } : { type, params: { id } });
 /** First action of every transition taken on an outside event: records the event's time for the entry actions that follow. */
 const STAMP = ref('stamp');
+/** The event that completes an activity (one of its items, for multi-instance); a multi-instance script completes its items on entry. */
+const COMPLETION = { userTask: 'task.complete', callActivity: 'child.complete', serviceTask: 'service.result', businessRuleTask: 'rule.result' } as const;
 
 export interface CompileOptions {
   /**
@@ -444,6 +447,7 @@ class ConfigBuilder {
       case 'passThrough':
         return this.withBoundaries(el, { id, entry: [...entry, ...this.mapOutputs(el)], exit, always: [{ target: this.next(el, scope) }] });
       case 'scriptTask':
+        if (el.multiInstance) return this.activityState(el, scope);
         // Its expression runs on entry (under the step's FEEL budget); the token passes straight on.
         return this.withBoundaries(el, { id, entry: [...entry, this.ref('runScript', el.id)], exit, always: [{ target: this.next(el, scope) }] });
       case 'escalationThrow':
@@ -499,8 +503,10 @@ class ConfigBuilder {
         if (this.ownedByEventGateway(el)) return transient([{ target: this.next(el, scope) }]);
         return waiting('signal', [this.ref('mergeOutputs', el.id)]);
       case 'serviceTask':
+        if (el.multiInstance) return this.activityState(el, scope);
         return this.withBoundaries(el, waiting('service.result', [this.ref('mergeVariables')]));
       case 'businessRuleTask':
+        if (el.multiInstance) return this.activityState(el, scope);
         return this.withBoundaries(el, waiting('rule.result', [this.ref('applyRuleResult', el.id)]));
       case 'userTask':
       case 'callActivity':
@@ -560,13 +566,17 @@ class ConfigBuilder {
     };
   }
 
-  /** A user task or call activity: completion (per item for multi-instance), then its boundary events. */
-  private activityState(el: WaitingActivity, scope: Scope): StateConfig {
+  /**
+   * A user task or call activity, or a multi-instance service, business rule or script task: completion (per item
+   * for multi-instance), then its boundary events. A multi-instance script runs every item on entry.
+   */
+  private activityState(el: MultiInstanceActivity, scope: Scope): StateConfig {
     const id = this.sid(el.id);
-    const completion = el.kind === 'userTask' ? 'task.complete' : 'child.complete';
     const next = this.next(el, scope);
-    const on: Record<string, TransitionConfig[]> = {
-      [completion]: el.multiInstance
+    const completion = el.kind === 'scriptTask' ? undefined : COMPLETION[el.kind];
+    const on: Record<string, TransitionConfig[]> = {};
+    if (completion) {
+      on[completion] = el.multiInstance
         ? [{ guard: this.ref('isOpenItem', el.id), actions: [STAMP, this.ref('completeItem', el.id)] }]
         : [
             {
@@ -577,11 +587,11 @@ class ConfigBuilder {
                 ...(el.kind === 'userTask' ? [this.ref('recordCompleter', el.id), this.ref('mergeOutputs', el.id)] : [this.ref('completeChild', el.id)]),
               ],
             },
-          ],
-    };
+          ];
+    }
     return this.withBoundaries(el, {
       id,
-      entry: [this.ref('entered', el.id), this.ref('activate', el.id)],
+      entry: [this.ref('entered', el.id), this.ref('activate', el.id), ...(el.kind === 'scriptTask' ? [this.ref('runScript', el.id)] : [])],
       exit: [this.ref('deactivate', el.id), this.ref('left', el.id)],
       on,
       ...(el.multiInstance ? { always: [{ guard: this.ref('itemsDone', el.id), target: next }] } : {}),
@@ -955,7 +965,9 @@ function createProcessMachine(index: DefinitionIndex, root: ReturnType<ConfigBui
       ),
       completeItem: assign(({ context, event }, { id }: Params) =>
         produce(context, (ctx) => {
-          if (event.type === 'task.complete' || event.type === 'child.complete') completeItem(ctx, index, id, event);
+          if (event.type === 'task.complete' || event.type === 'child.complete' || event.type === 'service.result' || event.type === 'rule.result') {
+            completeItem(ctx, index, id, event.waitKey, itemResult(index, id, event), event.type === 'task.complete' ? event.completedBy : undefined);
+          }
         }),
       ),
       fireBoundary: assign(({ context }, { id }: Params) => produce(context, (ctx) => fireBoundary(ctx, index, id))),
@@ -994,9 +1006,15 @@ function createProcessMachine(index: DefinitionIndex, root: ReturnType<ConfigBui
         produce(context, (ctx) => {
           const token = event.type === 'bpmn.incident' || event.type === 'bpmn.retry' ? ctx.tokens[event.elementId] : undefined;
           if (!token) return;
-          if (event.type === 'bpmn.incident')
-            token.incident = { ...(event.errorCode !== undefined ? { errorCode: event.errorCode } : {}), message: event.message };
-          else delete token.incident;
+          if (event.type === 'bpmn.incident') {
+            const incident = { ...(event.errorCode !== undefined ? { errorCode: event.errorCode } : {}), message: event.message };
+            // A multi-instance item is held alone: the other items go on.
+            const item = event.itemKey === undefined ? undefined : token.items?.find((i) => i.key === event.itemKey);
+            Object.assign(item ?? token, { incident });
+          } else {
+            delete token.incident;
+            for (const item of token.items ?? []) delete item.incident;
+          }
         }),
       ),
       recordError: assign(({ context, event }) =>

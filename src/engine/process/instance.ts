@@ -7,14 +7,15 @@ import type {
   CallActivityElement,
   EndEventElement,
   MultiInstance,
+  MultiInstanceActivity,
   ParsedElement,
   PublishElement,
   StartEventElement,
   TaskMappings,
   TimerDefinition,
   UserTaskElement,
-  WaitingActivity,
 } from './model.js';
+import { multiInstanceOf } from './model.js';
 import { nextOccurrence, resolveDueDate, resolveTimer } from './timers.js';
 
 /** The extended state of an instance, kept in the XState snapshot's context (JSON-plain). */
@@ -87,6 +88,8 @@ export interface ItemToken {
   candidateRoles?: string[];
   separateFromSubjects?: string[];
   variables?: Record<string, unknown>;
+  /** A service or business rule task item held by an incident until `incident.retry` (see Token.incident). */
+  incident?: { errorCode?: string; message: string };
 }
 
 export interface StartInput {
@@ -118,8 +121,8 @@ export type MachineEvent =
    * does, and the thrower just goes on), `interrupting` whether that boundary cancels its sub-process.
    */
   | { type: 'bpmn.escalation'; escalationCode: string; elementId: string; boundaryId?: string; interrupting: boolean; at: string }
-  /** The task keeps its token, held by an incident (see Token.incident). */
-  | { type: 'bpmn.incident'; elementId: string; errorCode?: string; message: string; at: string }
+  /** The task keeps its token, held by an incident (see Token.incident); `itemKey`: only that multi-instance item is held. */
+  | { type: 'bpmn.incident'; elementId: string; itemKey?: string; errorCode?: string; message: string; at: string }
   /** The incident is retried: the runner runs the task's handler or rule set again, or opens the user task. */
   | { type: 'bpmn.retry'; elementId: string; at: string }
   | { type: 'cancel'; at: string };
@@ -190,7 +193,7 @@ function childInput(el: CallActivityElement, scope: Record<string, unknown>): Re
  * What one multi-instance item sees: the variables, its number as `loopCounter` (from 1, as in Camunda 8) and its
  * element variable. Both are local to the item: they never reach the instance variables.
  */
-function itemScope(variables: Record<string, unknown>, mi: MultiInstance, item: { index: number; value: unknown }): Record<string, unknown> {
+export function itemScope(variables: Record<string, unknown>, mi: MultiInstance, item: { index: number; value: unknown }): Record<string, unknown> {
   return { ...variables, loopCounter: item.index + 1, ...(mi.elementVariable ? { [mi.elementVariable]: item.value } : {}) };
 }
 
@@ -270,8 +273,12 @@ function separateFromSubjects(el: UserTaskElement, scope: Record<string, unknown
 }
 
 /** What one unit of work (the activity, or one multi-instance item) needs, resolved against its scope at entry. */
-function work(el: WaitingActivity, scope: Record<string, unknown>, at: Date): Partial<Token> {
+function work(el: MultiInstanceActivity, scope: Record<string, unknown>, at: Date): Partial<Token> {
   if (el.kind === 'callActivity') return { variables: childInput(el, scope) };
+  // The worker gets the variables as they are when the job is created, overlaid with the task's inputs.
+  if (el.kind === 'serviceTask') return el.external ? { variables: taskInput(el, scope) } : {};
+  // Handlers and rule sets get their input when the runner calls them; a script runs on entry.
+  if (el.kind === 'businessRuleTask' || el.kind === 'scriptTask') return {};
   const subjects = separateFromSubjects(el, scope);
   const local = taskInput(el, scope);
   return {
@@ -306,19 +313,18 @@ export function activate(ctx: InstanceContext, index: DefinitionIndex, tokenId: 
   const at = new Date(ctx.now);
   const key = nextKey(ctx, tokenId);
   const copy = copyOf(tokenId);
-  if (el.kind === 'userTask' || el.kind === 'callActivity') {
-    const mi = el.multiInstance;
-    if (mi) {
-      // Sequential: only the first item opens now, the others when the one before them completes.
-      const items = itemValues(mi, ctx.variables, id).map((value, index): ItemToken => {
-        const item = { key: `${key}/${index}`, index, value: toPlain(value), done: false };
-        return mi.sequential && index > 0 ? { ...item, pending: true } : { ...item, ...work(el, itemScope(ctx.variables, mi, item), at) };
-      });
-      ctx.tokens[tokenId] = { key, items };
-      collectIfDone(ctx, el, tokenId);
-    } else {
-      ctx.tokens[tokenId] = { key, ...work(el, ctx.variables, at) };
-    }
+  const mi = multiInstanceOf(el);
+  if (mi) {
+    const activity = el as MultiInstanceActivity;
+    // Sequential: only the first item opens now, the others when the one before them completes.
+    const items = itemValues(mi, ctx.variables, id).map((value, index): ItemToken => {
+      const item = { key: `${key}/${index}`, index, value: toPlain(value), done: false };
+      return mi.sequential && index > 0 ? { ...item, pending: true } : { ...item, ...work(activity, itemScope(ctx.variables, mi, item), at) };
+    });
+    ctx.tokens[tokenId] = { key, items };
+    collectIfDone(ctx, activity, tokenId);
+  } else if (el.kind === 'userTask' || el.kind === 'callActivity') {
+    ctx.tokens[tokenId] = { key, ...work(el, ctx.variables, at) };
   } else if (el.kind === 'timerCatch' || el.kind === 'messageCatch') {
     ctx.tokens[tokenId] = catchToken(ctx, el, key, at);
   } else if (el.kind === 'eventBasedGateway') {
@@ -331,8 +337,7 @@ export function activate(ctx: InstanceContext, index: DefinitionIndex, tokenId: 
   } else if (el.kind === 'subProcess' && el.inputs?.length) {
     ctx.tokens[tokenId] = { key, ...enterScope(ctx, el) };
   } else if (el.kind === 'serviceTask' && el.external) {
-    // The worker gets the variables as they are when the job is created, overlaid with the task's inputs.
-    ctx.tokens[tokenId] = { key, variables: taskInput(el, ctx.variables) };
+    ctx.tokens[tokenId] = { key, ...work(el, ctx.variables, at) };
   } else {
     ctx.tokens[tokenId] = { key };
   }
@@ -411,11 +416,21 @@ export function mergeVariables(ctx: InstanceContext, variables: Record<string, u
 export function runScript(ctx: InstanceContext, index: DefinitionIndex, tokenId: string): void {
   const id = elementOf(tokenId);
   const el = element<'scriptTask'>(index, id);
-  const local = taskInput(el, ctx.variables);
-  const result = toPlain(evaluateFeel(el.expression as string, local, id));
-  ctx.variables[el.resultVariable as string] = result;
-  const mapped = taskOutput(el, { ...local, [el.resultVariable as string]: result });
-  if (mapped) mergeVariables(ctx, mapped);
+  const evaluate = (scope: Record<string, unknown>): Record<string, unknown> => {
+    const local = taskInput(el, scope);
+    const produced = { [el.resultVariable as string]: toPlain(evaluateFeel(el.expression as string, local, id)) };
+    return { ...produced, ...taskOutput(el, { ...local, ...produced }) };
+  };
+  const mi = el.multiInstance;
+  const token = ctx.tokens[tokenId];
+  if (!mi || !token) {
+    mergeVariables(ctx, evaluate(ctx.variables));
+    return;
+  }
+  // Once per item in collection order (parallel or sequential alike), until all are done or the completion condition holds.
+  for (let item = openItems(token)[0]; item && !itemsFinished(token); item = openItems(token)[0]) {
+    completeItem(ctx, index, tokenId, item.key, evaluate(itemScope(ctx.variables, mi, item)));
+  }
 }
 
 /**
@@ -446,26 +461,40 @@ export function applyRuleResult(ctx: InstanceContext, index: DefinitionIndex, to
   if (mapped) mergeVariables(ctx, mapped);
 }
 
+/** What completed one multi-instance item: the variables a person, child, handler or worker gave, or a rule set's result under the result variable. */
+export type ItemEvent = Extract<MachineEvent, { type: 'task.complete' | 'child.complete' | 'service.result' | 'rule.result' }>;
+
+export function itemResult(index: DefinitionIndex, tokenId: string, event: ItemEvent): Record<string, unknown> {
+  const el = index.elements.get(elementOf(tokenId)) as MultiInstanceActivity;
+  if (event.type === 'rule.result') {
+    const { resultVariable } = el as Extract<MultiInstanceActivity, { kind: 'businessRuleTask' }>;
+    return { ...(resultVariable ? { [resultVariable]: toPlain(event.result) } : {}), ...toPlainRecord(event.variables ?? {}) };
+  }
+  return el.kind === 'callActivity' ? childOutput(el, event.variables) : toPlainRecord(event.variables);
+}
+
 /** One multi-instance item done: its result (outputElement, or what completed it) is kept for the output collection. */
 export function completeItem(
   ctx: InstanceContext,
   index: DefinitionIndex,
   tokenId: string,
-  event: { waitKey: string; variables: Record<string, unknown>; completedBy?: string },
+  waitKey: string,
+  result: Record<string, unknown>,
+  completedBy?: string,
 ): void {
   const id = elementOf(tokenId);
-  const el = index.elements.get(id) as WaitingActivity;
+  const el = index.elements.get(id) as MultiInstanceActivity;
   const mi = el.multiInstance;
   const token = ctx.tokens[tokenId];
-  const item = token?.items?.find((i) => i.key === event.waitKey);
+  const item = token?.items?.find((i) => i.key === waitKey);
   if (!mi || !token?.items || !item) return;
   item.done = true;
-  const result = el.kind === 'callActivity' ? childOutput(el, event.variables) : toPlainRecord(event.variables);
-  const scope = { ...itemScope(ctx.variables, mi, item), ...result };
+  // As in Camunda 8 the output element sees the item's local scope: its inputs as well as what completed it.
+  const scope = { ...taskInput(el as Mapped, itemScope(ctx.variables, mi, item)), ...result };
   if (mi.outputCollection) item.output = mi.outputElement ? evaluateFeel(mi.outputElement, scope, id) : result;
-  if (el.kind === 'userTask' && event.completedBy) {
-    item.completedBy = event.completedBy;
-    recordCompleter(ctx, id, event.completedBy);
+  if (el.kind === 'userTask' && completedBy) {
+    item.completedBy = completedBy;
+    recordCompleter(ctx, id, completedBy);
   }
   if (mi.completionCondition && feelIsTrue(mi.completionCondition, { ...scope, ...instanceCounts(token.items), ...outputsSoFar(mi, token.items) }, id)) {
     token.completionMet = true;
@@ -503,7 +532,7 @@ function outputsSoFar(mi: MultiInstance, items: ItemToken[]): Record<string, unk
  * Writes the output collection once every item is done. This happens here rather than on the transition out,
  * because XState runs exit actions (which drop the items) before transition actions.
  */
-function collectIfDone(ctx: InstanceContext, el: WaitingActivity, tokenId: string): void {
+function collectIfDone(ctx: InstanceContext, el: MultiInstanceActivity, tokenId: string): void {
   const mi = el.multiInstance;
   const token = ctx.tokens[tokenId];
   if (mi?.outputCollection && token && itemsFinished(token)) Object.assign(ctx.variables, outputsSoFar(mi, token.items ?? []));

@@ -54,7 +54,7 @@ export const aimsflowPackage = pkg('aimsflow', AIMSFLOW_NS, [
   { name: 'ServiceTaskExtension', extends: ['bpmn:ServiceTask'], properties: [attr('handler')] },
   {
     name: 'MultiInstanceExtension',
-    extends: ['bpmn:UserTask', 'bpmn:CallActivity', 'bpmn:MultiInstanceLoopCharacteristics'],
+    extends: ['bpmn:UserTask', 'bpmn:CallActivity', 'bpmn:ServiceTask', 'bpmn:BusinessRuleTask', 'bpmn:ScriptTask', 'bpmn:MultiInstanceLoopCharacteristics'],
     properties: MULTI_INSTANCE_ATTRS,
   },
   { name: 'CorrelationExtension', extends: ['bpmn:IntermediateCatchEvent', 'bpmn:StartEvent', 'bpmn:Message'], properties: [attr('correlationKey')] },

@@ -221,6 +221,8 @@ export interface BusinessRuleTaskElement extends ElementCommon, TaskMappings {
   kind: 'businessRuleTask';
   ruleSet?: string;
   resultVariable?: string;
+  /** Evaluated once per item; the result variable is then local to the item (only the output collection survives). */
+  multiInstance?: MultiInstance;
 }
 export interface ServiceTaskElement extends ElementCommon, TaskMappings {
   kind: 'serviceTask';
@@ -237,6 +239,8 @@ export interface ServiceTaskElement extends ElementCommon, TaskMappings {
   headers?: Record<string, string>;
   /** `zeebe:taskDefinition retries`: how many attempts a worker gets (default 3). */
   retries?: number;
+  /** One handler call, or one external job, per item. */
+  multiInstance?: MultiInstance;
 }
 /** Script task: a FEEL expression (`zeebe:script expression="=…"`) whose value goes to `resultVariable`; nothing else runs. */
 export interface ScriptTaskElement extends ElementCommon, TaskMappings {
@@ -244,6 +248,8 @@ export interface ScriptTaskElement extends ElementCommon, TaskMappings {
   /** FEEL, with or without the leading `=`. */
   expression?: string;
   resultVariable?: string;
+  /** Evaluated once per item; the result variable is then local to the item (only the output collection survives). */
+  multiInstance?: MultiInstance;
 }
 export interface CallActivityElement extends ElementCommon {
   kind: 'callActivity';
@@ -363,6 +369,14 @@ export type WaitingActivity = UserTaskElement | CallActivityElement;
 
 export function isWaitingActivity(el: ParsedElement): el is WaitingActivity {
   return el.kind === 'userTask' || el.kind === 'callActivity';
+}
+
+/** Activities that may carry a multi-instance marker: the waiting ones, and service, business rule and script tasks (one run per item). */
+export type MultiInstanceActivity = WaitingActivity | ServiceTaskElement | BusinessRuleTaskElement | ScriptTaskElement;
+
+/** The multi-instance marker of an element, if it may carry one and does. */
+export function multiInstanceOf(el: ParsedElement): MultiInstance | undefined {
+  return 'multiInstance' in el ? el.multiInstance : undefined;
 }
 
 export function isBoundary(el: ParsedElement): el is BoundaryElement {

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { EngineError, EngineErrorCode } from './errors.js';
+import { compileProcess, type CompiledProcess } from './compile.js';
+import { BpmnError, EngineError, EngineErrorCode } from './errors.js';
 import { parseProcess } from './parse.js';
 import { startInstance, type Wait } from './runner.js';
 import { bpmn, deploy, Driver, fakeHooks } from './spec-helpers.js';
@@ -250,10 +251,15 @@ describe('multi-instance deploy issues', () => {
 
 describe('multi-instance: the examples of docs/bpmn.md', () => {
   const section = readFileSync('docs/bpmn.md', 'utf8').split('## Multi-instance and call activities')[1].split('\n## ')[0];
-  const [twoOfThree, inTurn] = section
+  const [twoOfThree, inTurn, screenEach, classifyEach, scoreEach] = section
     .split('```xml\n')
     .slice(1)
-    .map((block) => block.split('```')[0].replace(/^ {2}/gm, '').replace('id="Approve"', 'id="T"'));
+    .map((block) =>
+      block
+        .split('```')[0]
+        .replace(/^ {2}/gm, '')
+        .replace(/^(<bpmn:\w+ id=)"\w+"/, '$1"T"'),
+    );
 
   it('stops once two of three approve', async () => {
     const d = await Driver.start(await deploy(around(twoOfThree)), { approvers: ['dpo', 'risk', 'ceo'] });
@@ -270,5 +276,265 @@ describe('multi-instance: the examples of docs/bpmn.md', () => {
     expect(items(d.waits)).toEqual([{ key: 'T:1/1', roles: ['risk'], index: 1 }]);
     await d.send({ type: 'task.complete', waitKey: 'T:1/1', variables: { decision: 'reject' } });
     expect(d.last.variables.decisions).toEqual(['approve', 'reject']);
+  });
+
+  it('screens every supplier, one external job per supplier', async () => {
+    const suppliers = [{ name: 'ACME' }, { name: 'Globex' }];
+    const d = await Driver.start(await compileWith(around(screenEach), []), { suppliers });
+    expect(d.waits.map((w) => (w.kind === 'job' ? [w.jobType, w.variables] : []))).toEqual([
+      ['supplier-screening', { suppliers, supplier: suppliers[0], loopCounter: 1, name: 'ACME' }],
+      ['supplier-screening', { suppliers, supplier: suppliers[1], loopCounter: 2, name: 'Globex' }],
+    ]);
+    await d.send({ type: 'job.complete', waitKey: 'T:1/1', variables: { hits: 1 } });
+    await d.send({ type: 'job.complete', waitKey: 'T:1/0', variables: { hits: 0 } });
+    expect(d.last.variables).toEqual({
+      suppliers,
+      screenings: [
+        { name: 'ACME', hits: 0 },
+        { name: 'Globex', hits: 1 },
+      ],
+    });
+  });
+
+  it('classifies each system, keeping only the collected results', async () => {
+    const hooks = fakeHooks(T0);
+    hooks.evaluateRuleSet.mockImplementation(async (_key, facts) => ({
+      result: facts.system === 'chatbot' ? 'limited' : 'minimal',
+      decisionId: `d-${String(facts.system)}`,
+    }));
+    const d = await Driver.start(await deploy(around(classifyEach)), { systems: ['chatbot', 'spam-filter'] }, hooks);
+    expect(d.last.variables).toEqual({ systems: ['chatbot', 'spam-filter'], risks: ['limited', 'minimal'] });
+    expect(d.last.steps.flatMap((s) => s.decisionIds)).toEqual(['d-chatbot', 'd-spam-filter']);
+  });
+
+  it('scores each finding in turn', async () => {
+    const d = await Driver.start(await deploy(around(scoreEach)), { findings: [{ severity: 3 }, { severity: 1 }], weight: 2 });
+    expect(d.last).toMatchObject({ status: 'completed', variables: { scores: [6, 2] } });
+    expect(d.last.variables.score).toBeUndefined();
+  });
+});
+
+/** Parses, validates and compiles with these built-in handlers (any other job type is an external job). */
+async function compileWith(xml: string, handlers = ['screen']): Promise<CompiledProcess> {
+  const parsed = await parseProcess(xml);
+  const knownHandlers = new Set(handlers);
+  expect(validateDefinition(parsed, { knownHandlers })).toEqual([]);
+  return compileProcess(parsed, { knownHandlers });
+}
+
+/** A multi-instance service task `T` of job type `screen` over `systems` (element variable `system`), collecting `=status` into `statuses`. */
+function screening(loopAttrs = '', inner = '', extra = ''): string {
+  return around(
+    `<bpmn:serviceTask id="T" name="Screen">
+       <bpmn:extensionElements><zeebe:taskDefinition type="screen"/></bpmn:extensionElements>
+       <bpmn:multiInstanceLoopCharacteristics ${loopAttrs}>
+         <bpmn:extensionElements>
+           <zeebe:loopCharacteristics inputCollection="=systems" inputElement="system" outputCollection="statuses" outputElement="=status"/>
+         </bpmn:extensionElements>${inner}
+       </bpmn:multiInstanceLoopCharacteristics>
+     </bpmn:serviceTask>`,
+    extra,
+  );
+}
+
+/** `T` with an error boundary event `Caught` for REJECTED leading to end event `Rejected`. */
+const REJECTED_BOUNDARY = `<bpmn:boundaryEvent id="Caught" attachedToRef="T"><bpmn:errorEventDefinition errorRef="Err"/></bpmn:boundaryEvent>
+  <bpmn:endEvent id="Rejected"/><bpmn:sequenceFlow id="F3" sourceRef="Caught" targetRef="Rejected"/>`;
+const withError = (xml: string): string => xml.replace('<bpmn:process', '<bpmn:error id="Err" errorCode="REJECTED"/><bpmn:process');
+
+/** A handler answering per system: `fail` for "b", `ok` otherwise (a BPMN error REJECTED for systems named in `reject`). */
+function screeningHandler(hooks: ReturnType<typeof fakeHooks>, reject: string[] = []): void {
+  hooks.callHandler.mockImplementation(async (_name, input) => {
+    if (reject.includes(input.system as string)) throw new BpmnError('REJECTED');
+    return { status: input.system === 'b' ? 'fail' : 'ok', counter: input.loopCounter };
+  });
+}
+
+const handledSystems = (hooks: ReturnType<typeof fakeHooks>): unknown[] => hooks.callHandler.mock.calls.map(([, input]) => [input.system, input.loopCounter]);
+
+describe('multi-instance service tasks with a built-in handler', () => {
+  it.each([
+    ['parallel', ''],
+    ['sequential', 'isSequential="true"'],
+  ])('%s: calls the handler once per item, in collection order, and collects its results in item order', async (_kind, attrs) => {
+    const hooks = fakeHooks(T0);
+    screeningHandler(hooks);
+    const d = await Driver.start(await compileWith(screening(attrs)), { systems: ['a', 'b', 'c'] }, hooks);
+    expect(handledSystems(hooks)).toEqual([
+      ['a', 1],
+      ['b', 2],
+      ['c', 3],
+    ]);
+    expect(d.last.status).toBe('completed');
+    expect(d.last.variables).toEqual({ systems: ['a', 'b', 'c'], statuses: ['ok', 'fail', 'ok'] });
+    expect(d.last.steps.filter((s) => s.event === 'service.result').map((s) => s.waitKey)).toEqual(['T:1/0', 'T:1/1', 'T:1/2']);
+  });
+
+  it('without outputElement each item keeps what its handler returned; an empty collection calls nothing', async () => {
+    const hooks = fakeHooks(T0);
+    screeningHandler(hooks);
+    const xml = screening().replace(' outputElement="=status"', '');
+    const d = await Driver.start(await compileWith(xml), { systems: ['a', 'b'] }, hooks);
+    expect(d.last.variables.statuses).toEqual([
+      { status: 'ok', counter: 1 },
+      { status: 'fail', counter: 2 },
+    ]);
+    const empty = await Driver.start(await compileWith(xml), { systems: [] }, hooks);
+    expect(empty.last).toMatchObject({ status: 'completed', variables: { statuses: [] } });
+    expect(hooks.callHandler).toHaveBeenCalledTimes(2);
+  });
+
+  it('completionCondition stops early: no further item runs, the rest stay null', async () => {
+    const hooks = fakeHooks(T0);
+    screeningHandler(hooks);
+    const d = await Driver.start(await compileWith(screening('isSequential="true"', condition('=status = "fail"'))), { systems: ['a', 'b', 'c'] }, hooks);
+    expect(handledSystems(hooks)).toEqual([
+      ['a', 1],
+      ['b', 2],
+    ]);
+    expect(d.last).toMatchObject({ status: 'completed', variables: { statuses: ['ok', 'fail', null] } });
+  });
+
+  it('a BPMN error from one item goes to the boundary event: the items after it never run', async () => {
+    const hooks = fakeHooks(T0);
+    screeningHandler(hooks, ['b']);
+    const d = await Driver.start(await compileWith(withError(screening('', '', REJECTED_BOUNDARY))), { systems: ['a', 'b', 'c'] }, hooks);
+    expect(handledSystems(hooks)).toEqual([
+      ['a', 1],
+      ['b', 2],
+    ]);
+    expect(d.last.status).toBe('completed');
+    expect(d.last.steps.flatMap((s) => s.entered)).toContain('Rejected');
+    expect(d.last.variables.statuses).toBeUndefined();
+  });
+
+  it('an uncaught BPMN error held as an incident holds only that item; retrying runs that item again', async () => {
+    const hooks = { ...fakeHooks(T0), uncaughtHandlerErrors: 'incident' as const };
+    screeningHandler(hooks, ['b']);
+    const d = await Driver.start(await compileWith(screening()), { systems: ['a', 'b', 'c'] }, hooks);
+    expect(d.last.incidents).toEqual([{ elementId: 'T', waitKey: 'T:1/1', errorCode: 'REJECTED', message: 'BPMN error "REJECTED"' }]);
+    expect(d.last).toMatchObject({ status: 'active', held: ['T'] });
+    expect(handledSystems(hooks)).toEqual([
+      ['a', 1],
+      ['b', 2],
+      ['c', 3],
+    ]);
+    screeningHandler(hooks);
+    await d.send({ type: 'incident.retry', elementId: 'T' });
+    expect(handledSystems(hooks).slice(3)).toEqual([['b', 2]]);
+    expect(d.last).toMatchObject({ status: 'completed', variables: { statuses: ['ok', 'fail', 'ok'] } });
+    expect(d.last.held).toBeUndefined();
+  });
+
+  it('one incident per task however many items are held; its retry runs them all again', async () => {
+    const hooks = { ...fakeHooks(T0), uncaughtHandlerErrors: 'incident' as const };
+    screeningHandler(hooks, ['a', 'c']);
+    const d = await Driver.start(await compileWith(screening()), { systems: ['a', 'b', 'c'] }, hooks);
+    expect(d.last.incidents).toEqual([expect.objectContaining({ elementId: 'T', waitKey: 'T:1/0' })]);
+    screeningHandler(hooks, ['c']);
+    await d.send({ type: 'incident.retry', elementId: 'T' });
+    expect(handledSystems(hooks).slice(3)).toEqual([
+      ['a', 1],
+      ['c', 3],
+    ]);
+    expect(d.last.incidents).toEqual([expect.objectContaining({ elementId: 'T', waitKey: 'T:1/2' })]);
+    screeningHandler(hooks);
+    await d.send({ type: 'incident.retry', elementId: 'T' });
+    expect(d.last).toMatchObject({ status: 'completed', variables: { statuses: ['ok', 'fail', 'ok'] } });
+  });
+});
+
+describe('multi-instance external jobs', () => {
+  const jobs = (waits: Wait[]): Array<{ key: string; variables: unknown; index?: number }> =>
+    waits.flatMap((w) => (w.kind === 'job' ? [{ key: w.key, variables: w.variables, index: w.item?.index }] : []));
+
+  it('opens one job per item with its item variables; completing them in any order collects in item order', async () => {
+    const d = await Driver.start(await compileWith(screening(), []), { systems: ['a', 'b', 'c'] });
+    expect(jobs(d.waits)).toEqual([
+      { key: 'T:1/0', variables: { systems: ['a', 'b', 'c'], system: 'a', loopCounter: 1 }, index: 0 },
+      { key: 'T:1/1', variables: { systems: ['a', 'b', 'c'], system: 'b', loopCounter: 2 }, index: 1 },
+      { key: 'T:1/2', variables: { systems: ['a', 'b', 'c'], system: 'c', loopCounter: 3 }, index: 2 },
+    ]);
+    expect(d.waits[0]).toMatchObject({ jobType: 'screen', item: { collectionKey: 'T:1', count: 3, value: 'a' } });
+    await d.send({ type: 'job.complete', waitKey: 'T:1/2', variables: { status: 'c-ok' } });
+    await d.send({ type: 'job.complete', waitKey: 'T:1/0', variables: { status: 'a-ok' } });
+    expect(jobs(d.waits).map((j) => j.key)).toEqual(['T:1/1']);
+    await d.send({ type: 'job.complete', waitKey: 'T:1/1', variables: { status: 'b-ok' } });
+    expect(d.last).toMatchObject({ status: 'completed', variables: { statuses: ['a-ok', 'b-ok', 'c-ok'] } });
+    expect(d.last.variables.status).toBeUndefined();
+  });
+
+  it('sequential: the next item’s job opens when the one before completes', async () => {
+    const d = await Driver.start(await compileWith(screening('isSequential="true"'), []), { systems: ['a', 'b'] });
+    expect(jobs(d.waits).map((j) => j.key)).toEqual(['T:1/0']);
+    await d.send({ type: 'job.complete', waitKey: 'T:1/0', variables: { status: 'ok' } });
+    expect(jobs(d.waits)).toEqual([{ key: 'T:1/1', variables: { systems: ['a', 'b'], system: 'b', loopCounter: 2 }, index: 1 }]);
+  });
+
+  it('a BPMN error a worker reports for one item is caught by the boundary event and cancels the other jobs', async () => {
+    const d = await Driver.start(await compileWith(withError(screening('', '', REJECTED_BOUNDARY)), []), { systems: ['a', 'b', 'c'] });
+    await d.send({ type: 'job.complete', waitKey: 'T:1/0', variables: { status: 'ok' } });
+    await d.send({ type: 'job.error', waitKey: 'T:1/1', errorCode: 'REJECTED' });
+    expect(jobs(d.waits)).toEqual([]);
+    expect(d.last.status).toBe('completed');
+    expect(d.last.steps.flatMap((s) => s.entered)).toContain('Rejected');
+  });
+});
+
+describe('multi-instance business rule and script tasks', () => {
+  it('evaluates the rule set once per item; the result variable stays local to the item, the output collection survives', async () => {
+    const hooks = fakeHooks(T0);
+    hooks.evaluateRuleSet.mockImplementation(async (_key, facts) => ({ result: { riskClass: facts.system === 'b' ? 'high' : 'minimal' } }));
+    const xml = around(
+      `<bpmn:businessRuleTask id="T" aimsflow:ruleSet="risk-class" aimsflow:resultVariable="risk">
+         <bpmn:multiInstanceLoopCharacteristics aimsflow:collection="systems" aimsflow:elementVariable="system"
+             aimsflow:outputCollection="risks" aimsflow:outputElement="=risk.riskClass"/>
+       </bpmn:businessRuleTask>`,
+    );
+    const d = await Driver.start(await deploy(xml), { systems: ['a', 'b'] }, hooks);
+    expect(hooks.evaluateRuleSet.mock.calls.map(([key, facts]) => [key, facts.system, facts.loopCounter])).toEqual([
+      ['risk-class', 'a', 1],
+      ['risk-class', 'b', 2],
+    ]);
+    expect(d.last).toMatchObject({ status: 'completed', variables: { systems: ['a', 'b'], risks: ['minimal', 'high'] } });
+    expect(d.last.variables.risk).toBeUndefined();
+  });
+
+  it.each([
+    ['parallel', ''],
+    ['sequential', 'isSequential="true"'],
+  ])('%s script task: evaluates its expression once per item, the item in scope', async (_kind, attrs) => {
+    const xml = around(
+      `<bpmn:scriptTask id="T">
+         <bpmn:extensionElements><zeebe:script expression="=n * factor + loopCounter" resultVariable="scaled"/></bpmn:extensionElements>
+         <bpmn:multiInstanceLoopCharacteristics ${attrs}>
+           <bpmn:extensionElements><zeebe:loopCharacteristics inputCollection="=numbers" inputElement="n" outputCollection="scaled_all" outputElement="=scaled"/></bpmn:extensionElements>
+           ${condition('=scaled &gt; 100')}
+         </bpmn:multiInstanceLoopCharacteristics>
+       </bpmn:scriptTask>`,
+    );
+    const d = await Driver.start(await deploy(xml), { numbers: [1, 2, 50, 3], factor: 10 });
+    expect(d.last).toMatchObject({ status: 'completed', variables: { numbers: [1, 2, 50, 3], factor: 10, scaled_all: [11, 22, 503, null] } });
+    expect(d.last.variables.scaled).toBeUndefined();
+  });
+
+  it('are deployed by the rules of user tasks: collection xor cardinality, outputElement needs outputCollection', async () => {
+    const script = (loop: string): string =>
+      around(
+        `<bpmn:scriptTask id="T"><bpmn:extensionElements><zeebe:script expression="=1" resultVariable="r"/></bpmn:extensionElements>${loop}</bpmn:scriptTask>`,
+      );
+    expect(
+      await issuesOf(
+        script(
+          '<bpmn:multiInstanceLoopCharacteristics aimsflow:collection="xs"><bpmn:loopCardinality>3</bpmn:loopCardinality></bpmn:multiInstanceLoopCharacteristics>',
+        ),
+      ),
+    ).toEqual(['T: multi-instance has both a collection and a loopCardinality; give one (the collection, or how many items)']);
+    expect(await issuesOf(script('<bpmn:multiInstanceLoopCharacteristics aimsflow:collection="xs" aimsflow:outputElement="=r"/>'))).toEqual([
+      'T: multi-instance outputElement needs an outputCollection to collect into',
+    ]);
+    expect(await issuesOf(screening().replace('inputCollection="=systems" ', ''))).toEqual([
+      'T: multi-instance needs a collection (aimsflow:collection, camunda:collection or zeebe:loopCharacteristics inputCollection) or a loopCardinality',
+    ]);
   });
 });

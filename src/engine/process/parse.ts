@@ -494,7 +494,6 @@ class ProcessReader {
         return { ...common, kind: 'escalationThrow', escalationCode: this.escalationCode(def, id, true) ?? '' };
       }
       case 'bpmn:ScriptTask': {
-        this.rejectLoopMarker(el, id);
         const script = firstExtension(el, 'zeebe:Script');
         const expression = text(script, 'expression');
         if (!expression) {
@@ -506,7 +505,14 @@ class ProcessReader {
           }
           return unsupported('a script task needs a FEEL expression: <zeebe:script expression="=…" resultVariable="…"/>');
         }
-        return { ...common, kind: 'scriptTask', expression, resultVariable: text(script, 'resultVariable'), ...this.taskMappings(el, id) };
+        return {
+          ...common,
+          kind: 'scriptTask',
+          expression,
+          resultVariable: text(script, 'resultVariable'),
+          ...this.taskMappings(el, id),
+          ...this.multiInstance(el, id),
+        };
       }
       case 'bpmn:Task':
       case 'bpmn:ManualTask':
@@ -598,7 +604,6 @@ class ProcessReader {
         };
       }
       case 'bpmn:BusinessRuleTask': {
-        this.rejectLoopMarker(el, id);
         const decision = firstExtension(el, 'zeebe:CalledDecision');
         return {
           ...common,
@@ -606,15 +611,16 @@ class ProcessReader {
           ruleSet: text(el, 'aimsflow:ruleSet') ?? text(el, 'camunda:decisionRef') ?? text(decision, 'decisionId'),
           resultVariable: text(el, 'aimsflow:resultVariable') ?? text(el, 'camunda:resultVariable') ?? text(decision, 'resultVariable'),
           ...this.taskMappings(el, id),
+          ...this.multiInstance(el, id),
         };
       }
       case 'bpmn:ServiceTask':
-        this.rejectLoopMarker(el, id);
         return {
           ...common,
           kind: 'serviceTask',
           ...this.serviceTaskWork(el, id),
           ...this.taskMappings(el, id),
+          ...this.multiInstance(el, id),
         };
       case 'bpmn:CallActivity': {
         const called = firstExtension(el, 'zeebe:CalledElement');
@@ -646,10 +652,14 @@ class ProcessReader {
     }
   }
 
-  /** Automatic tasks run once per token; only user tasks and call activities can be multi-instance. */
+  /** Only user, service, business rule and script tasks and call activities can be multi-instance. */
   private rejectLoopMarker(el: ModdleElement, id: string): void {
     const loop = child(el, 'loopCharacteristics');
-    if (loop) this.issue(id, `${loop.$type} is not supported on ${el.$type} (only user tasks and call activities can be multi-instance)`);
+    if (loop)
+      this.issue(
+        id,
+        `${loop.$type} is not supported on ${el.$type} (only user, service, business rule and script tasks and call activities can be multi-instance)`,
+      );
   }
 
   private readTimer(def: ModdleElement, id: string): TimerDefinition | undefined {

@@ -6,6 +6,7 @@ import { toPlain, toPlainRecord } from './feel.js';
 import { withinFeelStep } from './feel-sandbox.js';
 import {
   type InstanceContext,
+  itemScope,
   type ItemToken,
   type MachineEvent,
   openItems,
@@ -155,8 +156,13 @@ export type Wait =
       headers: Record<string, string>;
       /** Attempts a worker gets (`zeebe:taskDefinition retries`, default 3). */
       retries: number;
-      /** The variables the worker gets: the instance variables when the task was entered, overlaid with its inputs. */
+      /**
+       * The variables the worker gets: the instance variables when the task was entered (a multi-instance item's:
+       * when the item opened, with its element variable and `loopCounter`), overlaid with its inputs.
+       */
       variables: Record<string, unknown>;
+      /** Multi-instance: one job per item. */
+      item?: WaitItem;
     };
 
 export interface EventSubProcessRef {
@@ -258,7 +264,8 @@ export async function applyEvent(def: CompiledProcess, state: PersistedInstanceS
     return settle(def, throwError(def, snapshot, thrown, steps), hooks, steps, open);
   }
   if (event.type === 'incident.retry') {
-    if (!snapshot.context.tokens[event.elementId]?.incident) {
+    const token = snapshot.context.tokens[event.elementId];
+    if (!token?.incident && !token?.items?.some((i) => i.incident)) {
       throw new EngineError(EngineErrorCode.WaitNotFound, `no incident holds element "${event.elementId}"`, event.elementId);
     }
     return settle(def, apply(def, snapshot, { type: 'bpmn.retry', elementId: event.elementId, at }, steps), hooks, steps, open);
@@ -349,10 +356,10 @@ async function settle(def: CompiledProcess, start: Snapshot, hooks: EngineHooks,
       snapshot = throwError(def, snapshot, thrown, steps);
       continue;
     }
-    // External jobs wait for their worker like user tasks wait for people; a task held by an incident waits for its retry.
+    // External jobs wait for their worker like user tasks wait for people; a task (or item) held by an incident waits for its retry.
     const job = active.find(
       (el): el is BusinessRuleTaskElement | ServiceTaskElement =>
-        (el.kind === 'businessRuleTask' || (el.kind === 'serviceTask' && !el.external)) && !snapshot.context.tokens[tokenOf(el)]?.incident,
+        (el.kind === 'businessRuleTask' || (el.kind === 'serviceTask' && !el.external)) && nextUnit(snapshot.context.tokens[tokenOf(el)]) !== undefined,
     );
     const publisher = active.find((el): el is PublishElement | EndEventElement => el.kind === 'publish' || (el.kind === 'endEvent' && !!el.publish));
     if (!job && publisher) {
@@ -373,9 +380,12 @@ async function settle(def: CompiledProcess, start: Snapshot, hooks: EngineHooks,
       throw new EngineError(EngineErrorCode.StepLimitExceeded, `more than ${MAX_AUTOMATIC_STEPS} automatic steps without waiting (last: ${job.id})`, job.id);
     }
     const jobToken = tokenOf(job);
-    const waitKey = snapshot.context.tokens[jobToken].key;
+    // A multi-instance task runs its open items one call each, in collection order; each call sees its item's scope.
+    const unit = nextUnit(snapshot.context.tokens[jobToken]) as { key: string; item?: ItemToken };
+    const waitKey = unit.key;
+    const scope = unit.item && job.multiInstance ? itemScope(snapshot.context.variables, job.multiInstance, unit.item) : snapshot.context.variables;
     // Inputs are evaluated over the variables; the hook gets its own copy (overlaid with them) it may not change ours through.
-    const input = structuredClone(taskInput(job, snapshot.context.variables));
+    const input = structuredClone(taskInput(job, scope));
     if (job.kind === 'businessRuleTask') {
       let evaluated: Awaited<ReturnType<EngineHooks['evaluateRuleSet']>>;
       try {
@@ -383,7 +393,9 @@ async function settle(def: CompiledProcess, start: Snapshot, hooks: EngineHooks,
       } catch (error) {
         if (!(error instanceof UnresolvedLinkError)) throw error;
         const message = `business rule task ${job.id} evaluates ${error.message}`;
-        snapshot = hold(def, snapshot, { elementId: jobToken, waitKey, message, missing: error.link }, hooks, steps, incidents);
+        // Every item would miss the rule set alike: the task as a whole is held, under its own key.
+        const taskKey = snapshot.context.tokens[jobToken].key;
+        snapshot = hold(def, snapshot, { elementId: jobToken, waitKey: taskKey, message, missing: error.link }, hooks, steps, incidents);
         continue;
       }
       const { result, decisionId } = evaluated;
@@ -421,11 +433,24 @@ async function settle(def: CompiledProcess, start: Snapshot, hooks: EngineHooks,
   return { ...describe(def, snapshot, steps), ...(incidents.length ? { incidents } : {}), ...(published.length ? { published } : {}) };
 }
 
-/** Holds a task's token with an incident (the task keeps it until `incident.retry`). */
+/** What an automatic task runs next: the task itself, or its first open item; undefined when it (or every open item) is held by an incident. */
+function nextUnit(token: Token | undefined): { key: string; item?: ItemToken } | undefined {
+  if (!token || token.incident) return undefined;
+  if (!token.items) return { key: token.key };
+  const item = openItems(token).find((i) => !i.incident);
+  return item ? { key: item.key, item } : undefined;
+}
+
+/**
+ * Holds a task's token (or, when the wait key is one of its items, that item) with an incident, until `incident.retry`.
+ * A task has one incident however many of its items are held: its retry runs every held item again.
+ */
 function hold(def: CompiledProcess, snapshot: Snapshot, incident: HeldIncident, hooks: EngineHooks, steps: StepRecord[], incidents: HeldIncident[]): Snapshot {
-  const { missing: _missing, waitKey: _waitKey, ...marked } = incident;
-  incidents.push(incident);
-  return apply(def, snapshot, { type: 'bpmn.incident', ...marked, at: hooks.now().toISOString() }, steps);
+  const { missing: _missing, waitKey, ...marked } = incident;
+  const items = snapshot.context.tokens[incident.elementId]?.items ?? [];
+  if (!items.some((i) => i.incident)) incidents.push(incident);
+  const itemKey = items.some((i) => i.key === waitKey) ? { itemKey: waitKey } : {};
+  return apply(def, snapshot, { type: 'bpmn.incident', ...marked, ...itemKey, at: hooks.now().toISOString() }, steps);
 }
 
 /**
@@ -527,7 +552,7 @@ function describe(def: CompiledProcess, snapshot: Snapshot, steps: StepRecord[])
 }
 
 function heldTokens(context: InstanceContext): { held?: string[] } {
-  const held = Object.keys(context.tokens).filter((id) => context.tokens[id].incident);
+  const held = Object.keys(context.tokens).filter((id) => context.tokens[id].incident || context.tokens[id].items?.some((i) => i.incident));
   return held.length ? { held } : {};
 }
 
@@ -627,16 +652,18 @@ function deriveWaits(def: CompiledProcess, context: InstanceContext): Wait[] {
         break;
       }
       case 'serviceTask':
-        if (el.external) {
+        for (const item of el.external ? (token.items ? openItems(token) : [undefined]) : []) {
+          const unit = item ?? token;
           waits.push({
             kind: 'job',
-            key: token.key,
+            key: unit.key,
             elementId: id,
             name: el.name ?? id,
             jobType: el.jobType as string,
             headers: el.headers ?? {},
             retries: el.retries ?? DEFAULT_JOB_RETRIES,
-            variables: token.variables ?? {},
+            variables: unit.variables ?? {},
+            ...(item ? { item: itemInfo(token, item) } : {}),
           });
         }
         break;

@@ -103,9 +103,9 @@ describe('validateDefinition', () => {
         /StandardLoopCharacteristics.*not supported/,
       );
       await expectIssue(
-        S + '<bpmn:serviceTask id="T" aimsflow:handler="notify"><bpmn:multiInstanceLoopCharacteristics/></bpmn:serviceTask>' + E + chain('S', 'T', 'E'),
+        S + '<bpmn:manualTask id="T"><bpmn:multiInstanceLoopCharacteristics/></bpmn:manualTask>' + E + chain('S', 'T', 'E'),
         'T',
-        /only user tasks and call activities can be multi-instance/,
+        /not supported on bpmn:ManualTask \(only user, service, business rule and script tasks and call activities can be multi-instance\)/,
       );
       await expectIssue(around(task('T', 'aimsflow:candidateRoles="r"', '<bpmn:multiInstanceLoopCharacteristics/>')), 'T', /multi-instance needs a collection/);
       await expectIssue(around(mi('aimsflow:outputElement="=x"')), 'T', /outputElement needs an outputCollection/);

@@ -7,6 +7,7 @@ import {
   type EventBasedGatewayElement,
   isActivity,
   type MultiInstance,
+  multiInstanceOf,
   type ParsedElement,
   type ParsedProcess,
   type Publication,
@@ -204,6 +205,8 @@ function checkMultiInstance(el: ParsedElement, mi: MultiInstance, add: Add): voi
 
 function checkElement(el: ParsedElement, p: ParsedProcess, opts: ValidationOptions, add: Add): void {
   const byId = (id: string): ParsedElement | undefined => p.elements.find((e) => e.id === id);
+  const mi = multiInstanceOf(el);
+  if (mi) checkMultiInstance(el, mi, add);
   switch (el.kind) {
     case 'unsupported':
       add(el.id, el.reason);
@@ -282,7 +285,6 @@ function checkElement(el: ParsedElement, p: ParsedProcess, opts: ValidationOptio
       }
       for (const expression of el.separateFromExpressions ?? []) checkExpression(add, el.id, expression, 'aimsflow:separateFrom entry');
       if (el.camundaForm && el.form.length) add(el.id, 'a user task has either aimsflow:formField fields or a Camunda form (zeebe:formDefinition), not both');
-      if (el.multiInstance) checkMultiInstance(el, el.multiInstance, add);
       return;
     case 'businessRuleTask':
       checkSingleOutgoing(el, add);
@@ -301,7 +303,6 @@ function checkElement(el: ParsedElement, p: ParsedProcess, opts: ValidationOptio
       checkSingleOutgoing(el, add);
       if (!el.calledElement) add(el.id, 'call activity needs the key of the process to call (calledElement or zeebe:calledElement processId)');
       for (const m of [...el.mapping.inputs, ...el.mapping.outputs]) checkExpression(add, el.id, m.source, `mapping source for "${m.target}"`);
-      if (el.multiInstance) checkMultiInstance(el, el.multiInstance, add);
       return;
     case 'exclusiveGateway': {
       if (el.outgoing.length === 0) add(el.id, 'exclusive gateway has no outgoing sequence flow');
