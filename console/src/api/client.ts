@@ -38,7 +38,7 @@ const csrf: Middleware = {
   },
 };
 
-/** The typed client: paths and bodies come from the service's OpenAPI document (schema.d.ts). */
+/** The typed client: paths and bodies come from the service's OpenAPI document (schema.ts). */
 export const api = createClient<paths>({ baseUrl: globalThis.location?.origin ?? 'http://localhost', credentials: 'same-origin' });
 api.use(csrf);
 

@@ -8,7 +8,7 @@ export interface FieldSpec {
   required: boolean;
   kind: 'string' | 'number' | 'integer' | 'boolean' | 'date' | 'datetime' | 'enum' | 'multi' | 'list' | 'object' | 'objects' | 'json';
   /** Allowed values (enum: one of them; multi: any of them). */
-  values?: string[];
+  values?: readonly string[];
   /** What a person reads for a value (enum), e.g. an AI system's name for its id. */
   valueLabels?: Record<string, string>;
   min?: number;
