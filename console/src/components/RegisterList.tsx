@@ -1,36 +1,9 @@
-import type { FormEvent, ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { Button, Form } from 'react-aria-components';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
+import type { useListParams } from './list-params';
 import { Pagination } from './Pagination';
 import { SubjectLink } from './SubjectLink';
-
-/**
- * A register's filters and page live in the address bar: `query` is what the API's list route
- * takes (only the filters set, with limit and offset), so a filtered page can be bookmarked.
- */
-export function useListParams(filters: readonly string[], limit = 20) {
-  const [params, setParams] = useSearchParams();
-  const offset = Number(params.get('offset') ?? 0);
-  const set = Object.fromEntries(filters.filter((f) => params.get(f)).map((f) => [f, params.get(f)!]));
-  return {
-    params,
-    limit,
-    offset,
-    query: { limit, offset, ...set },
-    applyFilters(event: FormEvent<HTMLFormElement>) {
-      event.preventDefault();
-      const next = new URLSearchParams();
-      for (const [key, value] of new FormData(event.currentTarget).entries()) if (typeof value === 'string' && value.trim()) next.set(key, value.trim());
-      setParams(next);
-    },
-    clear: () => setParams(new URLSearchParams()),
-    setOffset(next: number) {
-      const copy = new URLSearchParams(params);
-      copy.set('offset', String(next));
-      setParams(copy);
-    },
-  };
-}
 
 /** The filter form of a register: its inputs, then apply and clear. */
 export function FilterForm({ list, label, children }: { list: ReturnType<typeof useListParams>; label: string; children: ReactNode }) {

@@ -1,9 +1,10 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Form, Input, Label, TextField } from 'react-aria-components';
+import { Input, Label, TextField } from 'react-aria-components';
 import { api, unwrap } from '../api/client';
 import { useSession } from '../auth/session';
 import { when } from '../components/format';
 import { useListParams } from '../components/list-params';
+import { FilterForm } from '../components/RegisterList';
 import { Pagination } from '../components/Pagination';
 import { ProblemMessage } from '../components/ProblemMessage';
 
@@ -26,7 +27,8 @@ function instant(local: string | null): string | undefined {
 export function AuditTrail() {
   const { can } = useSession();
   const allowed = can(...AUDIT_TRAIL_ROLES);
-  const { params, offset, picked, applyFilters, clear, setOffset } = useListParams();
+  const list = useListParams();
+  const { params, offset, picked, setOffset } = list;
   const query = {
     limit: LIMIT,
     offset,
@@ -65,7 +67,7 @@ export function AuditTrail() {
       </section>
       <section aria-labelledby="events-heading">
         <h2 id="events-heading">Events</h2>
-        <Form className="filters" onSubmit={applyFilters} key={params.toString()} aria-label="Filter audit events">
+        <FilterForm list={list} label="Filter audit events">
           {TEXT_FILTERS.map(([name, label]) => (
             <TextField key={name} name={name} defaultValue={params.get(name) ?? ''}>
               <Label>{label}</Label>
@@ -80,13 +82,7 @@ export function AuditTrail() {
             <Label>Before</Label>
             <Input type="datetime-local" />
           </TextField>
-          <Button type="submit" className="button">
-            Apply filters
-          </Button>
-          <Button className="button secondary" onPress={clear}>
-            Clear
-          </Button>
-        </Form>
+        </FilterForm>
         <ProblemMessage error={events.error} />
         <table className="list">
           <caption>{events.data ? `${events.data.total} ${events.data.total === 1 ? 'event' : 'events'}` : 'Loading…'}</caption>

@@ -6,7 +6,8 @@ import { when } from '../components/format';
 import { Answer, FriaDocument } from '../components/FriaDocument';
 import { ProblemMessage } from '../components/ProblemMessage';
 import { ProcessSteps } from '../components/ProcessSteps';
-import { Breadcrumb, FilterForm, RegisterTable, SystemScope, useListParams } from '../components/RegisterList';
+import { Breadcrumb, FilterForm, RegisterTable, SystemScope } from '../components/RegisterList';
+import { useListParams } from '../components/list-params';
 import { SubjectLink } from '../components/SubjectLink';
 import { ASSESSMENT_STATUSES } from '../vocabulary';
 

@@ -1,10 +1,11 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Checkbox, Form, Input, Label, TextField } from 'react-aria-components';
+import { Button, Checkbox, Input, Label, TextField } from 'react-aria-components';
 import { Link, useLocation } from 'react-router';
 import { api, unwrap } from '../api/client';
 import { useSession } from '../auth/session';
 import { when, isOverdue } from '../components/format';
 import { useListParams } from '../components/list-params';
+import { FilterForm } from '../components/RegisterList';
 import { Pagination } from '../components/Pagination';
 import { SubjectLink } from '../components/SubjectLink';
 import { ProblemMessage } from '../components/ProblemMessage';
@@ -16,7 +17,8 @@ const FILTERS = ['candidateRole', 'instanceId', 'subjectType', 'subjectId', 'due
 /** My tasks and the tasks I may claim, with the API's filters kept in the address bar. */
 export function Inbox() {
   const { session } = useSession();
-  const { params, offset, picked, applyFilters, clear, setOffset } = useListParams();
+  const list = useListParams();
+  const { params, offset, picked, setOffset } = list;
   const completed = (useLocation().state as { completed?: string } | null)?.completed;
   const dueBefore = params.get('dueBefore');
   const query = {
@@ -116,7 +118,7 @@ export function Inbox() {
           Completed: {completed}.
         </p>
       )}
-      <Form className="filters" onSubmit={applyFilters} key={params.toString()} aria-label="Filter tasks">
+      <FilterForm list={list} label="Filter tasks">
         <Checkbox name="overdue" value="true" defaultSelected={params.get('overdue') === 'true'}>
           <span className="checkbox" aria-hidden="true" />
           Overdue only
@@ -141,13 +143,7 @@ export function Inbox() {
           <Label>Subject id</Label>
           <Input />
         </TextField>
-        <Button type="submit" className="button">
-          Apply filters
-        </Button>
-        <Button className="button secondary" onPress={clear}>
-          Clear
-        </Button>
-      </Form>
+      </FilterForm>
       <ProblemMessage error={tasks.error ?? error} />
       {filtered ? (
         table('Matching tasks', tasks.data?.items ?? [])

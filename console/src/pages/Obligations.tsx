@@ -6,7 +6,8 @@ import { FilterSelect } from '../components/FilterSelect';
 import { day } from '../components/format';
 import { Pagination } from '../components/Pagination';
 import { ProblemMessage } from '../components/ProblemMessage';
-import { FilterForm, SystemScope, useListParams } from '../components/RegisterList';
+import { FilterForm, SystemScope } from '../components/RegisterList';
+import { useListParams } from '../components/list-params';
 import { ObligationEntry } from '../components/SystemRegisters';
 import { OBLIGATION_SOURCES, ORGANISATION_ROLES } from '../vocabulary';
 

@@ -1,20 +1,20 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Form, Input, Label, TextField } from 'react-aria-components';
+import { Input, Label, TextField } from 'react-aria-components';
 import { Link } from 'react-router';
 import { api, unwrap } from '../api/client';
 import { FilterSelect } from '../components/FilterSelect';
 import { when } from '../components/format';
 import { useListParams } from '../components/list-params';
+import { FilterForm } from '../components/RegisterList';
 import { Pagination } from '../components/Pagination';
 import { ProblemMessage } from '../components/ProblemMessage';
 
-const LIMIT = 20;
 const FILTERS = ['q', 'role', 'active'] as const;
 
 /** The people directory: who may act, with which roles; filtered by name, role and activation. */
 export function People() {
-  const { params, offset, picked, applyFilters, clear, setOffset } = useListParams();
-  const query = { limit: LIMIT, offset, ...picked(FILTERS) };
+  const list = useListParams(FILTERS);
+  const { params, offset, setOffset, limit, query } = list;
   const people = useQuery({
     queryKey: ['people', 'list', query],
     queryFn: () => unwrap(api.GET('/api/v1/people', { params: { query } })),
@@ -25,20 +25,14 @@ export function People() {
   return (
     <>
       <h1>People</h1>
-      <Form className="filters" onSubmit={applyFilters} key={params.toString()} aria-label="Filter people">
+      <FilterForm list={list} label="Filter people">
         <TextField name="q" defaultValue={params.get('q') ?? ''}>
           <Label>Search</Label>
           <Input />
         </TextField>
         <FilterSelect name="role" label="Role" values={roles.data?.items.map((role) => role.key) ?? []} value={params.get('role')} />
         <FilterSelect name="active" label="Active" values={['true', 'false']} value={params.get('active')} />
-        <Button type="submit" className="button">
-          Apply filters
-        </Button>
-        <Button className="button secondary" onPress={clear}>
-          Clear
-        </Button>
-      </Form>
+      </FilterForm>
       <ProblemMessage error={people.error} />
       <table className="list">
         <caption>{people.data ? `${people.data.total} ${people.data.total === 1 ? 'person' : 'people'}` : 'Loading…'}</caption>
@@ -74,7 +68,7 @@ export function People() {
           )}
         </tbody>
       </table>
-      {people.data && <Pagination offset={offset} limit={LIMIT} total={people.data.total} onOffset={setOffset} />}
+      {people.data && <Pagination offset={offset} limit={limit} total={people.data.total} onOffset={setOffset} />}
     </>
   );
 }

@@ -7,7 +7,8 @@ import { FilterSelect } from '../components/FilterSelect';
 import { when } from '../components/format';
 import { PolicyText } from '../components/PolicyText';
 import { ProblemMessage } from '../components/ProblemMessage';
-import { Breadcrumb, FilterForm, RegisterTable, useListParams } from '../components/RegisterList';
+import { Breadcrumb, FilterForm, RegisterTable } from '../components/RegisterList';
+import { useListParams } from '../components/list-params';
 import { POLICY_KINDS, POLICY_STATUSES } from '../vocabulary';
 
 type Policy = Schemas['PolicyDto'];

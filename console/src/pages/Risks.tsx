@@ -5,7 +5,8 @@ import { FilterSelect } from '../components/FilterSelect';
 import { when } from '../components/format';
 import { ProblemMessage } from '../components/ProblemMessage';
 import { ProcessSteps } from '../components/ProcessSteps';
-import { Breadcrumb, FilterForm, RegisterTable, SystemScope, useListParams } from '../components/RegisterList';
+import { Breadcrumb, FilterForm, RegisterTable, SystemScope } from '../components/RegisterList';
+import { useListParams } from '../components/list-params';
 import { SubjectLink } from '../components/SubjectLink';
 import { RISK_RATINGS, RISK_STATUSES, RISK_TREATMENTS } from '../vocabulary';
 

@@ -6,6 +6,7 @@ import { useSession } from '../auth/session';
 import { FilterSelect } from '../components/FilterSelect';
 import { when } from '../components/format';
 import { useListParams } from '../components/list-params';
+import { FilterForm } from '../components/RegisterList';
 import { ProblemMessage } from '../components/ProblemMessage';
 import { IMPLEMENTATION_STATUSES } from '../vocabulary';
 
@@ -32,7 +33,8 @@ async function downloadCsv(): Promise<void> {
  */
 export function Soa() {
   const { can } = useSession();
-  const { params, applyFilters, clear } = useListParams();
+  const list = useListParams();
+  const { params } = list;
   const evidenceExpired = params.get('evidenceExpired') as 'true' | 'false' | null;
   const soa = useQuery({
     queryKey: ['soa', evidenceExpired],
@@ -66,17 +68,11 @@ export function Soa() {
         </p>
       )}
       {!editable && <p className="muted">Setting a control&apos;s implementation status needs the governance, risk-officer or compliance-officer role.</p>}
-      <Form className="filters" onSubmit={applyFilters} key={params.toString()} aria-label="Filter controls">
+      <FilterForm list={list} label="Filter controls">
         <FilterSelect name="applicability" label="Applicability" values={['applicable', 'not-applicable']} value={applicability} />
         <FilterSelect name="status" label="Implementation" values={IMPLEMENTATION_STATUSES} value={status} />
         <FilterSelect name="evidenceExpired" label="Evidence expired" values={['true', 'false']} value={evidenceExpired} />
-        <Button type="submit" className="button">
-          Apply filters
-        </Button>
-        <Button className="button secondary" onPress={clear}>
-          Clear
-        </Button>
-      </Form>
+      </FilterForm>
       <ProblemMessage error={soa.error} />
       <table className="list">
         <caption>{controls ? `${controls.length} ${controls.length === 1 ? 'control' : 'controls'}` : 'Loading…'}</caption>

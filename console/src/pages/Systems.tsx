@@ -1,22 +1,22 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Form, Input, Label, TextField } from 'react-aria-components';
+import { Input, Label, TextField } from 'react-aria-components';
 import { Link } from 'react-router';
 import { api, unwrap } from '../api/client';
 import { useSession } from '../auth/session';
 import { FilterSelect } from '../components/FilterSelect';
 import { useListParams } from '../components/list-params';
+import { FilterForm } from '../components/RegisterList';
 import { Pagination } from '../components/Pagination';
 import { ProblemMessage } from '../components/ProblemMessage';
 import { ORGANISATION_ROLES, RISK_CLASSES, STATUSES } from '../vocabulary';
 
-const LIMIT = 20;
 const FILTERS = ['q', 'status', 'riskClass', 'role', 'useCase'] as const;
 
 /** The AI system register: the API's filters and its pages. */
 export function Systems() {
   const { can } = useSession();
-  const { params, offset, picked, applyFilters, clear, setOffset } = useListParams();
-  const query = { limit: LIMIT, offset, ...picked(FILTERS) };
+  const list = useListParams(FILTERS);
+  const { params, offset, setOffset, limit, query } = list;
   const systems = useQuery({
     queryKey: ['ai-systems', 'list', query],
     queryFn: () => unwrap(api.GET('/api/v1/ai-systems', { params: { query } })),
@@ -33,7 +33,7 @@ export function Systems() {
           </Link>
         )}
       </div>
-      <Form className="filters" onSubmit={applyFilters} key={params.toString()} aria-label="Filter AI systems">
+      <FilterForm list={list} label="Filter AI systems">
         <TextField name="q" defaultValue={params.get('q') ?? ''}>
           <Label>Search</Label>
           <Input />
@@ -45,13 +45,7 @@ export function Systems() {
           <Label>Use case</Label>
           <Input />
         </TextField>
-        <Button type="submit" className="button">
-          Apply filters
-        </Button>
-        <Button className="button secondary" onPress={clear}>
-          Clear
-        </Button>
-      </Form>
+      </FilterForm>
       <ProblemMessage error={systems.error} />
       <table className="list">
         <caption>{systems.data ? `${systems.data.total} ${systems.data.total === 1 ? 'system' : 'systems'}` : 'Loading…'}</caption>
@@ -85,7 +79,7 @@ export function Systems() {
           )}
         </tbody>
       </table>
-      {systems.data && <Pagination offset={offset} limit={LIMIT} total={systems.data.total} onOffset={setOffset} />}
+      {systems.data && <Pagination offset={offset} limit={limit} total={systems.data.total} onOffset={setOffset} />}
     </>
   );
 }
