@@ -1,4 +1,4 @@
-import { type ElementKind, type EndEventElement, isBoundary, type ParsedElement, type ParsedFlow, type ParsedProcess } from './model.js';
+import { idAllocator, type ElementKind, type EndEventElement, isBoundary, type ParsedElement, type ParsedFlow, type ParsedProcess } from './model.js';
 
 /**
  * Flow nodes whose token simply ends when they complete and nothing follows them. BPMN 2.0 (End Event: the implicit
@@ -37,13 +37,7 @@ export const IMPLICIT_END_SUFFIX = '__implicitEnd';
  * that ends its path implicitly, so validation and compilation only ever see explicit ends.
  */
 export function withImplicitEnds(p: ParsedProcess): ParsedProcess {
-  const ids = new Set([...p.elements.map((e) => e.id), ...p.flows.map((f) => f.id)]);
-  const unique = (id: string): string => {
-    let candidate = id;
-    for (let n = 2; ids.has(candidate); n++) candidate = `${id}${n}`;
-    ids.add(candidate);
-    return candidate;
-  };
+  const unique = idAllocator(p);
   const byId = new Map(p.elements.map((e) => [e.id, e]));
   // Nothing inside an event sub-process ends implicitly: it is started by its event, off the scope's flow, and needs its own end event.
   const inEventSub = (el: ParsedElement): boolean => {

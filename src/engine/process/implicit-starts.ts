@@ -1,4 +1,4 @@
-import { isBoundary, type ParsedElement, type ParsedFlow, type ParsedProcess } from './model.js';
+import { idAllocator, isBoundary, type ParsedElement, type ParsedFlow, type ParsedProcess } from './model.js';
 
 /**
  * A process or embedded sub-process drawn without a start event. BPMN 2.0 (Start Event: "if there is no Start Event")
@@ -8,13 +8,7 @@ import { isBoundary, type ParsedElement, type ParsedFlow, type ParsedProcess } f
  * (implicit-ends.ts ends the added start event).
  */
 export function withImplicitStarts(p: ParsedProcess): ParsedProcess {
-  const ids = new Set([...p.elements.map((e) => e.id), ...p.flows.map((f) => f.id)]);
-  const unique = (id: string): string => {
-    let candidate = id;
-    for (let n = 2; ids.has(candidate); n++) candidate = `${id}${n}`;
-    ids.add(candidate);
-    return candidate;
-  };
+  const unique = idAllocator(p);
   // Event sub-processes are no scopes here: their start event is their trigger, and they are never a start's target.
   const scopes: Array<{ id: string; parent?: string }> = [
     { id: p.key },

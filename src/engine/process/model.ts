@@ -383,6 +383,17 @@ export function isBoundary(el: ParsedElement): el is BoundaryElement {
   return ['boundaryTimer', 'boundaryMessage', 'boundarySignal', 'boundaryError', 'boundaryEscalation'].includes(el.kind);
 }
 
+/** Ids for elements and flows added to a process: the wanted id, or with 2, 3, … appended when the process already uses it. */
+export function idAllocator(p: ParsedProcess): (wanted: string) => string {
+  const ids = new Set([...p.elements.map((e) => e.id), ...p.flows.map((f) => f.id)]);
+  return (wanted) => {
+    let candidate = wanted;
+    for (let n = 2; ids.has(candidate); n++) candidate = `${wanted}${n}`;
+    ids.add(candidate);
+    return candidate;
+  };
+}
+
 /** Activities: what boundary events may be attached to. */
 export function isActivity(el: ParsedElement): boolean {
   return (
