@@ -36,6 +36,15 @@ const IGNORED_TYPES = new Set(['bpmn:DataObject', 'bpmn:DataObjectReference', 'b
  * Reads one BPMN 2.0 document and normalises every executable process in it, in document order (Camunda 8 deploys
  * each process of a collaboration as a definition of its own).
  */
+/** What a start or boundary event can be triggered by. */
+const CATCH_TRIGGERS = [
+  'bpmn:TimerEventDefinition',
+  'bpmn:MessageEventDefinition',
+  'bpmn:SignalEventDefinition',
+  'bpmn:ErrorEventDefinition',
+  'bpmn:EscalationEventDefinition',
+];
+
 export async function parseProcesses(xml: string): Promise<ParsedProcess[]> {
   const { definitions, warnings } = await readDocument(xml);
   const processes = executableProcesses(definitions);
@@ -431,13 +440,7 @@ class ProcessReader {
     switch (el.$type) {
       case 'bpmn:StartEvent': {
         this.rejectTaskMappings(el, id);
-        const def = single([
-          'bpmn:TimerEventDefinition',
-          'bpmn:MessageEventDefinition',
-          'bpmn:SignalEventDefinition',
-          'bpmn:ErrorEventDefinition',
-          'bpmn:EscalationEventDefinition',
-        ]);
+        const def = single(CATCH_TRIGGERS);
         if (def === null)
           return unsupported(
             `start event with ${defNote()} is not supported (none, timer, message and signal start events are, and error and escalation ones in event sub-processes)`,
@@ -548,13 +551,7 @@ class ProcessReader {
         return this.messageCatch(el, id, child(def, 'messageRef'), common);
       }
       case 'bpmn:BoundaryEvent': {
-        const def = single([
-          'bpmn:TimerEventDefinition',
-          'bpmn:MessageEventDefinition',
-          'bpmn:SignalEventDefinition',
-          'bpmn:ErrorEventDefinition',
-          'bpmn:EscalationEventDefinition',
-        ]);
+        const def = single(CATCH_TRIGGERS);
         if (!def)
           return unsupported(
             `boundary event with ${definitions.length ? defNote() : 'no event definition'} is not supported (timer, message, signal, error and escalation boundary events are)`,
