@@ -32,10 +32,6 @@ const moddle = new BpmnModdle({ aimsflow: aimsflowPackage, camunda: camundaPacka
 // Flow elements without execution semantics: kept out of the model, never rejected.
 const IGNORED_TYPES = new Set(['bpmn:DataObject', 'bpmn:DataObjectReference', 'bpmn:DataStoreReference']);
 
-/**
- * Reads one BPMN 2.0 document and normalises every executable process in it, in document order (Camunda 8 deploys
- * each process of a collaboration as a definition of its own).
- */
 /** What a start or boundary event can be triggered by. */
 const CATCH_TRIGGERS = [
   'bpmn:TimerEventDefinition',
@@ -45,6 +41,10 @@ const CATCH_TRIGGERS = [
   'bpmn:EscalationEventDefinition',
 ];
 
+/**
+ * Reads one BPMN 2.0 document and normalises every executable process in it, in document order (Camunda 8 deploys
+ * each process of a collaboration as a definition of its own).
+ */
 export async function parseProcesses(xml: string): Promise<ParsedProcess[]> {
   const { definitions, warnings } = await readDocument(xml);
   const processes = executableProcesses(definitions);
