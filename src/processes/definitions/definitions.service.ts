@@ -166,11 +166,12 @@ export class DefinitionsService implements OnModuleInit, OnApplicationBootstrap 
       const problems = checked.flatMap((c) => c.problems);
       if (problems.length) throw this.refusal(checked, problems);
       const file = { xml, contentHash, source, sourceFile, actor };
+      const warnings = await this.warningsOf(m, processes);
       const deployed: Array<{ definition: ProcessDefinitionEntity; created: boolean; warnings: DefinitionIssue[] }> = [];
-      for (const c of checked) {
+      for (const [i, c] of checked.entries()) {
         // Without problems, each process is either stored with this content already or ready to store.
         const definition = c.existing ?? (await this.store(m, c.parsed, c.ready as ReadyProcess, file));
-        deployed.push({ definition, created: !c.existing, warnings: await this.warningsOf(m, c.parsed) });
+        deployed.push({ definition, created: !c.existing, warnings: warnings[i] });
       }
       const [first, ...others] = deployed;
       return {
@@ -210,14 +211,20 @@ export class DefinitionsService implements OnModuleInit, OnApplicationBootstrap 
     return { parsed, ready: { compiled, startTimers }, problems };
   }
 
-  /** Rule sets and linked forms are resolved when an instance reaches their task: one missing now is only a warning. */
-  private async warningsOf(m: EntityManager, parsed: ParsedProcess): Promise<DefinitionIssue[]> {
-    const linkedForms = parsed.elements.flatMap((e) => (e.kind === 'userTask' && e.camundaForm?.kind === 'linked' ? [e.camundaForm.formId] : []));
-    return definitionWarnings(parsed, {
+  /**
+   * The warnings of each process of a file, looking up once what its tasks link: rule sets and linked forms are
+   * resolved when an instance reaches their task, so one missing now is only a warning.
+   */
+  private async warningsOf(m: EntityManager, processes: ParsedProcess[]): Promise<DefinitionIssue[][]> {
+    const linkedForms = processes.flatMap((p) =>
+      p.elements.flatMap((e) => (e.kind === 'userTask' && e.camundaForm?.kind === 'linked' ? [e.camundaForm.formId] : [])),
+    );
+    const known = {
       knownHandlers: this.handlers.names(),
       knownRuleSets: new Set(await this.ruleSets.activeKeys(m)),
       knownForms: new Set((await this.forms.latest(m, [...new Set(linkedForms)])).keys()),
-    });
+    };
+    return processes.map((p) => definitionWarnings(p, known));
   }
 
   /** Nothing is stored: the message names the processes at fault when the file holds several. */
