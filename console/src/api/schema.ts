@@ -743,7 +743,7 @@ export interface paths {
         put?: never;
         /**
          * Complete a job
-         * @description The service task is left with the variables (through its output mappings) and the instance runs on.
+         * @description The service task is left with the variables (through its output mappings) and the instance runs on. For a multi-instance task the job's item is done: the task is left when its last item is, or when its completion condition holds.
          */
         post: operations["ExternalJobsController_complete"];
         delete?: never;
@@ -803,7 +803,7 @@ export interface paths {
         put?: never;
         /**
          * Activate jobs of a type
-         * @description Hands up to `maxJobsToActivate` open jobs of the type to the worker, locked for `timeout` ms. With `requestTimeout` it waits (long polling) until jobs arrive or the time is up. Each job is handed to one worker at a time.
+         * @description Hands up to `maxJobsToActivate` open jobs of the type to the worker, locked for `timeout` ms. With `requestTimeout` it waits (long polling) until jobs arrive or the time is up. Each job is handed to one worker at a time. A multi-instance service task has one job per open item, its variables holding the item (element variable, `loopCounter`).
          */
         post: operations["ExternalJobsController_activate"];
         delete?: never;

@@ -21,7 +21,7 @@ export class ExternalJobsController {
   @ApiOperation({
     summary: 'Activate jobs of a type',
     description:
-      'Hands up to `maxJobsToActivate` open jobs of the type to the worker, locked for `timeout` ms. With `requestTimeout` it waits (long polling) until jobs arrive or the time is up. Each job is handed to one worker at a time.',
+      'Hands up to `maxJobsToActivate` open jobs of the type to the worker, locked for `timeout` ms. With `requestTimeout` it waits (long polling) until jobs arrive or the time is up. Each job is handed to one worker at a time. A multi-instance service task has one job per open item, its variables holding the item (element variable, `loopCounter`).',
   })
   activate(@Body() dto: ActivateJobsDto): Promise<ActivatedJobsDto> {
     return this.jobs.activate(dto);
@@ -45,7 +45,8 @@ export class ExternalJobsController {
   @ApiUnprocessableEntityResponse({ description: 'The step after the task failed (an output mapping, a handler, a gateway); nothing was stored' })
   @ApiOperation({
     summary: 'Complete a job',
-    description: 'The service task is left with the variables (through its output mappings) and the instance runs on.',
+    description:
+      "The service task is left with the variables (through its output mappings) and the instance runs on. For a multi-instance task the job's item is done: the task is left when its last item is, or when its completion condition holds.",
   })
   complete(@Param('key') key: string, @Body() dto: CompleteJobDto, @CurrentActor() actor: Actor): Promise<JobResultDto> {
     return this.jobs.complete(key, dto, actor);
